@@ -1,0 +1,36 @@
+# Crossnote: `make run` serves the demo platform; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install system-deps lint e2e clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(VENV)/bin/crossnote migrate --verbosity 0
+	$(VENV)/bin/crossnote demo --if-empty
+	$(VENV)/bin/crossnote serve --host $(HOST) --port $(PORT)
+
+system-deps:
+	scripts/install-system-deps.sh
+
+lint: install
+	$(VENV)/bin/ruff check crossnote tests bench
+
+test: install system-deps
+	scripts/test.sh
+
+e2e: install system-deps
+	$(VENV)/bin/pytest tests/e2e -m e2e
+
+clean:
+	rm -rf $(VENV) data/crossnote.sqlite3* data/media data/static

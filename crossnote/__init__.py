@@ -1,0 +1,1 @@
+"""Crossnote: a self-hostable, cross-cultural notes platform."""

@@ -1,0 +1,104 @@
+"""REST endpoints for sign-up, log-in, the current user, profiles and tokens."""
+
+from django.contrib.auth import authenticate, login, logout
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import ensure_csrf_cookie
+from ninja import File, Router
+from ninja.files import UploadedFile
+
+from crossnote.accounts import services
+from crossnote.accounts.auth import OPTIONAL, REQUIRED
+from crossnote.accounts.models import User
+from crossnote.accounts.schemas import (
+    LogInIn,
+    NewTokenOut,
+    ProfileIn,
+    ProfileOut,
+    SignUpIn,
+    TokenIn,
+    TokenOut,
+    UserOut,
+)
+from crossnote.core.errors import NotAuthenticated
+from crossnote.social.selectors import is_following
+
+router = Router(tags=["accounts"])
+
+
+@router.post("/auth/signup", response={201: UserOut}, auth=None)
+def sign_up(request, payload: SignUpIn):
+    """Create an account and log the browser in."""
+    user = services.sign_up(**payload.dict())
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    return 201, user
+
+
+@router.post("/auth/login", response=UserOut, auth=None)
+def log_in(request, payload: LogInIn):
+    """Log in with username (or email) and password; starts a session."""
+    username = payload.username.strip()
+    if "@" in username:
+        match = User.objects.filter(email__iexact=username).first()
+        username = match.username if match else username
+    user = authenticate(request, username=username, password=payload.password)
+    if user is None:
+        raise NotAuthenticated(_("Wrong username or password."))
+    login(request, user)
+    return user
+
+
+@router.post("/auth/logout", response={204: None}, auth=REQUIRED)
+def log_out(request):
+    logout(request)
+    return 204, None
+
+
+@router.get("/auth/csrf", response={204: None}, auth=None)
+@ensure_csrf_cookie
+def csrf(request):
+    """Sets the csrftoken cookie that session-authenticated writes send back as X-CSRFToken."""
+    return 204, None
+
+
+@router.get("/me", response=UserOut, auth=REQUIRED)
+def me(request):
+    return request.user
+
+
+@router.patch("/me", response=UserOut, auth=REQUIRED)
+def update_me(request, payload: ProfileIn):
+    """Change display name, bio, region (ISO 3166 code) or languages spoken."""
+    return services.update_profile(user=request.user, **payload.dict(exclude_unset=True))
+
+
+@router.post("/me/avatar", response=UserOut, auth=REQUIRED)
+def upload_avatar(request, image: File[UploadedFile]):
+    """Replace the avatar (JPEG, PNG, WebP or GIF; stored re-encoded without EXIF)."""
+    return services.set_avatar(user=request.user, upload=image)
+
+
+@router.get("/me/tokens", response=list[TokenOut], auth=REQUIRED)
+def list_tokens(request):
+    return list(request.user.api_tokens.all())
+
+
+@router.post("/me/tokens", response={201: NewTokenOut}, auth=REQUIRED)
+def create_token(request, payload: TokenIn):
+    """Make a personal access token; send it as `Authorization: Bearer <token>`."""
+    token, secret = services.create_api_token(user=request.user, name=payload.name)
+    token.token = secret
+    return 201, token
+
+
+@router.delete("/me/tokens/{token_id}", response={204: None}, auth=REQUIRED)
+def revoke_token(request, token_id: int):
+    services.revoke_api_token(user=request.user, token_id=token_id)
+    return 204, None
+
+
+@router.get("/users/{username}", response=ProfileOut, auth=OPTIONAL)
+def get_user(request, username: str):
+    user = get_object_or_404(User, username=username, is_active=True)
+    user.is_following = is_following(request.user, user)
+    return user

@@ -1,0 +1,52 @@
+"""Forms for sign-up, log-in and profile settings (validation beyond shape is in services)."""
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from crossnote.accounts.models import SPOKEN_LANGUAGES
+
+
+class SignUpForm(forms.Form):
+    username = forms.CharField(label=_("Username"), max_length=30,
+                               help_text=_("3–30 letters, digits or underscores."))
+    email = forms.EmailField(label=_("Email"))
+    password = forms.CharField(label=_("Password"), widget=forms.PasswordInput, max_length=128)
+    display_name = forms.CharField(label=_("Display name"), max_length=50, required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False)
+    languages = forms.MultipleChoiceField(
+        label=_("Languages you speak"), choices=SPOKEN_LANGUAGES, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].choices = [("", "—")] + list(countries)
+
+
+class LogInForm(AuthenticationForm):
+    username = forms.CharField(label=_("Username or email"), max_length=254)
+
+
+class ProfileForm(forms.Form):
+    display_name = forms.CharField(label=_("Display name"), max_length=50, required=False)
+    bio = forms.CharField(label=_("Bio"), max_length=500, required=False,
+                          widget=forms.Textarea(attrs={"rows": 3}))
+    region = forms.ChoiceField(label=_("Region"), required=False)
+    languages = forms.MultipleChoiceField(
+        label=_("Languages you speak"), choices=SPOKEN_LANGUAGES, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].choices = [("", "—")] + list(countries)
+
+
+class AvatarForm(forms.Form):
+    avatar = forms.FileField(label=_("Avatar"))
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(label=_("Token name"), max_length=50)

@@ -1,0 +1,84 @@
+"""Users with a cross-cultural profile, and the personal access tokens of the REST API."""
+
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from crossnote.core.models import TimestampedModel
+
+# Languages a person may say they speak; ISO 639-1 codes, shown in their own name.
+SPOKEN_LANGUAGES = [
+    ("zh", "中文"),
+    ("en", "English"),
+    ("ja", "日本語"),
+    ("ko", "한국어"),
+    ("es", "Español"),
+    ("fr", "Français"),
+    ("de", "Deutsch"),
+    ("pt", "Português"),
+    ("ru", "Русский"),
+    ("ar", "العربية"),
+    ("hi", "हिन्दी"),
+    ("vi", "Tiếng Việt"),
+    ("th", "ไทย"),
+    ("id", "Bahasa Indonesia"),
+    ("it", "Italiano"),
+]
+SPOKEN_LANGUAGE_CODES = {code for code, _name in SPOKEN_LANGUAGES}
+
+username_validator = RegexValidator(
+    r"^[A-Za-z0-9_]{3,30}$",
+    _("Use 3–30 letters, digits or underscores."),
+)
+
+
+class User(AbstractUser):
+    """A person on Crossnote; `username` is the @handle, `display_name` may be in any script."""
+
+    username = models.CharField(
+        _("username"), max_length=30, unique=True, validators=[username_validator]
+    )
+    email = models.EmailField(_("email address"), unique=True)
+    display_name = models.CharField(_("display name"), max_length=50, blank=True)
+    bio = models.TextField(_("bio"), max_length=500, blank=True)
+    avatar = models.FileField(_("avatar"), upload_to="avatars/", blank=True)
+    region = CountryField(_("region"), blank=True)
+    languages = models.JSONField(_("languages spoken"), default=list, blank=True)
+    follower_count = models.PositiveIntegerField(default=0)
+    following_count = models.PositiveIntegerField(default=0)
+    note_count = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return self.username
+
+    def get_absolute_url(self):
+        return reverse("accounts:profile", kwargs={"username": self.username})
+
+    @property
+    def name(self) -> str:
+        """What to call the person on a page: display name, else the handle."""
+        return self.display_name or self.username
+
+    @property
+    def language_names(self) -> list[str]:
+        names = dict(SPOKEN_LANGUAGES)
+        return [names.get(code, code) for code in self.languages]
+
+
+class ApiToken(TimestampedModel):
+    """A personal access token; only its SHA-256 is stored, the secret is shown once."""
+
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=50)
+    prefix = models.CharField(max_length=12)
+    key_hash = models.CharField(max_length=64, unique=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"

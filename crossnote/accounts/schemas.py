@@ -1,0 +1,71 @@
+"""API shapes for accounts."""
+
+from datetime import datetime
+
+from ninja import Schema
+from pydantic import Field
+
+
+class UserBrief(Schema):
+    username: str
+    display_name: str
+    avatar_url: str | None
+
+    @staticmethod
+    def resolve_avatar_url(obj):
+        return obj.avatar.url if obj.avatar else None
+
+
+class UserOut(UserBrief):
+    bio: str
+    region: str
+    languages: list[str]
+    follower_count: int
+    following_count: int
+    note_count: int
+    joined_at: datetime = Field(validation_alias="date_joined")
+
+    @staticmethod
+    def resolve_region(obj):
+        return str(obj.region.code or "") if obj.region else ""
+
+
+class ProfileOut(UserOut):
+    is_following: bool = False
+
+
+class SignUpIn(Schema):
+    username: str = Field(max_length=30, examples=["mia_cats"])
+    email: str = Field(max_length=254)
+    password: str = Field(max_length=128)
+    display_name: str = Field("", max_length=50)
+    region: str = Field("", max_length=2, examples=["US"])
+    languages: list[str] = Field(default_factory=list, examples=[["en"]])
+
+
+class LogInIn(Schema):
+    username: str = Field(max_length=254, description="Username or email")
+    password: str = Field(max_length=128)
+
+
+class ProfileIn(Schema):
+    display_name: str | None = Field(None, max_length=50)
+    bio: str | None = Field(None, max_length=500)
+    region: str | None = Field(None, max_length=2)
+    languages: list[str] | None = None
+
+
+class TokenIn(Schema):
+    name: str = Field(max_length=50)
+
+
+class TokenOut(Schema):
+    id: int
+    name: str
+    prefix: str
+    created_at: datetime
+    last_used_at: datetime | None
+
+
+class NewTokenOut(TokenOut):
+    token: str = Field(description="The secret; shown only in this response.")

@@ -1,0 +1,168 @@
+"""Account writes: sign up, profile edits, avatars and API tokens."""
+
+import hashlib
+import secrets
+
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from crossnote.accounts.models import SPOKEN_LANGUAGE_CODES, ApiToken, User, username_validator
+from crossnote.core.errors import Conflict, InvalidInput, NotFound
+from crossnote.core.images import AVATAR_VARIANTS, process_image
+
+TOKEN_PREFIX = "cn_"
+MAX_TOKENS_PER_USER = 20
+
+
+def _clean_username(username: str) -> str:
+    username = (username or "").strip()
+    try:
+        username_validator(username)
+    except ValidationError as exc:
+        raise InvalidInput(exc.messages[0], field="username") from exc
+    return username
+
+
+def _clean_email(email: str) -> str:
+    email = (email or "").strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError as exc:
+        raise InvalidInput(_("Enter a valid email address."), field="email") from exc
+    return email
+
+
+def _clean_region(region: str) -> str:
+    region = (region or "").strip().upper()
+    if region and region not in countries:
+        raise InvalidInput(
+            _("“%(code)s” is not an ISO 3166 country code.") % {"code": region}, field="region"
+        )
+    return region
+
+
+def _clean_languages(languages) -> list[str]:
+    cleaned = []
+    for code in languages or []:
+        code = str(code).strip().lower()
+        if code not in SPOKEN_LANGUAGE_CODES:
+            raise InvalidInput(
+                _("“%(code)s” is not a supported language code.") % {"code": code},
+                field="languages",
+            )
+        if code not in cleaned:
+            cleaned.append(code)
+    return cleaned
+
+
+def sign_up(
+    *, username: str, email: str, password: str, display_name: str = "", region: str = "",
+    languages=(),
+) -> User:
+    """Create an account; the password is hashed with Argon2 (settings.PASSWORD_HASHERS)."""
+    username = _clean_username(username)
+    email = _clean_email(email)
+    if User.objects.filter(username__iexact=username).exists():
+        raise Conflict(_("That username is taken."), field="username")
+    if User.objects.filter(email__iexact=email).exists():
+        raise Conflict(_("An account with that email already exists."), field="email")
+    user = User(
+        username=username,
+        email=email,
+        display_name=(display_name or "").strip()[:50],
+        region=_clean_region(region),
+        languages=_clean_languages(languages),
+    )
+    try:
+        password_validation.validate_password(password or "", user)
+    except ValidationError as exc:
+        raise InvalidInput(" ".join(exc.messages), field="password") from exc
+    user.set_password(password)
+    with transaction.atomic():
+        user.save()
+    return user
+
+
+def update_profile(*, user: User, **changes) -> User:
+    """Change any of display_name, bio, region, languages; unknown keys are refused."""
+    allowed = {"display_name", "bio", "region", "languages"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise InvalidInput(_("Unknown profile field: %(f)s") % {"f": ", ".join(sorted(unknown))})
+    if "display_name" in changes:
+        name = (changes["display_name"] or "").strip()
+        if len(name) > 50:
+            raise InvalidInput(_("Display name: at most 50 characters."), field="display_name")
+        user.display_name = name
+    if "bio" in changes:
+        bio = (changes["bio"] or "").strip()
+        if len(bio) > 500:
+            raise InvalidInput(_("Bio: at most 500 characters."), field="bio")
+        user.bio = bio
+    if "region" in changes:
+        user.region = _clean_region(changes["region"])
+    if "languages" in changes:
+        user.languages = _clean_languages(changes["languages"])
+    user.save(update_fields=[f for f in allowed if f in changes])
+    return user
+
+
+def set_avatar(*, user: User, upload) -> User:
+    """Replace the avatar with a re-encoded square WebP (EXIF stripped); the old file is removed."""
+    processed = process_image(upload, variants=AVATAR_VARIANTS)
+    old = user.avatar.name if user.avatar else ""
+    user.avatar.save(
+        f"{user.pk}-{secrets.token_hex(6)}.webp",
+        ContentFile(processed.variants["avatar"].content),
+        save=False,
+    )
+    user.save(update_fields=["avatar"])
+    if old:
+        user.avatar.storage.delete(old)
+    return user
+
+
+def _hash_token(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def create_api_token(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """Make a personal access token and return it with its secret (shown only this once)."""
+    name = (name or "").strip()
+    if not name or len(name) > 50:
+        raise InvalidInput(_("Give the token a name of 1–50 characters."), field="name")
+    if user.api_tokens.count() >= MAX_TOKENS_PER_USER:
+        raise Conflict(_("You have too many tokens; revoke one first."))
+    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=user, name=name, prefix=secret[:10], key_hash=_hash_token(secret)
+    )
+    return token, secret
+
+
+def revoke_api_token(*, user: User, token_id: int) -> None:
+    """Delete one of the user's tokens."""
+    deleted, _rows = ApiToken.objects.filter(user=user, pk=token_id).delete()
+    if not deleted:
+        raise NotFound(_("No such token."))
+
+
+def authenticate_token(secret: str) -> User | None:
+    """The active user a token secret belongs to, or None; records when it was last used."""
+    if not secret or not secret.startswith(TOKEN_PREFIX):
+        return None
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=_hash_token(secret), user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token.user

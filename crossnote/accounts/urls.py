@@ -1,0 +1,16 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from crossnote.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("signup/", views.sign_up, name="signup"),
+    path("login/", views.LogInView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("settings/", views.settings_page, name="settings"),
+    path("settings/avatar/", views.upload_avatar, name="avatar"),
+    path("settings/tokens/", views.create_token, name="create_token"),
+    path("settings/tokens/<int:token_id>/revoke/", views.revoke_token, name="revoke_token"),
+    path("u/<str:username>/", views.profile, name="profile"),
+]

@@ -1,0 +1,149 @@
+"""Account pages: sign up, log in/out, settings, public profile."""
+
+from django.contrib import messages
+from django.contrib.auth import login, views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from crossnote.accounts import forms, services
+from crossnote.accounts.models import User
+from crossnote.core.errors import DomainError
+from crossnote.core.forms import run_service
+from crossnote.core.pagination import paginate
+from crossnote.notes import selectors as note_selectors
+from crossnote.social import selectors as social_selectors
+
+
+def sign_up(request):
+    if request.user.is_authenticated:
+        return redirect("feeds:explore")
+    form = forms.SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = run_service(form, services.sign_up, **form.cleaned_data)
+        if user is not None:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome to Crossnote, %(name)s!") % {"name": user.name})
+            return redirect("feeds:explore")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+class LogInView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = forms.LogInForm
+    redirect_authenticated_user = True
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        data = kwargs.get("data")
+        if data and "@" in data.get("username", ""):
+            match = User.objects.filter(email__iexact=data["username"].strip()).first()
+            if match:
+                data = data.copy()
+                data["username"] = match.username
+                kwargs["data"] = data
+        return kwargs
+
+
+@login_required
+def settings_page(request):
+    user = request.user
+    initial = {
+        "display_name": user.display_name, "bio": user.bio,
+        "region": user.region.code or "", "languages": user.languages,
+    }
+    form = forms.ProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if run_service(form, services.update_profile, user=user, **form.cleaned_data):
+            messages.success(request, _("Profile saved."))
+            return redirect("accounts:settings")
+    return render(request, "accounts/settings.html", _settings_context(request, form=form))
+
+
+def _settings_context(request, **extra):
+    return {
+        "form": extra.pop("form", None) or forms.ProfileForm(initial={}),
+        "avatar_form": extra.pop("avatar_form", None) or forms.AvatarForm(),
+        "token_form": extra.pop("token_form", None) or forms.TokenForm(),
+        "tokens": request.user.api_tokens.all(),
+        **extra,
+    }
+
+
+@login_required
+@require_POST
+def upload_avatar(request):
+    form = forms.AvatarForm(request.POST, request.FILES)
+    if form.is_valid() and run_service(
+        form, services.set_avatar, user=request.user, upload=form.cleaned_data["avatar"]
+    ):
+        messages.success(request, _("Avatar updated."))
+    else:
+        for error in form.errors.get("avatar", []) + form.non_field_errors():
+            messages.error(request, error)
+    return redirect("accounts:settings")
+
+
+@login_required
+@require_POST
+def create_token(request):
+    form = forms.TokenForm(request.POST)
+    if form.is_valid():
+        result = run_service(form, services.create_api_token, user=request.user,
+                             name=form.cleaned_data["name"])
+        if result:
+            token, secret = result
+            messages.success(
+                request, _("Token “%(name)s” created. Copy it now; it will not be shown again: "
+                           "%(secret)s") % {"name": token.name, "secret": secret},
+            )
+            return redirect("accounts:settings")
+    for error in form.errors.get("name", []) + form.non_field_errors():
+        messages.error(request, error)
+    return redirect("accounts:settings")
+
+
+@login_required
+@require_POST
+def revoke_token(request, token_id):
+    try:
+        services.revoke_api_token(user=request.user, token_id=token_id)
+        messages.success(request, _("Token revoked."))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("accounts:settings")
+
+
+PROFILE_TABS = ("notes", "boards", "followers", "following")
+
+
+def profile(request, username):
+    person = get_object_or_404(User, username=username, is_active=True)
+    tab = request.GET.get("tab", "notes")
+    if tab not in PROFILE_TABS:
+        tab = "notes"
+    context = {
+        "person": person, "tab": tab,
+        "is_following": social_selectors.is_following(request.user, person),
+        "is_me": request.user.is_authenticated and request.user.pk == person.pk,
+    }
+    cursor = request.GET.get("cursor")
+    try:
+        if tab == "notes":
+            page = paginate(note_selectors.notes_by(person, request.user), cursor)
+            context.update(notes=page.items, next_cursor=page.next_cursor)
+        elif tab == "boards":
+            context["boards"] = note_selectors.boards_of(person, request.user)
+        else:
+            rows = (social_selectors.followers_of(person) if tab == "followers"
+                    else social_selectors.following_of(person))
+            page = paginate(rows, cursor, 50)
+            context.update(
+                people=[f.follower if tab == "followers" else f.followee for f in page.items],
+                next_cursor=page.next_cursor,
+            )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect(person.get_absolute_url())
+    return render(request, "accounts/profile.html", context)

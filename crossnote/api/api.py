@@ -1,0 +1,66 @@
+"""One ninja API under /api/v1; every error is JSON with a `detail` message."""
+
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from crossnote.accounts.api import router as accounts_router
+from crossnote.core.errors import DomainError
+from crossnote.feeds.api import router as feeds_router
+from crossnote.notes.api import router as notes_router
+from crossnote.social.api import router as social_router
+
+api = NinjaAPI(
+    title="Crossnote API",
+    version="1",
+    description=(
+        "Notes, comments, likes, collects, follows and notifications. Authenticate with a "
+        "personal access token (`Authorization: Bearer cn_…`, made under Settings → API tokens "
+        "or `POST /api/v1/me/tokens`) or with the browser session plus the `X-CSRFToken` header. "
+        "Lists use cursor pagination: pass `next_cursor` back as `cursor`."
+    ),
+    urls_namespace="api",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+api.add_router("", accounts_router)
+api.add_router("", social_router)
+api.add_router("", notes_router)
+api.add_router("", feeds_router)
+
+
+@api.exception_handler(DomainError)
+def domain_error(request, exc: DomainError):
+    body = {"detail": exc.message}
+    if exc.field:
+        body["field"] = exc.field
+    return api.create_response(request, body, status=exc.status)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc: ValidationError):
+    problems = []
+    for error in exc.errors:
+        where = ".".join(str(p) for p in error.get("loc", ())[1:]) or "request"
+        problems.append(f"{where}: {error.get('msg', 'invalid')}")
+    return api.create_response(
+        request, {"detail": "; ".join(problems), "errors": exc.errors}, status=422
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def authentication_error(request, exc):
+    return api.create_response(
+        request, {"detail": "Log in or send a valid API token."}, status=401
+    )
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "Not found."}, status=404)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)

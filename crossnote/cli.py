@@ -1,0 +1,131 @@
+"""The `crossnote` command for operators: serve, migrate, createsuperuser, demo, and more.
+
+Every sub-command has --help. Commands not listed here pass through to Django's management
+commands (`crossnote manage check --deploy`).
+"""
+
+import argparse
+import os
+import shutil
+import sys
+
+
+def _setup():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "crossnote.settings")
+    import django
+
+    django.setup()
+
+
+def _call(name: str, *args, **options) -> None:
+    _setup()
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    try:
+        call_command(name, *args, **options)
+    except CommandError as exc:
+        sys.exit(f"crossnote {name}: {exc}")
+
+
+def cmd_serve(args) -> None:
+    """Run the web server (granian, WSGI) with N worker processes."""
+    _setup()
+    from django.conf import settings
+
+    if args.migrate:
+        _call("migrate", interactive=False, verbosity=0)
+    granian = shutil.which("granian") or os.path.join(os.path.dirname(sys.executable), "granian")
+    argv = [
+        granian, "--interface", "wsgi", "crossnote.wsgi:application",
+        "--host", args.host, "--port", str(args.port),
+        "--workers", str(args.workers), "--blocking-threads", str(args.threads),
+    ]
+    print(f"Crossnote serving http://{args.host}:{args.port}/ (data: {settings.DATA_DIR})")
+    os.execv(granian, argv)  # noqa: S606 - replaces this process with the server
+
+
+def cmd_migrate(args) -> None:
+    """Create or update the database tables."""
+    _call("migrate", interactive=False, verbosity=args.verbosity)
+
+
+def cmd_createsuperuser(args) -> None:
+    """Create an administrator account (asks for a password unless --noinput)."""
+    options = {"interactive": not args.noinput}
+    if args.username:
+        options["username"] = args.username
+    if args.email:
+        options["email"] = args.email
+    _call("createsuperuser", **options)
+
+
+def cmd_demo(args) -> None:
+    """Load the demo community (made here: no downloads)."""
+    _call("demo", users=args.users, notes=args.notes, seed=args.seed, if_empty=args.if_empty)
+
+
+def cmd_manage(args) -> None:
+    """Run any Django management command."""
+    _setup()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["crossnote", *args.rest])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="crossnote",
+        description="Crossnote: a cross-cultural notes platform. Operator commands.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    serve = sub.add_parser("serve", help=cmd_serve.__doc__, description=cmd_serve.__doc__)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+    serve.add_argument("--workers", type=int, default=2, help="worker processes (2)")
+    serve.add_argument("--threads", type=int, default=8, help="threads per worker (8)")
+    serve.add_argument("--migrate", action="store_true", help="apply migrations first")
+    serve.set_defaults(func=cmd_serve)
+
+    migrate = sub.add_parser("migrate", help=cmd_migrate.__doc__, description=cmd_migrate.__doc__)
+    migrate.add_argument("-v", "--verbosity", type=int, default=1, choices=[0, 1, 2, 3])
+    migrate.set_defaults(func=cmd_migrate)
+
+    su = sub.add_parser(
+        "createsuperuser", help=cmd_createsuperuser.__doc__,
+        description=cmd_createsuperuser.__doc__,
+    )
+    su.add_argument("--username")
+    su.add_argument("--email")
+    su.add_argument(
+        "--noinput", action="store_true",
+        help="take the password from DJANGO_SUPERUSER_PASSWORD instead of asking",
+    )
+    su.set_defaults(func=cmd_createsuperuser)
+
+    demo = sub.add_parser("demo", help=cmd_demo.__doc__, description=cmd_demo.__doc__)
+    demo.add_argument("--users", type=int, default=60, help="how many people (60)")
+    demo.add_argument("--notes", type=int, default=320, help="how many notes (320)")
+    demo.add_argument("--seed", type=int, default=2025, help="random seed (2025)")
+    demo.add_argument(
+        "--if-empty", action="store_true", help="do nothing when the database already has notes"
+    )
+    demo.set_defaults(func=cmd_demo)
+
+    manage = sub.add_parser(
+        "manage", help=cmd_manage.__doc__, description=cmd_manage.__doc__, add_help=False
+    )
+    manage.add_argument("rest", nargs=argparse.REMAINDER)
+    manage.set_defaults(func=cmd_manage)
+    return parser
+
+
+def main(argv=None) -> None:
+    args = build_parser().parse_args(argv)
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+"""Domain exceptions: services raise these; pages, API and CLI map them to a clear 4xx message."""
+
+from django.utils.translation import gettext_lazy as _
+
+
+class DomainError(Exception):
+    """A request the domain refuses; `status` is the HTTP status it maps to."""
+
+    status = 400
+    default_message = _("This request cannot be completed.")
+
+    def __init__(self, message=None, *, field: str | None = None):
+        self.message = str(message if message is not None else self.default_message)
+        self.field = field
+        super().__init__(self.message)
+
+
+class InvalidInput(DomainError):
+    status = 400
+
+
+class NotAuthenticated(DomainError):
+    status = 401
+    default_message = _("Log in to do this.")
+
+
+class PermissionDenied(DomainError):
+    status = 403
+    default_message = _("You may not do this.")
+
+
+class NotFound(DomainError):
+    status = 404
+    default_message = _("Not found.")
+
+
+class Conflict(DomainError):
+    status = 409
+
+
+class PayloadTooLarge(DomainError):
+    status = 413
+
+
+class UnsupportedMedia(DomainError):
+    status = 415

@@ -1,0 +1,141 @@
+"""Safe image intake: verify, bound, strip metadata, orient, and re-encode into stored variants.
+
+Uploads are never stored as sent. Each image is opened only by the allowed decoders, its pixel
+count is checked from the header before any pixel is decoded, EXIF (GPS included) and all other
+metadata are dropped, the EXIF orientation is applied to the pixels, and the result is written as
+fresh WebP variants. The original bytes are discarded (DESIGN.md §6: originals never stored).
+"""
+
+import io
+import warnings
+from dataclasses import dataclass, field
+
+import blurhash
+from django.conf import settings
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from crossnote.core.errors import InvalidInput, PayloadTooLarge, UnsupportedMedia
+
+ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
+NOTE_VARIANTS = {"thumb": 540, "large": 1600}
+AVATAR_VARIANTS = {"avatar": 256}
+
+
+@dataclass
+class Variant:
+    """One re-encoded size of an image, ready to store."""
+
+    name: str
+    content: bytes
+    width: int
+    height: int
+    extension: str = "webp"
+
+
+@dataclass
+class ProcessedImage:
+    """Every stored variant of one upload plus its layout facts."""
+
+    variants: dict[str, Variant] = field(default_factory=dict)
+    blurhash: str = ""
+    width: int = 0
+    height: int = 0
+
+
+def _read_upload(upload) -> bytes:
+    size = getattr(upload, "size", None)
+    if size == 0:
+        raise InvalidInput(_("The file is empty."), field="images")
+    limit = settings.CROSSNOTE_MAX_UPLOAD_BYTES
+    if size is not None and size > limit:
+        raise PayloadTooLarge(
+            _("The file is %(size)d MB; the limit is %(limit)d MB.")
+            % {"size": size // (1024 * 1024), "limit": limit // (1024 * 1024)},
+            field="images",
+        )
+    upload.seek(0)
+    data = upload.read(limit + 1)
+    if not data:
+        raise InvalidInput(_("The file is empty."), field="images")
+    if len(data) > limit:
+        raise PayloadTooLarge(_("The file is larger than the upload limit."), field="images")
+    return data
+
+
+def _open_checked(data: bytes) -> Image.Image:
+    """Open with the allowed decoders only and refuse oversize images before decoding pixels."""
+    max_pixels = settings.CROSSNOTE_MAX_IMAGE_PIXELS
+    try:
+        image = Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS)
+    except Image.DecompressionBombError as exc:
+        raise PayloadTooLarge(
+            _("The image has too many pixels; the limit is %(max)d million pixels.")
+            % {"max": max_pixels // 1_000_000},
+            field="images",
+        ) from exc
+    except (UnidentifiedImageError, OSError, ValueError) as exc:
+        raise UnsupportedMedia(
+            _("This file is not a JPEG, PNG, WebP or GIF image."), field="images"
+        ) from exc
+    width, height = image.size
+    if width < 1 or height < 1:
+        raise InvalidInput(_("The image has no pixels."), field="images")
+    if width * height > max_pixels:
+        raise PayloadTooLarge(
+            _("The image is %(w)d × %(h)d pixels; the limit is %(max)d million pixels.")
+            % {"w": width, "h": height, "max": max_pixels // 1_000_000},
+            field="images",
+        )
+    return image
+
+
+def _decode(data: bytes) -> Image.Image:
+    """Fully decode the first frame; truncated or corrupt data is a clear error."""
+    image = _open_checked(data)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image.verify()
+            image = Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS)
+            image.seek(0)  # GIF and animated WebP: the first frame only.
+            image.load()
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombWarning) as exc:
+        raise InvalidInput(
+            _("The image is damaged or truncated and cannot be read."), field="images"
+        ) from exc
+    return image
+
+
+def _clean_pixels(image: Image.Image) -> Image.Image:
+    """Apply EXIF orientation, then keep pixels only: no EXIF, XMP, ICC or comments survive."""
+    image = ImageOps.exif_transpose(image) or image
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or (
+        image.mode == "P" and "transparency" in image.info
+    )
+    clean = image.convert("RGBA" if has_alpha else "RGB")
+    clean.info = {}
+    return clean
+
+
+def _encode(image: Image.Image, name: str, box: int) -> Variant:
+    resized = image.copy()
+    resized.thumbnail((box, box * 3) if name == "thumb" else (box, box), Image.Resampling.LANCZOS)
+    if name == "avatar":
+        resized = ImageOps.fit(image, (box, box), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    resized.save(out, format="WEBP", quality=82, method=4)
+    return Variant(name=name, content=out.getvalue(), width=resized.width, height=resized.height)
+
+
+def process_image(upload, *, variants: dict[str, int] = NOTE_VARIANTS) -> ProcessedImage:
+    """Verify one uploaded file and return its re-encoded variants; raise a DomainError if unfit."""
+    data = _read_upload(upload)
+    image = _clean_pixels(_decode(data))
+    result = ProcessedImage(width=image.width, height=image.height)
+    for name, box in variants.items():
+        result.variants[name] = _encode(image, name, box)
+    small = image.convert("RGB")
+    small.thumbnail((64, 64))
+    result.blurhash = blurhash.encode(small, 4, 3)
+    return result

@@ -1,0 +1,30 @@
+"""Template helpers shared by every page: blurhash placeholders and cursor links."""
+
+import base64
+import io
+from functools import lru_cache
+
+import blurhash
+from django import template
+from PIL import Image
+
+register = template.Library()
+
+
+@lru_cache(maxsize=4096)
+def _placeholder(hash_: str) -> str:
+    try:
+        pixels = blurhash.decode(hash_, 16, 16)
+    except (blurhash.BlurhashDecodeError, ValueError, IndexError):
+        return ""
+    image = Image.new("RGB", (16, 16))
+    image.putdata([tuple(int(c) for c in row[:3]) for row in pixels])
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(out.getvalue()).decode()
+
+
+@register.filter
+def blurhash_uri(hash_: str) -> str:
+    """A tiny PNG data URI painted from a blurhash, shown until the real image arrives."""
+    return _placeholder(hash_ or "")

@@ -1,0 +1,194 @@
+"""REST endpoints for notes, comments, likes, collects, boards and topics."""
+
+from django.shortcuts import get_object_or_404
+from ninja import File, Form, Router
+from ninja.files import UploadedFile
+
+from crossnote.accounts.auth import OPTIONAL, REQUIRED
+from crossnote.accounts.models import User
+from crossnote.core.pagination import paginate
+from crossnote.notes import selectors, services
+from crossnote.notes.schemas import (
+    BoardIn,
+    BoardOut,
+    CollectIn,
+    CollectOut,
+    CommentIn,
+    CommentOut,
+    CommentPage,
+    LikeOut,
+    NoteForm,
+    NoteOut,
+    NotePage,
+    NotePatch,
+)
+
+router = Router()
+
+
+def mark_viewer_state(notes, viewer):
+    """Set `liked` and `collected` on each note for the viewer (two queries for the page)."""
+    liked = selectors.liked_note_ids(viewer, notes)
+    collected = selectors.collected_note_ids(viewer, notes)
+    for note in notes:
+        note.liked = note.pk in liked
+        note.collected = note.pk in collected
+    return notes
+
+
+def note_page(queryset, viewer, cursor, limit):
+    page = paginate(queryset, cursor, limit)
+    return {"items": mark_viewer_state(page.items, viewer), "next_cursor": page.next_cursor}
+
+
+@router.post("/notes", response={201: NoteOut}, auth=REQUIRED, tags=["notes"])
+def create_note(
+    request, form: Form[NoteForm], images: File[list[UploadedFile]] = None
+):
+    """Post a note (multipart form): 1–9 images as `images`, a title, optional body and topics."""
+    note = services.create_note(author=request.user, images=images or [], **form.dict())
+    return 201, selectors.get_visible_note(request.user, note.pk)
+
+
+@router.get("/notes/{note_id}", response=NoteOut, auth=OPTIONAL, tags=["notes"])
+def get_note(request, note_id: int):
+    return mark_viewer_state([selectors.get_visible_note(request.user, note_id)], request.user)[0]
+
+
+@router.patch("/notes/{note_id}", response=NoteOut, auth=REQUIRED, tags=["notes"])
+def update_note(request, note_id: int, payload: NotePatch):
+    note = selectors.get_visible_note(request.user, note_id)
+    services.update_note(user=request.user, note=note, **payload.dict(exclude_unset=True))
+    return get_note(request, note_id)
+
+
+@router.delete("/notes/{note_id}", response={204: None}, auth=REQUIRED, tags=["notes"])
+def delete_note(request, note_id: int):
+    services.delete_note(user=request.user, note=selectors.get_visible_note(request.user, note_id))
+    return 204, None
+
+
+@router.get("/users/{username}/notes", response=NotePage, auth=OPTIONAL, tags=["notes"])
+def user_notes(request, username: str, cursor: str | None = None, limit: int = 20):
+    author = get_object_or_404(User, username=username, is_active=True)
+    return note_page(selectors.notes_by(author, request.user), request.user, cursor, limit)
+
+
+@router.get("/topics/{name}/notes", response=NotePage, auth=OPTIONAL, tags=["notes"])
+def topic_notes(request, name: str, cursor: str | None = None, limit: int = 20):
+    return note_page(
+        selectors.notes_with_topic(name.casefold(), request.user), request.user, cursor, limit
+    )
+
+
+@router.post("/notes/{note_id}/like", response=LikeOut, auth=REQUIRED, tags=["likes"])
+def like_note(request, note_id: int):
+    note = selectors.get_visible_note(request.user, note_id)
+    services.like_note(user=request.user, note=note)
+    note.refresh_from_db(fields=["like_count"])
+    return {"liked": True, "like_count": note.like_count}
+
+
+@router.delete("/notes/{note_id}/like", response=LikeOut, auth=REQUIRED, tags=["likes"])
+def unlike_note(request, note_id: int):
+    note = selectors.get_visible_note(request.user, note_id)
+    services.unlike_note(user=request.user, note=note)
+    note.refresh_from_db(fields=["like_count"])
+    return {"liked": False, "like_count": note.like_count}
+
+
+@router.get("/notes/{note_id}/comments", response=CommentPage, auth=OPTIONAL, tags=["comments"])
+def list_comments(request, note_id: int, cursor: str | None = None, limit: int = 50):
+    """Top-level comments, newest first, each with its replies oldest first."""
+    note = selectors.get_visible_note(request.user, note_id)
+    page = paginate(selectors.comments_for(note), cursor, limit)
+    liked = selectors.liked_comment_ids(request.user, note)
+    for comment in page.items:
+        comment.liked = comment.pk in liked
+        for reply in comment.replies.all():
+            reply.liked = reply.pk in liked
+    return {"items": page.items, "next_cursor": page.next_cursor}
+
+
+@router.post(
+    "/notes/{note_id}/comments", response={201: CommentOut}, auth=REQUIRED, tags=["comments"]
+)
+def add_comment(request, note_id: int, payload: CommentIn):
+    note = selectors.get_visible_note(request.user, note_id)
+    parent = None
+    if payload.parent_id is not None:
+        parent = selectors.get_comment(request.user, payload.parent_id)
+    comment = services.add_comment(
+        author=request.user, note=note, body=payload.body, parent=parent
+    )
+    return 201, comment
+
+
+@router.delete("/comments/{comment_id}", response={204: None}, auth=REQUIRED, tags=["comments"])
+def delete_comment(request, comment_id: int):
+    services.delete_comment(
+        user=request.user, comment=selectors.get_comment(request.user, comment_id)
+    )
+    return 204, None
+
+
+@router.post("/comments/{comment_id}/like", response=LikeOut, auth=REQUIRED, tags=["likes"])
+def like_comment(request, comment_id: int):
+    comment = selectors.get_comment(request.user, comment_id)
+    services.like_comment(user=request.user, comment=comment)
+    comment.refresh_from_db(fields=["like_count"])
+    return {"liked": True, "like_count": comment.like_count}
+
+
+@router.delete("/comments/{comment_id}/like", response=LikeOut, auth=REQUIRED, tags=["likes"])
+def unlike_comment(request, comment_id: int):
+    comment = selectors.get_comment(request.user, comment_id)
+    services.unlike_comment(user=request.user, comment=comment)
+    comment.refresh_from_db(fields=["like_count"])
+    return {"liked": False, "like_count": comment.like_count}
+
+
+def _board(request, board_id):
+    if board_id is None:
+        return None
+    return selectors.get_visible_board(request.user, board_id)
+
+
+@router.post("/notes/{note_id}/collect", response=CollectOut, auth=REQUIRED, tags=["collects"])
+def collect(request, note_id: int, payload: CollectIn | None = None):
+    """Save the note to a board (your default board when board_id is omitted)."""
+    note = selectors.get_visible_note(request.user, note_id)
+    services.collect_note(
+        user=request.user, note=note, board=_board(request, payload.board_id if payload else None)
+    )
+    note.refresh_from_db(fields=["collect_count"])
+    return {"collected": True, "collect_count": note.collect_count}
+
+
+@router.delete("/notes/{note_id}/collect", response=CollectOut, auth=REQUIRED, tags=["collects"])
+def uncollect(request, note_id: int, board_id: int | None = None):
+    """Remove the note from one board (board_id) or from all your boards."""
+    note = selectors.get_visible_note(request.user, note_id)
+    services.uncollect_note(user=request.user, note=note, board=_board(request, board_id))
+    note.refresh_from_db(fields=["collect_count"])
+    still = selectors.collected_note_ids(request.user, [note])
+    return {"collected": bool(still), "collect_count": note.collect_count}
+
+
+@router.get("/users/{username}/boards", response=list[BoardOut], auth=OPTIONAL, tags=["collects"])
+def user_boards(request, username: str):
+    owner = get_object_or_404(User, username=username, is_active=True)
+    return list(selectors.boards_of(owner, request.user).select_related("owner"))
+
+
+@router.post("/boards", response={201: BoardOut}, auth=REQUIRED, tags=["collects"])
+def create_board(request, payload: BoardIn):
+    return 201, services.create_board(owner=request.user, **payload.dict())
+
+
+@router.get("/boards/{board_id}/notes", response=NotePage, auth=OPTIONAL, tags=["collects"])
+def board_notes(request, board_id: int, cursor: str | None = None, limit: int = 20):
+    board = selectors.get_visible_board(request.user, board_id)
+    return note_page(selectors.notes_in_board(board, request.user), request.user, cursor, limit)
+
+

@@ -1,0 +1,169 @@
+"""Notes with their images and topics, comments, likes and collects (boards)."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from crossnote.core.models import TimestampedModel
+
+TITLE_MAX = 100
+BODY_MAX = 2000
+COMMENT_MAX = 1000
+MAX_IMAGES = 9
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    FOLLOWERS = "followers", _("Followers only")
+    PRIVATE = "private", _("Only me")
+
+
+class Topic(TimestampedModel):
+    """A #topic; `name` is stored case-folded without the '#'."""
+
+    name = models.CharField(max_length=30, unique=True)
+    note_count = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"#{self.name}"
+
+    def get_absolute_url(self):
+        return reverse("notes:topic", kwargs={"name": self.name})
+
+
+class Note(TimestampedModel):
+    """A photo note: 1–9 images, a title, a body and topics."""
+
+    author = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="notes")
+    title = models.CharField(max_length=TITLE_MAX)
+    body = models.TextField(max_length=BODY_MAX, blank=True)
+    visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    topics = models.ManyToManyField("notes.Topic", related_name="notes", blank=True)
+    like_count = models.PositiveIntegerField(default=0)
+    collect_count = models.PositiveIntegerField(default=0)
+    comment_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["visibility", "-created_at", "-id"]),
+            models.Index(fields=["author", "-created_at"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("notes:detail", kwargs={"pk": self.pk})
+
+    @property
+    def cover(self):
+        """The first image (prefetched images are used when present)."""
+        images = list(self.images.all())
+        return images[0] if images else None
+
+
+class NoteImage(models.Model):
+    """One image of a note, stored only as re-encoded variants (the original is never kept)."""
+
+    note = models.ForeignKey("notes.Note", on_delete=models.CASCADE, related_name="images")
+    position = models.PositiveSmallIntegerField()
+    thumb = models.FileField(upload_to="notes/")
+    thumb_width = models.PositiveIntegerField()
+    thumb_height = models.PositiveIntegerField()
+    large = models.FileField(upload_to="notes/")
+    large_width = models.PositiveIntegerField()
+    large_height = models.PositiveIntegerField()
+    blurhash = models.CharField(max_length=60)
+    alt_text = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["note", "position"], name="unique_image_position")
+        ]
+
+    def __str__(self):
+        return f"{self.note_id}#{self.position}"
+
+    @property
+    def files(self):
+        return [self.thumb, self.large]
+
+
+class Comment(TimestampedModel):
+    """A comment on a note; `parent` makes it a reply (one level: replies attach to the top)."""
+
+    note = models.ForeignKey("notes.Note", on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="comments")
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
+    )
+    reply_to = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    body = models.TextField(max_length=COMMENT_MAX)
+    like_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["note", "parent", "created_at"])]
+
+    def __str__(self):
+        return self.body[:40]
+
+
+class NoteLike(TimestampedModel):
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="note_likes")
+    note = models.ForeignKey("notes.Note", on_delete=models.CASCADE, related_name="likes")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "note"], name="unique_note_like")]
+
+    def __str__(self):
+        return f"{self.user_id} ♥ {self.note_id}"
+
+
+class CommentLike(TimestampedModel):
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="comment_likes"
+    )
+    comment = models.ForeignKey("notes.Comment", on_delete=models.CASCADE, related_name="likes")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "comment"], name="unique_comment_like")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} ♥ c{self.comment_id}"
+
+
+class Board(TimestampedModel):
+    """A named collection of saved notes; private boards are seen only by their owner."""
+
+    owner = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="boards")
+    name = models.CharField(max_length=50)
+    is_private = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner", "name"], name="unique_board")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("notes:board", kwargs={"pk": self.pk})
+
+
+class Collect(TimestampedModel):
+    """A note saved to a board."""
+
+    board = models.ForeignKey("notes.Board", on_delete=models.CASCADE, related_name="collects")
+    note = models.ForeignKey("notes.Note", on_delete=models.CASCADE, related_name="collects")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["board", "note"], name="unique_collect")]
+
+    def __str__(self):
+        return f"{self.board_id} ⊃ {self.note_id}"

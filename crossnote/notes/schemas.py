@@ -1,0 +1,141 @@
+"""API shapes for notes, comments, likes and boards."""
+
+from datetime import datetime
+
+from ninja import Schema
+from pydantic import Field
+
+from crossnote.accounts.schemas import UserBrief
+from crossnote.notes.models import Visibility
+
+
+class ImageOut(Schema):
+    thumb_url: str
+    thumb_width: int
+    thumb_height: int
+    large_url: str
+    large_width: int
+    large_height: int
+    blurhash: str
+    alt_text: str
+
+    @staticmethod
+    def resolve_thumb_url(obj):
+        return obj.thumb.url
+
+    @staticmethod
+    def resolve_large_url(obj):
+        return obj.large.url
+
+
+class NoteOut(Schema):
+    id: int
+    url: str
+    title: str
+    body: str
+    visibility: str
+    author: UserBrief
+    images: list[ImageOut]
+    topics: list[str]
+    like_count: int
+    collect_count: int
+    comment_count: int
+    liked: bool = False
+    collected: bool = False
+    created_at: datetime
+    updated_at: datetime
+
+    @staticmethod
+    def resolve_url(obj):
+        return obj.get_absolute_url()
+
+    @staticmethod
+    def resolve_images(obj):
+        return list(obj.images.all())
+
+    @staticmethod
+    def resolve_topics(obj):
+        return [t.name for t in obj.topics.all()]
+
+
+class NotePage(Schema):
+    items: list[NoteOut]
+    next_cursor: str | None
+
+
+class NoteForm(Schema):
+    title: str = Field(description="1–100 characters")
+    body: str = Field("", description="Up to 2,000 characters; #topics and @mentions are read")
+    topics: list[str] = Field(default_factory=list, description="Picked topics, without '#'")
+    visibility: Visibility = Visibility.PUBLIC
+
+
+class NotePatch(Schema):
+    title: str | None = None
+    body: str | None = None
+    topics: list[str] | None = None
+    visibility: Visibility | None = None
+
+
+class ReplyOut(Schema):
+    id: int
+    author: UserBrief
+    body: str
+    parent_id: int | None
+    reply_to: str | None
+    like_count: int
+    liked: bool = False
+    created_at: datetime
+
+    @staticmethod
+    def resolve_reply_to(obj):
+        return obj.reply_to.username if obj.reply_to_id else None
+
+
+class CommentOut(ReplyOut):
+    replies: list[ReplyOut] = Field(default_factory=list)
+
+    @staticmethod
+    def resolve_replies(obj):
+        return list(obj.replies.all()) if obj.parent_id is None else []
+
+
+class CommentPage(Schema):
+    items: list[CommentOut]
+    next_cursor: str | None
+
+
+class CommentIn(Schema):
+    body: str = Field(description="1–1,000 characters")
+    parent_id: int | None = Field(None, description="Reply to this comment")
+
+
+class LikeOut(Schema):
+    liked: bool
+    like_count: int
+
+
+class CollectIn(Schema):
+    board_id: int | None = Field(None, description="Omit to use your default board")
+
+
+class CollectOut(Schema):
+    collected: bool
+    collect_count: int
+
+
+class BoardOut(Schema):
+    id: int
+    name: str
+    is_private: bool
+    owner: str
+    created_at: datetime
+
+    @staticmethod
+    def resolve_owner(obj):
+        return obj.owner.username
+
+
+class BoardIn(Schema):
+    name: str
+    is_private: bool = False

@@ -1,0 +1,321 @@
+"""Note writes: post, edit, delete; comments; likes; collects into boards."""
+
+import secrets
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from crossnote.accounts.models import User
+from crossnote.core.errors import InvalidInput, NotFound, PermissionDenied
+from crossnote.core.images import ProcessedImage, process_image
+from crossnote.notes import policies
+from crossnote.notes.models import (
+    BODY_MAX,
+    COMMENT_MAX,
+    MAX_IMAGES,
+    TITLE_MAX,
+    Board,
+    Collect,
+    Comment,
+    CommentLike,
+    Note,
+    NoteImage,
+    NoteLike,
+    Topic,
+    Visibility,
+)
+from crossnote.notes.text import extract_mentions, extract_topics
+from crossnote.social.models import Notification
+from crossnote.social.services import notify
+
+DEFAULT_BOARD = "Saved"
+
+
+def _clean_title(title: str) -> str:
+    title = (title or "").strip()
+    if not title:
+        raise InvalidInput(_("Give your note a title."), field="title")
+    if len(title) > TITLE_MAX:
+        raise InvalidInput(
+            _("The title is %(n)d characters; at most %(max)d.")
+            % {"n": len(title), "max": TITLE_MAX},
+            field="title",
+        )
+    return title
+
+
+def _clean_body(body: str) -> str:
+    body = (body or "").strip()
+    if len(body) > BODY_MAX:
+        raise InvalidInput(
+            _("The text is %(n)d characters; at most %(max)d.") % {"n": len(body), "max": BODY_MAX},
+            field="body",
+        )
+    return body
+
+
+def _clean_visibility(visibility: str) -> str:
+    if visibility not in Visibility.values:
+        raise InvalidInput(
+            _("Visibility must be one of: %(v)s.") % {"v": ", ".join(Visibility.values)},
+            field="visibility",
+        )
+    return visibility
+
+
+def _set_topics(note: Note, names: list[str]) -> None:
+    old = set(note.topics.values_list("name", flat=True))
+    new = set(names)
+    for name in new - old:
+        Topic.objects.get_or_create(name=name)
+    Topic.objects.filter(name__in=new - old).update(note_count=F("note_count") + 1)
+    Topic.objects.filter(name__in=old - new).update(note_count=F("note_count") - 1)
+    note.topics.set(Topic.objects.filter(name__in=new))
+
+
+def _store_images(note: Note, processed: list[ProcessedImage], saved: list[str]) -> None:
+    """Write each variant to storage, appending every stored name to `saved` for clean-up."""
+    stamp = timezone.now().strftime("%Y/%m")
+    for position, image in enumerate(processed):
+        key = secrets.token_hex(8)
+        names = {}
+        for variant in image.variants.values():
+            name = default_storage.save(
+                f"notes/{stamp}/{note.pk}-{key}-{variant.name}.{variant.extension}",
+                ContentFile(variant.content),
+            )
+            saved.append(name)
+            names[variant.name] = name
+        thumb, large = image.variants["thumb"], image.variants["large"]
+        NoteImage.objects.create(
+            note=note,
+            position=position,
+            thumb=names["thumb"],
+            thumb_width=thumb.width,
+            thumb_height=thumb.height,
+            large=names["large"],
+            large_width=large.width,
+            large_height=large.height,
+            blurhash=image.blurhash,
+        )
+
+
+def _notify_mentions(*, actor: User, text: str, note: Note, comment=None) -> None:
+    handles = extract_mentions(text)
+    if not handles:
+        return
+    for user in User.objects.filter(username__in=handles, is_active=True):
+        if policies.can_view_note(user, note):
+            notify(recipient=user, actor=actor, verb=Notification.Verb.MENTION, note=note,
+                   comment=comment)
+
+
+def create_note(
+    *, author: User, title: str, body: str = "", images=(), topics=(),
+    visibility: str = Visibility.PUBLIC,
+) -> Note:
+    """Post a note with 1–9 images. All images are checked before anything is stored, and a
+    failure leaves no row and no file behind."""
+    title, body = _clean_title(title), _clean_body(body)
+    visibility = _clean_visibility(visibility)
+    images = list(images)
+    if not images:
+        raise InvalidInput(_("Add at least one image."), field="images")
+    if len(images) > MAX_IMAGES:
+        raise InvalidInput(
+            _("A note has at most %(max)d images; you sent %(n)d.")
+            % {"max": MAX_IMAGES, "n": len(images)},
+            field="images",
+        )
+    processed = []
+    for index, upload in enumerate(images, start=1):
+        try:
+            processed.append(process_image(upload))
+        except InvalidInput as exc:
+            exc.message = _("Image %(n)d: %(why)s") % {"n": index, "why": exc.message}
+            raise
+    saved: list[str] = []
+    try:
+        with transaction.atomic():
+            note = Note.objects.create(
+                author=author, title=title, body=body, visibility=visibility
+            )
+            _store_images(note, processed, saved)
+            _set_topics(note, extract_topics(body, topics))
+            User.objects.filter(pk=author.pk).update(note_count=F("note_count") + 1)
+            _notify_mentions(actor=author, text=f"{title}\n{body}", note=note)
+    except BaseException:
+        for name in saved:
+            default_storage.delete(name)
+        raise
+    return note
+
+
+def update_note(*, user: User, note: Note, **changes) -> Note:
+    """Edit the title, body, topics or visibility of one's own note."""
+    if not policies.can_edit_note(user, note):
+        raise PermissionDenied(_("Only the author can edit this note."))
+    allowed = {"title", "body", "topics", "visibility"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise InvalidInput(_("Unknown note field: %(f)s") % {"f": ", ".join(sorted(unknown))})
+    if "title" in changes:
+        note.title = _clean_title(changes["title"])
+    if "body" in changes:
+        note.body = _clean_body(changes["body"])
+    if "visibility" in changes:
+        note.visibility = _clean_visibility(changes["visibility"])
+    with transaction.atomic():
+        note.save()
+        if "topics" in changes or "body" in changes:
+            picked = changes.get("topics")
+            if picked is None:
+                picked = note.topics.values_list("name", flat=True)
+            _set_topics(note, extract_topics(note.body, picked))
+    return note
+
+
+def delete_note(*, user: User, note: Note) -> None:
+    """Delete one's own note with its images (files removed once the delete commits)."""
+    if not policies.can_edit_note(user, note):
+        raise PermissionDenied(_("Only the author can delete this note."))
+    names = [f.name for image in note.images.all() for f in image.files]
+    with transaction.atomic():
+        Topic.objects.filter(notes=note).update(note_count=F("note_count") - 1)
+        note.delete()
+        User.objects.filter(pk=note.author_id).update(note_count=F("note_count") - 1)
+        transaction.on_commit(lambda: [default_storage.delete(n) for n in names])
+
+
+def _require_visible(user: User, note: Note) -> None:
+    if not policies.can_view_note(user, note):
+        raise NotFound(_("Note not found."))
+
+
+def add_comment(*, author: User, note: Note, body: str, parent: Comment | None = None) -> Comment:
+    """Comment on a note, or reply to a comment (a reply to a reply joins the same thread)."""
+    _require_visible(author, note)
+    body = (body or "").strip()
+    if not body:
+        raise InvalidInput(_("Write something first."), field="body")
+    if len(body) > COMMENT_MAX:
+        raise InvalidInput(
+            _("The comment is %(n)d characters; at most %(max)d.")
+            % {"n": len(body), "max": COMMENT_MAX},
+            field="body",
+        )
+    reply_to = None
+    if parent is not None:
+        if parent.note_id != note.pk:
+            raise InvalidInput(_("That comment belongs to another note."), field="parent_id")
+        reply_to = parent.author
+        parent = parent.parent or parent
+    with transaction.atomic():
+        comment = Comment.objects.create(
+            note=note, author=author, parent=parent, reply_to=reply_to, body=body
+        )
+        Note.objects.filter(pk=note.pk).update(comment_count=F("comment_count") + 1)
+        if reply_to is not None:
+            notify(recipient=reply_to, actor=author, verb=Notification.Verb.REPLY, note=note,
+                   comment=comment)
+        if reply_to is None or reply_to.pk != note.author_id:
+            notify(recipient=note.author, actor=author, verb=Notification.Verb.COMMENT,
+                   note=note, comment=comment)
+        _notify_mentions(actor=author, text=body, note=note, comment=comment)
+    return comment
+
+
+def delete_comment(*, user: User, comment: Comment) -> None:
+    """Delete a comment (and its replies); allowed to its author and the note's author."""
+    if not policies.can_delete_comment(user, comment):
+        raise PermissionDenied(_("You may not delete this comment."))
+    with transaction.atomic():
+        removed = 1 + comment.replies.count()
+        comment.delete()
+        Note.objects.filter(pk=comment.note_id).update(comment_count=F("comment_count") - removed)
+
+
+def like_note(*, user: User, note: Note) -> bool:
+    """Like a note; returns False if it was already liked."""
+    _require_visible(user, note)
+    try:
+        with transaction.atomic():
+            NoteLike.objects.create(user=user, note=note)
+            Note.objects.filter(pk=note.pk).update(like_count=F("like_count") + 1)
+            notify(recipient=note.author, actor=user, verb=Notification.Verb.LIKE, note=note)
+    except IntegrityError:
+        return False
+    return True
+
+
+def unlike_note(*, user: User, note: Note) -> bool:
+    with transaction.atomic():
+        deleted, _rows = NoteLike.objects.filter(user=user, note=note).delete()
+        if deleted:
+            Note.objects.filter(pk=note.pk).update(like_count=F("like_count") - 1)
+    return bool(deleted)
+
+
+def like_comment(*, user: User, comment: Comment) -> bool:
+    _require_visible(user, comment.note)
+    try:
+        with transaction.atomic():
+            CommentLike.objects.create(user=user, comment=comment)
+            Comment.objects.filter(pk=comment.pk).update(like_count=F("like_count") + 1)
+            notify(recipient=comment.author, actor=user, verb=Notification.Verb.COMMENT_LIKE,
+                   note=comment.note, comment=comment)
+    except IntegrityError:
+        return False
+    return True
+
+
+def unlike_comment(*, user: User, comment: Comment) -> bool:
+    with transaction.atomic():
+        deleted, _rows = CommentLike.objects.filter(user=user, comment=comment).delete()
+        if deleted:
+            Comment.objects.filter(pk=comment.pk).update(like_count=F("like_count") - 1)
+    return bool(deleted)
+
+
+def create_board(*, owner: User, name: str, is_private: bool = False) -> Board:
+    """Make a named board; names are unique per person."""
+    name = (name or "").strip()
+    if not name or len(name) > 50:
+        raise InvalidInput(_("A board name has 1–50 characters."), field="name")
+    board, created = Board.objects.get_or_create(
+        owner=owner, name=name, defaults={"is_private": is_private}
+    )
+    if not created:
+        raise InvalidInput(_("You already have a board with that name."), field="name")
+    return board
+
+
+def collect_note(*, user: User, note: Note, board: Board | None = None) -> Collect:
+    """Save a note to one of the user's boards (the default board when none is given)."""
+    _require_visible(user, note)
+    if board is None:
+        board, _created = Board.objects.get_or_create(owner=user, name=DEFAULT_BOARD)
+    elif board.owner_id != user.pk:
+        raise PermissionDenied(_("That board is not yours."))
+    with transaction.atomic():
+        collect, created = Collect.objects.get_or_create(board=board, note=note)
+        if created:
+            Note.objects.filter(pk=note.pk).update(collect_count=F("collect_count") + 1)
+            notify(recipient=note.author, actor=user, verb=Notification.Verb.COLLECT, note=note)
+    return collect
+
+
+def uncollect_note(*, user: User, note: Note, board: Board | None = None) -> int:
+    """Remove a note from one board, or from all of the user's boards; returns how many."""
+    rows = Collect.objects.filter(board__owner=user, note=note)
+    if board is not None:
+        rows = rows.filter(board=board)
+    with transaction.atomic():
+        deleted, _rows = rows.delete()
+        if deleted:
+            Note.objects.filter(pk=note.pk).update(collect_count=F("collect_count") - deleted)
+    return deleted

@@ -1,0 +1,192 @@
+"""Note pages: compose, detail, edit, delete, and in-place like/collect/comment actions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from crossnote.core.errors import DomainError
+from crossnote.core.forms import run_service
+from crossnote.core.pagination import paginate
+from crossnote.notes import forms, selectors, services
+from crossnote.notes.models import MAX_IMAGES
+from crossnote.social.selectors import is_following
+
+
+@login_required
+def compose(request):
+    form = forms.NoteForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        note = run_service(
+            form, services.create_note, author=request.user, title=data["title"],
+            body=data["body"], images=data["images"], topics=data["topics"],
+            visibility=data["visibility"],
+        )
+        if note is not None:
+            messages.success(request, _("Your note is posted."))
+            return redirect(note)
+    status = 400 if form.errors else 200
+    return render(request, "notes/compose.html", {"form": form, "max_images": MAX_IMAGES},
+                  status=status)
+
+
+def _note_context(request, note):
+    viewer = request.user
+    return {
+        "note": note,
+        "liked": note.pk in selectors.liked_note_ids(viewer, [note]),
+        "collected": note.pk in selectors.collected_note_ids(viewer, [note]),
+        "is_following": is_following(viewer, note.author),
+        "is_author": viewer.is_authenticated and viewer.pk == note.author_id,
+        "comments": selectors.comments_for(note),
+        "liked_comments": selectors.liked_comment_ids(viewer, note),
+        "comment_form": forms.CommentForm(),
+        "boards": selectors.boards_of(viewer, viewer) if viewer.is_authenticated else [],
+    }
+
+
+def detail(request, pk):
+    try:
+        note = selectors.get_visible_note(request.user, pk)
+    except DomainError as exc:
+        return render(request, "404.html", {"message": exc.message}, status=404)
+    return render(request, "notes/detail.html", _note_context(request, note))
+
+
+@login_required
+def edit(request, pk):
+    note = selectors.get_visible_note(request.user, pk)
+    initial = {
+        "title": note.title, "body": note.body, "visibility": note.visibility,
+        "topics": " ".join(t.name for t in note.topics.all()),
+    }
+    form = forms.NoteEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if run_service(form, services.update_note, user=request.user, note=note,
+                       **form.cleaned_data):
+            messages.success(request, _("Note saved."))
+            return redirect(note)
+    return render(request, "notes/edit.html", {"form": form, "note": note},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def delete(request, pk):
+    note = selectors.get_visible_note(request.user, pk)
+    services.delete_note(user=request.user, note=note)
+    messages.success(request, _("Note deleted."))
+    return redirect("accounts:profile", username=request.user.username)
+
+
+@login_required
+@require_POST
+def like(request, pk):
+    note = selectors.get_visible_note(request.user, pk)
+    if request.POST.get("action") == "unlike":
+        services.unlike_note(user=request.user, note=note)
+    else:
+        services.like_note(user=request.user, note=note)
+    if request.htmx:
+        note.refresh_from_db(fields=["like_count"])
+        liked = note.pk in selectors.liked_note_ids(request.user, [note])
+        return render(request, "notes/_like_button.html", {"note": note, "liked": liked})
+    return redirect(note)
+
+
+@login_required
+@require_POST
+def collect(request, pk):
+    note = selectors.get_visible_note(request.user, pk)
+    board = None
+    if request.POST.get("board"):
+        board = selectors.get_visible_board(request.user, int(request.POST["board"]))
+    if request.POST.get("action") == "uncollect":
+        services.uncollect_note(user=request.user, note=note)
+    else:
+        services.collect_note(user=request.user, note=note, board=board)
+    if request.htmx:
+        note.refresh_from_db(fields=["collect_count"])
+        context = _note_context(request, note)
+        return render(request, "notes/_collect_button.html", context)
+    return redirect(note)
+
+
+@login_required
+@require_POST
+def comment(request, pk):
+    note = selectors.get_visible_note(request.user, pk)
+    form = forms.CommentForm(request.POST)
+    if form.is_valid():
+        parent = None
+        if form.cleaned_data.get("parent_id"):
+            parent = selectors.get_comment(request.user, form.cleaned_data["parent_id"])
+        if run_service(form, services.add_comment, author=request.user, note=note,
+                       body=form.cleaned_data["body"], parent=parent):
+            form = forms.CommentForm()
+    note.refresh_from_db(fields=["comment_count"])
+    if request.htmx:
+        context = _note_context(request, note)
+        context["comment_form"] = form
+        return render(request, "notes/_comments.html", context,
+                      status=422 if form.errors else 200)
+    for error in form.errors.values():
+        messages.error(request, error[0])
+    return redirect(reverse("notes:detail", kwargs={"pk": pk}) + "#comments")
+
+
+@login_required
+@require_POST
+def like_comment(request, pk):
+    comment = selectors.get_comment(request.user, pk)
+    if request.POST.get("action") == "unlike":
+        services.unlike_comment(user=request.user, comment=comment)
+    else:
+        services.like_comment(user=request.user, comment=comment)
+    if request.htmx:
+        comment.refresh_from_db(fields=["like_count"])
+        liked = selectors.liked_comment_ids(request.user, comment.note)
+        return render(request, "notes/_comment_like.html", {"c": comment, "liked_comments": liked})
+    return redirect(comment.note)
+
+
+@login_required
+@require_POST
+def delete_comment(request, pk):
+    comment = selectors.get_comment(request.user, pk)
+    services.delete_comment(user=request.user, comment=comment)
+    messages.success(request, _("Comment deleted."))
+    return redirect(reverse("notes:detail", kwargs={"pk": comment.note_id}) + "#comments")
+
+
+def topic(request, name):
+    page = paginate(selectors.notes_with_topic(name.casefold(), request.user),
+                    request.GET.get("cursor"))
+    return render(request, "notes/topic.html", {
+        "topic": name, "notes": page.items, "next_cursor": page.next_cursor,
+    })
+
+
+def board(request, pk):
+    board_ = selectors.get_visible_board(request.user, pk)
+    page = paginate(selectors.notes_in_board(board_, request.user), request.GET.get("cursor"))
+    return render(request, "notes/board.html", {
+        "board": board_, "notes": page.items, "next_cursor": page.next_cursor,
+    })
+
+
+@login_required
+@require_POST
+def create_board(request):
+    form = forms.BoardForm(request.POST)
+    if form.is_valid() and run_service(form, services.create_board, owner=request.user,
+                                       **form.cleaned_data):
+        messages.success(request, _("Board created."))
+    else:
+        for errors in form.errors.values():
+            messages.error(request, errors[0])
+    return redirect(request.POST.get("next") or reverse(
+        "accounts:profile", kwargs={"username": request.user.username}) + "?tab=boards")

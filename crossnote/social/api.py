@@ -1,0 +1,76 @@
+"""REST endpoints for follows and notifications."""
+
+from django.shortcuts import get_object_or_404
+from ninja import Router
+
+from crossnote.accounts.auth import OPTIONAL, REQUIRED
+from crossnote.accounts.models import User
+from crossnote.core.pagination import paginate
+from crossnote.social import selectors, services
+from crossnote.social.schemas import (
+    CountOut,
+    FollowOut,
+    MarkReadIn,
+    NotificationPage,
+    UserPage,
+)
+
+router = Router(tags=["follows", "notifications"])
+
+
+def _user(username: str) -> User:
+    return get_object_or_404(User, username=username, is_active=True)
+
+
+@router.post("/users/{username}/follow", response=FollowOut, auth=REQUIRED, tags=["follows"])
+def follow(request, username: str):
+    target = _user(username)
+    services.follow_user(follower=request.user, followee=target)
+    target.refresh_from_db(fields=["follower_count"])
+    return {"following": True, "follower_count": target.follower_count}
+
+
+@router.delete("/users/{username}/follow", response=FollowOut, auth=REQUIRED, tags=["follows"])
+def unfollow(request, username: str):
+    target = _user(username)
+    services.unfollow_user(follower=request.user, followee=target)
+    target.refresh_from_db(fields=["follower_count"])
+    return {"following": False, "follower_count": target.follower_count}
+
+
+@router.get("/users/{username}/followers", response=UserPage, auth=OPTIONAL, tags=["follows"])
+def followers(request, username: str, cursor: str | None = None, limit: int = 20):
+    page = paginate(selectors.followers_of(_user(username)), cursor, limit)
+    return {"items": [f.follower for f in page.items], "next_cursor": page.next_cursor}
+
+
+@router.get("/users/{username}/following", response=UserPage, auth=OPTIONAL, tags=["follows"])
+def following(request, username: str, cursor: str | None = None, limit: int = 20):
+    page = paginate(selectors.following_of(_user(username)), cursor, limit)
+    return {"items": [f.followee for f in page.items], "next_cursor": page.next_cursor}
+
+
+@router.get("/notifications", response=NotificationPage, auth=REQUIRED, tags=["notifications"])
+def notifications(request, cursor: str | None = None, limit: int = 20, unread_only: bool = False):
+    rows = selectors.notifications_for(request.user)
+    if unread_only:
+        rows = rows.filter(read_at__isnull=True)
+    page = paginate(rows, cursor, limit)
+    return {
+        "items": page.items,
+        "next_cursor": page.next_cursor,
+        "unread": selectors.unread_count(request.user),
+    }
+
+
+@router.get(
+    "/notifications/unread-count", response=CountOut, auth=REQUIRED, tags=["notifications"]
+)
+def unread_count(request):
+    return {"count": selectors.unread_count(request.user)}
+
+
+@router.post("/notifications/read", response=CountOut, auth=REQUIRED, tags=["notifications"])
+def mark_read(request, payload: MarkReadIn):
+    """Mark some (ids) or all notifications as read; returns how many changed."""
+    return {"count": services.mark_notifications_read(user=request.user, ids=payload.ids)}

@@ -1,0 +1,8 @@
+"""Social graph and notifications."""
+
+from django.apps import AppConfig
+
+
+class SocialConfig(AppConfig):
+    name = "crossnote.social"
+    label = "social"

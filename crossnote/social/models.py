@@ -1,0 +1,57 @@
+"""Follows between people, and the notifications their actions cause."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from crossnote.core.models import TimestampedModel
+
+
+class Follow(TimestampedModel):
+    """`follower` follows `followee`."""
+
+    follower = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="following_set"
+    )
+    followee = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="follower_set"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["follower", "followee"], name="unique_follow"),
+            models.CheckConstraint(
+                condition=~models.Q(follower=models.F("followee")), name="no_self_follow"
+            ),
+        ]
+        indexes = [models.Index(fields=["followee", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.follower} → {self.followee}"
+
+
+class Notification(TimestampedModel):
+    """Something `actor` did that `recipient` should hear about."""
+
+    class Verb(models.TextChoices):
+        LIKE = "like", _("liked your note")
+        COMMENT_LIKE = "comment_like", _("liked your comment")
+        COMMENT = "comment", _("commented on your note")
+        REPLY = "reply", _("replied to your comment")
+        FOLLOW = "follow", _("started following you")
+        MENTION = "mention", _("mentioned you")
+        COLLECT = "collect", _("saved your note")
+
+    recipient = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="notifications"
+    )
+    actor = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    verb = models.CharField(max_length=20, choices=Verb.choices)
+    note = models.ForeignKey("notes.Note", on_delete=models.CASCADE, null=True, blank=True)
+    comment = models.ForeignKey("notes.Comment", on_delete=models.CASCADE, null=True, blank=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["recipient", "read_at", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.actor} {self.verb} → {self.recipient}"

@@ -1,0 +1,51 @@
+"""API shapes for follows and notifications."""
+
+from datetime import datetime
+
+from ninja import Schema
+from pydantic import Field
+
+from crossnote.accounts.schemas import UserBrief
+
+
+class UserPage(Schema):
+    items: list[UserBrief]
+    next_cursor: str | None
+
+
+class FollowOut(Schema):
+    following: bool
+    follower_count: int
+
+
+class NotificationOut(Schema):
+    id: int
+    verb: str
+    message: str
+    actor: UserBrief
+    note_id: int | None
+    comment_id: int | None
+    read: bool
+    created_at: datetime
+
+    @staticmethod
+    def resolve_message(obj):
+        return str(obj.get_verb_display())
+
+    @staticmethod
+    def resolve_read(obj):
+        return obj.read_at is not None
+
+
+class NotificationPage(Schema):
+    items: list[NotificationOut]
+    next_cursor: str | None
+    unread: int
+
+
+class MarkReadIn(Schema):
+    ids: list[int] | None = Field(None, description="Omit to mark all as read.")
+
+
+class CountOut(Schema):
+    count: int

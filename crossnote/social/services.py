@@ -1,0 +1,52 @@
+"""Social writes: follow, unfollow, notify, mark notifications read."""
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from crossnote.accounts.models import User
+from crossnote.core.errors import InvalidInput
+from crossnote.social.models import Follow, Notification
+
+
+def notify(*, recipient: User, actor: User, verb: str, note=None, comment=None) -> None:
+    """Record a notification, unless the person acted on their own thing."""
+    if recipient.pk == actor.pk:
+        return
+    Notification.objects.create(
+        recipient=recipient, actor=actor, verb=verb, note=note, comment=comment
+    )
+
+
+def follow_user(*, follower: User, followee: User) -> bool:
+    """Follow someone; returns False if already following. Following oneself is refused."""
+    if follower.pk == followee.pk:
+        raise InvalidInput(_("You cannot follow yourself."))
+    try:
+        with transaction.atomic():
+            Follow.objects.create(follower=follower, followee=followee)
+            User.objects.filter(pk=follower.pk).update(following_count=F("following_count") + 1)
+            User.objects.filter(pk=followee.pk).update(follower_count=F("follower_count") + 1)
+            notify(recipient=followee, actor=follower, verb=Notification.Verb.FOLLOW)
+    except IntegrityError:
+        return False
+    return True
+
+
+def unfollow_user(*, follower: User, followee: User) -> bool:
+    """Stop following; returns False if there was nothing to undo."""
+    with transaction.atomic():
+        deleted, _rows = Follow.objects.filter(follower=follower, followee=followee).delete()
+        if deleted:
+            User.objects.filter(pk=follower.pk).update(following_count=F("following_count") - 1)
+            User.objects.filter(pk=followee.pk).update(follower_count=F("follower_count") - 1)
+    return bool(deleted)
+
+
+def mark_notifications_read(*, user: User, ids=None) -> int:
+    """Mark the user's unread notifications (or only `ids`) as read; returns how many."""
+    rows = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if ids is not None:
+        rows = rows.filter(pk__in=list(ids))
+    return rows.update(read_at=timezone.now())

@@ -1,0 +1,130 @@
+/* Crossnote's small page behaviours: masonry layout, carousel, compose previews, replies. */
+(function () {
+  "use strict";
+
+  /* Masonry: cards go into the shortest column. Heights are known before images load
+     (each card's image box has an aspect-ratio from the stored width/height), so nothing jumps. */
+  function columnsFor(width) {
+    if (width < 560) return 2;
+    if (width < 900) return 3;
+    if (width < 1200) return 4;
+    return 5;
+  }
+
+  var seq = 0;
+
+  function layout(grid) {
+    var n = columnsFor(grid.clientWidth);
+    var cols = Array.prototype.slice.call(grid.querySelectorAll(":scope > .masonry-col"));
+    var cards = [];
+    if (cols.length !== n) {
+      cols.forEach(function (c) {
+        cards = cards.concat(Array.prototype.slice.call(c.children));
+        c.remove();
+      });
+      cards.sort(function (a, b) { return a.dataset.seq - b.dataset.seq; });
+      cols = [];
+      var frag = document.createDocumentFragment();
+      for (var i = 0; i < n; i++) {
+        var col = document.createElement("div");
+        col.className = "masonry-col";
+        frag.appendChild(col);
+        cols.push(col);
+      }
+      grid.insertBefore(frag, grid.firstChild);
+    }
+    Array.prototype.slice.call(grid.querySelectorAll(":scope > [data-card]")).forEach(function (c) {
+      c.dataset.seq = seq++;
+      cards.push(c);
+    });
+    grid.classList.add("js");
+    cards.forEach(function (card) {
+      var shortest = cols.reduce(function (a, b) { return b.offsetHeight < a.offsetHeight ? b : a; });
+      shortest.appendChild(card);
+    });
+    var more = grid.querySelector(":scope > [data-more]");
+    if (more) grid.appendChild(more);
+  }
+
+  function initMasonry(root) {
+    (root || document).querySelectorAll("[data-masonry]").forEach(function (g) { layout(g); });
+  }
+
+  /* Carousel: scroll-snap track with buttons and dots. */
+  function initCarousel(c) {
+    var track = c.querySelector(".carousel-track");
+    var dots = c.querySelectorAll(".dot");
+    function go(d) { track.scrollBy({ left: d * track.clientWidth, behavior: "smooth" }); }
+    var prev = c.querySelector("[data-prev]"), next = c.querySelector("[data-next]");
+    if (prev) prev.addEventListener("click", function () { go(-1); });
+    if (next) next.addEventListener("click", function () { go(1); });
+    track.addEventListener("scroll", function () {
+      var i = Math.round(track.scrollLeft / Math.max(1, track.clientWidth));
+      dots.forEach(function (d, k) { d.classList.toggle("on", k === i); });
+    });
+    track.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowLeft") go(-1);
+      if (e.key === "ArrowRight") go(1);
+    });
+  }
+
+  /* Compose: image previews and a client-side count check (the server checks again). */
+  function initCompose(form) {
+    var input = form.querySelector("input[type=file]");
+    var box = form.querySelector("[data-previews]");
+    var max = parseInt(form.dataset.maxImages || "9", 10);
+    var help = form.querySelector("[data-image-help]");
+    input.addEventListener("change", function () {
+      box.innerHTML = "";
+      Array.prototype.slice.call(input.files).forEach(function (f, i) {
+        var img = document.createElement("img");
+        img.src = URL.createObjectURL(f);
+        img.alt = f.name;
+        img.className = "preview" + (i >= max ? " over" : "");
+        box.appendChild(img);
+      });
+      if (input.files.length > max) {
+        input.setCustomValidity(help.textContent);
+        help.classList.add("field-error");
+      } else {
+        input.setCustomValidity("");
+        help.classList.remove("field-error");
+      }
+    });
+    form.querySelectorAll("[data-counter-for]").forEach(function (counter) {
+      var field = document.getElementById(counter.dataset.counterFor);
+      function update() { counter.textContent = field.value.length + " / " + counter.dataset.max; }
+      field.addEventListener("input", update);
+      update();
+    });
+  }
+
+  /* Replies: the Reply link fills the comment form's parent_id. */
+  document.addEventListener("click", function (e) {
+    var btn = e.target.closest("[data-reply-to]");
+    var form = document.querySelector(".comment-form");
+    if (btn && form) {
+      form.querySelector("[name=parent_id]").value = btn.dataset.replyTo;
+      var note = form.querySelector(".replying");
+      note.hidden = false;
+      note.querySelector("strong").textContent = btn.dataset.replyName;
+      form.querySelector("textarea").focus();
+    }
+    if (e.target.closest("[data-cancel-reply]") && form) {
+      form.querySelector("[name=parent_id]").value = "";
+      form.querySelector(".replying").hidden = true;
+    }
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    initMasonry();
+    document.querySelectorAll("[data-carousel]").forEach(initCarousel);
+    document.querySelectorAll("[data-compose]").forEach(initCompose);
+    var timer;
+    window.addEventListener("resize", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { initMasonry(); }, 150);
+    });
+  });
+  document.addEventListener("htmx:afterSettle", function () { initMasonry(); });
+})();

@@ -1,0 +1,24 @@
+"""Top-level URLs: pages of each app, the REST API, admin, and media in the embedded mode."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+
+from crossnote.api.api import api
+from crossnote.api.views import docs_page, openapi_schema
+from crossnote.core.views import serve_media
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("api/docs", docs_page, name="api-docs"),
+    path("api/openapi.json", openapi_schema, name="api-schema"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("crossnote.accounts.urls")),
+    path("", include("crossnote.notes.urls")),
+    path("", include("crossnote.social.urls")),
+    path("", include("crossnote.feeds.urls")),
+]
+
+if settings.MEDIA_URL.startswith("/"):
+    urlpatterns.append(re_path(r"^media/(?P<path>.+)$", serve_media, name="media"))

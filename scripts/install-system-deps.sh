@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Debian packages the test suite needs: chromium for browser tests, a CJK font so Chinese text
+# renders in screenshots. Installs only what is missing; needs root (or sudo) the first time.
+set -euo pipefail
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || need+=(fonts-wqy-zenhei)
+if [ ${#need[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "Installing Debian packages: ${need[*]}"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null

@@ -40,6 +40,8 @@ def cmd_serve(args) -> None:
         granian, "--interface", "wsgi", "crossnote.wsgi:application",
         "--host", args.host, "--port", str(args.port),
         "--workers", str(args.workers), "--blocking-threads", str(args.threads),
+        # Import the app from the folder above the package, whatever the caller's cwd is.
+        "--working-dir", str(settings.BASE_DIR),
     ]
     print(f"Crossnote serving http://{args.host}:{args.port}/ (data: {settings.DATA_DIR})")
     os.execv(granian, argv)  # noqa: S606 - replaces this process with the server

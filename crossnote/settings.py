@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "crossnote.core.middleware.DomainErrorMiddleware",
 ]
 
 ROOT_URLCONF = "crossnote.urls"
@@ -134,6 +135,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+STATICFILES_DIRS = [BASE_DIR / "crossnote" / "static"]
 WHITENOISE_USE_FINDERS = True
 
 # Uploads: limits a note's images must respect (checked before any pixel is decoded).

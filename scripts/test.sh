@@ -10,6 +10,7 @@ PG_URL="${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}"
 
 echo "== ruff"
 $VENV/bin/ruff check crossnote tests bench
+$VENV/bin/ruff format --check crossnote tests bench
 
 echo "== pytest on SQLite"
 env -u DATABASE_URL $VENV/bin/pytest "$@"

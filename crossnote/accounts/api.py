@@ -1,9 +1,9 @@
 """REST endpoints for sign-up, log-in, the current user, profiles and tokens."""
 
 from django.contrib.auth import authenticate, login, logout
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import ensure_csrf_cookie
 from ninja import File, Router
 from ninja.files import UploadedFile
 
@@ -55,9 +55,9 @@ def log_out(request):
 
 
 @router.get("/auth/csrf", response={204: None}, auth=None)
-@ensure_csrf_cookie
 def csrf(request):
     """Sets the csrftoken cookie that session-authenticated writes send back as X-CSRFToken."""
+    get_token(request)  # the CSRF middleware then sets the cookie on the response
     return 204, None
 
 

@@ -16,7 +16,7 @@ from crossnote.accounts.models import SPOKEN_LANGUAGE_CODES, ApiToken, User, use
 from crossnote.core.errors import Conflict, InvalidInput, NotFound
 from crossnote.core.images import AVATAR_VARIANTS, process_image
 
-TOKEN_PREFIX = "cn_"
+TOKEN_PREFIX = "cn_"  # noqa: S105 - a public marker, not a secret
 MAX_TOKENS_PER_USER = 20
 
 

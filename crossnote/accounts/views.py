@@ -1,7 +1,8 @@
 """Account pages: sign up, log in/out, settings, public profile."""
 
 from django.contrib import messages
-from django.contrib.auth import login, views as auth_views
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -129,21 +130,17 @@ def profile(request, username):
         "is_me": request.user.is_authenticated and request.user.pk == person.pk,
     }
     cursor = request.GET.get("cursor")
-    try:
-        if tab == "notes":
-            page = paginate(note_selectors.notes_by(person, request.user), cursor)
-            context.update(notes=page.items, next_cursor=page.next_cursor)
-        elif tab == "boards":
-            context["boards"] = note_selectors.boards_of(person, request.user)
-        else:
-            rows = (social_selectors.followers_of(person) if tab == "followers"
-                    else social_selectors.following_of(person))
-            page = paginate(rows, cursor, 50)
-            context.update(
-                people=[f.follower if tab == "followers" else f.followee for f in page.items],
-                next_cursor=page.next_cursor,
-            )
-    except DomainError as exc:
-        messages.error(request, exc.message)
-        return redirect(person.get_absolute_url())
+    if tab == "notes":
+        page = paginate(note_selectors.notes_by(person, request.user), cursor)
+        context.update(notes=page.items, next_cursor=page.next_cursor)
+    elif tab == "boards":
+        context["boards"] = note_selectors.boards_of(person, request.user)
+    else:
+        rows = (social_selectors.followers_of(person) if tab == "followers"
+                else social_selectors.following_of(person))
+        page = paginate(rows, cursor, 50)
+        context.update(
+            people=[f.follower if tab == "followers" else f.followee for f in page.items],
+            next_cursor=page.next_cursor,
+        )
     return render(request, "accounts/profile.html", context)

@@ -3,7 +3,6 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from crossnote.core.errors import DomainError
 from crossnote.core.pagination import paginate
 from crossnote.feeds import selectors
 from crossnote.notes.selectors import liked_note_ids
@@ -12,10 +11,7 @@ PAGE_SIZE = 24
 
 
 def _feed(request, queryset, template, extra=None):
-    try:
-        page = paginate(queryset, request.GET.get("cursor"), PAGE_SIZE)
-    except DomainError as exc:
-        return render(request, "404.html", {"message": exc.message}, status=400)
+    page = paginate(queryset, request.GET.get("cursor"), PAGE_SIZE)
     context = {
         "notes": page.items,
         "next_cursor": page.next_cursor,

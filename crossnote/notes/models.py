@@ -88,6 +88,13 @@ class NoteImage(models.Model):
         return f"{self.note_id}#{self.position}"
 
     @property
+    def card_height(self) -> int:
+        """Grid height for the thumbnail width, clamped to 4:3 landscape … 3:4 portrait like
+        RedNote's cards, so one very tall photo does not take a whole column."""
+        ratio = min(max(self.thumb_height / self.thumb_width, 0.75), 4 / 3)
+        return round(self.thumb_width * ratio)
+
+    @property
     def files(self):
         return [self.thumb, self.large]
 

@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from crossnote.core.errors import DomainError
 from crossnote.core.forms import run_service
 from crossnote.core.pagination import paginate
 from crossnote.notes import forms, selectors, services
@@ -49,10 +48,7 @@ def _note_context(request, note):
 
 
 def detail(request, pk):
-    try:
-        note = selectors.get_visible_note(request.user, pk)
-    except DomainError as exc:
-        return render(request, "404.html", {"message": exc.message}, status=404)
+    note = selectors.get_visible_note(request.user, pk)
     return render(request, "notes/detail.html", _note_context(request, note))
 
 
@@ -102,7 +98,7 @@ def like(request, pk):
 def collect(request, pk):
     note = selectors.get_visible_note(request.user, pk)
     board = None
-    if request.POST.get("board"):
+    if request.POST.get("board", "").isdigit():
         board = selectors.get_visible_board(request.user, int(request.POST["board"]))
     if request.POST.get("action") == "uncollect":
         services.uncollect_note(user=request.user, note=note)

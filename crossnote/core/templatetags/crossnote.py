@@ -6,7 +6,6 @@ from functools import lru_cache
 
 import blurhash
 from django import template
-from PIL import Image
 
 register = template.Library()
 
@@ -14,11 +13,9 @@ register = template.Library()
 @lru_cache(maxsize=4096)
 def _placeholder(hash_: str) -> str:
     try:
-        pixels = blurhash.decode(hash_, 16, 16)
-    except (blurhash.BlurhashDecodeError, ValueError, IndexError):
+        image = blurhash.decode(hash_, 16, 16)
+    except (blurhash.BlurhashDecodeError, ValueError):
         return ""
-    image = Image.new("RGB", (16, 16))
-    image.putdata([tuple(int(c) for c in row[:3]) for row in pixels])
     out = io.BytesIO()
     image.save(out, format="PNG")
     return "data:image/png;base64," + base64.b64encode(out.getvalue()).decode()

@@ -1,0 +1,90 @@
+"""Browser fixtures for the end-to-end tests: a headless Debian chromium driven by Playwright.
+
+Pages come from pytest-django's `live_server` (SQLite in memory, media served by the project's own
+/media/ route). The e2e tests are marked `e2e` and run only in the SQLite pass of `make test`.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM would otherwise refuse
+# to run in the test body ("You cannot call this from an async context").
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1440, "height": 900}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless chromium for the whole session. Missing chromium is a failure, not a skip:
+    `make test` installs it (scripts/install-system-deps.sh)."""
+    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        found = shutil.which("chromium")
+        pytest.fail(
+            f"chromium not found at {CHROMIUM}"
+            + (f" (there is one at {found}, but the tests use {CHROMIUM})" if found else "")
+            + ": run `make system-deps` (scripts/install-system-deps.sh) to install it.",
+            pytrace=False,
+        )
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - the test extra installs it
+        pytest.fail("the playwright package is missing: run `make install`.", pytrace=False)
+    with sync_playwright() as p:
+        try:
+            browser = p.chromium.launch(
+                executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+            )
+        except Exception as exc:
+            pytest.fail(f"chromium at {CHROMIUM} did not start: {exc}", pytrace=False)
+        yield browser
+        browser.close()
+
+
+class PageErrors(list):
+    """Console errors and uncaught page exceptions seen during a test."""
+
+    def watch(self, page):
+        page.on("console", lambda m: m.type == "error" and self.append(f"console: {m.text}"))
+        page.on("pageerror", lambda e: self.append(f"pageerror: {e}"))
+        return page
+
+
+@pytest.fixture
+def page_errors():
+    return PageErrors()
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser profile (no cookies) at phone width; tests resize as they go."""
+    ctx = browser.new_context(viewport=PHONE, locale="en-US")
+    ctx.set_default_timeout(10_000)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context, page_errors):
+    return page_errors.watch(context.new_page())
+
+
+@pytest.fixture(scope="session")
+def screenshots():
+    SCREENSHOTS.mkdir(exist_ok=True)
+    return SCREENSHOTS

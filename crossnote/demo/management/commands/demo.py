@@ -1,0 +1,55 @@
+"""`manage.py demo`: load the bilingual demo community (made on the spot, no downloads)."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from crossnote.core.errors import DomainError
+from crossnote.demo.services import DEMO_PASSWORD, load_demo
+
+
+class Command(BaseCommand):
+    help = "Load a demo community of Chinese- and English-speaking people, notes and comments."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--users", type=int, default=60, help="how many people (60)")
+        parser.add_argument("--notes", type=int, default=320, help="how many notes (320)")
+        parser.add_argument("--seed", type=int, default=2025, help="random seed (2025)")
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            dest="if_empty",
+            help="do nothing when the database already has notes",
+        )
+
+    def handle(self, *args, users=60, notes=320, seed=2025, if_empty=False, **options):
+        if users is None or users < 2:
+            raise CommandError(f"--users must be at least 2 (got {users}).")
+        if notes is None or notes < 1:
+            raise CommandError(f"--notes must be at least 1 (got {notes}).")
+        try:
+            counts = load_demo(
+                users=users, notes=notes, seed=seed, if_empty=if_empty, stdout=self.stdout
+            )
+        except DomainError as exc:
+            raise CommandError(exc.message) from exc
+        if counts.get("skipped"):
+            self.stdout.write("The database already has notes; demo not loaded (--if-empty).")
+            return
+        summary = ", ".join(
+            f"{key.replace('_', ' ')} {counts[key]}"
+            for key in (
+                "users",
+                "notes",
+                "images",
+                "topics",
+                "follows",
+                "likes",
+                "collects",
+                "boards",
+                "comments",
+                "replies",
+                "comment_likes",
+                "notifications",
+            )
+        )
+        self.stdout.write(self.style.SUCCESS(f"Demo loaded in {counts['seconds']} s: {summary}."))
+        self.stdout.write(f"Every demo account's password is “{DEMO_PASSWORD}”.")

@@ -37,11 +37,21 @@ def cmd_serve(args) -> None:
         _call("migrate", interactive=False, verbosity=0)
     granian = shutil.which("granian") or os.path.join(os.path.dirname(sys.executable), "granian")
     argv = [
-        granian, "--interface", "wsgi", "crossnote.wsgi:application",
-        "--host", args.host, "--port", str(args.port),
-        "--workers", str(args.workers), "--blocking-threads", str(args.threads),
+        granian,
+        "--interface",
+        "wsgi",
+        "crossnote.wsgi:application",
+        "--host",
+        args.host,
+        "--port",
+        str(args.port),
+        "--workers",
+        str(args.workers),
+        "--blocking-threads",
+        str(args.threads),
         # Import the app from the folder above the package, whatever the caller's cwd is.
-        "--working-dir", str(settings.BASE_DIR),
+        "--working-dir",
+        str(settings.BASE_DIR),
     ]
     print(f"Crossnote serving http://{args.host}:{args.port}/ (data: {settings.DATA_DIR})")
     os.execv(granian, argv)  # noqa: S606 - replaces this process with the server
@@ -69,10 +79,16 @@ def cmd_demo(args) -> None:
 
 def cmd_manage(args) -> None:
     """Run any Django management command."""
+    rest = list(args.rest)
+    if not rest or rest[0] in ("-h", "--help"):
+        print("usage: crossnote manage COMMAND [ARGS ...]\n")
+        print("Run any Django management command, e.g. `crossnote manage check --deploy`.")
+        print("`crossnote manage COMMAND --help` explains one command.\n")
+        rest = ["help"]
     _setup()
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["crossnote", *args.rest])
+    execute_from_command_line(["crossnote manage", *rest])
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -96,13 +112,15 @@ def build_parser() -> argparse.ArgumentParser:
     migrate.set_defaults(func=cmd_migrate)
 
     su = sub.add_parser(
-        "createsuperuser", help=cmd_createsuperuser.__doc__,
+        "createsuperuser",
+        help=cmd_createsuperuser.__doc__,
         description=cmd_createsuperuser.__doc__,
     )
     su.add_argument("--username")
     su.add_argument("--email")
     su.add_argument(
-        "--noinput", action="store_true",
+        "--noinput",
+        action="store_true",
         help="take the password from DJANGO_SUPERUSER_PASSWORD instead of asking",
     )
     su.set_defaults(func=cmd_createsuperuser)
@@ -125,6 +143,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> None:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] == "manage":
+        # Everything after `manage`, --help included, belongs to Django's own parser.
+        cmd_manage(argparse.Namespace(rest=argv[1:]))
+        return
     args = build_parser().parse_args(argv)
     args.func(args)
 

@@ -48,3 +48,77 @@ def upload(name="photo.jpg", data=None, content_type="image/jpeg") -> SimpleUplo
 @pytest.fixture
 def photo():
     return upload()
+
+
+# --- API and page helpers (added for tests/api and tests/pages) -------------------------------
+
+PASSWORD = "correct horse battery"
+
+
+def gps_jpeg(size=(800, 600), orientation=None, make="SecretCam") -> bytes:
+    """A JPEG carrying GPS coordinates and a camera make in its EXIF."""
+    image = Image.new("RGB", size, (10, 120, 200))
+    exif = Image.Exif()
+    exif[0x010F] = make
+    gps = exif.get_ifd(0x8825)
+    gps[1] = "N"
+    gps[2] = (31.0, 13.0, 48.0)
+    gps[3] = "E"
+    gps[4] = (121.0, 28.0, 12.0)
+    if orientation:
+        exif[0x0112] = orientation
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif)
+    return out.getvalue()
+
+
+def huge_png_header(width=100_000, height=100_000) -> bytes:
+    """A PNG whose header claims width × height pixels and carries no pixel data."""
+    import struct
+    import zlib
+
+    def chunk(kind, body):
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", b"") + chunk(b"IEND", b"")
+
+
+def stored_files(root) -> list:
+    """Every file under `root` (MEDIA_ROOT), as paths; empty when the folder does not exist."""
+    from pathlib import Path
+
+    root = Path(root)
+    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+
+
+@pytest.fixture
+def client_for(db):
+    """`client_for(user)`: a django.test.Client logged in as `user` (session auth)."""
+    from django.test import Client
+
+    def make(user, **kwargs):
+        client = Client(**kwargs)
+        client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def make_note(db):
+    """`make_note(author, ...)`: a note posted through the service, with real stored images."""
+    from crossnote.notes.services import create_note
+
+    def make(author, title="A note", body="", images=None, **kwargs):
+        return create_note(
+            author=author,
+            title=title,
+            body=body,
+            images=images if images is not None else [upload()],
+            **kwargs,
+        )
+
+    return make

@@ -4,7 +4,7 @@ from django.contrib.auth import authenticate, login, logout
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import File, Router
+from ninja import File, Router, Status
 from ninja.files import UploadedFile
 
 from crossnote.accounts import services
@@ -31,7 +31,7 @@ def sign_up(request, payload: SignUpIn):
     """Create an account and log the browser in."""
     user = services.sign_up(**payload.dict())
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    return 201, user
+    return Status(201, user)
 
 
 @router.post("/auth/login", response=UserOut, auth=None)
@@ -51,14 +51,14 @@ def log_in(request, payload: LogInIn):
 @router.post("/auth/logout", response={204: None}, auth=REQUIRED)
 def log_out(request):
     logout(request)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/auth/csrf", response={204: None}, auth=None)
 def csrf(request):
     """Sets the csrftoken cookie that session-authenticated writes send back as X-CSRFToken."""
     get_token(request)  # the CSRF middleware then sets the cookie on the response
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/me", response=UserOut, auth=REQUIRED)
@@ -88,13 +88,13 @@ def create_token(request, payload: TokenIn):
     """Make a personal access token; send it as `Authorization: Bearer <token>`."""
     token, secret = services.create_api_token(user=request.user, name=payload.name)
     token.token = secret
-    return 201, token
+    return Status(201, token)
 
 
 @router.delete("/me/tokens/{token_id}", response={204: None}, auth=REQUIRED)
 def revoke_token(request, token_id: int):
     services.revoke_api_token(user=request.user, token_id=token_id)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/users/{username}", response=ProfileOut, auth=OPTIONAL)

@@ -9,14 +9,17 @@ from crossnote.accounts.models import SPOKEN_LANGUAGES
 
 
 class SignUpForm(forms.Form):
-    username = forms.CharField(label=_("Username"), max_length=30,
-                               help_text=_("3–30 letters, digits or underscores."))
+    username = forms.CharField(
+        label=_("Username"), max_length=30, help_text=_("3–30 letters, digits or underscores.")
+    )
     email = forms.EmailField(label=_("Email"))
     password = forms.CharField(label=_("Password"), widget=forms.PasswordInput, max_length=128)
     display_name = forms.CharField(label=_("Display name"), max_length=50, required=False)
     region = forms.ChoiceField(label=_("Region"), required=False)
     languages = forms.MultipleChoiceField(
-        label=_("Languages you speak"), choices=SPOKEN_LANGUAGES, required=False,
+        label=_("Languages you speak"),
+        choices=SPOKEN_LANGUAGES,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -31,11 +34,14 @@ class LogInForm(AuthenticationForm):
 
 class ProfileForm(forms.Form):
     display_name = forms.CharField(label=_("Display name"), max_length=50, required=False)
-    bio = forms.CharField(label=_("Bio"), max_length=500, required=False,
-                          widget=forms.Textarea(attrs={"rows": 3}))
+    bio = forms.CharField(
+        label=_("Bio"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     region = forms.ChoiceField(label=_("Region"), required=False)
     languages = forms.MultipleChoiceField(
-        label=_("Languages you speak"), choices=SPOKEN_LANGUAGES, required=False,
+        label=_("Languages you speak"),
+        choices=SPOKEN_LANGUAGES,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 

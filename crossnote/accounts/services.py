@@ -62,7 +62,12 @@ def _clean_languages(languages) -> list[str]:
 
 
 def sign_up(
-    *, username: str, email: str, password: str, display_name: str = "", region: str = "",
+    *,
+    username: str,
+    email: str,
+    password: str,
+    display_name: str = "",
+    region: str = "",
     languages=(),
 ) -> User:
     """Create an account; the password is hashed with Argon2 (settings.PASSWORD_HASHERS)."""

@@ -51,8 +51,10 @@ class LogInView(auth_views.LoginView):
 def settings_page(request):
     user = request.user
     initial = {
-        "display_name": user.display_name, "bio": user.bio,
-        "region": user.region.code or "", "languages": user.languages,
+        "display_name": user.display_name,
+        "bio": user.bio,
+        "region": user.region.code or "",
+        "languages": user.languages,
     }
     form = forms.ProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -91,13 +93,15 @@ def upload_avatar(request):
 def create_token(request):
     form = forms.TokenForm(request.POST)
     if form.is_valid():
-        result = run_service(form, services.create_api_token, user=request.user,
-                             name=form.cleaned_data["name"])
+        result = run_service(
+            form, services.create_api_token, user=request.user, name=form.cleaned_data["name"]
+        )
         if result:
             token, secret = result
             messages.success(
-                request, _("Token “%(name)s” created. Copy it now; it will not be shown again: "
-                           "%(secret)s") % {"name": token.name, "secret": secret},
+                request,
+                _("Token “%(name)s” created. Copy it now; it will not be shown again: %(secret)s")
+                % {"name": token.name, "secret": secret},
             )
             return redirect("accounts:settings")
     for error in form.errors.get("name", []) + form.non_field_errors():
@@ -120,12 +124,13 @@ PROFILE_TABS = ("notes", "boards", "followers", "following")
 
 
 def profile(request, username):
-    person = get_object_or_404(User, username=username, is_active=True)
+    person = get_object_or_404(User, username__iexact=username, is_active=True)
     tab = request.GET.get("tab", "notes")
     if tab not in PROFILE_TABS:
         tab = "notes"
     context = {
-        "person": person, "tab": tab,
+        "person": person,
+        "tab": tab,
         "is_following": social_selectors.is_following(request.user, person),
         "is_me": request.user.is_authenticated and request.user.pk == person.pk,
     }
@@ -136,8 +141,11 @@ def profile(request, username):
     elif tab == "boards":
         context["boards"] = note_selectors.boards_of(person, request.user)
     else:
-        rows = (social_selectors.followers_of(person) if tab == "followers"
-                else social_selectors.following_of(person))
+        rows = (
+            social_selectors.followers_of(person)
+            if tab == "followers"
+            else social_selectors.following_of(person)
+        )
         page = paginate(rows, cursor, 50)
         context.update(
             people=[f.follower if tab == "followers" else f.followee for f in page.items],

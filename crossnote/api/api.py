@@ -51,9 +51,7 @@ def validation_error(request, exc: ValidationError):
 
 @api.exception_handler(AuthenticationError)
 def authentication_error(request, exc):
-    return api.create_response(
-        request, {"detail": "Log in or send a valid API token."}, status=401
-    )
+    return api.create_response(request, {"detail": "Log in or send a valid API token."}, status=401)
 
 
 @api.exception_handler(Http404)

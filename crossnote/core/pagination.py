@@ -35,14 +35,15 @@ def decode_cursor(cursor: str) -> tuple[datetime, int]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         created, pk = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        return datetime.fromisoformat(created), int(pk)
+        created = datetime.fromisoformat(created)
+        if created.tzinfo is None:
+            raise ValueError("cursors carry an aware timestamp")
+        return created, int(pk)
     except (ValueError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
         raise InvalidInput(_("The cursor is not valid."), field="cursor") from exc
 
 
-def paginate(
-    queryset: QuerySet, cursor: str | None = None, limit: int = DEFAULT_PAGE_SIZE
-) -> Page:
+def paginate(queryset: QuerySet, cursor: str | None = None, limit: int = DEFAULT_PAGE_SIZE) -> Page:
     """Newest-first page of `queryset` after `cursor`, by (created_at, id) descending."""
     if limit < 1 or limit > MAX_PAGE_SIZE:
         raise InvalidInput(

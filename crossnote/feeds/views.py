@@ -24,11 +24,16 @@ def _feed(request, queryset, template, extra=None):
 
 
 def explore(request):
-    return _feed(request, selectors.explore_notes(request.user), "feeds/explore.html",
-                 {"feed": "explore"})
+    return _feed(
+        request, selectors.explore_notes(request.user), "feeds/explore.html", {"feed": "explore"}
+    )
 
 
 @login_required
 def following(request):
-    return _feed(request, selectors.following_notes(request.user), "feeds/explore.html",
-                 {"feed": "following"})
+    return _feed(
+        request,
+        selectors.following_notes(request.user),
+        "feeds/explore.html",
+        {"feed": "following"},
+    )

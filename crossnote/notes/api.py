@@ -1,7 +1,7 @@
 """REST endpoints for notes, comments, likes, collects, boards and topics."""
 
 from django.shortcuts import get_object_or_404
-from ninja import File, Form, Router
+from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
 
 from crossnote.accounts.auth import OPTIONAL, REQUIRED
@@ -42,12 +42,10 @@ def note_page(queryset, viewer, cursor, limit):
 
 
 @router.post("/notes", response={201: NoteOut}, auth=REQUIRED, tags=["notes"])
-def create_note(
-    request, form: Form[NoteForm], images: File[list[UploadedFile]] = None
-):
+def create_note(request, form: Form[NoteForm], images: File[list[UploadedFile]] = None):
     """Post a note (multipart form): 1–9 images as `images`, a title, optional body and topics."""
     note = services.create_note(author=request.user, images=images or [], **form.dict())
-    return 201, selectors.get_visible_note(request.user, note.pk)
+    return Status(201, selectors.get_visible_note(request.user, note.pk))
 
 
 @router.get("/notes/{note_id}", response=NoteOut, auth=OPTIONAL, tags=["notes"])
@@ -65,7 +63,7 @@ def update_note(request, note_id: int, payload: NotePatch):
 @router.delete("/notes/{note_id}", response={204: None}, auth=REQUIRED, tags=["notes"])
 def delete_note(request, note_id: int):
     services.delete_note(user=request.user, note=selectors.get_visible_note(request.user, note_id))
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/users/{username}/notes", response=NotePage, auth=OPTIONAL, tags=["notes"])
@@ -118,10 +116,8 @@ def add_comment(request, note_id: int, payload: CommentIn):
     parent = None
     if payload.parent_id is not None:
         parent = selectors.get_comment(request.user, payload.parent_id)
-    comment = services.add_comment(
-        author=request.user, note=note, body=payload.body, parent=parent
-    )
-    return 201, comment
+    comment = services.add_comment(author=request.user, note=note, body=payload.body, parent=parent)
+    return Status(201, comment)
 
 
 @router.delete("/comments/{comment_id}", response={204: None}, auth=REQUIRED, tags=["comments"])
@@ -129,7 +125,7 @@ def delete_comment(request, comment_id: int):
     services.delete_comment(
         user=request.user, comment=selectors.get_comment(request.user, comment_id)
     )
-    return 204, None
+    return Status(204, None)
 
 
 @router.post("/comments/{comment_id}/like", response=LikeOut, auth=REQUIRED, tags=["likes"])
@@ -183,12 +179,10 @@ def user_boards(request, username: str):
 
 @router.post("/boards", response={201: BoardOut}, auth=REQUIRED, tags=["collects"])
 def create_board(request, payload: BoardIn):
-    return 201, services.create_board(owner=request.user, **payload.dict())
+    return Status(201, services.create_board(owner=request.user, **payload.dict()))
 
 
 @router.get("/boards/{board_id}/notes", response=NotePage, auth=OPTIONAL, tags=["collects"])
 def board_notes(request, board_id: int, cursor: str | None = None, limit: int = 20):
     board = selectors.get_visible_board(request.user, board_id)
     return note_page(selectors.notes_in_board(board, request.user), request.user, cursor, limit)
-
-

@@ -26,10 +26,16 @@ class MultipleImageField(forms.FileField):
 class NoteForm(forms.Form):
     images = MultipleImageField(label=_("Photos (1–9)"), required=False)
     title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
-    body = forms.CharField(label=_("Text"), max_length=BODY_MAX, required=False,
-                           widget=forms.Textarea(attrs={"rows": 6}))
+    body = forms.CharField(
+        label=_("Text"),
+        max_length=BODY_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
     topics = forms.CharField(
-        label=_("Topics"), required=False, max_length=300,
+        label=_("Topics"),
+        required=False,
+        max_length=300,
         help_text=_("Separate with spaces or commas; #tags in the text count too."),
     )
     visibility = forms.ChoiceField(label=_("Who can see it"), choices=Visibility.choices)
@@ -44,8 +50,9 @@ class NoteEditForm(NoteForm):
 
 
 class CommentForm(forms.Form):
-    body = forms.CharField(label=_("Comment"), max_length=COMMENT_MAX,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    body = forms.CharField(
+        label=_("Comment"), max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
     parent_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 

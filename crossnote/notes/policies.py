@@ -29,11 +29,7 @@ def visible_notes_filter(viewer) -> Q:
     if not getattr(viewer, "is_authenticated", False):
         return public
     followed = Follow.objects.filter(follower=viewer).values("followee_id")
-    return (
-        public
-        | Q(author=viewer)
-        | Q(visibility=Visibility.FOLLOWERS, author_id__in=followed)
-    )
+    return public | Q(author=viewer) | Q(visibility=Visibility.FOLLOWERS, author_id__in=followed)
 
 
 def can_edit_note(user, note) -> bool:

@@ -55,7 +55,8 @@ class NoteOut(Schema):
 
     @staticmethod
     def resolve_topics(obj):
-        return [t.name for t in obj.topics.all()]
+        # Sorted: a many-to-many has no order of its own, and databases differ.
+        return sorted(t.name for t in obj.topics.all())
 
 
 class NotePage(Schema):

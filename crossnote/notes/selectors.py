@@ -55,7 +55,9 @@ def liked_note_ids(viewer, notes) -> set[int]:
     if not getattr(viewer, "is_authenticated", False):
         return set()
     ids = [n.pk for n in notes]
-    return set(NoteLike.objects.filter(user=viewer, note_id__in=ids).values_list("note_id", flat=True))
+    return set(
+        NoteLike.objects.filter(user=viewer, note_id__in=ids).values_list("note_id", flat=True)
+    )
 
 
 def collected_note_ids(viewer, notes) -> set[int]:
@@ -63,7 +65,9 @@ def collected_note_ids(viewer, notes) -> set[int]:
         return set()
     ids = [n.pk for n in notes]
     return set(
-        Collect.objects.filter(board__owner=viewer, note_id__in=ids).values_list("note_id", flat=True)
+        Collect.objects.filter(board__owner=viewer, note_id__in=ids).values_list(
+            "note_id", flat=True
+        )
     )
 
 

@@ -6,11 +6,12 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from crossnote.accounts.models import User
-from crossnote.core.errors import InvalidInput, NotFound, PermissionDenied
+from crossnote.core.errors import DomainError, InvalidInput, NotFound, PermissionDenied
 from crossnote.core.images import ProcessedImage, process_image
 from crossnote.notes import policies
 from crossnote.notes.models import (
@@ -104,18 +105,33 @@ def _store_images(note: Note, processed: list[ProcessedImage], saved: list[str])
         )
 
 
-def _notify_mentions(*, actor: User, text: str, note: Note, comment=None) -> None:
+def _notify_mentions(*, actor: User, text: str, note: Note, comment=None, already_told=()) -> None:
+    """Tell each @mentioned person who can see the note, except those already notified."""
     handles = extract_mentions(text)
     if not handles:
         return
-    for user in User.objects.filter(username__in=handles, is_active=True):
+    # Usernames are unique regardless of case, so @Mia_MS reaches mia_ms.
+    people = User.objects.annotate(handle=Lower("username")).filter(
+        handle__in=[h.lower() for h in handles], is_active=True
+    )
+    for user in people.exclude(pk__in=list(already_told)):
         if policies.can_view_note(user, note):
-            notify(recipient=user, actor=actor, verb=Notification.Verb.MENTION, note=note,
-                   comment=comment)
+            notify(
+                recipient=user,
+                actor=actor,
+                verb=Notification.Verb.MENTION,
+                note=note,
+                comment=comment,
+            )
 
 
 def create_note(
-    *, author: User, title: str, body: str = "", images=(), topics=(),
+    *,
+    author: User,
+    title: str,
+    body: str = "",
+    images=(),
+    topics=(),
     visibility: str = Visibility.PUBLIC,
 ) -> Note:
     """Post a note with 1–9 images. All images are checked before anything is stored, and a
@@ -135,15 +151,13 @@ def create_note(
     for index, upload in enumerate(images, start=1):
         try:
             processed.append(process_image(upload))
-        except InvalidInput as exc:
+        except DomainError as exc:
             exc.message = _("Image %(n)d: %(why)s") % {"n": index, "why": exc.message}
             raise
     saved: list[str] = []
     try:
         with transaction.atomic():
-            note = Note.objects.create(
-                author=author, title=title, body=body, visibility=visibility
-            )
+            note = Note.objects.create(author=author, title=title, body=body, visibility=visibility)
             _store_images(note, processed, saved)
             _set_topics(note, extract_topics(body, topics))
             User.objects.filter(pk=author.pk).update(note_count=F("note_count") + 1)
@@ -163,6 +177,7 @@ def update_note(*, user: User, note: Note, **changes) -> Note:
     unknown = set(changes) - allowed
     if unknown:
         raise InvalidInput(_("Unknown note field: %(f)s") % {"f": ", ".join(sorted(unknown))})
+    old_body_topics = set(extract_topics(note.body))
     if "title" in changes:
         note.title = _clean_title(changes["title"])
     if "body" in changes:
@@ -174,7 +189,12 @@ def update_note(*, user: User, note: Note, **changes) -> Note:
         if "topics" in changes or "body" in changes:
             picked = changes.get("topics")
             if picked is None:
-                picked = note.topics.values_list("name", flat=True)
+                # Keep the picked topics; the old body's #tags are read again from the new body.
+                picked = [
+                    n
+                    for n in note.topics.values_list("name", flat=True)
+                    if n not in old_body_topics
+                ]
             _set_topics(note, extract_topics(note.body, picked))
     return note
 
@@ -220,12 +240,23 @@ def add_comment(*, author: User, note: Note, body: str, parent: Comment | None =
         )
         Note.objects.filter(pk=note.pk).update(comment_count=F("comment_count") + 1)
         if reply_to is not None:
-            notify(recipient=reply_to, actor=author, verb=Notification.Verb.REPLY, note=note,
-                   comment=comment)
+            notify(
+                recipient=reply_to,
+                actor=author,
+                verb=Notification.Verb.REPLY,
+                note=note,
+                comment=comment,
+            )
         if reply_to is None or reply_to.pk != note.author_id:
-            notify(recipient=note.author, actor=author, verb=Notification.Verb.COMMENT,
-                   note=note, comment=comment)
-        _notify_mentions(actor=author, text=body, note=note, comment=comment)
+            notify(
+                recipient=note.author,
+                actor=author,
+                verb=Notification.Verb.COMMENT,
+                note=note,
+                comment=comment,
+            )
+        told = {note.author_id} | ({reply_to.pk} if reply_to is not None else set())
+        _notify_mentions(actor=author, text=body, note=note, comment=comment, already_told=told)
     return comment
 
 
@@ -266,8 +297,13 @@ def like_comment(*, user: User, comment: Comment) -> bool:
         with transaction.atomic():
             CommentLike.objects.create(user=user, comment=comment)
             Comment.objects.filter(pk=comment.pk).update(like_count=F("like_count") + 1)
-            notify(recipient=comment.author, actor=user, verb=Notification.Verb.COMMENT_LIKE,
-                   note=comment.note, comment=comment)
+            notify(
+                recipient=comment.author,
+                actor=user,
+                verb=Notification.Verb.COMMENT_LIKE,
+                note=comment.note,
+                comment=comment,
+            )
     except IntegrityError:
         return False
     return True
@@ -302,8 +338,10 @@ def collect_note(*, user: User, note: Note, board: Board | None = None) -> Colle
     elif board.owner_id != user.pk:
         raise PermissionDenied(_("That board is not yours."))
     with transaction.atomic():
+        # collect_count counts people who saved the note, not boards it sits on.
+        saved_before = Collect.objects.filter(board__owner=user, note=note).exists()
         collect, created = Collect.objects.get_or_create(board=board, note=note)
-        if created:
+        if created and not saved_before:
             Note.objects.filter(pk=note.pk).update(collect_count=F("collect_count") + 1)
             notify(recipient=note.author, actor=user, verb=Notification.Verb.COLLECT, note=note)
     return collect
@@ -316,6 +354,6 @@ def uncollect_note(*, user: User, note: Note, board: Board | None = None) -> int
         rows = rows.filter(board=board)
     with transaction.atomic():
         deleted, _rows = rows.delete()
-        if deleted:
-            Note.objects.filter(pk=note.pk).update(collect_count=F("collect_count") - deleted)
+        if deleted and not Collect.objects.filter(board__owner=user, note=note).exists():
+            Note.objects.filter(pk=note.pk).update(collect_count=F("collect_count") - 1)
     return deleted

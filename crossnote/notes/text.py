@@ -2,9 +2,12 @@
 
 import re
 
-# \w is Unicode-aware, so #火锅 and #cats both count; a topic ends at space or punctuation.
-TOPIC_RE = re.compile(r"(?:^|(?<=[\s(（,，。.!！?？]))#(\w{1,30})")
-MENTION_RE = re.compile(r"(?:^|(?<=[^\w@]))@([A-Za-z0-9_]{3,30})")
+# \w is Unicode-aware, so #火锅 and #cats both count. A tag may follow Chinese text directly
+# (今天吃#火锅) but not an ASCII word or an HTML entity (page#top, &#39;); RedNote's closing '#'
+# (#火锅#真好吃) ends the tag and is consumed.
+TOPIC_RE = re.compile(r"(?<![A-Za-z0-9_&#/])#(\w{1,30})#?")
+# A mention may follow Chinese text directly (谢谢@lin_sh) but not an ASCII word (mia@example.com).
+MENTION_RE = re.compile(r"(?<![A-Za-z0-9_@])@([A-Za-z0-9_]{3,30})")
 MAX_TOPICS = 10
 
 

@@ -7,9 +7,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from crossnote.core.errors import PermissionDenied
 from crossnote.core.forms import run_service
 from crossnote.core.pagination import paginate
-from crossnote.notes import forms, selectors, services
+from crossnote.notes import forms, policies, selectors, services
 from crossnote.notes.models import MAX_IMAGES
 from crossnote.social.selectors import is_following
 
@@ -20,16 +21,22 @@ def compose(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         note = run_service(
-            form, services.create_note, author=request.user, title=data["title"],
-            body=data["body"], images=data["images"], topics=data["topics"],
+            form,
+            services.create_note,
+            author=request.user,
+            title=data["title"],
+            body=data["body"],
+            images=data["images"],
+            topics=data["topics"],
             visibility=data["visibility"],
         )
         if note is not None:
             messages.success(request, _("Your note is posted."))
             return redirect(note)
     status = 400 if form.errors else 200
-    return render(request, "notes/compose.html", {"form": form, "max_images": MAX_IMAGES},
-                  status=status)
+    return render(
+        request, "notes/compose.html", {"form": form, "max_images": MAX_IMAGES}, status=status
+    )
 
 
 def _note_context(request, note):
@@ -55,18 +62,24 @@ def detail(request, pk):
 @login_required
 def edit(request, pk):
     note = selectors.get_visible_note(request.user, pk)
+    if not policies.can_edit_note(request.user, note):
+        raise PermissionDenied(_("Only the author can edit this note."))
     initial = {
-        "title": note.title, "body": note.body, "visibility": note.visibility,
+        "title": note.title,
+        "body": note.body,
+        "visibility": note.visibility,
         "topics": " ".join(t.name for t in note.topics.all()),
     }
     form = forms.NoteEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        if run_service(form, services.update_note, user=request.user, note=note,
-                       **form.cleaned_data):
+        if run_service(
+            form, services.update_note, user=request.user, note=note, **form.cleaned_data
+        ):
             messages.success(request, _("Note saved."))
             return redirect(note)
-    return render(request, "notes/edit.html", {"form": form, "note": note},
-                  status=400 if form.errors else 200)
+    return render(
+        request, "notes/edit.html", {"form": form, "note": note}, status=400 if form.errors else 200
+    )
 
 
 @login_required
@@ -120,15 +133,20 @@ def comment(request, pk):
         parent = None
         if form.cleaned_data.get("parent_id"):
             parent = selectors.get_comment(request.user, form.cleaned_data["parent_id"])
-        if run_service(form, services.add_comment, author=request.user, note=note,
-                       body=form.cleaned_data["body"], parent=parent):
+        if run_service(
+            form,
+            services.add_comment,
+            author=request.user,
+            note=note,
+            body=form.cleaned_data["body"],
+            parent=parent,
+        ):
             form = forms.CommentForm()
     note.refresh_from_db(fields=["comment_count"])
     if request.htmx:
         context = _note_context(request, note)
         context["comment_form"] = form
-        return render(request, "notes/_comments.html", context,
-                      status=422 if form.errors else 200)
+        return render(request, "notes/_comments.html", context, status=422 if form.errors else 200)
     for error in form.errors.values():
         messages.error(request, error[0])
     return redirect(reverse("notes:detail", kwargs={"pk": pk}) + "#comments")
@@ -159,30 +177,46 @@ def delete_comment(request, pk):
 
 
 def topic(request, name):
-    page = paginate(selectors.notes_with_topic(name.casefold(), request.user),
-                    request.GET.get("cursor"))
-    return render(request, "notes/topic.html", {
-        "topic": name, "notes": page.items, "next_cursor": page.next_cursor,
-    })
+    page = paginate(
+        selectors.notes_with_topic(name.casefold(), request.user), request.GET.get("cursor")
+    )
+    return render(
+        request,
+        "notes/topic.html",
+        {
+            "topic": name,
+            "notes": page.items,
+            "next_cursor": page.next_cursor,
+        },
+    )
 
 
 def board(request, pk):
     board_ = selectors.get_visible_board(request.user, pk)
     page = paginate(selectors.notes_in_board(board_, request.user), request.GET.get("cursor"))
-    return render(request, "notes/board.html", {
-        "board": board_, "notes": page.items, "next_cursor": page.next_cursor,
-    })
+    return render(
+        request,
+        "notes/board.html",
+        {
+            "board": board_,
+            "notes": page.items,
+            "next_cursor": page.next_cursor,
+        },
+    )
 
 
 @login_required
 @require_POST
 def create_board(request):
     form = forms.BoardForm(request.POST)
-    if form.is_valid() and run_service(form, services.create_board, owner=request.user,
-                                       **form.cleaned_data):
+    if form.is_valid() and run_service(
+        form, services.create_board, owner=request.user, **form.cleaned_data
+    ):
         messages.success(request, _("Board created."))
     else:
         for errors in form.errors.values():
             messages.error(request, errors[0])
-    return redirect(request.POST.get("next") or reverse(
-        "accounts:profile", kwargs={"username": request.user.username}) + "?tab=boards")
+    return redirect(
+        request.POST.get("next")
+        or reverse("accounts:profile", kwargs={"username": request.user.username}) + "?tab=boards"
+    )

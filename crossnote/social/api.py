@@ -63,9 +63,7 @@ def notifications(request, cursor: str | None = None, limit: int = 20, unread_on
     }
 
 
-@router.get(
-    "/notifications/unread-count", response=CountOut, auth=REQUIRED, tags=["notifications"]
-)
+@router.get("/notifications/unread-count", response=CountOut, auth=REQUIRED, tags=["notifications"])
 def unread_count(request):
     return {"count": selectors.unread_count(request.user)}
 

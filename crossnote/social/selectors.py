@@ -21,9 +21,7 @@ def following_of(user: User) -> QuerySet[Follow]:
 
 
 def notifications_for(user: User) -> QuerySet[Notification]:
-    return Notification.objects.filter(recipient=user).select_related(
-        "actor", "note", "comment"
-    )
+    return Notification.objects.filter(recipient=user).select_related("actor", "note", "comment")
 
 
 def unread_count(user: User) -> int:

@@ -9,10 +9,26 @@ from crossnote.accounts.models import User
 from crossnote.core.errors import InvalidInput
 from crossnote.social.models import Follow, Notification
 
+# Toggles (like, follow, save) notify once per actor and target, so un-doing and re-doing an
+# action cannot be used to spam someone.
+ONCE_ONLY = {
+    Notification.Verb.LIKE,
+    Notification.Verb.COMMENT_LIKE,
+    Notification.Verb.FOLLOW,
+    Notification.Verb.COLLECT,
+}
+
 
 def notify(*, recipient: User, actor: User, verb: str, note=None, comment=None) -> None:
-    """Record a notification, unless the person acted on their own thing."""
+    """Record a notification, unless the person acted on their own thing or was already told."""
     if recipient.pk == actor.pk:
+        return
+    if (
+        verb in ONCE_ONLY
+        and Notification.objects.filter(
+            recipient=recipient, actor=actor, verb=verb, note=note, comment=comment
+        ).exists()
+    ):
         return
     Notification.objects.create(
         recipient=recipient, actor=actor, verb=verb, note=note, comment=comment

@@ -19,9 +19,14 @@ def follow(request, username):
         services.follow_user(follower=request.user, followee=person)
     if request.htmx:
         person.refresh_from_db(fields=["follower_count"])
-        return render(request, "social/_follow_button.html", {
-            "person": person, "is_following": selectors.is_following(request.user, person),
-        })
+        return render(
+            request,
+            "social/_follow_button.html",
+            {
+                "person": person,
+                "is_following": selectors.is_following(request.user, person),
+            },
+        )
     return redirect(request.POST.get("next") or person.get_absolute_url())
 
 
@@ -29,9 +34,15 @@ def follow(request, username):
 def notifications(request):
     page = paginate(selectors.notifications_for(request.user), request.GET.get("cursor"), 30)
     unread_ids = [n.pk for n in page.items if n.read_at is None]
-    response = render(request, "social/notifications.html", {
-        "items": page.items, "next_cursor": page.next_cursor, "unread_ids": set(unread_ids),
-        "unread_notifications": max(0, selectors.unread_count(request.user) - len(unread_ids)),
-    })
+    response = render(
+        request,
+        "social/notifications.html",
+        {
+            "items": page.items,
+            "next_cursor": page.next_cursor,
+            "unread_ids": set(unread_ids),
+            "unread_notifications": max(0, selectors.unread_count(request.user) - len(unread_ids)),
+        },
+    )
     services.mark_notifications_read(user=request.user, ids=unread_ids)
     return response

@@ -47,9 +47,7 @@ def browser():
         pytest.fail("the playwright package is missing: run `make install`.", pytrace=False)
     with sync_playwright() as p:
         try:
-            browser = p.chromium.launch(
-                executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-            )
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         except Exception as exc:
             pytest.fail(f"chromium at {CHROMIUM} did not start: {exc}", pytrace=False)
         yield browser

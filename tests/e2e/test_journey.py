@@ -43,14 +43,15 @@ def write_jpeg(path, size, color):
 def lin_with_note(transactional_db):
     lin = make_user("lin_sh", display_name="小林", region="CN", languages=["zh", "en"], bio=LIN_BIO)
     note = create_note(
-        author=lin, title=LIN_TITLE, body=LIN_BODY,
+        author=lin,
+        title=LIN_TITLE,
+        body=LIN_BODY,
         images=[upload("coffee.jpg", image_bytes(size=(600, 800), color=(150, 100, 60)))],
     )
     return lin, note
 
 
-def test_new_visitor_journey(live_server, page, page_errors, lin_with_note, tmp_path,
-                             screenshots):
+def test_new_visitor_journey(live_server, page, page_errors, lin_with_note, tmp_path, screenshots):
     lin, lin_note = lin_with_note
     base = live_server.url
 
@@ -153,9 +154,12 @@ def test_new_visitor_journey(live_server, page, page_errors, lin_with_note, tmp_
     assert no_horizontal_scroll(page) <= PHONE["width"] + 1, "lin's note scrolls sideways"
 
     # (6) the stored state
-    assert Comment.objects.filter(
-        note=lin_note, author=sam, body="看起来很棒！Adding this to my list.", parent=None
-    ).count() == 1
+    assert (
+        Comment.objects.filter(
+            note=lin_note, author=sam, body="看起来很棒！Adding this to my list.", parent=None
+        ).count()
+        == 1
+    )
     assert NoteLike.objects.filter(note=lin_note, user=sam).exists()
     assert Follow.objects.filter(follower=sam, followee=lin).exists()
     lin_note.refresh_from_db()
@@ -200,8 +204,11 @@ def test_explore_loads_more_on_scroll(live_server, page, page_errors, transactio
     palette = [(200, 60, 60), (60, 140, 200), (90, 170, 90), (230, 180, 40), (140, 90, 190)]
     for i in range(30):
         size = (300, 400) if i % 3 else (400, 300)
-        create_note(author=author, title=f"Note number {i + 1}",
-                    images=[upload(data=image_bytes(size=size, color=palette[i % 5]))])
+        create_note(
+            author=author,
+            title=f"Note number {i + 1}",
+            images=[upload(data=image_bytes(size=size, color=palette[i % 5]))],
+        )
 
     page.set_viewport_size(DESKTOP)
     page.goto(f"{live_server.url}/")
@@ -222,13 +229,20 @@ def test_explore_loads_more_on_scroll(live_server, page, page_errors, transactio
     assert page_errors == [], "the browser reported errors:\n" + "\n".join(page_errors)
 
 
-def test_text_file_named_jpg_is_refused(live_server, page, page_errors, client, tmp_path,
-                                        transactional_db):
+def test_text_file_named_jpg_is_refused(
+    live_server, page, page_errors, client, tmp_path, transactional_db
+):
     user = make_user("mia_ms", display_name="Mia")
     client.force_login(user)
-    page.context.add_cookies([{
-        "name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url,
-    }])
+    page.context.add_cookies(
+        [
+            {
+                "name": "sessionid",
+                "value": client.cookies["sessionid"].value,
+                "url": live_server.url,
+            }
+        ]
+    )
     fake = tmp_path / "holiday.jpg"
     fake.write_text("this is not a photo, just some text\n" * 20)
 

@@ -20,7 +20,7 @@ def note_text(text: str) -> str:
     def topic(match: re.Match) -> str:
         name = match.group(1)
         url = reverse("notes:topic", kwargs={"name": name.casefold()})
-        return f'<a class="tag" href="{url}">#{name}</a>'
+        return f'<a class="tag" href="{url}">{match.group(0)}</a>'
 
     def mention(match: re.Match) -> str:
         handle = match.group(1)

@@ -58,6 +58,14 @@ class Note(TimestampedModel):
         return reverse("notes:detail", kwargs={"pk": self.pk})
 
     @property
+    def picked_topics(self) -> list:
+        """Topics the author picked that the body does not already show as #tags."""
+        from crossnote.notes.text import extract_topics
+
+        in_body = set(extract_topics(self.body))
+        return [topic for topic in self.topics.all() if topic.name not in in_body]
+
+    @property
     def cover(self):
         """The first image (prefetched images are used when present)."""
         images = list(self.images.all())

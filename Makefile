@@ -5,12 +5,14 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+PO_FILES := $(wildcard crossnote/locale/*/LC_MESSAGES/django.po)
 
 .PHONY: run test install system-deps lint e2e clean
 
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml constraints.txt $(PO_FILES)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+	$(PY) scripts/compile_messages.py
 	touch $(STAMP)
 
 install: $(STAMP)

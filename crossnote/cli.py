@@ -77,6 +77,29 @@ def cmd_demo(args) -> None:
     _call("demo", users=args.users, notes=args.notes, seed=args.seed, if_empty=args.if_empty)
 
 
+def cmd_translation(args) -> None:
+    """Translation engines: install an Argos model, list engines, translate a text."""
+    rest = [args.action]
+    if args.action == "install":
+        rest += [args.source, args.target] + (["--file", args.file] if args.file else [])
+    elif args.action == "translate":
+        rest += [args.text, "--to", args.to] + (["--from", args.source] if args.source else [])
+    _call("translation", *rest)
+
+
+def cmd_language(args) -> None:
+    """Language detection: backfill rows written before detection, or detect one text."""
+    if args.action == "backfill":
+        _call("language_backfill", all=args.all)
+        return
+    _setup()
+    from crossnote.language.detection import detect_language
+
+    result = detect_language(args.text)
+    parts = ", ".join(f"{p['lang']} {p['share']:.0%}" for p in result.parts)
+    print(f"{result.code} (confidence {result.confidence:.2f}){' — ' + parts if parts else ''}")
+
+
 def cmd_manage(args) -> None:
     """Run any Django management command."""
     rest = list(args.rest)
@@ -133,6 +156,33 @@ def build_parser() -> argparse.ArgumentParser:
         "--if-empty", action="store_true", help="do nothing when the database already has notes"
     )
     demo.set_defaults(func=cmd_demo)
+
+    translation = sub.add_parser(
+        "translation", help=cmd_translation.__doc__, description=cmd_translation.__doc__
+    )
+    tsub = translation.add_subparsers(dest="action", metavar="ACTION")
+    tsub.required = True
+    install = tsub.add_parser("install", help="download and install an Argos Translate model")
+    install.add_argument("source", help="from, e.g. zh")
+    install.add_argument("target", help="into, e.g. en")
+    install.add_argument("--file", help="a local .argosmodel file (offline install)")
+    tsub.add_parser("list", help="engines in the order they are tried, with ready pairs")
+    translate = tsub.add_parser("translate", help="translate a text through the engine chain")
+    translate.add_argument("text")
+    translate.add_argument("--to", required=True, help="target language, e.g. zh")
+    translate.add_argument("--from", dest="source", help="source language (default: detect)")
+    translation.set_defaults(func=cmd_translation, file=None, source=None)
+
+    language = sub.add_parser(
+        "language", help=cmd_language.__doc__, description=cmd_language.__doc__
+    )
+    lsub = language.add_subparsers(dest="action", metavar="ACTION")
+    lsub.required = True
+    backfill = lsub.add_parser("backfill", help="detect the language of existing rows")
+    backfill.add_argument("--all", action="store_true", help="redo rows that have one")
+    detect = lsub.add_parser("detect", help="detect the language of one text")
+    detect.add_argument("text")
+    language.set_defaults(func=cmd_language)
 
     manage = sub.add_parser(
         "manage", help=cmd_manage.__doc__, description=cmd_manage.__doc__, add_help=False

@@ -14,6 +14,7 @@ env = environ.Env()
 
 DATA_DIR = Path(env.str("CROSSNOTE_DATA_DIR", default=str(BASE_DIR / "data")))
 DATA_DIR.mkdir(parents=True, exist_ok=True)
+CROSSNOTE_DATA_DIR = DATA_DIR
 
 # The embedded default's key is generated once and kept in the data folder, so sessions survive
 # restarts without an operator ever seeing an insecure, well-known key.
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "crossnote.social",
     "crossnote.notes",
     "crossnote.feeds",
+    "crossnote.language",
     "crossnote.api",
     "crossnote.demo",
 ]
@@ -81,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "crossnote.social.context_processors.unread_notifications",
+                "crossnote.language.context_processors.language_bridge",
             ],
         },
     },
@@ -144,6 +147,39 @@ CROSSNOTE_MAX_IMAGE_PIXELS = env.int("CROSSNOTE_MAX_IMAGE_PIXELS", default=50_00
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
+
+# Language bridge (README: "Languages and translation").
+CROSSNOTE_LANGUAGES = env.list(
+    "CROSSNOTE_LANGUAGES", default=["zh", "en", "ja", "ko", "es", "fr", "de"]
+)
+CROSSNOTE_TRANSLATION_BACKENDS = env.list(
+    "CROSSNOTE_TRANSLATION_BACKENDS", default=["argos", "dictionary"]
+)
+# Text of followers-only and private notes goes to remote engines only if the operator allows it.
+CROSSNOTE_TRANSLATION_REMOTE_PRIVATE = env.bool(
+    "CROSSNOTE_TRANSLATION_REMOTE_PRIVATE", default=False
+)
+CROSSNOTE_TRANSLATION_OPTIONS = {
+    "argos": {
+        "models_dir": env.str("ARGOS_MODELS_DIR", default=str(DATA_DIR / "translation-models"))
+    },
+    "libretranslate": {
+        "url": env.str("LIBRETRANSLATE_URL", default=""),
+        "api_key": env.str("LIBRETRANSLATE_API_KEY", default=""),
+        "local": env.bool("LIBRETRANSLATE_LOCAL", default=False),
+    },
+    "openai": {
+        "url": env.str("OPENAI_BASE_URL", default=""),
+        "model": env.str("OPENAI_MODEL", default=""),
+        "api_key": env.str("OPENAI_API_KEY", default=""),
+        "local": env.bool("OPENAI_LOCAL", default=False),
+    },
+    "deepl": {"api_key": env.str("DEEPL_API_KEY", default="")},
+}
+CROSSNOTE_ARGOS_INDEX_URL = env.str(
+    "CROSSNOTE_ARGOS_INDEX_URL",
+    default="https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json",
+)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # HTMX reads it to send X-CSRFToken on in-place buttons.

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("crossnote.notes.urls")),
     path("", include("crossnote.social.urls")),
     path("", include("crossnote.feeds.urls")),
+    path("", include("crossnote.language.urls")),
 ]
 
 if settings.MEDIA_URL.startswith("/"):

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Debian packages the test suite needs: chromium for browser tests, a CJK font so Chinese text
-# renders in screenshots. Installs only what is missing; needs root (or sudo) the first time.
+# renders in screenshots, gettext to extract UI strings. Installs only what is missing; needs root (or sudo) the first time.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || need+=(fonts-wqy-zenhei)
+command -v xgettext >/dev/null || need+=(gettext)  # the test that every UI string has zh-Hans
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import Image
 
 from crossnote.accounts.models import User
@@ -15,6 +16,10 @@ def _fast_hashing_and_tmp_media(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+    # A page test in Chinese must not leave the next test's messages in Chinese.
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 def make_user(username="mia", **extra) -> User:

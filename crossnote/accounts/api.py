@@ -12,6 +12,7 @@ from crossnote.accounts.auth import OPTIONAL, REQUIRED
 from crossnote.accounts.models import User
 from crossnote.accounts.schemas import (
     LogInIn,
+    MeOut,
     NewTokenOut,
     ProfileIn,
     ProfileOut,
@@ -61,14 +62,14 @@ def csrf(request):
     return Status(204, None)
 
 
-@router.get("/me", response=UserOut, auth=REQUIRED)
+@router.get("/me", response=MeOut, auth=REQUIRED)
 def me(request):
     return request.user
 
 
-@router.patch("/me", response=UserOut, auth=REQUIRED)
+@router.patch("/me", response=MeOut, auth=REQUIRED)
 def update_me(request, payload: ProfileIn):
-    """Change display name, bio, region (ISO 3166 code) or languages spoken."""
+    """Change display name, bio, region (ISO 3166 code), languages spoken or auto-translate."""
     return services.update_profile(user=request.user, **payload.dict(exclude_unset=True))
 
 

@@ -50,6 +50,13 @@ class ProfileForm(forms.Form):
         self.fields["region"].choices = [("", "—")] + list(countries)
 
 
+class ProfileSettingsForm(ProfileForm):
+    auto_translate = forms.BooleanField(
+        label=_("Translate notes and comments in languages I don't speak automatically"),
+        required=False,
+    )
+
+
 class AvatarForm(forms.Form):
     avatar = forms.FileField(label=_("Avatar"))
 

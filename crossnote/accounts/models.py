@@ -47,6 +47,12 @@ class User(AbstractUser):
     avatar = models.FileField(_("avatar"), upload_to="avatars/", blank=True)
     region = CountryField(_("region"), blank=True)
     languages = models.JSONField(_("languages spoken"), default=list, blank=True)
+    bio_language = models.CharField(max_length=8, blank=True)
+    auto_translate = models.BooleanField(
+        _("translate automatically"),
+        default=False,
+        help_text=_("Show notes and comments in languages you don't speak already translated."),
+    )
     follower_count = models.PositiveIntegerField(default=0)
     following_count = models.PositiveIntegerField(default=0)
     note_count = models.PositiveIntegerField(default=0)

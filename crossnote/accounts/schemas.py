@@ -30,6 +30,11 @@ class UserOut(UserBrief):
         return str(obj.region.code or "") if obj.region else ""
 
 
+class MeOut(UserOut):
+    auto_translate: bool
+    bio_language: str
+
+
 class ProfileOut(UserOut):
     is_following: bool = False
 
@@ -53,6 +58,7 @@ class ProfileIn(Schema):
     bio: str | None = Field(None, max_length=500)
     region: str | None = Field(None, max_length=2)
     languages: list[str] | None = None
+    auto_translate: bool | None = None
 
 
 class TokenIn(Schema):

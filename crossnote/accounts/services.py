@@ -15,6 +15,7 @@ from django_countries import countries
 from crossnote.accounts.models import SPOKEN_LANGUAGE_CODES, ApiToken, User, username_validator
 from crossnote.core.errors import Conflict, InvalidInput, NotFound
 from crossnote.core.images import AVATAR_VARIANTS, process_image
+from crossnote.language.detection import detection_fields
 
 TOKEN_PREFIX = "cn_"  # noqa: S105 - a public marker, not a secret
 MAX_TOKENS_PER_USER = 20
@@ -96,7 +97,7 @@ def sign_up(
 
 def update_profile(*, user: User, **changes) -> User:
     """Change any of display_name, bio, region, languages; unknown keys are refused."""
-    allowed = {"display_name", "bio", "region", "languages"}
+    allowed = {"display_name", "bio", "region", "languages", "auto_translate"}
     unknown = set(changes) - allowed
     if unknown:
         raise InvalidInput(_("Unknown profile field: %(f)s") % {"f": ", ".join(sorted(unknown))})
@@ -110,11 +111,15 @@ def update_profile(*, user: User, **changes) -> User:
         if len(bio) > 500:
             raise InvalidInput(_("Bio: at most 500 characters."), field="bio")
         user.bio = bio
+        user.bio_language = detection_fields(bio)["language"]
     if "region" in changes:
         user.region = _clean_region(changes["region"])
     if "languages" in changes:
         user.languages = _clean_languages(changes["languages"])
-    user.save(update_fields=[f for f in allowed if f in changes])
+    if "auto_translate" in changes:
+        user.auto_translate = bool(changes["auto_translate"])
+    fields = [f for f in allowed if f in changes] + (["bio_language"] if "bio" in changes else [])
+    user.save(update_fields=fields)
     return user
 
 

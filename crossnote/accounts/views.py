@@ -55,8 +55,9 @@ def settings_page(request):
         "bio": user.bio,
         "region": user.region.code or "",
         "languages": user.languages,
+        "auto_translate": user.auto_translate,
     }
-    form = forms.ProfileForm(request.POST or None, initial=initial)
+    form = forms.ProfileSettingsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         if run_service(form, services.update_profile, user=user, **form.cleaned_data):
             messages.success(request, _("Profile saved."))
@@ -66,7 +67,7 @@ def settings_page(request):
 
 def _settings_context(request, **extra):
     return {
-        "form": extra.pop("form", None) or forms.ProfileForm(initial={}),
+        "form": extra.pop("form", None) or forms.ProfileSettingsForm(initial={}),
         "avatar_form": extra.pop("avatar_form", None) or forms.AvatarForm(),
         "token_form": extra.pop("token_form", None) or forms.TokenForm(),
         "tokens": request.user.api_tokens.all(),

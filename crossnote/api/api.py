@@ -1,12 +1,14 @@
 """One ninja API under /api/v1; every error is JSON with a `detail` message."""
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from crossnote.accounts.api import router as accounts_router
 from crossnote.core.errors import DomainError
 from crossnote.feeds.api import router as feeds_router
+from crossnote.language.api import router as language_router
 from crossnote.notes.api import router as notes_router
 from crossnote.social.api import router as social_router
 
@@ -28,6 +30,7 @@ api.add_router("", accounts_router)
 api.add_router("", social_router)
 api.add_router("", notes_router)
 api.add_router("", feeds_router)
+api.add_router("", language_router)
 
 
 @api.exception_handler(DomainError)
@@ -51,12 +54,14 @@ def validation_error(request, exc: ValidationError):
 
 @api.exception_handler(AuthenticationError)
 def authentication_error(request, exc):
-    return api.create_response(request, {"detail": "Log in or send a valid API token."}, status=401)
+    return api.create_response(
+        request, {"detail": _("Log in or send a valid API token.")}, status=401
+    )
 
 
 @api.exception_handler(Http404)
 def not_found(request, exc):
-    return api.create_response(request, {"detail": "Not found."}, status=404)
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)
 
 
 @api.exception_handler(HttpError)

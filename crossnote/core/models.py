@@ -11,3 +11,14 @@ class TimestampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class LanguageTagged(models.Model):
+    """Rows whose text has a detected language (set on write by the language bridge)."""
+
+    language = models.CharField(max_length=8, blank=True, db_index=True)
+    language_confidence = models.FloatField(default=0.0)
+    language_parts = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        abstract = True

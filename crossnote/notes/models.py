@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from crossnote.core.models import TimestampedModel
+from crossnote.core.models import LanguageTagged, TimestampedModel
 
 TITLE_MAX = 100
 BODY_MAX = 2000
@@ -31,7 +31,7 @@ class Topic(TimestampedModel):
         return reverse("notes:topic", kwargs={"name": self.name})
 
 
-class Note(TimestampedModel):
+class Note(LanguageTagged, TimestampedModel):
     """A photo note: 1–9 images, a title, a body and topics."""
 
     author = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="notes")
@@ -107,7 +107,7 @@ class NoteImage(models.Model):
         return [self.thumb, self.large]
 
 
-class Comment(TimestampedModel):
+class Comment(LanguageTagged, TimestampedModel):
     """A comment on a note; `parent` makes it a reply (one level: replies attach to the top)."""
 
     note = models.ForeignKey("notes.Note", on_delete=models.CASCADE, related_name="comments")

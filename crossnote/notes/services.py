@@ -9,10 +9,12 @@ from django.db.models import F
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from crossnote.accounts.models import User
 from crossnote.core.errors import DomainError, InvalidInput, NotFound, PermissionDenied
 from crossnote.core.images import ProcessedImage, process_image
+from crossnote.language.detection import detection_fields
 from crossnote.notes import policies
 from crossnote.notes.models import (
     BODY_MAX,
@@ -33,7 +35,8 @@ from crossnote.notes.text import extract_mentions, extract_topics
 from crossnote.social.models import Notification
 from crossnote.social.services import notify
 
-DEFAULT_BOARD = "Saved"
+# The default board is named in the saver's UI language when it is first made.
+DEFAULT_BOARD = gettext_noop("Saved")
 
 
 def _clean_title(title: str) -> str:
@@ -157,7 +160,13 @@ def create_note(
     saved: list[str] = []
     try:
         with transaction.atomic():
-            note = Note.objects.create(author=author, title=title, body=body, visibility=visibility)
+            note = Note.objects.create(
+                author=author,
+                title=title,
+                body=body,
+                visibility=visibility,
+                **detection_fields(f"{title}\n{body}"),
+            )
             _store_images(note, processed, saved)
             _set_topics(note, extract_topics(body, topics))
             User.objects.filter(pk=author.pk).update(note_count=F("note_count") + 1)
@@ -185,6 +194,9 @@ def update_note(*, user: User, note: Note, **changes) -> Note:
     if "visibility" in changes:
         note.visibility = _clean_visibility(changes["visibility"])
     with transaction.atomic():
+        if "title" in changes or "body" in changes:
+            for name, value in detection_fields(f"{note.title}\n{note.body}").items():
+                setattr(note, name, value)
         note.save()
         if "topics" in changes or "body" in changes:
             picked = changes.get("topics")
@@ -236,7 +248,12 @@ def add_comment(*, author: User, note: Note, body: str, parent: Comment | None =
         parent = parent.parent or parent
     with transaction.atomic():
         comment = Comment.objects.create(
-            note=note, author=author, parent=parent, reply_to=reply_to, body=body
+            note=note,
+            author=author,
+            parent=parent,
+            reply_to=reply_to,
+            body=body,
+            **detection_fields(body),
         )
         Note.objects.filter(pk=note.pk).update(comment_count=F("comment_count") + 1)
         if reply_to is not None:
@@ -334,7 +351,8 @@ def collect_note(*, user: User, note: Note, board: Board | None = None) -> Colle
     """Save a note to one of the user's boards (the default board when none is given)."""
     _require_visible(user, note)
     if board is None:
-        board, _created = Board.objects.get_or_create(owner=user, name=DEFAULT_BOARD)
+        board = Board.objects.filter(owner=user, name__in={DEFAULT_BOARD, _(DEFAULT_BOARD)}).first()
+        board = board or Board.objects.create(owner=user, name=_(DEFAULT_BOARD))
     elif board.owner_id != user.pk:
         raise PermissionDenied(_("That board is not yours."))
     with transaction.atomic():

@@ -128,3 +128,26 @@
   });
   document.addEventListener("htmx:afterSettle", function () { initMasonry(); });
 })();
+
+/* Language bridge: original / translated / bilingual views of a note, hiding a translation. */
+(function () {
+  "use strict";
+  document.addEventListener("click", function (e) {
+    var modeBtn = e.target.closest("[data-mode]");
+    if (modeBtn) {
+      var box = modeBtn.closest("[data-note-text]");
+      if (box) setMode(box, modeBtn.dataset.mode);
+    }
+    var close = e.target.closest("[data-close-translation]");
+    if (close) close.closest("[data-translation]").remove();
+  });
+  function setMode(box, mode) {
+    box.classList.remove("mode-original", "mode-translated", "mode-bilingual");
+    box.classList.add("mode-" + mode);
+    box.querySelectorAll("[data-mode]").forEach(function (b) { b.hidden = b.dataset.mode === mode; });
+  }
+  document.addEventListener("htmx:afterSettle", function (e) {
+    var t = e.target.closest ? e.target.closest("[data-note-text]") : null;
+    if (t && t.querySelector("#note-translation[data-translation] .translation-text")) setMode(t, "translated");
+  });
+})();

@@ -1,0 +1,99 @@
+"""REST endpoints for translation, detection and pinyin."""
+
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Router
+
+from crossnote.accounts.auth import OPTIONAL, REQUIRED
+from crossnote.accounts.models import User
+from crossnote.core.errors import InvalidInput
+from crossnote.language import backends, services
+from crossnote.language.detection import detect_language, enabled_languages
+from crossnote.language.pinyin import pinyin_ruby, pinyin_text
+from crossnote.language.schemas import (
+    CommentTranslationOut,
+    DetectIn,
+    DetectOut,
+    LanguagesOut,
+    NoteTranslationOut,
+    PinyinIn,
+    PinyinOut,
+    ReportIn,
+    ReportOut,
+    TranslateIn,
+    TranslationOut,
+)
+from crossnote.notes.selectors import get_comment, get_visible_note
+
+router = Router(tags=["language"])
+
+
+@router.post("/translate", response=TranslationOut, auth=REQUIRED)
+def translate(request, payload: TranslateIn):
+    """Translate any text (cached for the instance). Private text: use the note endpoints."""
+    return services.translate_text(payload.text, payload.target, source=payload.source)
+
+
+@router.get("/notes/{note_id}/translation", response=NoteTranslationOut, auth=OPTIONAL)
+def note_translation(request, note_id: int, target: str):
+    """A note's title and body in `target`; followers-only and private notes use local engines."""
+    note = get_visible_note(request.user, note_id)
+    result = services.translate_note(note=note, target=target)
+    return {"note_id": note.pk, "language": note.language, **result}
+
+
+@router.get("/comments/{comment_id}/translation", response=CommentTranslationOut, auth=OPTIONAL)
+def comment_translation(request, comment_id: int, target: str):
+    comment = get_comment(request.user, comment_id)
+    body = services.translate_comment(comment=comment, target=target)
+    return {"comment_id": comment.pk, "language": comment.language, "body": body}
+
+
+@router.get("/users/{username}/bio/translation", response=TranslationOut, auth=OPTIONAL)
+def bio_translation(request, username: str, target: str):
+    user = get_object_or_404(User, username__iexact=username, is_active=True)
+    return services.translate_bio(user=user, target=target)
+
+
+@router.post("/notes/{note_id}/translation/report", response=ReportOut, auth=REQUIRED)
+def report_note_translation(request, note_id: int, target: str, payload: ReportIn):
+    """Report a bad translation of a note: recorded for the operator, dropped from the cache."""
+    note = get_visible_note(request.user, note_id)
+    result = services.translate_note(note=note, target=target)
+    report = None
+    for part, original in (("title", note.title), ("body", note.body)):
+        translated = result[part]
+        if translated is not None and translated.translation_id:
+            report = services.report_translation(
+                user=request.user,
+                translation_id=translated.translation_id,
+                original=original,
+                reason=payload.reason,
+            )
+    if report is None:
+        raise InvalidInput(_("This note has no machine translation to report."))
+    return {"id": report.pk, "dropped_from_cache": True}
+
+
+@router.post("/detect", response=DetectOut, auth=OPTIONAL)
+def detect(request, payload: DetectIn):
+    """Detect the language of a text among the languages this instance enables."""
+    result = detect_language(payload.text)
+    return {"language": result.code, "confidence": result.confidence, "parts": result.parts}
+
+
+@router.post("/pinyin", response=PinyinOut, auth=OPTIONAL)
+def to_pinyin(request, payload: PinyinIn):
+    """Tone-marked pinyin of Chinese text, plain and as escaped <ruby> HTML."""
+    return {"pinyin": pinyin_text(payload.text), "ruby_html": str(pinyin_ruby(payload.text))}
+
+
+@router.get("/languages", response=LanguagesOut, auth=OPTIONAL)
+def languages(request):
+    """The enabled languages and the translation engines in the order they are tried."""
+    enabled = list(enabled_languages())
+    out = []
+    for backend in backends.chain():
+        pairs = [f"{s}-{t}" for s in enabled for t in enabled if s != t and backend.supports(s, t)]
+        out.append({**backend.info.__dict__, "available_pairs": pairs})
+    return {"enabled": enabled, "backends": out}

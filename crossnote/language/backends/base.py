@@ -1,0 +1,40 @@
+"""The interface every translation backend implements, and the errors the chain understands.
+
+A backend translates a batch of plain-text segments (sentences or short runs of text between
+protected spans such as #topics, @mentions, URLs and emoji: those never reach a backend) from one
+language to another. Language codes are ISO 639-1 (`zh` means Simplified Chinese, `en` English).
+Backends raise BackendUnavailable for anything that should fall through to the next backend in
+the chain (not configured, model missing, timeout, HTTP error, malformed reply).
+"""
+
+from dataclasses import dataclass
+
+
+class BackendUnavailable(Exception):
+    """This backend cannot translate this request now; the chain tries the next one."""
+
+
+@dataclass(frozen=True)
+class BackendInfo:
+    name: str  # "argos", "libretranslate", "openai", "deepl", "dictionary"
+    label: str  # shown to users: "Argos Translate (on this server)", "DeepL", ...
+    is_local: bool  # True when text never leaves this server
+    is_gloss: bool = False  # True for word-by-word glosses rather than translations
+
+
+class TranslationBackend:
+    """Base class. Subclasses set `info` and implement `supports` and `translate_batch`."""
+
+    info: BackendInfo
+
+    def __init__(self, options: dict | None = None):
+        # options come from settings (CROSSNOTE_TRANSLATION_OPTIONS[name]): urls, keys, timeouts.
+        self.options = options or {}
+
+    def supports(self, source: str, target: str) -> bool:
+        """Whether this backend can try source→target at all (configured, model installed...)."""
+        raise NotImplementedError
+
+    def translate_batch(self, segments: list[str], source: str, target: str) -> list[str]:
+        """Translate each segment; return exactly one string per segment, in order."""
+        raise NotImplementedError

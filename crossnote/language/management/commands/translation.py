@@ -1,0 +1,84 @@
+"""Translation engines for operators: install Argos models, list engines, translate a text."""
+
+import sys
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from crossnote.core.errors import DomainError
+from crossnote.language import backends
+from crossnote.language.detection import enabled_languages
+
+
+def _progress_bar(stream):
+    def show(done: int, total: int | None) -> None:
+        if total:
+            filled = int(30 * done / total)
+            stream.write(
+                f"\r[{'#' * filled}{'.' * (30 - filled)}] {done * 100 // total:3d}% "
+                f"{done / 1e6:.1f}/{total / 1e6:.1f} MB"
+            )
+        else:
+            stream.write(f"\r{done / 1e6:.1f} MB")
+        stream.flush()
+
+    return show
+
+
+class Command(BaseCommand):
+    help = "Manage translation engines: install, list, translate."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        install = sub.add_parser("install", help="download and install an Argos Translate model")
+        install.add_argument("source", help="language to translate from, e.g. zh")
+        install.add_argument("target", help="language to translate into, e.g. en")
+        install.add_argument("--file", help="install from a local .argosmodel file (offline)")
+        sub.add_parser("list", help="the engines in the order they are tried, and their pairs")
+        translate = sub.add_parser("translate", help="translate a text through the chain")
+        translate.add_argument("text")
+        translate.add_argument("--to", required=True, dest="to")
+        translate.add_argument("--from", dest="source")
+
+    def handle(self, *args, **options):
+        getattr(self, f"_{options['action']}")(options)
+
+    def _install(self, options):
+        from crossnote.language.backends import argos
+
+        models_dir = settings.CROSSNOTE_TRANSLATION_OPTIONS["argos"]["models_dir"]
+        try:
+            if options["file"]:
+                path = argos.install_from_file(options["file"], models_dir=models_dir)
+            else:
+                path = argos.install_package(
+                    options["source"],
+                    options["target"],
+                    models_dir=models_dir,
+                    index_url=settings.CROSSNOTE_ARGOS_INDEX_URL,
+                    progress=_progress_bar(sys.stdout),
+                )
+        except (argos.ModelDownloadError, OSError, ValueError) as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(f"\nInstalled {options['source']}→{options['target']} at {path}")
+
+    def _list(self, options):
+        enabled = enabled_languages()
+        for backend in backends.chain():
+            pairs = [
+                f"{s}→{t}" for s in enabled for t in enabled if s != t and backend.supports(s, t)
+            ]
+            where = "local" if backend.info.is_local else "remote"
+            self.stdout.write(
+                f"{backend.info.name:<15} {where:<7} {', '.join(pairs) or '(no pairs ready)'}"
+            )
+
+    def _translate(self, options):
+        from crossnote.language.services import translate_text
+
+        try:
+            result = translate_text(options["text"], options["to"], source=options["source"])
+        except DomainError as exc:
+            raise CommandError(exc.message) from exc
+        self.stdout.write(result.text)
+        self.stderr.write(f"[{result.backend}{', cached' if result.cached else ''}]")

@@ -1,0 +1,75 @@
+"""API shapes for detection, translation and pinyin."""
+
+from ninja import Schema
+from pydantic import Field
+
+
+class TranslateIn(Schema):
+    text: str = Field(max_length=5000)
+    target: str = Field(examples=["zh"], description="ISO 639-1 code of the wanted language")
+    source: str | None = Field(None, description="Omit to detect")
+
+
+class TranslationOut(Schema):
+    text: str
+    source: str
+    target: str
+    backend: str = Field(description='"none" when the text is already in the target language')
+    backend_label: str
+    is_gloss: bool = Field(description="A word-by-word gloss, not a full translation")
+    cached: bool = Field(description="Served from the instance-wide translation cache")
+    translation_id: int | None
+
+
+class NoteTranslationOut(Schema):
+    note_id: int
+    language: str
+    title: TranslationOut
+    body: TranslationOut | None
+
+
+class CommentTranslationOut(Schema):
+    comment_id: int
+    language: str
+    body: TranslationOut
+
+
+class DetectIn(Schema):
+    text: str = Field(max_length=5000)
+
+
+class DetectOut(Schema):
+    language: str = Field(description='ISO 639-1 code, "mixed" or "und" (undetermined)')
+    confidence: float
+    parts: list[dict]
+
+
+class ReportIn(Schema):
+    reason: str = Field("", max_length=500)
+
+
+class ReportOut(Schema):
+    id: int
+    dropped_from_cache: bool
+
+
+class PinyinIn(Schema):
+    text: str = Field(max_length=5000)
+
+
+class PinyinOut(Schema):
+    pinyin: str
+    ruby_html: str
+
+
+class BackendOut(Schema):
+    name: str
+    label: str
+    is_local: bool
+    is_gloss: bool
+    available_pairs: list[str]
+
+
+class LanguagesOut(Schema):
+    enabled: list[str]
+    backends: list[BackendOut]

@@ -1,0 +1,235 @@
+"""Language writes: detect on write, translate through the backend chain and the shared cache,
+report bad translations.
+
+A note is translated once per target language for the whole instance: results are cached by
+(sha256 of the text, source, target, backend). Text from followers-only or private notes is sent
+only to local backends unless the operator allows remote ones (privacy-aware routing).
+"""
+
+import hashlib
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from crossnote.core.errors import DomainError, InvalidInput, NotFound
+from crossnote.language import backends
+from crossnote.language.detection import MIXED, UNDETERMINED, Detection, detect_language
+from crossnote.language.models import SlangTerm, Translation, TranslationReport
+from crossnote.language.segments import join_pieces, split_for_translation
+
+log = logging.getLogger(__name__)
+
+MAX_TRANSLATE_CHARS = 5000
+
+
+class TranslationUnavailable(DomainError):
+    status = 503
+
+
+@dataclass
+class TranslationResult:
+    text: str
+    source: str
+    target: str
+    backend: str
+    backend_label: str
+    is_gloss: bool
+    cached: bool
+    translation_id: int | None = None
+
+    @property
+    def unchanged(self) -> bool:
+        return self.backend == "none"
+
+
+def normalise_target(code: str) -> str:
+    """'zh-hans', 'zh-CN', 'ZH' → 'zh'; 'en-us' → 'en'."""
+    code = (code or "").strip().lower().replace("_", "-")
+    base = code.split("-")[0]
+    if base not in settings.CROSSNOTE_LANGUAGES:
+        raise InvalidInput(
+            _("“%(code)s” is not a language this server translates into.") % {"code": code},
+            field="target",
+        )
+    return base
+
+
+def glossary() -> dict[str, dict]:
+    return {t.term: t.meanings for t in SlangTerm.objects.filter(enabled=True)}
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _eligible(private: bool) -> list:
+    allow_remote = not private or settings.CROSSNOTE_TRANSLATION_REMOTE_PRIVATE
+    return [b for b in backends.chain() if b.info.is_local or allow_remote]
+
+
+def _from_cache(key: str, source: str, target: str, names: list[str]) -> Translation | None:
+    rows = {
+        row.backend: row
+        for row in Translation.objects.filter(
+            text_hash=key, source=source, target=target, backend__in=names
+        )
+    }
+    return next((rows[name] for name in names if name in rows), None)
+
+
+def _run(backend, text: str, detection: Detection, target: str, terms: dict) -> str | None:
+    """Translate with one backend; None if it supports none of the pieces' languages."""
+    latin = None
+    if detection.code == MIXED:
+        latin = next((p["lang"] for p in detection.parts if p["lang"] != "zh"), "en")
+        latin = "en" if latin == UNDETERMINED else latin
+    pieces = split_for_translation(
+        text, detection.code, mixed_latin=latin, glossary=terms, target=target
+    )
+    todo = [i for i, p in enumerate(pieces) if p.translate and p.source != target]
+    by_source: dict[str, list[int]] = {}
+    for index in todo:
+        by_source.setdefault(pieces[index].source, []).append(index)
+    if not any(backend.supports(source, target) for source in by_source):
+        return None
+    translated: dict[int, str] = {}
+    for source, indexes in by_source.items():
+        if not backend.supports(source, target):
+            continue
+        outputs = backend.translate_batch([pieces[i].text for i in indexes], source, target)
+        if len(outputs) != len(indexes):
+            raise backends.BackendUnavailable("wrong number of segments returned")
+        translated.update(zip(indexes, outputs, strict=True))
+    return join_pieces(pieces, translated)
+
+
+def _store(key, source, target, backend, text) -> Translation:
+    try:
+        with transaction.atomic():
+            return Translation.objects.create(
+                text_hash=key,
+                source=source,
+                target=target,
+                backend=backend.info.name,
+                text=text,
+                is_gloss=backend.info.is_gloss,
+            )
+    except IntegrityError:  # another request translated the same text meanwhile
+        return Translation.objects.get(
+            text_hash=key, source=source, target=target, backend=backend.info.name
+        )
+
+
+def _result(row: Translation, cached: bool) -> TranslationResult:
+    info = backends.get_backend(row.backend).info
+    return TranslationResult(
+        text=row.text,
+        source=row.source,
+        target=row.target,
+        backend=row.backend,
+        backend_label=info.label,
+        is_gloss=row.is_gloss,
+        cached=cached,
+        translation_id=row.pk,
+    )
+
+
+def translate_text(
+    text: str, target: str, *, source: str | None = None, private: bool = False
+) -> TranslationResult:
+    """Translate `text` into `target` through the cache and the backend chain (module docstring).
+
+    `private` marks text from followers-only or private content: remote backends are skipped
+    unless CROSSNOTE_TRANSLATION_REMOTE_PRIVATE allows them. Raises TranslationUnavailable when
+    no backend can translate it, InvalidInput for empty or oversize text.
+    """
+    target = normalise_target(target)
+    text = text or ""
+    if not text.strip():
+        raise InvalidInput(_("There is no text to translate."), field="text")
+    if len(text) > MAX_TRANSLATE_CHARS:
+        raise InvalidInput(
+            _("Texts over %(n)d characters cannot be translated.") % {"n": MAX_TRANSLATE_CHARS},
+            field="text",
+        )
+    detection = Detection(source, 1.0) if source else detect_language(text)
+    if detection.code == target:
+        return TranslationResult(text, target, target, "none", "", False, True)
+    if detection.code == UNDETERMINED:
+        detection = Detection("en" if target == "zh" else "zh", 0.0)
+    key, chain = _hash(text), _eligible(private)
+    hit = _from_cache(key, detection.code, target, [b.info.name for b in chain])
+    if hit is not None:
+        Translation.objects.filter(pk=hit.pk).update(hits=F("hits") + 1)
+        return _result(hit, cached=True)
+    terms = glossary()
+    for backend in chain:
+        try:
+            output = _run(backend, text, detection, target, terms)
+        except backends.BackendUnavailable as exc:
+            log.warning("translation backend %s failed: %s", backend.info.name, exc)
+            continue
+        if output is not None:
+            return _result(_store(key, detection.code, target, backend, output), cached=False)
+    raise TranslationUnavailable(
+        _("No translation engine on this server can translate this text right now.")
+    )
+
+
+def report_translation(
+    *, user, translation_id: int, original: str, reason: str = ""
+) -> TranslationReport:
+    """Record that a translation is wrong and drop it from the cache, so the next reader gets a
+    fresh one (from the next engine if this one keeps failing)."""
+    row = Translation.objects.filter(pk=translation_id).first()
+    if row is None or row.text_hash != _hash(original):
+        raise NotFound(_("That translation no longer exists."))
+    reason = (reason or "").strip()[:500]
+    with transaction.atomic():
+        report = TranslationReport.objects.create(
+            reporter=user,
+            source=row.source,
+            target=row.target,
+            backend=row.backend,
+            original=original,
+            translation=row.text,
+            reason=reason,
+        )
+        row.delete()
+    return report
+
+
+def _private(note) -> bool:
+    from crossnote.notes.models import Visibility
+
+    return note.visibility != Visibility.PUBLIC
+
+
+def translate_note(*, note, target: str) -> dict[str, TranslationResult | None]:
+    """Title and body of a note in `target` (body None when the note has no text)."""
+    private = _private(note)
+    return {
+        "title": translate_text(note.title, target, private=private),
+        "body": translate_text(note.body, target, private=private) if note.body.strip() else None,
+    }
+
+
+def translate_comment(*, comment, target: str) -> TranslationResult:
+    return translate_text(comment.body, target, private=_private(comment.note))
+
+
+def translate_bio(*, user, target: str) -> TranslationResult:
+    return translate_text(user.bio, target)
+
+
+def wants_translation(viewer_languages, language: str) -> bool:
+    """Whether a reader who speaks `viewer_languages` needs `language` translated."""
+    if not language or language == UNDETERMINED:
+        return False
+    if language == MIXED:
+        return "zh" not in viewer_languages or len(set(viewer_languages)) < 2
+    return language not in viewer_languages

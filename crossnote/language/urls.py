@@ -1,0 +1,12 @@
+from django.urls import path
+
+from crossnote.language import views
+
+app_name = "language"
+urlpatterns = [
+    path("notes/<int:pk>/translation/", views.note_translation, name="note"),
+    path("notes/<int:pk>/translation/report/", views.report_note_translation, name="report_note"),
+    path("notes/<int:pk>/pinyin/", views.note_pinyin, name="note_pinyin"),
+    path("comments/<int:pk>/translation/", views.comment_translation, name="comment"),
+    path("u/<str:username>/bio/translation/", views.bio_translation, name="bio"),
+]

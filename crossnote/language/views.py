@@ -1,0 +1,61 @@
+"""In-place translation and pinyin on pages (HTMX partials)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from crossnote.accounts.models import User
+from crossnote.language import services
+from crossnote.language.selectors import ui_language
+from crossnote.notes.selectors import get_comment, get_visible_note
+
+
+def _target(request) -> str:
+    return services.normalise_target(request.GET.get("to") or ui_language())
+
+
+def note_translation(request, pk):
+    note = get_visible_note(request.user, pk)
+    result = services.translate_note(note=note, target=_target(request))
+    return render(request, "language/_note_translation.html", {"note": note, **result})
+
+
+def comment_translation(request, pk):
+    comment = get_comment(request.user, pk)
+    result = services.translate_comment(comment=comment, target=_target(request))
+    return render(request, "language/_text_translation.html", {"t": result, "kind": "comment"})
+
+
+def bio_translation(request, username):
+    person = get_object_or_404(User, username__iexact=username, is_active=True)
+    result = services.translate_bio(user=person, target=_target(request))
+    return render(request, "language/_text_translation.html", {"t": result, "kind": "bio"})
+
+
+def note_pinyin(request, pk):
+    note = get_visible_note(request.user, pk)
+    return render(request, "language/_note_pinyin.html", {"note": note})
+
+
+@login_required
+@require_POST
+def report_note_translation(request, pk):
+    note = get_visible_note(request.user, pk)
+    target = _target(request)
+    result = services.translate_note(note=note, target=target)
+    reason = request.POST.get("reason", "")
+    for part, original in (("title", note.title), ("body", note.body)):
+        translated = result[part]
+        if translated is not None and translated.translation_id:
+            services.report_translation(
+                user=request.user,
+                translation_id=translated.translation_id,
+                original=original,
+                reason=reason,
+            )
+    if request.htmx:
+        return render(request, "language/_reported.html")
+    messages.success(request, _("Thanks — the translation was reported and will be redone."))
+    return redirect(note)

@@ -203,13 +203,16 @@ def test_deepl_picks_the_free_or_pro_endpoint_from_the_key():
 
 @pytest.mark.parametrize(
     ("status", "message"),
-    [(403, "API key"), (456, "quota exceeded"), (429, "too many requests"), (503, "server error")],
+    [(403, "api key"), (456, "quota exceeded"), (429, "too many requests"), (503, "server error")],
 )
 def test_deepl_error_statuses_fall_through_with_a_clear_message(deepl_server, status, message):
     deepl_server.reply = lambda seen: (status, {"message": "nope"})
 
-    with pytest.raises(BackendUnavailable, match=f"(?i){message}.*|HTTP {status}"):
+    with pytest.raises(BackendUnavailable) as error:
         deepl(deepl_server).translate_batch(["Hello"], "en", "de")
+
+    assert message in str(error.value).lower()
+    assert f"HTTP {status}" in str(error.value)
 
 
 def test_deepl_rejects_a_wrong_key_like_the_real_service(deepl_server):

@@ -134,12 +134,12 @@ def installed_packages(models_dir: Path | str | None = None) -> list[dict]:
     return packages
 
 
-def install_from_file(path: Path | str, *, models_dir: Path | str | None = None) -> dict:
-    """Install a local .argosmodel file (offline installs); returns its metadata."""
+def install_from_file(path: Path | str, *, models_dir: Path | str | None = None) -> Path:
+    """Install a local .argosmodel file (offline installs); returns the installed folder."""
     return _install(Path(path), Path(models_dir or default_models_dir()))
 
 
-def _install(path: Path, root: Path, pair: tuple[str, str] | None = None) -> dict:
+def _install(path: Path, root: Path, pair: tuple[str, str] | None = None) -> Path:
     """Check the package (and that it is the `pair` asked for), then unpack it into place."""
     root.mkdir(parents=True, exist_ok=True)
     with _open_package(path) as archive:
@@ -155,7 +155,7 @@ def _install(path: Path, root: Path, pair: tuple[str, str] | None = None) -> dic
             _forget(target)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-    return {**metadata, "path": str(target)}
+    return target
 
 
 def _forget(folder: Path) -> None:
@@ -212,8 +212,8 @@ def install_package(
     index_url: str | None = None,
     models_dir: Path | str | None = None,
     progress: Callable[[int, int | None], None] | None = None,
-) -> dict:
-    """Download the from→to package named in the Argos index and install it; returns its metadata."""
+) -> Path:
+    """Download the from→to package named in the Argos index and install it; returns its folder."""
     index_url = index_url or getattr(settings, "CROSSNOTE_ARGOS_INDEX_URL", DEFAULT_INDEX_URL)
     entry = _find_entry(_fetch_index(index_url), from_code, to_code, index_url)
     root = Path(models_dir or default_models_dir())

@@ -81,7 +81,8 @@ def cmd_translation(args) -> None:
     """Translation engines: install an Argos model, list engines, translate a text."""
     rest = [args.action]
     if args.action == "install":
-        rest += [args.source, args.target] + (["--file", args.file] if args.file else [])
+        rest += [code for code in (args.source, args.target) if code]
+        rest += ["--file", args.file] if args.file else []
     elif args.action == "translate":
         rest += [args.text, "--to", args.to] + (["--from", args.source] if args.source else [])
     _call("translation", *rest)
@@ -163,8 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
     tsub = translation.add_subparsers(dest="action", metavar="ACTION")
     tsub.required = True
     install = tsub.add_parser("install", help="download and install an Argos Translate model")
-    install.add_argument("source", help="from, e.g. zh")
-    install.add_argument("target", help="into, e.g. en")
+    install.add_argument("source", nargs="?", help="from, e.g. zh")
+    install.add_argument("target", nargs="?", help="into, e.g. en")
     install.add_argument("--file", help="a local .argosmodel file (offline install)")
     tsub.add_parser("list", help="engines in the order they are tried, with ready pairs")
     translate = tsub.add_parser("translate", help="translate a text through the engine chain")

@@ -95,5 +95,6 @@ def languages(request):
     out = []
     for backend in backends.chain():
         pairs = [f"{s}-{t}" for s in enabled for t in enabled if s != t and backend.supports(s, t)]
-        out.append({**backend.info.__dict__, "available_pairs": pairs})
+        info = {**backend.info.__dict__, "label": str(backend.info.label)}
+        out.append({**info, "available_pairs": pairs})
     return {"enabled": enabled, "backends": out}

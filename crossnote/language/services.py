@@ -131,7 +131,7 @@ def _result(row: Translation, cached: bool) -> TranslationResult:
         source=row.source,
         target=row.target,
         backend=row.backend,
-        backend_label=info.label,
+        backend_label=str(info.label),
         is_gloss=row.is_gloss,
         cached=cached,
         translation_id=row.pk,

@@ -33,10 +33,10 @@ def installed(argos_package, models_dir) -> ArgosBackend:
 
 
 def test_install_from_file_unpacks_the_package_and_lists_it(argos_package, models_dir):
-    metadata = install_from_file(argos_package, models_dir=models_dir)
+    path = install_from_file(argos_package, models_dir=models_dir)
 
     folder = models_dir / "zh_en"
-    assert metadata["path"] == str(folder)
+    assert path == folder
     for name in ("metadata.json", "sentencepiece.model", "model/model.bin", "model/config.json"):
         assert (folder / name).is_file()
     assert [(p["from_code"], p["to_code"], p["path"]) for p in installed_packages(models_dir)] == [
@@ -106,11 +106,11 @@ def test_a_missing_tokenizer_falls_through(installed):
 
 def test_reinstalling_replaces_the_package_and_reloads_it(installed, argos_package):
     installed.translate_batch(["早上好"], "zh", "en")
-    metadata = install_from_file(argos_package, models_dir=installed.models_dir)
+    path = install_from_file(argos_package, models_dir=installed.models_dir)
 
-    assert metadata["from_code"] == "zh"
+    assert path == installed.models_dir / "zh_en"
     assert [p.name for p in installed.models_dir.iterdir()] == ["zh_en"]
-    assert not [key for key in argos._loaded if key[0] == metadata["path"]]
+    assert not [key for key in argos._loaded if key[0] == str(path)]
     assert len(installed.translate_batch(["早上好"], "zh", "en")) == 1
 
 
@@ -203,7 +203,7 @@ def test_install_package_downloads_with_progress_and_installs(
 ):
     calls = []
 
-    metadata = install_package(
+    path = install_package(
         "zh",
         "en",
         index_url=package_index.url + "/index.json",
@@ -219,7 +219,7 @@ def test_install_package_downloads_with_progress_and_installs(
         "/index.json",
         "/v1/translate-zh_en-1_0.argosmodel",
     ]
-    assert metadata["path"] == str(models_dir / "zh_en")
+    assert path == models_dir / "zh_en"
     backend = ArgosBackend({"models_dir": str(models_dir)})
     assert len(backend.translate_batch(["早上好", "下周成都见！"], "zh", "en")) == 2
     assert [p.name for p in models_dir.iterdir()] == ["zh_en"]  # the download was cleaned up

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import httpx
 from django.conf import settings
+from django.utils.translation import gettext_lazy
 
 from crossnote.language.backends.base import BackendInfo, BackendUnavailable, TranslationBackend
 
@@ -45,7 +46,9 @@ class ArgosBackend(TranslationBackend):
     Options: models_dir, beam_size (2), max_decoding_length (256), device ("cpu").
     """
 
-    info = BackendInfo(name="argos", label="Argos Translate (on this server)", is_local=True)
+    info = BackendInfo(
+        name="argos", label=gettext_lazy("Argos Translate (on this server)"), is_local=True
+    )
 
     @property
     def models_dir(self) -> Path:

@@ -12,6 +12,8 @@ import re
 import threading
 from functools import lru_cache
 
+from django.utils.translation import gettext_lazy
+
 from crossnote.language.backends.base import BackendInfo, TranslationBackend
 
 _lock = threading.Lock()
@@ -291,7 +293,7 @@ def gloss_en_to_zh(sentence: str) -> str:
 class DictionaryBackend(TranslationBackend):
     info = BackendInfo(
         name="dictionary",
-        label="CC-CEDICT word-by-word gloss",
+        label=gettext_lazy("CC-CEDICT word-by-word gloss"),
         is_local=True,
         is_gloss=True,
     )

@@ -31,8 +31,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
         install = sub.add_parser("install", help="download and install an Argos Translate model")
-        install.add_argument("source", help="language to translate from, e.g. zh")
-        install.add_argument("target", help="language to translate into, e.g. en")
+        install.add_argument("source", nargs="?", help="language to translate from, e.g. zh")
+        install.add_argument("target", nargs="?", help="language to translate into, e.g. en")
         install.add_argument("--file", help="install from a local .argosmodel file (offline)")
         sub.add_parser("list", help="the engines in the order they are tried, and their pairs")
         translate = sub.add_parser("translate", help="translate a text through the chain")
@@ -47,6 +47,8 @@ class Command(BaseCommand):
         from crossnote.language.backends import argos
 
         models_dir = settings.CROSSNOTE_TRANSLATION_OPTIONS["argos"]["models_dir"]
+        if not options["file"] and not (options["source"] and options["target"]):
+            raise CommandError("Name the two languages (e.g. `install zh en`) or give --file PATH.")
         try:
             if options["file"]:
                 path = argos.install_from_file(options["file"], models_dir=models_dir)
@@ -58,9 +60,9 @@ class Command(BaseCommand):
                     index_url=settings.CROSSNOTE_ARGOS_INDEX_URL,
                     progress=_progress_bar(sys.stdout),
                 )
-        except (argos.ModelDownloadError, OSError, ValueError) as exc:
+        except (argos.ModelInstallError, OSError, ValueError) as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(f"\nInstalled {options['source']}→{options['target']} at {path}")
+        self.stdout.write(f"\nInstalled at {path}")
 
     def _list(self, options):
         enabled = enabled_languages()

@@ -75,6 +75,22 @@ def report_note_translation(request, note_id: int, target: str, payload: ReportI
     return {"id": report.pk, "dropped_from_cache": True}
 
 
+@router.post("/comments/{comment_id}/translation/report", response=ReportOut, auth=REQUIRED)
+def report_comment_translation(request, comment_id: int, target: str, payload: ReportIn):
+    """Report a bad translation of a comment: recorded for the operator, dropped from the cache."""
+    comment = get_comment(request.user, comment_id)
+    translated = services.translate_comment(comment=comment, target=target)
+    if not translated.translation_id:
+        raise InvalidInput(_("This comment has no machine translation to report."))
+    report = services.report_translation(
+        user=request.user,
+        translation_id=translated.translation_id,
+        original=comment.body,
+        reason=payload.reason,
+    )
+    return {"id": report.pk, "dropped_from_cache": True}
+
+
 @router.post("/detect", response=DetectOut, auth=OPTIONAL)
 def detect(request, payload: DetectIn):
     """Detect the language of a text among the languages this instance enables."""

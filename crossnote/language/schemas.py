@@ -26,6 +26,7 @@ class NoteTranslationOut(Schema):
     language: str
     title: TranslationOut
     body: TranslationOut | None
+    alt_texts: list[TranslationOut | None] = Field(description="Image descriptions, in order")
 
 
 class CommentTranslationOut(Schema):

@@ -209,12 +209,17 @@ def _private(note) -> bool:
     return note.visibility != Visibility.PUBLIC
 
 
-def translate_note(*, note, target: str) -> dict[str, TranslationResult | None]:
-    """Title and body of a note in `target` (body None when the note has no text)."""
+def translate_note(*, note, target: str) -> dict:
+    """Title, body and image descriptions of a note in `target` (None where there is no text)."""
     private = _private(note)
+
+    def maybe(text: str) -> TranslationResult | None:
+        return translate_text(text, target, private=private) if text.strip() else None
+
     return {
         "title": translate_text(note.title, target, private=private),
-        "body": translate_text(note.body, target, private=private) if note.body.strip() else None,
+        "body": maybe(note.body),
+        "alt_texts": [maybe(image.alt_text) for image in note.images.all()],
     }
 
 

@@ -8,5 +8,10 @@ urlpatterns = [
     path("notes/<int:pk>/translation/report/", views.report_note_translation, name="report_note"),
     path("notes/<int:pk>/pinyin/", views.note_pinyin, name="note_pinyin"),
     path("comments/<int:pk>/translation/", views.comment_translation, name="comment"),
+    path(
+        "comments/<int:pk>/translation/report/",
+        views.report_comment_translation,
+        name="report_comment",
+    ),
     path("u/<str:username>/bio/translation/", views.bio_translation, name="bio"),
 ]

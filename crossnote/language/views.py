@@ -19,19 +19,22 @@ def _target(request) -> str:
 def note_translation(request, pk):
     note = get_visible_note(request.user, pk)
     result = services.translate_note(note=note, target=_target(request))
-    return render(request, "language/_note_translation.html", {"note": note, **result})
+    has_alt = any(result["alt_texts"])
+    return render(
+        request, "language/_note_translation.html", {"note": note, "has_alt": has_alt, **result}
+    )
 
 
 def comment_translation(request, pk):
     comment = get_comment(request.user, pk)
     result = services.translate_comment(comment=comment, target=_target(request))
-    return render(request, "language/_text_translation.html", {"t": result, "kind": "comment"})
+    return render(request, "language/_text_translation.html", {"t": result, "comment": comment})
 
 
 def bio_translation(request, username):
     person = get_object_or_404(User, username__iexact=username, is_active=True)
     result = services.translate_bio(user=person, target=_target(request))
-    return render(request, "language/_text_translation.html", {"t": result, "kind": "bio"})
+    return render(request, "language/_text_translation.html", {"t": result})
 
 
 def note_pinyin(request, pk):
@@ -59,3 +62,21 @@ def report_note_translation(request, pk):
         return render(request, "language/_reported.html")
     messages.success(request, _("Thanks — the translation was reported and will be redone."))
     return redirect(note)
+
+
+@login_required
+@require_POST
+def report_comment_translation(request, pk):
+    comment = get_comment(request.user, pk)
+    result = services.translate_comment(comment=comment, target=_target(request))
+    if result.translation_id:
+        services.report_translation(
+            user=request.user,
+            translation_id=result.translation_id,
+            original=comment.body,
+            reason=request.POST.get("reason", ""),
+        )
+    if request.htmx:
+        return render(request, "language/_reported.html")
+    messages.success(request, _("Thanks — the translation was reported and will be redone."))
+    return redirect(comment.note)

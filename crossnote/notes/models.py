@@ -10,6 +10,7 @@ TITLE_MAX = 100
 BODY_MAX = 2000
 COMMENT_MAX = 1000
 MAX_IMAGES = 9
+ALT_TEXT_MAX = 300
 
 
 class Visibility(models.TextChoices):
@@ -84,7 +85,7 @@ class NoteImage(models.Model):
     large_width = models.PositiveIntegerField()
     large_height = models.PositiveIntegerField()
     blurhash = models.CharField(max_length=60)
-    alt_text = models.CharField(max_length=300, blank=True)
+    alt_text = models.CharField(max_length=ALT_TEXT_MAX, blank=True)
 
     class Meta:
         ordering = ["position"]

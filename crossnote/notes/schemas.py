@@ -69,6 +69,9 @@ class NoteForm(Schema):
     body: str = Field("", description="Up to 2,000 characters; #topics and @mentions are read")
     topics: list[str] = Field(default_factory=list, description="Picked topics, without '#'")
     visibility: Visibility = Visibility.PUBLIC
+    alt_texts: list[str] = Field(
+        default_factory=list, description="A description of each image, in order (≤ 300 each)"
+    )
 
 
 class NotePatch(Schema):

@@ -17,6 +17,7 @@ from crossnote.core.images import ProcessedImage, process_image
 from crossnote.language.detection import detection_fields
 from crossnote.notes import policies
 from crossnote.notes.models import (
+    ALT_TEXT_MAX,
     BODY_MAX,
     COMMENT_MAX,
     MAX_IMAGES,
@@ -81,10 +82,25 @@ def _set_topics(note: Note, names: list[str]) -> None:
     note.topics.set(Topic.objects.filter(name__in=new))
 
 
-def _store_images(note: Note, processed: list[ProcessedImage], saved: list[str]) -> None:
+def _clean_alt_texts(alt_texts, count: int) -> list[str]:
+    """One description per image (missing ones empty); each at most 300 characters."""
+    cleaned = [(text or "").strip() for text in list(alt_texts or [])[:count]]
+    for index, text in enumerate(cleaned, start=1):
+        if len(text) > ALT_TEXT_MAX:
+            raise InvalidInput(
+                _("The description of image %(n)d is over %(max)d characters.")
+                % {"n": index, "max": ALT_TEXT_MAX},
+                field="alt_texts",
+            )
+    return cleaned + [""] * (count - len(cleaned))
+
+
+def _store_images(
+    note: Note, processed: list[ProcessedImage], alt_texts: list[str], saved: list[str]
+) -> None:
     """Write each variant to storage, appending every stored name to `saved` for clean-up."""
     stamp = timezone.now().strftime("%Y/%m")
-    for position, image in enumerate(processed):
+    for position, (image, alt_text) in enumerate(zip(processed, alt_texts, strict=True)):
         key = secrets.token_hex(8)
         names = {}
         for variant in image.variants.values():
@@ -105,6 +121,7 @@ def _store_images(note: Note, processed: list[ProcessedImage], saved: list[str])
             large_width=large.width,
             large_height=large.height,
             blurhash=image.blurhash,
+            alt_text=alt_text,
         )
 
 
@@ -136,6 +153,7 @@ def create_note(
     images=(),
     topics=(),
     visibility: str = Visibility.PUBLIC,
+    alt_texts=(),
 ) -> Note:
     """Post a note with 1–9 images. All images are checked before anything is stored, and a
     failure leaves no row and no file behind."""
@@ -150,6 +168,7 @@ def create_note(
             % {"max": MAX_IMAGES, "n": len(images)},
             field="images",
         )
+    alt_texts = _clean_alt_texts(alt_texts, len(images))
     processed = []
     for index, upload in enumerate(images, start=1):
         try:
@@ -167,7 +186,7 @@ def create_note(
                 visibility=visibility,
                 **detection_fields(f"{title}\n{body}"),
             )
-            _store_images(note, processed, saved)
+            _store_images(note, processed, alt_texts, saved)
             _set_topics(note, extract_topics(body, topics))
             User.objects.filter(pk=author.pk).update(note_count=F("note_count") + 1)
             _notify_mentions(actor=author, text=f"{title}\n{body}", note=note)

@@ -29,6 +29,7 @@ def compose(request):
             images=data["images"],
             topics=data["topics"],
             visibility=data["visibility"],
+            alt_texts=request.POST.getlist("alt_texts"),
         )
         if note is not None:
             messages.success(request, _("Your note is posted."))

@@ -152,3 +152,25 @@ def test_a_translation_is_rendered_escaped_never_as_html(remote_first):
     result = translate_text('See you <img src=x onerror="alert(1)"> soon', "zh")
     html = render_to_string("language/_text_translation.html", {"t": result})
     assert "<img" not in html and "&lt;img" in html
+
+
+def test_image_descriptions_are_stored_and_translated_with_the_note(offline_chain, mia):
+    from crossnote.notes.services import create_note
+    from tests.conftest import upload
+
+    note = create_note(
+        author=mia, title="我的猫", body="", images=[upload(), upload()], alt_texts=["一只猫在睡觉"]
+    )
+    assert [i.alt_text for i in note.images.all()] == ["一只猫在睡觉", ""]
+    result = translate_note(note=note, target="en")
+    assert "cat" in result["alt_texts"][0].text and result["alt_texts"][1] is None
+
+
+def test_an_overlong_image_description_is_refused_and_nothing_stored(offline_chain, mia):
+    from crossnote.notes.models import Note
+    from crossnote.notes.services import create_note
+    from tests.conftest import upload
+
+    with pytest.raises(InvalidInput, match="description"):
+        create_note(author=mia, title="x", images=[upload()], alt_texts=["a" * 301])
+    assert not Note.objects.exists()

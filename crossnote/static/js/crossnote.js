@@ -77,11 +77,20 @@
     input.addEventListener("change", function () {
       box.innerHTML = "";
       Array.prototype.slice.call(input.files).forEach(function (f, i) {
+        var item = document.createElement("div");
+        item.className = "preview-item";
         var img = document.createElement("img");
         img.src = URL.createObjectURL(f);
         img.alt = f.name;
         img.className = "preview" + (i >= max ? " over" : "");
-        box.appendChild(img);
+        var alt = document.createElement("input");
+        alt.name = "alt_texts";
+        alt.maxLength = 300;
+        alt.placeholder = (box.dataset.altPlaceholder || "Describe photo %n").replace("%n", i + 1);
+        alt.setAttribute("aria-label", alt.placeholder);
+        item.appendChild(img);
+        item.appendChild(alt);
+        box.appendChild(item);
       });
       if (input.files.length > max) {
         input.setCustomValidity(help.textContent);

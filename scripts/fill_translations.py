@@ -1,0 +1,39 @@
+"""Fill zh-Hans catalogue entries from a JSON map {msgid: msgstr} and clear their fuzzy flags.
+
+    .venv/bin/python scripts/fill_translations.py '{"Photo": "图片"}'
+
+Prints what is still untranslated afterwards, so a developer adding UI strings sees what is left.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+import polib
+
+CATALOGUE = (
+    Path(__file__).resolve().parent.parent / "crossnote/locale/zh_Hans/LC_MESSAGES/django.po"
+)
+
+
+def main() -> int:
+    updates = json.loads(sys.argv[1]) if len(sys.argv) > 1 else {}
+    po = polib.pofile(str(CATALOGUE))
+    for entry in po:
+        if entry.msgid in updates:
+            if entry.msgid_plural:
+                entry.msgstr_plural = {0: updates[entry.msgid]}
+            else:
+                entry.msgstr = updates[entry.msgid]
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+            entry.previous_msgid = None
+    po.save()
+    missing = [e.msgid for e in po if not e.translated() or "fuzzy" in e.flags]
+    for msgid in missing:
+        print(f"untranslated: {msgid!r}")
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -101,6 +101,11 @@ def cmd_language(args) -> None:
     print(f"{result.code} (confidence {result.confidence:.2f}){' — ' + parts if parts else ''}")
 
 
+def cmd_moderation(args) -> None:
+    """Trust & safety: eval, train, policies, hash lists, withholding, check a text."""
+    _call("moderation", *args.rest) if args.rest else _call("moderation", "--help")
+
+
 def cmd_manage(args) -> None:
     """Run any Django management command."""
     rest = list(args.rest)
@@ -185,6 +190,15 @@ def build_parser() -> argparse.ArgumentParser:
     detect.add_argument("text")
     language.set_defaults(func=cmd_language)
 
+    moderation = sub.add_parser(
+        "moderation",
+        help=cmd_moderation.__doc__,
+        add_help=False,
+        description=cmd_moderation.__doc__,
+    )
+    moderation.add_argument("rest", nargs=argparse.REMAINDER)
+    moderation.set_defaults(func=cmd_moderation)
+
     manage = sub.add_parser(
         "manage", help=cmd_manage.__doc__, description=cmd_manage.__doc__, add_help=False
     )
@@ -198,6 +212,9 @@ def main(argv=None) -> None:
     if argv and argv[0] == "manage":
         # Everything after `manage`, --help included, belongs to Django's own parser.
         cmd_manage(argparse.Namespace(rest=argv[1:]))
+        return
+    if argv and argv[0] == "moderation":
+        cmd_moderation(argparse.Namespace(rest=argv[1:]))
         return
     args = build_parser().parse_args(argv)
     args.func(args)

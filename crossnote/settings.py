@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "crossnote.notes",
     "crossnote.feeds",
     "crossnote.language",
+    "crossnote.moderation",
     "crossnote.api",
     "crossnote.demo",
 ]
@@ -63,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "crossnote.accounts.middleware.ViewerRegionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -84,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "crossnote.social.context_processors.unread_notifications",
                 "crossnote.language.context_processors.language_bridge",
+                "crossnote.moderation.context_processors.norms",
             ],
         },
     },
@@ -180,6 +183,17 @@ CROSSNOTE_ARGOS_INDEX_URL = env.str(
     "CROSSNOTE_ARGOS_INDEX_URL",
     default="https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json",
 )
+
+# Trust & safety (README: "Moderation").
+# The header the operator's proxy sets with a visitor's ISO 3166 country (e.g. CF-IPCountry);
+# empty: visitors have no region and region-scoped withholding applies to logged-in readers only.
+CROSSNOTE_REGION_HEADER = env.str("CROSSNOTE_REGION_HEADER", default="")
+CROSSNOTE_GUIDELINES_VERSION = "2026-11"
+CROSSNOTE_LLM_GUARD = {
+    "url": env.str("LLM_GUARD_URL", default=""),
+    "model": env.str("LLM_GUARD_MODEL", default="llama-guard3:8b"),
+    "api_key": env.str("LLM_GUARD_API_KEY", default=""),
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # HTMX reads it to send X-CSRFToken on in-place buttons.

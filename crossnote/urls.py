@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("crossnote.social.urls")),
     path("", include("crossnote.feeds.urls")),
     path("", include("crossnote.language.urls")),
+    path("", include("crossnote.moderation.urls")),
 ]
 
 if settings.MEDIA_URL.startswith("/"):

@@ -152,7 +152,13 @@ def test_the_language_switch_turns_the_signup_page_chinese():
 def test_signup_errors_and_api_errors_come_in_chinese(lin):
     client = Client(HTTP_ACCEPT_LANGUAGE="zh-Hans")
     response = client.post(
-        "/signup/", {"username": "lin_sh", "email": "x@example.com", "password": "a long password"}
+        "/signup/",
+        {
+            "username": "lin_sh",
+            "email": "x@example.com",
+            "password": "a long password",
+            "accept_guidelines": "on",
+        },
     )
     assert "该用户名已被占用。" in response.content.decode()
     api = client.get("/api/v1/me")

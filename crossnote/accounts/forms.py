@@ -22,6 +22,9 @@ class SignUpForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    accept_guidelines = forms.BooleanField(
+        label=_("I have read and accept the community guidelines"), required=True
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -46,6 +46,9 @@ class SignUpIn(Schema):
     display_name: str = Field("", max_length=50)
     region: str = Field("", max_length=2, examples=["US"])
     languages: list[str] = Field(default_factory=list, examples=[["en"]])
+    accept_guidelines: bool = Field(
+        description="Must be true: the person has read the community guidelines (/guidelines/)"
+    )
 
 
 class LogInIn(Schema):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from crossnote.accounts.models import SPOKEN_LANGUAGE_CODES, ApiToken, User, username_validator
+from crossnote.core import hooks
 from crossnote.core.errors import Conflict, InvalidInput, NotFound
 from crossnote.core.images import AVATAR_VARIANTS, process_image
 from crossnote.language.detection import detection_fields
@@ -70,8 +71,14 @@ def sign_up(
     display_name: str = "",
     region: str = "",
     languages=(),
+    accept_guidelines: bool = False,
 ) -> User:
-    """Create an account; the password is hashed with Argon2 (settings.PASSWORD_HASHERS)."""
+    """Create an account; the password is hashed with Argon2 (settings.PASSWORD_HASHERS).
+    The community guidelines must be accepted; the acknowledgement is recorded with its version."""
+    if not accept_guidelines:
+        raise InvalidInput(
+            _("Please read and accept the community guidelines."), field="accept_guidelines"
+        )
     username = _clean_username(username)
     email = _clean_email(email)
     if User.objects.filter(username__iexact=username).exists():
@@ -92,6 +99,7 @@ def sign_up(
     user.set_password(password)
     with transaction.atomic():
         user.save()
+        hooks.collect("signed_up", user=user)
     return user
 
 
@@ -119,7 +127,10 @@ def update_profile(*, user: User, **changes) -> User:
     if "auto_translate" in changes:
         user.auto_translate = bool(changes["auto_translate"])
     fields = [f for f in allowed if f in changes] + (["bio_language"] if "bio" in changes else [])
-    user.save(update_fields=fields)
+    with transaction.atomic():
+        user.save(update_fields=fields)
+        if "bio" in changes or "display_name" in changes:
+            hooks.collect("content_created", obj=user, kind="profile", author=user)
     return user
 
 

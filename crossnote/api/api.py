@@ -9,6 +9,7 @@ from crossnote.accounts.api import router as accounts_router
 from crossnote.core.errors import DomainError
 from crossnote.feeds.api import router as feeds_router
 from crossnote.language.api import router as language_router
+from crossnote.moderation.api import router as moderation_router
 from crossnote.notes.api import router as notes_router
 from crossnote.social.api import router as social_router
 
@@ -31,6 +32,7 @@ api.add_router("", social_router)
 api.add_router("", notes_router)
 api.add_router("", feeds_router)
 api.add_router("", language_router)
+api.add_router("", moderation_router)
 
 
 @api.exception_handler(DomainError)

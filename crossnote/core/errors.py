@@ -44,3 +44,15 @@ class PayloadTooLarge(DomainError):
 
 class UnsupportedMedia(DomainError):
     status = 415
+
+
+class WithheldInRegion(DomainError):
+    """RFC 7725: 451 Unavailable For Legal Reasons."""
+
+    status = 451
+
+
+class ContentBlocked(DomainError):
+    """Content refused outright (e.g. an image on a hash list the policy blocks)."""
+
+    status = 451

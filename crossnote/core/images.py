@@ -41,6 +41,8 @@ class ProcessedImage:
     blurhash: str = ""
     width: int = 0
     height: int = 0
+    pdq: str = ""  # Meta's PDQ perceptual hash (64 hex digits), for hash lists and spam waves
+    pdq_quality: int = 0
 
 
 def _read_upload(upload) -> bytes:
@@ -141,6 +143,16 @@ def _encode(image: Image.Image, name: str, box: int) -> tuple[Variant, Image.Ima
     return variant, resized
 
 
+def _pdq(image: Image.Image) -> tuple[str, int]:
+    """PDQ over the re-encoded pixels, so a recompressed or resized repost still matches."""
+    import numpy as np
+    import pdqhash
+
+    bits, quality = pdqhash.compute(np.asarray(image.convert("RGB")))
+    value = int("".join("1" if b else "0" for b in bits), 2)
+    return f"{value:064x}", int(quality)
+
+
 def process_image(upload, *, variants: dict[str, int] = NOTE_VARIANTS) -> ProcessedImage:
     """Verify one uploaded file and return its re-encoded variants; raise a DomainError if unfit."""
     data = _read_upload(upload)
@@ -151,6 +163,7 @@ def process_image(upload, *, variants: dict[str, int] = NOTE_VARIANTS) -> Proces
     for name, box in sorted(variants.items(), key=lambda item: -item[1]):
         variant, source = _encode(source, name, box)
         result.variants[name] = variant
+    result.pdq, result.pdq_quality = _pdq(source)
     small = source.convert("RGB")
     small.thumbnail((64, 64))
     result.blurhash = blurhash.encode(small, 4, 3)

@@ -2,14 +2,19 @@
 
 from django.db.models import QuerySet
 
-from crossnote.notes.models import Visibility
-from crossnote.notes.selectors import notes_with_media, visible_notes
+from crossnote.notes.models import ModerationState, Visibility
+from crossnote.notes.selectors import visible_notes
 from crossnote.social.models import Follow
 
 
 def explore_notes(viewer) -> QuerySet:
-    """Public notes from everyone. Ranking arrives with the discovery issue; today: newest first."""
-    return notes_with_media().filter(visibility=Visibility.PUBLIC)
+    """Public notes the reader may see, never limited ones (not recommended). Ranking arrives with
+    the discovery issue; today: newest first."""
+    return (
+        visible_notes(viewer)
+        .filter(visibility=Visibility.PUBLIC)
+        .exclude(moderation=ModerationState.LIMITED)
+    )
 
 
 def following_notes(viewer) -> QuerySet:

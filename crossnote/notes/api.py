@@ -99,7 +99,7 @@ def unlike_note(request, note_id: int):
 def list_comments(request, note_id: int, cursor: str | None = None, limit: int = 50):
     """Top-level comments, newest first, each with its replies oldest first."""
     note = selectors.get_visible_note(request.user, note_id)
-    page = paginate(selectors.comments_for(note), cursor, limit)
+    page = paginate(selectors.comments_for(note, request.user), cursor, limit)
     liked = selectors.liked_comment_ids(request.user, note)
     for comment in page.items:
         comment.liked = comment.pk in liked

@@ -19,6 +19,14 @@ class Visibility(models.TextChoices):
     PRIVATE = "private", _("Only me")
 
 
+class ModerationState(models.TextChoices):
+    VISIBLE = "visible", _("Visible")
+    LABELLED = "labelled", _("Shown behind a content warning")
+    LIMITED = "limited", _("Not recommended")
+    HELD = "held", _("Held for review")
+    REMOVED = "removed", _("Removed")
+
+
 class Topic(TimestampedModel):
     """A #topic; `name` is stored case-folded without the '#'."""
 
@@ -45,6 +53,10 @@ class Note(LanguageTagged, TimestampedModel):
     like_count = models.PositiveIntegerField(default=0)
     collect_count = models.PositiveIntegerField(default=0)
     comment_count = models.PositiveIntegerField(default=0)
+    moderation = models.CharField(
+        max_length=10, choices=ModerationState.choices, default=ModerationState.VISIBLE
+    )
+    content_warning = models.CharField(max_length=200, blank=True)
 
     class Meta:
         indexes = [
@@ -85,6 +97,7 @@ class NoteImage(models.Model):
     large_width = models.PositiveIntegerField()
     large_height = models.PositiveIntegerField()
     blurhash = models.CharField(max_length=60)
+    pdq_hash = models.CharField(max_length=64, blank=True, db_index=True)
     alt_text = models.CharField(max_length=ALT_TEXT_MAX, blank=True)
 
     class Meta:
@@ -121,6 +134,10 @@ class Comment(LanguageTagged, TimestampedModel):
     )
     body = models.TextField(max_length=COMMENT_MAX)
     like_count = models.PositiveIntegerField(default=0)
+    moderation = models.CharField(
+        max_length=10, choices=ModerationState.choices, default=ModerationState.VISIBLE
+    )
+    content_warning = models.CharField(max_length=200, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["note", "parent", "created_at"])]
@@ -183,3 +200,18 @@ class Collect(TimestampedModel):
 
     def __str__(self):
         return f"{self.board_id} ⊃ {self.note_id}"
+
+
+class NoteWithholding(models.Model):
+    """Index row: `note` is withheld for readers in `region` (details in moderation.Withholding)."""
+
+    note = models.ForeignKey("notes.Note", on_delete=models.CASCADE, related_name="withheld_in")
+    region = models.CharField(max_length=2)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["note", "region"], name="unique_note_withholding")
+        ]
+
+    def __str__(self):
+        return f"{self.note_id} withheld in {self.region}"

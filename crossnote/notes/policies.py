@@ -1,17 +1,37 @@
-"""Who may see and change notes, comments and boards: the one place these decisions are made."""
+"""Who may see and change notes, comments and boards: the one place these decisions are made.
 
-from django.db.models import Q
+Visibility (public / followers / private), moderation state (held and removed content is seen
+only by its author) and regional withholding (a note withheld in a region is not shown to readers
+there) are all decided here and nowhere else.
+"""
 
-from crossnote.notes.models import Visibility
+from django.db.models import Exists, OuterRef, Q
+
+from crossnote.notes.models import ModerationState, NoteWithholding, Visibility
 from crossnote.social.models import Follow
+
+HIDDEN_STATES = (ModerationState.HELD, ModerationState.REMOVED)
 
 
 def _is_follower(viewer, author_id) -> bool:
     return Follow.objects.filter(follower=viewer, followee_id=author_id).exists()
 
 
-def can_view_note(viewer, note) -> bool:
-    """Public notes for all; followers-only for followers; private for the author alone."""
+def viewer_region(viewer) -> str:
+    """The reader's ISO 3166 region: from the profile, or for visitors from the proxy's header
+    (set on the anonymous user by accounts.middleware.ViewerRegionMiddleware)."""
+    region = getattr(viewer, "region", "") or ""
+    return str(getattr(region, "code", region) or "").upper()
+
+
+def _is_author(viewer, note) -> bool:
+    return getattr(viewer, "is_authenticated", False) and viewer.pk == note.author_id
+
+
+def can_view_note_ignoring_region(viewer, note) -> bool:
+    """Visibility and moderation state, without regional withholding."""
+    if note.moderation in HIDDEN_STATES and not _is_author(viewer, note):
+        return False
     if note.visibility == Visibility.PUBLIC:
         return True
     if not getattr(viewer, "is_authenticated", False):
@@ -23,13 +43,42 @@ def can_view_note(viewer, note) -> bool:
     return False
 
 
+def is_withheld_for(viewer, note) -> bool:
+    """Whether the note is withheld in the reader's region (its author always sees it)."""
+    region = viewer_region(viewer)
+    if not region or _is_author(viewer, note):
+        return False
+    return NoteWithholding.objects.filter(note_id=note.pk, region=region).exists()
+
+
+def can_view_note(viewer, note) -> bool:
+    return can_view_note_ignoring_region(viewer, note) and not is_withheld_for(viewer, note)
+
+
 def visible_notes_filter(viewer) -> Q:
     """The same rule as can_view_note, as a queryset filter."""
-    public = Q(visibility=Visibility.PUBLIC)
+    shown = ~Q(moderation__in=HIDDEN_STATES)
+    region = viewer_region(viewer)
+    if region:
+        withheld = NoteWithholding.objects.filter(note=OuterRef("pk"), region=region)
+        shown &= ~Exists(withheld)
+    public = Q(visibility=Visibility.PUBLIC) & shown
     if not getattr(viewer, "is_authenticated", False):
         return public
     followed = Follow.objects.filter(follower=viewer).values("followee_id")
-    return public | Q(author=viewer) | Q(visibility=Visibility.FOLLOWERS, author_id__in=followed)
+    return (
+        public
+        | Q(author=viewer)
+        | (Q(visibility=Visibility.FOLLOWERS, author_id__in=followed) & shown)
+    )
+
+
+def visible_comments_filter(viewer) -> Q:
+    """Held and removed comments are seen only by their author."""
+    shown = ~Q(moderation__in=HIDDEN_STATES)
+    if getattr(viewer, "is_authenticated", False):
+        return shown | Q(author=viewer)
+    return shown
 
 
 def can_edit_note(user, note) -> bool:

@@ -3,7 +3,7 @@
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
-from crossnote.core.errors import NotFound
+from crossnote.core.errors import NotFound, WithheldInRegion
 from crossnote.notes import policies
 from crossnote.notes.models import Board, Collect, Comment, Note, NoteLike
 
@@ -18,10 +18,16 @@ def visible_notes(viewer) -> QuerySet[Note]:
 
 
 def get_visible_note(viewer, pk: int) -> Note:
-    """The note if it exists and the viewer may see it; otherwise the same 404 either way."""
+    """The note if it exists and the viewer may see it; otherwise the same 404 either way, or
+    451 when it is withheld in the reader's region."""
     note = notes_with_media().filter(pk=pk).first()
-    if note is None or not policies.can_view_note(viewer, note):
+    if note is None or not policies.can_view_note_ignoring_region(viewer, note):
         raise NotFound(_("Note not found."))
+    if policies.is_withheld_for(viewer, note):
+        raise WithheldInRegion(
+            _("This note is withheld in your region (%(region)s) in response to a legal demand.")
+            % {"region": policies.viewer_region(viewer)}
+        )
     return note
 
 
@@ -33,11 +39,17 @@ def notes_with_topic(name: str, viewer) -> QuerySet[Note]:
     return visible_notes(viewer).filter(topics__name=name)
 
 
-def comments_for(note: Note) -> QuerySet[Comment]:
-    """Top-level comments, oldest first, each with its replies."""
-    replies = Comment.objects.select_related("author", "reply_to").order_by("created_at", "id")
+def comments_for(note: Note, viewer=None) -> QuerySet[Comment]:
+    """Top-level comments, oldest first, each with its replies (held or removed ones only for
+    their author)."""
+    shown = policies.visible_comments_filter(viewer)
+    replies = (
+        Comment.objects.filter(shown)
+        .select_related("author", "reply_to")
+        .order_by("created_at", "id")
+    )
     return (
-        Comment.objects.filter(note=note, parent__isnull=True)
+        Comment.objects.filter(shown, note=note, parent__isnull=True)
         .select_related("author")
         .prefetch_related(Prefetch("replies", queryset=replies))
         .order_by("created_at", "id")
@@ -46,7 +58,11 @@ def comments_for(note: Note) -> QuerySet[Comment]:
 
 def get_comment(viewer, pk: int) -> Comment:
     comment = Comment.objects.select_related("note", "author").filter(pk=pk).first()
-    if comment is None or not policies.can_view_note(viewer, comment.note):
+    hidden = (
+        comment is not None
+        and not Comment.objects.filter(policies.visible_comments_filter(viewer), pk=pk).exists()
+    )
+    if comment is None or hidden or not policies.can_view_note(viewer, comment.note):
         raise NotFound(_("Comment not found."))
     return comment
 

@@ -12,7 +12,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from crossnote.accounts.models import User
-from crossnote.core.errors import DomainError, InvalidInput, NotFound, PermissionDenied
+from crossnote.core import hooks
+from crossnote.core.errors import (
+    ContentBlocked,
+    DomainError,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+)
 from crossnote.core.images import ProcessedImage, process_image
 from crossnote.language.detection import detection_fields
 from crossnote.notes import policies
@@ -121,6 +128,7 @@ def _store_images(
             large_width=large.width,
             large_height=large.height,
             blurhash=image.blurhash,
+            pdq_hash=image.pdq,
             alt_text=alt_text,
         )
 
@@ -176,6 +184,9 @@ def create_note(
         except DomainError as exc:
             exc.message = _("Image %(n)d: %(why)s") % {"n": index, "why": exc.message}
             raise
+    refusals = hooks.collect("screen_images", images=processed, author=author)
+    if refusals:
+        raise ContentBlocked(refusals[0])
     saved: list[str] = []
     try:
         with transaction.atomic():
@@ -190,6 +201,7 @@ def create_note(
             _set_topics(note, extract_topics(body, topics))
             User.objects.filter(pk=author.pk).update(note_count=F("note_count") + 1)
             _notify_mentions(actor=author, text=f"{title}\n{body}", note=note)
+            hooks.collect("content_created", obj=note, kind="note", author=author)
     except BaseException:
         for name in saved:
             default_storage.delete(name)
@@ -227,6 +239,8 @@ def update_note(*, user: User, note: Note, **changes) -> Note:
                     if n not in old_body_topics
                 ]
             _set_topics(note, extract_topics(note.body, picked))
+        if "title" in changes or "body" in changes:
+            hooks.collect("content_created", obj=note, kind="note", author=user)
     return note
 
 
@@ -291,6 +305,7 @@ def add_comment(*, author: User, note: Note, body: str, parent: Comment | None =
                 note=note,
                 comment=comment,
             )
+        hooks.collect("content_created", obj=comment, kind="comment", author=author)
         told = {note.author_id} | ({reply_to.pk} if reply_to is not None else set())
         _notify_mentions(actor=author, text=body, note=note, comment=comment, already_told=told)
     return comment

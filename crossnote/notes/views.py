@@ -48,7 +48,7 @@ def _note_context(request, note):
         "collected": note.pk in selectors.collected_note_ids(viewer, [note]),
         "is_following": is_following(viewer, note.author),
         "is_author": viewer.is_authenticated and viewer.pk == note.author_id,
-        "comments": selectors.comments_for(note),
+        "comments": selectors.comments_for(note, viewer),
         "liked_comments": selectors.liked_comment_ids(viewer, note),
         "comment_form": forms.CommentForm(),
         "boards": selectors.boards_of(viewer, viewer) if viewer.is_authenticated else [],

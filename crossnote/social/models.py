@@ -40,11 +40,15 @@ class Notification(TimestampedModel):
         FOLLOW = "follow", _("started following you")
         MENTION = "mention", _("mentioned you")
         COLLECT = "collect", _("saved your note")
+        MODERATION = "moderation", _("took a moderation action on your content")
 
     recipient = models.ForeignKey(
         "accounts.User", on_delete=models.CASCADE, related_name="notifications"
     )
-    actor = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    # None: the platform itself (a moderation decision), shown as "Crossnote".
+    actor = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
     verb = models.CharField(max_length=20, choices=Verb.choices)
     note = models.ForeignKey("notes.Note", on_delete=models.CASCADE, null=True, blank=True)
     comment = models.ForeignKey("notes.Comment", on_delete=models.CASCADE, null=True, blank=True)

@@ -22,7 +22,7 @@ class NotificationOut(Schema):
     id: int
     verb: str
     message: str
-    actor: UserBrief
+    actor: UserBrief | None = Field(description="None: the platform (a moderation decision)")
     note_id: int | None
     comment_id: int | None
     read: bool

@@ -19,9 +19,10 @@ ONCE_ONLY = {
 }
 
 
-def notify(*, recipient: User, actor: User, verb: str, note=None, comment=None) -> None:
-    """Record a notification, unless the person acted on their own thing or was already told."""
-    if recipient.pk == actor.pk:
+def notify(*, recipient: User, actor: User | None, verb: str, note=None, comment=None) -> None:
+    """Record a notification, unless the person acted on their own thing or was already told.
+    `actor` None is the platform itself (moderation)."""
+    if actor is not None and recipient.pk == actor.pk:
         return
     if (
         verb in ONCE_ONLY

@@ -22,6 +22,7 @@ def signup_payload(**overrides):
         "display_name": "新朋友",
         "region": "TW",
         "languages": ["zh", "en"],
+        "accept_guidelines": True,
     }
     payload.update(overrides)
     return payload

@@ -64,6 +64,7 @@ def test_new_visitor_journey(live_server, page, page_errors, lin_with_note, tmp_
     page.select_option("select[name=region]", "GB")
     page.check("input[name=languages][value=en]")
     page.check("input[name=languages][value=zh]")
+    page.check("input[name=accept_guidelines]")
     page.get_by_role("button", name="Create account").click()
     expect(page).to_have_url(f"{base}/")
     expect(page.get_by_role("status")).to_contain_text("Welcome to Crossnote, Sam")
@@ -221,8 +222,8 @@ def test_explore_loads_more_on_scroll(live_server, page, page_errors, transactio
     page.wait_for_function("document.querySelectorAll('[data-card]').length > 24")
     expect(cards).to_have_count(30)
     expect(page.locator("[data-more]")).to_have_count(0)  # last page: no more loader
-    # the new cards were laid into the masonry columns, not left below them
-    assert page.locator("[data-masonry] > [data-card]").count() == 0
+    # the new cards are laid into the masonry columns, not left below them
+    page.wait_for_function("document.querySelectorAll('[data-masonry] > [data-card]').length === 0")
     assert page.evaluate("window.__samePage === true")
     titles = page.locator(".note-card-title").all_inner_texts()
     assert sorted(titles) == sorted(f"Note number {i}" for i in range(1, 31))

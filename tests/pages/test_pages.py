@@ -229,6 +229,7 @@ def test_signup_page_creates_an_account_and_logs_in(db):
             "password": PASSWORD,
             "region": "CN",
             "languages": ["zh"],
+            "accept_guidelines": "on",
         },
     )
     assert response.status_code == 302
@@ -244,6 +245,7 @@ def test_signup_page_shows_an_error_for_a_taken_username(mia):
             "username": "mia_ms",
             "email": "other@example.com",
             "password": PASSWORD,
+            "accept_guidelines": "on",
         },
     )
     assert response.status_code == 200
@@ -380,3 +382,14 @@ def test_author_edits_their_note_from_its_page(client_for, make_note, mia):
     note.refresh_from_db()
     assert (note.title, note.body, note.visibility) == ("Final", "#new", "followers")
     assert list(note.topics.values_list("name", flat=True)) == ["new"]
+
+
+def test_signup_requires_accepting_the_guidelines_and_records_the_version(db):
+    from crossnote.moderation.models import GuidelinesAcknowledgement
+
+    data = {"username": "new_person", "email": "new@example.com", "password": PASSWORD}
+    refused = Client().post("/signup/", data)
+    assert refused.status_code == 200 and not User.objects.exists()
+    assert Client().post("/signup/", {**data, "accept_guidelines": "on"}).status_code == 302
+    ack = GuidelinesAcknowledgement.objects.get()
+    assert ack.user.username == "new_person" and ack.version

@@ -135,6 +135,7 @@
       timer = setTimeout(function () { initMasonry(); }, 150);
     });
   });
+  document.addEventListener("htmx:afterSwap", function () { initMasonry(); });
   document.addEventListener("htmx:afterSettle", function () { initMasonry(); });
 })();
 
@@ -160,3 +161,12 @@
     if (t && t.querySelector("#note-translation[data-translation] .translation-text")) setMode(t, "translated");
   });
 })();
+
+/* Content warnings: blurred until the reader chooses to see. */
+document.addEventListener("click", function (e) {
+  var btn = e.target.closest("[data-show-cw]");
+  if (!btn) return;
+  var box = btn.closest("[data-cw]");
+  if (box) box.classList.add("cw-shown");
+  btn.closest(".content-warning").remove();
+});

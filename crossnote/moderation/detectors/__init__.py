@@ -1,0 +1,1 @@
+"""Detectors: each looks at content and reports signals (see base.py)."""

@@ -1,0 +1,41 @@
+"""What every detector produces: signals with a category, a score and the evidence.
+
+A detector looks at one piece of content (text, or an image's bytes/hash) and returns zero or
+more Signals. It never decides: the policy engine turns signals into an action. Each signal says
+which layer produced it and which rule, term list, hash bank or model version, and where in the
+text the evidence is, so the decision can be explained to the author and to a moderator.
+"""
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """Evidence in the ORIGINAL text (not the normalised one): text[start:end]."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Signal:
+    layer: str  # "hash", "terms", "classifier", "profanity", "pii", "llm_guard"
+    category: str  # a slug from crossnote.moderation.categories (or an operator's own)
+    score: float  # 0..1; 1.0 for exact matches
+    rule: str  # e.g. "terms:zh-insults#42", "classifier:ngram-2026-11-27", "pdq:bank-3#17"
+    spans: list[Span] = field(default_factory=list)
+    detail: str = ""  # short human-readable note, e.g. the matched term or "distance 12"
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+class TextDetector:
+    """Looks at text. `language` is the detected code (zh, en, mixed, und...); `region` the
+    author's ISO 3166 country code (for region-scoped lists), possibly empty."""
+
+    name = "text"
+
+    def detect(self, text: str, *, language: str = "", region: str = "") -> list[Signal]:
+        raise NotImplementedError

@@ -1,0 +1,203 @@
+"""Fold text so evasions match the term lists, keeping a map back to the original characters.
+
+`normalise(text)` applies, character by character and in this order: NFKC (full-width → ASCII,
+ligatures, mathematical letters), homoglyph folding (Cyrillic/Greek/Armenian look-alikes → Latin),
+case-folding, removal of Latin diacritics (é → e) and of invisible characters (zero-width
+spaces and joiners, soft hyphens, bidi controls, variation selectors), and traditional →
+simplified Chinese (OpenCC t2s). Leetspeak (sh1t, a$$, b!tch) is then folded inside tokens
+that contain letters. Each folded character remembers the position of the original character it
+came from, so a match on the folded text maps back to a span of what the author wrote.
+
+The `squeezed` view drops spaces, punctuation and separators as well, to catch "f u c k",
+"f.u.c.k" and "傻 逼"; the term matcher decides when a squeezed match counts.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import opencc
+
+# Look-alikes, checked before case-folding so that the capital and the small letter can map
+# differently (Greek capital Η looks like H, small η like n).
+HOMOGLYPHS = {
+    # Cyrillic
+    "А": "a", "а": "a", "В": "b", "в": "b", "Е": "e", "е": "e", "Ё": "e", "ё": "e",
+    "К": "k", "к": "k", "М": "m", "м": "m", "Н": "h", "н": "h", "О": "o", "о": "o",
+    "Р": "p", "р": "p", "С": "c", "с": "c", "Т": "t", "т": "t", "У": "y", "у": "y",
+    "Х": "x", "х": "x", "Ѕ": "s", "ѕ": "s", "І": "i", "і": "i", "Ї": "i", "ї": "i",
+    "Ј": "j", "ј": "j", "Ь": "b", "ь": "b", "Ԁ": "d", "ԁ": "d", "Ԛ": "q", "ԛ": "q",
+    "Ԝ": "w", "ԝ": "w", "Ӏ": "l", "ӏ": "l", "Һ": "h", "һ": "h", "Ү": "y", "ү": "y",
+    # Greek
+    "Α": "a", "α": "a", "Β": "b", "β": "b", "Ε": "e", "ε": "e", "Ζ": "z", "Η": "h",
+    "η": "n", "Ι": "i", "ι": "i", "Κ": "k", "κ": "k", "Μ": "m", "Ν": "n", "ν": "v",
+    "Ο": "o", "ο": "o", "Ρ": "p", "ρ": "p", "Τ": "t", "τ": "t", "Υ": "y", "υ": "u",
+    "Χ": "x", "χ": "x", "ς": "s", "Ϲ": "c", "ϲ": "c",
+    # Armenian
+    "ս": "u", "օ": "o", "ո": "n", "հ": "h", "ց": "g", "Տ": "s",
+    # Latin look-alikes that NFKC leaves alone
+    "ı": "i", "ɑ": "a", "ɡ": "g", "ʟ": "l", "ɪ": "i", "ᴏ": "o", "ᴜ": "u", "ʀ": "r",
+    # A variant form of 你 that OpenCC's t2s keeps
+    "妳": "你",
+}  # fmt: skip
+
+# Leetspeak, folded only inside tokens that contain letters (see _fold_leet).
+LEET = str.maketrans(
+    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
+)
+_SYMBOLS_ONLY = str.maketrans({"@": "a", "$": "s"})  # for tokens that are mostly digits
+LEET_TOKEN = re.compile(r"[a-z0-9@$!]+")
+# "10am", "4th", "5g", "100kg": a number with its unit is not leetspeak.
+NUMBER_WITH_UNIT = re.compile(
+    r"\d+(?:st|nd|rd|th|am|pm|k|kg|g|mg|cm|mm|m|km|ml|l|s|h|d|x|p|gb|mb|tb|hz|w|v|mah|fps|px)"
+)
+# Marks from the Combining Diacritical Marks block are stripped (é → e, Zalgo text); marks of
+# other scripts (Japanese dakuten, Devanagari vowel signs) carry meaning and are kept.
+LATIN_MARKS = range(0x0300, 0x0370)
+# Removed from the squeezed view: separators, punctuation, controls and math/currency/modifier
+# symbols. Other symbols (emoji) stay: a term may be one.
+SQUEEZE_CATEGORIES = {
+    "Zs", "Zl", "Zp", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Cc", "Sm", "Sc", "Sk",
+}  # fmt: skip
+
+# Worked out once for the Basic Multilingual Plane (rare punctuation beyond it stays in).
+_SQUEEZED_OUT = frozenset(
+    chr(code) for code in range(0x10000) if unicodedata.category(chr(code)) in SQUEEZE_CATEGORIES
+)
+_SQUEEZE_TABLE = dict.fromkeys(map(ord, _SQUEEZED_OUT))
+_t2s = opencc.OpenCC("t2s")
+_folded_chars: dict[str, str] = {}
+
+
+class Squeezed:
+    """The folded text without separators. `index` maps each character to the original text,
+    `folded` to its position in the folded text; both are worked out only when asked for (most
+    texts match nothing and never need them)."""
+
+    def __init__(self, normalised: "Normalised"):
+        self._normalised = normalised
+        self.text = normalised.text.translate(_SQUEEZE_TABLE)
+
+    @cached_property
+    def folded(self) -> list[int]:
+        return [i for i, char in enumerate(self._normalised.text) if char not in _SQUEEZED_OUT]
+
+    @cached_property
+    def index(self) -> list[int]:
+        index = self._normalised.index
+        return [index[i] for i in self.folded]
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """Folded text; `index[i]` is the position in the original text of folded character i."""
+
+    original: str
+    text: str
+    index: list[int] = field(repr=False)
+
+    @cached_property
+    def squeezed(self) -> Squeezed:
+        """The same folded text with spaces, punctuation and separators removed."""
+        return Squeezed(self)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map the folded range [start, end) to a range of the original text.
+
+        The end grows over dropped combining marks and invisible characters that follow the
+        last matched character, so the span shows the whole of what the author wrote."""
+        first = self.index[start]
+        last = self.index[end - 1] + 1
+        original = self.original
+        while last < len(original) and _fold_char(original[last]) == "":
+            last += 1
+        return first, last
+
+
+def normalise(text: str) -> Normalised:
+    """Fold `text` for matching (see the module docstring), keeping the map to the original."""
+    if text.isascii():
+        # The common case: only case and leetspeak to fold, one character for one.
+        folded = text.lower()
+        index = list(range(len(text)))
+    else:
+        chars: list[str] = []
+        index = []
+        cache = _folded_chars
+        for position, char in enumerate(text):
+            out = cache.get(char)
+            if out is None:
+                out = _fold_char(char)
+            if out == char or len(out) == 1:
+                chars.append(out)
+                index.append(position)
+            elif out:
+                chars.append(out)
+                index.extend([position] * len(out))
+        folded = "".join(chars)
+    return Normalised(original=text, text=_fold_leet(folded), index=index)
+
+
+def _fold_char(char: str) -> str:
+    """Everything but leetspeak, for one character; cached since texts reuse few characters."""
+    cached = _folded_chars.get(char)
+    if cached is not None:
+        return cached
+    # A look-alike is checked before NFKC too: NFKC turns the lunate sigma Ϲ into Σ.
+    pieces = [
+        HOMOGLYPHS.get(piece, piece).casefold()
+        for piece in HOMOGLYPHS.get(char) or unicodedata.normalize("NFKC", char)
+    ]
+    decomposed = unicodedata.normalize("NFKD", "".join(pieces))
+    kept = "".join(c for c in decomposed if not _invisible(c))
+    out = unicodedata.normalize("NFC", kept)
+    if out and any("\u3400" <= c for c in out):
+        out = _t2s.convert(out)
+    _folded_chars[char] = out
+    return out
+
+
+def _invisible(char: str) -> bool:
+    """Characters an evader slips between letters: they are removed before matching."""
+    code = ord(char)
+    return (
+        code in LATIN_MARKS
+        or unicodedata.category(char) == "Cf"  # zero-width, soft hyphen, BOM, bidi, tags
+        or code == 0x034F  # combining grapheme joiner
+        or 0xFE00 <= code <= 0xFE0F  # variation selectors
+        or 0xE0100 <= code <= 0xE01EF
+    )
+
+
+def _fold_leet(text: str) -> str:
+    """0→o, 1→i, 3→e, 4→a, 5→s, 7→t, @→a, $→s, and ! between letters → i, inside tokens.
+
+    Tokens without letters ("2024", "$100") and numbers with units ("10am", "5g") are left
+    alone; so are tokens with more digits than letters (a "Galaxy A55" is not an "ass")."""
+    if not any(c in "013457@$!" for c in text):
+        return text
+    chars = None
+    for match in LEET_TOKEN.finditer(text):
+        token = match.group()
+        letters = sum(c.isalpha() for c in token)
+        if not letters or letters == len(token) or NUMBER_WITH_UNIT.fullmatch(token):
+            continue
+        digits = sum(c.isdigit() for c in token)
+        folded = token.translate(LEET) if letters >= digits else token.translate(_SYMBOLS_ONLY)
+        if "!" in folded:
+            folded = _fold_exclamations(folded)
+        if folded != token:
+            if chars is None:
+                chars = list(text)
+            chars[match.start() : match.end()] = folded
+    return text if chars is None else "".join(chars)
+
+
+def _fold_exclamations(token: str) -> str:
+    """`b!tch` → `bitch`, but `wow!` stays: only an ! with a letter on both sides is an i."""
+    chars = list(token)
+    for i in range(1, len(chars) - 1):
+        if chars[i] == "!" and chars[i - 1].isalpha() and chars[i + 1].isalpha():
+            chars[i] = "i"
+    return "".join(chars)

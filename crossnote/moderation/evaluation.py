@@ -1,0 +1,130 @@
+"""Scoring moderation against labelled data: read a text,label[,language] CSV, compute P/R/F1.
+
+Used by `crossnote moderation eval FILE.csv` and by `manage.py moderation_train` for held-out
+metrics, so both report numbers the same way.
+"""
+
+import csv
+from collections import Counter
+from collections.abc import Hashable, Mapping, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+REQUIRED_COLUMNS = ("text", "label")
+
+
+class LabelledRow(NamedTuple):
+    text: str
+    label: Hashable
+    language: str
+
+
+def read_labelled_csv(
+    path: Path | str, label_map: Mapping[str, Hashable] | None = None, *, language: str = ""
+) -> list[LabelledRow]:
+    """Rows of a UTF-8 CSV with a header naming text and label (and optionally language).
+
+    Column names are matched case-insensitively. `label_map` turns raw labels into values
+    (e.g. {"0": 0, "1": 1}); a label it lacks is an error. Rows without a language column get
+    `language`. Raises ValueError naming the missing columns or the line at fault.
+    """
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return _read_rows(path, csv.reader(handle), label_map, language)
+    except UnicodeDecodeError as error:
+        raise ValueError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+    except csv.Error as error:
+        raise ValueError(f"{path}: not a readable CSV file ({error})") from None
+
+
+def _read_rows(path, reader, label_map, default_language) -> list[LabelledRow]:
+    header = next(reader, None)
+    if not header:
+        raise ValueError(f"{path}: empty file; expected a header row text,label[,language]")
+    names = [name.strip().lower() for name in header]
+    missing = [name for name in REQUIRED_COLUMNS if name not in names]
+    if missing:
+        raise ValueError(
+            f"{path}: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
+            f"(found: {', '.join(header) or 'none'}); expected text,label[,language]"
+        )
+    text_at, label_at = names.index("text"), names.index("label")
+    language_at = names.index("language") if "language" in names else None
+    rows, line = [], reader.line_num + 1
+    for record in reader:
+        if any(field.strip() for field in record):
+            rows.append(
+                _row(path, line, record, text_at, label_at, language_at, label_map)._replace(
+                    language=_cell(record, language_at) or default_language
+                )
+            )
+        line = reader.line_num + 1  # a quoted field may span lines; report where a row starts
+    return rows
+
+
+def _row(path, line, record, text_at, label_at, language_at, label_map) -> LabelledRow:
+    if len(record) <= max(text_at, label_at):
+        raise ValueError(
+            f"{path}, line {line}: {len(record)} fields, expected at least "
+            f"{max(text_at, label_at) + 1}"
+        )
+    raw = record[label_at].strip()
+    if not raw:
+        raise ValueError(f"{path}, line {line}: empty label")
+    if label_map is not None:
+        if raw not in label_map:
+            allowed = ", ".join(sorted(map(str, label_map)))
+            raise ValueError(f"{path}, line {line}: unknown label {raw!r} (expected {allowed})")
+        return LabelledRow(record[text_at], label_map[raw], "")
+    return LabelledRow(record[text_at], raw, "")
+
+
+def _cell(record, at) -> str:
+    return record[at].strip() if at is not None and at < len(record) else ""
+
+
+def score(
+    y_true: Sequence[Hashable], y_pred: Sequence[Hashable], groups: Sequence[str] | None = None
+) -> dict:
+    """Accuracy and per-label precision/recall/F1/support, overall and per group (language).
+
+    Returns {"overall": {...}, "groups": {group: {...}}}, each part shaped
+    {"n", "accuracy", "labels": {label: {"precision", "recall", "f1", "support"}}}.
+    A ratio with nothing to divide by is 0.0.
+    """
+    if len(y_true) != len(y_pred) or (groups is not None and len(groups) != len(y_true)):
+        raise ValueError("y_true, y_pred and groups must have the same length")
+    labels = sorted(set(y_true) | set(y_pred), key=str)
+    result = {"overall": _scores(list(zip(y_true, y_pred, strict=True)), labels), "groups": {}}
+    if groups is not None:
+        by_group: dict[str, list] = {}
+        for pair, group in zip(zip(y_true, y_pred, strict=True), groups, strict=True):
+            by_group.setdefault(group, []).append(pair)
+        result["groups"] = {g: _scores(pairs, labels) for g, pairs in sorted(by_group.items())}
+    return result
+
+
+def _scores(pairs: list[tuple[Hashable, Hashable]], labels: list[Hashable]) -> dict:
+    true_counts = Counter(t for t, _ in pairs)
+    pred_counts = Counter(p for _, p in pairs)
+    hits = Counter(t for t, p in pairs if t == p)
+    per_label = {}
+    for label in labels:
+        precision = _ratio(hits[label], pred_counts[label])
+        recall = _ratio(hits[label], true_counts[label])
+        per_label[label] = {
+            "precision": precision,
+            "recall": recall,
+            "f1": _ratio(2 * precision * recall, precision + recall),
+            "support": true_counts[label],
+        }
+    return {
+        "n": len(pairs),
+        "accuracy": _ratio(sum(hits.values()), len(pairs)),
+        "labels": per_label,
+    }
+
+
+def _ratio(numerator: float, denominator: float) -> float:
+    return numerator / denominator if denominator else 0.0

@@ -1,0 +1,160 @@
+"""The term lists a fresh install ships: profanity and slurs, scam and spam phrases, insults.
+
+Profanity and slurs come from the English and Chinese dictionaries bundled with glin-profanity
+4.1.0 (https://github.com/GLINCKER/glin-profanity, © GLINCKER, MIT licence per the package
+metadata; the wheel carries no LICENSE file, so keep this notice with the derived lists). The
+source does not tell slurs from other profanity: the slurs below were picked out by hand into
+"hate", everything else is "profanity". Words that are innocent in everyday conversation
+(medical and biological words, "escort", "hardcore", "私服", "靠背", "处女座"...) are filtered
+out, and terms with common innocent containing words carry those words as exceptions. The scam,
+spam and harassment phrases are our own.
+
+Lists are language-neutral ("" language): on a bilingual platform an English curse in a Chinese
+post is common, and a Chinese term cannot occur in English text anyway. Operators narrow or
+extend the lists in admin; this module is only the seed.
+"""
+
+import json
+from collections import Counter
+from importlib.resources import files
+
+from crossnote.moderation import categories
+from crossnote.moderation.detectors.terms import TermEntry, fold_term
+
+GLIN_DICTIONARIES = files("glin_profanity.data") / "dictionaries"
+
+# glin-profanity entries dropped: innocent in normal conversation (body, health, biology, news,
+# places, names, fashion, games) or too short to be safe ("bs", "mf", "xx").
+EN_DROPPED = {
+    "acrotomophilia", "alaskan pipeline", "anal", "anus", "auto erotic", "autoerotic", "babeland",
+    "baby juice", "ball kicking", "ball licking", "bareback", "barely legal", "barenaked",
+    "bastardized", "bastinado", "bestiality", "big black", "big breasts", "birdlock",
+    "blonde action", "blue waffle", "bondage", "boner", "boob", "brunette action", "bs",
+    "bung hole", "bunghole", "butt", "chocolate rosebuds", "clitoris", "cocks", "coon", "coons",
+    "coprolagnia", "coprophilia", "cornhole", "cumming", "date rape", "daterape", "deep throat",
+    "dendrophilia", "dick", "dog style", "domination", "ecchi", "ejaculation", "erotic", "erotism",
+    "escort", "eunuch", "fecal", "fingering", "g-spot", "gay sex", "genitals", "girl on",
+    "girl on top", "golden shower", "grope", "hard core", "hardcore", "hoe", "homoerotic", "hooker",
+    "hot chick", "how to kill", "how to murder", "huge fat", "incest", "intercourse", "jelly donut",
+    "kinbaku", "kinky", "lmfao", "lolita", "lovemaking", "make me come", "masturbate", "mf",
+    "missionary position", "nawashi", "negro", "neonazi", "nimphomania", "nipple", "nipples",
+    "nude", "nudity", "nymphomania", "octopussy", "omfg", "orgasm", "orgy", "paedophile", "panties",
+    "panty", "pedophile", "pegging", "penis", "pissed", "pissing", "playboy", "pleasure chest",
+    "poof", "porn", "pornography", "rape", "raping", "rapist", "rectum", "rimming", "sadism",
+    "santorum", "scat", "scissoring", "semen", "sex", "sexo", "sexy", "shibari", "shota",
+    "shrimping", "simp", "skeet", "smut", "snatch", "snowballing", "sodomy", "spread legs", "spunk",
+    "strap on", "strappado", "strip club", "suck", "sucks", "suicide girls", "sultry women",
+    "swastika", "swinger", "tainted love", "taste my", "testbad01", "threesome", "tied up",
+    "tight white", "tit", "tongue in a", "topless", "tushy", "twink", "twinkie", "undressing",
+    "urophilia", "vagina", "vibrator", "violet wand", "vorarephilia", "voyeur", "vulva",
+    "wet dream", "wrapping men", "wtf", "xx", "xxx", "yaoi", "zoophilia",
+}  # fmt: skip
+ZH_DROPPED = {
+    "13.", "13点", "三级片", "个老子的", "九游", "乳", "乳头", "乳房", "交配", "他奶奶", "他奶奶的", "他妈", "他妈的", "他娘",
+    "你全家", "你奶奶的", "你妈", "你妈的", "你娘", "你是鸡", "你是鸭", "做爱", "军妓", "几八", "刚度", "包皮", "十三点", "卖比", "卖淫",
+    "卵", "卵子", "口肯", "后庭", "吹箫", "处女", "外阴", "奶", "奸", "她妈的", "妈妈的", "妈比", "妈的", "妓", "妓女", "妓院",
+    "娘的", "嫖娼", "嫖客", "密洞", "射你", "射精", "小乳头", "小卵子", "小肉粒", "小鸡鸡", "屁股", "干七八", "干你", "幹", "强奸",
+    "性", "性交", "性器", "性无能", "性爱", "情色", "懒教", "成人", "扒光", "打飞机", "招妓", "插你", "撒尿", "操你", "操妳", "操比",
+    "放荡", "日他娘", "日你", "日你妈", "日你老娘", "日你老母", "日批", "月经", "机八", "机巴", "淫", "激情", "爛", "狗日", "玉杵",
+    "祖宗", "私服", "笨蛋", "精子", "老二", "老味", "老母", "肉壁", "肉棒", "肉缝", "肥西", "色情", "花柳", "賤", "贝肉", "轮奸",
+    "迷药", "逼", "野鸡", "阳具", "阳萎", "阴唇", "阴户", "阴核", "阴毛", "阴茎", "阴道", "阴部", "靠北", "靠母", "靠爸", "靠背",
+    "靠腰", "鬼公", "鸡8", "鸡八", "鸡吧", "鸡鸡", "龟头",
+}  # fmt: skip
+# Slurs among glin-profanity's English words: reported as hate, not mere profanity.
+EN_SLURS = {
+    "beaner", "beaners", "bulldyke", "carpet muncher", "carpetmuncher", "darkie", "faggot",
+    "fudge packer", "fudgepacker", "honkey", "jigaboo", "jiggaboo", "jiggerboo", "kike", "nig nog",
+    "nigga", "nigger", "paki", "raghead", "retard", "retarded", "shemale", "slanteye", "spic",
+    "towelhead", "tranny", "wetback", "white power",
+}  # fmt: skip
+# Innocent words that contain a term: a match they cover is not a match.
+EXCEPTIONS = {
+    "cum": ("cum laude",),
+    "pussy": ("pussy cat", "pussy willow"),
+    "spic": ("spic and span",),
+    "叫床": ("叫床服务",),
+    "杂种": ("杂种优势",),
+    "去死": ("去死皮", "去死角", "去死茧", "去死细胞", "去死皮膏"),
+    "废物": ("废物利用", "废物回收", "废物处理", "固体废物", "危险废物", "废物箱"),
+}
+
+SCAM = {
+    "zh-scam": [
+        "刷单", "刷单返利", "兼职日结", "日结兼职", "一单一结", "稳赚不赔", "保本保息", "高额回报",
+        "月入过万", "日赚千元", "躺赚", "带你赚钱", "网赌", "资金盘", "恭喜您中奖", "安全账户",
+        "代开发票", "裸贷", "无抵押贷款", "网贷秒批", "内部消息稳赚",
+    ],
+    "en-scam": [
+        "dm me for crypto", "guaranteed returns", "guaranteed profit",
+        "click the link in bio to claim", "link in bio to claim", "double your bitcoin",
+        "double your money", "risk-free investment", "claim your prize", "you have won a",
+        "send btc", "crypto signals", "forex signals", "cash app flip",
+    ],
+}  # fmt: skip
+SPAM = {
+    "zh-spam": [
+        "加微信", "加我微信", "加v", "加vx", "加qq", "私信领取", "免费领取", "关注领取",
+        "互粉互赞", "求互关", "主页有惊喜", "看我主页",
+    ],
+    "en-spam": [
+        "free followers", "buy followers", "cheap followers", "check my profile for",
+        "whatsapp me", "contact me on telegram", "follow for follow",
+    ],
+}  # fmt: skip
+HARASSMENT = {
+    "zh-harassment": [
+        "傻逼", "傻b", "脑残", "去死", "去死吧", "死全家", "全家死光", "滚蛋", "废物", "蠢货",
+        "智障", "狗东西", "贱人", "人渣",
+    ],
+    "en-harassment": ["kill yourself", "go kill yourself", "kys", "drink bleach"],
+}  # fmt: skip
+
+
+def starter_entries() -> list[TermEntry]:
+    """Every starter term as a TermEntry, hand-made lists first: a term appears once."""
+    entries: list[TermEntry] = []
+    seen: set[str] = set()
+    counts: Counter[str] = Counter()
+
+    def add(terms, category, list_name):
+        for term in terms:
+            folded = fold_term(term).text
+            if folded in seen:
+                continue
+            seen.add(folded)
+            counts[list_name] += 1
+            entries.append(
+                TermEntry(
+                    term=term, category=category, list_name=list_name, term_id=counts[list_name],
+                    exceptions=EXCEPTIONS.get(term, ()),
+                )
+            )  # fmt: skip
+
+    for lists, category in (
+        (HARASSMENT, categories.HARASSMENT),
+        (SCAM, categories.SCAM),
+        (SPAM, categories.SPAM),
+    ):
+        for list_name, terms in lists.items():
+            add(terms, category, list_name)
+    english = _glin_words("english.json", dropped=EN_DROPPED)
+    add([word for word in english if word in EN_SLURS], categories.HATE, "en-hate")
+    add([word for word in english if word not in EN_SLURS], categories.PROFANITY, "en-profanity")
+    add(_glin_words("chinese.json", dropped=ZH_DROPPED), categories.PROFANITY, "zh-profanity")
+    return entries
+
+
+def _glin_words(filename: str, *, dropped: set[str]) -> list[str]:
+    """A glin-profanity dictionary ({"words": [...]}) without the dropped words, compared
+    after folding so that variants (妳 / 你) go with the word they spell, and without spellings
+    ("sh1t", "$h!t") that fold onto a word listed plainly: matching folds them anyway."""
+    words = json.loads((GLIN_DICTIONARIES / filename).read_text(encoding="utf-8"))["words"]
+    dropped_folded = {fold_term(word).text for word in dropped}
+    plain = {word.lower() for word in words}
+    kept = []
+    for word in words:
+        folded = fold_term(word).text
+        if folded in dropped_folded or (folded != word.lower() and folded in plain):
+            continue
+        kept.append(word)
+    return kept

@@ -1,0 +1,259 @@
+"""Moderation writes: screen content, apply verdicts, withhold by region, coach authors."""
+
+import logging
+import threading
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from crossnote.core.errors import ContentBlocked, InvalidInput
+from crossnote.moderation import engine, pipeline
+from crossnote.moderation.categories import BUILT_IN
+from crossnote.moderation.models import Action, Decision, GuidelinesAcknowledgement, Withholding
+from crossnote.notes.models import Comment, ModerationState, Note, NoteWithholding
+from crossnote.social.models import Notification
+from crossnote.social.services import notify
+
+log = logging.getLogger(__name__)
+
+STATE_FOR = {
+    Action.LABEL: ModerationState.LABELLED,
+    Action.LIMIT: ModerationState.LIMITED,
+    Action.HOLD: ModerationState.HELD,
+    Action.REMOVE: ModerationState.REMOVED,
+}
+
+
+def text_of(obj, kind: str) -> str:
+    if kind == "note":
+        return f"{obj.title}\n{obj.body}"
+    if kind == "comment":
+        return obj.body
+    return f"{obj.display_name}\n{obj.bio}"
+
+
+def _region(user) -> str:
+    region = getattr(user, "region", "") or ""
+    return str(getattr(region, "code", region) or "")
+
+
+def screen_text(text: str, *, kind: str, language: str = "", author=None):
+    """Run the synchronous layers and the policy engine; returns (signals, verdict)."""
+    region = _region(author)
+    signals = pipeline.run_text(text, language=language, region=region)
+    return signals, engine.decide(signals, kind=kind, author_region=region)
+
+
+def category_name(slug: str) -> str:
+    return str(BUILT_IN.get(slug, slug.replace("_", " ")))
+
+
+def statement_for(verdict, kind: str) -> str:
+    """The statement of reasons the author reads: what, why, by which layer, what next."""
+    evidence = []
+    for signal in verdict.signals[:3]:
+        if signal.detail:
+            evidence.append(f"{signal.layer}: {signal.detail}")
+        else:
+            evidence.append(f"{signal.layer} ({signal.score:.2f})")
+    parts = {
+        "action": Action(verdict.action).label,
+        "category": category_name(verdict.category),
+        "evidence": "; ".join(evidence) or "—",
+    }
+    return (
+        _(
+            "Action: %(action)s. Reason: this may break our guideline on %(category)s. "
+            "Evidence: %(evidence)s. This was an automated decision; you can edit your content, and "
+            "an appeal reaches a human moderator."
+        )
+        % parts
+    )
+
+
+def _record(obj, kind, verdict, author, *, automated=True, regions=()) -> Decision:
+    return Decision.objects.create(
+        kind=kind,
+        object_id=obj.pk,
+        author=author,
+        action=verdict.action,
+        category=verdict.category,
+        policy=verdict.policy,
+        automated=automated,
+        signals=[s.as_dict() for s in verdict.signals],
+        regions=list(regions),
+        statement=statement_for(verdict, kind),
+    )
+
+
+def apply_verdict(obj, kind: str, verdict, author) -> Decision | None:
+    """Put a verdict into effect on a note or comment and tell its author why."""
+    if not verdict.acts:
+        return None
+    if kind == "profile":
+        if verdict.action in (Action.HOLD, Action.REMOVE):
+            raise ContentBlocked(statement_for(verdict, kind))
+        return _record(obj, kind, verdict, author)
+    if verdict.action == Action.WITHHOLD:
+        if kind != "note":
+            return None
+        return withhold_note(
+            note=obj,
+            regions=verdict.regions,
+            legal_basis=verdict.policy.legal_basis or verdict.policy.name,
+            verdict=verdict,
+        )
+    model = Note if kind == "note" else Comment
+    model.objects.filter(pk=obj.pk).update(
+        moderation=STATE_FOR[verdict.action],
+        content_warning=verdict.label_text if verdict.action == Action.LABEL else "",
+    )
+    obj.moderation = STATE_FOR[verdict.action]
+    decision = _record(obj, kind, verdict, author)
+    note = obj if kind == "note" else obj.note
+    notify(
+        recipient=author,
+        actor=None,
+        verb=Notification.Verb.MODERATION,
+        note=note,
+        comment=obj if kind == "comment" else None,
+    )
+    return decision
+
+
+def moderate_content(*, obj, kind: str, author) -> Decision | None:
+    """The hook run on every write of a note, comment or profile (inside its transaction)."""
+    signals, verdict = screen_text(
+        text_of(obj, kind), kind=kind, language=getattr(obj, "language", ""), author=author
+    )
+    decision = apply_verdict(obj, kind, verdict, author)
+    if settings.CROSSNOTE_LLM_GUARD.get("url") and kind in ("note", "comment"):
+        transaction.on_commit(lambda: _queue_llm_guard(kind, obj.pk))
+    return decision
+
+
+def screen_images(*, images, author) -> list[str]:
+    """Hash-list check before any image is stored: refusals as messages (HTTP 451)."""
+    signals = pipeline.run_images(images)
+    verdict = engine.decide(signals, kind="image", author_region=_region(author))
+    if verdict.action in (Action.REMOVE, Action.HOLD):
+        return [
+            _("This image matches a list of images that may not be posted here (%(c)s).")
+            % {"c": category_name(verdict.category)}
+        ]
+    return []
+
+
+def withhold_note(
+    *, note, regions, legal_basis: str, reference: str = "", by=None, verdict=None
+) -> Decision:
+    """Withhold a note for readers in `regions`, recorded with its legal basis, the author told."""
+    regions = sorted({r.strip().upper() for r in regions if r.strip()})
+    if not regions or any(len(r) != 2 or not r.isalpha() for r in regions):
+        raise InvalidInput(_("Give the regions as two-letter ISO 3166 codes, e.g. CN, DE."))
+    if not (legal_basis or "").strip():
+        raise InvalidInput(_("A withholding needs its legal basis or order."))
+    verdict = verdict or engine.Verdict(action=Action.WITHHOLD, category="legal", regions=regions)
+    with transaction.atomic():
+        decision = _record(
+            note, "note", verdict, note.author, automated=by is None, regions=regions
+        )
+        decision.statement = _(
+            "Your note is withheld for readers in %(regions)s. Legal basis: %(basis)s%(ref)s. "
+            "Readers elsewhere still see it."
+        ) % {
+            "regions": ", ".join(regions),
+            "basis": legal_basis,
+            "ref": f" ({reference})" if reference else "",
+        }
+        decision.save(update_fields=["statement"])
+        Withholding.objects.create(
+            note=note,
+            regions=regions,
+            legal_basis=legal_basis,
+            reference=reference,
+            decision=decision,
+            created_by=by,
+        )
+        for region in regions:
+            NoteWithholding.objects.get_or_create(note=note, region=region)
+        notify(recipient=note.author, actor=None, verb=Notification.Verb.MODERATION, note=note)
+    return decision
+
+
+def coach_draft(*, text: str, kind: str, author, language: str = "") -> dict:
+    """What the norms coach tells an author about a draft before it is published."""
+    if not language:
+        from crossnote.language.detection import detect_language
+
+        language = detect_language(text).code if text.strip() else ""
+    signals, verdict = screen_text(text, kind=kind, language=language, author=author)
+    return {
+        "verdict": verdict,
+        "advisories": engine.advisories(signals),
+        "category": category_name(verdict.category) if verdict.acts else "",
+    }
+
+
+def acknowledge_guidelines(*, user) -> GuidelinesAcknowledgement:
+    row, _created = GuidelinesAcknowledgement.objects.get_or_create(
+        user=user, version=settings.CROSSNOTE_GUIDELINES_VERSION
+    )
+    return row
+
+
+def is_newcomer(user) -> bool:
+    """The first 14 days: contextual tips on norms."""
+    return (timezone.now() - user.date_joined).days < 14
+
+
+def _queue_llm_guard(kind: str, pk: int) -> None:
+    from crossnote.moderation.tasks import run_llm_guard
+
+    threading.Thread(target=run_llm_guard, args=(kind, pk), daemon=True).start()
+
+
+def import_hash_list(fileobj, *, category: str, source: str) -> int:
+    """Load a hash list (ThreatExchange / HMA CSV forms); all or nothing."""
+    from crossnote.moderation.detectors.hashes import HashListError, import_csv
+    from crossnote.moderation.models import HashEntry as HashRow
+
+    try:
+        entries = import_csv(fileobj, default_category=category, source=source)
+    except HashListError as exc:
+        raise InvalidInput(str(exc)) from exc
+    with transaction.atomic():
+        for entry in entries:
+            HashRow.objects.update_or_create(
+                kind=entry.kind,
+                value=entry.value,
+                defaults={
+                    "category": entry.category,
+                    "source": entry.source or source,
+                    "note": entry.note[:200],
+                },
+            )
+    pipeline.lists_changed()
+    return len(entries)
+
+
+def export_hash_list(fileobj) -> None:
+    from crossnote.moderation.detectors.hashes import HashEntry, export_csv
+    from crossnote.moderation.models import HashEntry as HashRow
+
+    export_csv(
+        (
+            HashEntry(
+                kind=r.kind,
+                value=r.value,
+                category=r.category,
+                source=r.source,
+                note=r.note,
+                id=r.pk,
+            )
+            for r in HashRow.objects.order_by("pk")
+        ),
+        fileobj,
+    )

@@ -1,0 +1,37 @@
+"""Asynchronous moderation: the LLM guard, run after commit (in-process on the embedded default).
+
+Thin: load the row, run the layer, apply the verdict; quietly stop if the row is gone.
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import close_old_connections
+
+log = logging.getLogger(__name__)
+
+
+def run_llm_guard(kind: str, pk: int, *, attempts: int = 3) -> None:
+    from crossnote.moderation import engine, services
+    from crossnote.moderation.detectors.llm_guard import GuardUnavailable, LlmGuardClient
+    from crossnote.notes.models import Comment, Note
+
+    close_old_connections()
+    try:
+        model = Note if kind == "note" else Comment
+        obj = model.objects.select_related("author").filter(pk=pk).first()
+        if obj is None:
+            return
+        client = LlmGuardClient.from_options(dict(settings.CROSSNOTE_LLM_GUARD))
+        for attempt in range(attempts):
+            try:
+                signals = client.classify(services.text_of(obj, kind))
+                break
+            except GuardUnavailable as exc:
+                log.warning("LLM guard attempt %d failed: %s", attempt + 1, exc)
+        else:
+            return
+        verdict = engine.decide(signals, kind=kind, author_region=services._region(obj.author))
+        services.apply_verdict(obj, kind, verdict, obj.author)
+    finally:
+        close_old_connections()

@@ -128,3 +128,53 @@ def _scores(pairs: list[tuple[Hashable, Hashable]], labels: list[Hashable]) -> d
 
 def _ratio(numerator: float, denominator: float) -> float:
     return numerator / denominator if denominator else 0.0
+
+
+OK = "ok"
+
+
+def _predict(verdict, positives: set) -> str:
+    """The pipeline's answer in the file's terms: ok, the flagged category, or the only label."""
+    if not verdict.acts:
+        return OK
+    if verdict.category in positives:
+        return verdict.category
+    return next(iter(positives)) if len(positives) == 1 else verdict.category
+
+
+def evaluate_file(path, *, label_map=None, limit=None, progress=None) -> dict:
+    """Run the whole synchronous pipeline over a labelled CSV (text,label[,language]) and score
+    it per label and per language. Labels map through `label_map` to "ok" or a category name;
+    without a map, "0" is ok and any other label is taken as flagged-as-that-label."""
+    from crossnote.language.detection import detect_language
+    from crossnote.moderation.services import screen_text
+
+    raw = read_labelled_csv(path)
+    rows = raw[:limit] if limit else raw
+    mapping = dict(label_map or {})
+    mapping.setdefault("0", OK)
+    truth = [str(mapping.get(str(row.label), row.label)) for row in rows]
+    positives = {label for label in truth if label != OK} or {"flagged"}
+    predicted, languages = [], []
+    for index, row in enumerate(rows, start=1):
+        language = row.language or detect_language(row.text).code
+        _signals, verdict = screen_text(row.text, kind="note", language=language)
+        predicted.append(_predict(verdict, positives))
+        languages.append(language or "und")
+        if progress is not None and index % 500 == 0:
+            progress.write(f"{index}/{len(rows)}\n")
+    report = score(truth, predicted, groups=languages)
+    report["text"] = format_report(report)
+    return report
+
+
+def format_report(report: dict) -> str:
+    lines = []
+    for title, part in [("all", report["overall"]), *report["groups"].items()]:
+        lines.append(f"{title}: n={part['n']} accuracy={part['accuracy']:.3f}")
+        for label, stats in part["labels"].items():
+            lines.append(
+                f"  {label!s:<14} precision={stats['precision']:.3f} recall={stats['recall']:.3f} "
+                f"f1={stats['f1']:.3f} support={stats['support']}"
+            )
+    return "\n".join(lines)

@@ -43,7 +43,7 @@ def test_shipped_model_is_inside_the_package_and_loads_without_pickle():
     assert classifier.MODEL_PATH.parts[-4:] == (
         "crossnote",
         "moderation",
-        "models",
+        "trained",
         "offensive_ngram.npz",
     )
     with np.load(classifier.MODEL_PATH, allow_pickle=False) as data:

@@ -253,3 +253,26 @@ def test_hash_list_csv_import_is_all_or_nothing():
         )
     assert not HashEntry.objects.exists()
     assert import_hash_list(io.StringIO(f"{good},spam\n"), category="spam", source="t") == 1
+
+
+def test_eval_command_scores_any_labelled_csv_per_label_and_language(tmp_path):
+    import json
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    data = tmp_path / "sample.csv"
+    data.write_text(
+        "text,label\n你这个傻逼,1\n今天的火锅太好吃了,0\nyou are a fucking idiot,1\nMy cat sleeps,0\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    call_command("moderation", "eval", str(data), "--json", stdout=out)
+    report = json.loads(out.getvalue())
+    assert report["overall"]["n"] == 4
+    assert report["overall"]["labels"]["1"]["recall"] == 1.0
+    assert set(report["groups"]) == {"zh", "en"}
+    bad = tmp_path / "bad.csv"
+    bad.write_text("words,label\nhello,0\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="text"):
+        call_command("moderation", "eval", str(bad))

@@ -97,7 +97,10 @@ class Command(BaseCommand):
         if not all(path.is_file() for path in needed):
             raise CommandError(f"{MISSING_DATA} (looked in {data_dir})")
         seed = options["seed"]
-        cold_train, cold_dev = read_cold(needed[0]), read_cold(needed[1])
+        try:
+            cold_train, cold_dev = read_cold(needed[0]), read_cold(needed[1])
+        except ValueError as error:
+            raise CommandError(str(error)) from None
         davidson_train, davidson_held_out = split_davidson(needed[2], seed)
         extra = self._read_extra(options["extra"])
         rows = cold_train + davidson_train + extra
@@ -129,17 +132,20 @@ class Command(BaseCommand):
                 "davidson_held_out": offensive_metrics(model, davidson_held_out),
             }
         )
+        self._report(model)
+        if options["dry_run"]:
+            return
+        classifier.save(model, options["output"])
+        size = options["output"].stat().st_size
+        self.stdout.write(f"saved {options['output']} ({size / 1e6:.1f} MB)")
+
+    def _report(self, model: classifier.OffensiveModel) -> None:
         for name in ("cold_dev", "davidson_held_out"):
             m = model.metrics[name]
             self.stdout.write(
                 f"{name:>18}: precision {m['precision']:.3f}  recall {m['recall']:.3f}  "
                 f"F1 {m['f1']:.3f}  accuracy {m['accuracy']:.3f}  (n={m['n']:,})"
             )
-        if options["dry_run"]:
-            return
-        classifier.save(model, options["output"])
-        size = options["output"].stat().st_size
-        self.stdout.write(f"saved {options['output']} ({size / 1e6:.1f} MB)")
 
     def _read_extra(self, paths: list[Path]) -> list[LabelledRow]:
         rows: list[LabelledRow] = []

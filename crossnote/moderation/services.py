@@ -11,7 +11,13 @@ from django.utils.translation import gettext as _
 from crossnote.core.errors import ContentBlocked, InvalidInput
 from crossnote.moderation import engine, pipeline
 from crossnote.moderation.categories import BUILT_IN
-from crossnote.moderation.models import Action, Decision, GuidelinesAcknowledgement, Withholding
+from crossnote.moderation.models import (
+    SEVERITY,
+    Action,
+    Decision,
+    GuidelinesAcknowledgement,
+    Withholding,
+)
 from crossnote.notes.models import Comment, ModerationState, Note, NoteWithholding
 from crossnote.social.models import Notification
 from crossnote.social.services import notify
@@ -112,6 +118,7 @@ def apply_verdict(obj, kind: str, verdict, author) -> Decision | None:
     )
     obj.moderation = STATE_FOR[verdict.action]
     decision = _record(obj, kind, verdict, author)
+    _apply_account_action(verdict, author)
     note = obj if kind == "note" else obj.note
     notify(
         recipient=author,
@@ -123,11 +130,37 @@ def apply_verdict(obj, kind: str, verdict, author) -> Decision | None:
     return decision
 
 
+def _apply_account_action(verdict, author) -> None:
+    """A policy's account action: warn is the notification itself; suspend deactivates."""
+    policy = verdict.policy
+    if policy is not None and policy.account_action == "suspend" and author.is_active:
+        type(author).objects.filter(pk=author.pk).update(is_active=False)
+        author.is_active = False
+
+
+def _image_verdict(note, author):
+    """A note's stored images against the hash lists, for policies that hold rather than block."""
+    pdqs = [image.pdq_hash for image in note.images.all() if image.pdq_hash]
+    if not pdqs:
+        return None
+    signals = pipeline.run_images([_Stored(pdq) for pdq in pdqs])
+    return engine.decide(signals, kind="image", author_region=_region(author))
+
+
+class _Stored:
+    def __init__(self, pdq):
+        self.pdq, self.pdq_quality = pdq, 100
+
+
 def moderate_content(*, obj, kind: str, author) -> Decision | None:
     """The hook run on every write of a note, comment or profile (inside its transaction)."""
     signals, verdict = screen_text(
         text_of(obj, kind), kind=kind, language=getattr(obj, "language", ""), author=author
     )
+    if kind == "note":
+        images = _image_verdict(obj, author)
+        if images is not None and SEVERITY[images.action] > SEVERITY[verdict.action]:
+            verdict = images
     decision = apply_verdict(obj, kind, verdict, author)
     if settings.CROSSNOTE_LLM_GUARD.get("url") and kind in ("note", "comment"):
         transaction.on_commit(lambda: _queue_llm_guard(kind, obj.pk))
@@ -138,7 +171,7 @@ def screen_images(*, images, author) -> list[str]:
     """Hash-list check before any image is stored: refusals as messages (HTTP 451)."""
     signals = pipeline.run_images(images)
     verdict = engine.decide(signals, kind="image", author_region=_region(author))
-    if verdict.action in (Action.REMOVE, Action.HOLD):
+    if verdict.action == Action.REMOVE:  # HOLD: stored, then held for review with the note
         return [
             _("This image matches a list of images that may not be posted here (%(c)s).")
             % {"c": category_name(verdict.category)}

@@ -276,3 +276,83 @@ def test_eval_command_scores_any_labelled_csv_per_label_and_language(tmp_path):
     bad.write_text("words,label\nhello,0\n", encoding="utf-8")
     with pytest.raises(CommandError, match="text"):
         call_command("moderation", "eval", str(bad))
+
+
+def _banked_picture():
+    from PIL import Image, ImageDraw
+
+    picture = Image.new("RGB", (800, 600), (240, 240, 230))
+    draw = ImageDraw.Draw(picture)
+    for i in range(0, 800, 37):
+        draw.ellipse((i, (i * 7) % 500, i + 90, (i * 7) % 500 + 90), fill=(i % 255, 60, 150))
+    data = io.BytesIO()
+    picture.save(data, "JPEG", quality=92)
+    return data.getvalue()
+
+
+def test_a_banked_image_whose_policy_holds_is_stored_and_held_for_review(mia):
+    from crossnote.core.images import process_image
+    from crossnote.moderation.pipeline import lists_changed
+
+    data = _banked_picture()
+    HashEntry.objects.create(
+        kind="pdq", value=process_image(upload(data=data)).pdq, category="spam"
+    )
+    lists_changed()
+    note = create_note(author=mia, title="x", images=[upload(data=data)])
+    note.refresh_from_db()
+    assert note.moderation == ModerationState.HELD
+
+
+def test_a_policy_with_a_suspend_account_action_deactivates_the_author(lin):
+    Policy.objects.filter(name="Scam phrases").update(account_action="suspend")
+    from crossnote.moderation.engine import forget_policies
+
+    forget_policies()
+    post(lin, "赚钱", "兼职日结 刷单")
+    lin.refresh_from_db()
+    assert lin.is_active is False
+
+
+def test_the_llm_guard_runs_after_commit_and_acts_on_its_verdict(mia, settings):
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from crossnote.moderation.tasks import run_llm_guard
+
+    class Guard(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - http.server's name
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            assert body["messages"][-1]["role"] == "user"
+            reply = {
+                "choices": [
+                    {"index": 0, "message": {"role": "assistant", "content": "unsafe\nS10"}}
+                ]
+            }
+            data = json.dumps(reply).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Guard)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        settings.CROSSNOTE_LLM_GUARD = {
+            "url": f"http://127.0.0.1:{server.server_address[1]}/v1",
+            "model": "llama-guard3:8b",
+            "api_key": "",
+        }
+        note = post(mia, "Thoughts", "a perfectly polite sentence about neighbours")
+        run_llm_guard("note", note.pk)
+    finally:
+        server.shutdown()
+    note.refresh_from_db()
+    assert note.moderation == ModerationState.HELD
+    decision = Decision.objects.get(object_id=note.pk)
+    assert decision.signals[0]["layer"] == "llm_guard" and decision.category == "hate"

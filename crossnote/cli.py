@@ -101,9 +101,25 @@ def cmd_language(args) -> None:
     print(f"{result.code} (confidence {result.confidence:.2f}){' — ' + parts if parts else ''}")
 
 
+def cmd_search(args) -> None:
+    """Search index: rebuild it (progress bar), or run a query as a visitor."""
+    if args.action == "reindex":
+        rest = ["reindex", "--chunk", str(args.chunk)]
+        for kind in args.only or []:
+            rest += ["--only", kind]
+        _call("search", *rest)
+    else:
+        _call("search", "query", args.text, "--type", args.type)
+
+
 def cmd_moderation(args) -> None:
     """Trust & safety: eval, train, policies, hash lists, withholding, check a text."""
     _call("moderation", *args.rest) if args.rest else _call("moderation", "--help")
+
+
+def cmd_privacy(args) -> None:
+    """Data rights: export a person's data, erase an account (--now), set a data region, sweep."""
+    _call("privacy", *args.rest) if args.rest else _call("privacy", "--help")
 
 
 def cmd_manage(args) -> None:
@@ -190,6 +206,22 @@ def build_parser() -> argparse.ArgumentParser:
     detect.add_argument("text")
     language.set_defaults(func=cmd_language)
 
+    search = sub.add_parser("search", help=cmd_search.__doc__, description=cmd_search.__doc__)
+    ssub = search.add_subparsers(dest="action", metavar="ACTION")
+    ssub.required = True
+    reindex = ssub.add_parser("reindex", help="re-make the index of notes, people and topics")
+    reindex.add_argument(
+        "--only",
+        action="append",
+        choices=["notes", "users", "topics", "embeddings"],
+        help="only this kind (repeatable; default: all, embeddings when available)",
+    )
+    reindex.add_argument("--chunk", type=int, default=500, help="rows per batch (500)")
+    squery = ssub.add_parser("query", help="search as a visitor and print the ranked results")
+    squery.add_argument("text")
+    squery.add_argument("--type", default="notes", choices=["notes", "users", "topics"])
+    search.set_defaults(func=cmd_search)
+
     moderation = sub.add_parser(
         "moderation",
         help=cmd_moderation.__doc__,
@@ -198,6 +230,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     moderation.add_argument("rest", nargs=argparse.REMAINDER)
     moderation.set_defaults(func=cmd_moderation)
+
+    privacy = sub.add_parser(
+        "privacy", help=cmd_privacy.__doc__, add_help=False, description=cmd_privacy.__doc__
+    )
+    privacy.add_argument("rest", nargs=argparse.REMAINDER)
+    privacy.set_defaults(func=cmd_privacy)
 
     manage = sub.add_parser(
         "manage", help=cmd_manage.__doc__, description=cmd_manage.__doc__, add_help=False
@@ -215,6 +253,9 @@ def main(argv=None) -> None:
         return
     if argv and argv[0] == "moderation":
         cmd_moderation(argparse.Namespace(rest=argv[1:]))
+        return
+    if argv and argv[0] == "privacy":
+        cmd_privacy(argparse.Namespace(rest=argv[1:]))
         return
     args = build_parser().parse_args(argv)
     args.func(args)

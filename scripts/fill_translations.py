@@ -28,6 +28,7 @@ def main() -> int:
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
             entry.previous_msgid = None
+            entry.previous_msgid_plural = None
     po.save()
     missing = [e.msgid for e in po if not e.translated() or "fuzzy" in e.flags]
     for msgid in missing:

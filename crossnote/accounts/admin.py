@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from crossnote.accounts.models import ApiToken, User
+from crossnote.core import hooks
 
 
 @admin.register(User)
@@ -16,7 +17,39 @@ class UserAdmin(DjangoUserAdmin):
             "Crossnote",
             {"fields": ["display_name", "bio", "avatar", "region", "languages", "auto_translate"]},
         ),
+        (
+            "Privacy",
+            {"fields": ["data_region", "comment_permission", "discoverable", "hide_region"]},
+        ),
     )
+
+    # Every admin view of a person's private data (email, IP addresses) is logged for them
+    # (crossnote.privacy records it and includes it in their export).
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        person = User.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
+        if person is not None and response.status_code == 200:
+            hooks.collect(
+                "personal_data_viewed",
+                viewer=request.user,
+                subjects=[person],
+                what="email",
+                where=request.path,
+            )
+        return response
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = getattr(response, "context_data", {}).get("cl")
+        if changelist is not None:
+            hooks.collect(
+                "personal_data_viewed",
+                viewer=request.user,
+                subjects=list(changelist.result_list),
+                what="email",
+                where=request.path,
+            )
+        return response
 
 
 @admin.register(ApiToken)

@@ -35,6 +35,14 @@ username_validator = RegexValidator(
 )
 
 
+class CommentPermission(models.TextChoices):
+    """Who may comment on a person's notes (decided in crossnote.notes.policies.can_comment)."""
+
+    EVERYONE = "everyone", _("Everyone")
+    FOLLOWERS = "followers", _("Only people who follow me")
+    NOBODY = "nobody", _("Nobody")
+
+
 class User(AbstractUser):
     """A person on Crossnote; `username` is the @handle, `display_name` may be in any script."""
 
@@ -56,6 +64,19 @@ class User(AbstractUser):
     follower_count = models.PositiveIntegerField(default=0)
     following_count = models.PositiveIntegerField(default=0)
     note_count = models.PositiveIntegerField(default=0)
+    # Privacy settings (crossnote.privacy; README "Privacy"). `discoverable` False keeps the
+    # account and its notes out of search results (read by crossnote.search).
+    comment_permission = models.CharField(
+        _("who may comment"),
+        max_length=10,
+        choices=CommentPermission.choices,
+        default=CommentPermission.EVERYONE,
+    )
+    discoverable = models.BooleanField(_("discoverable in search"), default=True)
+    hide_region = models.BooleanField(_("hide region on profile"), default=False)
+    # Where this account's personal data lives: set at sign-up from the region, changed only by
+    # an admin; crossnote.privacy.routers can place each data region on its own database.
+    data_region = models.CharField(_("data region"), max_length=16, default="global")
 
     def __str__(self):
         return self.username

@@ -27,12 +27,19 @@ class UserOut(UserBrief):
 
     @staticmethod
     def resolve_region(obj):
+        # Hidden when the person chose "hide region on profile" (privacy settings).
+        if getattr(obj, "hide_region", False):
+            return ""
         return str(obj.region.code or "") if obj.region else ""
 
 
 class MeOut(UserOut):
     auto_translate: bool
     bio_language: str
+
+    @staticmethod
+    def resolve_region(obj):
+        return str(obj.region.code or "") if obj.region else ""
 
 
 class ProfileOut(UserOut):

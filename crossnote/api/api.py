@@ -11,6 +11,8 @@ from crossnote.feeds.api import router as feeds_router
 from crossnote.language.api import router as language_router
 from crossnote.moderation.api import router as moderation_router
 from crossnote.notes.api import router as notes_router
+from crossnote.privacy.api import router as privacy_router
+from crossnote.search.api import router as search_router
 from crossnote.social.api import router as social_router
 
 api = NinjaAPI(
@@ -33,6 +35,8 @@ api.add_router("", notes_router)
 api.add_router("", feeds_router)
 api.add_router("", language_router)
 api.add_router("", moderation_router)
+api.add_router("", search_router)
+api.add_router("", privacy_router)
 
 
 @api.exception_handler(DomainError)

@@ -81,6 +81,10 @@ def load_demo(
     started = time.monotonic()
     community = Community(seed=seed, stdout=stdout)
     counts = community.build(users=users, notes=notes)
+    # People are made with bulk_create (no save signals): put them in the search index.
+    from crossnote.search.services import rebuild_index
+
+    rebuild_index(kinds=["users"])
     counts["seconds"] = round(time.monotonic() - started, 1)
     return counts
 

@@ -1,13 +1,21 @@
 """Operator screens: policies, term lists, hash lists, decisions, withholdings."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
 
 from crossnote.moderation.engine import forget_policies
 from crossnote.moderation.models import (
+    Appeal,
+    AuditEntry,
+    ClassifierVersion,
     Decision,
     GuidelinesAcknowledgement,
     HashEntry,
+    ModeratorScope,
     Policy,
+    Report,
+    ReviewItem,
+    Strike,
     Term,
     TermList,
     Withholding,
@@ -71,3 +79,82 @@ class WithholdingAdmin(admin.ModelAdmin):
 
 
 admin.site.register(GuidelinesAcknowledgement)
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Read-only: the audit log is append-only and cannot be changed from any screen."""
+
+    list_display = ["created_at", "actor_name", "action", "target"]
+    list_filter = ["action"]
+    search_fields = ["actor_name", "target"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReviewItem)
+class ReviewItemAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "kind", "object_id", "source", "status", "priority"]
+    list_filter = ["status", "source", "category"]
+
+
+@admin.register(Appeal)
+class AppealAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "decision", "status"]
+
+
+admin.site.register(Report)
+admin.site.register(Strike)
+admin.site.register(ModeratorScope)
+
+
+@admin.register(ClassifierVersion)
+class ClassifierVersionAdmin(admin.ModelAdmin):
+    """Versions come from `crossnote moderation train --from-decisions`; here they are compared,
+    activated and (by activating the earlier one) rolled back."""
+
+    list_display = ["version", "active", "created_at", "held_out_f1", "active_f1"]
+    readonly_fields = ["version", "path", "metrics", "active", "created_at"]
+    actions = ["activate"]
+
+    def changelist_view(self, request, extra_context=None):
+        from crossnote.moderation.learning import ensure_shipped
+
+        ensure_shipped()  # the shipped model is listed from the first visit
+        return super().changelist_view(request, extra_context)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not (obj and obj.active)
+
+    @admin.display(description=_("held-out F1"))
+    def held_out_f1(self, obj):
+        return obj.metrics.get("held_out", {}).get("new", {}).get("f1", "—")
+
+    @admin.display(description=_("active version's F1, same decisions"))
+    def active_f1(self, obj):
+        return obj.metrics.get("held_out", {}).get("active", {}).get("f1", "—")
+
+    @admin.action(description=_("Activate the selected version"))
+    def activate(self, request, queryset):
+        from crossnote.core.errors import DomainError
+        from crossnote.moderation.learning import activate_version
+
+        if queryset.count() != 1:
+            self.message_user(request, _("Select exactly one version."), messages.ERROR)
+            return
+        try:
+            row = activate_version(queryset.get().version, by=request.user)
+        except DomainError as error:
+            self.message_user(request, error.message, messages.ERROR)
+            return
+        self.message_user(request, _("%(v)s is now active.") % {"v": row.version})

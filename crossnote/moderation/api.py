@@ -1,16 +1,23 @@
 """REST endpoints: check a draft (norms coach), statements of reasons, regional withholding."""
 
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Status
 
 from crossnote.accounts.auth import OPTIONAL, REQUIRED
 from crossnote.core.errors import PermissionDenied
-from crossnote.moderation import services
+from crossnote.moderation import review, review_view, services
 from crossnote.moderation.models import Action, Decision, Withholding
 from crossnote.moderation.schemas import (
+    AppealIn,
+    AppealOut,
     CheckIn,
     CheckOut,
+    DecideIn,
     DecisionOut,
+    ItemDetailOut,
+    ItemOut,
+    ReportIn,
+    ReportOut,
     WithholdIn,
     WithholdingOut,
 )
@@ -66,7 +73,104 @@ def withhold(request, note_id: int, payload: WithholdIn):
     )
 
 
+@router.get("/transparency", auth=OPTIONAL)
+def transparency(request, months: int = 12):
+    """The public transparency report: actions per month by category, automated vs human,
+    appeals and reversals, median time to decision, withholdings by region, AI/human agreement."""
+    from crossnote.moderation.transparency import transparency_report
+
+    return transparency_report(months)
+
+
 @router.get("/transparency/withholdings", response=list[WithholdingOut], auth=OPTIONAL)
 def withholdings(request):
     """The public log of regional withholdings (never the content)."""
     return list(Withholding.objects.order_by("-created_at")[:500])
+
+
+# --- reports, the review queue, notices and appeals ------------------------------------------
+
+
+def _require_moderator(user):
+    from crossnote.moderation.policies import is_moderator
+
+    if not is_moderator(user):
+        raise PermissionDenied(_("Only moderators can see the review queue."))
+
+
+@router.post("/reports", response={201: ReportOut}, auth=REQUIRED)
+def create_report(request, payload: ReportIn):
+    """Report a note, comment or profile (one report per reader per item)."""
+    report = review.report_content(
+        reporter=request.user,
+        kind=payload.kind,
+        object_id=payload.object_id,
+        reason=payload.reason,
+        text=payload.text,
+    )
+    return Status(201, report)
+
+
+@router.get("/moderation/queue", response=list[ItemOut], auth=REQUIRED)
+def queue(request, category: str = "", language: str = "", region: str = "", limit: int = 50):
+    """Items waiting for a human, by severity × expected reach (moderators only)."""
+    _require_moderator(request.user)
+    items = review.queue_for(request.user, category=category, language=language, region=region)
+    return list(items[: max(1, min(limit, 200))])
+
+
+@router.get("/moderation/queue/{item_id}", response=ItemDetailOut, auth=REQUIRED)
+def queue_item(request, item_id: int, target: str = ""):
+    """One item with its translation into the moderator's language and the signals."""
+    _require_moderator(request.user)
+    return review_view.item_context(request.user, item_id, target=target)["api"]
+
+
+@router.post("/moderation/queue/{item_id}/claim", response=ItemOut, auth=REQUIRED)
+def claim(request, item_id: int):
+    return review.claim_item(item_id=item_id, moderator=request.user)
+
+
+@router.post("/moderation/queue/{item_id}/release", response=ItemOut, auth=REQUIRED)
+def release(request, item_id: int):
+    return review.release_item(item_id=item_id, moderator=request.user)
+
+
+@router.post("/moderation/queue/{item_id}/decide", response=ItemOut, auth=REQUIRED)
+def decide(request, item_id: int, payload: DecideIn):
+    """Decide an item; appeals take uphold or reverse."""
+    from crossnote.moderation.models import ReviewItem
+
+    item = ReviewItem.objects.filter(pk=item_id).first()
+    if item is not None and item.appeal_id:
+        review.decide_appeal(
+            item_id=item_id, moderator=request.user, outcome=payload.action, reason=payload.reason
+        )
+    else:
+        review.decide_item(
+            item_id=item_id,
+            moderator=request.user,
+            action=payload.action,
+            reason=payload.reason,
+            regions=payload.regions,
+            legal_basis=payload.legal_basis,
+        )
+    return ReviewItem.objects.get(pk=item_id)
+
+
+@router.get("/moderation/notices", response=list[DecisionOut], auth=REQUIRED)
+def notices(request):
+    """Every decision about your content or account, with its statement of reasons."""
+    return list(
+        Decision.objects.filter(author=request.user)
+        .exclude(action=Action.ALLOW, on_appeal=False)
+        .order_by("-created_at")[:200]
+    )
+
+
+@router.post("/decisions/{decision_id}/appeal", response={201: AppealOut}, auth=REQUIRED)
+def appeal(request, decision_id: int, payload: AppealIn):
+    """Appeal a decision about your content (once; a different moderator decides)."""
+    return Status(
+        201, review.appeal_decision(author=request.user, decision_id=decision_id, text=payload.text)
+    )

@@ -129,6 +129,11 @@ class Decision(TimestampedModel):
     category = models.CharField(max_length=40, blank=True)
     policy = models.ForeignKey(Policy, on_delete=models.SET_NULL, null=True, blank=True)
     automated = models.BooleanField(default=True)
+    moderator = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    on_appeal = models.BooleanField(default=False)
+    ai_action = models.CharField(max_length=10, blank=True, help_text=_("What the AI suggested"))
     signals = models.JSONField(default=list)
     regions = models.JSONField(default=list, blank=True)
     statement = models.TextField(blank=True)
@@ -170,3 +175,184 @@ class GuidelinesAcknowledgement(models.Model):
 
     def __str__(self):
         return f"{self.user_id} {self.version}"
+
+
+class Report(TimestampedModel):
+    """A reader's report of a note, comment or profile; one per reader per item."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        DECIDED = "decided", _("decided")
+
+    reporter = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="reports")
+    kind = models.CharField(max_length=10, choices=Decision.Kind.choices)
+    object_id = models.PositiveBigIntegerField()
+    reason = models.CharField(max_length=40)
+    text = models.CharField(max_length=1000, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    item = models.ForeignKey(
+        "moderation.ReviewItem", on_delete=models.SET_NULL, null=True, related_name="reports"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reporter", "kind", "object_id"], name="one_report_per_reader"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.reporter_id} reports {self.kind} {self.object_id}"
+
+
+class ReviewItem(TimestampedModel):
+    """One thing waiting for a human: an automated hold or label, reports, an escalation or an
+    appeal. Ordered by priority = severity × expected reach."""
+
+    class Source(models.TextChoices):
+        AUTOMATED = "automated", _("automated detection")
+        REPORT = "report", _("user reports")
+        ESCALATION = "escalation", _("escalation")
+        APPEAL = "appeal", _("appeal")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        CLAIMED = "claimed", _("claimed")
+        DECIDED = "decided", _("decided")
+
+    kind = models.CharField(max_length=10, choices=Decision.Kind.choices)
+    object_id = models.PositiveBigIntegerField()
+    author = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="review_items"
+    )
+    source = models.CharField(max_length=12, choices=Source.choices)
+    # The text as it was reviewed: the learning loop trains on it (blanked on account erasure).
+    content_text = models.TextField(blank=True)
+    category = models.CharField(max_length=40, blank=True)
+    language = models.CharField(max_length=8, blank=True)
+    region = models.CharField(max_length=2, blank=True)
+    severity = models.FloatField(default=0.5)
+    reach = models.PositiveIntegerField(default=1)
+    priority = models.FloatField(default=0.0, db_index=True)
+    suggested_action = models.CharField(max_length=10, choices=Action.choices, blank=True)
+    confidence = models.FloatField(default=0.0)
+    trigger = models.ForeignKey(Decision, on_delete=models.SET_NULL, null=True, related_name="+")
+    needs_senior = models.BooleanField(default=False)
+    excluded_moderator = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    claimed_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=10, blank=True)
+    agreed_with_ai = models.BooleanField(null=True)
+    appeal = models.OneToOneField(
+        "moderation.Appeal", on_delete=models.CASCADE, null=True, blank=True, related_name="item"
+    )
+
+    class Meta:
+        indexes = [models.Index(fields=["status", "-priority"])]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id} ({self.source}, {self.status})"
+
+
+class Appeal(TimestampedModel):
+    """An author's appeal of a decision; decided by a senior moderator who did not decide it."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        UPHELD = "upheld", _("decision upheld")
+        REVERSED = "reversed", _("decision reversed")
+
+    decision = models.OneToOneField(Decision, on_delete=models.CASCADE, related_name="appeal")
+    author = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="appeals")
+    text = models.TextField(max_length=2000)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    decided_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(blank=True)
+
+    def __str__(self):
+        return f"appeal of {self.decision_id}: {self.status}"
+
+
+class Strike(TimestampedModel):
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="strikes")
+    decision = models.ForeignKey(Decision, on_delete=models.SET_NULL, null=True)
+    expires_at = models.DateTimeField()
+    lifted = models.BooleanField(default=False)
+
+    def __str__(self):
+        return f"strike on {self.user_id} until {self.expires_at:%Y-%m-%d}"
+
+
+class Suspension(TimestampedModel):
+    """An account suspended by the strike ladder; `until` None means until an admin lifts it."""
+
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="suspensions")
+    until = models.DateTimeField(null=True, blank=True)
+    lifted = models.BooleanField(default=False)
+
+    def __str__(self):
+        return f"{self.user_id} until {self.until or 'lifted by an admin'}"
+
+
+class AuditEntry(models.Model):
+    """Append-only record of every moderator and admin action (who, what, when, before/after)."""
+
+    actor = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    actor_name = models.CharField(max_length=150)
+    action = models.CharField(max_length=40)
+    target = models.CharField(max_length=60)
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name_plural = _("audit log")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.target}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("The audit log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("The audit log is append-only.")
+
+
+class ClassifierVersion(TimestampedModel):
+    """A trained version of the offensive-language classifier; one is active at a time."""
+
+    version = models.CharField(max_length=80, unique=True)
+    path = models.CharField(max_length=500, help_text=_("Empty: the model shipped in the package"))
+    metrics = models.JSONField(default=dict, blank=True)
+    active = models.BooleanField(default=False)
+
+    def __str__(self):
+        return f"{self.version}{' (active)' if self.active else ''}"
+
+
+class ModeratorScope(models.Model):
+    """Optional per-region scope: a moderator with regions sees only items from those regions."""
+
+    user = models.OneToOneField(
+        "accounts.User", on_delete=models.CASCADE, related_name="moderator_scope"
+    )
+    regions = models.JSONField(default=list, blank=True)
+
+    def __str__(self):
+        return f"{self.user_id}: {', '.join(self.regions) or 'all'}"

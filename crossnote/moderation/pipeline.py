@@ -18,7 +18,8 @@ VERSION_KEY = "moderation:lists-version"
 
 
 def lists_changed() -> None:
-    """Call after term or hash lists change: every process rebuilds its matchers."""
+    """Call after term or hash lists or the active classifier change: every process rebuilds
+    its matchers."""
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
@@ -84,11 +85,13 @@ def text_detectors() -> list:
                 ProfanityCheckDetector,
             )
             from crossnote.moderation.detectors.pii import PiiDetector
+            from crossnote.moderation.learning import active_model_path
 
             _built["detectors"] = [
                 _text_hash_detector(),
                 _term_detector(),
-                ClassifierDetector(),
+                # The active classifier version; activating one calls lists_changed().
+                ClassifierDetector(path=active_model_path()),
                 ProfanityCheckDetector(),
                 PiiDetector(),
             ]

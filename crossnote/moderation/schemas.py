@@ -53,3 +53,96 @@ class WithholdingOut(Schema):
     legal_basis: str
     reference: str
     created_at: datetime
+
+
+class ReportIn(Schema):
+    kind: str = Field(description="note, comment or profile")
+    object_id: int
+    reason: str = Field(description="a category: spam, scam, harassment, hate, sexual, ...")
+    text: str = Field("", max_length=1000)
+
+
+class ReportOut(Schema):
+    id: int
+    kind: str
+    object_id: int
+    reason: str
+    status: str
+    created_at: datetime
+
+
+class ItemOut(Schema):
+    id: int
+    kind: str
+    object_id: int
+    source: str
+    category: str
+    language: str
+    region: str
+    priority: float
+    suggested_action: str
+    confidence: float
+    status: str
+    needs_senior: bool
+    claimed_by: str | None
+    is_appeal: bool
+    reports: int
+    created_at: datetime
+
+    @staticmethod
+    def resolve_claimed_by(obj):
+        return obj.claimed_by.username if obj.claimed_by_id else None
+
+    @staticmethod
+    def resolve_is_appeal(obj):
+        return obj.appeal_id is not None
+
+    @staticmethod
+    def resolve_reports(obj):
+        return obj.reports.count()
+
+
+class ItemDetailOut(Schema):
+    id: int
+    kind: str
+    object_id: int
+    source: str
+    category: str
+    language: str
+    region: str
+    priority: float
+    suggested_action: str
+    confidence: float
+    status: str
+    needs_senior: bool
+    claimed_by: str | None
+    is_appeal: bool
+    reports: int
+    created_at: datetime
+    original: str
+    translation: str | None
+    translation_engine: str | None
+    signals: list[dict]
+    author_strikes: int
+
+
+class DecideIn(Schema):
+    action: str = Field(
+        description="approve, label, limit, withhold, remove or escalate; "
+        "for appeals: uphold or reverse"
+    )
+    reason: str = Field("", max_length=1000)
+    regions: list[str] = Field(default_factory=list)
+    legal_basis: str = Field("", max_length=200)
+
+
+class AppealIn(Schema):
+    text: str = Field(max_length=2000)
+
+
+class AppealOut(Schema):
+    id: int
+    decision_id: int
+    status: str
+    reason: str
+    created_at: datetime

@@ -5,7 +5,7 @@ import threading
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from crossnote.core.errors import ContentBlocked, InvalidInput
@@ -79,7 +79,16 @@ def statement_for(verdict, kind: str) -> str:
     )
 
 
+def author_language(user) -> str:
+    """The UI language a statement is written in for this person: Chinese if it is the first
+    language they speak, else English."""
+    languages = list(getattr(user, "languages", None) or [])
+    return "zh-hans" if languages and languages[0] == "zh" else "en"
+
+
 def _record(obj, kind, verdict, author, *, automated=True, regions=()) -> Decision:
+    with translation.override(author_language(author)):
+        statement = statement_for(verdict, kind)
     return Decision.objects.create(
         kind=kind,
         object_id=obj.pk,
@@ -90,7 +99,7 @@ def _record(obj, kind, verdict, author, *, automated=True, regions=()) -> Decisi
         automated=automated,
         signals=[s.as_dict() for s in verdict.signals],
         regions=list(regions),
-        statement=statement_for(verdict, kind),
+        statement=statement,
     )
 
 
@@ -119,6 +128,10 @@ def apply_verdict(obj, kind: str, verdict, author) -> Decision | None:
     obj.moderation = STATE_FOR[verdict.action]
     decision = _record(obj, kind, verdict, author)
     _apply_account_action(verdict, author)
+    if verdict.action in (Action.HOLD, Action.LABEL, Action.LIMIT):
+        from crossnote.moderation.review import queue_automated
+
+        queue_automated(obj=obj, kind=kind, verdict=verdict, decision=decision)
     note = obj if kind == "note" else obj.note
     notify(
         recipient=author,
@@ -193,14 +206,8 @@ def withhold_note(
         decision = _record(
             note, "note", verdict, note.author, automated=by is None, regions=regions
         )
-        decision.statement = _(
-            "Your note is withheld for readers in %(regions)s. Legal basis: %(basis)s%(ref)s. "
-            "Readers elsewhere still see it."
-        ) % {
-            "regions": ", ".join(regions),
-            "basis": legal_basis,
-            "ref": f" ({reference})" if reference else "",
-        }
+        with translation.override(author_language(note.author)):
+            decision.statement = _withheld_statement(regions, legal_basis, reference)
         decision.save(update_fields=["statement"])
         Withholding.objects.create(
             note=note,
@@ -214,6 +221,17 @@ def withhold_note(
             NoteWithholding.objects.get_or_create(note=note, region=region)
         notify(recipient=note.author, actor=None, verb=Notification.Verb.MODERATION, note=note)
     return decision
+
+
+def _withheld_statement(regions, legal_basis, reference) -> str:
+    return _(
+        "Your note is withheld for readers in %(regions)s. Legal basis: %(basis)s%(ref)s. "
+        "Readers elsewhere still see it."
+    ) % {
+        "regions": ", ".join(regions),
+        "basis": legal_basis,
+        "ref": f" ({reference})" if reference else "",
+    }
 
 
 def coach_draft(*, text: str, kind: str, author, language: str = "") -> dict:
@@ -243,9 +261,9 @@ def is_newcomer(user) -> bool:
 
 
 def _queue_llm_guard(kind: str, pk: int) -> None:
-    from crossnote.moderation.tasks import run_llm_guard
+    from crossnote.moderation.tasks import run_in_thread, run_llm_guard
 
-    threading.Thread(target=run_llm_guard, args=(kind, pk), daemon=True).start()
+    threading.Thread(target=run_in_thread, args=(run_llm_guard, kind, pk), daemon=True).start()
 
 
 def import_hash_list(fileobj, *, category: str, source: str) -> int:

@@ -1,10 +1,17 @@
 from django.urls import path
 
-from crossnote.moderation import views
+from crossnote.moderation import transparency, views
 
 app_name = "moderation"
 urlpatterns = [
     path("coach/", views.coach, name="coach"),
     path("guidelines/", views.guidelines, name="guidelines"),
+    path("transparency/", transparency.transparency_page, name="transparency"),
     path("transparency/withholdings/", views.withholdings, name="withholdings"),
+    path("moderation/queue/", views.queue, name="queue"),
+    path("moderation/queue/<int:pk>/", views.item, name="item"),
+    path("moderation/queue/<int:pk>/act/", views.item_action, name="item_action"),
+    path("moderation/notices/", views.notices, name="notices"),
+    path("moderation/decisions/<int:pk>/appeal/", views.appeal, name="appeal"),
+    path("report/<str:kind>/<int:pk>/", views.report, name="report"),
 ]

@@ -29,3 +29,149 @@ def withholdings(request):
     """The public log of regional withholdings: where, why, when — never the content."""
     rows = Withholding.objects.order_by("-created_at")[:500]
     return render(request, "moderation/withholdings.html", {"rows": rows})
+
+
+# --- the review queue, notices, appeals and reports (pages) ----------------------------------
+
+from django.contrib import messages  # noqa: E402
+from django.shortcuts import redirect  # noqa: E402
+from django.utils.translation import gettext as _  # noqa: E402
+
+from crossnote.core.errors import PermissionDenied  # noqa: E402
+from crossnote.moderation import policies as roles  # noqa: E402
+from crossnote.moderation import review, review_view  # noqa: E402
+from crossnote.moderation.categories import BUILT_IN  # noqa: E402
+from crossnote.moderation.models import Action, Decision, ReviewItem  # noqa: E402
+
+
+def _moderator(request):
+    if not roles.is_moderator(request.user):
+        raise PermissionDenied(_("Only moderators can see the review queue."))
+
+
+@login_required
+def queue(request):
+    _moderator(request)
+    filters = {k: request.GET.get(k, "") for k in ("category", "language", "region")}
+    items = review.queue_for(request.user, **filters)[:100]
+    from crossnote.moderation.learning import agreement_stats, most_wrong
+
+    context = {
+        "items": items,
+        "filters": filters,
+        "categories": BUILT_IN,
+        "agreement": agreement_stats(),
+        "most_wrong": most_wrong(limit=5),
+    }
+    return render(request, "moderation/queue.html", context)
+
+
+@login_required
+def item(request, pk):
+    _moderator(request)
+    from crossnote.language.selectors import ui_language
+
+    context = review_view.item_context(request.user, pk, target=ui_language())
+    context["can_take"] = roles.can_take(request.user, context["item"])
+    return render(request, "moderation/item.html", context)
+
+
+@login_required
+@require_POST
+def item_action(request, pk):
+    """Claim, release or decide (one key per decision on the page)."""
+    _moderator(request)
+    what = request.POST.get("do", "")
+    if what == "claim":
+        review.claim_item(item_id=pk, moderator=request.user)
+        return redirect("moderation:item", pk=pk)
+    if what == "bad_translation":
+        _flag_translation(request, pk)
+        messages.success(request, _("Thanks — the translation was reported and will be redone."))
+        return redirect("moderation:item", pk=pk)
+    if what == "release":
+        review.release_item(item_id=pk, moderator=request.user)
+        return redirect("moderation:queue")
+    item_ = ReviewItem.objects.filter(pk=pk).first()
+    reason = request.POST.get("reason", "")
+    if item_ is not None and item_.appeal_id:
+        review.decide_appeal(item_id=pk, moderator=request.user, outcome=what, reason=reason)
+    else:
+        regions = [r for r in request.POST.get("regions", "").replace(" ", "").split(",") if r]
+        review.decide_item(
+            item_id=pk,
+            moderator=request.user,
+            action=what,
+            reason=reason,
+            regions=regions,
+            legal_basis=request.POST.get("legal_basis", ""),
+        )
+    messages.success(request, _("Decision recorded."))
+    return redirect("moderation:queue")
+
+
+@login_required
+def notices(request):
+    """The author's moderation notices: every statement of reasons, with an appeal button."""
+    decisions = (
+        Decision.objects.filter(author=request.user)
+        .exclude(action=Action.ALLOW, on_appeal=False)
+        .select_related("appeal")
+        .order_by("-created_at")[:200]
+    )
+    return render(request, "moderation/notices.html", {"decisions": decisions})
+
+
+@login_required
+@require_POST
+def appeal(request, pk):
+    review.appeal_decision(author=request.user, decision_id=pk, text=request.POST.get("text", ""))
+    messages.success(request, _("Your appeal was sent. A different moderator will decide it."))
+    return redirect("moderation:notices")
+
+
+@login_required
+def report(request, kind, pk):
+    """Report form (GET) and submission (POST) for a note, comment or profile."""
+    if request.method == "POST":
+        review.report_content(
+            reporter=request.user,
+            kind=kind,
+            object_id=pk,
+            reason=request.POST.get("reason", ""),
+            text=request.POST.get("text", ""),
+        )
+        messages.success(request, _("Thanks for your report. We will tell you what we decide."))
+        return redirect(request.POST.get("next") or "feeds:explore")
+    return render(
+        request,
+        "moderation/report.html",
+        {
+            "kind": kind,
+            "pk": pk,
+            "categories": BUILT_IN,
+            "next": request.GET.get("next", "/"),
+        },
+    )
+
+
+def _flag_translation(request, pk) -> None:
+    """The queue's "bad translation" flag feeds the language bridge's reports."""
+    from crossnote.language.models import Translation
+    from crossnote.language.selectors import ui_language
+    from crossnote.language.services import _hash, report_translation
+    from crossnote.moderation.services import text_of
+
+    item_ = ReviewItem.objects.filter(pk=pk).first()
+    obj = review.content_for(item_.kind, item_.object_id) if item_ else None
+    if obj is None:
+        return
+    text = text_of(obj, item_.kind)
+    row = Translation.objects.filter(text_hash=_hash(text), target=ui_language()).first()
+    if row is not None:
+        report_translation(
+            user=request.user,
+            translation_id=row.pk,
+            original=text,
+            reason="flagged in the review queue",
+        )

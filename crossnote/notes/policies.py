@@ -2,13 +2,14 @@
 
 Visibility (public / followers / private), moderation state (held and removed content is seen
 only by its author) and regional withholding (a note withheld in a region is not shown to readers
-there) are all decided here and nowhere else.
+there), blocks between people and who may comment are all decided here and nowhere else.
 """
 
 from django.db.models import Exists, OuterRef, Q
 
+from crossnote.accounts.models import CommentPermission
 from crossnote.notes.models import ModerationState, NoteWithholding, Visibility
-from crossnote.social.models import Follow
+from crossnote.social.models import Block, Follow
 
 HIDDEN_STATES = (ModerationState.HELD, ModerationState.REMOVED)
 
@@ -28,9 +29,25 @@ def _is_author(viewer, note) -> bool:
     return getattr(viewer, "is_authenticated", False) and viewer.pk == note.author_id
 
 
+def is_blocked_from(viewer, author_id) -> bool:
+    """Whether the reader and the author blocked each other (either way): then neither sees the
+    other's notes, and neither may comment on them (crossnote.social.models.Block)."""
+    if not getattr(viewer, "is_authenticated", False) or viewer.pk == author_id:
+        return False
+    return Block.objects.filter(
+        Q(blocker_id=author_id, blocked_id=viewer.pk)
+        | Q(blocker_id=viewer.pk, blocked_id=author_id)
+    ).exists()
+
+
 def can_view_note_ignoring_region(viewer, note) -> bool:
-    """Visibility and moderation state, without regional withholding."""
+    """Visibility, moderation state and blocks, without regional withholding."""
     if note.moderation in HIDDEN_STATES and not _is_author(viewer, note):
+        return False
+    if is_blocked_from(viewer, note.author_id):
+        return False
+    # A closed (waiting for deletion) or suspended account's notes are hidden with it.
+    if not note.author.is_active and not _is_author(viewer, note):
         return False
     if note.visibility == Visibility.PUBLIC:
         return True
@@ -55,9 +72,24 @@ def can_view_note(viewer, note) -> bool:
     return can_view_note_ignoring_region(viewer, note) and not is_withheld_for(viewer, note)
 
 
+def can_comment(user, note) -> bool:
+    """The note's author's setting decides who may comment: everyone, only their followers, or
+    nobody (the author may always reply under their own note); blocks shut comments both ways."""
+    if not getattr(user, "is_authenticated", False) or not can_view_note(user, note):
+        return False
+    if user.pk == note.author_id:
+        return True
+    permission = note.author.comment_permission
+    if permission == CommentPermission.NOBODY:
+        return False
+    if permission == CommentPermission.FOLLOWERS:
+        return _is_follower(user, note.author_id)
+    return True
+
+
 def visible_notes_filter(viewer) -> Q:
     """The same rule as can_view_note, as a queryset filter."""
-    shown = ~Q(moderation__in=HIDDEN_STATES)
+    shown = ~Q(moderation__in=HIDDEN_STATES) & Q(author__is_active=True)
     region = viewer_region(viewer)
     if region:
         withheld = NoteWithholding.objects.filter(note=OuterRef("pk"), region=region)
@@ -66,10 +98,16 @@ def visible_notes_filter(viewer) -> Q:
     if not getattr(viewer, "is_authenticated", False):
         return public
     followed = Follow.objects.filter(follower=viewer).values("followee_id")
+    blocked_them = Block.objects.filter(blocker=viewer).values("blocked_id")
+    blocked_me = Block.objects.filter(blocked=viewer).values("blocker_id")
     return (
-        public
-        | Q(author=viewer)
-        | (Q(visibility=Visibility.FOLLOWERS, author_id__in=followed) & shown)
+        (
+            public
+            | Q(author=viewer)
+            | (Q(visibility=Visibility.FOLLOWERS, author_id__in=followed) & shown)
+        )
+        & ~Q(author_id__in=blocked_them)
+        & ~Q(author_id__in=blocked_me)
     )
 
 

@@ -264,6 +264,8 @@ def _require_visible(user: User, note: Note) -> None:
 def add_comment(*, author: User, note: Note, body: str, parent: Comment | None = None) -> Comment:
     """Comment on a note, or reply to a comment (a reply to a reply joins the same thread)."""
     _require_visible(author, note)
+    if not policies.can_comment(author, note):
+        raise PermissionDenied(_("The author has limited who may comment on this note."))
     body = (body or "").strip()
     if not body:
         raise InvalidInput(_("Write something first."), field="body")

@@ -48,6 +48,7 @@ def _note_context(request, note):
         "collected": note.pk in selectors.collected_note_ids(viewer, [note]),
         "is_following": is_following(viewer, note.author),
         "is_author": viewer.is_authenticated and viewer.pk == note.author_id,
+        "can_comment": policies.can_comment(viewer, note),
         "comments": selectors.comments_for(note, viewer),
         "liked_comments": selectors.liked_comment_ids(viewer, note),
         "comment_form": forms.CommentForm(),

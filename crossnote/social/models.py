@@ -41,6 +41,11 @@ class Notification(TimestampedModel):
         MENTION = "mention", _("mentioned you")
         COLLECT = "collect", _("saved your note")
         MODERATION = "moderation", _("took a moderation action on your content")
+        EXPORT_READY = (
+            "export_ready",
+            _("prepared your data export: download it under Settings → Privacy"),
+        )
+        REPORT_DECIDED = "report_decided", _("decided on something you reported")
 
     recipient = models.ForeignKey(
         "accounts.User", on_delete=models.CASCADE, related_name="notifications"
@@ -59,3 +64,46 @@ class Notification(TimestampedModel):
 
     def __str__(self):
         return f"{self.actor} {self.verb} → {self.recipient}"
+
+
+class Block(TimestampedModel):
+    """`blocker` blocked `blocked`: neither sees the other's notes, comments or follows them
+    (decided in crossnote.notes.policies; existing follows both ways end on block)."""
+
+    blocker = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="blocks_made"
+    )
+    blocked = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="blocks_received"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["blocker", "blocked"], name="unique_block"),
+            models.CheckConstraint(
+                condition=~models.Q(blocker=models.F("blocked")), name="no_self_block"
+            ),
+        ]
+        indexes = [models.Index(fields=["blocked", "blocker"])]
+
+    def __str__(self):
+        return f"{self.blocker} ⊘ {self.blocked}"
+
+
+class Mute(TimestampedModel):
+    """`muter` muted `muted`: the muted person's notes are left out of the muter's feeds; the
+    muted person is not told and can still see and comment."""
+
+    muter = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="mutes_made")
+    muted = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["muter", "muted"], name="unique_mute"),
+            models.CheckConstraint(
+                condition=~models.Q(muter=models.F("muted")), name="no_self_mute"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.muter} mutes {self.muted}"

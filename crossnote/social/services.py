@@ -1,13 +1,13 @@
 """Social writes: follow, unfollow, notify, mark notifications read."""
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from crossnote.accounts.models import User
-from crossnote.core.errors import InvalidInput
-from crossnote.social.models import Follow, Notification
+from crossnote.core.errors import InvalidInput, PermissionDenied
+from crossnote.social.models import Block, Follow, Mute, Notification
 
 # Toggles (like, follow, save) notify once per actor and target, so un-doing and re-doing an
 # action cannot be used to spam someone.
@@ -40,6 +40,8 @@ def follow_user(*, follower: User, followee: User) -> bool:
     """Follow someone; returns False if already following. Following oneself is refused."""
     if follower.pk == followee.pk:
         raise InvalidInput(_("You cannot follow yourself."))
+    if is_blocked_between(follower, followee):
+        raise PermissionDenied(_("You cannot follow this account."))
     try:
         with transaction.atomic():
             Follow.objects.create(follower=follower, followee=followee)
@@ -67,3 +69,39 @@ def mark_notifications_read(*, user: User, ids=None) -> int:
     if ids is not None:
         rows = rows.filter(pk__in=list(ids))
     return rows.update(read_at=timezone.now())
+
+
+def is_blocked_between(a: User, b: User) -> bool:
+    """Whether either person has blocked the other."""
+    return Block.objects.filter(
+        Q(blocker_id=a.pk, blocked_id=b.pk) | Q(blocker_id=b.pk, blocked_id=a.pk)
+    ).exists()
+
+
+def block_user(*, blocker: User, blocked: User) -> bool:
+    """Block someone: follows in both directions end at once; returns False if already blocked."""
+    if blocker.pk == blocked.pk:
+        raise InvalidInput(_("You cannot block yourself."))
+    with transaction.atomic():
+        _block, created = Block.objects.get_or_create(blocker=blocker, blocked=blocked)
+        unfollow_user(follower=blocker, followee=blocked)
+        unfollow_user(follower=blocked, followee=blocker)
+    return created
+
+
+def unblock_user(*, blocker: User, blocked: User) -> bool:
+    deleted, _rows = Block.objects.filter(blocker=blocker, blocked=blocked).delete()
+    return bool(deleted)
+
+
+def mute_user(*, muter: User, muted: User) -> bool:
+    """Leave someone's notes out of one's feeds (they are not told); False if already muted."""
+    if muter.pk == muted.pk:
+        raise InvalidInput(_("You cannot mute yourself."))
+    _mute, created = Mute.objects.get_or_create(muter=muter, muted=muted)
+    return created
+
+
+def unmute_user(*, muter: User, muted: User) -> bool:
+    deleted, _rows = Mute.objects.filter(muter=muter, muted=muted).delete()
+    return bool(deleted)

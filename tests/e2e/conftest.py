@@ -86,3 +86,14 @@ def page(context, page_errors):
 def screenshots():
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture(autouse=True)
+def _moderation_defaults(request):
+    """Browser tests use a flushed database (transactional): put the defaults a fresh install
+    has (policies, starter term lists, moderator groups) back before each test."""
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+        from crossnote.moderation.defaults import ensure_defaults
+
+        ensure_defaults()

@@ -18,3 +18,10 @@ def latest_decision(obj, kind: str):
         .order_by("-created_at")
         .first()
     )
+
+
+@register.filter
+def is_moderator(user) -> bool:
+    from crossnote.moderation.policies import is_moderator as check
+
+    return check(user)

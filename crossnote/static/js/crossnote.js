@@ -170,3 +170,16 @@ document.addEventListener("click", function (e) {
   if (box) box.classList.add("cw-shown");
   btn.closest(".content-warning").remove();
 });
+
+/* Review queue: images blurred until clicked; one key per decision. */
+document.addEventListener("click", function (e) {
+  var b = e.target.closest("[data-unblur]");
+  if (b) b.classList.remove("blurred");
+});
+document.addEventListener("keydown", function (e) {
+  var form = document.querySelector("[data-decide-form]");
+  if (!form || e.ctrlKey || e.metaKey || e.altKey) return;
+  if (/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName)) return;
+  var button = form.querySelector('[data-key="' + e.key + '"]');
+  if (button) { e.preventDefault(); button.click(); }
+});

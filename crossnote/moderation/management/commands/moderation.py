@@ -1,4 +1,5 @@
-"""Operator commands for trust & safety: eval, policies, hash lists, withholding, check."""
+"""Operator commands for trust & safety: eval, policies, hash lists, withholding, check,
+training and classifier versions."""
 
 import json
 import sys
@@ -36,9 +37,27 @@ class Command(BaseCommand):
         wh.add_argument("--regions", required=True, help="comma-separated ISO codes, e.g. DE,FR")
         wh.add_argument("--basis", required=True, help="the legal basis or order")
         wh.add_argument("--reference", default="")
+        sub.add_parser("sweep", help="end timed suspensions whose time is up (run daily)")
+        audit = sub.add_parser("audit", help="export the audit log as CSV")
+        audit.add_argument("file", nargs="?", default="-")
         check = sub.add_parser("check", help="what the pipeline would do with a text")
         check.add_argument("text")
-        sub.add_parser("train", help="retrain the shipped classifier (see moderation_train)")
+        train = sub.add_parser(
+            "train",
+            help="retrain the shipped classifier (see moderation_train), or with "
+            "--from-decisions train a new version from moderators' decisions",
+        )
+        train.add_argument("--from-decisions", action="store_true")
+        train.add_argument("--data-dir", default=None, help="starter data (COLD + Davidson)")
+        train.add_argument(
+            "--fine-tune", action="store_true", help="fine-tune the shipped model, no starter data"
+        )
+        train.add_argument("--seed", type=int, default=0)
+        train.add_argument("--holdout", type=float, default=0.2, help="share of decisions held out")
+        train.add_argument("--activate", action="store_true", help="activate the new version")
+        versions = sub.add_parser("classifier", help="list, activate or roll back versions")
+        versions.add_argument("step", choices=["list", "activate", "rollback"])
+        versions.add_argument("version", nargs="?", default="")
 
     def handle(self, *args, **options):
         try:
@@ -105,6 +124,30 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"note {note.pk} withheld in {options['regions']}")
 
+    def _audit(self, options):
+        import csv
+
+        from crossnote.moderation.models import AuditEntry
+
+        writer = csv.writer(self._open(options["file"], "w"))
+        writer.writerow(["created_at", "actor", "action", "target", "before", "after"])
+        for entry in AuditEntry.objects.order_by("created_at").iterator():
+            writer.writerow(
+                [
+                    entry.created_at.isoformat(),
+                    entry.actor_name,
+                    entry.action,
+                    entry.target,
+                    json.dumps(entry.before, ensure_ascii=False),
+                    json.dumps(entry.after, ensure_ascii=False),
+                ]
+            )
+
+    def _sweep(self, options):
+        from crossnote.moderation.review import lift_expired_suspensions
+
+        self.stdout.write(f"{lift_expired_suspensions()} suspensions ended")
+
     def _check(self, options):
         from crossnote.moderation.services import screen_text
 
@@ -119,4 +162,58 @@ class Command(BaseCommand):
         )
 
     def _train(self, options):
-        call_command("moderation_train")
+        if not options["from_decisions"]:
+            call_command("moderation_train")
+            return
+        from crossnote.moderation.learning import activate_version, train_version
+
+        row = train_version(
+            starter_dir=options["data_dir"],
+            seed=options["seed"],
+            holdout=options["holdout"],
+            fine_tune=True if options["fine_tune"] else None,
+        )
+        metrics = row.metrics
+        self.stdout.write(
+            f"trained {row.version} ({metrics['mode']}) on {metrics['decisions']['train']} "
+            f"decisions; held out {metrics['decisions']['held_out']}"
+        )
+        self.stdout.write(f"{'':<8}{'version':<28}precision  recall     F1")
+        for name in ("active", "new"):
+            m = metrics["held_out"][name]
+            scores = (
+                f"{m['precision']:>9.3f} {m['recall']:>7.3f} {m['f1']:>6.3f}" if m["n"] else "—"
+            )
+            self.stdout.write(f"{name:<8}{m['version']:<28}{scores}")
+        for name in ("cold_dev", "davidson_held_out"):  # retrained: the starter's own checks
+            if name in metrics:
+                m = metrics[name]
+                self.stdout.write(
+                    f"{name} (new): precision {m['precision']:.3f}  recall {m['recall']:.3f}  "
+                    f"F1 {m['f1']:.3f}  (n={m['n']:,})"
+                )
+        if options["activate"]:
+            activate_version(row.version)
+            self.stdout.write(f"{row.version} is now active")
+        else:
+            self.stdout.write(
+                f"activate it with: crossnote moderation classifier activate {row.version}"
+            )
+
+    def _classifier(self, options):
+        from crossnote.moderation import learning
+
+        if options["step"] == "activate":
+            if not options["version"]:
+                raise CommandError("name the version to activate (see: classifier list)")
+            row = learning.activate_version(options["version"])
+            self.stdout.write(f"{row.version} is now active")
+        elif options["step"] == "rollback":
+            row = learning.rollback()
+            self.stdout.write(f"rolled back: {row.version} is now active")
+        else:
+            for row in learning.list_versions():
+                f1 = row.metrics.get("held_out", {}).get("new", {}).get("f1")
+                held = f"held-out F1 {f1:.3f}" if f1 is not None else ""
+                mark = "*" if row.active else " "
+                self.stdout.write(f"{mark} {row.version:<28} {row.created_at:%Y-%m-%d} {held}")

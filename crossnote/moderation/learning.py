@@ -1,0 +1,408 @@
+"""The learning loop: the AI learns from the experts who correct it.
+
+Every human decision in the review queue is a labelled example. `train_version()` trains a new
+classifier version from them (plus the shipped starter data where it is present), measures it
+beside the active version on decisions neither has seen, and stores it inactive; an operator then
+activates it or rolls back. Agreement between the AI's suggestion and the human's decision is
+counted per category and language, and the items where the AI was most wrong are surfaced.
+"""
+
+import hashlib
+import json
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Case, Count, F, FloatField, Q, Value, When
+from django.utils.translation import gettext as _
+
+from crossnote.core.errors import InvalidInput, NotFound
+from crossnote.moderation import pipeline
+from crossnote.moderation.categories import HARASSMENT, HATE, PROFANITY
+from crossnote.moderation.detectors import classifier
+from crossnote.moderation.evaluation import LabelledRow
+from crossnote.moderation.management.commands.moderation_train import (
+    default_data_dir,
+    offensive_metrics,
+    read_cold,
+    split_davidson,
+)
+from crossnote.moderation.models import Action, Appeal, AuditEntry, ClassifierVersion, ReviewItem
+
+log = logging.getLogger(__name__)
+
+SHIPPED = "shipped"
+# The classifier scores offensive language, so only decisions about it teach it anything: a
+# note removed as spam is not evidence that its words are abusive.
+OFFENSIVE_CATEGORIES = frozenset({PROFANITY, HARASSMENT, HATE})
+ACTING_OUTCOMES = frozenset(
+    {Action.LABEL, Action.LIMIT, Action.WITHHOLD, Action.HOLD, Action.REMOVE}
+)
+APPROVE = "approve"
+# A moderator's decision counts as much as this many starter rows: there are few of them, and
+# they are the platform's own norms rather than another site's.
+DECISION_WEIGHT = 5
+STARTER_FILES = ("cold_train.csv", "cold_dev.csv", "davidson_labeled.csv")
+
+
+# --- labelled examples ------------------------------------------------------------------------
+
+
+def _label(outcome: str, category: str) -> int | None:
+    """1 offensive, 0 not, None when the decision says nothing about offensive language."""
+    if outcome in (APPROVE, Action.ALLOW):
+        return 0
+    if outcome in ACTING_OUTCOMES and category in OFFENSIVE_CATEGORIES:
+        return 1
+    return None
+
+
+def labelled_decisions() -> list[LabelledRow]:
+    """Every human-decided review item with its text, as a (text, label, language) example.
+
+    - approve (any category) → 0: a moderator found nothing to restrict;
+    - label, limit, withhold or remove in profanity, harassment or hate → 1;
+    - any other outcome (e.g. removed as spam) → not an example; escalations are not decisions.
+    One example per piece of content: a later decision about it supersedes an earlier one, so
+    an appeal that reverses a decision flips the original item's label to 0, and an upheld
+    appeal keeps it.
+    """
+    return list(_examples().values())
+
+
+def _examples() -> dict[tuple[str, int], LabelledRow]:
+    """labelled_decisions() keyed by (kind, object_id), which decides the held-out split."""
+    items = (
+        ReviewItem.objects.filter(status=ReviewItem.Status.DECIDED, decided_by__isnull=False)
+        .select_related("appeal")
+        .order_by("decided_at", "pk")
+    )
+    examples: dict[tuple[str, int], dict] = {}
+    for item in items:
+        if item.appeal_id and item.appeal.status == Appeal.Status.REVERSED:
+            label = 0
+        else:  # an upheld appeal's outcome is the original action
+            label = _label(item.outcome, item.category)
+        key = (item.kind, item.object_id)
+        if key in examples:
+            # Keep the text the first decision saw (an appeal item may hold only the body).
+            examples[key]["label"] = label
+        elif item.content_text.strip():
+            examples[key] = {"text": item.content_text, "label": label, "lang": item.language}
+    return {
+        key: LabelledRow(e["text"], e["label"], e["lang"])
+        for key, e in examples.items()
+        if e["label"] is not None
+    }
+
+
+def _held_out(key: tuple[str, int], seed: int, share: float) -> bool:
+    """A stable split: the same decision is held out in every run with this seed, so no
+    version trained here has seen the decisions another version is measured on."""
+    digest = hashlib.sha256(f"{seed}:{key[0]}:{key[1]}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64 < share
+
+
+# --- training ---------------------------------------------------------------------------------
+
+
+def train_version(
+    *,
+    starter_dir: Path | str | None = None,
+    seed: int = 0,
+    holdout: float = 0.2,
+    fine_tune: bool | None = None,
+    starter_rows: list[LabelledRow] | None = None,
+    ngram_settings: classifier.NgramSettings | None = None,
+) -> ClassifierVersion:
+    """Train a classifier version on moderators' decisions and store it, not active.
+
+    With the starter data (COLD + Davidson, `starter_dir` or ../shared/data/moderation, or
+    `starter_rows`), the model is retrained from scratch on it plus the decisions, each counted
+    DECISION_WEIGHT times. Without it (an operator's server has no ../shared), or with
+    `fine_tune=True`, the shipped model is fine-tuned: its weights stay as they are and a
+    correction is learnt from the decisions alone, held near zero by the same L2 penalty, so the
+    starter data's knowledge is kept in the weights rather than re-learnt. Both versions are
+    scored on the same held-out decisions; the row's metrics hold both.
+    """
+    examples = _examples()
+    if not examples:
+        raise InvalidInput(_("No human decisions to learn from yet."))
+    train_rows = [row for key, row in examples.items() if not _held_out(key, seed, holdout)]
+    held_out = [row for key, row in examples.items() if _held_out(key, seed, holdout)]
+    if not train_rows:
+        raise InvalidInput(_("Every decision was held out; decide more items first."))
+    active = active_version()
+    if starter_rows is not None:
+        model, extra = _retrain(starter_rows, train_rows, ngram_settings, seed, "given rows")
+    elif (data_dir := _starter_dir(starter_dir, fine_tune)) is not None:
+        model, extra = _retrain_on_starter(data_dir, train_rows, ngram_settings, seed)
+    else:
+        base = classifier.get_model()
+        C = (ngram_settings or classifier.NgramSettings()).C
+        model = fine_tune_model(base, train_rows, C=C)
+        extra = {"mode": "fine-tune", "base": base.version}
+    metrics = {
+        **extra,
+        "seed": seed,
+        "decisions": {"train": len(train_rows), "held_out": len(held_out)},
+        "held_out": {
+            "new": {"version": model.version, **_scores(model, held_out)},
+            "active": {"version": active.version, **_scores(_model_of(active), held_out)},
+        },
+    }
+    model.metrics.update(metrics)
+    relative = Path("classifiers") / f"{model.version}.npz"
+    classifier.save(model, _absolute(str(relative)))
+    row, _created = ClassifierVersion.objects.update_or_create(
+        version=model.version, defaults={"path": str(relative), "metrics": metrics}
+    )
+    return row
+
+
+def _starter_dir(starter_dir: Path | str | None, fine_tune: bool | None) -> Path | None:
+    """Where the starter data is, or None to fine-tune the shipped model instead."""
+    if fine_tune:
+        return None
+    data_dir = Path(starter_dir) if starter_dir is not None else default_data_dir()
+    if all((data_dir / name).is_file() for name in STARTER_FILES):
+        return data_dir
+    if starter_dir is not None or fine_tune is False:
+        raise InvalidInput(_("No starter data in %(dir)s.") % {"dir": data_dir})
+    return None
+
+
+def _scores(model: classifier.OffensiveModel, rows: list[LabelledRow]) -> dict:
+    return offensive_metrics(model, rows) if rows else {"n": 0}
+
+
+def _retrain_on_starter(data_dir: Path, decisions, ngram_settings, seed):
+    starter = read_cold(data_dir / "cold_train.csv")
+    davidson_train, davidson_held_out = split_davidson(data_dir / "davidson_labeled.csv", seed)
+    model, extra = _retrain(
+        starter + davidson_train, decisions, ngram_settings, seed, str(data_dir)
+    )
+    extra["cold_dev"] = offensive_metrics(model, read_cold(data_dir / "cold_dev.csv"))
+    extra["davidson_held_out"] = offensive_metrics(model, davidson_held_out)
+    return model, extra
+
+
+def _retrain(starter, decisions, ngram_settings, seed, source):
+    """Retrain from scratch: repeating a row is the same as weighting it in logistic loss."""
+    rows = list(starter) + list(decisions) * DECISION_WEIGHT
+    description = (
+        f"{len(starter):,} starter rows ({source}) + {len(decisions):,} moderator decisions "
+        f"×{DECISION_WEIGHT}"
+    )
+    model = classifier.train(rows, settings=ngram_settings, seed=seed, description=description)
+    return model, {"mode": "retrain", "starter_rows": len(starter)}
+
+
+def fine_tune_model(
+    base: classifier.OffensiveModel, rows: list[LabelledRow], *, C: float
+) -> classifier.OffensiveModel:
+    """The base model plus an L2-penalised correction learnt from `rows` alone.
+
+    Minimises C·Σ wᵢ·logloss(yᵢ, base_logitᵢ + xᵢ·d) + ½‖d‖² over the n-grams the rows contain
+    (all other weights keep their gradient at zero, so they stay as shipped). The intercept is
+    left alone: reports skew towards bad content, and moving it would shift every score.
+    """
+    from scipy.optimize import minimize
+    from scipy.special import expit
+
+    texts = [classifier.prepare_text(row.text) for row in rows]
+    y = np.asarray([int(row.label) for row in rows], dtype=np.float64)
+    matrix = base.vectorizer.transform(texts).tocsr()
+    used = np.unique(matrix.indices)
+    x = matrix[:, used]
+    offset = x @ base.coef[used].astype(np.float64) + base.intercept
+    # Each label weighs the same in total, then DECISION_WEIGHT as in retraining.
+    counts = {label: int((y == label).sum()) for label in (0.0, 1.0)}
+    groups = sum(1 for n in counts.values() if n)
+    w = np.asarray([len(y) / (groups * counts[label]) for label in y]) * DECISION_WEIGHT
+
+    def objective(d):
+        z = offset + x @ d
+        loss = C * float(w @ (np.logaddexp(0.0, z) - y * z)) + 0.5 * float(d @ d)
+        return loss, C * (x.T @ (w * (expit(z) - y))) + d
+
+    result = minimize(objective, np.zeros(len(used)), jac=True, method="L-BFGS-B")
+    coef = base.coef.copy()
+    coef[used] += result.x.astype(np.float32)
+    digest = hashlib.sha256(
+        json.dumps([base.version, texts, y.tolist(), C, DECISION_WEIGHT]).encode()
+    ).hexdigest()[:8]
+    return classifier.OffensiveModel(
+        coef=coef.astype(np.float16).astype(np.float32),  # what save() stores
+        intercept=base.intercept,
+        vectorizer_params=dict(base.vectorizer_params),
+        version=f"ngram-{datetime.now(UTC):%Y-%m-%d}-{digest}",
+        training_data=f"{base.version} fine-tuned on {len(rows):,} moderator decisions",
+        metrics={"settings": base.metrics.get("settings", {}), "C": C},
+    )
+
+
+# --- versions ---------------------------------------------------------------------------------
+
+
+def _absolute(path: str) -> Path:
+    """Versions are stored relative to the data folder, so a restored backup still finds them."""
+    return Path(path) if Path(path).is_absolute() else Path(settings.CROSSNOTE_DATA_DIR) / path
+
+
+def ensure_shipped() -> ClassifierVersion:
+    """The model shipped in the package, as version "shipped" (active unless another is)."""
+    row = ClassifierVersion.objects.filter(version=SHIPPED).first()
+    if row is None:
+        shipped = classifier.get_model()
+        metrics = {
+            key: shipped.metrics[key]
+            for key in ("cold_dev", "davidson_held_out")
+            if key in shipped.metrics
+        }
+        row, _created = ClassifierVersion.objects.get_or_create(
+            version=SHIPPED,
+            defaults={
+                "path": "",
+                "metrics": {"model_version": shipped.version, **metrics},
+                "active": not ClassifierVersion.objects.filter(active=True).exists(),
+            },
+        )
+    return row
+
+
+def active_version() -> ClassifierVersion:
+    ensure_shipped()
+    return ClassifierVersion.objects.filter(active=True).first() or ensure_shipped()
+
+
+def active_model_path() -> Path:
+    """Where the pipeline loads the classifier from: the active version, else the shipped one."""
+    row = ClassifierVersion.objects.filter(active=True).only("path", "version").first()
+    if row is None or not row.path:
+        return classifier.MODEL_PATH
+    path = _absolute(row.path)
+    if not path.is_file():
+        log.error("classifier %s: %s is missing; using the shipped model", row.version, path)
+        return classifier.MODEL_PATH
+    return path
+
+
+def _model_of(row: ClassifierVersion) -> classifier.OffensiveModel:
+    return classifier.get_model(_absolute(row.path) if row.path else classifier.MODEL_PATH)
+
+
+def activate_version(version: str, *, by=None) -> ClassifierVersion:
+    """Make `version` the one the pipeline uses; exactly one version is active."""
+    return _activate(version, by=by, action="classifier:activate")
+
+
+def _activate(version: str, *, by, action: str) -> ClassifierVersion:
+    from crossnote.moderation.review import audit
+
+    ensure_shipped()
+    with transaction.atomic():
+        rows = ClassifierVersion.objects.select_for_update()
+        row = rows.filter(version=version).first()
+        if row is None:
+            raise NotFound(_("No classifier version “%(v)s”.") % {"v": version})
+        if row.path and not _absolute(row.path).is_file():
+            raise InvalidInput(_("The model file of “%(v)s” is missing.") % {"v": version})
+        previous = rows.filter(active=True).exclude(pk=row.pk).first()
+        rows.filter(active=True).exclude(pk=row.pk).update(active=False)
+        if not row.active:
+            row.active = True
+            row.save(update_fields=["active", "updated_at"])
+        audit(
+            by,
+            action,
+            f"classifier:{version}",
+            {"version": previous.version if previous else ""},
+            {"version": version},
+        )
+        # Every process rebuilds its detectors (the classifier among them) after this commits.
+        transaction.on_commit(pipeline.lists_changed)
+    return row
+
+
+def rollback(*, by=None) -> ClassifierVersion:
+    """Go back to the version that was active before the current one was activated (read
+    from the audit log); with no such record, to the shipped model."""
+    current = active_version()
+    earlier = ""
+    for entry in AuditEntry.objects.filter(action="classifier:activate").order_by("-pk"):
+        if entry.after.get("version") == current.version:
+            earlier = entry.before.get("version", "")
+            break
+    if not ClassifierVersion.objects.filter(version=earlier).exists():
+        earlier = SHIPPED
+    if earlier == current.version:
+        raise InvalidInput(_("The shipped classifier is active; there is nothing to roll back."))
+    return _activate(earlier, by=by, action="classifier:rollback")
+
+
+def list_versions():
+    ensure_shipped()
+    return ClassifierVersion.objects.order_by("-active", "-created_at")
+
+
+# --- agreement --------------------------------------------------------------------------------
+
+
+def _decided_by_humans(since=None, until=None):
+    # Appeal items compare a decision with an earlier decision, not with the AI.
+    items = ReviewItem.objects.filter(
+        status=ReviewItem.Status.DECIDED, agreed_with_ai__isnull=False, appeal__isnull=True
+    )
+    if since:
+        items = items.filter(decided_at__gte=since)
+    return items.filter(decided_at__lt=until) if until else items
+
+
+def agreement_stats(*, since=None, until=None) -> dict:
+    """How often moderators agreed with the AI's suggestion: overall, per category, per
+    language. Each part is {"n", "agreed", "share"} (share None when nothing was decided)."""
+    items = _decided_by_humans(since, until)
+
+    def part(rows) -> dict:
+        n, agreed = rows["n"], rows["agreed"] or 0
+        return {"n": n, "agreed": agreed, "share": round(agreed / n, 4) if n else None}
+
+    counts = {"n": Count("pk"), "agreed": Count("pk", filter=Q(agreed_with_ai=True))}
+    by = {
+        field: [
+            {"key": row[field], **part(row)}
+            for row in items.values(field).annotate(**counts).order_by("-n", field)
+        ]
+        for field in ("category", "language")
+    }
+    return {
+        "overall": part(items.aggregate(**counts)),
+        "by_category": by["category"],
+        "by_language": by["language"],
+    }
+
+
+def most_wrong(limit: int = 20):
+    """Decided items where the AI was most wrong, for a second look: the moderator approved
+    what the AI acted on with confidence ≥ 0.9, or removed what the AI would have allowed.
+    Worst first: the AI's confidence in its wrong answer."""
+    acting = [a for a in Action.values if a != Action.ALLOW]
+    confident_miss = Q(outcome=APPROVE, suggested_action__in=acting, confidence__gte=0.9)
+    missed = Q(outcome=Action.REMOVE, suggested_action=Action.ALLOW)
+    return (
+        _decided_by_humans()
+        .filter(confident_miss | missed)
+        .annotate(
+            wrongness=Case(
+                When(outcome=APPROVE, then=F("confidence")),
+                default=Value(1.0) - F("confidence"),
+                output_field=FloatField(),
+            )
+        )
+        .select_related("decided_by")
+        .order_by("-wrongness", "-decided_at")[:limit]
+    )

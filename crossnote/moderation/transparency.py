@@ -1,0 +1,229 @@
+"""The public transparency report (in the spirit of the EU DSA Art. 15 and 24): what moderation
+did, by whom (automated or human), how appeals went, how fast people decided, and how often
+they agreed with the AI. Counts only: never content, never who was moderated.
+
+The page is drawn here too, as server-side SVG bars (no script, no CDN), beside the numbers.
+"""
+
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from statistics import median
+
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.shortcuts import render
+from django.utils import timezone
+
+from crossnote.moderation.learning import agreement_stats
+from crossnote.moderation.models import Action, Appeal, Decision, ReviewItem, Withholding
+
+MAX_MONTHS = 36
+
+
+def _month_starts(now: datetime, months: int) -> list[datetime]:
+    """The first instant of each of the last `months` calendar months (UTC), oldest first."""
+    starts = []
+    year, month = now.year, now.month
+    for _ in range(months):
+        starts.append(now.replace(year=year, month=month, day=1, hour=0, minute=0, second=0))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return [start.replace(microsecond=0) for start in reversed(starts)]
+
+
+def _within(window: tuple[datetime, datetime], field: str) -> dict:
+    return {f"{field}__gte": window[0], f"{field}__lt": window[1]}
+
+
+def _key(moment: datetime) -> str:
+    return f"{moment:%Y-%m}"
+
+
+def transparency_report(months: int = 12, *, now: datetime | None = None) -> dict:
+    """Every number on the transparency page, for the last `months` calendar months.
+
+    Actions are decisions that restricted something (not "allow"), counted once: an appeal's
+    decision is counted under appeals, not again as an action."""
+    from crossnote.moderation.services import category_name
+
+    months = max(1, min(int(months), MAX_MONTHS))
+    now = timezone.localtime(now or timezone.now(), UTC)
+    starts = _month_starts(now, months)
+    since = starts[0]
+    # Up to the end of this month: a row written after `now` must not fall outside the months.
+    until = _month_starts(now.replace(day=28) + timedelta(days=4), 1)[0]
+    window = (since, until)
+    agreement = agreement_stats(since=since, until=until)
+    for row in agreement["by_category"]:
+        row["name"] = _name(row["key"], category_name)
+    return {
+        "since": since.date().isoformat(),
+        "months": [_key(s) for s in starts],
+        "actions": _actions(window, starts, category_name),
+        "appeals": _appeals(window),
+        "time_to_decision": _time_to_decision(window),
+        "withholdings_by_region": _withholdings(window),
+        "agreement": agreement,
+    }
+
+
+def _actions(window, starts, category_name) -> dict:
+    rows = (
+        Decision.objects.filter(**_within(window, "created_at"), on_appeal=False)
+        .exclude(action=Action.ALLOW)
+        .order_by()
+        .annotate(month=TruncMonth("created_at", tzinfo=UTC))
+        .values("month", "category", "automated")
+        .annotate(n=Count("pk"))
+    )
+    by_month = {
+        _key(s): {"month": _key(s), "automated": 0, "human": 0, "total": 0, "categories": {}}
+        for s in starts
+    }
+    by_category: dict[str, dict] = {}
+    for row in rows:
+        how = "automated" if row["automated"] else "human"
+        slug = row["category"] or ""
+        month = by_month[_key(row["month"])]
+        month[how] += row["n"]
+        month["total"] += row["n"]
+        month["categories"][slug] = month["categories"].get(slug, 0) + row["n"]
+        cat = by_category.setdefault(slug, {"category": slug, "automated": 0, "human": 0})
+        cat[how] += row["n"]
+    for cat in by_category.values():
+        cat.update(
+            name=_name(cat["category"], category_name), total=cat["automated"] + cat["human"]
+        )
+    months = list(by_month.values())
+    for month in months:
+        month["categories"] = [
+            {"category": slug, "name": _name(slug, category_name), "n": n}
+            for slug, n in sorted(month["categories"].items(), key=_by_count)
+        ]
+    return {
+        "total": sum(m["total"] for m in months),
+        "automated": sum(m["automated"] for m in months),
+        "human": sum(m["human"] for m in months),
+        "by_month": months,
+        "by_category": sorted(by_category.values(), key=lambda c: (-c["total"], c["category"])),
+    }
+
+
+def _name(slug: str, category_name) -> str:
+    return category_name(slug) if slug else "—"
+
+
+def _appeals(window) -> dict:
+    counts = dict(
+        Appeal.objects.filter(**_within(window, "created_at"))
+        .order_by()
+        .values("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    upheld = counts.get(Appeal.Status.UPHELD, 0)
+    reversed_ = counts.get(Appeal.Status.REVERSED, 0)
+    decided = upheld + reversed_
+    return {
+        "total": sum(counts.values()),
+        "open": counts.get(Appeal.Status.OPEN, 0),
+        "upheld": upheld,
+        "reversed": reversed_,
+        "reversal_rate": round(reversed_ / decided, 4) if decided else None,
+    }
+
+
+def _time_to_decision(window) -> dict:
+    """Median hours from an item entering the review queue to a human deciding it."""
+    rows = ReviewItem.objects.filter(
+        status=ReviewItem.Status.DECIDED, **_within(window, "decided_at")
+    ).values_list("source", "created_at", "decided_at")
+    hours: dict[str, list[float]] = {}
+    for source, created, decided in rows:
+        hours.setdefault(source, []).append((decided - created).total_seconds() / 3600)
+    everything = [h for values in hours.values() for h in values]
+
+    def summary(values):
+        return {"n": len(values), "median_hours": round(median(values), 2) if values else None}
+
+    return {
+        **summary(everything),
+        "by_source": [
+            {"source": source, "name": str(ReviewItem.Source(source).label), **summary(values)}
+            for source, values in sorted(hours.items())
+            if source in ReviewItem.Source.values
+        ],
+    }
+
+
+def _withholdings(window) -> list[dict]:
+    counts: Counter = Counter()
+    for regions in Withholding.objects.filter(**_within(window, "created_at")).values_list(
+        "regions", flat=True
+    ):
+        counts.update(str(region).upper() for region in regions or [])
+    return [{"region": region, "n": n} for region, n in sorted(counts.items(), key=_by_count)]
+
+
+def _by_count(item):
+    return (-item[1], item[0])
+
+
+# --- the page ---------------------------------------------------------------------------------
+
+CHART_WIDTH, CHART_HEIGHT, AXIS = 600, 180, 26
+
+
+def month_chart(by_month: list[dict]) -> dict:
+    """Stacked bars (automated below, human above) per month, in SVG user units."""
+    peak = max((m["total"] for m in by_month), default=0) or 1
+    slot = CHART_WIDTH / max(len(by_month), 1)
+    bars = []
+    for i, month in enumerate(by_month):
+        auto_h = CHART_HEIGHT * month["automated"] / peak
+        human_h = CHART_HEIGHT * month["human"] / peak
+        x = i * slot + slot * 0.15
+        bars.append(
+            {
+                **month,
+                "x": round(x, 1),
+                "width": round(slot * 0.7, 1),
+                "label_x": round(i * slot + slot / 2, 1),
+                "auto_y": round(CHART_HEIGHT - auto_h, 1),
+                "auto_h": round(auto_h, 1),
+                "human_y": round(CHART_HEIGHT - auto_h - human_h, 1),
+                "human_h": round(human_h, 1),
+                "label": month["month"][5:],
+            }
+        )
+    return {
+        "bars": bars,
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT + AXIS,
+        "axis_y": CHART_HEIGHT + 21,
+        "baseline": CHART_HEIGHT,
+        "peak": peak if any(m["total"] for m in by_month) else 0,
+    }
+
+
+def bar_rows(rows: list[dict], value: str = "total") -> list[dict]:
+    """Rows with a `percent` of the largest, for horizontal bars drawn as SVG rectangles."""
+    peak = max((row[value] for row in rows), default=0) or 1
+    return [{**row, "percent": round(100 * row[value] / peak, 1)} for row in rows]
+
+
+def transparency_page(request):
+    """GET /transparency/: the report for everyone, signed in or not.
+
+    Lives beside the numbers rather than in views.py, which holds the moderators' pages."""
+    try:
+        months = int(request.GET.get("months", 12))
+    except ValueError:
+        months = 12
+    report = transparency_report(months)
+    context = {
+        "report": report,
+        "chart": month_chart(report["actions"]["by_month"]),
+        "categories": bar_rows(report["actions"]["by_category"]),
+        "regions": bar_rows(report["withholdings_by_region"], "n"),
+    }
+    return render(request, "moderation/transparency.html", context)

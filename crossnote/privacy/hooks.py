@@ -1,0 +1,29 @@
+"""Connects privacy to lower layers' events (crossnote.core.hooks) and to Django's log-in signal."""
+
+from django.contrib.auth.signals import user_logged_in
+
+from crossnote.core import hooks
+
+
+def _signed_up(*, user):
+    from crossnote.privacy.services import assign_data_region
+
+    assign_data_region(user=user)
+
+
+def _personal_data_viewed(*, viewer, subjects, what, where=""):
+    from crossnote.privacy.services import record_access
+
+    record_access(viewer=viewer, subjects=subjects, what=what, where=where)
+
+
+def _logged_in(sender, request, user, **kwargs):
+    from crossnote.privacy.services import record_login
+
+    record_login(user=user, request=request)
+
+
+def connect() -> None:
+    hooks.register("signed_up", _signed_up)
+    hooks.register("personal_data_viewed", _personal_data_viewed)
+    user_logged_in.connect(_logged_in, dispatch_uid="crossnote.privacy.record_login")

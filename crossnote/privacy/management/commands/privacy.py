@@ -1,0 +1,100 @@
+"""Operator commands for data rights: export, erase, data region, sweep. Each is logged."""
+
+import getpass
+import os
+import shutil
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Q
+
+from crossnote.core.errors import DomainError
+
+
+def _operator() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
+
+
+class Command(BaseCommand):
+    help = "Privacy: export a person's data, erase an account, set a data region, run the sweeper."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        export = sub.add_parser("export", help="build a person's export archive now")
+        export.add_argument("user", help="username or email")
+        export.add_argument("--output", help="copy the zip here (default: print its path)")
+        erase = sub.add_parser(
+            "erase", help="close an account and erase it after the grace period (or --now)"
+        )
+        erase.add_argument("user", help="username or email")
+        erase.add_argument("--now", action="store_true", help="erase at once, no grace period")
+        region = sub.add_parser("region", help="move an account to another data region")
+        region.add_argument("user", help="username or email")
+        region.add_argument("region", help="e.g. global, cn, eu, us")
+        sub.add_parser(
+            "sweep", help="re-queue stuck exports, expire old ones, erase accounts that are due"
+        )
+
+    def handle(self, *args, **options):
+        try:
+            getattr(self, f"_{options['action']}")(options)
+        except DomainError as exc:
+            raise CommandError(exc.message) from exc
+
+    def _user(self, name: str):
+        from crossnote.accounts.models import User
+
+        user = User.objects.filter(Q(username__iexact=name) | Q(email__iexact=name)).first()
+        if user is None:
+            raise CommandError(f"no account {name!r}")
+        return user
+
+    def _export(self, options):
+        from crossnote.privacy import services
+        from crossnote.privacy.models import ExportRequest, OperatorAction
+
+        user = self._user(options["user"])
+        services.record_operator_action(
+            operator=_operator(), action=OperatorAction.Action.EXPORT, subject=user
+        )
+        if ExportRequest.objects.filter(user=user, status__in=["queued", "running"]).exists():
+            raise CommandError(f"an export of {user.username} is already being prepared")
+        export = ExportRequest.objects.create(user=user, via="cli", status="running", attempts=1)
+        export = services.build_export(export=export)
+        path = os.path.join(str(services.export_storage().location), export.file_name)
+        if options["output"]:
+            shutil.copyfile(path, options["output"])
+            path = options["output"]
+        self.stdout.write(f"export {export.pk} of {user.username}: {export.size} bytes -> {path}")
+
+    def _erase(self, options):
+        from crossnote.privacy import services
+        from crossnote.privacy.models import OperatorAction
+
+        user = self._user(options["user"])
+        if options["now"]:
+            request = services.erase_now(user=user, operator=_operator())
+            self.stdout.write(f"{request.subject_ref} erased")
+            return
+        request = services.schedule_erasure(user=user, via="cli")
+        services.record_operator_action(
+            operator=_operator(), action=OperatorAction.Action.ERASE, subject=user
+        )
+        self.stdout.write(
+            f"{request.subject_ref} closed; erased after {request.erase_after:%Y-%m-%d %H:%M} UTC"
+        )
+
+    def _region(self, options):
+        from crossnote.privacy import services
+
+        user = self._user(options["user"])
+        services.set_data_region(user=user, region=options["region"], operator=_operator())
+        self.stdout.write(f"{user.username}: data region {user.data_region}")
+
+    def _sweep(self, options):
+        from crossnote.privacy import tasks
+
+        done = tasks.sweep(run=tasks.run_inline)
+        self.stdout.write(", ".join(f"{k}: {v}" for k, v in done.items()))

@@ -1,0 +1,1 @@
+"""Search across Chinese and English: indexing, engines (SQLite FTS5 / PostgreSQL), pages, API."""

@@ -1,0 +1,65 @@
+"""Keeps the index in step with writes (see crossnote.core.hooks).
+
+Notes and profiles fire `content_created` when they are written or their text changes; new
+people are seen through post_save (sign-up, admin and createsuperuser alike). Each is indexed
+once its transaction commits, so a rolled-back write indexes nothing. Model signals cover what no
+hook announces: a note's topics changing on their own, new topics, and deletions (a deleted
+note's row goes in the same transaction, not on commit).
+"""
+
+from functools import partial
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from crossnote.core import hooks
+
+
+def _content_created(*, obj, kind, author):
+    from crossnote.search import tasks
+
+    if kind == "note":
+        transaction.on_commit(partial(tasks.index_note, obj.pk))
+    elif kind == "profile":
+        transaction.on_commit(partial(tasks.index_user, obj.pk))
+
+
+def _user_saved(sender, instance, created, update_fields=None, **kwargs):
+    """New people however made (sign-up, admin, createsuperuser) and whole-row saves (admin
+    edits); a login's `last_login` update is not a reason to re-index."""
+    from crossnote.search import tasks
+
+    if created or update_fields is None or {"username", "is_active"} & set(update_fields):
+        transaction.on_commit(partial(tasks.index_user, instance.pk))
+
+
+def _topics_changed(sender, instance, action, reverse, **kwargs):
+    from crossnote.notes.models import Note
+    from crossnote.search import tasks
+
+    if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, Note):
+        transaction.on_commit(partial(tasks.index_note, instance.pk))
+
+
+def _topic_saved(sender, instance, created, **kwargs):
+    from crossnote.search import tasks
+
+    if created:
+        transaction.on_commit(partial(tasks.index_topic, instance.pk))
+
+
+def _note_deleted(sender, instance, **kwargs):
+    from crossnote.search.services import remove_note
+
+    remove_note(note_id=instance.pk)
+
+
+def connect() -> None:
+    from crossnote.accounts.models import User
+    from crossnote.notes.models import Note, Topic
+
+    hooks.register("content_created", _content_created)
+    post_save.connect(_user_saved, sender=User, dispatch_uid="search-user-saved")
+    m2m_changed.connect(_topics_changed, sender=Note.topics.through, dispatch_uid="search-topics")
+    post_save.connect(_topic_saved, sender=Topic, dispatch_uid="search-topic-saved")
+    post_delete.connect(_note_deleted, sender=Note, dispatch_uid="search-note-deleted")

@@ -1,0 +1,89 @@
+"""API shapes for search results and suggestions."""
+
+from ninja import Schema
+from pydantic import Field
+
+from crossnote.accounts.schemas import UserBrief
+from crossnote.notes.schemas import NoteOut
+
+
+class HitFields(Schema):
+    snippet: str = Field(
+        "", description="An escaped extract with the matched words in <mark>…</mark>"
+    )
+    language: str = Field("", description="Detected language of the text (zh, en, mixed, …)")
+    translated: bool = Field(
+        False, description="Found only through a translation of the query (CC-CEDICT)"
+    )
+    similar: bool = Field(
+        False, description="Found by meaning (sentence embeddings) when no words matched"
+    )
+
+    @staticmethod
+    def resolve_snippet(obj):
+        return str(obj.search_hit.snippet)
+
+    @staticmethod
+    def resolve_language(obj):
+        return obj.search_hit.language or ""
+
+    @staticmethod
+    def resolve_translated(obj):
+        return obj.search_hit.translated
+
+    @staticmethod
+    def resolve_similar(obj):
+        return obj.search_hit.similar
+
+
+class NoteHitOut(NoteOut, HitFields):
+    pass
+
+
+class UserHitOut(UserBrief, HitFields):
+    bio: str
+    follower_count: int
+    note_count: int
+
+
+class TopicHitOut(Schema):
+    name: str
+    note_count: int
+    url: str
+    translated: bool = False
+
+    @staticmethod
+    def resolve_url(obj):
+        return obj.get_absolute_url()
+
+    @staticmethod
+    def resolve_translated(obj):
+        return obj.search_hit.translated
+
+
+class SearchOut(Schema):
+    type: str = Field(description="notes, users or topics")
+    query: str
+    terms: list[str] = Field(description="The query's words as matched (folded, segmented)")
+    translations: list[str] = Field(
+        description="Translations of the query's words also searched, with a lower weight"
+    )
+    exact: bool = Field(description="False when every result came through a translation")
+    similar: bool = Field(
+        False, description="True when no words matched and the notes are close in meaning"
+    )
+    notes: list[NoteHitOut] = Field(default_factory=list)
+    users: list[UserHitOut] = Field(default_factory=list)
+    topics: list[TopicHitOut] = Field(default_factory=list)
+    next_cursor: str | None
+
+
+class TopicSuggestion(Schema):
+    name: str
+    note_count: int
+
+
+class SuggestOut(Schema):
+    topics: list[TopicSuggestion]
+    users: list[UserBrief]
+    recent: list[str] = Field(description="Your own recent searches (signed in only)")

@@ -1,0 +1,85 @@
+"""Looks for a person's marker strings everywhere Crossnote keeps data: every model's text,
+char, file and JSON fields, every table (raw, so SQLite's FTS5 shadow tables and PostgreSQL's
+tsvector columns count too), every file under MEDIA_ROOT and the exports folder (inside zips
+as well), and the cache."""
+
+import json
+import pickle
+import zipfile
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection, models
+
+TEXTUAL = (models.CharField, models.TextField, models.JSONField, models.FileField)
+
+
+def _hits(where: str, text: str, markers) -> list[str]:
+    return [f"{where}: {m}" for m in markers if m in text]
+
+
+def scan_models(markers) -> list[str]:
+    found = []
+    for model in apps.get_models(include_auto_created=True):
+        fields = [f.attname for f in model._meta.concrete_fields if isinstance(f, TEXTUAL)]
+        if not fields:
+            continue
+        for row in model._base_manager.values_list(*fields):
+            text = json.dumps(row, default=str, ensure_ascii=False)
+            found += _hits(f"model {model._meta.label}", text, markers)
+    return found
+
+
+def _as_text(value) -> str:
+    if isinstance(value, memoryview):
+        value = value.tobytes()
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "ignore")
+    return str(value)
+
+
+def scan_tables(markers) -> list[str]:
+    found = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            for row in cursor.fetchall():
+                found += _hits(f"table {table}", " ".join(_as_text(v) for v in row), markers)
+    return found
+
+
+def _file_texts(path: Path):
+    yield str(path), path.read_bytes().decode("utf-8", "ignore")
+    if path.suffix == ".zip":
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                yield f"{path}!{name}", archive.read(name).decode("utf-8", "ignore")
+
+
+def scan_files(markers) -> list[str]:
+    found = []
+    for root in (Path(settings.MEDIA_ROOT), Path(settings.CROSSNOTE_EXPORTS_DIR)):
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            for where, text in _file_texts(path):
+                found += _hits(f"file {where}", where + text, markers)
+    return found
+
+
+def scan_cache(markers) -> list[str]:
+    found = []
+    for alias in settings.CACHES:
+        store = getattr(caches[alias], "_cache", {})
+        for key, value in list(store.items()):
+            try:
+                text = repr(pickle.loads(value)) if isinstance(value, bytes) else repr(value)  # noqa: S301
+            except Exception:
+                text = _as_text(value)
+            found += _hits(f"cache {alias}:{key}", f"{key} {text}", markers)
+    return found
+
+
+def scan_everywhere(markers) -> list[str]:
+    markers = list(markers)
+    return scan_models(markers) + scan_tables(markers) + scan_files(markers) + scan_cache(markers)

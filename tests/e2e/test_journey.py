@@ -28,12 +28,6 @@ def no_horizontal_scroll(page) -> int:
     return page.evaluate("document.documentElement.scrollWidth")
 
 
-def all_images_loaded(page, selector: str) -> bool:
-    return page.eval_on_selector_all(
-        selector, "els => els.length > 0 && els.every(i => i.complete && i.naturalWidth > 0)"
-    )
-
-
 def write_jpeg(path, size, color):
     Image.new("RGB", size, color).save(path, format="JPEG", quality=85)
     return path
@@ -128,7 +122,10 @@ def test_new_visitor_journey(live_server, page, page_errors, lin_with_note, tmp_
     lin_card.locator("a.note-card-link").click()
     expect(page).to_have_url(f"{base}/notes/{lin_note.pk}/")
     expect(page.locator(".note-title")).to_have_text(LIN_TITLE)
-    assert all_images_loaded(page, "[data-carousel] img")
+    page.wait_for_function(
+        "[...document.querySelectorAll('[data-carousel] img')]"
+        ".every(i => i.complete && i.naturalWidth > 0)"
+    )
     page.evaluate("window.__samePage = true")  # survives only if nothing navigates
 
     page.locator(".comment-form textarea[name=body]").fill("看起来很棒！Adding this to my list.")

@@ -116,7 +116,7 @@ def queue(request, category: str = "", language: str = "", region: str = "", lim
     """Items waiting for a human, by severity × expected reach (moderators only)."""
     _require_moderator(request.user)
     items = review.queue_for(request.user, category=category, language=language, region=region)
-    return list(items[: max(1, min(limit, 200))])
+    return [review_view.summary(i) for i in items[: max(1, min(limit, 200))]]
 
 
 @router.get("/moderation/queue/{item_id}", response=ItemDetailOut, auth=REQUIRED)
@@ -128,12 +128,12 @@ def queue_item(request, item_id: int, target: str = ""):
 
 @router.post("/moderation/queue/{item_id}/claim", response=ItemOut, auth=REQUIRED)
 def claim(request, item_id: int):
-    return review.claim_item(item_id=item_id, moderator=request.user)
+    return review_view.summary(review.claim_item(item_id=item_id, moderator=request.user))
 
 
 @router.post("/moderation/queue/{item_id}/release", response=ItemOut, auth=REQUIRED)
 def release(request, item_id: int):
-    return review.release_item(item_id=item_id, moderator=request.user)
+    return review_view.summary(review.release_item(item_id=item_id, moderator=request.user))
 
 
 @router.post("/moderation/queue/{item_id}/decide", response=ItemOut, auth=REQUIRED)
@@ -155,7 +155,7 @@ def decide(request, item_id: int, payload: DecideIn):
             regions=payload.regions,
             legal_basis=payload.legal_basis,
         )
-    return ReviewItem.objects.get(pk=item_id)
+    return review_view.summary(ReviewItem.objects.get(pk=item_id))
 
 
 @router.get("/moderation/notices", response=list[DecisionOut], auth=REQUIRED)

@@ -69,6 +69,33 @@ def _translated(text, target, span_texts, private):
     return result.text, highlight(result.text, marks), result.backend_label
 
 
+SUMMARY_FIELDS = (
+    "id",
+    "kind",
+    "object_id",
+    "source",
+    "category",
+    "language",
+    "region",
+    "priority",
+    "suggested_action",
+    "confidence",
+    "status",
+    "needs_senior",
+    "created_at",
+)
+
+
+def summary(item) -> dict:
+    """The queue's view of an item (the API's ItemOut)."""
+    return {
+        **{field: getattr(item, field) for field in SUMMARY_FIELDS},
+        "claimed_by": item.claimed_by.username if item.claimed_by_id else None,
+        "is_appeal": item.appeal_id is not None,
+        "reports": item.reports.count(),
+    }
+
+
 def item_context(moderator, item_id: int, *, target: str = "") -> dict:
     item = (
         ReviewItem.objects.select_related("author", "trigger", "appeal").filter(pk=item_id).first()
@@ -88,27 +115,7 @@ def item_context(moderator, item_id: int, *, target: str = "") -> dict:
     )
     strikes = Strike.objects.filter(user=item.author, lifted=False).count() if item.author else 0
     api = {
-        **{
-            f: getattr(item, f)
-            for f in (
-                "id",
-                "kind",
-                "object_id",
-                "source",
-                "category",
-                "language",
-                "region",
-                "priority",
-                "suggested_action",
-                "confidence",
-                "status",
-                "needs_senior",
-                "created_at",
-            )
-        },
-        "claimed_by": item.claimed_by.username if item.claimed_by_id else None,
-        "is_appeal": item.appeal_id is not None,
-        "reports": item.reports.count(),
+        **summary(item),
         "original": text,
         "translation": translation,
         "translation_engine": engine or None,

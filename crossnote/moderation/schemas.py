@@ -89,36 +89,8 @@ class ItemOut(Schema):
     reports: int
     created_at: datetime
 
-    @staticmethod
-    def resolve_claimed_by(obj):
-        return obj.claimed_by.username if obj.claimed_by_id else None
 
-    @staticmethod
-    def resolve_is_appeal(obj):
-        return obj.appeal_id is not None
-
-    @staticmethod
-    def resolve_reports(obj):
-        return obj.reports.count()
-
-
-class ItemDetailOut(Schema):
-    id: int
-    kind: str
-    object_id: int
-    source: str
-    category: str
-    language: str
-    region: str
-    priority: float
-    suggested_action: str
-    confidence: float
-    status: str
-    needs_senior: bool
-    claimed_by: str | None
-    is_appeal: bool
-    reports: int
-    created_at: datetime
+class ItemDetailOut(ItemOut):
     original: str
     translation: str | None
     translation_engine: str | None

@@ -1,12 +1,10 @@
 """REST endpoints for translation, detection and pinyin."""
 
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from ninja import Router
 
 from crossnote.accounts.auth import OPTIONAL, REQUIRED
 from crossnote.accounts.models import User
-from crossnote.core.errors import InvalidInput
 from crossnote.language import backends, services
 from crossnote.language.detection import detect_language, enabled_languages
 from crossnote.language.pinyin import pinyin_ruby, pinyin_text
@@ -59,19 +57,9 @@ def bio_translation(request, username: str, target: str):
 def report_note_translation(request, note_id: int, target: str, payload: ReportIn):
     """Report a bad translation of a note: recorded for the operator, dropped from the cache."""
     note = get_visible_note(request.user, note_id)
-    result = services.translate_note(note=note, target=target)
-    report = None
-    for part, original in (("title", note.title), ("body", note.body)):
-        translated = result[part]
-        if translated is not None and translated.translation_id:
-            report = services.report_translation(
-                user=request.user,
-                translation_id=translated.translation_id,
-                original=original,
-                reason=payload.reason,
-            )
-    if report is None:
-        raise InvalidInput(_("This note has no machine translation to report."))
+    report = services.report_note_translation(
+        user=request.user, note=note, target=target, reason=payload.reason
+    )
     return {"id": report.pk, "dropped_from_cache": True}
 
 
@@ -79,14 +67,8 @@ def report_note_translation(request, note_id: int, target: str, payload: ReportI
 def report_comment_translation(request, comment_id: int, target: str, payload: ReportIn):
     """Report a bad translation of a comment: recorded for the operator, dropped from the cache."""
     comment = get_comment(request.user, comment_id)
-    translated = services.translate_comment(comment=comment, target=target)
-    if not translated.translation_id:
-        raise InvalidInput(_("This comment has no machine translation to report."))
-    report = services.report_translation(
-        user=request.user,
-        translation_id=translated.translation_id,
-        original=comment.body,
-        reason=payload.reason,
+    report = services.report_comment_translation(
+        user=request.user, comment=comment, target=target, reason=payload.reason
     )
     return {"id": report.pk, "dropped_from_cache": True}
 

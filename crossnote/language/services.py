@@ -238,3 +238,38 @@ def wants_translation(viewer_languages, language: str) -> bool:
     if language == MIXED:
         return "zh" not in viewer_languages or len(set(viewer_languages)) < 2
     return language not in viewer_languages
+
+
+def report_note_translation(*, user, note, target: str, reason: str = "") -> TranslationReport:
+    """Report the machine translation of a note's title and body (what the reader saw)."""
+    result = translate_note(note=note, target=target)
+    report = None
+    for part, original in (("title", note.title), ("body", note.body)):
+        translated = result[part]
+        if translated is not None and translated.translation_id:
+            report = report_translation(
+                user=user,
+                translation_id=translated.translation_id,
+                original=original,
+                reason=reason,
+            )
+    if report is None:
+        raise InvalidInput(_("This note has no machine translation to report."))
+    return report
+
+
+def report_comment_translation(
+    *, user, comment, target: str, reason: str = ""
+) -> TranslationReport:
+    """Report the machine translation of a comment."""
+    translated = translate_comment(comment=comment, target=target)
+    if not translated.translation_id:
+        raise InvalidInput(_("This comment has no machine translation to report."))
+    return report_translation(
+        user=user, translation_id=translated.translation_id, original=comment.body, reason=reason
+    )
+
+
+def cached_translation(text: str, target: str) -> Translation | None:
+    """A cached translation of `text` into `target` from any engine (None if never made)."""
+    return Translation.objects.filter(text_hash=_hash(text), target=target).first()

@@ -46,37 +46,27 @@ def note_pinyin(request, pk):
 @require_POST
 def report_note_translation(request, pk):
     note = get_visible_note(request.user, pk)
-    target = _target(request)
-    result = services.translate_note(note=note, target=target)
-    reason = request.POST.get("reason", "")
-    for part, original in (("title", note.title), ("body", note.body)):
-        translated = result[part]
-        if translated is not None and translated.translation_id:
-            services.report_translation(
-                user=request.user,
-                translation_id=translated.translation_id,
-                original=original,
-                reason=reason,
-            )
-    if request.htmx:
-        return render(request, "language/_reported.html")
-    messages.success(request, _("Thanks — the translation was reported and will be redone."))
-    return redirect(note)
+    services.report_note_translation(
+        user=request.user, note=note, target=_target(request), reason=request.POST.get("reason", "")
+    )
+    return _reported(request, note)
 
 
 @login_required
 @require_POST
 def report_comment_translation(request, pk):
     comment = get_comment(request.user, pk)
-    result = services.translate_comment(comment=comment, target=_target(request))
-    if result.translation_id:
-        services.report_translation(
-            user=request.user,
-            translation_id=result.translation_id,
-            original=comment.body,
-            reason=request.POST.get("reason", ""),
-        )
+    services.report_comment_translation(
+        user=request.user,
+        comment=comment,
+        target=_target(request),
+        reason=request.POST.get("reason", ""),
+    )
+    return _reported(request, comment.note)
+
+
+def _reported(request, note):
     if request.htmx:
         return render(request, "language/_reported.html")
     messages.success(request, _("Thanks — the translation was reported and will be redone."))
-    return redirect(comment.note)
+    return redirect(note)

@@ -27,6 +27,7 @@ from crossnote.moderation.models import (
     Suspension,
 )
 from crossnote.notes.models import Comment, ModerationState, Note
+from crossnote.notes.policies import viewer_region
 from crossnote.social.models import Notification
 from crossnote.social.services import notify
 
@@ -111,7 +112,6 @@ def open_item(
         appeal__isnull=True,
     ).first()
     if item is None:
-        region = getattr(author, "region", "") or ""
         item = ReviewItem(
             kind=kind,
             object_id=obj.pk,
@@ -119,7 +119,7 @@ def open_item(
             source=source,
             category=category,
             language=getattr(obj, "language", "") or getattr(author, "bio_language", ""),
-            region=str(getattr(region, "code", region) or ""),
+            region=viewer_region(author),
             severity=severity,
             reach=_reach(obj, kind),
             suggested_action=suggested,

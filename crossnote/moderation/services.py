@@ -19,6 +19,7 @@ from crossnote.moderation.models import (
     Withholding,
 )
 from crossnote.notes.models import Comment, ModerationState, Note, NoteWithholding
+from crossnote.notes.policies import viewer_region
 from crossnote.social.models import Notification
 from crossnote.social.services import notify
 
@@ -40,14 +41,9 @@ def text_of(obj, kind: str) -> str:
     return f"{obj.display_name}\n{obj.bio}"
 
 
-def _region(user) -> str:
-    region = getattr(user, "region", "") or ""
-    return str(getattr(region, "code", region) or "")
-
-
 def screen_text(text: str, *, kind: str, language: str = "", author=None):
     """Run the synchronous layers and the policy engine; returns (signals, verdict)."""
-    region = _region(author)
+    region = viewer_region(author)
     signals = pipeline.run_text(text, language=language, region=region)
     return signals, engine.decide(signals, kind=kind, author_region=region)
 
@@ -157,7 +153,7 @@ def _image_verdict(note, author):
     if not pdqs:
         return None
     signals = pipeline.run_images([_Stored(pdq) for pdq in pdqs])
-    return engine.decide(signals, kind="image", author_region=_region(author))
+    return engine.decide(signals, kind="image", author_region=viewer_region(author))
 
 
 class _Stored:
@@ -183,7 +179,7 @@ def moderate_content(*, obj, kind: str, author) -> Decision | None:
 def screen_images(*, images, author) -> list[str]:
     """Hash-list check before any image is stored: refusals as messages (HTTP 451)."""
     signals = pipeline.run_images(images)
-    verdict = engine.decide(signals, kind="image", author_region=_region(author))
+    verdict = engine.decide(signals, kind="image", author_region=viewer_region(author))
     if verdict.action == Action.REMOVE:  # HOLD: stored, then held for review with the note
         return [
             _("This image matches a list of images that may not be posted here (%(c)s).")

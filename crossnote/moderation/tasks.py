@@ -15,6 +15,7 @@ def run_llm_guard(kind: str, pk: int, *, attempts: int = 3) -> None:
     from crossnote.moderation import engine, services
     from crossnote.moderation.detectors.llm_guard import GuardUnavailable, LlmGuardClient
     from crossnote.notes.models import Comment, Note
+    from crossnote.notes.policies import viewer_region
 
     model = Note if kind == "note" else Comment
     obj = model.objects.select_related("author").filter(pk=pk).first()
@@ -29,7 +30,7 @@ def run_llm_guard(kind: str, pk: int, *, attempts: int = 3) -> None:
             log.warning("LLM guard attempt %d failed: %s", attempt + 1, exc)
     else:
         return
-    verdict = engine.decide(signals, kind=kind, author_region=services._region(obj.author))
+    verdict = engine.decide(signals, kind=kind, author_region=viewer_region(obj.author))
     services.apply_verdict(obj, kind, verdict, obj.author)
 
 

@@ -1,12 +1,17 @@
 """Moderation pages: the norms coach (live, while writing), guidelines, the withholding log."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from crossnote.moderation import services
-from crossnote.moderation.models import Withholding
+from crossnote.core.errors import PermissionDenied
+from crossnote.moderation import policies as roles
+from crossnote.moderation import review, review_view, services
+from crossnote.moderation.categories import BUILT_IN
+from crossnote.moderation.models import Action, Decision, ReviewItem, Withholding
 
 
 @login_required
@@ -32,16 +37,6 @@ def withholdings(request):
 
 
 # --- the review queue, notices, appeals and reports (pages) ----------------------------------
-
-from django.contrib import messages  # noqa: E402
-from django.shortcuts import redirect  # noqa: E402
-from django.utils.translation import gettext as _  # noqa: E402
-
-from crossnote.core.errors import PermissionDenied  # noqa: E402
-from crossnote.moderation import policies as roles  # noqa: E402
-from crossnote.moderation import review, review_view  # noqa: E402
-from crossnote.moderation.categories import BUILT_IN  # noqa: E402
-from crossnote.moderation.models import Action, Decision, ReviewItem  # noqa: E402
 
 
 def _moderator(request):
@@ -157,9 +152,8 @@ def report(request, kind, pk):
 
 def _flag_translation(request, pk) -> None:
     """The queue's "bad translation" flag feeds the language bridge's reports."""
-    from crossnote.language.models import Translation
     from crossnote.language.selectors import ui_language
-    from crossnote.language.services import _hash, report_translation
+    from crossnote.language.services import cached_translation, report_translation
     from crossnote.moderation.services import text_of
 
     item_ = ReviewItem.objects.filter(pk=pk).first()
@@ -167,7 +161,7 @@ def _flag_translation(request, pk) -> None:
     if obj is None:
         return
     text = text_of(obj, item_.kind)
-    row = Translation.objects.filter(text_hash=_hash(text), target=ui_language()).first()
+    row = cached_translation(text, ui_language())
     if row is not None:
         report_translation(
             user=request.user,

@@ -60,6 +60,8 @@ def cmd_serve(args) -> None:
 def cmd_migrate(args) -> None:
     """Create or update the database tables."""
     _call("migrate", interactive=False, verbosity=args.verbosity)
+    # The cache table too, in case the cache was Redis when the migrations first ran.
+    _call("createcachetable", verbosity=0)
 
 
 def cmd_createsuperuser(args) -> None:

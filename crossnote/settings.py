@@ -132,7 +132,38 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Redis at scale: cache, rate limits, feeds and (unless CELERY_BROKER_URL says otherwise) the
+# Celery broker. Without it the cache is a table in the database, so every web process and
+# thread shares rate limits and invalidations (never per-process memory).
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "crossnote_cache",
+        }
+    }
+
+# Background work (crossnote.core.tasks): Celery workers when a broker is configured (Redis or
+# RabbitMQ, e.g. amqp://guest:guest@127.0.0.1:5672//); otherwise the same tasks run in-process
+# after commit, in a background thread.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True  # a task whose worker dies mid-way is delivered again
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = "UTC"
+# Periodic jobs: each app adds its entries here; `crossnote beat` runs them at scale and the
+# embedded default runs them in-process (crossnote.core.tasks).
+CELERY_BEAT_SCHEDULE = {}
+# Tests set this to run queued tasks inline (synchronously, on commit) instead of in a thread.
+CROSSNOTE_TASKS_INLINE = env.bool("CROSSNOTE_TASKS_INLINE", default=False)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]

@@ -127,3 +127,9 @@ def make_note(db):
         )
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _tasks_inline(settings):
+    """Queued background tasks run inline on commit, so a test sees their effect."""
+    settings.CROSSNOTE_TASKS_INLINE = True

@@ -6,6 +6,7 @@ classifier, alt-profanity-check for English, PII. Asynchronous: the optional LLM
 
 import logging
 import threading
+import uuid
 
 from django.core.cache import cache
 
@@ -19,11 +20,9 @@ VERSION_KEY = "moderation:lists-version"
 
 def lists_changed() -> None:
     """Call after term or hash lists or the active classifier change: every process rebuilds
-    its matchers."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, None)
+    its matchers. A fresh random token, never a counter: a counter can come back to a value a
+    process already built for (a restored cache, a rolled-back cache table)."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
 def _term_detector():

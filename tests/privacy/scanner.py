@@ -3,6 +3,7 @@ char, file and JSON fields, every table (raw, so SQLite's FTS5 shadow tables and
 tsvector columns count too), every file under MEDIA_ROOT and the exports folder (inside zips
 as well), and the cache."""
 
+import base64
 import json
 import pickle
 import zipfile
@@ -67,11 +68,22 @@ def scan_files(markers) -> list[str]:
     return found
 
 
+def _cache_items(cache):
+    """(key, pickled value) of a local-memory or database cache (Redis: every key, via its client)."""
+    if isinstance(getattr(cache, "_cache", None), dict):
+        return list(cache._cache.items())
+    if hasattr(cache, "_table"):
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT cache_key, value FROM {cache._table}")  # noqa: S608
+            return [(key, base64.b64decode(value)) for key, value in cursor.fetchall()]
+    client = cache._cache.get_client()
+    return [(key, client.get(key)) for key in client.scan_iter()]
+
+
 def scan_cache(markers) -> list[str]:
     found = []
     for alias in settings.CACHES:
-        store = getattr(caches[alias], "_cache", {})
-        for key, value in list(store.items()):
+        for key, value in _cache_items(caches[alias]):
             try:
                 text = repr(pickle.loads(value)) if isinstance(value, bytes) else repr(value)  # noqa: S301
             except Exception:

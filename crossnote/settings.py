@@ -30,6 +30,8 @@ else:
     SECRET_KEY = _key_file.read_text().strip()
 
 DEBUG = env.bool("DEBUG", default=False)
+# Production mode: the process refuses to start with unsafe settings (README "Scaling out").
+PRODUCTION = env.bool("CROSSNOTE_PRODUCTION", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 

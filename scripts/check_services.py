@@ -13,10 +13,33 @@ def check_postgres(url: str) -> str | None:
         return f"cannot connect to {url}: {exc}".strip()
 
 
+def check_redis(url: str) -> str | None:
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=3).ping()
+        return None
+    except Exception as exc:  # noqa: BLE001
+        return f"cannot connect to {url}: {exc}".strip()
+
+
+def check_amqp(url: str) -> str | None:
+    from kombu import Connection
+
+    try:
+        with Connection(url, connect_timeout=3) as conn:
+            conn.ensure_connection(max_retries=1)
+        return None
+    except Exception as exc:  # noqa: BLE001
+        return f"cannot connect to {url}: {exc}".strip()
+
+
+CHECKS = {"postgres": check_postgres, "redis": check_redis, "amqp": check_amqp}
+
+
 def main() -> int:
     kind, url = sys.argv[1], sys.argv[2]
-    checks = {"postgres": check_postgres}
-    reason = checks[kind](url)
+    reason = CHECKS[kind](url)
     if reason:
         print(reason)
         return 1

@@ -1,6 +1,9 @@
 """Shared fixtures: fast password hashing, media in a temporary folder, people and images."""
 
 import io
+import os
+import sys
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -133,3 +136,42 @@ def make_note(db):
 def _tasks_inline(settings):
     """Queued background tasks run inline on commit, so a test sees their effect."""
     settings.CROSSNOTE_TASKS_INLINE = True
+
+
+# --- Real services (scale-out tests) ------------------------------------------------------------
+
+SERVICE_URLS = {
+    "redis": os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15"),
+    "amqp": os.environ.get("TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672//"),
+    "postgres": os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test"),
+}
+
+
+def require_service(kind: str) -> str:
+    """The URL of a real service a test needs; skips with the reason when it is unreachable, or
+    fails where CROSSNOTE_REQUIRE_SERVICES=1 (CI)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from check_services import CHECKS
+
+    url = SERVICE_URLS[kind]
+    reason = CHECKS[kind](url)
+    if reason:
+        if os.environ.get("CROSSNOTE_REQUIRE_SERVICES") == "1":
+            pytest.fail(f"{kind} is required here (CROSSNOTE_REQUIRE_SERVICES=1): {reason}")
+        pytest.skip(f"{kind} unreachable: {reason}")
+    return url
+
+
+@pytest.fixture
+def redis_url():
+    """A real Redis (database 15 by default, flushed before the test)."""
+    import redis
+
+    url = require_service("redis")
+    redis.Redis.from_url(url).flushdb()
+    return url
+
+
+@pytest.fixture
+def amqp_url():
+    return require_service("amqp")

@@ -15,6 +15,9 @@ def _setup():
     import django
 
     django.setup()
+    from crossnote.core.tasks import for_command_line
+
+    for_command_line()
 
 
 def _call(name: str, *args, **options) -> None:
@@ -29,26 +32,30 @@ def _call(name: str, *args, **options) -> None:
 
 
 def cmd_serve(args) -> None:
-    """Run the web server (granian, WSGI) with N worker processes."""
+    """Run the web server (granian, ASGI: pages, API and WebSockets) with N worker processes."""
     _setup()
     from django.conf import settings
 
     if args.migrate:
         _call("migrate", interactive=False, verbosity=0)
     granian = shutil.which("granian") or os.path.join(os.path.dirname(sys.executable), "granian")
+    # Granian's ASGI interface runs one event loop per worker (its blocking threads must be 1):
+    # Django runs each request's synchronous code in a thread of its own, and --threads sizes
+    # asgiref's shared pool (ASGI_THREADS) that other synchronous calls use.
+    os.environ.setdefault("ASGI_THREADS", str(args.threads))
     argv = [
         granian,
         "--interface",
-        "wsgi",
-        "crossnote.wsgi:application",
+        "asgi",
+        "crossnote.asgi:application",
+        # WebSockets carry messages in real time; without them pages poll instead.
+        "--no-ws" if args.no_websockets else "--ws",
         "--host",
         args.host,
         "--port",
         str(args.port),
         "--workers",
         str(args.workers),
-        "--blocking-threads",
-        str(args.threads),
         # Import the app from the folder above the package, whatever the caller's cwd is.
         "--working-dir",
         str(settings.BASE_DIR),
@@ -76,7 +83,15 @@ def cmd_createsuperuser(args) -> None:
 
 def cmd_demo(args) -> None:
     """Load the demo community (made here: no downloads)."""
-    _call("demo", users=args.users, notes=args.notes, seed=args.seed, if_empty=args.if_empty)
+    _call(
+        "demo",
+        users=args.users,
+        notes=args.notes,
+        seed=args.seed,
+        if_empty=args.if_empty,
+        scale=args.scale,
+        influx=args.influx,
+    )
 
 
 def cmd_translation(args) -> None:
@@ -124,6 +139,82 @@ def cmd_privacy(args) -> None:
     _call("privacy", *args.rest) if args.rest else _call("privacy", "--help")
 
 
+def cmd_doctor(args) -> None:
+    """Check this configuration and say what is wrong and how to fix it (exit 1 on errors)."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    from crossnote.ops import production
+
+    production.REFUSE = False  # report the production-mode problems instead of stopping
+    try:
+        _setup()
+    except ImproperlyConfigured as exc:
+        sys.exit(f"crossnote doctor: the settings cannot load: {exc}")
+    _call("doctor", json=args.json, strict=args.strict)
+
+
+def cmd_migrate_data(args) -> None:
+    """Copy every row of one database into a new one (SQLite to PostgreSQL), then verify."""
+    _call(
+        "migrate_data",
+        source=args.source,
+        target=args.target,
+        verify_only=args.verify_only,
+        chunk=args.chunk,
+    )
+
+
+def cmd_security(args) -> None:
+    """Security: sign-up surge mode, invite codes, the approval queue, rate limits."""
+    _call("security", *args.rest) if args.rest else _call("security", "--help")
+
+
+def _celery(name: str, argv: list[str]) -> None:
+    """Replace this process with `celery -A crossnote.celery:app NAME ...`, refusing without a
+    broker (the embedded default runs tasks and periodic jobs in-process: nothing to start)."""
+    _setup()
+    from django.conf import settings
+
+    if not settings.CELERY_BROKER_URL:
+        sys.exit(
+            f"crossnote {name}: no broker is configured. Set CELERY_BROKER_URL (or REDIS_URL), "
+            "e.g. redis://127.0.0.1:6379/0 or amqp://guest:guest@127.0.0.1:5672//. Without one, "
+            "Crossnote runs background tasks and periodic jobs inside the web processes."
+        )
+    cmd = [sys.executable, "-m", "celery", "-A", "crossnote.celery:app", name, *argv]
+    os.chdir(settings.BASE_DIR)  # so `crossnote` imports from this checkout whatever the cwd
+    os.execv(sys.executable, cmd)  # noqa: S606 - replaces this process with the worker
+
+
+def cmd_worker(args) -> None:
+    """Run a Celery worker: consumes background tasks from the broker (CELERY_BROKER_URL)."""
+    argv = ["--concurrency", str(args.concurrency), "--loglevel", args.loglevel]
+    argv += ["--hostname", args.hostname] if args.hostname else []
+    argv += ["--queues", args.queues] if args.queues else []
+    _celery("worker", argv)
+
+
+def cmd_beat(args) -> None:
+    """Run Celery beat: sends the periodic jobs (CELERY_BEAT_SCHEDULE) to the broker. One only."""
+    from pathlib import Path
+
+    _setup()
+    from django.conf import settings
+
+    schedule = Path(args.schedule or settings.DATA_DIR / "celerybeat-schedule")
+    _celery("beat", ["--schedule", str(schedule), "--loglevel", args.loglevel])
+
+
+def cmd_tasks(args) -> None:
+    """Background work: failed tasks (dead letters), run them again, periodic jobs."""
+    _call("tasks", *args.rest) if args.rest else _call("tasks", "--help")
+
+
+def cmd_insights(args) -> None:
+    """Insights: recompute rollups (--from --to), print a report and write its charts, waves."""
+    _call("insights", *args.rest) if args.rest else _call("insights", "--help")
+
+
 def cmd_manage(args) -> None:
     """Run any Django management command."""
     rest = list(args.rest)
@@ -150,8 +241,15 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
     serve.add_argument("--workers", type=int, default=2, help="worker processes (2)")
-    serve.add_argument("--threads", type=int, default=8, help="threads per worker (8)")
+    serve.add_argument(
+        "--threads", type=int, default=8, help="sync threads per worker, ASGI_THREADS (8)"
+    )
     serve.add_argument("--migrate", action="store_true", help="apply migrations first")
+    serve.add_argument(
+        "--no-websockets",
+        action="store_true",
+        help="refuse WebSocket upgrades (pages fall back to polling)",
+    )
     serve.set_defaults(func=cmd_serve)
 
     migrate = sub.add_parser("migrate", help=cmd_migrate.__doc__, description=cmd_migrate.__doc__)
@@ -178,6 +276,19 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=2025, help="random seed (2025)")
     demo.add_argument(
         "--if-empty", action="store_true", help="do nothing when the database already has notes"
+    )
+    demo.add_argument(
+        "--scale",
+        type=int,
+        default=0,
+        metavar="N",
+        help="instead: a synthetic world of N people and 20×N notes, written in bulk "
+        "(crossnote.demo.world; bench/generate.py)",
+    )
+    demo.add_argument(
+        "--influx",
+        action="store_true",
+        help="then replay a wave of newcomers over 12 simulated weeks (crossnote.insights)",
     )
     demo.set_defaults(func=cmd_demo)
 
@@ -239,6 +350,58 @@ def build_parser() -> argparse.ArgumentParser:
     privacy.add_argument("rest", nargs=argparse.REMAINDER)
     privacy.set_defaults(func=cmd_privacy)
 
+    doctor = sub.add_parser("doctor", help=cmd_doctor.__doc__, description=cmd_doctor.__doc__)
+    doctor.add_argument("--json", action="store_true", help="print the findings as JSON")
+    doctor.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    doctor.set_defaults(func=cmd_doctor)
+
+    migrate_data = sub.add_parser(
+        "migrate-data", help=cmd_migrate_data.__doc__, description=cmd_migrate_data.__doc__
+    )
+    migrate_data.add_argument(
+        "--from", dest="source", required=True, help="source database URL (sqlite:///path)"
+    )
+    migrate_data.add_argument(
+        "--to", dest="target", required=True, help="target database URL (postgres://...)"
+    )
+    migrate_data.add_argument(
+        "--verify-only", action="store_true", help="only compare counts and checksums"
+    )
+    migrate_data.add_argument("--chunk", type=int, default=1000, help="rows per batch (1000)")
+    migrate_data.set_defaults(func=cmd_migrate_data)
+
+    security = sub.add_parser(
+        "security", help=cmd_security.__doc__, add_help=False, description=cmd_security.__doc__
+    )
+    security.add_argument("rest", nargs=argparse.REMAINDER)
+    security.set_defaults(func=cmd_security)
+
+    worker = sub.add_parser("worker", help=cmd_worker.__doc__, description=cmd_worker.__doc__)
+    worker.add_argument(
+        "--concurrency", type=int, default=2, help="tasks run at once, one process each (2)"
+    )
+    worker.add_argument("--hostname", help="worker name, e.g. w1@%%h (default: celery@HOST)")
+    worker.add_argument("--queues", help="comma-separated queues to consume (default: celery)")
+    worker.add_argument("--loglevel", default="info", choices=["debug", "info", "warning", "error"])
+    worker.set_defaults(func=cmd_worker)
+
+    beat = sub.add_parser("beat", help=cmd_beat.__doc__, description=cmd_beat.__doc__)
+    beat.add_argument("--schedule", help="state file (default: DATA_DIR/celerybeat-schedule)")
+    beat.add_argument("--loglevel", default="info", choices=["debug", "info", "warning", "error"])
+    beat.set_defaults(func=cmd_beat)
+
+    tasks = sub.add_parser(
+        "tasks", help=cmd_tasks.__doc__, add_help=False, description=cmd_tasks.__doc__
+    )
+    tasks.add_argument("rest", nargs=argparse.REMAINDER)
+    tasks.set_defaults(func=cmd_tasks)
+
+    insights = sub.add_parser(
+        "insights", help=cmd_insights.__doc__, add_help=False, description=cmd_insights.__doc__
+    )
+    insights.add_argument("rest", nargs=argparse.REMAINDER)
+    insights.set_defaults(func=cmd_insights)
+
     manage = sub.add_parser(
         "manage", help=cmd_manage.__doc__, description=cmd_manage.__doc__, add_help=False
     )
@@ -258,6 +421,15 @@ def main(argv=None) -> None:
         return
     if argv and argv[0] == "privacy":
         cmd_privacy(argparse.Namespace(rest=argv[1:]))
+        return
+    if argv and argv[0] == "insights":
+        cmd_insights(argparse.Namespace(rest=argv[1:]))
+        return
+    if argv and argv[0] == "tasks":
+        cmd_tasks(argparse.Namespace(rest=argv[1:]))
+        return
+    if argv and argv[0] == "security":
+        cmd_security(argparse.Namespace(rest=argv[1:]))
         return
     args = build_parser().parse_args(argv)
     args.func(args)

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_countries",
     "ninja",
+    "channels",
     "crossnote.core",
     "crossnote.accounts",
     "crossnote.social",
@@ -56,12 +57,19 @@ INSTALLED_APPS = [
     "crossnote.moderation",
     "crossnote.search",
     "crossnote.privacy",
+    "crossnote.security",
+    "crossnote.messaging",
     "crossnote.api",
     "crossnote.demo",
+    "crossnote.ops",
+    "crossnote.insights",
 ]
 
 MIDDLEWARE = [
+    # Request ids, access log and latency metrics; answers /healthz and /readyz (README "Operations").
+    "crossnote.ops.middleware.RequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "crossnote.security.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -72,8 +80,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "crossnote.security.middleware.NulInputMiddleware",  # NUL in text input: a 400
     "crossnote.core.middleware.DomainErrorMiddleware",
-    "crossnote.privacy.middleware.PrivacySweepMiddleware",
+    "crossnote.core.scheduler.PeriodicJobsMiddleware",  # periodic jobs on the embedded default
+    "crossnote.insights.middleware.ActivityMiddleware",
 ]
 
 ROOT_URLCONF = "crossnote.urls"
@@ -92,6 +102,7 @@ TEMPLATES = [
                 "crossnote.social.context_processors.unread_notifications",
                 "crossnote.language.context_processors.language_bridge",
                 "crossnote.moderation.context_processors.norms",
+                "crossnote.messaging.context_processors.unread_messages",
             ],
         },
     },
@@ -160,12 +171,34 @@ CELERY_TASK_ACKS_LATE = True  # a task whose worker dies mid-way is delivered ag
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Redis redelivers a message left unacknowledged (its worker died) after this many seconds; keep
+# it above the longest task (RabbitMQ redelivers as soon as the dead worker's connection drops).
+CROSSNOTE_TASK_VISIBILITY_TIMEOUT = env.int("CROSSNOTE_TASK_VISIBILITY_TIMEOUT", default=3600)
+CELERY_BROKER_TRANSPORT_OPTIONS = (
+    {
+        "visibility_timeout": CROSSNOTE_TASK_VISIBILITY_TIMEOUT,
+        "unacked_restore_interval": min(10, CROSSNOTE_TASK_VISIBILITY_TIMEOUT),
+        "unacked_restore_throttle": 1,
+    }
+    if CELERY_BROKER_URL.startswith(("redis://", "rediss://"))
+    else {}
+)
 CELERY_TIMEZONE = "UTC"
 # Periodic jobs: each app adds its entries here; `crossnote beat` runs them at scale and the
-# embedded default runs them in-process (crossnote.core.tasks).
-CELERY_BEAT_SCHEDULE = {}
+# embedded default runs them in-process (crossnote.core.scheduler).
+CELERY_BEAT_SCHEDULE = {
+    # Deletion grace and export expiry, stuck exports/erasures re-queued (crossnote privacy sweep).
+    "privacy-sweep": {"task": "crossnote.privacy.tasks.sweep_privacy", "schedule": 300.0},
+    # Timed suspensions and strikes that have run out (crossnote moderation sweep).
+    "moderation-sweep": {"task": "crossnote.moderation.tasks.moderation_sweep", "schedule": 3600.0},
+    # Idempotency markers older than 30 days (crossnote.core.models.TaskClaim).
+    "task-claims-purge": {"task": "crossnote.core.tasks.purge_task_claims", "schedule": 86400.0},
+}
 # Tests set this to run queued tasks inline (synchronously, on commit) instead of in a thread.
 CROSSNOTE_TASKS_INLINE = env.bool("CROSSNOTE_TASKS_INLINE", default=False)
+# Periodic jobs in-process on the embedded default (crossnote.core.scheduler, one thread per web
+# process); switch it off where cron runs `crossnote privacy sweep` etc. instead.
+CROSSNOTE_SCHEDULER = env.bool("CROSSNOTE_SCHEDULER", default=True)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]
@@ -246,10 +279,71 @@ CROSSNOTE_LLM_GUARD = {
     "api_key": env.str("LLM_GUARD_API_KEY", default=""),
 }
 
+# Messages and real time (README "Messages"). Channels delivers new messages, typing and unread
+# counts over WebSockets. Without REDIS_URL the channel layer lives in each web process's memory:
+# a socket hears events raised in its own process only, so open pages also poll (the embedded
+# default); with REDIS_URL every process shares one Redis channel layer.
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            # redis-py 8 times socket reads out after 5 s, which breaks the layer's blocking
+            # BZPOPMIN and drops idle sockets (django/channels_redis#422): no read timeout here.
+            "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": None}]},
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# How long after sending a message its sender may unsend it for everyone.
+CROSSNOTE_UNSEND_MINUTES = env.int("CROSSNOTE_UNSEND_MINUTES", default=15)
+# Messages one person may send per hour to people who do not follow them (spam and scams).
+CROSSNOTE_STRANGER_MESSAGES_PER_HOUR = env.int("CROSSNOTE_STRANGER_MESSAGES_PER_HOUR", default=30)
+# Seconds between polls of an open conversation when no shared channel layer reaches it.
+CROSSNOTE_MESSAGES_POLL_SECONDS = env.int("CROSSNOTE_MESSAGES_POLL_SECONDS", default=4)
+
+# Insights (README "Insights"): daily rollups every 15 minutes (incremental: the days since the
+# last run, always yesterday and today), then the newcomer-wave check; an optional webhook gets a
+# JSON POST when a wave's first-week retention falls below its baseline's by the set margin.
+CELERY_BEAT_SCHEDULE["insights-rollup"] = {
+    "task": "crossnote.insights.tasks.rollup_recent",
+    "schedule": 900.0,
+}
+CROSSNOTE_INSIGHTS_WEBHOOK_URL = env.str("CROSSNOTE_INSIGHTS_WEBHOOK_URL", default="")
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # HTMX reads it to send X-CSRFToken on in-place buttons.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# --- Security (README "Security"; crossnote.security) ------------------------------------------
+# The client IP comes from CROSSNOTE_CLIENT_IP_HEADER only when the direct peer is one of
+# CROSSNOTE_TRUSTED_PROXIES (addresses or CIDR networks); otherwise REMOTE_ADDR. IPv6 -> /64.
+CROSSNOTE_TRUSTED_PROXIES = env.list("CROSSNOTE_TRUSTED_PROXIES", default=[])
+CROSSNOTE_CLIENT_IP_HEADER = env.str("CROSSNOTE_CLIENT_IP_HEADER", default="X-Forwarded-For")
+# Rate limits (crossnote.security.ratelimits): "action.scope=count/period,…" overrides the
+# defaults, e.g. "signup.ip=10/h,post.user=100/h"; admin -> Rate limits overrides both.
+CROSSNOTE_RATE_LIMITS_ENABLED = env.bool("CROSSNOTE_RATE_LIMITS_ENABLED", default=True)
+CROSSNOTE_RATE_LIMITS = dict(
+    item.split("=", 1) for item in env.list("CROSSNOTE_RATE_LIMITS", default=[]) if "=" in item
+)
+RATELIMIT_USE_CACHE = "default"  # the shared cache (Redis or the database table)
+# Uploads: animations with more frames are refused before any frame is decoded.
+CROSSNOTE_MAX_IMAGE_FRAMES = env.int("CROSSNOTE_MAX_IMAGE_FRAMES", default=1000)
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+if PRODUCTION:
+    # HTTPS only: cookies never travel in clear, HSTS pins the browser to HTTPS.
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = env.bool("CROSSNOTE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = env.int("CROSSNOTE_HSTS_SECONDS", default=31_536_000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = env.bool("CROSSNOTE_HSTS_PRELOAD", default=True)
+    if CROSSNOTE_TRUSTED_PROXIES:
+        # The TLS-terminating proxy says the request came over HTTPS.
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
     "version": 1,
@@ -277,3 +371,52 @@ for _item in env.list("CROSSNOTE_REGION_DATABASES", default=[]):
     DATABASES[_region.strip()] = environ.Env.db_url_config(_url.strip())
 if CROSSNOTE_REGION_DATABASES:
     DATABASE_ROUTERS = ["crossnote.privacy.routers.DataRegionRouter"]
+
+# Operations (README "Configuration", "Scaling out", "Operations"): media storage, logs, metrics.
+# MEDIA_STORAGE=s3 keeps photos and avatars in an S3-compatible bucket (django-storages); links
+# are pre-signed for S3_QUERYSTRING_EXPIRE seconds unless S3_PUBLIC_URL names a public base URL.
+MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="local")
+if MEDIA_STORAGE == "s3":
+    from crossnote.ops.storage import s3_storage
+
+    STORAGES["default"], MEDIA_URL = s3_storage(
+        bucket=env.str("S3_BUCKET", default=""),
+        endpoint_url=env.str("S3_ENDPOINT_URL", default=""),
+        region=env.str("S3_REGION", default=""),
+        access_key_id=env.str("S3_ACCESS_KEY_ID", default=""),
+        secret_access_key=env.str("S3_SECRET_ACCESS_KEY", default=""),
+        public_url=env.str("S3_PUBLIC_URL", default=""),
+        querystring_expire=env.int("S3_QUERYSTRING_EXPIRE", default=3600),
+        addressing_style=env.str("S3_ADDRESSING_STYLE", default=""),
+        location=env.str("S3_PREFIX", default=""),
+        default_acl=env.str("S3_DEFAULT_ACL", default=""),
+    )
+# Logs: LOG_FORMAT=json writes one JSON object per line, each with the request id.
+from crossnote.ops.logs import logging_config  # noqa: E402
+
+LOGGING = logging_config(
+    fmt=env.str("LOG_FORMAT", default="text"),
+    level=env.str("LOG_LEVEL", default="WARNING"),
+    requests=env.bool("LOG_REQUESTS", default=True),
+)
+# /metrics (Prometheus) answers these addresses (IPs or CIDR ranges), and any caller that sends
+# `Authorization: Bearer <METRICS_TOKEN>`. Several processes per host: PROMETHEUS_MULTIPROC_DIR.
+METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", default=["127.0.0.1", "::1"])
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+PROMETHEUS_MULTIPROC_DIR = env.str("PROMETHEUS_MULTIPROC_DIR", default="")
+# A Celery worker serves its own /metrics on this host:port when set (e.g. 127.0.0.1:9808).
+METRICS_WORKER_ADDRESS = env.str("METRICS_WORKER_ADDRESS", default="")
+# Production mode on SQLite (one server only) must be asked for (crossnote.ops.production).
+CROSSNOTE_ALLOW_SQLITE = env.bool("CROSSNOTE_ALLOW_SQLITE", default=False)
+# --- Feeds (crossnote.feeds; README "Feeds") ---
+# Following timelines are fanned out on write into Redis when CROSSNOTE_TIMELINE_REDIS_URL is set
+# (defaults to REDIS_URL; "" pulls from the database); notes by authors with more than
+# CROSSNOTE_FANOUT_MAX_FOLLOWERS followers are pulled at read time and merged (hybrid).
+CROSSNOTE_TIMELINE_REDIS_URL = env.str("CROSSNOTE_TIMELINE_REDIS_URL", default=REDIS_URL)
+CROSSNOTE_FANOUT_MAX_FOLLOWERS = env.int("CROSSNOTE_FANOUT_MAX_FOLLOWERS", default=10_000)
+CROSSNOTE_TIMELINE_LENGTH = env.int("CROSSNOTE_TIMELINE_LENGTH", default=800)
+# Explore: a reader's ranked first page is reused this many seconds unless a note or comment was
+# written since (0: rank every first page afresh).
+CROSSNOTE_EXPLORE_CACHE_SECONDS = env.int("CROSSNOTE_EXPLORE_CACHE_SECONDS", default=60)
+# /bench/hello: a bare Django view for the benchmarks' ceiling (bench/feeds_load.py); off unless set.
+CROSSNOTE_BENCH_HELLO = env.bool("CROSSNOTE_BENCH_HELLO", default=False)

@@ -22,6 +22,10 @@ urlpatterns = [
     path("", include("crossnote.moderation.urls")),
     path("", include("crossnote.search.urls")),
     path("", include("crossnote.privacy.urls")),
+    path("", include("crossnote.insights.urls")),
+    path("", include("crossnote.messaging.urls")),
+    path("", include("crossnote.security.urls")),
+    path("", include("crossnote.ops.urls")),
 ]
 
 if settings.MEDIA_URL.startswith("/"):

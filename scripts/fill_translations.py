@@ -1,6 +1,7 @@
 """Fill zh-Hans catalogue entries from a JSON map {msgid: msgstr} and clear their fuzzy flags.
 
     .venv/bin/python scripts/fill_translations.py '{"Photo": "图片"}'
+    .venv/bin/python scripts/fill_translations.py '{"collect a note into a board\u0004Save": "收藏"}'
 
 Prints what is still untranslated afterwards, so a developer adding UI strings sees what is left.
 """
@@ -20,11 +21,14 @@ def main() -> int:
     updates = json.loads(sys.argv[1]) if len(sys.argv) > 1 else {}
     po = polib.pofile(str(CATALOGUE))
     for entry in po:
-        if entry.msgid in updates:
+        # A key "context\x04msgid" fills only that context's entry; a plain msgid fills only
+        # entries without a context (so "Save" never overwrites "Save" as in collect-a-note).
+        key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
+        if key in updates:
             if entry.msgid_plural:
-                entry.msgstr_plural = {0: updates[entry.msgid]}
+                entry.msgstr_plural = {0: updates[key]}
             else:
-                entry.msgstr = updates[entry.msgid]
+                entry.msgstr = updates[key]
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
             entry.previous_msgid = None

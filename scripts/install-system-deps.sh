@@ -6,6 +6,7 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || need+=(fonts-wqy-zenhei)
 command -v xgettext >/dev/null || need+=(gettext)  # the test that every UI string has zh-Hans
+command -v docker-compose >/dev/null || need+=(docker-compose)  # validates deploy/docker-compose.yml
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

@@ -12,12 +12,29 @@ echo "== ruff"
 $VENV/bin/ruff check crossnote tests bench
 $VENV/bin/ruff format --check crossnote tests bench
 
-echo "== pytest on SQLite"
-env -u DATABASE_URL $VENV/bin/pytest "$@"
+echo "== supply chain: bandit (high) and pip-audit"
+$VENV/bin/python scripts/supply_chain.py
 
-echo "== pytest on PostgreSQL ($PG_URL)"
+echo "== pytest on SQLite (the embedded default: no Redis, no broker)"
+env -u DATABASE_URL -u REDIS_URL -u CELERY_BROKER_URL $VENV/bin/pytest "$@"
+
+# The scale-out pass: PostgreSQL, with Redis as cache and rate-limit store (flushed first, so
+# leftovers of other runs never leak in). Its tests/scaleout start real `crossnote worker`
+# processes on Redis and RabbitMQ (TEST_REDIS_URL, TEST_AMQP_URL: tests/conftest.py).
+REDIS_TEST_URL="${TEST_REDIS_CACHE_URL:-redis://127.0.0.1:6379/1}"
+echo "== pytest on PostgreSQL ($PG_URL) + Redis ($REDIS_TEST_URL)"
 if reason=$($VENV/bin/python scripts/check_services.py postgres "$PG_URL"); then
-  DATABASE_URL="$PG_URL" $VENV/bin/pytest -m "not e2e" "$@"
+  if redis_reason=$($VENV/bin/python scripts/check_services.py redis "$REDIS_TEST_URL"); then
+    $VENV/bin/python -c 'import redis, sys; redis.Redis.from_url(sys.argv[1]).flushdb()' "$REDIS_TEST_URL"
+    REDIS_ENV=(REDIS_URL="$REDIS_TEST_URL")
+  elif [ "${CROSSNOTE_REQUIRE_SERVICES:-0}" = "1" ]; then
+    echo "FAILED: Redis is required here (CROSSNOTE_REQUIRE_SERVICES=1): $redis_reason"
+    exit 1
+  else
+    echo "Redis unreachable, this pass uses the database cache: $redis_reason"
+    REDIS_ENV=()
+  fi
+  env "${REDIS_ENV[@]}" DATABASE_URL="$PG_URL" $VENV/bin/pytest -m "not e2e" "$@"
 else
   if [ "${CROSSNOTE_REQUIRE_SERVICES:-0}" = "1" ]; then
     echo "FAILED: PostgreSQL is required here (CROSSNOTE_REQUIRE_SERVICES=1): $reason"

@@ -133,9 +133,35 @@ def make_note(db):
 
 
 @pytest.fixture(autouse=True)
+def _generous_rate_limits(settings):
+    """Suites sign up, log in and post many times from one address: every rate limit is set far
+    above that (the mechanism still runs). tests/security sets them low where it tests them."""
+    from crossnote.security.ratelimits import DEFAULT_RATES
+
+    settings.CROSSNOTE_RATE_LIMITS = {
+        f"{action}.{scope}": "100000/h"
+        for action, scopes in DEFAULT_RATES.items()
+        for scope in scopes
+    }
+
+
+@pytest.fixture(autouse=True)
+def _fresh_redis_cache():
+    """With REDIS_URL (the scale-out pass) the cache outlives each test's rolled-back
+    transaction: start every test from an empty one, as the database cache does."""
+    from django.conf import settings as django_settings
+
+    if django_settings.REDIS_URL:
+        from django.core.cache import cache
+
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _tasks_inline(settings):
     """Queued background tasks run inline on commit, so a test sees their effect."""
     settings.CROSSNOTE_TASKS_INLINE = True
+    settings.CROSSNOTE_SCHEDULER = False  # tests run periodic jobs explicitly
 
 
 # --- Real services (scale-out tests) ------------------------------------------------------------
@@ -175,3 +201,10 @@ def redis_url():
 @pytest.fixture
 def amqp_url():
     return require_service("amqp")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests run last: Playwright's sync API keeps an event loop running in the main
+    thread for the rest of the session, and async tests (Channels consumers, ASGI) cannot start
+    their own loop in a thread that has one."""
+    items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)

@@ -1,6 +1,6 @@
 """REST endpoints for sign-up, log-in, the current user, profiles and tokens."""
 
-from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -14,28 +14,42 @@ from crossnote.accounts.schemas import (
     LogInIn,
     MeOut,
     NewTokenOut,
+    PasswordIn,
     ProfileIn,
     ProfileOut,
     SignUpIn,
+    SignUpPendingOut,
     TokenIn,
     TokenOut,
     UserOut,
 )
 from crossnote.core.errors import NotAuthenticated
+from crossnote.security.ratelimits import rate_limit
 from crossnote.social.selectors import is_following
 
 router = Router(tags=["accounts"])
 
 
-@router.post("/auth/signup", response={201: UserOut}, auth=None)
+@router.post("/auth/signup", response={201: UserOut, 202: SignUpPendingOut}, auth=None)
+@rate_limit("signup")
 def sign_up(request, payload: SignUpIn):
-    """Create an account and log the browser in."""
-    user = services.sign_up(**payload.dict())
+    """Create an account and log the browser in. While sign-up is by invitation send
+    `invite_code`; in approval mode the answer is 202 and the account waits for staff."""
+    user = services.sign_up(language=request.LANGUAGE_CODE, **payload.dict())
+    if not user.is_active:
+        detail = _("Thanks! Your application is waiting for review; you can log in once approved.")
+        return Status(202, {"detail": detail, "status": "pending", "username": user.username})
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     return Status(201, user)
 
 
+def _login_account(request, kwargs) -> str:
+    payload = kwargs.get("payload")
+    return "login:" + (payload.username.strip().lower() if payload else "")
+
+
 @router.post("/auth/login", response=UserOut, auth=None)
+@rate_limit("login", account=_login_account)
 def log_in(request, payload: LogInIn):
     """Log in with username (or email) and password; starts a session."""
     username = payload.username.strip()
@@ -77,6 +91,17 @@ def update_me(request, payload: ProfileIn):
 def upload_avatar(request, image: File[UploadedFile]):
     """Replace the avatar (JPEG, PNG, WebP or GIF; stored re-encoded without EXIF)."""
     return services.set_avatar(user=request.user, upload=image)
+
+
+@router.post("/me/password", response={204: None}, auth=REQUIRED)
+@rate_limit("login")
+def change_password(request, payload: PasswordIn):
+    """Change the password. Every session and API token of the account ends, except this
+    browser session when the call comes from one."""
+    services.change_password(user=request.user, **payload.dict())
+    if request.session.session_key:
+        update_session_auth_hash(request, request.user)
+    return Status(204, None)
 
 
 @router.get("/me/tokens", response=list[TokenOut], auth=REQUIRED)

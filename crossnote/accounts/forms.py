@@ -25,10 +25,22 @@ class SignUpForm(forms.Form):
     accept_guidelines = forms.BooleanField(
         label=_("I have read and accept the community guidelines"), required=True
     )
+    # Shown by surge mode (crossnote.security): an invite code, or a word for the reviewers.
+    invite_code = forms.CharField(label=_("Invite code"), max_length=40, required=False)
+    reason = forms.CharField(
+        label=_("Why do you want to join?"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, mode: str = "open", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].choices = [("", "—")] + list(countries)
+        if mode != "invite":
+            self.fields["invite_code"].widget = forms.HiddenInput()
+        if mode != "approval":
+            del self.fields["reason"]
 
 
 class LogInForm(AuthenticationForm):
@@ -62,6 +74,15 @@ class ProfileSettingsForm(ProfileForm):
 
 class AvatarForm(forms.Form):
     avatar = forms.FileField(label=_("Avatar"))
+
+
+class PasswordForm(forms.Form):
+    old_password = forms.CharField(
+        label=_("Current password"), widget=forms.PasswordInput, max_length=128
+    )
+    new_password = forms.CharField(
+        label=_("New password"), widget=forms.PasswordInput, max_length=128
+    )
 
 
 class TokenForm(forms.Form):

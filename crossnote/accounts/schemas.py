@@ -56,6 +56,20 @@ class SignUpIn(Schema):
     accept_guidelines: bool = Field(
         description="Must be true: the person has read the community guidelines (/guidelines/)"
     )
+    invite_code: str = Field(
+        "", max_length=40, description="Needed while sign-up is by invitation (GET /signup-mode)"
+    )
+    reason: str = Field(
+        "", max_length=500, description="Why you want to join (read by staff in approval mode)"
+    )
+
+
+class SignUpPendingOut(Schema):
+    """Approval mode: the account waits for staff; it cannot log in until approved."""
+
+    detail: str
+    status: str
+    username: str
 
 
 class LogInIn(Schema):
@@ -69,6 +83,11 @@ class ProfileIn(Schema):
     region: str | None = Field(None, max_length=2)
     languages: list[str] | None = None
     auto_translate: bool | None = None
+
+
+class PasswordIn(Schema):
+    old_password: str = Field(max_length=128)
+    new_password: str = Field(max_length=128)
 
 
 class TokenIn(Schema):

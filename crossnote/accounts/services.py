@@ -72,9 +72,16 @@ def sign_up(
     region: str = "",
     languages=(),
     accept_guidelines: bool = False,
+    invite_code: str = "",
+    language: str = "",
+    reason: str = "",
 ) -> User:
     """Create an account; the password is hashed with Argon2 (settings.PASSWORD_HASHERS).
-    The community guidelines must be accepted; the acknowledgement is recorded with its version."""
+    The community guidelines must be accepted; the acknowledgement is recorded with its version.
+    The sign-up surge mode (crossnote.security) may ask for an invite code, or keep the account
+    inactive until staff approve it (`user.is_active` tells which)."""
+    from crossnote.security import services as security
+
     if not accept_guidelines:
         raise InvalidInput(
             _("Please read and accept the community guidelines."), field="accept_guidelines"
@@ -96,9 +103,12 @@ def sign_up(
         password_validation.validate_password(password or "", user)
     except ValidationError as exc:
         raise InvalidInput(" ".join(exc.messages), field="password") from exc
+    admission = security.admit_signup(invite_code=invite_code)
+    user.is_active = admission.active
     user.set_password(password)
     with transaction.atomic():
         user.save()
+        security.complete_signup(user=user, admission=admission, language=language, reason=reason)
         hooks.collect("signed_up", user=user)
     return user
 
@@ -146,6 +156,20 @@ def set_avatar(*, user: User, upload) -> User:
     user.save(update_fields=["avatar"])
     if old:
         user.avatar.storage.delete(old)
+    return user
+
+
+def change_password(*, user: User, old_password: str, new_password: str) -> User:
+    """Change the password. Every session and API token of the account ends (crossnote.security
+    watches the password hash); the page keeps the caller's own session."""
+    if not user.check_password(old_password or ""):
+        raise InvalidInput(_("Your current password is not right."), field="old_password")
+    try:
+        password_validation.validate_password(new_password or "", user)
+    except ValidationError as exc:
+        raise InvalidInput(" ".join(exc.messages), field="new_password") from exc
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
     return user
 
 

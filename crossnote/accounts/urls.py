@@ -10,6 +10,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("settings/", views.settings_page, name="settings"),
     path("settings/avatar/", views.upload_avatar, name="avatar"),
+    path("settings/password/", views.change_password, name="password"),
     path("settings/tokens/", views.create_token, name="create_token"),
     path("settings/tokens/<int:token_id>/revoke/", views.revoke_token, name="revoke_token"),
     path("u/<str:username>/", views.profile, name="profile"),

@@ -1,10 +1,11 @@
 """Account pages: sign up, log in/out, settings, public profile."""
 
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,22 +15,39 @@ from crossnote.core.errors import DomainError
 from crossnote.core.forms import run_service
 from crossnote.core.pagination import paginate
 from crossnote.notes import selectors as note_selectors
+from crossnote.security import services as security
+from crossnote.security.ratelimits import rate_limit
 from crossnote.social import selectors as social_selectors
 
 
+@rate_limit("signup")
 def sign_up(request):
     if request.user.is_authenticated:
         return redirect("feeds:explore")
-    form = forms.SignUpForm(request.POST or None)
+    surge = security.surge_settings()
+    initial = {"invite_code": request.GET.get("invite", "")[:40]}
+    form = forms.SignUpForm(request.POST or None, initial=initial, mode=surge.mode)
     if request.method == "POST" and form.is_valid():
-        user = run_service(form, services.sign_up, **form.cleaned_data)
+        user = run_service(
+            form, services.sign_up, language=request.LANGUAGE_CODE, **form.cleaned_data
+        )
+        if user is not None and not user.is_active:
+            # Approval mode: the waiting page tells this browser how the application stands.
+            request.session["signup_application"] = user.signup_application.pk
+            return redirect("security:waiting")
         if user is not None:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Welcome to Crossnote, %(name)s!") % {"name": user.name})
             return redirect("feeds:explore")
-    return render(request, "accounts/signup.html", {"form": form})
+    return render(request, "accounts/signup.html", {"form": form, "surge": surge})
 
 
+def _login_account(request, kwargs) -> str:
+    """Log-in attempts also count per username tried, whatever address they come from."""
+    return "login:" + request.POST.get("username", "").strip().lower()[:254]
+
+
+@method_decorator(rate_limit("login", account=_login_account), name="post")
 class LogInView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = forms.LogInForm
@@ -70,6 +88,7 @@ def _settings_context(request, **extra):
         "form": extra.pop("form", None) or forms.ProfileSettingsForm(initial={}),
         "avatar_form": extra.pop("avatar_form", None) or forms.AvatarForm(),
         "token_form": extra.pop("token_form", None) or forms.TokenForm(),
+        "password_form": forms.PasswordForm(),
         "tokens": request.user.api_tokens.all(),
         **extra,
     }
@@ -86,6 +105,23 @@ def upload_avatar(request):
     else:
         for error in form.errors.get("avatar", []) + form.non_field_errors():
             messages.error(request, error)
+    return redirect("accounts:settings")
+
+
+@login_required
+@require_POST
+@rate_limit("login")
+def change_password(request):
+    """Change the password: every other session and every API token of the account ends."""
+    form = forms.PasswordForm(request.POST)
+    if form.is_valid() and run_service(
+        form, services.change_password, user=request.user, **form.cleaned_data
+    ):
+        update_session_auth_hash(request, request.user)  # this browser stays logged in
+        messages.success(request, _("Password changed. You were logged out everywhere else."))
+    else:
+        for errors in form.errors.values():
+            messages.error(request, errors[0])
     return redirect("accounts:settings")
 
 

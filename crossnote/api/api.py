@@ -8,11 +8,15 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from crossnote.accounts.api import router as accounts_router
 from crossnote.core.errors import DomainError
 from crossnote.feeds.api import router as feeds_router
+from crossnote.insights.api import router as insights_router
 from crossnote.language.api import router as language_router
+from crossnote.messaging.api import router as messaging_router
 from crossnote.moderation.api import router as moderation_router
 from crossnote.notes.api import router as notes_router
+from crossnote.ops.api import router as ops_router
 from crossnote.privacy.api import router as privacy_router
 from crossnote.search.api import router as search_router
+from crossnote.security.api import router as security_router
 from crossnote.social.api import router as social_router
 
 api = NinjaAPI(
@@ -37,6 +41,10 @@ api.add_router("", language_router)
 api.add_router("", moderation_router)
 api.add_router("", search_router)
 api.add_router("", privacy_router)
+api.add_router("", insights_router)
+api.add_router("", messaging_router)
+api.add_router("", security_router)
+api.add_router("", ops_router)
 
 
 @api.exception_handler(DomainError)
@@ -44,7 +52,18 @@ def domain_error(request, exc: DomainError):
     body = {"detail": exc.message}
     if exc.field:
         body["field"] = exc.field
-    return api.create_response(request, body, status=exc.status)
+    response = api.create_response(request, body, status=exc.status)
+    if getattr(exc, "retry_after", None):
+        response["Retry-After"] = str(exc.retry_after)  # RateLimited (429): RFC 6585
+    return response
+
+
+@api.exception_handler(OverflowError)
+def number_out_of_range(request, exc):
+    # A huge integer in a path or body (/notes/99999999999999999999999): bad input, not a 500.
+    return api.create_response(
+        request, {"detail": _("A number in the request is out of range.")}, status=400
+    )
 
 
 @api.exception_handler(ValidationError)

@@ -38,6 +38,17 @@ class Conflict(DomainError):
     status = 409
 
 
+class RateLimited(DomainError):
+    """Too many requests (RFC 6585): `retry_after` seconds go out as the Retry-After header."""
+
+    status = 429
+    default_message = _("Too many requests: please wait a moment and try again.")
+
+    def __init__(self, message=None, *, retry_after: int = 60, field: str | None = None):
+        self.retry_after = max(1, int(retry_after))
+        super().__init__(message, field=field)
+
+
 class PayloadTooLarge(DomainError):
     status = 413
 

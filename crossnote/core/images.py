@@ -89,6 +89,13 @@ def _open_checked(data: bytes) -> Image.Image:
             % {"w": width, "h": height, "max": max_pixels // 1_000_000},
             field="images",
         )
+    # Frame bombs: Pillow counts GIF/WebP frames from their headers, without decoding any.
+    max_frames = settings.CROSSNOTE_MAX_IMAGE_FRAMES
+    if getattr(image, "n_frames", 1) > max_frames:
+        raise PayloadTooLarge(
+            _("The animation has more than %(max)d frames.") % {"max": max_frames},
+            field="images",
+        )
     return image
 
 

@@ -1,8 +1,9 @@
 """Turns a DomainError raised under a page view into a clear 4xx page (the API has its own)."""
 
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
-from crossnote.core.errors import DomainError
+from crossnote.core.errors import DomainError, InvalidInput
 
 
 class DomainErrorMiddleware:
@@ -13,7 +14,15 @@ class DomainErrorMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
+        if isinstance(exception, OverflowError):  # a huge integer in the URL or a form: bad input
+            exception = InvalidInput(_("A number in the request is out of range."))
         if not isinstance(exception, DomainError):
             return None
         template = "_error_fragment.html" if getattr(request, "htmx", False) else "error.html"
-        return render(request, template, {"message": exception.message}, status=exception.status)
+        if not getattr(request, "htmx", False) and getattr(exception, "page_template", None):
+            template = exception.page_template  # e.g. the sign-up waiting page
+        context = {"message": exception.message, "error": exception}
+        response = render(request, template, context, status=exception.status)
+        if getattr(exception, "retry_after", None):
+            response["Retry-After"] = str(exception.retry_after)  # RateLimited: RFC 6585
+        return response

@@ -1,46 +1,202 @@
-"""Queue background work once the current transaction commits (STYLE.md: side effects on commit).
+"""Background work: queue a task once the current transaction commits (STYLE.md: side effects on
+commit), retry it with backoff, and keep a dead letter when it keeps failing.
 
 Every background job is a Celery task (`@shared_task` in its app's tasks.py: thin, takes ids,
-returns quietly when the row is gone). `enqueue` sends it to the broker when one is configured;
-on the embedded default (no broker) it runs the same task in-process in a background thread, or
-inline when CROSSNOTE_TASKS_INLINE is set (tests, CLI).
+returns quietly when the row is gone). Every task gets `CrossnoteTask`'s policy (crossnote/celery.py
+makes it the app's base class): any exception is retried with exponential backoff and jitter, the
+message is acknowledged only once the task has finished (a worker killed mid-task leaves it to be
+delivered again), and a task that runs out of retries leaves a `FailedTask` row (admin,
+`crossnote tasks failed`). A task that must not be retried raises `PermanentFailure`.
+
+`enqueue` sends the task to the broker when one is configured (CELERY_BROKER_URL: Redis or
+RabbitMQ, consumed by `crossnote worker`). On the embedded default (no broker) the same task runs
+in-process in a background thread with the same retries (sleeping between tries), or inline when
+CROSSNOTE_TASKS_INLINE is set (tests: no sleeping). Because a message can be delivered twice, tasks
+must be idempotent: claim rows by status, and use `claim`/`retake`/`mark_done` (unique keys in
+`TaskClaim`) where a status alone cannot tell a finished job from a dead worker's.
 """
 
+import hashlib
+import json
 import logging
 import threading
+import time
+from datetime import timedelta
 
+from celery import Task, shared_task
 from django.conf import settings
-from django.db import close_old_connections, transaction
+from django.db import IntegrityError, close_old_connections, transaction
+from django.utils import timezone
 
 log = logging.getLogger(__name__)
+
+_local = threading.local()  # .backoff: this thread may sleep between retries
+
+
+class PermanentFailure(Exception):  # noqa: N818 - the name says what it means to a task author
+    """Raised by a task that must not be retried (e.g. its row ran out of attempts): the failure
+    goes straight to the dead letters."""
+
+
+class CrossnoteTask(Task):
+    """The policy every Crossnote task shares (the Celery app's default task class)."""
+
+    autoretry_for = (Exception,)
+    dont_autoretry_for = (PermanentFailure,)
+    max_retries = 5
+    retry_backoff = 2  # seconds before the first retry, doubling each time ...
+    retry_backoff_max = 600  # ... up to ten minutes
+    retry_jitter = True  # a random delay up to that, so failures do not retry in lockstep
+    acks_late = True
+    reject_on_worker_lost = True
+
+    def retry(self, *args, countdown=None, **kwargs):
+        """On a broker the retry is a new message with a countdown. In-process (eager) Celery
+        retries at once, so the background thread sleeps the backoff first (inline: no wait)."""
+        request = self.request
+        out_of_tries = self.max_retries is not None and request.retries >= self.max_retries
+        if request.is_eager and getattr(_local, "backoff", False) and not out_of_tries:
+            time.sleep(countdown or 0)
+        return super().retry(*args, countdown=countdown, **kwargs)
+
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        """Out of retries (or a PermanentFailure): keep a dead letter."""
+        try:
+            record_failure(
+                task_name=self.name,
+                task_id=task_id or "",
+                args=args,
+                kwargs=kwargs,
+                exc=exc,
+                traceback=str(einfo or ""),
+                attempts=(self.request.retries or 0) + 1,
+            )
+        except Exception:  # a broken database must not hide the task's own error
+            log.exception("could not record the failure of %s[%s]", self.name, task_id)
+
+
+def _json_safe(value):
+    return json.loads(json.dumps(value, default=str))
+
+
+def record_failure(*, task_name, task_id, args, kwargs, exc, traceback="", attempts=1):
+    """Create or update the dead letter for `task_name(*args, **kwargs)`."""
+    fields = dict(task_name=task_name, task_id=task_id, args=args, kwargs=kwargs, exc=exc)
+    try:
+        return _record_failure(**fields, traceback=traceback, attempts=attempts)
+    except IntegrityError:  # two workers recorded the same new failure at once: now it exists
+        return _record_failure(**fields, traceback=traceback, attempts=attempts)
+
+
+def _record_failure(*, task_name, task_id, args, kwargs, exc, traceback, attempts):
+    from crossnote.core.models import FailedTask
+
+    args, kwargs = _json_safe(list(args or ())), _json_safe(dict(kwargs or {}))
+    signature = hashlib.sha256(
+        json.dumps([task_name, args, kwargs], sort_keys=True).encode()
+    ).hexdigest()
+    now = timezone.now()
+    message = f"{type(exc).__name__}: {exc}"[:2000]
+    with transaction.atomic():
+        row, created = FailedTask.objects.select_for_update().get_or_create(
+            signature=signature,
+            defaults={
+                "task_name": task_name,
+                "args": args,
+                "kwargs": kwargs,
+                "task_id": task_id,
+                "exception": message,
+                "traceback": traceback[-20000:],
+                "attempts": attempts,
+                "first_failed_at": now,
+                "last_failed_at": now,
+            },
+        )
+        if not created:
+            row.task_id, row.exception, row.traceback = task_id, message, traceback[-20000:]
+            row.attempts += attempts
+            row.failures += 1
+            row.last_failed_at = now
+            row.save()
+    log.error("task %s%r gave up after %d tries: %s", task_name, tuple(args), attempts, message)
+    return row
+
+
+def task_named(name: str):
+    """The registered task called `name`, or None. Outside a worker the apps' tasks modules are
+    imported on first need (a worker imports them when it starts)."""
+    from crossnote.celery import app
+
+    if name not in app.tasks:
+        app.loader.import_default_modules()
+    return app.tasks.get(name)
+
+
+def retry_failed(failed) -> bool:
+    """Queue a dead letter's task again with its arguments and remove the row; False (row kept)
+    when no task has that name any more."""
+    task = task_named(failed.task_name)
+    if task is None:
+        return False
+    args, kwargs = list(failed.args), dict(failed.kwargs)
+    failed.delete()
+    enqueue(task, *args, **kwargs)
+    return True
+
+
+# --- running ---------------------------------------------------------------------------------
 
 
 def uses_broker() -> bool:
     return bool(settings.CELERY_BROKER_URL)
 
 
-def run_now(task, *args, **kwargs) -> None:
-    """Run a task body in this thread; a failure is logged, never raised to the caller."""
-    try:
-        task.apply(args=args, kwargs=kwargs, throw=True)
-    except Exception:
-        log.exception("task %s%r failed", task.name, args)
+def run_now(task, *args, **kwargs) -> bool:
+    """Run a task in this thread with its retry policy; True when it succeeded. A failure is
+    logged (and dead-lettered), never raised to the caller."""
+    result = task.apply(args=args, kwargs=kwargs, throw=False)
+    if result.failed():
+        log.warning("task %s%r failed: %r", task.name, args, result.result)
+        return False
+    return True
+
+
+def sleep_between_retries() -> None:
+    """Mark this thread as a background one: in-process retries wait their backoff here."""
+    _local.backoff = True
 
 
 def _in_thread(task, args, kwargs) -> None:
     close_old_connections()
+    sleep_between_retries()
     try:
         run_now(task, *args, **kwargs)
+    except Exception:  # a background thread logs, it never takes the process down
+        log.exception("task %s%r crashed", task.name, args)
     finally:
         close_old_connections()
 
 
-def dispatch(task, *args, **kwargs) -> None:
-    """Start a task now (no waiting for a commit): broker, inline or background thread."""
-    if uses_broker():
+def _send(task, args, kwargs) -> None:
+    """Publish to the broker. The write that queued the task has committed: a broker that stays
+    away (after Celery's publish retries) is logged and dead-lettered, never a failed request;
+    `crossnote tasks retry` sends it again."""
+    try:
         task.apply_async(args=args, kwargs=kwargs)
-    elif settings.CROSSNOTE_TASKS_INLINE:
+    except Exception as exc:
+        log.exception("could not send %s%r to the broker", task.name, args)
+        record_failure(
+            task_name=task.name, task_id="", args=args, kwargs=kwargs, exc=exc, attempts=0
+        )
+
+
+def dispatch(task, *args, **kwargs) -> None:
+    """Start a task now (no waiting for a commit): inline (tests, CLI), on the broker, or in a
+    background thread on the embedded default."""
+    if settings.CROSSNOTE_TASKS_INLINE:
         run_now(task, *args, **kwargs)
+    elif uses_broker():
+        _send(task, args, kwargs)
     else:
         threading.Thread(target=_in_thread, args=(task, args, kwargs), daemon=True).start()
 
@@ -49,3 +205,82 @@ def enqueue(task, *args, **kwargs) -> None:
     """Start `task(*args, **kwargs)` after the current transaction commits (at once outside one);
     a rolled-back write queues nothing."""
     transaction.on_commit(lambda: dispatch(task, *args, **kwargs))
+
+
+# --- idempotency -----------------------------------------------------------------------------
+
+
+def _task_id(task) -> str:
+    return (getattr(task.request, "id", None) or "") if task is not None else ""
+
+
+def take_over(key: str, task) -> None:
+    """Record that this run of `task` holds `key` (after it won the row's status flip)."""
+    from crossnote.core.models import TaskClaim
+
+    task_id = _task_id(task)
+    if task_id:
+        TaskClaim.objects.update_or_create(
+            key=key,
+            defaults={"task_id": task_id, "claimed_at": timezone.now(), "finished_at": None},
+        )
+
+
+def retake(key: str, task) -> bool:
+    """True when `key` is held, unfinished, by this very task id: the message was delivered
+    again because the worker running it died (acks late), so this run may take the work up."""
+    from crossnote.core.models import TaskClaim
+
+    task_id = _task_id(task)
+    return (
+        bool(task_id)
+        and TaskClaim.objects.filter(key=key, task_id=task_id, finished_at__isnull=True).exists()
+    )
+
+
+def release(key: str) -> None:
+    """Forget a claim (the work is done and its row says so, or it failed and may be retried)."""
+    from crossnote.core.models import TaskClaim
+
+    TaskClaim.objects.filter(key=key).delete()
+
+
+def mark_done(key: str, task=None) -> bool:
+    """Record `key` as done, inside the transaction that makes the task's effect; False (and
+    nothing recorded) when it was done before, so the caller skips the effect. The unique key
+    makes a second delivery of the same job a no-op."""
+    from crossnote.core.models import TaskClaim
+
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            TaskClaim.objects.create(
+                key=key, task_id=_task_id(task), claimed_at=now, finished_at=now
+            )
+    except IntegrityError:
+        return False
+    return True
+
+
+def is_done(key: str) -> bool:
+    from crossnote.core.models import TaskClaim
+
+    return TaskClaim.objects.filter(key=key, finished_at__isnull=False).exists()
+
+
+@shared_task
+def purge_task_claims(days: int = 30) -> int:
+    """A periodic job: forget done-markers and abandoned claims older than `days`."""
+    from crossnote.core.models import TaskClaim
+
+    deleted, _rows = TaskClaim.objects.filter(
+        claimed_at__lt=timezone.now() - timedelta(days=days)
+    ).delete()
+    return deleted
+
+
+def for_command_line() -> None:
+    """A command-line process exits when its work is done, and daemon threads die with it: without
+    a broker, the tasks a command queues run inline so they finish first."""
+    if not uses_broker():
+        settings.CROSSNOTE_TASKS_INLINE = True

@@ -1,22 +1,71 @@
-"""REST endpoints for the explore feed and the following timeline."""
+"""REST endpoints for the explore feed, the following timeline and the topics a reader picks."""
 
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.translation import get_language
 from ninja import Router
 
 from crossnote.accounts.auth import OPTIONAL, REQUIRED
-from crossnote.feeds import selectors
-from crossnote.notes.api import note_page
+from crossnote.feeds import ranking, selectors, services, timeline
+from crossnote.feeds.schemas import ExplorePage, TopicsIn, TopicsOut
+from crossnote.notes.api import mark_viewer_state
 from crossnote.notes.schemas import NotePage
 
 router = Router(tags=["feeds"])
 
 
-@router.get("/feeds/explore", response=NotePage, auth=OPTIONAL)
+@router.get("/feeds/explore", response=ExplorePage, auth=OPTIONAL)
 def explore(request, cursor: str | None = None, limit: int = 20):
-    """Public notes, newest first; pass `next_cursor` back as `cursor` for the next page."""
-    return note_page(selectors.explore_notes(request.user), request.user, cursor, limit)
+    """Recommended public notes, ranked for the reader (engagement decayed by age, freshness,
+    picked topics, people followed by those you follow, languages; no author twice on a page).
+    Each note says `why`. Pass `next_cursor` back as `cursor` for the next page."""
+    languages = ranking.reader_languages(request.user, get_language() or "")
+    ttl = settings.CROSSNOTE_EXPLORE_CACHE_SECONDS
+    if request.user.is_authenticated or cursor or ttl <= 0:
+        page = selectors.explore_page(request.user, cursor, limit, languages)
+        return {
+            "items": mark_viewer_state(page.items, request.user),
+            "next_cursor": page.next_cursor,
+        }
+    # Visitors of one region and language share one first page, as a CDN would: it is remade
+    # when a note, comment or topic pick is written, after `ttl` seconds (counts may lag that
+    # long), or when one of its notes may no longer be shown (checked on every hit: moderation
+    # and withholding act at once).
+    reader = ranking.reader_key(request.user, languages, limit)
+    key = f"feeds:visitor-page:{ranking.freshness()}:{reader}"
+    cached = cache.get(key)
+    if cached is not None and selectors.still_recommendable(request.user, cached["ids"]):
+        body = cached["body"]
+    else:
+        page = selectors.explore_page(request.user, None, limit, languages)
+        body = ExplorePage.model_validate(
+            {"items": page.items, "next_cursor": page.next_cursor}, from_attributes=True
+        ).model_dump_json()
+        cache.set(key, {"ids": [note.pk for note in page.items], "body": body}, ttl)
+    return HttpResponse(body, content_type="application/json")
 
 
 @router.get("/feeds/following", response=NotePage, auth=REQUIRED)
 def following(request, cursor: str | None = None, limit: int = 20):
     """Notes by people you follow, newest first."""
-    return note_page(selectors.following_notes(request.user), request.user, cursor, limit)
+    page = timeline.following_page(request.user, cursor, limit)
+    return {"items": mark_viewer_state(page.items, request.user), "next_cursor": page.next_cursor}
+
+
+def _topics(user):
+    picked = [t.name for t in selectors.picked_topics(user)]
+    return {"picked": picked, "suggested": [t.name for t in selectors.suggested_topics()]}
+
+
+@router.get("/feeds/topics", response=TopicsOut, auth=REQUIRED)
+def topics(request):
+    """The topics you picked for explore, and popular topics to pick from."""
+    return _topics(request.user)
+
+
+@router.put("/feeds/topics", response=TopicsOut, auth=REQUIRED)
+def pick_topics(request, payload: TopicsIn):
+    """Replace the topics you follow in explore (cold start for a new account)."""
+    services.pick_topics(user=request.user, names=payload.topics)
+    return _topics(request.user)

@@ -1,4 +1,4 @@
-"""Feeds: explore and following timelines."""
+"""Feeds: explore ranking and the following timeline."""
 
 from django.apps import AppConfig
 
@@ -6,3 +6,8 @@ from django.apps import AppConfig
 class FeedsConfig(AppConfig):
     name = "crossnote.feeds"
     label = "feeds"
+
+    def ready(self):
+        from crossnote.feeds import hooks
+
+        hooks.connect()

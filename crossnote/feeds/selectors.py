@@ -1,22 +1,50 @@
-"""Feed reads: explore (public notes) and the following timeline, both newest first by cursor."""
+"""Feed reads: the ranked explore feed (with why each note is there) and the following timeline.
+
+Both page by opaque cursors, never OFFSET: explore's cursor carries the moment its ranking was
+made and the position in that ranked pool (crossnote.feeds.ranking), then a (created_at, id)
+keyset over the rest; the following timeline pages by (created_at, id).
+"""
+
+import base64
+import binascii
+import json
+from datetime import datetime
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
-from crossnote.notes.models import ModerationState, Visibility
+from crossnote.core.errors import InvalidInput
+from crossnote.core.pagination import MAX_PAGE_SIZE, Page
+from crossnote.feeds import ranking
+from crossnote.feeds.models import TopicInterest
+from crossnote.notes import policies
+from crossnote.notes.models import ModerationState, Note, Topic, Visibility
 from crossnote.notes.selectors import visible_notes
 from crossnote.social.models import Follow
 from crossnote.social.selectors import muted_authors
 
 
 def explore_notes(viewer) -> QuerySet:
-    """Public notes the reader may see, never limited ones (not recommended). Ranking arrives with
-    the discovery issue; today: newest first."""
+    """Public notes the reader may see, never limited ones (not recommended)."""
     return (
         visible_notes(viewer)
         .filter(visibility=Visibility.PUBLIC)
         .exclude(moderation=ModerationState.LIMITED)
         .exclude(author_id__in=muted_authors(viewer))
     )
+
+
+def still_recommendable(viewer, ids: list[int]) -> bool:
+    """Whether every note of a cached page may still be recommended to `viewer` (one query)."""
+    if not ids:
+        return True
+    shown = (
+        Note.objects.filter(policies.visible_notes_filter(viewer), pk__in=ids)
+        .filter(visibility=Visibility.PUBLIC)
+        .exclude(moderation=ModerationState.LIMITED)
+        .exclude(author_id__in=muted_authors(viewer))
+    )
+    return shown.count() == len(set(ids))
 
 
 def following_notes(viewer) -> QuerySet:
@@ -27,3 +55,114 @@ def following_notes(viewer) -> QuerySet:
         .filter(author_id__in=followed)
         .exclude(author_id__in=muted_authors(viewer))
     )
+
+
+def picked_topics(user) -> list[Topic]:
+    """The topics `user` picked, by name."""
+    return list(
+        Topic.objects.filter(
+            pk__in=TopicInterest.objects.filter(user=user).values("topic_id")
+        ).order_by("name")
+    )
+
+
+# --- explore -------------------------------------------------------------------------------
+
+
+def _encode(payload: dict) -> str:
+    return base64.urlsafe_b64encode(json.dumps(payload).encode()).decode().rstrip("=")
+
+
+def _decode(cursor: str) -> tuple[datetime, int | None, tuple[datetime, int] | None]:
+    """(as_of, position in the pool or None, keyset after the pool or None); 400 if foreign."""
+    try:
+        raw = json.loads(base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode()))
+        as_of = datetime.fromisoformat(raw["t"])
+        if as_of.tzinfo is None:
+            raise ValueError("cursors carry an aware timestamp")
+        if "p" in raw:
+            position = int(raw["p"])
+            if position < 0:
+                raise ValueError("negative position")
+            return as_of, position, None
+        created, pk = raw["c"]
+        created = datetime.fromisoformat(created)
+        if created.tzinfo is None:
+            raise ValueError("cursors carry an aware timestamp")
+        return as_of, None, (created, int(pk))
+    except (ValueError, TypeError, KeyError, binascii.Error, json.JSONDecodeError) as exc:
+        raise InvalidInput(_("The cursor is not valid."), field="cursor") from exc
+
+
+def explain(reason: dict) -> str:
+    """One reason a note was recommended, in the reader's language."""
+    code = reason.get("code")
+    if code == "topic":
+        return _("Because you follow #%(topic)s") % {"topic": reason.get("topic", "")}
+    if code == "network":
+        return _("Followed by people you follow")
+    if code == "cross_language":
+        return _("Well received across languages")
+    if code == "popular":
+        return _("Popular this week")
+    if code == "fresh":
+        return _("New in the last day")
+    if code == "language":
+        return _("In a language you read")
+    if code == "latest":
+        return _("More notes, newest first")
+    return _("Recently posted")
+
+
+def explore_page(
+    viewer, cursor: str | None = None, limit: int = 20, languages: list[str] | None = None
+) -> Page:
+    """One page of the ranked explore feed; each note carries `why` ([{code, text, …}])."""
+    if limit < 1 or limit > MAX_PAGE_SIZE:
+        raise InvalidInput(
+            _("limit must be between 1 and %(max)d.") % {"max": MAX_PAGE_SIZE}, field="limit"
+        )
+    languages = languages or []
+    if cursor:
+        as_of, position, after = _decode(cursor)
+        pool = ranking.ranked_pool(viewer, as_of, languages, limit)
+    else:
+        (as_of, pool), position, after = ranking.first_pool(viewer, languages, limit), 0, None
+    chosen: list[dict] = []
+    if position is not None:
+        chosen = pool[position : position + limit]
+    next_cursor = None
+    if position is not None and position + limit < len(pool):
+        next_cursor = _encode({"t": as_of.isoformat(), "p": position + limit})
+    notes_by_id = {}
+    if chosen:
+        fetched = explore_notes(viewer).filter(pk__in=[item["id"] for item in chosen])
+        notes_by_id = {note.pk: note for note in fetched}
+    items = []
+    for item in chosen:
+        note = notes_by_id.get(item["id"])
+        if note is not None:  # gone or hidden since the pool was ranked
+            note.why = [{**r, "text": explain(r)} for r in item["reasons"]]
+            items.append(note)
+    if next_cursor is None and len(chosen) < limit:
+        # The pool is used up: go on with every other visible note, newest first.
+        rest = explore_notes(viewer).filter(created_at__lte=as_of)
+        rest = rest.exclude(pk__in=[item["id"] for item in pool]).order_by("-created_at", "-id")
+        if after is not None:
+            rest = ranking.older_than(rest, *after)
+        want = limit - len(chosen)
+        more = list(rest[: want + 1])
+        for note in more[:want]:
+            note.why = [{"code": "latest", "text": explain({"code": "latest"})}]
+            items.append(note)
+        if len(more) > want:
+            last = more[want - 1]
+            next_cursor = _encode(
+                {"t": as_of.isoformat(), "c": [last.created_at.isoformat(), last.pk]}
+            )
+    return Page(items=items, next_cursor=next_cursor)
+
+
+def suggested_topics(limit: int = 30) -> list[Topic]:
+    """Topics to offer a new reader: the ones with the most notes."""
+    return list(Topic.objects.filter(note_count__gt=0).order_by("-note_count", "name")[:limit])

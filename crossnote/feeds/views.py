@@ -1,17 +1,22 @@
-"""Feed pages: explore (masonry grid, infinite scroll by cursor) and following."""
+"""Feed pages: explore (ranked masonry grid, infinite scroll by cursor), following, topic picks."""
 
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
-from crossnote.core.pagination import paginate
-from crossnote.feeds import selectors
+from crossnote.core.errors import DomainError
+from crossnote.feeds import ranking, selectors, services, timeline
 from crossnote.notes.selectors import liked_note_ids
+from crossnote.social.models import Follow
 
 PAGE_SIZE = 24
 
 
-def _feed(request, queryset, template, extra=None):
-    page = paginate(queryset, request.GET.get("cursor"), PAGE_SIZE)
+def _render_page(request, page, template, extra=None):
     context = {
         "notes": page.items,
         "next_cursor": page.next_cursor,
@@ -23,17 +28,48 @@ def _feed(request, queryset, template, extra=None):
     return render(request, template, context)
 
 
+def _needs_topics(user) -> bool:
+    """A signed-in reader who follows nobody and picked no topics: offer the picker."""
+    if not user.is_authenticated:
+        return False
+    return not (user.topic_interests.exists() or Follow.objects.filter(follower=user).exists())
+
+
 def explore(request):
-    return _feed(
-        request, selectors.explore_notes(request.user), "feeds/explore.html", {"feed": "explore"}
-    )
+    languages = ranking.reader_languages(request.user, get_language() or "")
+    page = selectors.explore_page(request.user, request.GET.get("cursor"), PAGE_SIZE, languages)
+    extra = {"feed": "explore"}
+    if not request.GET.get("cursor"):
+        extra["offer_topics"] = _needs_topics(request.user)
+    return _render_page(request, page, "feeds/explore.html", extra)
 
 
 @login_required
 def following(request):
-    return _feed(
-        request,
-        selectors.following_notes(request.user),
-        "feeds/explore.html",
-        {"feed": "following"},
-    )
+    page = timeline.following_page(request.user, request.GET.get("cursor"), PAGE_SIZE)
+    return _render_page(request, page, "feeds/explore.html", {"feed": "following"})
+
+
+@login_required
+def topics(request):
+    """Pick the topics explore should follow (cold start for a new account)."""
+    if request.method == "POST":
+        try:
+            services.pick_topics(user=request.user, names=request.POST.getlist("topics"))
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Your topics are saved; explore follows them now."))
+            return redirect("feeds:explore")
+    picked = {t.name for t in selectors.picked_topics(request.user)}
+    suggested = selectors.suggested_topics()
+    names = sorted(picked | {t.name for t in suggested})
+    return render(request, "feeds/topics.html", {"names": names, "picked": picked})
+
+
+def bench_hello(request):
+    """A bare view for the benchmarks' ceiling: same server, workers and middleware as every
+    page, no database. Answers 404 unless CROSSNOTE_BENCH_HELLO is set."""
+    if not settings.CROSSNOTE_BENCH_HELLO:
+        raise Http404
+    return JsonResponse({"hello": "world"})

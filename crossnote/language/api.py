@@ -16,23 +16,26 @@ from crossnote.language.schemas import (
     NoteTranslationOut,
     PinyinIn,
     PinyinOut,
-    ReportIn,
-    ReportOut,
     TranslateIn,
     TranslationOut,
+    TranslationReportIn,
+    TranslationReportOut,
 )
 from crossnote.notes.selectors import get_comment, get_visible_note
+from crossnote.security.ratelimits import ALL_METHODS, rate_limit
 
 router = Router(tags=["language"])
 
 
 @router.post("/translate", response=TranslationOut, auth=REQUIRED)
+@rate_limit("translate")
 def translate(request, payload: TranslateIn):
     """Translate any text (cached for the instance). Private text: use the note endpoints."""
     return services.translate_text(payload.text, payload.target, source=payload.source)
 
 
 @router.get("/notes/{note_id}/translation", response=NoteTranslationOut, auth=OPTIONAL)
+@rate_limit("translate", methods=ALL_METHODS)
 def note_translation(request, note_id: int, target: str):
     """A note's title and body in `target`; followers-only and private notes use local engines."""
     note = get_visible_note(request.user, note_id)
@@ -41,6 +44,7 @@ def note_translation(request, note_id: int, target: str):
 
 
 @router.get("/comments/{comment_id}/translation", response=CommentTranslationOut, auth=OPTIONAL)
+@rate_limit("translate", methods=ALL_METHODS)
 def comment_translation(request, comment_id: int, target: str):
     comment = get_comment(request.user, comment_id)
     body = services.translate_comment(comment=comment, target=target)
@@ -48,13 +52,15 @@ def comment_translation(request, comment_id: int, target: str):
 
 
 @router.get("/users/{username}/bio/translation", response=TranslationOut, auth=OPTIONAL)
+@rate_limit("translate", methods=ALL_METHODS)
 def bio_translation(request, username: str, target: str):
     user = get_object_or_404(User, username__iexact=username, is_active=True)
     return services.translate_bio(user=user, target=target)
 
 
-@router.post("/notes/{note_id}/translation/report", response=ReportOut, auth=REQUIRED)
-def report_note_translation(request, note_id: int, target: str, payload: ReportIn):
+@router.post("/notes/{note_id}/translation/report", response=TranslationReportOut, auth=REQUIRED)
+@rate_limit("report")
+def report_note_translation(request, note_id: int, target: str, payload: TranslationReportIn):
     """Report a bad translation of a note: recorded for the operator, dropped from the cache."""
     note = get_visible_note(request.user, note_id)
     report = services.report_note_translation(
@@ -63,8 +69,11 @@ def report_note_translation(request, note_id: int, target: str, payload: ReportI
     return {"id": report.pk, "dropped_from_cache": True}
 
 
-@router.post("/comments/{comment_id}/translation/report", response=ReportOut, auth=REQUIRED)
-def report_comment_translation(request, comment_id: int, target: str, payload: ReportIn):
+@router.post(
+    "/comments/{comment_id}/translation/report", response=TranslationReportOut, auth=REQUIRED
+)
+@rate_limit("report")
+def report_comment_translation(request, comment_id: int, target: str, payload: TranslationReportIn):
     """Report a bad translation of a comment: recorded for the operator, dropped from the cache."""
     comment = get_comment(request.user, comment_id)
     report = services.report_comment_translation(

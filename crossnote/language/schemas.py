@@ -45,11 +45,11 @@ class DetectOut(Schema):
     parts: list[dict]
 
 
-class ReportIn(Schema):
+class TranslationReportIn(Schema):
     reason: str = Field("", max_length=500)
 
 
-class ReportOut(Schema):
+class TranslationReportOut(Schema):
     id: int
     dropped_from_cache: bool
 

@@ -10,12 +10,14 @@ from crossnote.accounts.models import User
 from crossnote.language import services
 from crossnote.language.selectors import ui_language
 from crossnote.notes.selectors import get_comment, get_visible_note
+from crossnote.security.ratelimits import ALL_METHODS, rate_limit
 
 
 def _target(request) -> str:
     return services.normalise_target(request.GET.get("to") or ui_language())
 
 
+@rate_limit("translate", methods=ALL_METHODS)
 def note_translation(request, pk):
     note = get_visible_note(request.user, pk)
     result = services.translate_note(note=note, target=_target(request))
@@ -25,12 +27,14 @@ def note_translation(request, pk):
     )
 
 
+@rate_limit("translate", methods=ALL_METHODS)
 def comment_translation(request, pk):
     comment = get_comment(request.user, pk)
     result = services.translate_comment(comment=comment, target=_target(request))
     return render(request, "language/_text_translation.html", {"t": result, "comment": comment})
 
 
+@rate_limit("translate", methods=ALL_METHODS)
 def bio_translation(request, username):
     person = get_object_or_404(User, username__iexact=username, is_active=True)
     result = services.translate_bio(user=person, target=_target(request))
@@ -44,6 +48,7 @@ def note_pinyin(request, pk):
 
 @login_required
 @require_POST
+@rate_limit("report")
 def report_note_translation(request, pk):
     note = get_visible_note(request.user, pk)
     services.report_note_translation(
@@ -54,6 +59,7 @@ def report_note_translation(request, pk):
 
 @login_required
 @require_POST
+@rate_limit("report")
 def report_comment_translation(request, pk):
     comment = get_comment(request.user, pk)
     services.report_comment_translation(

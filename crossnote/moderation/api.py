@@ -22,6 +22,7 @@ from crossnote.moderation.schemas import (
     WithholdingOut,
 )
 from crossnote.notes.selectors import get_visible_note
+from crossnote.security.ratelimits import rate_limit
 
 router = Router(tags=["moderation"])
 
@@ -99,6 +100,7 @@ def _require_moderator(user):
 
 
 @router.post("/reports", response={201: ReportOut}, auth=REQUIRED)
+@rate_limit("report")
 def create_report(request, payload: ReportIn):
     """Report a note, comment or profile (one report per reader per item)."""
     report = review.report_content(

@@ -119,6 +119,7 @@ class Decision(TimestampedModel):
         COMMENT = "comment", _("comment")
         PROFILE = "profile", _("profile")
         IMAGE = "image", _("image")
+        MESSAGE = "message", _("message")
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     object_id = models.PositiveBigIntegerField()

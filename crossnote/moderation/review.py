@@ -28,6 +28,7 @@ from crossnote.moderation.models import (
 )
 from crossnote.notes.models import Comment, ModerationState, Note
 from crossnote.notes.policies import viewer_region
+from crossnote.security.sessions import end_all_sessions
 from crossnote.social.models import Notification
 from crossnote.social.services import notify
 
@@ -39,6 +40,8 @@ ACTION_WORDS = {
     "withhold": gettext_lazy("withheld in some regions"),
     "remove": gettext_lazy("removed"),
 }
+# What a statement of reasons calls each kind of content (messages come from crossnote.messaging).
+KIND_WORDS = {**dict(Decision.Kind.choices), "message": gettext_lazy("message")}
 SEVERITY_OF = {
     Action.REMOVE: 1.0,
     Action.HOLD: 0.8,
@@ -70,7 +73,12 @@ def content_for(kind: str, object_id: int):
     from crossnote.accounts.models import User
 
     model = {"note": Note, "comment": Comment, "profile": User}.get(kind)
-    return model.objects.filter(pk=object_id).first() if model else None
+    if model is None:  # another app's reviewable object, e.g. a message report (messaging)
+        from crossnote.core import hooks
+
+        found = hooks.collect("review_content", kind=kind, object_id=object_id)
+        return found[0] if found else None
+    return model.objects.filter(pk=object_id).first()
 
 
 def _author_of(obj, kind):
@@ -286,7 +294,7 @@ def statement_of_reasons(
     return " ".join(
         [
             _("What: your %(kind)s — %(action)s.")
-            % {"kind": Decision.Kind(kind).label, "action": ACTION_WORDS.get(action, action)},
+            % {"kind": KIND_WORDS.get(kind, kind), "action": ACTION_WORDS.get(action, action)},
             _("Facts: %(facts)s.") % {"facts": facts or "—"},
             means,
             ground,
@@ -310,6 +318,11 @@ def _statement_for_author(author, **parts) -> str:
 
 
 def _apply_state(obj, kind: str, action: str) -> None:
+    if kind not in ("note", "comment", "profile"):  # e.g. a message report: its app applies it
+        from crossnote.core import hooks
+
+        hooks.collect("review_decided", kind=kind, obj=obj, action=action)
+        return
     if kind == "profile" or action not in STATE_OF:
         return
     model = Note if kind == "note" else Comment
@@ -342,6 +355,7 @@ def _strike(author, decision) -> None:
         until = now + timedelta(days=int(days)) if days.isdigit() else None
         Suspension.objects.create(user=author, until=until)
         type(author).objects.filter(pk=author.pk).update(is_active=False)
+        end_all_sessions(author)  # every session and API token of the account ends now
         audit(None, "suspend", f"user:{author.pk}", after={"step": step, "strikes": active})
 
 

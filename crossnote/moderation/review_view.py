@@ -109,7 +109,16 @@ def item_context(moderator, item_id: int, *, target: str = "") -> dict:
     signals = _signals(item, text)
     spans = _spans(signals, text)
     target = target or (moderator.languages[0] if moderator.languages else "en")
-    private = item.kind == "note" and obj is not None and obj.visibility != "public"
+    # A comment is as private as the note it sits under (followers-only text stays local).
+    note = obj if item.kind == "note" else getattr(obj, "note", None)
+    private = item.kind in ("note", "comment") and note is not None and note.visibility != "public"
+    # Private messages (a message report, or its text once the report is gone) stay on local
+    # engines, and each view of them goes into the senders' access log.
+    private = private or item.kind not in ("note", "comment", "profile")
+    if obj is not None and getattr(obj, "is_private", False):
+        from crossnote.core import hooks
+
+        hooks.collect("review_item_viewed", viewer=moderator, item=item, obj=obj)
     translation, translation_html, engine = _translated(
         text, target, [text[s:e] for s, e in spans], private
     )

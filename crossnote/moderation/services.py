@@ -1,7 +1,6 @@
 """Moderation writes: screen content, apply verdicts, withhold by region, coach authors."""
 
 import logging
-import threading
 
 from django.conf import settings
 from django.db import transaction
@@ -20,6 +19,7 @@ from crossnote.moderation.models import (
 )
 from crossnote.notes.models import Comment, ModerationState, Note, NoteWithholding
 from crossnote.notes.policies import viewer_region
+from crossnote.security.sessions import end_all_sessions
 from crossnote.social.models import Notification
 from crossnote.social.services import notify
 
@@ -38,6 +38,8 @@ def text_of(obj, kind: str) -> str:
         return f"{obj.title}\n{obj.body}"
     if kind == "comment":
         return obj.body
+    if hasattr(obj, "review_text"):  # other apps' reviewable objects (message reports)
+        return obj.review_text()
     return f"{obj.display_name}\n{obj.bio}"
 
 
@@ -145,6 +147,7 @@ def _apply_account_action(verdict, author) -> None:
     if policy is not None and policy.account_action == "suspend" and author.is_active:
         type(author).objects.filter(pk=author.pk).update(is_active=False)
         author.is_active = False
+        end_all_sessions(author)  # every session and API token of the account ends now
 
 
 def _image_verdict(note, author):
@@ -257,9 +260,10 @@ def is_newcomer(user) -> bool:
 
 
 def _queue_llm_guard(kind: str, pk: int) -> None:
-    from crossnote.moderation.tasks import run_in_thread, run_llm_guard
+    from crossnote.core.tasks import dispatch
+    from crossnote.moderation.tasks import run_llm_guard
 
-    threading.Thread(target=run_in_thread, args=(run_llm_guard, kind, pk), daemon=True).start()
+    dispatch(run_llm_guard, kind, pk)  # already after commit: a worker, a thread or inline
 
 
 def import_hash_list(fileobj, *, category: str, source: str) -> int:

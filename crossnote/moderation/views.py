@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,6 +13,8 @@ from crossnote.moderation import policies as roles
 from crossnote.moderation import review, review_view, services
 from crossnote.moderation.categories import BUILT_IN
 from crossnote.moderation.models import Action, Decision, ReviewItem, Withholding
+from crossnote.security.ratelimits import rate_limit
+from crossnote.security.redirects import safe_next
 
 
 @login_required
@@ -126,6 +129,7 @@ def appeal(request, pk):
 
 
 @login_required
+@rate_limit("report")
 def report(request, kind, pk):
     """Report form (GET) and submission (POST) for a note, comment or profile."""
     if request.method == "POST":
@@ -137,7 +141,7 @@ def report(request, kind, pk):
             text=request.POST.get("text", ""),
         )
         messages.success(request, _("Thanks for your report. We will tell you what we decide."))
-        return redirect(request.POST.get("next") or "feeds:explore")
+        return redirect(safe_next(request, reverse("feeds:explore")))
     return render(
         request,
         "moderation/report.html",

@@ -22,6 +22,7 @@ from crossnote.notes.schemas import (
     NotePage,
     NotePatch,
 )
+from crossnote.security.ratelimits import rate_limit
 
 router = Router()
 
@@ -42,6 +43,7 @@ def note_page(queryset, viewer, cursor, limit):
 
 
 @router.post("/notes", response={201: NoteOut}, auth=REQUIRED, tags=["notes"])
+@rate_limit("post")
 def create_note(request, form: Form[NoteForm], images: File[list[UploadedFile]] = None):
     """Post a note (multipart form): 1–9 images as `images`, a title, optional body and topics."""
     note = services.create_note(author=request.user, images=images or [], **form.dict())
@@ -80,6 +82,7 @@ def topic_notes(request, name: str, cursor: str | None = None, limit: int = 20):
 
 
 @router.post("/notes/{note_id}/like", response=LikeOut, auth=REQUIRED, tags=["likes"])
+@rate_limit("like")
 def like_note(request, note_id: int):
     note = selectors.get_visible_note(request.user, note_id)
     services.like_note(user=request.user, note=note)
@@ -111,6 +114,7 @@ def list_comments(request, note_id: int, cursor: str | None = None, limit: int =
 @router.post(
     "/notes/{note_id}/comments", response={201: CommentOut}, auth=REQUIRED, tags=["comments"]
 )
+@rate_limit("comment")
 def add_comment(request, note_id: int, payload: CommentIn):
     note = selectors.get_visible_note(request.user, note_id)
     parent = None
@@ -129,6 +133,7 @@ def delete_comment(request, comment_id: int):
 
 
 @router.post("/comments/{comment_id}/like", response=LikeOut, auth=REQUIRED, tags=["likes"])
+@rate_limit("like")
 def like_comment(request, comment_id: int):
     comment = selectors.get_comment(request.user, comment_id)
     services.like_comment(user=request.user, comment=comment)

@@ -12,10 +12,13 @@ from crossnote.core.forms import run_service
 from crossnote.core.pagination import paginate
 from crossnote.notes import forms, policies, selectors, services
 from crossnote.notes.models import MAX_IMAGES
+from crossnote.security.ratelimits import rate_limit
+from crossnote.security.redirects import safe_next
 from crossnote.social.selectors import is_following
 
 
 @login_required
+@rate_limit("post")
 def compose(request):
     form = forms.NoteForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -95,6 +98,7 @@ def delete(request, pk):
 
 @login_required
 @require_POST
+@rate_limit("like")
 def like(request, pk):
     note = selectors.get_visible_note(request.user, pk)
     if request.POST.get("action") == "unlike":
@@ -128,6 +132,7 @@ def collect(request, pk):
 
 @login_required
 @require_POST
+@rate_limit("comment")
 def comment(request, pk):
     note = selectors.get_visible_note(request.user, pk)
     form = forms.CommentForm(request.POST)
@@ -156,6 +161,7 @@ def comment(request, pk):
 
 @login_required
 @require_POST
+@rate_limit("like")
 def like_comment(request, pk):
     comment = selectors.get_comment(request.user, pk)
     if request.POST.get("action") == "unlike":
@@ -219,6 +225,8 @@ def create_board(request):
         for errors in form.errors.values():
             messages.error(request, errors[0])
     return redirect(
-        request.POST.get("next")
-        or reverse("accounts:profile", kwargs={"username": request.user.username}) + "?tab=boards"
+        safe_next(
+            request,
+            reverse("accounts:profile", kwargs={"username": request.user.username}) + "?tab=boards",
+        )
     )

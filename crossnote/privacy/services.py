@@ -132,11 +132,13 @@ def update_privacy_settings(*, user: User, **changes) -> User:
 
 
 def record_login(*, user: User, request=None) -> LoginEvent:
-    """A successful log-in; the IP only when the server saw one (REMOTE_ADDR)."""
+    """A successful log-in; the client's IP (through trusted proxies) when the server saw one."""
+    from crossnote.security.clientip import client_ip
+
     meta = getattr(request, "META", {}) or {}
     return LoginEvent.objects.create(
         user=user,
-        ip=meta.get("REMOTE_ADDR") or None,
+        ip=(client_ip(request) if request is not None else "") or None,
         user_agent=(meta.get("HTTP_USER_AGENT") or "")[:200],
     )
 

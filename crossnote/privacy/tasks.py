@@ -1,39 +1,36 @@
 """Background work for exports and erasures, and the sweeper that keeps them moving.
 
-There is no Celery broker on the embedded default: work is queued after commit and runs in a
-background thread. Every row keeps an explicit status, so `sweep()` (run every few minutes by
-PrivacySweepMiddleware, or by `crossnote privacy sweep` from cron) re-queues work whose thread
-died with its process, fails rows that keep failing, expires old archives and erases accounts
-whose grace period is over (STYLE.md: explicit status + sweeper).
+Exports and erasures are Celery tasks queued after commit (crossnote.core.tasks: a worker at
+scale, a background thread on the embedded default), retried with backoff. Every row keeps an
+explicit status that the task claims before working, so a message delivered twice does the work
+once; a message delivered again because its worker died mid-way (acks late) takes back the claim
+its own task id holds (core.tasks.retake). `sweep()` (a periodic job in CELERY_BEAT_SCHEDULE, or
+`crossnote privacy sweep` from cron) re-queues work whose worker or thread died, fails rows that
+keep failing, expires old archives and erases accounts whose grace period is over (STYLE.md:
+explicit status + sweeper).
 """
 
 import logging
-import threading
 from datetime import timedelta
 
-from django.db import connections, transaction
+from celery import shared_task
+from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
+
+from crossnote.core import tasks as background
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
-QUEUED_STUCK_AFTER = timedelta(minutes=2)  # queued, but no thread picked it up
+QUEUED_STUCK_AFTER = timedelta(minutes=2)  # queued, but no worker picked it up
 RUNNING_STUCK_AFTER = timedelta(minutes=10)  # running, but no progress heartbeat
 
 
-def _in_thread(target, *args) -> None:
-    try:
-        target(*args)
-    except Exception:
-        log.exception("privacy task %s%r failed", target.__name__, args)
-    finally:
-        connections.close_all()
-
-
 def spawn(target, *args) -> None:
-    """Run `target(*args)` in a background thread (tests replace this to run inline)."""
-    threading.Thread(target=_in_thread, args=(target, *args), daemon=True).start()
+    """Start `target(*args)` now: on the broker, or in a background thread on the embedded
+    default (tests replace this to run inline)."""
+    background.dispatch(target, *args)
 
 
 def queue_export(export_id: int) -> None:
@@ -44,12 +41,13 @@ def queue_erasure(request_id: int) -> None:
     transaction.on_commit(lambda: spawn(run_erasure, request_id))
 
 
-def run_export(export_id: int) -> None:
-    """Claim a queued export and build it; quietly stop if it is gone or taken."""
+@shared_task(bind=True, max_retries=MAX_ATTEMPTS)
+def run_export(self, export_id: int) -> None:
+    """Claim a queued export and build it; quietly stop if it is gone, taken or finished."""
     from crossnote.privacy import services
     from crossnote.privacy.models import ExportRequest
 
-    now = timezone.now()
+    key, now = f"privacy.export:{export_id}", timezone.now()
     claimed = services.when_unlocked(
         ExportRequest.objects.filter(pk=export_id, status=ExportRequest.Status.QUEUED).update,
         status=ExportRequest.Status.RUNNING,
@@ -57,28 +55,37 @@ def run_export(export_id: int) -> None:
         updated_at=now,
         attempts=F("attempts") + 1,
     )
-    if not claimed:
+    if claimed:
+        background.take_over(key, self)
+    elif not (
+        ExportRequest.objects.filter(pk=export_id, status=ExportRequest.Status.RUNNING).exists()
+        and background.retake(key, self)
+    ):
         return
     export = ExportRequest.objects.select_related("user").get(pk=export_id)
     try:
         services.build_export(export=export)
     except Exception as exc:
         log.exception("export %s failed", export_id)
-        status = (
-            ExportRequest.Status.FAILED
-            if export.attempts >= MAX_ATTEMPTS
-            else ExportRequest.Status.QUEUED
-        )
+        gave_up = export.attempts >= MAX_ATTEMPTS
+        status = ExportRequest.Status.FAILED if gave_up else ExportRequest.Status.QUEUED
         ExportRequest.objects.filter(pk=export_id).update(
             status=status, error=str(exc)[:300], updated_at=timezone.now()
         )
+        background.release(key)
+        if gave_up:
+            raise background.PermanentFailure(f"export {export_id}: {exc}") from exc
+        raise  # retried with backoff: the next try claims the row again
+    background.release(key)
 
 
-def run_erasure(request_id: int, now=None) -> None:
+@shared_task(bind=True, max_retries=MAX_ATTEMPTS)
+def run_erasure(self, request_id: int, now=None) -> None:
     """Claim a deletion request due by `now` (default: the present) and erase the account."""
     from crossnote.privacy import services
     from crossnote.privacy.models import DeletionRequest
 
+    key = f"privacy.erasure:{request_id}"
     claimed = DeletionRequest.objects.filter(
         pk=request_id, status=DeletionRequest.Status.PENDING, erase_after__lte=now or timezone.now()
     ).update(
@@ -86,19 +93,28 @@ def run_erasure(request_id: int, now=None) -> None:
         attempts=F("attempts") + 1,
         updated_at=timezone.now(),
     )
-    if not claimed:
+    if claimed:
+        background.take_over(key, self)
+    elif not (
+        DeletionRequest.objects.filter(
+            pk=request_id, status=DeletionRequest.Status.ERASING
+        ).exists()
+        and background.retake(key, self)
+    ):
         return
     request = DeletionRequest.objects.select_related("user").get(pk=request_id)
     try:
         services.run_erasure(request=request)
     except Exception as exc:
         log.exception("erasure %s failed", request_id)
-        status = (
-            DeletionRequest.Status.FAILED
-            if request.attempts >= MAX_ATTEMPTS
-            else DeletionRequest.Status.PENDING
-        )
+        gave_up = request.attempts >= MAX_ATTEMPTS
+        status = DeletionRequest.Status.FAILED if gave_up else DeletionRequest.Status.PENDING
         DeletionRequest.objects.filter(pk=request_id).update(status=status, error=str(exc)[:300])
+        background.release(key)
+        if gave_up:
+            raise background.PermanentFailure(f"erasure {request_id}: {exc}") from exc
+        raise
+    background.release(key)
 
 
 def _requeue_stuck_exports(now) -> list[int]:
@@ -132,16 +148,21 @@ def _stuck_erasures(now) -> list[int]:
 
 
 def run_inline(target, *args) -> None:
-    """Run a task in this thread (the CLI's sweep, which must finish before the process ends)."""
+    """Run a task in this thread (the CLI's sweep, which must finish before the process ends);
+    a failure is logged and, once out of attempts, dead-lettered."""
     try:
         target(*args)
-    except Exception:
+    except Exception as exc:
         log.exception("privacy task %s%r failed", target.__name__, args)
+        if isinstance(exc, background.PermanentFailure):
+            background.record_failure(
+                task_name=target.name, task_id="", args=args, kwargs={}, exc=exc
+            )
 
 
 def sweep(*, now=None, run=None) -> dict:
     """One pass of the sweeper (module docstring); returns what it did. `run` starts each task
-    (default: a background thread)."""
+    (default: `spawn`, the broker or a background thread)."""
     from django.conf import settings
 
     from crossnote.privacy import services
@@ -165,17 +186,8 @@ def sweep(*, now=None, run=None) -> dict:
     }
 
 
-def has_work(now=None) -> bool:
-    """A cheap check the middleware makes before starting a sweeper thread."""
-    from crossnote.privacy.models import DeletionRequest, ExportRequest
-
-    now = now or timezone.now()
-    return (
-        DeletionRequest.objects.filter(
-            status__in=["pending", "erasing"], erase_after__lte=now
-        ).exists()
-        or ExportRequest.objects.filter(
-            Q(status__in=["queued", "running"], updated_at__lt=now - QUEUED_STUCK_AFTER)
-            | Q(status="ready", expires_at__lte=now)
-        ).exists()
-    )
+@shared_task
+def sweep_privacy() -> None:
+    """The periodic job (CELERY_BEAT_SCHEDULE): one sweep; each task it starts is queued like
+    any other."""
+    log.info("privacy sweep: %s", sweep())

@@ -2,26 +2,25 @@
 
 Notes and profiles fire `content_created` when they are written or their text changes; new
 people are seen through post_save (sign-up, admin and createsuperuser alike). Each is indexed
-once its transaction commits, so a rolled-back write indexes nothing. Model signals cover what no
+once its transaction commits (crossnote.core.tasks.enqueue: a worker, or a thread on the
+embedded default), so a rolled-back write indexes nothing. Model signals cover what no
 hook announces: a note's topics changing on their own, new topics, and deletions (a deleted
 note's row goes in the same transaction, not on commit).
 """
 
-from functools import partial
-
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from crossnote.core import hooks
+from crossnote.core.tasks import enqueue
 
 
 def _content_created(*, obj, kind, author):
     from crossnote.search import tasks
 
     if kind == "note":
-        transaction.on_commit(partial(tasks.index_note, obj.pk))
+        enqueue(tasks.index_note, obj.pk)
     elif kind == "profile":
-        transaction.on_commit(partial(tasks.index_user, obj.pk))
+        enqueue(tasks.index_user, obj.pk)
 
 
 def _user_saved(sender, instance, created, update_fields=None, **kwargs):
@@ -30,7 +29,7 @@ def _user_saved(sender, instance, created, update_fields=None, **kwargs):
     from crossnote.search import tasks
 
     if created or update_fields is None or {"username", "is_active"} & set(update_fields):
-        transaction.on_commit(partial(tasks.index_user, instance.pk))
+        enqueue(tasks.index_user, instance.pk)
 
 
 def _topics_changed(sender, instance, action, reverse, **kwargs):
@@ -38,14 +37,14 @@ def _topics_changed(sender, instance, action, reverse, **kwargs):
     from crossnote.search import tasks
 
     if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, Note):
-        transaction.on_commit(partial(tasks.index_note, instance.pk))
+        enqueue(tasks.index_note, instance.pk)
 
 
 def _topic_saved(sender, instance, created, **kwargs):
     from crossnote.search import tasks
 
     if created:
-        transaction.on_commit(partial(tasks.index_topic, instance.pk))
+        enqueue(tasks.index_topic, instance.pk)
 
 
 def _note_deleted(sender, instance, **kwargs):

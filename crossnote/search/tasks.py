@@ -1,29 +1,25 @@
-"""Index work queued on commit, run in-process (thin: take an id, call a service, return quietly
-when the row is gone). Indexing failures are logged and never fail the write that caused them:
-`crossnote search reindex` repairs the index."""
+"""Index work queued on commit (crossnote.core.tasks: a worker at scale, a background thread on
+the embedded default). Thin: take an id, call a service, return quietly when the row is gone.
+Every write is an upsert, so a message delivered twice does no harm; a failure is retried with
+backoff and then dead-lettered, never turned into an error for the write that caused it
+(`crossnote search reindex` repairs the index)."""
 
-import logging
+from celery import shared_task
 
 from crossnote.search import services
 
-log = logging.getLogger(__name__)
 
-
-def _run(service, **ids) -> None:
-    try:
-        service(**ids)
-    except Exception:  # the write already committed; never turn indexing into a user error
-        log.exception("search indexing failed for %s", ids)
-
-
+@shared_task
 def index_note(note_id: int) -> None:
-    _run(services.index_note, note_id=note_id)
-    _run(services.embed_note, note_id=note_id)
+    if services.index_note(note_id=note_id):
+        services.embed_note(note_id=note_id)
 
 
+@shared_task
 def index_user(user_id: int) -> None:
-    _run(services.index_user, user_id=user_id)
+    services.index_user(user_id=user_id)
 
 
+@shared_task
 def index_topic(topic_id: int) -> None:
-    _run(services.index_topic, topic_id=topic_id)
+    services.index_topic(topic_id=topic_id)

@@ -6,6 +6,7 @@ from ninja import Router
 from crossnote.accounts.auth import OPTIONAL, REQUIRED
 from crossnote.accounts.models import User
 from crossnote.core.pagination import paginate
+from crossnote.security.ratelimits import rate_limit
 from crossnote.social import selectors, services
 from crossnote.social.schemas import (
     CountOut,
@@ -23,6 +24,7 @@ def _user(username: str) -> User:
 
 
 @router.post("/users/{username}/follow", response=FollowOut, auth=REQUIRED, tags=["follows"])
+@rate_limit("follow")
 def follow(request, username: str):
     target = _user(username)
     services.follow_user(follower=request.user, followee=target)

@@ -1,6 +1,7 @@
 """API shapes for follows and notifications."""
 
 from datetime import datetime
+from typing import Annotated
 
 from ninja import Schema
 from pydantic import Field
@@ -44,7 +45,10 @@ class NotificationPage(Schema):
 
 
 class MarkReadIn(Schema):
-    ids: list[int] | None = Field(None, description="Omit to mark all as read.")
+    # Bounded like the database's ids: a huge number is a 422, not an overflow in the query.
+    ids: list[Annotated[int, Field(ge=1, le=2**63 - 1)]] | None = Field(
+        None, description="Omit to mark all as read."
+    )
 
 
 class CountOut(Schema):

@@ -6,11 +6,14 @@ from django.views.decorators.http import require_POST
 
 from crossnote.accounts.models import User
 from crossnote.core.pagination import paginate
+from crossnote.security.ratelimits import rate_limit
+from crossnote.security.redirects import safe_next
 from crossnote.social import selectors, services
 
 
 @login_required
 @require_POST
+@rate_limit("follow")
 def follow(request, username):
     person = get_object_or_404(User, username=username, is_active=True)
     if request.POST.get("action") == "unfollow":
@@ -27,7 +30,7 @@ def follow(request, username):
                 "is_following": selectors.is_following(request.user, person),
             },
         )
-    return redirect(request.POST.get("next") or person.get_absolute_url())
+    return redirect(safe_next(request, person.get_absolute_url()))
 
 
 @login_required

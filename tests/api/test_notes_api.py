@@ -231,7 +231,7 @@ def test_deleting_own_note_removes_rows_and_files(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = client_for(mia).delete(f"{NOTES}/{note.pk}")
     assert response.status_code == 204
-    assert len(callbacks) == 1
+    assert callbacks  # the files go after commit (and, with Redis, the timelines forget it)
     assert not Note.objects.filter(pk=note.pk).exists()
     assert not NoteImage.objects.exists()
     assert stored_files(settings.MEDIA_ROOT) == []

@@ -58,9 +58,29 @@ class PageErrors(list):
     """Console errors and uncaught page exceptions seen during a test."""
 
     def watch(self, page):
-        page.on("console", lambda m: m.type == "error" and self.append(f"console: {m.text}"))
+        page.on("console", lambda m: m.type == "error" and self._console(m.text))
         page.on("pageerror", lambda e: self.append(f"pageerror: {e}"))
         return page
+
+    def _console(self, text: str) -> None:
+        # pytest-django's live_server speaks WSGI only, so the messages WebSocket cannot open
+        # there and pages fall back to polling (tests/e2e/test_messaging_chat.py runs the real
+        # ASGI server, where it must open).
+        if "/ws/messages/" not in text:
+            self.append(f"console: {text}")
+
+
+def wait_for_js(page, expression: str, timeout: float = 10.0) -> None:
+    """Like page.wait_for_function, under the site's CSP: Playwright compiles a string predicate
+    with eval inside the page, which a policy without 'unsafe-eval' forbids; page.evaluate runs
+    through DevTools and is not subject to it."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for: {expression}")
+        page.wait_for_timeout(50)
 
 
 @pytest.fixture

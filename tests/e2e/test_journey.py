@@ -15,7 +15,7 @@ from crossnote.notes.models import Comment, Note, NoteLike
 from crossnote.notes.services import create_note
 from crossnote.social.models import Follow, Notification
 from tests.conftest import image_bytes, make_user, upload
-from tests.e2e.conftest import DESKTOP, PHONE
+from tests.e2e.conftest import DESKTOP, PHONE, wait_for_js
 
 pytestmark = pytest.mark.e2e
 
@@ -90,13 +90,15 @@ def test_new_visitor_journey(live_server, page, page_errors, lin_with_note, tmp_
     # the second photo is lazy: show it with the carousel's own button, then both have loaded
     page.locator("[data-carousel] [data-next]").click()
     expect(page.locator("[data-carousel] .dot").nth(1)).to_have_class(re.compile(r"\bon\b"))
-    page.wait_for_function(  # the smooth scroll has settled on the second slide
+    wait_for_js(
+        page,  # the smooth scroll has settled on the second slide
         "(() => { const t = document.querySelector('[data-carousel] .carousel-track');"
-        " return Math.abs(t.scrollLeft - t.querySelectorAll('.slide')[1].offsetLeft) < 2; })()"
+        " return Math.abs(t.scrollLeft - t.querySelectorAll('.slide')[1].offsetLeft) < 2; })()",
     )
-    page.wait_for_function(
+    wait_for_js(
+        page,
         "[...document.querySelectorAll('[data-carousel] .slide img')]"
-        ".every(i => i.complete && i.naturalWidth > 0)"
+        ".every(i => i.complete && i.naturalWidth > 0)",
     )
     assert no_horizontal_scroll(page) <= PHONE["width"] + 1, "own note page scrolls sideways"
     page.screenshot(path=screenshots / "note-390.png", full_page=True)
@@ -111,9 +113,10 @@ def test_new_visitor_journey(live_server, page, page_errors, lin_with_note, tmp_
     expect(lin_card).to_be_visible()
     expect(lin_card).to_contain_text("小林")
     expect(own_card.locator(".img-count")).to_have_text("2")
-    page.wait_for_function(
+    wait_for_js(
+        page,
         "[...document.querySelectorAll('[data-card] img')]"
-        ".every(i => i.complete && i.naturalWidth > 0)"
+        ".every(i => i.complete && i.naturalWidth > 0)",
     )
     assert no_horizontal_scroll(page) <= PHONE["width"] + 1, "explore scrolls sideways at 390px"
     page.screenshot(path=screenshots / "explore-390.png", full_page=True)
@@ -122,9 +125,10 @@ def test_new_visitor_journey(live_server, page, page_errors, lin_with_note, tmp_
     lin_card.locator("a.note-card-link").click()
     expect(page).to_have_url(f"{base}/notes/{lin_note.pk}/")
     expect(page.locator(".note-title")).to_have_text(LIN_TITLE)
-    page.wait_for_function(
+    wait_for_js(
+        page,
         "[...document.querySelectorAll('[data-carousel] img')]"
-        ".every(i => i.complete && i.naturalWidth > 0)"
+        ".every(i => i.complete && i.naturalWidth > 0)",
     )
     page.evaluate("window.__samePage = true")  # survives only if nothing navigates
 
@@ -178,9 +182,10 @@ def test_new_visitor_journey(live_server, page, page_errors, lin_with_note, tmp_
 
     page.goto(f"{base}/")
     expect(page.locator("[data-masonry] .masonry-col")).to_have_count(5)
-    page.wait_for_function(
+    wait_for_js(
+        page,
         "[...document.querySelectorAll('[data-card] img')]"
-        ".every(i => i.complete && i.naturalWidth > 0)"
+        ".every(i => i.complete && i.naturalWidth > 0)",
     )
     assert no_horizontal_scroll(page) <= DESKTOP["width"] + 1
     page.screenshot(path=screenshots / "explore-1440.png", full_page=True)
@@ -216,11 +221,11 @@ def test_explore_loads_more_on_scroll(live_server, page, page_errors, transactio
     page.evaluate("window.__samePage = true")
     page.mouse.wheel(0, 20_000)
     page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
-    page.wait_for_function("document.querySelectorAll('[data-card]').length > 24")
+    wait_for_js(page, "document.querySelectorAll('[data-card]').length > 24")
     expect(cards).to_have_count(30)
     expect(page.locator("[data-more]")).to_have_count(0)  # last page: no more loader
     # the new cards are laid into the masonry columns, not left below them
-    page.wait_for_function("document.querySelectorAll('[data-masonry] > [data-card]').length === 0")
+    wait_for_js(page, "document.querySelectorAll('[data-masonry] > [data-card]').length === 0")
     assert page.evaluate("window.__samePage === true")
     titles = page.locator(".note-card-title").all_inner_texts()
     assert sorted(titles) == sorted(f"Note number {i}" for i in range(1, 31))

@@ -295,3 +295,58 @@ def test_the_audit_log_cannot_be_edited_or_deleted(mod):
         client.post(f"/admin/moderation/auditentry/{entry.pk}/delete/", {"post": "yes"}).status_code
         == 403
     )
+
+
+class _RecordingRemote:
+    """A remote engine that records what it is sent (contract: language.backends.base)."""
+
+    received: list[str] = []
+
+    @classmethod
+    def make(cls):
+        from crossnote.language.backends.base import BackendInfo, TranslationBackend
+
+        class Recording(TranslationBackend):
+            info = BackendInfo(name="recording", label="Recording Cloud", is_local=False)
+
+            def supports(self, source, target):
+                return True
+
+            def translate_batch(self, segments, source, target):
+                cls.received.extend(segments)
+                return [f"[{target}] {s}" for s in segments]
+
+        return Recording
+
+
+RecordingRemote = _RecordingRemote.make()
+
+
+def test_a_reported_comment_under_a_followers_only_note_is_translated_only_locally(
+    lin, mod, mia, settings, monkeypatch
+):
+    from crossnote.language import backends
+    from crossnote.notes.services import add_comment
+    from crossnote.social.services import follow_user
+
+    monkeypatch.setitem(backends.REGISTRY, "recording", f"{__name__}.RecordingRemote")
+    monkeypatch.setattr(backends, "_instances", {})
+    settings.CROSSNOTE_TRANSLATION_BACKENDS = ["recording", "dictionary"]
+    _RecordingRemote.received = []
+    follow_user(follower=lin, followee=mia)
+    hidden = create_note(
+        author=mia,
+        title="Family",
+        body="Only for friends",
+        images=[upload()],
+        visibility="followers",
+    )
+    comment = add_comment(note=hidden, author=lin, body="What idiots your neighbours are")
+    client_of(mia).post(
+        "/api/v1/reports",
+        {"kind": "comment", "object_id": comment.pk, "reason": "harassment", "text": "rude"},
+        content_type=JSON,
+    )
+    item = ReviewItem.objects.get(kind="comment")
+    detail = client_of(mod).get(f"/api/v1/moderation/queue/{item.pk}").json()
+    assert detail["translation"] and _RecordingRemote.received == []

@@ -77,7 +77,14 @@ def _cache_items(cache):
             cursor.execute(f"SELECT cache_key, value FROM {cache._table}")  # noqa: S608
             return [(key, base64.b64decode(value)) for key, value in cursor.fetchall()]
     client = cache._cache.get_client()
-    return [(key, client.get(key)) for key in client.scan_iter()]
+    items = []
+    for key in client.scan_iter():
+        kind = client.type(key)
+        if kind == b"string":
+            items.append((key, client.get(key)))
+        elif kind == b"zset":  # e.g. feeds' timelines: members are ids
+            items.append((key, repr(client.zrange(key, 0, -1)).encode()))
+    return items
 
 
 def scan_cache(markers) -> list[str]:

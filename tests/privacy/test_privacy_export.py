@@ -14,6 +14,7 @@ from django.core import signing
 from django.test import Client
 from django.utils import timezone
 
+from crossnote.core.tasks import PermanentFailure
 from crossnote.privacy import archive, services, tasks
 from crossnote.privacy.models import ExportRequest
 from crossnote.social.models import Notification
@@ -214,7 +215,10 @@ def test_a_failing_build_is_retried_then_marked_failed(mia, monkeypatch):
 
     monkeypatch.setattr(archive, "write_archive", broken)
     export = ExportRequest.objects.create(user=mia)
-    for _attempt in range(3):
+    for _attempt in range(2):  # raised so that Celery retries it with backoff
+        with pytest.raises(OSError):
+            tasks.run_export(export.pk)
+    with pytest.raises(PermanentFailure):  # out of attempts: no retry, a dead letter
         tasks.run_export(export.pk)
     export.refresh_from_db()
     assert export.status == "failed" and "disk full" in export.error

@@ -1,17 +1,10 @@
-"""No stored image of any size carries location data (notes and avatars), and the sweeper runs
-by itself while the site gets traffic."""
-
-from datetime import timedelta
+"""No stored image of any size carries location data (notes and avatars). (The sweeper running by
+itself is tested in tests/core/test_tasks_scheduler.py: it is a periodic job.)"""
 
 import pytest
-from django.core.cache import cache
-from django.test import Client
-from django.utils import timezone
 from PIL import Image
 
 from crossnote.accounts.services import set_avatar
-from crossnote.privacy import middleware, services, tasks
-from crossnote.privacy.models import DeletionRequest
 from tests.conftest import gps_jpeg, stored_files, upload
 
 pytestmark = pytest.mark.django_db
@@ -28,23 +21,6 @@ def test_no_stored_variant_of_a_note_image_or_avatar_carries_gps_or_exif(mia, ma
         with Image.open(path) as image:
             assert not image.getexif(), path
             assert "exif" not in image.info and "xmp" not in image.info, path
-
-
-def test_the_first_request_after_a_while_starts_a_sweep_when_work_is_due(mia, monkeypatch):
-    started = []
-    monkeypatch.setattr(tasks, "spawn", lambda target, *args: started.append(target))
-    cache.delete(middleware.CACHE_KEY)
-    Client().get("/")
-    assert started == []  # nothing due: no thread
-    request = services.schedule_erasure(user=mia, via="test")
-    DeletionRequest.objects.filter(pk=request.pk).update(
-        erase_after=timezone.now() - timedelta(minutes=1)
-    )
-    Client().get("/")
-    assert started == []  # checked recently: no query, no thread
-    cache.delete(middleware.CACHE_KEY)
-    Client().get("/")
-    assert started == [tasks.sweep]
 
 
 def test_the_comment_box_says_when_the_author_limited_comments(mia, lin, make_note, client_for):

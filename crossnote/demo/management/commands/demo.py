@@ -14,6 +14,17 @@ class Command(BaseCommand):
         parser.add_argument("--notes", type=int, default=320, help="how many notes (320)")
         parser.add_argument("--seed", type=int, default=2025, help="random seed (2025)")
         parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            help="instead: a synthetic world of N people and 20×N notes (crossnote.demo.world)",
+        )
+        parser.add_argument(
+            "--influx",
+            action="store_true",
+            help="then replay a wave of newcomers over 12 simulated weeks (crossnote.insights)",
+        )
+        parser.add_argument(
             "--if-empty",
             action="store_true",
             dest="if_empty",
@@ -21,6 +32,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, users=60, notes=320, seed=2025, if_empty=False, **options):
+        if options.get("scale"):
+            return self._world(options["scale"], seed, if_empty)
         if users is None or users < 2:
             raise CommandError(f"--users must be at least 2 (got {users}).")
         if notes is None or notes < 1:
@@ -53,3 +66,32 @@ class Command(BaseCommand):
         )
         self.stdout.write(self.style.SUCCESS(f"Demo loaded in {counts['seconds']} s: {summary}."))
         self.stdout.write(f"Every demo account's password is “{DEMO_PASSWORD}”.")
+        if options.get("influx"):
+            self._influx(seed)
+
+    def _influx(self, seed):
+        """The newcomer wave for the insights pages (crossnote.insights.simulation)."""
+        from crossnote.insights.simulation import simulate_influx
+
+        counts = simulate_influx(seed=seed, stdout=self.stdout)
+        summary = ", ".join(f"{key} {n}" for key, n in counts.items() if key != "seconds")
+        self.stdout.write(
+            self.style.SUCCESS(f"Influx replayed in {counts['seconds']} s: {summary}.")
+        )
+
+    def _world(self, scale, seed, if_empty):
+        from crossnote.demo.world import build_world
+        from crossnote.notes.models import Note
+
+        if if_empty and Note.objects.exists():
+            self.stdout.write("The database already has notes; world not built (--if-empty).")
+            return
+        try:
+            world = build_world(users=scale, seed=seed, stdout=self.stdout)
+        except DomainError as exc:
+            raise CommandError(exc.message) from exc
+        summary = ", ".join(f"{key.replace('_', ' ')} {n:,}" for key, n in world.counts.items())
+        self.stdout.write(
+            self.style.SUCCESS(f"World built in {world.seconds['total']} s: {summary}.")
+        )
+        self.stdout.write("Search index: run `crossnote search reindex` to build it.")

@@ -1,0 +1,283 @@
+"""HTTP load on `crossnote serve` over the synthetic world: feeds, note page, posting, liking, and
+a bare Django view on the same server as the ceiling every figure is divided by.
+
+    .venv/bin/python bench/feeds_load.py --data-dir /work/bench-data/world-1m
+
+Starts `crossnote serve` (whatever interface it uses: granian ASGI at the time of writing) on the
+world's data folder with CROSSNOTE_BENCH_HELLO=1 (the /bench/hello view) and rate limits off
+(CROSSNOTE_RATE_LIMITS_ENABLED=0: one client address sends everything), then runs locust
+headless (bench/feeds_locust.py) once per scenario and number of users, closed loop without think
+time. Prints requests/s, p50/p95/p99 latency and errors, and each throughput as a share of the
+hello view's at the same concurrency. Locust runs on the same machine and takes CPU from the
+server: on a 2-core machine every figure, the ceiling included, is lower than on a separate
+load generator. Writes (post a note, like) change the world: use a copy you can throw away.
+"""
+
+import argparse
+import csv
+import io
+import os
+import random
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+VENV_BIN = Path(sys.executable).parent
+SCENARIOS = [
+    "hello",
+    "explore_api",
+    "explore_api_visitor",
+    "explore_page",
+    "following_api",
+    "note_page",
+    "like",
+    "post_note",
+]
+
+
+def prepare(readers: int, notes: int, workdir: Path) -> dict:
+    """Sessions for `readers` world people, ids of public notes, a photo to post."""
+    import django
+
+    django.setup()
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from PIL import Image
+
+    from crossnote.accounts.models import User
+    from crossnote.notes.models import Note
+
+    rng = random.Random(1)
+    ids = list(User.objects.filter(following_count__gt=0).values_list("pk", flat=True)[:20_000])
+    people = User.objects.filter(pk__in=rng.sample(ids, min(readers, len(ids))))
+    lines = []
+    for person in people:
+        store = SessionStore()
+        store[SESSION_KEY] = str(person.pk)
+        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        store[HASH_SESSION_KEY] = person.get_session_auth_hash()
+        store.create()
+        lines.append(f"{store.session_key} {secrets.token_hex(16)}")
+    sessions = workdir / "sessions.txt"
+    sessions.write_text("\n".join(lines))
+    top = Note.objects.filter(visibility="public", moderation="visible").order_by("-pk")
+    note_ids = list(top.values_list("pk", flat=True)[: notes * 10])
+    note_ids = rng.sample(note_ids, min(notes, len(note_ids)))
+    photo = workdir / "photo.jpg"
+    out = io.BytesIO()
+    Image.new("RGB", (1080, 1440), (200, 120, 90)).save(out, format="JPEG", quality=85)
+    photo.write_bytes(out.getvalue())
+    return {
+        "BENCH_SESSIONS": str(sessions),
+        "BENCH_NOTE_IDS": ",".join(map(str, note_ids)),
+        "BENCH_IMAGE": str(photo),
+    }
+
+
+def free_port() -> int:
+    """A port nobody listens on (granian binds with SO_REUSEPORT: a port another server holds
+    would silently share the load with it)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_server(port: int, workers: int, env: dict) -> subprocess.Popen:
+    command = [str(VENV_BIN / "crossnote"), "serve", "--port", str(port), "--workers", str(workers)]
+    server = subprocess.Popen(  # noqa: S603 - our own CLI
+        command,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: stopped whole at the end
+    )
+    url = f"http://127.0.0.1:{port}/bench/hello"
+    for _attempt in range(120):
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - localhost
+                if response.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.5)
+    stop_server(server)
+    sys.exit("crossnote serve did not answer /bench/hello")
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    """Stop the server and its worker processes (granian's workers share its process group)."""
+    try:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait(timeout=15)
+    except ProcessLookupError:
+        pass
+
+
+def warm_up(host: str, env: dict) -> None:
+    """Load every model (language detector, classifier, embeddings) in both workers before
+    measuring: a worker's first note takes seconds, which is start-up, not throughput."""
+    for scenario in ("explore_api", "explore_page", "note_page", "post_note", "like"):
+        subprocess.run(  # noqa: S603 - our own tools
+            [
+                str(VENV_BIN / "locust"),
+                "-f",
+                str(ROOT / "bench" / "feeds_locust.py"),
+                "--headless",
+                "--users",
+                "4",
+                "--spawn-rate",
+                "4",
+                "--run-time",
+                "8s",
+                "--host",
+                host,
+                "--only-summary",
+                "--loglevel",
+                "ERROR",
+            ],
+            env={**env, "BENCH_SCENARIO": scenario},
+            capture_output=True,
+            check=False,
+        )
+
+
+def drain(host: str) -> None:
+    """Wait until the server has finished what the last run left queued (locust stops its users,
+    not the requests already sent): the next run must not pay for the previous one."""
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        try:
+            with urllib.request.urlopen(f"{host}/bench/hello", timeout=30):  # noqa: S310
+                pass
+        except OSError:
+            pass
+        if time.monotonic() - started < 0.2:
+            return
+        time.sleep(1)
+
+
+def run_locust(scenario: str, users: int, seconds: int, host: str, env: dict, workdir: Path):
+    prefix = workdir / f"{scenario}-{users}"
+    command = [
+        str(VENV_BIN / "locust"),
+        "-f",
+        str(ROOT / "bench" / "feeds_locust.py"),
+        "--headless",
+        "--users",
+        str(users),
+        "--spawn-rate",
+        str(users),
+        "--run-time",
+        f"{seconds}s",
+        "--host",
+        host,
+        "--csv",
+        str(prefix),
+        "--only-summary",
+        "--loglevel",
+        "ERROR",
+    ]
+    done = subprocess.run(  # noqa: S603 - our own tools
+        command, env={**env, "BENCH_SCENARIO": scenario}, capture_output=True, check=False
+    )
+    if not Path(f"{prefix}_stats.csv").exists():
+        sys.exit(f"locust failed for {scenario}:\n{done.stderr.decode()[-2000:]}")
+    with open(f"{prefix}_stats.csv") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["Name"] == "Aggregated")
+    failures = Path(f"{prefix}_failures.csv")
+    errors = failures.read_text().strip().splitlines()[1:3] if failures.exists() else []
+
+    def number(key):
+        try:
+            return float(row[key])
+        except ValueError:  # "N/A": no request finished in the run
+            return float("nan")
+
+    return {
+        "rps": number("Requests/s"),
+        "p50": number("50%"),
+        "p95": number("95%"),
+        "p99": number("99%"),
+        "requests": int(row["Request Count"]),
+        "errors": int(row["Failure Count"]),
+        "why": errors,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", default="/work/bench-data/world-1m")
+    parser.add_argument("--users", default="50,200", help="concurrent users, comma-separated")
+    parser.add_argument("--seconds", type=int, default=20, help="per scenario and user count")
+    parser.add_argument("--scenarios", default=",".join(SCENARIOS))
+    parser.add_argument("--workers", type=int, default=2, help="crossnote serve --workers")
+    parser.add_argument("--port", type=int, default=0, help="default: a free port")
+    args = parser.parse_args()
+
+    os.environ["CROSSNOTE_DATA_DIR"] = args.data_dir
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "crossnote.settings")
+    env = {
+        **os.environ,
+        "CROSSNOTE_BENCH_HELLO": "1",
+        "CROSSNOTE_RATE_LIMITS_ENABLED": "0",
+        "PYTHONPATH": str(ROOT),
+    }
+    start_load = os.getloadavg()[0]
+    workdir = Path(tempfile.mkdtemp(prefix="crossnote-load-"))
+    env.update(prepare(readers=200, notes=5000, workdir=workdir))
+    port = args.port or free_port()
+    server = start_server(port, args.workers, env)
+    host = f"http://127.0.0.1:{port}"
+    warm_up(host, env)
+    results = {}
+    try:
+        for users in [int(u) for u in args.users.split(",")]:
+            for scenario in args.scenarios.split(","):
+                drain(host)
+                results[(scenario, users)] = run_locust(
+                    scenario, users, args.seconds, host, env, workdir
+                )
+                r = results[(scenario, users)]
+                print(f"  {scenario} @ {users}: {r['rps']:.0f} req/s, p99 {r['p99']:.0f} ms")
+    finally:
+        stop_server(server)
+    print()
+    print(
+        f"{'scenario':<22}{'users':>6}{'req/s':>9}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}"
+        f"{'errors':>8}{'% hello':>9}"
+    )
+    for (scenario, users), r in results.items():
+        hello = results.get(("hello", users), {}).get("rps") or 0
+        share = f"{100 * r['rps'] / hello:.1f}" if hello else "-"
+        print(
+            f"{scenario:<22}{users:>6}{r['rps']:>9.0f}{r['p50']:>8.0f}{r['p95']:>8.0f}"
+            f"{r['p99']:>8.0f}{r['errors']:>8}{share:>9}"
+        )
+        for why in r["why"]:
+            print(f"{'':<28}{why[:100]}")
+    cores = os.cpu_count()
+    print(
+        f"load average (1 min) at start {start_load:.1f}, at the end {os.getloadavg()[0]:.1f}: "
+        "other work on the machine takes CPU from the server and from locust"
+    )
+    print(
+        f"\nserver: crossnote serve --workers {args.workers} (granian; see crossnote/cli.py), "
+        f"SQLite WAL synchronous=NORMAL, data {args.data_dir}; load: locust on the same "
+        f"{cores}-core machine, closed loop, {args.seconds} s per row"
+    )
+    print("command: .venv/bin/python bench/feeds_load.py " + " ".join(sys.argv[1:]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,387 @@
+"""Explore ranking: candidate generation, scoring, author diversity, and why each note is shown.
+
+A page of explore is made in four steps, each a constant number of queries whatever the page size:
+
+1. Candidates, each source bounded by SOURCE_SIZE and served by an index: the newest public notes;
+   the most engaged-with notes of the last POPULAR_WINDOW (shared by every reader, cached for
+   POPULAR_TTL seconds); the newest notes in the topics the reader picked (one UNION ALL over
+   the note–topic index, per topic); notes by authors followed by the people the reader follows.
+2. One query reads the candidates through the visibility choke point (crossnote.notes.policies:
+   visibility, blocks, regional withholding, inactive authors) and drops limited notes (never
+   recommended) and muted authors; one more counts each candidate's comments written in another
+   language than the note ("well received across languages").
+3. Scoring in Python: engagement (likes, collects ×2, comments ×3) decayed by age, freshness,
+   source boosts, the reader's languages (notes in other languages sink unless well received
+   across languages, which lifts them for everyone), a content-warning penalty.
+4. Diversity: no author twice on a screen (one page) while other authors are left; a screen with
+   only one author's notes left is still filled.
+
+The ranked pool is cached per reader and moment (`as_of`, carried in the cursor) so later pages
+continue the same order without repeats; when the pool is used up, explore goes on with every
+other visible note, newest first (keyset on created_at, id).
+"""
+
+import math
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import BooleanField, Count, F, Q
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
+
+from crossnote.feeds.models import TopicInterest
+from crossnote.notes import policies
+from crossnote.notes.models import Comment, ModerationState, Note, Visibility
+from crossnote.social.models import Follow
+from crossnote.social.selectors import muted_authors
+
+SOURCE_SIZE = 150
+TOPIC_SOURCE_SIZE = 60  # per picked topic
+NETWORK_AUTHORS = 50
+NETWORK_FOLLOWEES = 200
+POPULAR_WINDOW = timedelta(days=7)
+POPULAR_TTL = 60
+POOL_TTL = 30 * 60
+RECOMMENDABLE = (ModerationState.VISIBLE, ModerationState.LABELLED)
+
+# Scoring weights (dimensionless; tuned on the synthetic world, see README "Explore ranking").
+AGE_SCALE_HOURS = 24.0
+GRAVITY = 1.5
+FRESH_HOURS = 6.0
+FRESH_WEIGHT = 0.8
+TOPIC_FACTOR = 2.0
+NETWORK_FACTOR = 1.5
+PERSONAL_EVERY = 3  # every third slot goes to a picked-topic or network note, when there is one
+CROSS_LANGUAGE_MIN = 2
+CROSS_LANGUAGE_SHARE = 0.2
+CROSS_LANGUAGE_BOOST = 0.5
+OTHER_LANGUAGE_FACTOR = 0.4
+LABELLED_FACTOR = 0.7
+
+
+@dataclass
+class Candidate:
+    """A note that may be recommended, with what scoring needs and why it is here."""
+
+    id: int
+    author_id: int
+    created_at: datetime
+    language: str
+    likes: int
+    collects: int
+    comments: int
+    moderation: str
+    sources: set[str] = field(default_factory=set)
+    topic: str = ""
+    cross_language: int = 0
+    score: float = 0.0
+    reasons: list[dict] = field(default_factory=list)
+
+
+def _ids_in(model, column: str, ids) -> RawSQL:
+    """`column IN (…)` for hundreds of integer ids without Django preparing each one (that
+    preparation was a tenth of an explore request); the ids are ints, so inlining is safe."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    listed = ",".join(str(int(pk)) for pk in ids) or "NULL"
+    sql = f"{table}.{connection.ops.quote_name(column)} IN ({listed})"
+    return RawSQL(sql, [], BooleanField())  # noqa: S611 - only ints and quoted names
+
+
+def _base_notes(as_of: datetime):
+    return Note.objects.filter(
+        visibility=Visibility.PUBLIC, moderation__in=RECOMMENDABLE, created_at__lte=as_of
+    )
+
+
+def recent_ids(as_of: datetime) -> list[int]:
+    """The newest public notes (index: visibility, -created_at, -id)."""
+    notes = _base_notes(as_of).order_by("-created_at", "-id")
+    return list(notes.values_list("id", flat=True)[:SOURCE_SIZE])
+
+
+def popular_ids(as_of: datetime) -> list[int]:
+    """The most engaged-with notes of the last POPULAR_WINDOW, shared by all readers and cached
+    for POPULAR_TTL seconds (a minute-old list of popular notes is as good as a fresh one)."""
+    bucket = int(as_of.timestamp()) // POPULAR_TTL
+    key = f"feeds:popular:{bucket}"
+    ids = cache.get(key)
+    if ids is None:
+        engagement = F("like_count") + 2 * F("collect_count") + 3 * F("comment_count")
+        notes = (
+            _base_notes(as_of)
+            .filter(created_at__gt=as_of - POPULAR_WINDOW)
+            .annotate(engagement=engagement)
+            .filter(engagement__gt=0)
+            .order_by("-engagement", "-id")
+        )
+        ids = list(notes.values_list("id", flat=True)[:SOURCE_SIZE])
+        cache.set(key, ids, POPULAR_TTL * 2)
+    return ids
+
+
+def picked_topics(viewer) -> dict[int, str]:
+    """{topic id: name} of the topics `viewer` picked."""
+    if not getattr(viewer, "is_authenticated", False):
+        return {}
+    rows = TopicInterest.objects.filter(user=viewer).values_list("topic_id", "topic__name")
+    return dict(rows)
+
+
+def topic_note_ids(topic_ids, as_of: datetime) -> list[tuple[int, int]]:
+    """(note id, topic id) of the newest notes in each topic: one UNION ALL of per-topic
+    LIMITed index scans, so a topic with a million notes costs what a small one does."""
+    if not topic_ids:
+        return []
+    through = Note.topics.through._meta.db_table
+    part = (
+        f"SELECT * FROM (SELECT note_id, topic_id FROM {through} "  # noqa: S608 - table name only
+        f"WHERE topic_id = %s ORDER BY id DESC LIMIT {TOPIC_SOURCE_SIZE}) AS t{{n}}"
+    )
+    sql = " UNION ALL ".join(part.format(n=n) for n in range(len(topic_ids)))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(topic_ids))
+        return [(row[0], row[1]) for row in cursor.fetchall()]
+
+
+def network_note_ids(viewer, as_of: datetime) -> list[int]:
+    """Newest notes by the authors most followed by the people `viewer` follows (whom the
+    reader does not follow yet)."""
+    if not getattr(viewer, "is_authenticated", False):
+        return []
+    mine = Follow.objects.filter(follower=viewer).values("followee_id")
+    near = Follow.objects.filter(follower=viewer).order_by("-created_at")
+    near = near.values_list("followee_id", flat=True)[:NETWORK_FOLLOWEES]
+    authors = (
+        Follow.objects.filter(follower_id__in=list(near))
+        .exclude(followee_id__in=mine)
+        .exclude(followee=viewer)
+        .values("followee_id")
+        .annotate(n=Count("id"))
+        .order_by("-n", "followee_id")
+        .values_list("followee_id", flat=True)[:NETWORK_AUTHORS]
+    )
+    authors = list(authors)
+    if not authors:
+        return []
+    since = as_of - POPULAR_WINDOW * 4
+    notes = _base_notes(as_of).filter(author_id__in=authors, created_at__gt=since)
+    return list(notes.order_by("-created_at").values_list("id", flat=True)[:SOURCE_SIZE])
+
+
+def gather_candidates(viewer, as_of: datetime) -> dict[int, Candidate]:
+    """Every candidate the reader may see, with its sources (steps 1 and 2 above)."""
+    sources: dict[int, set[str]] = {}
+    for source, ids in (("recent", recent_ids(as_of)), ("popular", popular_ids(as_of))):
+        for pk in ids:
+            sources.setdefault(pk, set()).add(source)
+    topics = picked_topics(viewer)
+    topic_of: dict[int, str] = {}
+    for note_id, topic_id in topic_note_ids(list(topics), as_of):
+        sources.setdefault(note_id, set()).add("topic")
+        topic_of.setdefault(note_id, topics[topic_id])
+    for pk in network_note_ids(viewer, as_of):
+        sources.setdefault(pk, set()).add("network")
+    if not sources:
+        return {}
+    rows = (
+        Note.objects.filter(_ids_in(Note, "id", sources), created_at__lte=as_of)
+        .filter(policies.visible_notes_filter(viewer), visibility=Visibility.PUBLIC)
+        .exclude(moderation=ModerationState.LIMITED)
+        .exclude(author_id__in=muted_authors(viewer))
+        .values_list(
+            "id",
+            "author_id",
+            "created_at",
+            "language",
+            "like_count",
+            "collect_count",
+            "comment_count",
+            "moderation",
+        )
+    )
+    candidates = {
+        row[0]: Candidate(*row, sources=sources[row[0]], topic=topic_of.get(row[0], ""))
+        for row in rows
+    }
+    for note_id, count in cross_language_counts(list(candidates)).items():
+        candidates[note_id].cross_language = count
+    return candidates
+
+
+def cross_language_counts(note_ids) -> dict[int, int]:
+    """{note id: comments written in another language than the note} for visible comments."""
+    if not note_ids:
+        return {}
+    rows = (
+        Comment.objects.filter(_ids_in(Comment, "note_id", note_ids))
+        .exclude(moderation__in=policies.HIDDEN_STATES)
+        .exclude(language="")
+        .exclude(note__language="")
+        .exclude(language=F("note__language"))
+        .values("note_id")
+        .annotate(n=Count("id"))
+        .values_list("note_id", "n")
+    )
+    return dict(rows)
+
+
+def score(candidate: Candidate, as_of: datetime, languages: list[str]) -> None:
+    """Set `candidate.score` and `candidate.reasons` (strongest reason first)."""
+    age_hours = max((as_of - candidate.created_at).total_seconds() / 3600, 0.0)
+    engagement = candidate.likes + 2 * candidate.collects + 3 * candidate.comments
+    decayed = math.log1p(engagement) / (1 + age_hours / AGE_SCALE_HOURS) ** GRAVITY
+    fresh = 1 / (1 + age_hours / FRESH_HOURS)
+    value = decayed + FRESH_WEIGHT * fresh
+    reasons = []
+    if "topic" in candidate.sources:
+        value *= TOPIC_FACTOR
+        reasons.append({"code": "topic", "topic": candidate.topic})
+    if "network" in candidate.sources:
+        value *= NETWORK_FACTOR
+        reasons.append({"code": "network"})
+    # Readers of another language took the trouble to comment: at least CROSS_LANGUAGE_MIN
+    # of them, and a CROSS_LANGUAGE_SHARE of all comments (not 3 in 300).
+    well_received = (
+        candidate.cross_language >= CROSS_LANGUAGE_MIN
+        and candidate.cross_language >= CROSS_LANGUAGE_SHARE * candidate.comments
+    )
+    if well_received:
+        value += CROSS_LANGUAGE_BOOST
+        reasons.append({"code": "cross_language", "count": candidate.cross_language})
+    if languages and candidate.language and candidate.language not in languages:
+        if not well_received:
+            value *= OTHER_LANGUAGE_FACTOR
+    elif languages and candidate.language in languages:
+        reasons.append({"code": "language", "language": candidate.language})
+    if candidate.moderation == ModerationState.LABELLED:
+        value *= LABELLED_FACTOR
+    if "popular" in candidate.sources:
+        reasons.append({"code": "popular", "engagement": engagement})
+    if age_hours < 24:
+        reasons.append({"code": "fresh"})
+    if not reasons or reasons[0]["code"] == "language":
+        reasons.append({"code": "recent"})
+    # Language alone is not a reason to show a note: lead with what picked it.
+    reasons.sort(key=lambda r: r["code"] == "language")
+    candidate.score = value
+    candidate.reasons = reasons
+
+
+def rank(candidates, as_of: datetime, languages: list[str]) -> list[Candidate]:
+    """Candidates by score, best first (ties: newer first), with every PERSONAL_EVERY-th slot
+    (the 2nd, 5th, 8th …) given to the best remaining note from the reader's picked topics or
+    network: popular notes score higher, and a new reader's picks must still show (cold start)."""
+    for candidate in candidates:
+        score(candidate, as_of, languages)
+    ordered = sorted(candidates, key=lambda c: (-c.score, -c.created_at.timestamp(), -c.id))
+    personal = [c for c in ordered if c.sources & {"topic", "network"}]
+    if not personal:
+        return ordered
+    placed: set[int] = set()
+    result = []
+    general, mine = iter(ordered), iter(personal)
+    while len(result) < len(ordered):
+        source = mine if len(result) % PERSONAL_EVERY == 1 else general
+        item = next((c for c in source if c.id not in placed), None)
+        if item is None:
+            item = next(c for c in ordered if c.id not in placed)
+        placed.add(item.id)
+        result.append(item)
+    return result
+
+
+def diversify(ranked: list, screen: int, author=lambda c: c.author_id) -> list:
+    """Reorder so no author appears twice on a screen of `screen` items while notes by other
+    authors remain; otherwise keep rank order. Stable and O(n × screen)."""
+    remaining = list(ranked)
+    ordered = []
+    while remaining:
+        seen, taken, deferred = set(), [], []
+        for item in remaining:
+            if len(taken) < screen and author(item) not in seen:
+                taken.append(item)
+                seen.add(author(item))
+            else:
+                deferred.append(item)
+        # Fewer authors than a screen: fill it with the best of the repeats, in rank order.
+        while len(taken) < screen and deferred:
+            taken.append(deferred.pop(0))
+        ordered.extend(taken)
+        remaining = deferred
+    return ordered
+
+
+def reader_key(viewer, languages: list[str], screen: int) -> str:
+    who = viewer.pk if getattr(viewer, "is_authenticated", False) else "anon"
+    region = policies.viewer_region(viewer)
+    return f"{who}:{region}:{','.join(languages)}:{screen}"
+
+
+def _build_pool(viewer, as_of: datetime, languages: list[str], screen: int) -> list[dict]:
+    ranked = rank(gather_candidates(viewer, as_of).values(), as_of, languages)
+    return [
+        {"id": c.id, "author_id": c.author_id, "reasons": c.reasons}
+        for c in diversify(ranked, screen)
+    ]
+
+
+def ranked_pool(viewer, as_of: datetime, languages: list[str], screen: int) -> list[dict]:
+    """The ranked, diversified pool made at `as_of` as [{id, author_id, reasons}] (a later page:
+    cached under the reader and `as_of` for POOL_TTL, remade if it expired)."""
+    key = f"feeds:pool:{reader_key(viewer, languages, screen)}:{as_of.timestamp():.6f}"
+    pool = cache.get(key)
+    if pool is None:
+        pool = _build_pool(viewer, as_of, languages, screen)
+        cache.set(key, pool, POOL_TTL)
+    return pool
+
+
+def first_pool(viewer, languages: list[str], screen: int) -> tuple[datetime, list[dict]]:
+    """(as_of, pool) for a first page. A pool made less than CROSSNOTE_EXPLORE_CACHE_SECONDS
+    ago for the same reader (all visitors of one region and language share one) is reused
+    unless a note, comment or topic pick was written since (`freshness`): reloading explore
+    costs a cache read, and shown notes are re-checked for visibility at every page anyway."""
+    ttl = settings.CROSSNOTE_EXPLORE_CACHE_SECONDS
+    now = timezone.now()
+    if ttl <= 0:
+        return now, ranked_pool(viewer, now, languages, screen)
+    reader = reader_key(viewer, languages, screen)
+    key = f"feeds:first:{freshness()}:{reader}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached["as_of"], cached["pool"]
+    pool = _build_pool(viewer, now, languages, screen)
+    cache.set_many(
+        {key: {"as_of": now, "pool": pool}, f"feeds:pool:{reader}:{now.timestamp():.6f}": pool},
+        ttl,
+    )
+    return now, pool
+
+
+def freshness() -> str:
+    """The newest note, comment and topic pick ids, in one query of three index look-ups: it
+    changes whenever one is written, and cannot be evicted like a cached counter could."""
+    tables = [Note._meta.db_table, Comment._meta.db_table, TopicInterest._meta.db_table]
+    parts = ", ".join(
+        f"(SELECT MAX(id) FROM {connection.ops.quote_name(t)})"  # noqa: S608 - table names
+        for t in tables
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {parts}")
+        return ".".join(str(value or 0) for value in cursor.fetchone())
+
+
+def reader_languages(viewer, fallback: str = "") -> list[str]:
+    """The languages the reader reads: from the profile, else the UI language."""
+    languages = list(getattr(viewer, "languages", None) or [])
+    if not languages and fallback:
+        languages = [fallback.split("-")[0].lower()]
+    return languages
+
+
+def older_than(queryset, created_at: datetime, pk: int):
+    """Keyset step: rows strictly after (created_at, pk) in newest-first order."""
+    return queryset.filter(Q(created_at__lt=created_at) | Q(created_at=created_at, id__lt=pk))

@@ -1,0 +1,102 @@
+"""Ninja schemas of the insights API."""
+
+from datetime import date
+
+from ninja import Field, Schema
+
+
+class RangeQuery(Schema):
+    start: date | None = Field(None, alias="from", description="first day (UTC), YYYY-MM-DD")
+    end: date | None = Field(None, alias="to", description="last day (UTC), YYYY-MM-DD")
+    weeks: int | None = Field(None, description="a preset instead of from/to: 4, 12 or 26")
+    region: str | None = Field(None, description="cohorts: only people from this region")
+
+    def params(self) -> dict:
+        return {
+            "from": self.start.isoformat() if self.start else None,
+            "to": self.end.isoformat() if self.end else None,
+            "weeks": str(self.weeks) if self.weeks else None,
+            "region": self.region,
+        }
+
+
+class ChartInfo(Schema):
+    name: str
+    title: str
+    public: bool
+
+
+class SeriesOut(Schema):
+    label: str
+    values: list[float | None]
+
+
+class ChartOut(Schema):
+    name: str
+    title: str
+    kind: str
+    start: date
+    end: date
+    x: list[str]
+    series: list[SeriesOut]
+    percent: bool
+
+
+class SummaryOut(Schema):
+    start: date
+    end: date
+    signups: int
+    mean_dau: float
+    last_wau: int
+    notes: int
+    interactions: int
+    cross_border: int
+    cross_border_share: float | None
+    translations: int
+    moderation: int
+
+
+class RetentionOut(Schema):
+    size: int
+    d1: float | None
+    d7: float | None
+    d30: float | None
+    weeks: list[float | None]
+
+
+class CohortOut(Schema):
+    week: date
+    retention: RetentionOut
+
+
+class WaveRowOut(Schema):
+    language: str
+    wave: RetentionOut
+    baseline: RetentionOut
+
+
+class WaveOut(Schema):
+    start: date
+    end: date
+    signups: int
+    peak: int
+    baseline_per_day: float
+    baseline_start: date
+    rows: list[WaveRowOut]
+
+
+class SettingsIO(Schema):
+    public_summary: bool
+    alert_margin: float
+    spike_factor: float
+    baseline_days: int
+
+
+class RollupIn(Schema):
+    start: date = Field(..., alias="from")
+    end: date = Field(..., alias="to")
+
+
+class RollupOut(Schema):
+    days: int
+    rows: int

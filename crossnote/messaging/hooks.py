@@ -1,0 +1,67 @@
+"""Connects messages to the rest: a block ends conversations, a new notification updates the open
+pages' badge, privacy's export and erasure include messages, and the moderation review queue
+reaches message reports (crossnote.core.hooks)."""
+
+from django.db.models.signals import post_save
+
+from crossnote.core import hooks
+
+
+def _block_saved(sender, instance, created, **kwargs):
+    if created:
+        from crossnote.messaging.services import end_conversations_between
+
+        end_conversations_between(instance.blocker_id, instance.blocked_id)
+
+
+def _notification_saved(sender, instance, created, **kwargs):
+    if created:
+        from crossnote.messaging.services import push_counts
+
+        push_counts([instance.recipient_id])
+
+
+def _export_sections(*, user):
+    from crossnote.messaging.privacy import export_messages
+
+    return {"messages": export_messages(user)}
+
+
+def _user_erasing(*, user):
+    from crossnote.messaging.privacy import erase_messages
+
+    erase_messages(user)
+
+
+def _review_content(*, kind, object_id):
+    from crossnote.messaging.reports import KIND, report_for_review
+
+    return report_for_review(object_id) if kind == KIND else None
+
+
+def _review_decided(*, kind, obj, action):
+    from crossnote.messaging.reports import KIND, apply_decision
+
+    if kind == KIND:
+        apply_decision(report=obj, action=action)
+
+
+def _review_item_viewed(*, viewer, item, obj):
+    from crossnote.messaging.reports import KIND, viewed_by_moderator
+
+    if item.kind == KIND:
+        viewed_by_moderator(viewer=viewer, report=obj)
+
+
+def connect() -> None:
+    from crossnote.social.models import Block, Notification
+
+    post_save.connect(_block_saved, sender=Block, dispatch_uid="crossnote.messaging.block")
+    post_save.connect(
+        _notification_saved, sender=Notification, dispatch_uid="crossnote.messaging.notification"
+    )
+    hooks.register("export_sections", _export_sections)
+    hooks.register("user_erasing", _user_erasing)
+    hooks.register("review_content", _review_content)
+    hooks.register("review_decided", _review_decided)
+    hooks.register("review_item_viewed", _review_item_viewed)

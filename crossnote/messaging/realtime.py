@@ -1,0 +1,57 @@
+"""Pushing events to open pages over the channel layer (Django Channels).
+
+Each signed-in socket joins its person's group; services push after their transaction commits,
+so a rolled-back write pushes nothing. With the in-memory layer (no REDIS_URL) a push reaches
+sockets of this process only; pages also poll then (README "Messages").
+"""
+
+import logging
+
+from asgiref.sync import async_to_sync
+from django.conf import settings
+from django.db import transaction
+
+log = logging.getLogger(__name__)
+
+
+def group_for(user_id: int) -> str:
+    return f"messaging.user.{user_id}"
+
+
+def shared_layer() -> bool:
+    """Whether every web process hears every push (a Redis channel layer)."""
+    backend = settings.CHANNEL_LAYERS.get("default", {}).get("BACKEND", "")
+    return "InMemory" not in backend
+
+
+def send_now(user_ids, event: dict | None, *, kind: str = "deliver") -> None:
+    """Send now (no transaction to wait for: typing, badges), in one hop to the event loop for
+    all these people's groups. `kind` names the consumer's handler (deliver, counts_changed)."""
+    from channels.layers import get_channel_layer
+
+    layer = get_channel_layer()
+    ids = sorted(set(user_ids))
+    if layer is None or not ids:
+        return
+    message = {"type": kind, "event": event}
+
+    async def send_all():
+        for user_id in ids:
+            await layer.group_send(group_for(user_id), message)
+
+    try:
+        async_to_sync(send_all)()
+    except Exception:  # noqa: BLE001 - a push is best effort: pages catch up by polling
+        log.warning(
+            "could not push %s to %s",
+            kind if event is None else event.get("event"),
+            ids,
+            exc_info=True,
+        )
+
+
+def push(user_ids, event: dict) -> None:
+    """Send `event` to every open socket of these people once the current transaction commits."""
+    ids = list(user_ids)
+    if ids:
+        transaction.on_commit(lambda: send_now(ids, event))

@@ -1,0 +1,158 @@
+"""Reads for messages: inbox, requests, a conversation's messages as one person sees them, unread
+counts, and the JSON shape pages, API and sockets share."""
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+
+from crossnote.messaging.models import Conversation, HiddenMessage, Message, Participant
+from crossnote.social.models import Follow
+from crossnote.social.selectors import blocked_ids
+
+
+def conversations_for(user, *, requests: bool = False) -> QuerySet[Participant]:
+    """`user`'s conversations (or message requests), most recent first, with the people in them."""
+    state = Participant.State.REQUEST if requests else Participant.State.ACTIVE
+    rows = (
+        Participant.objects.filter(user=user, state=state)
+        .select_related("conversation")
+        .prefetch_related(
+            Prefetch(
+                "conversation__participants",
+                queryset=Participant.objects.select_related("user").exclude(
+                    state=Participant.State.LEFT
+                ),
+            )
+        )
+        .order_by("-conversation__last_message_at", "-pk")
+    )
+    latest = (
+        visible_messages(user)
+        .filter(conversation=OuterRef("conversation"), unsent_at__isnull=True)
+        .order_by("-id")
+        .values("body")[:1]
+    )
+    return rows.annotate(unread=_unread_subquery(user), last_body=Subquery(latest))
+
+
+def _unread_subquery(user):
+    from django.db.models import Count
+
+    unread = (
+        visible_messages(user)
+        .filter(conversation=OuterRef("conversation"), id__gt=OuterRef("last_read_id"))
+        .exclude(sender=user)
+        .values("conversation")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Subquery(unread[:1])
+
+
+def visible_messages(user) -> QuerySet[Message]:
+    """Messages `user` sees: not deleted-for-me, not from someone blocked either way (groups)."""
+    hidden = HiddenMessage.objects.filter(message=OuterRef("pk"), user=user)
+    rows = Message.objects.exclude(Exists(hidden)).exclude(safety=Message.Safety.REMOVED)
+    blocked = blocked_ids(user)
+    return rows.exclude(sender_id__in=blocked) if blocked else rows
+
+
+def messages_in(user, conversation_id: int, *, after: int = 0, before: int = 0, limit: int = 50):
+    """Up to `limit` messages of a conversation, oldest first (after/before: message ids)."""
+    rows = visible_messages(user).filter(conversation_id=conversation_id)
+    rows = rows.select_related("sender", "reply_to", "reply_to__sender")
+    if after:
+        return list(rows.filter(id__gt=after).order_by("id")[:limit])
+    if before:
+        rows = rows.filter(id__lt=before)
+    return list(reversed(rows.order_by("-id")[:limit]))
+
+
+def unread_total(user) -> int:
+    """Unread messages in `user`'s accepted conversations (the nav badge)."""
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    last_read = Participant.objects.filter(conversation=OuterRef("conversation"), user=user).values(
+        "last_read_id"
+    )[:1]
+    active = Participant.objects.filter(user=user, state=Participant.State.ACTIVE).values(
+        "conversation_id"
+    )
+    return (
+        visible_messages(user)
+        .filter(conversation_id__in=active, unsent_at__isnull=True)
+        .exclude(sender=user)
+        .filter(id__gt=Subquery(last_read))
+        .count()
+    )
+
+
+def request_count(user) -> int:
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return Participant.objects.filter(user=user, state=Participant.State.REQUEST).count()
+
+
+def followed_among(user, people) -> set[int]:
+    """Ids of `people` whom `user` follows (messages from the others are screened for them)."""
+    ids = [p.pk for p in people]
+    return set(
+        Follow.objects.filter(follower=user, followee_id__in=ids).values_list(
+            "followee_id", flat=True
+        )
+    )
+
+
+def read_positions(conversation: Conversation, viewer, *, viewer_shares: bool) -> dict[int, int]:
+    """{user id: last read message id} of the others who share read receipts, for a viewer who
+    shares theirs (read receipts are mutual: turning yours off hides others' from you too)."""
+    if not viewer_shares:
+        return {}
+    from crossnote.messaging.models import MessagingPreferences
+
+    rows = conversation.participants.exclude(user=viewer).values_list("user_id", "last_read_id")
+    private = set(
+        MessagingPreferences.objects.filter(
+            user_id__in=[u for u, _r in rows], read_receipts=False
+        ).values_list("user_id", flat=True)
+    )
+    return {user_id: last for user_id, last in rows if user_id not in private}
+
+
+def search_people_to_message(user, query: str, limit: int = 8):
+    """People matching a handle or display name, for the new-conversation form."""
+    from crossnote.accounts.models import User
+
+    query = (query or "").strip().lstrip("@")
+    if not query:
+        return User.objects.none()
+    return (
+        User.objects.filter(is_active=True)
+        .filter(Q(username__icontains=query) | Q(display_name__icontains=query))
+        .exclude(pk=user.pk)
+        .exclude(pk__in=blocked_ids(user))
+        .order_by("username")[:limit]
+    )
+
+
+def message_payload(message: Message) -> dict:
+    """The viewer-neutral JSON of one message (API, sockets): an unsent message keeps no text."""
+    unsent = message.is_unsent
+    return {
+        "id": message.pk,
+        "conversation": message.conversation_id,
+        "sender": message.sender.username,
+        "sender_name": message.sender.name,
+        "body": "" if unsent else message.body,
+        "language": "" if unsent else message.language,
+        "image_url": None if unsent or not message.image else image_url(message),
+        "reply_to": message.reply_to_id,
+        "created_at": message.created_at.isoformat(),
+        "unsent": unsent,
+        "safety": message.safety,
+        "scam_signals": [] if unsent else list(message.scam_signals),
+    }
+
+
+def image_url(message: Message) -> str:
+    from django.urls import reverse
+
+    return reverse("messaging:image", args=[message.pk])

@@ -1,0 +1,79 @@
+"""Reachability checks shared by /readyz and `crossnote doctor`: each returns None when the
+service answers, else a short reason."""
+
+import time
+import uuid
+
+from django.conf import settings
+from django.db import connections
+
+
+def database(alias: str = "default") -> str | None:
+    try:
+        with connections[alias].cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        return None
+    except Exception as exc:  # noqa: BLE001 - any failure means "not ready"
+        return _reason(exc)
+
+
+def cache() -> str | None:
+    from django.core.cache import cache as default_cache
+
+    key = f"crossnote:readyz:{uuid.uuid4().hex}"
+    try:
+        default_cache.set(key, "1", 10)
+        value = default_cache.get(key)
+        default_cache.delete(key)
+    except Exception as exc:  # noqa: BLE001
+        return _reason(exc)
+    return None if value == "1" else "the cache did not return what was stored"
+
+
+def broker(timeout: float = 3.0) -> str | None:
+    """The Celery broker answers (None also when there is none: tasks then run in-process)."""
+    url = settings.CELERY_BROKER_URL
+    if not url:
+        return None
+    from kombu import Connection
+
+    try:
+        with Connection(url, connect_timeout=timeout) as conn:
+            conn.ensure_connection(max_retries=1, timeout=timeout)
+        return None
+    except Exception as exc:  # noqa: BLE001
+        return _reason(exc)
+
+
+def storage() -> str | None:
+    """Media storage accepts, returns and deletes a small file."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    payload = f"crossnote storage check {time.time()}".encode()
+    try:
+        name = default_storage.save(f"crossnote-check-{uuid.uuid4().hex}.txt", ContentFile(payload))
+        try:
+            with default_storage.open(name, "rb") as handle:
+                back = handle.read()
+        finally:
+            default_storage.delete(name)
+    except Exception as exc:  # noqa: BLE001
+        return _reason(exc)
+    return None if back == payload else "the file read back differs from the file written"
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text}"[:300] if text else type(exc).__name__
+
+
+def readiness() -> dict[str, str | None]:
+    """What /readyz reports: database(s), cache and broker."""
+    checks = {f"database:{alias}": database(alias) for alias in settings.DATABASES}
+    if len(checks) == 1:
+        checks = {"database": checks["database:default"]}
+    checks["cache"] = cache()
+    checks["broker"] = broker()
+    return checks

@@ -1,0 +1,144 @@
+"""Rate limits: the one mechanism every entry point uses (pages and API operations alike).
+
+Counters live in Django's cache (Redis with REDIS_URL, else the database cache table), so every
+process and thread shares them; never per-process memory. Each action is counted per client IP
+(IPv6 grouped by /64, see clientip.py) and per account. Defaults follow Mastodon's (rack-attack
+and its per-account limits); CROSSNOTE_RATE_LIMITS and admin → Rate limits override them.
+"""
+
+import functools
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django_ratelimit.core import get_usage, rate_re
+
+from crossnote.core.errors import RateLimited
+from crossnote.security.clientip import client_ip_group
+
+UNSAFE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+ALL_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+# action -> scope -> "count/period" (django-ratelimit syntax: s, m, h, d with a multiplier).
+DEFAULT_RATES: dict[str, dict[str, str]] = {
+    "signup": {"ip": "25/5m"},  # Mastodon: throttle_sign_up_attempts/ip
+    "login": {"ip": "25/5m", "user": "10/15m"},  # Mastodon: throttle_login_attempts/ip
+    "post": {"user": "300/3h", "ip": "600/3h"},  # Mastodon: statuses per account
+    "comment": {"user": "300/3h", "ip": "600/3h"},
+    "like": {"user": "600/h", "ip": "1200/h"},
+    "follow": {"user": "400/d", "ip": "800/d"},  # Mastodon: follows per account
+    "report": {"user": "400/d", "ip": "800/d"},  # Mastodon: reports per account
+    "translate": {"user": "300/h", "ip": "300/h"},
+}
+
+ACTION_NAMES = {
+    "signup": gettext_lazy("sign-ups"),
+    "login": gettext_lazy("log-in attempts"),
+    "post": gettext_lazy("new notes"),
+    "comment": gettext_lazy("comments"),
+    "like": gettext_lazy("likes"),
+    "follow": gettext_lazy("follows"),
+    "report": gettext_lazy("reports"),
+    "translate": gettext_lazy("translations"),
+}
+
+
+def validate_rate(rate: str) -> str:
+    """A rate such as 25/5m; raises ValidationError otherwise."""
+    rate = (rate or "").strip()
+    match = rate_re.fullmatch(rate)
+    if not match or not match.group(3):
+        raise ValidationError(
+            _("“%(rate)s” is not a rate: write count/period, e.g. 25/5m, 300/3h or 1000/d.")
+            % {"rate": rate}
+        )
+    return rate
+
+
+def effective_rates() -> dict[str, dict[str, str]]:
+    """Defaults, then CROSSNOTE_RATE_LIMITS, then the admin's rules (last one wins)."""
+    from crossnote.security.models import RateLimitRule
+
+    rates = {action: dict(scopes) for action, scopes in DEFAULT_RATES.items()}
+    overrides = dict(getattr(settings, "CROSSNOTE_RATE_LIMITS", {}) or {})
+    overrides.update(
+        {
+            f"{r.action}.{r.scope}": r.rate
+            for r in RateLimitRule.objects.all().only("action", "scope", "rate")
+        }
+    )
+    for name, rate in overrides.items():
+        action, _dot, scope = name.partition(".")
+        if action in rates and scope in ("ip", "user"):
+            rates[action][scope] = rate
+    return rates
+
+
+def describe_wait(seconds: int) -> str:
+    """“3 minutes”, “40 seconds”, “2 hours”, in the reader's language."""
+    if seconds < 90:
+        return ngettext("%(count)d second", "%(count)d seconds", seconds) % {"count": seconds}
+    minutes = round(seconds / 60)
+    if minutes < 90:
+        return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
+    hours = round(seconds / 3600)
+    return ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}
+
+
+def _count(request, group: str, value: str, rate: str) -> int:
+    """Count one request; seconds to wait when over the limit, else 0."""
+    usage = get_usage(request, group=group, key=lambda _g, _r: value, rate=rate, increment=True)
+    if usage is None or not usage["should_limit"]:
+        return 0
+    return max(1, usage["time_left"])
+
+
+def check_rate(request, action: str, *, account: str | None = None) -> None:
+    """Count this request against `action`'s limits; raise RateLimited (429) when over one.
+
+    `account` keys the per-account limit (default: the logged-in user; log-in passes the
+    username tried, so one account cannot be guessed at from many addresses)."""
+    if not settings.CROSSNOTE_RATE_LIMITS_ENABLED:
+        return
+    rates = effective_rates().get(action, {})
+    user = getattr(request, "user", None)
+    if account is None and user is not None and user.is_authenticated:
+        account = f"user:{user.pk}"
+    keys = {"ip": client_ip_group(request), "user": account}
+    wait = 0
+    for scope, value in keys.items():
+        if value and rates.get(scope):
+            wait = max(wait, _count(request, f"crossnote.{action}.{scope}", value, rates[scope]))
+    if wait:
+        raise RateLimited(
+            _("Too many %(action)s from you right now. Please try again in %(wait)s.")
+            % {"action": ACTION_NAMES.get(action, action), "wait": describe_wait(wait)},
+            retry_after=wait,
+        )
+
+
+def check_instance_rate(action: str, rate: str, message: str, error=RateLimited) -> None:
+    """An instance-wide limit (every client together), e.g. the sign-up cap of a surge."""
+    if not settings.CROSSNOTE_RATE_LIMITS_ENABLED:
+        return
+    wait = _count(None, f"crossnote.{action}.instance", "instance", rate)
+    if wait:
+        raise error(message % {"wait": describe_wait(wait)}, retry_after=wait)
+
+
+def rate_limit(action: str, *, methods=UNSAFE_METHODS, account=None):
+    """Decorate a page view or an API operation: `@rate_limit("comment")`.
+
+    `account(request, kwargs)` may name the account to count against (log-in: the username)."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method in methods:
+                check_rate(request, action, account=account(request, kwargs) if account else None)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate

@@ -1,0 +1,314 @@
+"""Real Celery workers (`crossnote worker` processes) consuming from real Redis and RabbitMQ, on
+the test's PostgreSQL database: tasks queued on commit run there; a worker killed with SIGKILL in
+the middle of a task leaves its message unacknowledged, and after a restart the task completes
+exactly once; a task that keeps failing is retried with backoff, then dead-lettered.
+
+A second process cannot open the SQLite test database (it lives in memory), so these run in the
+PostgreSQL pass of scripts/test.sh and skip on SQLite.
+"""
+
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psycopg
+import pytest
+from django.conf import settings as django_settings
+from django.db import connection
+from kombu import pools
+
+from crossnote.celery import app
+from crossnote.core.models import FailedTask, TaskClaim
+from crossnote.notes.models import Note
+from crossnote.privacy import services
+from crossnote.privacy.models import ExportRequest
+from crossnote.social.models import Notification
+from tests.conftest import make_user, require_service
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+
+
+def _database_url() -> str:
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "worker processes need a database another process can open: these tests run in the "
+            "PostgreSQL pass (DATABASE_URL=postgres://...; scripts/test.sh)"
+        )
+    s = connection.settings_dict
+    auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
+    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+def _own_redis_database(url: str) -> str:
+    """The same Redis, database 14: other tests flush TEST_REDIS_URL's database (the `redis_url`
+    fixture) at any moment, which would drop a queued task; each test here uses a queue of its
+    own, so nothing needs flushing."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    return urlunsplit(urlsplit(url)._replace(path="/14"))
+
+
+@pytest.fixture(params=["redis", "amqp"])
+def broker(request):
+    """A real broker URL (skips when the service is unreachable; fails under REQUIRE_SERVICES)."""
+    _database_url()
+    if request.param == "redis":
+        return _own_redis_database(require_service("redis"))
+    return request.getfixturevalue("amqp_url")
+
+
+@pytest.fixture
+def redis_broker():
+    _database_url()
+    return _own_redis_database(require_service("redis"))
+
+
+class Workers:
+    """Starts `crossnote worker` processes on the test database and one queue of their own."""
+
+    def __init__(self, broker_url: str, tmp_path: Path):
+        self.broker_url, self.tmp_path = broker_url, tmp_path
+        self.queue = f"test-{secrets.token_hex(6)}"
+        self.procs: list[subprocess.Popen] = []
+
+    def env(self, **extra) -> dict:
+        env = {k: v for k, v in os.environ.items() if k != "CROSSNOTE_TASKS_INLINE"}
+        env.update(
+            DJANGO_SETTINGS_MODULE="crossnote.settings",
+            DATABASE_URL=_database_url(),
+            CELERY_BROKER_URL=self.broker_url,
+            CROSSNOTE_DATA_DIR=str(self.tmp_path / "worker-data"),
+            CROSSNOTE_EXPORTS_DIR=str(django_settings.CROSSNOTE_EXPORTS_DIR),
+            MEDIA_ROOT=str(django_settings.MEDIA_ROOT),
+            LOG_LEVEL="INFO",
+        )
+        env.update(extra)
+        return env
+
+    def start(self, **extra_env) -> subprocess.Popen:
+        log = self.tmp_path / f"worker-{len(self.procs)}.log"
+        argv = [sys.executable, "-m", "crossnote.cli", "worker", "--concurrency", "1"]
+        argv += ["--queues", self.queue, "--hostname", f"w{len(self.procs)}-{self.queue}@%h"]
+        with open(log, "wb") as out:
+            proc = subprocess.Popen(  # noqa: S603 - our own CLI
+                argv,
+                env=self.env(**extra_env),
+                cwd=BASE_DIR,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # its own process group: SIGKILL reaches the pool too
+            )
+        proc.log = log
+        self.procs.append(proc)
+        return proc
+
+    def kill(self, proc) -> None:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(10)
+
+    def stop_all(self) -> None:
+        for proc in self.procs:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+                try:
+                    proc.wait(15)
+                except subprocess.TimeoutExpired:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                    proc.wait(10)
+
+
+def wait_for(check, seconds: float, message: str, workers=None):
+    """Poll `check` until it is truthy; on timeout fail with the workers' logs. The limits are
+    generous: a worker takes seconds to start on a busy two-core machine."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.2)
+    logs = (
+        "".join(f"\n--- {p.log.name}:\n{p.log.read_text()[-4000:]}" for p in workers.procs)
+        if workers
+        else ""
+    )
+    pytest.fail(f"{message}{logs}")
+
+
+def _use_broker(settings, url: str, queue: str):
+    """Point this (test) process's Celery app at the broker and queue: enqueue() sends there."""
+    settings.CELERY_BROKER_URL = url
+    settings.CROSSNOTE_TASKS_INLINE = False
+    app.conf.update(broker_url=url, task_always_eager=False, task_default_queue=queue)
+    app._pool = None
+    app.__dict__.pop("amqp", None)  # queues, router and producers are cached there
+
+
+def _forget_broker(before: dict):
+    app.conf.update(before)
+    pools.reset()  # close and forget kombu's connection and producer pools for that broker
+    app._pool = None
+    app.__dict__.pop("amqp", None)
+
+
+@pytest.fixture
+def workers_on(settings, tmp_path):
+    settings.CROSSNOTE_EXPORTS_DIR = tmp_path / "exports"
+    made = []
+    before = {
+        key: app.conf[key] for key in ("broker_url", "task_always_eager", "task_default_queue")
+    }
+
+    def make(url: str) -> Workers:
+        workers = Workers(url, tmp_path)
+        made.append(workers)
+        _use_broker(settings, url, workers.queue)
+        return workers
+
+    yield make
+    for workers in made:
+        workers.stop_all()
+    _forget_broker(before)
+
+
+def _ready_notifications(user) -> int:
+    return Notification.objects.filter(recipient=user, verb=Notification.Verb.EXPORT_READY).count()
+
+
+def _zips() -> list[Path]:
+    return sorted(Path(django_settings.CROSSNOTE_EXPORTS_DIR).rglob("*.zip"))
+
+
+def _waiting_on_a_lock() -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
+        )
+        return cursor.fetchone()[0] > 0
+
+
+def test_a_task_queued_on_commit_runs_on_a_worker(broker, workers_on, make_note):
+    mia = make_user("mia_worker")
+    make_note(mia, title="Before the broker")
+    workers = workers_on(broker)
+    workers.start()
+    export = services.request_export(user=mia)  # commits, then sends the task to the broker
+    wait_for(
+        lambda: ExportRequest.objects.get(pk=export.pk).status == "ready",
+        180,
+        "the worker never built the export",
+        workers,
+    )
+    assert _ready_notifications(mia) == 1 and len(_zips()) == 1
+
+
+def test_a_worker_killed_mid_task_finishes_it_after_a_restart_with_no_duplicate(
+    broker, workers_on, make_note
+):
+    mia = make_user("mia_killed")
+    make_note(mia, title="A note to export", body="its words")
+    workers = workers_on(broker)
+    # Redis hands a dead worker's unacknowledged message out again after the visibility timeout
+    # (default an hour): 3 s here (RabbitMQ does it as soon as the connection drops).
+    fast_redelivery = {"CROSSNOTE_TASK_VISIBILITY_TIMEOUT": "3"}
+    first = workers.start(**fast_redelivery)
+    # Hold the notes table: the worker claims the export, then blocks reading Mia's notes.
+    blocker = psycopg.connect(_database_url().replace("postgres://", "postgresql://", 1))
+    blocker.execute(f'LOCK TABLE "{Note._meta.db_table}" IN ACCESS EXCLUSIVE MODE')
+    try:
+        export = services.request_export(user=mia)
+        wait_for(
+            lambda: (
+                ExportRequest.objects.get(pk=export.pk).status == "running" and _waiting_on_a_lock()
+            ),
+            180,
+            "the worker never started the export",
+            workers,
+        )
+        claim = TaskClaim.objects.get(key=f"privacy.export:{export.pk}")
+        assert claim.task_id  # mid-task: claimed by this message, archive not yet written
+        workers.kill(first)
+    finally:
+        blocker.rollback()
+        blocker.close()
+    assert ExportRequest.objects.get(pk=export.pk).status == "running"
+    assert _ready_notifications(mia) == 0 and _zips() == []
+
+    workers.start(**fast_redelivery)  # never acknowledged: delivered again, same task id
+    key = f"privacy.export:{export.pk}"
+    wait_for(  # ready, and the task finished (it lets go of its claim last)
+        lambda: (
+            ExportRequest.objects.get(pk=export.pk).status == "ready"
+            and not TaskClaim.objects.filter(key=key).exists()
+        ),
+        180,
+        "the export never finished after the restart",
+        workers,
+    )
+    export.refresh_from_db()
+    assert export.attempts == 1 and export.progress == 100
+    assert _ready_notifications(mia) == 1  # one "your export is ready", not two
+    assert len(_zips()) == 1 and _zips()[0].name == Path(export.file_name).name
+    assert not FailedTask.objects.exists()
+
+
+def test_a_task_that_keeps_failing_on_a_worker_is_retried_then_dead_lettered(
+    redis_broker, workers_on, tmp_path
+):
+    mia = make_user("mia_failing")
+    workers = workers_on(redis_broker)
+    not_a_folder = tmp_path / "exports-is-a-file"
+    not_a_folder.write_text("the archive cannot be stored under a file")
+    workers.start(CROSSNOTE_EXPORTS_DIR=str(not_a_folder))
+    export = services.request_export(user=mia)
+    failed = wait_for(
+        lambda: FailedTask.objects.filter(task_name="crossnote.privacy.tasks.run_export").first(),
+        180,
+        "no dead letter",
+        workers,
+    )
+    export.refresh_from_db()
+    assert export.status == "failed" and export.attempts == 3  # tried, retried twice, gave up
+    assert failed.args == [export.pk] and failed.attempts == 3
+    assert "PermanentFailure" in failed.exception
+    assert _ready_notifications(mia) == 0
+
+
+def test_beat_runs_on_the_broker_with_every_periodic_job(redis_broker, tmp_path, settings):
+    """`crossnote beat` starts, keeps its state file and schedules CELERY_BEAT_SCHEDULE."""
+    import shelve
+
+    schedule = tmp_path / "beat-schedule"
+    workers = Workers(redis_broker, tmp_path)
+    log = tmp_path / "beat.log"
+    with open(log, "wb") as out:
+        beat = subprocess.Popen(  # noqa: S603 - our own CLI
+            [sys.executable, "-m", "crossnote.cli", "beat", "--schedule", str(schedule)],
+            env=workers.env(),
+            cwd=BASE_DIR,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+
+        def scheduled():
+            if beat.poll() is not None:
+                pytest.fail(f"beat exited ({beat.returncode}):\n{log.read_text()}")
+            try:
+                with shelve.open(str(schedule), flag="r") as state:  # noqa: S301 - ours
+                    return set(state.get("entries", {}))
+            except Exception:  # not written yet (or being written)
+                return None
+
+        entries = wait_for(lambda: scheduled() or None, 180, f"no beat state:\n{log}")
+    finally:
+        os.killpg(beat.pid, signal.SIGTERM)
+        beat.wait(15)
+    assert set(settings.CELERY_BEAT_SCHEDULE) <= entries

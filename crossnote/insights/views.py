@@ -1,6 +1,7 @@
 """Insights pages: the operator dashboard, the optional public summary, chart downloads."""
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
@@ -56,6 +57,8 @@ def _range_context(request, start, end, region) -> dict:
 
 @require_GET
 def dashboard(request):
+    if not request.user.is_authenticated:  # a page: send visitors to log in, then back here
+        return redirect_to_login(request.get_full_path())
     _require_operator(request)
     start, end, region = parse_range(request.GET)
     context = _range_context(request, start, end, region)

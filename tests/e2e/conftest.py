@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.test import Client
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM would otherwise refuse
 # to run in the test body ("You cannot call this from an async context").
@@ -117,3 +118,26 @@ def _moderation_defaults(request):
         from crossnote.moderation.defaults import ensure_defaults
 
         ensure_defaults()
+
+
+def log_in_as(browser, live_server, user, locale="en-US"):
+    """A browser context logged in as `user`, with the UI language a person would pick."""
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(viewport=DESKTOP, locale=locale)
+    context.set_default_timeout(10_000)
+    context.add_cookies(
+        [
+            {
+                "name": "sessionid",
+                "value": client.cookies["sessionid"].value,
+                "url": live_server.url,
+            },
+            {
+                "name": "django_language",
+                "value": "zh-hans" if locale.startswith("zh") else "en",
+                "url": live_server.url,
+            },
+        ]
+    )
+    return context

@@ -2,39 +2,15 @@
 English note and replies in Chinese; the English author translates the reply."""
 
 import pytest
-from django.test import Client
 from playwright.sync_api import expect
 
 from crossnote.language.models import Translation
 from crossnote.notes.models import Comment
 from crossnote.notes.services import create_note
 from tests.conftest import image_bytes, make_user, upload
-from tests.e2e.conftest import DESKTOP
+from tests.e2e.conftest import log_in_as
 
 pytestmark = pytest.mark.e2e
-
-
-def log_in_as(browser, live_server, user, locale):
-    """A browser context logged in as `user`, with the UI language a person would pick."""
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(viewport=DESKTOP, locale=locale)
-    context.set_default_timeout(10_000)
-    context.add_cookies(
-        [
-            {
-                "name": "sessionid",
-                "value": client.cookies["sessionid"].value,
-                "url": live_server.url,
-            },
-            {
-                "name": "django_language",
-                "value": "zh-hans" if locale.startswith("zh") else "en",
-                "url": live_server.url,
-            },
-        ]
-    )
-    return context
 
 
 def test_chinese_reader_translates_an_english_note_and_the_author_reads_the_reply(

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import make_user
-from tests.e2e.test_language_bridge import log_in_as
+from tests.e2e.conftest import log_in_as
 
 pytestmark = pytest.mark.e2e
 

@@ -11,8 +11,7 @@ from crossnote.accounts.models import User
 from crossnote.notes.services import create_note
 from crossnote.privacy.models import DeletionRequest
 from tests.conftest import PASSWORD, make_user, upload
-from tests.e2e.conftest import PHONE
-from tests.e2e.test_language_bridge import log_in_as
+from tests.e2e.conftest import PHONE, log_in_as
 
 pytestmark = pytest.mark.e2e
 

@@ -10,7 +10,7 @@ from crossnote.moderation.models import Appeal
 from crossnote.notes.models import ModerationState
 from crossnote.notes.services import create_note
 from tests.conftest import make_user, upload
-from tests.e2e.test_language_bridge import log_in_as
+from tests.e2e.conftest import log_in_as
 
 pytestmark = pytest.mark.e2e
 

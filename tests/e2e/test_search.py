@@ -10,8 +10,7 @@ from playwright.sync_api import expect
 from crossnote.notes.models import Visibility
 from crossnote.notes.services import create_note
 from tests.conftest import image_bytes, make_user, upload
-from tests.e2e.conftest import PHONE
-from tests.e2e.test_language_bridge import log_in_as
+from tests.e2e.conftest import PHONE, log_in_as
 
 pytestmark = pytest.mark.e2e
 

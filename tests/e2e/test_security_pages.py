@@ -2,13 +2,12 @@
 delete buttons still ask first, and the sign-up surge pages read well in Chinese."""
 
 import pytest
-from django.test import Client
 from playwright.sync_api import expect
 
 from crossnote.notes.services import create_note
 from crossnote.security import services
 from tests.conftest import image_bytes, make_user, upload
-from tests.e2e.conftest import DESKTOP
+from tests.e2e.conftest import log_in_as
 
 pytestmark = pytest.mark.e2e
 
@@ -16,28 +15,6 @@ pytestmark = pytest.mark.e2e
 def own_errors(errors) -> list:
     """Console errors but the messaging socket's, which live_server (WSGI) cannot upgrade."""
     return [e for e in errors if "/ws/" not in e]
-
-
-def logged_in_context(browser, live_server, user, locale="en-US"):
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(viewport=DESKTOP, locale=locale)
-    context.set_default_timeout(10_000)
-    context.add_cookies(
-        [
-            {
-                "name": "sessionid",
-                "value": client.cookies["sessionid"].value,
-                "url": live_server.url,
-            },
-            {
-                "name": "django_language",
-                "value": "zh-hans" if locale.startswith("zh") else "en",
-                "url": live_server.url,
-            },
-        ]
-    )
-    return context
 
 
 def test_strict_csp_pages_work_in_chromium(
@@ -54,7 +31,7 @@ def test_strict_csp_pages_work_in_chromium(
         body="#cats",
         images=[upload("cat.jpg", image_bytes(size=(400, 900)))],
     )
-    context = logged_in_context(browser, live_server, mia)
+    context = log_in_as(browser, live_server, mia)
     page = page_errors.watch(context.new_page())
     csp_violations = []
     page.on(
@@ -100,9 +77,7 @@ def test_surge_pages_in_chinese(
     expect(page.get_by_test_id("signup-waiting")).to_be_visible()
     page.screenshot(path=str(screenshots / "security-waiting-zh.png"), full_page=True)
 
-    staff_page = page_errors.watch(
-        logged_in_context(browser, live_server, staff, "zh-CN").new_page()
-    )
+    staff_page = page_errors.watch(log_in_as(browser, live_server, staff, "zh-CN").new_page())
     staff_page.goto(f"{live_server.url}/staff/signups/")
     expect(staff_page.get_by_test_id("applications")).to_contain_text("xiaoming")
     staff_page.screenshot(path=str(screenshots / "security-staff-signups.png"), full_page=True)

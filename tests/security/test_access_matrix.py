@@ -126,7 +126,7 @@ PAGES = [
     P("GET", "metrics", "/metrics", "200 200 200 200 200 200", label="from loopback"),
     P("GET", "metrics", "/metrics", "403 403 403 403 403 403", label="from outside", remote="203.0.113.5"),
     P("GET", "ops/status/", "/ops/status/", "302 403 403 403 403 200"),
-    P("GET", "insights/", "/insights/", "401 403 403 403 403 200"),
+    P("GET", "insights/", "/insights/", "302 403 403 403 403 200"),
     P("GET", "insights/public/", "/insights/public/", "404 404 404 404 404 404", label="public summary off"),
     P("POST", "insights/settings/", "/insights/settings/", "401 403 403 403 403 400", label="empty form"),
     P("GET", "insights/charts/<slug:name>.<str:fmt>", "/insights/charts/signups_region.csv", "401 403 403 403 403 200"),

@@ -345,13 +345,6 @@ if PRODUCTION:
         # The TLS-terminating proxy says the request came over HTTPS.
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
-}
-
 # Privacy and data rights (README "Privacy").
 CROSSNOTE_DELETION_GRACE_DAYS = env.int("CROSSNOTE_DELETION_GRACE_DAYS", default=14)
 CROSSNOTE_EXPORT_DAYS = env.int("CROSSNOTE_EXPORT_DAYS", default=7)

@@ -5,12 +5,14 @@ a bare Django view on the same server as the ceiling every figure is divided by.
 
 Starts `crossnote serve` (whatever interface it uses: granian ASGI at the time of writing) on the
 world's data folder with CROSSNOTE_BENCH_HELLO=1 (the /bench/hello view) and rate limits off
-(CROSSNOTE_RATE_LIMITS_ENABLED=0: one client address sends everything), then runs locust
-headless (bench/feeds_locust.py) once per scenario and number of users, closed loop without think
-time. Prints requests/s, p50/p95/p99 latency and errors, and each throughput as a share of the
-hello view's at the same concurrency. Locust runs on the same machine and takes CPU from the
-server: on a 2-core machine every figure, the ceiling included, is lower than on a separate
-load generator. Writes (post a note, like) change the world: use a copy you can throw away.
+(CROSSNOTE_RATE_LIMITS_ENABLED=0: one client address sends everything), then runs the load
+generator once per scenario and number of users (connections), closed loop without think time:
+wrk (bench/feeds_wrk.lua; Debian package `wrk`) by default where it is installed, else locust
+headless (bench/feeds_locust.py; `--tool locust`). Prints requests/s, p50/p95/p99 latency and
+errors, and each throughput as a share of the hello view's at the same concurrency. The load
+generator runs on the same machine and takes CPU from the server: wrk (C, one thread) far less
+than locust (Python), so on a 2-core machine locust's figures, the ceiling included, are lower.
+Writes (post a note, like) change the world: use a copy you can throw away.
 """
 
 import argparse
@@ -19,6 +21,7 @@ import io
 import os
 import random
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -123,10 +126,13 @@ def stop_server(server: subprocess.Popen) -> None:
         pass
 
 
-def warm_up(host: str, env: dict) -> None:
+def warm_up(host: str, env: dict, tool: str) -> None:
     """Load every model (language detector, classifier, embeddings) in both workers before
     measuring: a worker's first note takes seconds, which is start-up, not throughput."""
     for scenario in ("explore_api", "explore_page", "note_page", "post_note", "like"):
+        if tool == "wrk":
+            run_wrk(scenario, 4, 8, host, env)
+            continue
         subprocess.run(  # noqa: S603 - our own tools
             [
                 str(VENV_BIN / "locust"),
@@ -215,6 +221,46 @@ def run_locust(scenario: str, users: int, seconds: int, host: str, env: dict, wo
     }
 
 
+def run_wrk(scenario: str, users: int, seconds: int, host: str, env: dict) -> dict:
+    """One wrk run: one thread, `users` connections, its latency percentiles and errors (wrk
+    counts every answer outside 2xx/3xx as a status error)."""
+    command = [
+        "wrk",
+        "--threads",
+        "1",
+        "--connections",
+        str(users),
+        "--duration",
+        f"{seconds}s",
+        "--timeout",
+        "30s",
+        "--script",
+        str(ROOT / "bench" / "feeds_wrk.lua"),
+        host,
+    ]
+    done = subprocess.run(  # noqa: S603 - a benchmark tool on our own server
+        command,
+        env={**env, "BENCH_SCENARIO": scenario, "BENCH_USERS": str(users)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    line = next((x for x in done.stdout.splitlines() if x.startswith("RESULT ")), None)
+    if line is None:
+        sys.exit(f"wrk failed for {scenario}:\n{(done.stdout + done.stderr)[-2000:]}")
+    fields = dict(part.split("=") for part in line.split()[1:])
+    errors = {k: int(fields[k]) for k in ("connect", "read", "write", "status", "timeout")}
+    return {
+        "rps": float(fields["rps"]),
+        "p50": float(fields["p50"]),
+        "p95": float(fields["p95"]),
+        "p99": float(fields["p99"]),
+        "requests": int(fields["requests"]),
+        "errors": sum(errors.values()),
+        "why": [f"{k}: {v}" for k, v in errors.items() if v],
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", default="/work/bench-data/world-1m")
@@ -223,6 +269,12 @@ def main() -> None:
     parser.add_argument("--scenarios", default=",".join(SCENARIOS))
     parser.add_argument("--workers", type=int, default=2, help="crossnote serve --workers")
     parser.add_argument("--port", type=int, default=0, help="default: a free port")
+    parser.add_argument(
+        "--tool",
+        choices=["wrk", "locust"],
+        default="wrk" if shutil.which("wrk") else "locust",
+        help="load generator (default: wrk where installed)",
+    )
     args = parser.parse_args()
 
     os.environ["CROSSNOTE_DATA_DIR"] = args.data_dir
@@ -239,15 +291,18 @@ def main() -> None:
     port = args.port or free_port()
     server = start_server(port, args.workers, env)
     host = f"http://127.0.0.1:{port}"
-    warm_up(host, env)
+    warm_up(host, env, args.tool)
     results = {}
     try:
         for users in [int(u) for u in args.users.split(",")]:
             for scenario in args.scenarios.split(","):
                 drain(host)
-                results[(scenario, users)] = run_locust(
-                    scenario, users, args.seconds, host, env, workdir
-                )
+                if args.tool == "wrk":
+                    results[(scenario, users)] = run_wrk(scenario, users, args.seconds, host, env)
+                else:
+                    results[(scenario, users)] = run_locust(
+                        scenario, users, args.seconds, host, env, workdir
+                    )
                 r = results[(scenario, users)]
                 print(f"  {scenario} @ {users}: {r['rps']:.0f} req/s, p99 {r['p99']:.0f} ms")
     finally:
@@ -267,13 +322,22 @@ def main() -> None:
         for why in r["why"]:
             print(f"{'':<28}{why[:100]}")
     cores = os.cpu_count()
+    from django.db import connection
+
+    engine = (
+        "SQLite WAL synchronous=NORMAL"
+        if connection.vendor == "sqlite"
+        else f"{connection.vendor} ({connection.settings_dict['NAME']})"
+    )
+    if os.environ.get("REDIS_URL"):
+        engine += ", Redis cache and timelines"
     print(
         f"load average (1 min) at start {start_load:.1f}, at the end {os.getloadavg()[0]:.1f}: "
-        "other work on the machine takes CPU from the server and from locust"
+        "other work on the machine takes CPU from the server and from the load generator"
     )
     print(
         f"\nserver: crossnote serve --workers {args.workers} (granian; see crossnote/cli.py), "
-        f"SQLite WAL synchronous=NORMAL, data {args.data_dir}; load: locust on the same "
+        f"{engine}, data {args.data_dir}; load: {args.tool} on the same "
         f"{cores}-core machine, closed loop, {args.seconds} s per row"
     )
     print("command: .venv/bin/python bench/feeds_load.py " + " ".join(sys.argv[1:]))

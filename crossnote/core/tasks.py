@@ -201,10 +201,32 @@ def dispatch(task, *args, **kwargs) -> None:
         threading.Thread(target=_in_thread, args=(task, args, kwargs), daemon=True).start()
 
 
+class _AfterCommit:
+    """A task waiting for its transaction to commit. The same task with the same arguments
+    waiting for the same commit is queued once: a new note announces itself and its topics,
+    and both ask for it to be indexed."""
+
+    def __init__(self, task, args: tuple, kwargs: dict):
+        self.task, self.args, self.kwargs = task, args, kwargs
+        self.key = (task.name, args, sorted(kwargs.items()))
+        self.ran = False
+
+    def __call__(self) -> None:
+        self.ran = True
+        dispatch(self.task, *self.args, **self.kwargs)
+
+
 def enqueue(task, *args, **kwargs) -> None:
     """Start `task(*args, **kwargs)` after the current transaction commits (at once outside one);
-    a rolled-back write queues nothing."""
-    transaction.on_commit(lambda: dispatch(task, *args, **kwargs))
+    a rolled-back write queues nothing, and an identical task already waiting is not repeated."""
+    waiting = _AfterCommit(task, args, kwargs)
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+        isinstance(queued, _AfterCommit) and not queued.ran and queued.key == waiting.key
+        for _savepoints, queued, _robust in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(waiting)
 
 
 # --- idempotency -----------------------------------------------------------------------------

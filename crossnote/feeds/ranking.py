@@ -339,26 +339,28 @@ def ranked_pool(viewer, as_of: datetime, languages: list[str], screen: int) -> l
     return pool
 
 
-def first_pool(viewer, languages: list[str], screen: int) -> tuple[datetime, list[dict]]:
-    """(as_of, pool) for a first page. A pool made less than CROSSNOTE_EXPLORE_CACHE_SECONDS
-    ago for the same reader (all visitors of one region and language share one) is reused
-    unless a note, comment or topic pick was written since (`freshness`): reloading explore
-    costs a cache read, and shown notes are re-checked for visibility at every page anyway."""
+def first_pool(viewer, languages: list[str], screen: int) -> tuple[datetime, list[dict], int]:
+    """(as_of, the pool's first `screen` entries, the pool's size) for a first page. A pool
+    made less than CROSSNOTE_EXPLORE_CACHE_SECONDS ago for the same reader (all visitors of one
+    region and language share one) is reused unless a note, comment or topic pick was written
+    since (`freshness`): reloading explore costs a cache read, and shown notes are re-checked
+    for visibility at every page anyway. Only the first screen is kept under that key (the whole
+    pool, for later pages, under ranked_pool's): unpickling a thousand entries was a third of a
+    signed-in explore request."""
     ttl = settings.CROSSNOTE_EXPLORE_CACHE_SECONDS
     now = timezone.now()
     if ttl <= 0:
-        return now, ranked_pool(viewer, now, languages, screen)
+        pool = ranked_pool(viewer, now, languages, screen)
+        return now, pool[:screen], len(pool)
     reader = reader_key(viewer, languages, screen)
-    key = f"feeds:first:{freshness()}:{reader}"
+    key = f"feeds:head:{freshness()}:{reader}"
     cached = cache.get(key)
     if cached is not None:
-        return cached["as_of"], cached["pool"]
+        return cached["as_of"], cached["head"], cached["size"]
     pool = _build_pool(viewer, now, languages, screen)
-    cache.set_many(
-        {key: {"as_of": now, "pool": pool}, f"feeds:pool:{reader}:{now.timestamp():.6f}": pool},
-        ttl,
-    )
-    return now, pool
+    first = {"as_of": now, "head": pool[:screen], "size": len(pool)}
+    cache.set_many({key: first, f"feeds:pool:{reader}:{now.timestamp():.6f}": pool}, ttl)
+    return now, first["head"], first["size"]
 
 
 def freshness() -> str:

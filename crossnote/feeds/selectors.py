@@ -126,13 +126,16 @@ def explore_page(
     if cursor:
         as_of, position, after = _decode(cursor)
         pool = ranking.ranked_pool(viewer, as_of, languages, limit)
+        size = len(pool)
     else:
-        (as_of, pool), position, after = ranking.first_pool(viewer, languages, limit), 0, None
+        # A first page reads only the pool's head (the whole pool when it fits on the page).
+        as_of, pool, size = ranking.first_pool(viewer, languages, limit)
+        position, after = 0, None
     chosen: list[dict] = []
     if position is not None:
         chosen = pool[position : position + limit]
     next_cursor = None
-    if position is not None and position + limit < len(pool):
+    if position is not None and position + limit < size:
         next_cursor = _encode({"t": as_of.isoformat(), "p": position + limit})
     notes_by_id = {}
     if chosen:

@@ -33,6 +33,13 @@ def send_now(user_ids, event: dict | None, *, kind: str = "deliver") -> None:
     ids = sorted(set(user_ids))
     if layer is None or not ids:
         return
+    # The in-memory layer only reaches sockets of this process: where none of these people has
+    # one open here, skip the hop to the event loop (0.5 ms on every like and comment).
+    local_groups = getattr(layer, "groups", None)
+    if not shared_layer() and isinstance(local_groups, dict):
+        ids = [i for i in ids if local_groups.get(group_for(i))]
+        if not ids:
+            return
     message = {"type": kind, "event": event}
 
     async def send_all():

@@ -5,6 +5,7 @@ only by its author) and regional withholding (a note withheld in a region is not
 there), blocks between people and who may comment are all decided here and nowhere else.
 """
 
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 
 from crossnote.accounts.models import CommentPermission
@@ -14,8 +15,30 @@ from crossnote.social.models import Block, Follow
 HIDDEN_STATES = (ModerationState.HELD, ModerationState.REMOVED)
 
 
+def _row_exists(sql: str, params: list) -> bool:
+    """One-row existence check in plain SQL. The checks below run on every note view, like and
+    comment; building the same query through the ORM cost 0.3-0.5 ms each on this project's 2-core
+    machine, the SQL itself 0.02 ms (bench/feeds_writes.py). Table and column names come from
+    the models; values are parameters."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone() is not None
+
+
+_FOLLOW_SQL = (
+    f"SELECT 1 FROM {Follow._meta.db_table} WHERE follower_id = %s AND followee_id = %s LIMIT 1"  # noqa: S608
+)
+_BLOCK_SQL = (
+    f"SELECT 1 FROM {Block._meta.db_table} WHERE (blocker_id = %s AND blocked_id = %s) "  # noqa: S608
+    "OR (blocker_id = %s AND blocked_id = %s) LIMIT 1"
+)
+_WITHHELD_SQL = (
+    f"SELECT 1 FROM {NoteWithholding._meta.db_table} WHERE note_id = %s AND region = %s LIMIT 1"  # noqa: S608
+)
+
+
 def _is_follower(viewer, author_id) -> bool:
-    return Follow.objects.filter(follower=viewer, followee_id=author_id).exists()
+    return _row_exists(_FOLLOW_SQL, [viewer.pk, author_id])
 
 
 def viewer_region(viewer) -> str:
@@ -34,10 +57,7 @@ def is_blocked_from(viewer, author_id) -> bool:
     other's notes, and neither may comment on them (crossnote.social.models.Block)."""
     if not getattr(viewer, "is_authenticated", False) or viewer.pk == author_id:
         return False
-    return Block.objects.filter(
-        Q(blocker_id=author_id, blocked_id=viewer.pk)
-        | Q(blocker_id=viewer.pk, blocked_id=author_id)
-    ).exists()
+    return _row_exists(_BLOCK_SQL, [author_id, viewer.pk, viewer.pk, author_id])
 
 
 def can_view_note_ignoring_region(viewer, note) -> bool:
@@ -65,7 +85,7 @@ def is_withheld_for(viewer, note) -> bool:
     region = viewer_region(viewer)
     if not region or _is_author(viewer, note):
         return False
-    return NoteWithholding.objects.filter(note_id=note.pk, region=region).exists()
+    return _row_exists(_WITHHELD_SQL, [note.pk, region])
 
 
 def can_view_note(viewer, note) -> bool:

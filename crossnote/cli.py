@@ -326,8 +326,11 @@ def build_parser() -> argparse.ArgumentParser:
     reindex.add_argument(
         "--only",
         action="append",
-        choices=["notes", "users", "topics", "embeddings"],
-        help="only this kind (repeatable; default: all, embeddings when available)",
+        choices=["notes", "users", "topics", "embeddings", "vectors"],
+        help=(
+            "only this kind (repeatable; default: all, embeddings when available; vectors "
+            "fills the pgvector table from stored embeddings)"
+        ),
     )
     reindex.add_argument("--chunk", type=int, default=500, help="rows per batch (500)")
     squery = ssub.add_parser("query", help="search as a visitor and print the ranked results")

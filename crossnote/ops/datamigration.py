@@ -191,8 +191,15 @@ def prepare_target(*, out: Callable[[str], None]) -> None:
     call_command("createcachetable", database=TARGET, verbosity=0)
     # Migrations and post_migrate seed rows (content types, permissions, defaults) that the
     # source also has: empty every table so the copy brings them over with their own ids.
+    # allow_cascade: on PostgreSQL with pgvector, search_notevector (no Django model) references
+    # notes_note, and TRUNCATE refuses a referenced table without CASCADE.
     call_command(
-        "flush", database=TARGET, interactive=False, inhibit_post_migrate=True, verbosity=0
+        "flush",
+        database=TARGET,
+        interactive=False,
+        inhibit_post_migrate=True,
+        allow_cascade=True,
+        verbosity=0,
     )
 
 

@@ -279,6 +279,46 @@ def _metrics_findings() -> list[Finding]:
     return [Finding(OK, "metrics", message)]
 
 
+def _search_findings() -> list[Finding]:
+    """Which store compares note vectors (related notes, meaning recall), and what it lacks."""
+    from crossnote.search import vectors
+
+    if probes.database("default"):
+        return []  # the database finding says why; the store cannot be told without it
+    try:
+        store = vectors.get_vector_store()
+    except vectors.VectorStoreUnavailable as exc:
+        fix = _(
+            "Install your distribution's pgvector package for this PostgreSQL (e.g. "
+            "postgresql-15-pgvector) and run `crossnote migrate`, or set "
+            "CROSSNOTE_SEARCH_VECTORS=auto."
+        )
+        message = _("The vector store cannot be used: %(reason)s") % {"reason": exc}
+        return [Finding(ERROR, "search", message, fix)]
+    if store.name == "pgvector":
+        missing = store.missing()
+        if missing:
+            message = _(
+                "Vector store: pgvector (HNSW index); %(count)d stored embedding(s) are not in it "
+                "yet."
+            ) % {"count": missing}
+            fix = _("Run `crossnote search reindex --only vectors`.")
+            return [Finding(WARNING, "search", message, fix)]
+        return [Finding(OK, "search", _("Vector store: pgvector (HNSW index)."))]
+    message = _("Vector store: brute force over the %(count)d newest notes a reader may see.") % {
+        "count": vectors.EMBEDDING_CANDIDATES
+    }
+    fix = ""
+    if vectors.mode() == "auto" and vectors.pgvector_available():
+        fix = _("This PostgreSQL offers pgvector: run `crossnote migrate` to use it.")
+    elif settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        fix = _(
+            "At scale, install your distribution's pgvector package (e.g. postgresql-15-pgvector), "
+            "then run `crossnote migrate` and `crossnote search reindex --only vectors`."
+        )
+    return [Finding(INFO if fix else OK, "search", message, fix)]
+
+
 def _django_check_findings() -> list[Finding]:
     from django.core import checks
 
@@ -308,6 +348,7 @@ CHECKS = (
     _broker_findings,
     _storage_findings,
     _metrics_findings,
+    _search_findings,
     _django_check_findings,
 )
 

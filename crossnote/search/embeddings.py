@@ -4,8 +4,8 @@ package. An English sentence and its Chinese translation get nearby vectors, whi
 "related notes" across languages and a second way to find notes a search's words miss.
 
 Optional: without the package, or with CROSSNOTE_SEARCH_EMBEDDINGS=false, `available()` is False
-and the features that use it quietly do nothing. Vectors are compared by brute force over a
-bounded set of recent candidates (pgvector is the scale-out path; not in this slice).
+and the features that use it quietly do nothing. Where vectors are compared (brute force over
+recent candidates, or pgvector's index on PostgreSQL) is crossnote.search.vectors.
 """
 
 import threading

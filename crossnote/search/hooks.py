@@ -47,10 +47,10 @@ def _topic_saved(sender, instance, created, **kwargs):
         enqueue(tasks.index_topic, instance.pk)
 
 
-def _note_deleted(sender, instance, **kwargs):
+def _note_deleted(sender, instance, using, **kwargs):
     from crossnote.search.services import remove_note
 
-    remove_note(note_id=instance.pk)
+    remove_note(note_id=instance.pk, using=using)
 
 
 def connect() -> None:

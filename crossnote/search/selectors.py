@@ -24,13 +24,12 @@ from crossnote.search.expansion import Query, parse_query
 from crossnote.search.models import NoteEmbedding, NoteEntry, RecentSearch, TopicEntry, UserEntry
 from crossnote.search.snippets import snippet
 from crossnote.search.text import fold, highlight_spans
+from crossnote.search.vectors import get_vector_store
 from crossnote.social.selectors import blocked_ids
 
 QUERY_MAX = 200
 SUGGEST_MAX = 50
 MAX_RESULTS = 500  # hard cap on how deep any search may page
-# Brute-force vector comparison runs over at most this many of the newest visible notes.
-EMBEDDING_CANDIDATES = 2000
 RELATED_THRESHOLD = 0.3
 RECALL_THRESHOLD = 0.28
 TYPES = ("notes", "users", "topics")
@@ -160,15 +159,12 @@ def search_notes(viewer, text: str, *, offset: int = 0, limit: int = 20) -> Resu
 
 
 def _nearest_notes(viewer, target, *, exclude=(), limit: int, threshold: float) -> list[Note]:
-    candidates = list(
-        searchable_notes(viewer)
-        .exclude(pk__in=list(exclude))
-        .filter(embedding__model=embeddings.MODEL)
-        .order_by("-created_at", "-id")
-        .values_list("pk", "embedding__vector")[:EMBEDDING_CANDIDATES]
+    """Visible notes closest to `target`, through the vector store (crossnote.search.vectors)."""
+    visible = searchable_notes(viewer)
+    ranked = get_vector_store(visible.db).nearest(
+        visible, target, exclude=exclude, limit=limit, threshold=threshold
     )
-    ranked = embeddings.nearest(target, candidates, limit=limit, threshold=threshold)
-    found = searchable_notes(viewer).in_bulk([pk for pk, _score in ranked])
+    found = visible.in_bulk([pk for pk, _score in ranked])
     notes = []
     for pk, score in ranked:
         note = found[pk]

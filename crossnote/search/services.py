@@ -10,6 +10,7 @@ from crossnote.notes.models import Note, Topic
 from crossnote.search import embeddings
 from crossnote.search.models import NoteEmbedding, NoteEntry, RecentSearch, TopicEntry, UserEntry
 from crossnote.search.text import fold, index_text, pinyin_keys
+from crossnote.search.vectors import VectorStoreUnavailable, get_vector_store
 
 RECENT_SEARCHES_KEPT = 20
 QUERY_MAX = 200
@@ -97,9 +98,12 @@ def embed_note(*, note_id: int) -> bool:
     if note is None:
         return False
     vector = embeddings.embed([embeddings.note_text(note)])[0]
-    NoteEmbedding.objects.update_or_create(
-        note_id=note_id, defaults={"vector": embeddings.to_bytes(vector), "model": embeddings.MODEL}
-    )
+    with transaction.atomic(using=note._state.db):
+        NoteEmbedding.objects.update_or_create(
+            note_id=note_id,
+            defaults={"vector": embeddings.to_bytes(vector), "model": embeddings.MODEL},
+        )
+        get_vector_store(note._state.db).save([(note_id, vector)])
     return True
 
 
@@ -107,27 +111,43 @@ def rebuild_embeddings(
     *, progress: Callable[[str, int], None] | None = None, chunk: int = CHUNK
 ) -> int:
     """Embed every note in batches (`crossnote search reindex` does this when embeddings are
-    available); returns how many."""
+    available), into NoteEmbedding and the vector store; returns how many."""
     if not embeddings.available():
         return 0
     done = 0
-    for rows in _chunks(Note.objects.only("title", "body"), chunk):
+    notes = Note.objects.only("title", "body")
+    store = get_vector_store(notes.db)
+    for rows in _chunks(notes, chunk):
         vectors = embeddings.embed([embeddings.note_text(n) for n in rows])
         made = [
             NoteEmbedding(note_id=n.pk, vector=embeddings.to_bytes(v), model=embeddings.MODEL)
             for n, v in zip(rows, vectors, strict=True)
         ]
-        with transaction.atomic():
+        with transaction.atomic(using=notes.db):
             _upsert(NoteEmbedding, made, "note", ["vector", "model"])
+            store.save((n.pk, v) for n, v in zip(rows, vectors, strict=True))
         done += len(rows)
         if progress is not None:
             progress("embeddings", done)
     return done
 
 
-def remove_note(*, note_id: int) -> None:
-    """Drop a note's row at once (its FTS5 entry goes with it through the trigger)."""
+def fill_vectors(*, progress: Callable[[str, int], None] | None = None, chunk: int = CHUNK) -> int:
+    """Copy stored embeddings missing from the pgvector table into it, without re-embedding
+    (`crossnote search reindex`); 0 on the brute-force store, which reads NoteEmbedding."""
+    report = (lambda done: progress("vectors", done)) if progress is not None else None
+    return get_vector_store().fill_missing(chunk=chunk, progress=report)
+
+
+def remove_note(*, note_id: int, using: str = "default") -> None:
+    """Drop a note's rows at once (its FTS5 entry goes with it through the trigger; on
+    pgvector, ON DELETE CASCADE has usually taken its vector already)."""
     NoteEntry.objects.filter(note_id=note_id).delete()
+    try:
+        store = get_vector_store(using)
+    except VectorStoreUnavailable:
+        return  # no pgvector table, so no row to drop; a deletion must not fail over it
+    store.remove(note_id)
 
 
 def _chunks(queryset, size: int) -> Iterable[list]:

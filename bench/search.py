@@ -89,8 +89,13 @@ def on_database(url: str, name: str) -> str:
     return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
 
 
-def prepare_database(keep: bool) -> str:
-    """Point Django at a fresh database; returns a description of it."""
+def prepare_database(keep: bool, reuse: str = "") -> str:
+    """Point Django at a fresh database (or, with `reuse`, at the SQLite data folder of an
+    earlier run); returns a description of it."""
+    if reuse:
+        os.environ.pop("DATABASE_URL", None)
+        os.environ["CROSSNOTE_DATA_DIR"] = reuse
+        return f"SQLite ({reuse}, reused: notes and index from an earlier run)"
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
         import psycopg
@@ -366,25 +371,30 @@ def bench_text(args) -> None:
     from crossnote.accounts.models import User
     from crossnote.search.services import rebuild_index
 
-    seconds = make_notes(args.notes, args.users, args.seed)
-    spread_dates()
-    print(f"wrote {args.notes:,} notes by {args.users:,} people in {seconds:.1f} s (bulk_create)")
-
-    settings.CROSSNOTE_SEARCH_EMBEDDINGS = False  # measured on their own below
-    started = time.perf_counter()
-    rebuild_index(kinds=["notes"], chunk=1000)
-    seconds = time.perf_counter() - started
-    print(f"indexed {args.notes:,} notes in {seconds:.1f} s: {args.notes / seconds:,.0f} notes/s")
-    if connection.vendor == "sqlite":
-        connection.cursor().execute("PRAGMA optimize")
-    else:
-        connection.cursor().execute("VACUUM ANALYZE")
+    if not args.reuse:
+        seconds = make_notes(args.notes, args.users, args.seed)
+        spread_dates()
+        print(
+            f"wrote {args.notes:,} notes by {args.users:,} people in {seconds:.1f} s (bulk_create)"
+        )
+        settings.CROSSNOTE_SEARCH_EMBEDDINGS = False  # measured on their own below
+        started = time.perf_counter()
+        rebuild_index(kinds=["notes"], chunk=1000)
+        seconds = time.perf_counter() - started
+        print(
+            f"indexed {args.notes:,} notes in {seconds:.1f} s: {args.notes / seconds:,.0f} notes/s"
+        )
+        if connection.vendor == "sqlite":
+            connection.cursor().execute("PRAGMA optimize")
+        else:
+            connection.cursor().execute("VACUUM ANALYZE")
 
     settings.CROSSNOTE_SEARCH_EMBEDDINGS = True
     report("visitor", time_queries(AnonymousUser(), args.queries))
     reader = User.objects.get(username="bench_0")
     report("signed-in reader (follows 50)", time_queries(reader, args.queries))
-    bench_embeddings(min(args.embed, args.notes))
+    if not args.reuse:
+        bench_embeddings(min(args.embed, args.notes))
 
 
 def main() -> None:
@@ -403,9 +413,16 @@ def main() -> None:
         help="instead: related-notes latency over this many notes with synthetic vectors",
     )
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database")
+    parser.add_argument(
+        "--reuse",
+        default="",
+        metavar="DIR",
+        help="time the queries again on the SQLite data folder of an earlier run (printed as "
+        "its `database:`), without writing or indexing notes",
+    )
     args = parser.parse_args()
 
-    where = prepare_database(args.keep)
+    where = prepare_database(args.keep, args.reuse)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "crossnote.settings")
     import django
 
@@ -421,6 +438,8 @@ def main() -> None:
     else:
         bench_text(args)
         again = f"--notes {args.notes} --queries {args.queries}"
+        if args.reuse:
+            again = f"--reuse {args.reuse} --queries {args.queries}"
 
     if where.startswith("PostgreSQL") and not args.keep:
         connections.close_all()

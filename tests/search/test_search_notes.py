@@ -171,3 +171,40 @@ def test_paging_continues_where_the_last_page_stopped(mia, post):
     second = search_notes(ANON, "latte", offset=first.next_offset, limit=3)
     assert len(first.items) == 3 and len(second.items) == 2 and second.next_offset is None
     assert not {n.pk for n in first.items} & {n.pk for n in second.items}
+
+
+def test_a_query_matching_more_than_the_window_ranks_only_the_newest(
+    mia, lin, post, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Over RANKED_WINDOW matches, only the newest that many are ranked (a common word in a
+    million notes), translated matches included; a rarer query still reaches the oldest note."""
+    from crossnote.search import engines
+
+    monkeypatch.setattr(engines, "RANKED_WINDOW", 3)
+    made = [
+        post(mia if n % 2 else lin, f"Hotpot night {n}", "dumplings and broth") for n in range(5)
+    ]
+    oldest_rare = made[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        update_note(user=oldest_rare.author, note=oldest_rare, body="dumplings, broth and a zither")
+    zh = post(lin, "火锅之夜", "很好吃")
+
+    found = titles(search_notes(ANON, "hotpot"))
+    assert len(found) == 3
+    # The three newest matches, whichever language they were written in: the Chinese note
+    # (newest, found through the translation) and the two newest English ones.
+    assert set(found) == {zh.title, made[4].title, made[3].title}
+    assert titles(search_notes(ANON, "zither")) == [oldest_rare.title]
+
+
+def test_the_window_is_counted_before_visibility(mia, lin, post, monkeypatch):
+    """The floor comes from the index: a private note among the newest matches takes a place in
+    the window without ever being shown (fewer results, never someone else's)."""
+    from crossnote.search import engines
+
+    monkeypatch.setattr(engines, "RANKED_WINDOW", 2)
+    post(mia, "Latte art one", "")
+    second = post(mia, "Latte art two", "")
+    hidden = post(lin, "Latte art secret", "", visibility="private")
+    assert titles(search_notes(ANON, "latte")) == [second.title]
+    assert hidden.title not in titles(search_notes(ANON, "latte"))

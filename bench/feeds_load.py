@@ -16,6 +16,7 @@ Writes (post a note, like) change the world: use a copy you can throw away.
 """
 
 import argparse
+import contextlib
 import csv
 import io
 import os
@@ -175,20 +176,36 @@ def warm_up(host: str, env: dict, tool: str) -> None:
         )
 
 
-def drain(host: str) -> None:
-    """Wait until the server has finished what the last run left queued (locust stops its users,
-    not the requests already sent): the next run must not pay for the previous one."""
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        started = time.monotonic()
+def group_cpu_seconds(pgid: int) -> float:
+    """CPU time used so far by every process in a process group (Linux /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
         try:
-            with urllib.request.urlopen(f"{host}/bench/hello", timeout=30):  # noqa: S310
-                pass
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
-            pass
-        if time.monotonic() - started < 0.2:
-            return
+            continue
+        if int(fields[2]) == pgid:  # fields after "(comm)": state, ppid, pgrp, …
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
+def drain(host: str, servers: list[subprocess.Popen]) -> None:
+    """Wait until the server (and worker) have finished what the last run left behind: requests
+    already sent when the load generator stopped, and the background work of written notes
+    (indexing, embeddings: threads on the embedded default, the worker at scale). The next run
+    must not pay for the previous one: wait until they use under a tenth of a core."""
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        before = sum(group_cpu_seconds(s.pid) for s in servers)
         time.sleep(1)
+        if sum(group_cpu_seconds(s.pid) for s in servers) - before < 0.1:
+            break
+    with contextlib.suppress(OSError):
+        with urllib.request.urlopen(f"{host}/bench/hello", timeout=30):  # noqa: S310
+            pass
 
 
 def run_locust(scenario: str, users: int, seconds: int, host: str, env: dict, workdir: Path):
@@ -315,11 +332,12 @@ def main() -> None:
     worker = start_worker(env)
     host = f"http://127.0.0.1:{port}"
     warm_up(host, env, args.tool)
+    servers = [server] + ([worker] if worker is not None else [])
     results = {}
     try:
         for users in [int(u) for u in args.users.split(",")]:
             for scenario in args.scenarios.split(","):
-                drain(host)
+                drain(host, servers)
                 if args.tool == "wrk":
                     results[(scenario, users)] = run_wrk(scenario, users, args.seconds, host, env)
                 else:

@@ -87,16 +87,23 @@ def main() -> None:
     made = sum(bool(like_note(user=user, note=note)) for user, note in pairs)
     likes_s = args.likes / (time.perf_counter() - started)
     with connection.cursor() as cursor:
-        mode = (
-            cursor.execute("PRAGMA journal_mode").fetchone()[0]
-            if connection.vendor == "sqlite"
-            else "-"
-        )
-        sync = (
-            cursor.execute("PRAGMA synchronous").fetchone()[0]
-            if connection.vendor == "sqlite"
-            else "-"
-        )
+        if connection.vendor == "sqlite":
+            mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+            sync = cursor.execute("PRAGMA synchronous").fetchone()[0]
+            durability = (
+                f"journal_mode={mode}, synchronous={sync} (1 = NORMAL: a commit is durable once "
+                "the WAL is checkpointed; survives a crash of the process, not of the machine's "
+                "power)"
+            )
+        else:
+            cursor.execute("SHOW synchronous_commit")
+            sync = cursor.fetchone()[0]
+            cursor.execute("SHOW fsync")
+            fsync = cursor.fetchone()[0]
+            durability = (
+                f"synchronous_commit={sync}, fsync={fsync} (on/on: every commit is on disk "
+                "before it returns)"
+            )
     note_ms = 1000 / notes_s
     print(
         f"notes posted: {args.notes} at {notes_s:.1f} notes/s, {note_ms:.0f} ms each (1 photo "
@@ -111,11 +118,7 @@ def main() -> None:
         f"likes: {args.likes} calls ({made} new) at {likes_s:.0f} likes/s "
         f"(each one transaction: like row, counter, notification)"
     )
-    print(
-        f"database: {connection.vendor}, journal_mode={mode}, synchronous={sync} "
-        "(1 = NORMAL: a commit is durable once the WAL is checkpointed; survives a crash of the "
-        "process, not of the machine's power)"
-    )
+    print(f"database: {connection.vendor}, {durability}")
     print("command: .venv/bin/python bench/feeds_writes.py " + " ".join(sys.argv[1:]))
 
 

@@ -369,6 +369,21 @@ for _item in env.list("CROSSNOTE_REGION_DATABASES", default=[]):
 if CROSSNOTE_REGION_DATABASES:
     DATABASE_ROUTERS = ["crossnote.privacy.routers.DataRegionRouter"]
 
+# PostgreSQL connections come from a bounded pool in each process (psycopg_pool, through
+# Django): under ASGI every request runs its synchronous code in a thread of its own, and
+# without a pool each thread opened its own connection: 200 concurrent requests on two web
+# workers ran PostgreSQL out of its 100 connections (bench/feeds_load.py). A request waits up to
+# DATABASE_POOL_TIMEOUT seconds for a free connection. DATABASE_POOL_MAX_SIZE=0: no pool.
+DATABASE_POOL_MAX_SIZE = env.int("DATABASE_POOL_MAX_SIZE", default=10)
+DATABASE_POOL_TIMEOUT = env.float("DATABASE_POOL_TIMEOUT", default=30.0)
+for _database in DATABASES.values():
+    if _database["ENGINE"] == "django.db.backends.postgresql" and DATABASE_POOL_MAX_SIZE > 0:
+        _database.setdefault("OPTIONS", {})["pool"] = {
+            "min_size": 1,
+            "max_size": DATABASE_POOL_MAX_SIZE,
+            "timeout": DATABASE_POOL_TIMEOUT,
+        }
+
 # Operations (README "Configuration", "Scaling out", "Operations"): media storage, logs, metrics.
 # MEDIA_STORAGE=s3 keeps photos and avatars in an S3-compatible bucket (django-storages); links
 # are pre-signed for S3_QUERYSTRING_EXPIRE seconds unless S3_PUBLIC_URL names a public base URL.

@@ -3,6 +3,7 @@
 from collections.abc import Callable, Iterable
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from crossnote.accounts.models import User
@@ -191,8 +192,10 @@ def rebuild_index(
             done[kind] += len(rows)
             if progress is not None:
                 progress(kind, done[kind])
-        source = queryset.model.objects.values("pk")
-        model.objects.exclude(**{f"{key}_id__in": source}).delete()
+        # NOT EXISTS (an anti-join), not NOT IN: PostgreSQL runs `NOT IN (SELECT …)` over a
+        # million ids that do not fit work_mem as a scan of the subquery per row (hours).
+        source = queryset.model.objects.filter(pk=OuterRef(f"{key}_id"))
+        model.objects.exclude(Exists(source)).delete()
     return done
 
 

@@ -443,6 +443,9 @@ def main() -> None:
 
     if where.startswith("PostgreSQL") and not args.keep:
         connections.close_all()
+        for connection in connections.all():  # pooled connections stay open until the pool goes
+            if hasattr(connection, "close_pool"):
+                connection.close_pool()
         import psycopg
 
         admin = on_database(os.environ["DATABASE_URL"], "postgres")

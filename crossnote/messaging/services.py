@@ -123,26 +123,24 @@ def _direct(sender, recipient) -> Conversation:
     return conversation
 
 
-def accept_request(*, user, conversation_id: int) -> Participant:
-    """Move a message request into the inbox."""
+def _answer_request(user, conversation_id: int, state: str) -> Participant:
     row = policies.membership(user, conversation_id)
     if row.state != Participant.State.REQUEST:
         raise InvalidInput(_("This is not a message request."))
-    row.state = Participant.State.ACTIVE
+    row.state = state
     row.save(update_fields=["state", "updated_at"])
     _push_counts([user.pk])
     return row
+
+
+def accept_request(*, user, conversation_id: int) -> Participant:
+    """Move a message request into the inbox."""
+    return _answer_request(user, conversation_id, Participant.State.ACTIVE)
 
 
 def decline_request(*, user, conversation_id: int) -> Participant:
     """Decline a request: it leaves the Requests folder and its sender cannot write again."""
-    row = policies.membership(user, conversation_id)
-    if row.state != Participant.State.REQUEST:
-        raise InvalidInput(_("This is not a message request."))
-    row.state = Participant.State.DECLINED
-    row.save(update_fields=["state", "updated_at"])
-    _push_counts([user.pk])
-    return row
+    return _answer_request(user, conversation_id, Participant.State.DECLINED)
 
 
 def leave_conversation(*, user, conversation_id: int) -> None:

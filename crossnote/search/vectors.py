@@ -27,6 +27,7 @@ from django.db import DatabaseError, connections, transaction
 from django.db.models import QuerySet
 from pgvector import Vector
 
+from crossnote.core.sql import row_exists
 from crossnote.search import embeddings
 
 logger = logging.getLogger(__name__)
@@ -195,9 +196,9 @@ def pgvector_available(using: str = "default") -> bool:
     connection = connections[using]
     if connection.vendor != "postgresql":
         return False
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'vector'")
-        return cursor.fetchone() is not None
+    return row_exists(
+        "SELECT 1 FROM pg_available_extensions WHERE name = 'vector'", [], using=using
+    )
 
 
 @lru_cache(maxsize=16)

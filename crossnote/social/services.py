@@ -1,12 +1,13 @@
 """Social writes: follow, unfollow, notify, mark notifications read."""
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from crossnote.accounts.models import User
 from crossnote.core.errors import InvalidInput, PermissionDenied
+from crossnote.core.sql import row_exists
 from crossnote.social.models import Block, Follow, Mute, Notification
 
 # Toggles (like, follow, save) notify once per actor and target, so un-doing and re-doing an
@@ -20,8 +21,8 @@ ONCE_ONLY = {
 
 
 def _already_notified(recipient_id, actor_id, verb, note_id, comment_id) -> bool:
-    """Whether this exact notification exists, in plain SQL: it runs on every like, follow and
-    collect, and the ORM took 0.5 ms to build what the database answers in 0.02 ms."""
+    """Whether this exact notification exists, in plain SQL (crossnote.core.sql): it runs on
+    every like, follow and collect."""
     clauses, params = ["recipient_id = %s", "verb = %s"], [recipient_id, verb]
     for column, value in (("actor_id", actor_id), ("note_id", note_id), ("comment_id", comment_id)):
         if value is None:
@@ -30,9 +31,7 @@ def _already_notified(recipient_id, actor_id, verb, note_id, comment_id) -> bool
             clauses.append(f"{column} = %s")
             params.append(value)
     sql = f"SELECT 1 FROM {Notification._meta.db_table} WHERE {' AND '.join(clauses)} LIMIT 1"  # noqa: S608 - constant names
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchone() is not None
+    return row_exists(sql, params)
 
 
 def notify(*, recipient: User, actor: User | None, verb: str, note=None, comment=None) -> None:

@@ -178,3 +178,18 @@ def format_report(report: dict) -> str:
                 f"f1={stats['f1']:.3f} support={stats['support']}"
             )
     return "\n".join(lines)
+
+
+def offensive_metrics(model, rows: Sequence[LabelledRow]) -> dict:
+    """Precision/recall/F1 of the offensive class and accuracy of a model (anything with
+    `score_many(texts)`) on rows labelled 1/0, at p ≥ 0.5."""
+    predicted = (model.score_many([r.text for r in rows]) >= 0.5).astype(int).tolist()
+    result = score([r.label for r in rows], predicted)["overall"]
+    offensive = result["labels"].get(1, {"precision": 0.0, "recall": 0.0, "f1": 0.0})
+    return {
+        "precision": round(offensive["precision"], 4),
+        "recall": round(offensive["recall"], 4),
+        "f1": round(offensive["f1"], 4),
+        "accuracy": round(result["accuracy"], 4),
+        "n": result["n"],
+    }

@@ -22,14 +22,14 @@ from django.utils.translation import gettext as _
 from crossnote.core.errors import InvalidInput, NotFound
 from crossnote.moderation import pipeline
 from crossnote.moderation.categories import HARASSMENT, HATE, PROFANITY
-from crossnote.moderation.detectors import classifier
-from crossnote.moderation.evaluation import LabelledRow
-from crossnote.moderation.management.commands.moderation_train import (
+from crossnote.moderation.datasets import (
+    STARTER_FILES,
     default_data_dir,
-    offensive_metrics,
     read_cold,
     split_davidson,
 )
+from crossnote.moderation.detectors import classifier
+from crossnote.moderation.evaluation import LabelledRow, offensive_metrics
 from crossnote.moderation.models import Action, Appeal, AuditEntry, ClassifierVersion, ReviewItem
 
 log = logging.getLogger(__name__)
@@ -45,7 +45,6 @@ APPROVE = "approve"
 # A moderator's decision counts as much as this many starter rows: there are few of them, and
 # they are the platform's own norms rather than another site's.
 DECISION_WEIGHT = 5
-STARTER_FILES = ("cold_train.csv", "cold_dev.csv", "davidson_labeled.csv")
 
 
 # --- labelled examples ------------------------------------------------------------------------
@@ -120,9 +119,9 @@ def train_version(
 ) -> ClassifierVersion:
     """Train a classifier version on moderators' decisions and store it, not active.
 
-    With the starter data (COLD + Davidson, `starter_dir` or ../shared/data/moderation, or
-    `starter_rows`), the model is retrained from scratch on it plus the decisions, each counted
-    DECISION_WEIGHT times. Without it (an operator's server has no ../shared), or with
+    With the starter data (COLD + Davidson, `starter_dir` or the copy shipped in the package,
+    or `starter_rows`), the model is retrained from scratch on it plus the decisions, each counted
+    DECISION_WEIGHT times. Without it (a folder without the files), or with
     `fine_tune=True`, the shipped model is fine-tuned: its weights stay as they are and a
     correction is learnt from the decisions alone, held near zero by the same L2 penalty, so the
     starter data's knowledge is kept in the weights rather than re-learnt. Both versions are

@@ -11,6 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from crossnote.moderation.categories import PROFANITY
+from crossnote.moderation.datasets import default_data_dir, read_cold
 from crossnote.moderation.detectors import classifier
 from crossnote.moderation.detectors.classifier import (
     ClassifierDetector,
@@ -18,10 +19,6 @@ from crossnote.moderation.detectors.classifier import (
     ProfanityCheckDetector,
 )
 from crossnote.moderation.evaluation import score
-from crossnote.moderation.management.commands.moderation_train import (
-    default_data_dir,
-    read_cold,
-)
 
 ABUSE = ["你这个傻逼，滚出去", "you are a fucking idiot"]
 EVERYDAY = ["今天的火锅太好吃了", "My cat sleeps all day"]
@@ -156,14 +153,14 @@ def test_load_refuses_a_model_in_another_format(tmp_path):
 
 
 def test_shipped_model_keeps_its_measured_quality_on_cold_dev():
-    """Recorded metrics and a fresh check on 1,000 dev rows (shared/ is on CI: no skip)."""
+    """Recorded metrics and a fresh check on 1,000 dev rows (the data ships in the package)."""
     model = classifier.get_model()
     recorded = model.metrics["cold_dev"]
     assert recorded["f1"] >= 0.88
     assert recorded["accuracy"] >= 0.88
     assert model.metrics["davidson_held_out"]["f1"] >= 0.93
     dev = default_data_dir() / "cold_dev.csv"
-    assert dev.is_file(), f"{dev} is missing: CI and developer machines have shared/"
+    assert dev.is_file(), f"{dev} is missing from the package"
     rows = random.Random(0).sample(read_cold(dev), 1000)
     predicted = (model.score_many([r.text for r in rows]) >= 0.5).astype(int).tolist()
     offensive = score([r.label for r in rows], predicted)["overall"]["labels"][1]
@@ -179,7 +176,7 @@ def _write_csv(path, header, rows):
 
 @pytest.fixture
 def tiny_data_dir(tmp_path):
-    """A data folder shaped like shared/data/moderation, small enough to train in a second."""
+    """A data folder shaped like crossnote/moderation/data, small enough to train in a second."""
     zh = [(t, label) for t, label, lang in TINY if lang == "zh"]
     en = [(t, label) for t, label, lang in TINY if lang == "en"]
     cold = [(i, "train", "region", label, text) for i, (text, label) in enumerate(zh * 3)]
@@ -212,7 +209,7 @@ def test_training_command_trains_on_the_data_folder_plus_extra_rows(tiny_data_di
 
 
 def test_training_command_explains_where_the_data_is(tmp_path):
-    with pytest.raises(CommandError, match="shared/data/moderation.*--cold-dir"):
+    with pytest.raises(CommandError, match="crossnote/moderation/data.*--cold-dir"):
         call_command("moderation_train", cold_dir=tmp_path / "nowhere", dry_run=True)
 
 

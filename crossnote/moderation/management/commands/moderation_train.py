@@ -2,72 +2,29 @@
 
     manage.py moderation_train [--cold-dir DIR] [--extra decisions.csv] [--output FILE]
 
-Held-out checks: COLD's dev split (never trained on) and a seeded 20% of Davidson.
+Held-out checks: COLD's dev split (never trained on) and a seeded 20% of Davidson. The data
+ships in the package (crossnote/moderation/data, see crossnote.moderation.datasets).
 """
 
-import csv
 import time
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from crossnote.moderation.datasets import (
+    OFFENSIVE_LABELS,
+    default_data_dir,
+    read_cold,
+    split_davidson,
+)
 from crossnote.moderation.detectors import classifier
-from crossnote.moderation.evaluation import LabelledRow, read_labelled_csv, score
+from crossnote.moderation.evaluation import LabelledRow, offensive_metrics, read_labelled_csv
+
+__all__ = ["Command", "default_data_dir", "offensive_metrics", "read_cold", "split_davidson"]
 
 MISSING_DATA = (
-    "The training data is in shared/data/moderation on developer machines; pass --cold-dir"
+    "No training data there (the package ships it in crossnote/moderation/data); pass --cold-dir"
 )
-OFFENSIVE_LABELS = {"0": 0, "1": 1}
-
-
-def default_data_dir() -> Path:
-    """shared/data/moderation beside the repository (present on developer machines and CI)."""
-    return Path(settings.BASE_DIR).parent / "shared" / "data" / "moderation"
-
-
-def read_cold(path: Path) -> list[LabelledRow]:
-    """COLD rows (columns ,split,topic,label,TEXT): label 1 offensive, 0 safe; all Chinese."""
-    return read_labelled_csv(path, OFFENSIVE_LABELS, language="zh")
-
-
-def read_davidson(path: Path) -> tuple[list[LabelledRow], list[str]]:
-    """Davidson tweets as offensive (class 0 hate, 1 offensive) or safe (class 2 neither).
-
-    Also returns the original classes, so a split can be stratified on them."""
-    rows, classes = [], []
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        for line, record in enumerate(csv.DictReader(handle), start=2):
-            if record.get("class") not in ("0", "1", "2") or record.get("tweet") is None:
-                raise CommandError(f"{path}, line {line}: expected columns class (0-2) and tweet")
-            rows.append(LabelledRow(record["tweet"], int(record["class"] != "2"), "en"))
-            classes.append(record["class"])
-    return rows, classes
-
-
-def split_davidson(path: Path, seed: int) -> tuple[list[LabelledRow], list[LabelledRow]]:
-    """80% to train on, 20% held out, stratified by hate/offensive/neither."""
-    from sklearn.model_selection import train_test_split
-
-    rows, classes = read_davidson(path)
-    train_rows, held_out = train_test_split(
-        rows, test_size=0.2, random_state=seed, stratify=classes
-    )
-    return train_rows, held_out
-
-
-def offensive_metrics(model: classifier.OffensiveModel, rows: list[LabelledRow]) -> dict:
-    """Precision/recall/F1 of the offensive class and accuracy, at p ≥ 0.5."""
-    predicted = (model.score_many([r.text for r in rows]) >= 0.5).astype(int).tolist()
-    result = score([r.label for r in rows], predicted)["overall"]
-    offensive = result["labels"].get(1, {"precision": 0.0, "recall": 0.0, "f1": 0.0})
-    return {
-        "precision": round(offensive["precision"], 4),
-        "recall": round(offensive["recall"], 4),
-        "f1": round(offensive["f1"], 4),
-        "accuracy": round(result["accuracy"], 4),
-        "n": result["n"],
-    }
 
 
 class Command(BaseCommand):
@@ -99,9 +56,9 @@ class Command(BaseCommand):
         seed = options["seed"]
         try:
             cold_train, cold_dev = read_cold(needed[0]), read_cold(needed[1])
+            davidson_train, davidson_held_out = split_davidson(needed[2], seed)
         except ValueError as error:
             raise CommandError(str(error)) from None
-        davidson_train, davidson_held_out = split_davidson(needed[2], seed)
         extra = self._read_extra(options["extra"])
         rows = cold_train + davidson_train + extra
         self.stdout.write(

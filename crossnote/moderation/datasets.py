@@ -1,0 +1,63 @@
+"""The labelled data the shipped classifier is trained and checked on, inside the package.
+
+`crossnote/moderation/data/` holds COLD (train and dev, Apache-2.0), Davidson et al. (MIT) and the
+OLID training set (OffensEval 2019, cited in data/README.md), so training, the learning loop and
+the tests work from the repository alone: an operator's server has no developer folders beside it.
+Readers return `LabelledRow`s with label 1 offensive, 0 safe.
+"""
+
+import csv
+from pathlib import Path
+
+from crossnote.moderation.evaluation import LabelledRow, read_labelled_csv
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+OFFENSIVE_LABELS = {"0": 0, "1": 1}
+STARTER_FILES = ("cold_train.csv", "cold_dev.csv", "davidson_labeled.csv")
+
+
+def default_data_dir() -> Path:
+    """The data folder shipped inside the package."""
+    return DATA_DIR
+
+
+def read_cold(path: Path) -> list[LabelledRow]:
+    """COLD rows (columns ,split,topic,label,TEXT): label 1 offensive, 0 safe; all Chinese."""
+    return read_labelled_csv(path, OFFENSIVE_LABELS, language="zh")
+
+
+def read_davidson(path: Path) -> tuple[list[LabelledRow], list[str]]:
+    """Davidson tweets as offensive (class 0 hate, 1 offensive) or safe (class 2 neither).
+
+    Also returns the original classes, so a split can be stratified on them."""
+    rows, classes = [], []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        for line, record in enumerate(csv.DictReader(handle), start=2):
+            if record.get("class") not in ("0", "1", "2") or record.get("tweet") is None:
+                raise ValueError(f"{path}, line {line}: expected columns class (0-2) and tweet")
+            rows.append(LabelledRow(record["tweet"], int(record["class"] != "2"), "en"))
+            classes.append(record["class"])
+    return rows, classes
+
+
+def split_davidson(path: Path, seed: int) -> tuple[list[LabelledRow], list[LabelledRow]]:
+    """80% to train on, 20% held out, stratified by hate/offensive/neither."""
+    from sklearn.model_selection import train_test_split
+
+    rows, classes = read_davidson(path)
+    train_rows, held_out = train_test_split(
+        rows, test_size=0.2, random_state=seed, stratify=classes
+    )
+    return train_rows, held_out
+
+
+def read_olid(path: Path) -> list[LabelledRow]:
+    """OLID tweets (columns id,tweet,subtask_a): OFF offensive → 1, NOT → 0; all English."""
+    rows = []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        for line, record in enumerate(csv.DictReader(handle), start=2):
+            label = record.get("subtask_a")
+            if label not in ("OFF", "NOT") or record.get("tweet") is None:
+                raise ValueError(f"{path}, line {line}: expected columns tweet and subtask_a")
+            rows.append(LabelledRow(record["tweet"], int(label == "OFF"), "en"))
+    return rows

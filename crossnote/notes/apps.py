@@ -6,3 +6,10 @@ from django.apps import AppConfig
 class NotesConfig(AppConfig):
     name = "crossnote.notes"
     label = "notes"
+
+    def ready(self):
+        from crossnote.core import hooks
+        from crossnote.notes.policies import visible_subjects
+        from crossnote.social.selectors import VISIBLE_SUBJECTS
+
+        hooks.register(VISIBLE_SUBJECTS, visible_subjects)

@@ -59,7 +59,7 @@ def notifications(request, cursor: str | None = None, limit: int = 20, unread_on
         rows = rows.filter(read_at__isnull=True)
     page = paginate(rows, cursor, limit)
     return {
-        "items": page.items,
+        "items": selectors.present_notifications(request.user, page.items),
         "next_cursor": page.next_cursor,
         "unread": selectors.unread_count(request.user),
     }

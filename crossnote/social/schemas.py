@@ -26,6 +26,15 @@ class NotificationOut(Schema):
     actor: UserBrief | None = Field(description="None: the platform (a moderation decision)")
     note_id: int | None
     comment_id: int | None
+    note_available: bool = Field(
+        description="False: the reader can no longer see the note (removed, withheld in their "
+        "region, made private ...); note_title is then a neutral text"
+    )
+    note_title: str | None = Field(description="None: the notification is about no note")
+    comment_available: bool = Field(
+        description="False: the reader can no longer see the comment; comment_text is neutral"
+    )
+    comment_text: str | None = Field(description="None: the notification is about no comment")
     read: bool
     created_at: datetime
 

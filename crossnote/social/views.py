@@ -41,7 +41,7 @@ def notifications(request):
         request,
         "social/notifications.html",
         {
-            "items": page.items,
+            "items": selectors.present_notifications(request.user, page.items),
             "next_cursor": page.next_cursor,
             "unread_ids": set(unread_ids),
             "unread_notifications": max(0, selectors.unread_count(request.user) - len(unread_ids)),

@@ -142,28 +142,47 @@ def _predict(verdict, positives: set) -> str:
     return next(iter(positives)) if len(positives) == 1 else verdict.category
 
 
-def evaluate_file(path, *, label_map=None, limit=None, progress=None) -> dict:
+def evaluate_file(
+    path, *, label_map=None, limit=None, progress=None, layer=None, threshold=None, errors=0
+) -> dict:
     """Run the whole synchronous pipeline over a labelled CSV (text,label[,language]) and score
     it per label and per language. Labels map through `label_map` to "ok" or a category name;
-    without a map, "0" is ok and any other label is taken as flagged-as-that-label."""
+    without a map, "0" is ok and any other label is taken as flagged-as-that-label.
+
+    With `layer`, only that layer's signals count: a row is flagged when the layer's highest
+    score is at least `threshold` (default: see `layer_threshold`). With `errors`, the report
+    also lists the N worst false positives and false negatives with their scores."""
     from crossnote.language.detection import detect_language
     from crossnote.moderation.services import screen_text
 
+    if threshold is not None and not layer:
+        raise ValueError("a threshold applies to one layer: name it with --layer")
+    if layer:
+        threshold = layer_threshold(layer, threshold)
     raw = read_labelled_csv(path)
     rows = raw[:limit] if limit else raw
     mapping = dict(label_map or {})
     mapping.setdefault("0", OK)
     truth = [str(mapping.get(str(row.label), row.label)) for row in rows]
     positives = {label for label in truth if label != OK} or {"flagged"}
-    predicted, languages = [], []
+    predicted, languages, seen = [], [], []
     for index, row in enumerate(rows, start=1):
         language = row.language or detect_language(row.text).code
-        _signals, verdict = screen_text(row.text, kind="note", language=language)
-        predicted.append(_predict(verdict, positives))
+        signals, verdict = screen_text(row.text, kind="note", language=language)
+        if layer:
+            predicted.append(_predict_layer(signals, layer, threshold, positives))
+        else:
+            predicted.append(_predict(verdict, positives))
         languages.append(language or "und")
+        if errors:
+            seen.append(_seen(row, signals, verdict, layer))
         if progress is not None and index % 500 == 0:
             progress.write(f"{index}/{len(rows)}\n")
     report = score(truth, predicted, groups=languages)
+    if layer:
+        report["layer"] = {"name": layer, "threshold": threshold}
+    if errors:
+        report["errors"] = worst_errors(seen, truth, predicted, errors)
     report["text"] = format_report(report)
     return report
 
@@ -177,6 +196,13 @@ def format_report(report: dict) -> str:
                 f"  {label!s:<14} precision={stats['precision']:.3f} recall={stats['recall']:.3f} "
                 f"f1={stats['f1']:.3f} support={stats['support']}"
             )
+    if "layer" in report:
+        layer = report["layer"]
+        lines.insert(
+            0, f"layer {layer['name']} alone, flagged at score >= {layer['threshold']:.2f}"
+        )
+    if "errors" in report:
+        lines.extend(format_errors(report["errors"]))
     return "\n".join(lines)
 
 
@@ -193,3 +219,118 @@ def offensive_metrics(model, rows: Sequence[LabelledRow]) -> dict:
         "accuracy": round(result["accuracy"], 4),
         "n": result["n"],
     }
+
+
+# --- one layer alone, and the worst errors (`crossnote moderation eval --layer/--errors`) -------
+
+ADVISORY_LAYERS = {"pii"}  # they warn the author and never act; not a measure of "how close"
+
+
+def known_layers() -> list[str]:
+    """The layers whose signals the synchronous pipeline produces (hash, terms, classifier...)."""
+    from crossnote.moderation.pipeline import text_detectors
+
+    names = {"hash"}  # the text hash list's detector has no name of its own
+    for detector in text_detectors():
+        name = getattr(detector, "layer", None) or getattr(detector, "name", None)
+        if name and name != "text":
+            names.add(name)
+    return sorted(names)
+
+
+def layer_threshold(layer: str, threshold: float | None = None) -> float:
+    """The score at which one layer alone counts as flagging: `threshold` if given (0..1), else
+    the lowest min_score among enabled policies that act on that layer, else 0.5."""
+    from crossnote.moderation.engine import active_policies
+    from crossnote.moderation.models import Action
+
+    layers = known_layers()
+    if layer not in layers:
+        raise ValueError(f"unknown layer {layer!r}; layers: {', '.join(layers)}")
+    if threshold is not None:
+        if not 0.0 <= threshold <= 1.0:
+            raise ValueError(f"threshold {threshold} is outside 0..1 (signals score 0 to 1)")
+        return float(threshold)
+    scores = [
+        p.min_score for p in active_policies() if p.layer == layer and p.action != Action.ALLOW
+    ]
+    return float(min(scores)) if scores else 0.5
+
+
+def _layer_best(signals, layer: str):
+    own = [s for s in signals if s.layer == layer]
+    return max(own, key=lambda s: s.score) if own else None
+
+
+def _predict_layer(signals, layer: str, threshold: float, positives: set) -> str:
+    best = _layer_best(signals, layer)
+    if best is None or best.score < threshold:
+        return OK
+    if best.category in positives:
+        return best.category
+    return next(iter(positives)) if len(positives) == 1 else best.category
+
+
+class _Seen(NamedTuple):
+    text: str
+    language: str
+    score: float  # the layer's score, or the pipeline's strongest signal
+    action: str
+    layer_scores: dict
+
+
+def _seen(row: LabelledRow, signals, verdict, layer) -> _Seen:
+    per_layer: dict[str, float] = {}
+    for signal in signals:
+        per_layer[signal.layer] = max(per_layer.get(signal.layer, 0.0), float(signal.score))
+    if layer:
+        strongest = per_layer.get(layer, 0.0)
+    elif verdict.acts:
+        strongest = max((s.score for s in verdict.signals), default=0.0)
+    else:
+        strongest = max((v for k, v in per_layer.items() if k not in ADVISORY_LAYERS), default=0.0)
+    return _Seen(row.text, row.language, float(strongest), str(verdict.action), per_layer)
+
+
+def worst_errors(seen: Sequence[_Seen], truth, predicted, n: int) -> dict:
+    """The n false positives with the highest scores and the n false negatives with the lowest
+    (a row whose truth and prediction are both flagged, under different names, is neither)."""
+    positives, negatives = [], []
+    for item, t, p in zip(seen, truth, predicted, strict=True):
+        entry = {
+            "text": item.text,
+            "truth": t,
+            "predicted": p,
+            "score": round(item.score, 4),
+            "action": item.action,
+            "layer_scores": {k: round(v, 4) for k, v in sorted(item.layer_scores.items())},
+        }
+        if t == OK and p != OK:
+            positives.append(entry)
+        elif t != OK and p == OK:
+            negatives.append(entry)
+    positives.sort(key=lambda e: -e["score"])
+    negatives.sort(key=lambda e: e["score"])
+    return {
+        "false_positives": positives[:n],
+        "false_positives_total": len(positives),
+        "false_negatives": negatives[:n],
+        "false_negatives_total": len(negatives),
+    }
+
+
+def format_errors(errors: dict) -> list[str]:
+    lines = []
+    for key, title in (
+        ("false_positives", "false positives"),
+        ("false_negatives", "false negatives"),
+    ):
+        shown, total = errors[key], errors[f"{key}_total"]
+        lines.append(f"{title}: {total}" + (f" (worst {len(shown)})" if shown else ""))
+        for entry in shown:
+            scores = " ".join(f"{k}={v:.2f}" for k, v in entry["layer_scores"].items()) or "-"
+            lines.append(
+                f"  {entry['score']:.2f} {entry['truth']}→{entry['predicted']} "
+                f"({entry['action']}) [{scores}] {entry['text']!r}"
+            )
+    return lines

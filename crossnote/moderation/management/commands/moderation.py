@@ -12,7 +12,10 @@ from crossnote.core.errors import DomainError
 
 
 class Command(BaseCommand):
-    help = "Moderation: eval a labelled CSV, import/export policies and hash lists, withhold."
+    help = (
+        "Moderation: eval a labelled CSV, run the regression suite, import/export policies and "
+        "hash lists, withhold."
+    )
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -23,6 +26,35 @@ class Command(BaseCommand):
         ev.add_argument("--label-map", default="", help='e.g. "1=offensive,0=ok" (default: as is)')
         ev.add_argument("--json", action="store_true")
         ev.add_argument("--limit", type=int, default=0, help="only the first N rows")
+        ev.add_argument(
+            "--layer", default="", help="score one layer's signals alone (e.g. classifier, terms)"
+        )
+        ev.add_argument(
+            "--threshold",
+            type=float,
+            default=None,
+            help="with --layer: flagged when its signal scores at least this "
+            "(default: the lowest min_score of the enabled policies acting on that layer)",
+        )
+        ev.add_argument(
+            "--errors",
+            type=int,
+            default=0,
+            metavar="N",
+            help="print the N worst false positives and false negatives with their scores",
+        )
+        suite = sub.add_parser(
+            "suite",
+            help="run the built-in regression cases (evasions, look-alikes, newcomer posts): "
+            "catch and false-positive rates per group, and the failing cases",
+        )
+        suite.add_argument("--json", action="store_true")
+        suite.add_argument(
+            "--group", default="", help="only one set, kind or language (e.g. pinyin, zh)"
+        )
+        suite.add_argument(
+            "--errors", type=int, default=20, metavar="N", help="list at most N failures per side"
+        )
         pol = sub.add_parser("policies", help="export or import the policy set as YAML")
         pol.add_argument("direction", choices=["export", "import"])
         pol.add_argument("file", nargs="?", default="-")
@@ -76,16 +108,35 @@ class Command(BaseCommand):
         from crossnote.moderation.evaluation import evaluate_file
 
         label_map = dict(pair.split("=", 1) for pair in options["label_map"].split(",") if pair)
+        if options["threshold"] is not None and not options["layer"]:
+            raise CommandError("--threshold needs --layer")
+        if options["errors"] < 0:
+            raise CommandError("--errors takes a count of 0 or more")
         report = evaluate_file(
             Path(options["file"]),
             label_map=label_map or None,
             limit=options["limit"] or None,
             progress=self.stderr,
+            layer=options["layer"] or None,
+            threshold=options["threshold"],
+            errors=options["errors"],
         )
         if options["json"]:
             self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2))
             return
         self.stdout.write(report["text"])
+
+    def _suite(self, options):
+        from crossnote.moderation.suite import run_suite
+
+        if options["errors"] < 0:
+            raise CommandError("--errors takes a count of 0 or more")
+        result = run_suite(group=options["group"], errors=options["errors"])
+        if options["json"]:
+            result.pop("text")
+            self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
+            return
+        self.stdout.write(result["text"])
 
     def _policies(self, options):
         from crossnote.moderation.policy_yaml import export_policies, import_policies

@@ -125,6 +125,8 @@ def test_no_query_per_notification(client_for, mia, lin, path):
     notes = [Note.objects.create(author=mia, title=f"n{i}") for i in range(12)]
     notify(recipient=lin, actor=None, verb=Notification.Verb.MENTION, note=notes[0])
     Notification.objects.filter(recipient=lin).update(read_at=None)
+    _queries(client, path)  # warm: the first request sets up the connection (PostgreSQL)
+    Notification.objects.filter(recipient=lin).update(read_at=None)
     few = _queries(client, path)
     for n in notes[1:]:
         notify(recipient=lin, actor=mia, verb=Notification.Verb.MENTION, note=n)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 
 from crossnote.accounts.auth import OPTIONAL, REQUIRED
-from crossnote.core.errors import PermissionDenied
+from crossnote.core.errors import InvalidInput, PermissionDenied
 from crossnote.moderation import review, review_view, services
 from crossnote.moderation.models import Action, Decision, Withholding
 from crossnote.moderation.schemas import (
@@ -21,6 +21,7 @@ from crossnote.moderation.schemas import (
     WithholdIn,
     WithholdingOut,
 )
+from crossnote.moderation.suite.schemas import SuiteOut
 from crossnote.notes.selectors import get_visible_note
 from crossnote.security.ratelimits import rate_limit
 
@@ -97,6 +98,28 @@ def _require_moderator(user):
 
     if not is_moderator(user):
         raise PermissionDenied(_("Only moderators can see the review queue."))
+
+
+@router.get("/moderation/suite", response=SuiteOut, auth=REQUIRED)
+def regression_suite(request, group: str = "", errors: int = 20):
+    """Moderators and staff: the built-in regression cases (evasions, innocent look-alikes,
+    newcomer posts) through the pipeline now: catch and false-positive rates per set, kind and
+    language, and up to `errors` failing cases of each side (`crossnote moderation suite`)."""
+    from crossnote.moderation.policies import is_moderator
+    from crossnote.moderation.suite import UnknownGroup, run_suite
+
+    if not (request.user.is_staff or is_moderator(request.user)):
+        raise PermissionDenied(_("Only moderators can run the moderation suite."))
+    try:
+        result = run_suite(group=group.strip(), errors=max(0, min(errors, 500)))
+    except UnknownGroup as exc:
+        raise InvalidInput(
+            _("No cases in group %(group)s. Groups: %(groups)s.")
+            % {"group": exc.group, "groups": ", ".join(exc.known)},
+            field="group",
+        ) from exc
+    result.pop("text")
+    return result
 
 
 @router.post("/reports", response={201: ReportOut}, auth=REQUIRED)

@@ -225,6 +225,7 @@ API = [
     # Only whoever claimed an item may release it: nobody here has (409, also for non-moderators).
     A("POST", "/moderation/queue/{item_id}/release", "401 409 409 409 409 409", url="/moderation/queue/{item}/release"),
     A("POST", "/moderation/queue/{item_id}/decide", "401 403 403 403 200 200", url="/moderation/queue/{item}/decide", data={"action": "approve"}),
+    A("GET", "/moderation/suite", "401 403 403 403 200 200", url="/moderation/suite?group=mixed"),
     A("GET", "/moderation/notices", "401 200 200 200 200 200"),
     A("POST", "/decisions/{decision_id}/appeal", "401 201 404 404 404 404", url="/decisions/{decision}/appeal", data={"text": "please"}),
     A("GET", "/search", "200 200 200 200 200 200", url="/search?q=cats"),

@@ -159,6 +159,14 @@ def load_cases(directory: Path | str = CASES_DIR) -> list[Case]:
     return [case for path in files for case in read_cases(path)]
 
 
+class UnknownGroup(ValueError):
+    """A --group / ?group= naming no set, kind or language of the cases."""
+
+    def __init__(self, group: str, known: Sequence[str]):
+        self.group, self.known = group, list(known)
+        super().__init__(f"no cases in group {group!r}; groups: {', '.join(self.known)}")
+
+
 def groups_of(case: Case) -> tuple[str, str, str]:
     return (case.source, case.kind, case.language)
 
@@ -166,13 +174,12 @@ def groups_of(case: Case) -> tuple[str, str, str]:
 def select(cases: Sequence[Case], group: str) -> list[Case]:
     """The cases in a group (a set such as "evasions", a kind such as "pinyin", or a language).
 
-    Raises ValueError listing the groups there are when `group` names none of them."""
+    Raises UnknownGroup (a ValueError) listing the groups there are when `group` names none."""
     if not group:
         return list(cases)
     chosen = [case for case in cases if group in groups_of(case)]
     if not chosen:
-        known = sorted({name for case in cases for name in groups_of(case)})
-        raise ValueError(f"no cases in group {group!r}; groups: {', '.join(known)}")
+        raise UnknownGroup(group, sorted({name for case in cases for name in groups_of(case)}))
     return chosen
 
 

@@ -1,8 +1,20 @@
 """Language detection for notes, comments and bios (lingua, restricted to enabled languages).
 
 Returns an ISO 639-1 code, `mixed` for text that mixes Chinese with Latin script ("I love 火锅"),
-or `und` (undetermined) where the text is too short or the detector unsure: emoji-only posts,
-"ok", "yyds". Detection never raises on odd input.
+or `und` (undetermined) where there is nothing to go on: emoji-only posts, "ok", "yyds", one
+short word. Detection never raises on odd input.
+
+How a short post is decided (measured on tests/language/data, bench/language_detection.py):
+- Han script is Chinese unless kana or hangul make it Japanese or Korean; no model is asked.
+- Latin script goes to lingua, restricted to the enabled languages. Its confidences are
+  weighed by a prior: the instance's home languages (the interface languages, English and
+  Chinese) are HOME_PRIOR times likelier than the others, which is what a bilingual
+  community's posts are. "stupid bastard" or "It's a surprise." look a bit Spanish or French
+  to a character model; here they are English.
+- With a handful of languages enabled, seven confidences summing to one rarely leave the top
+  guess above one half on a four-word post, yet the top guess is right: it is taken whenever
+  the text is long enough (two words, or one word of eight letters). Below that the guess
+  needs MIN_CONFIDENCE, and a lone short word stays `und`.
 """
 
 import re
@@ -22,6 +34,15 @@ MIN_LATIN_LETTERS = 3
 HAN_WEIGHT = 3
 # Mixed when neither script holds more than 70% ("I love 火锅"); "lol 好可爱" is Chinese.
 MIXED_MAX_SHARE = 0.7
+# Bayes prior of a home (interface) language against any other enabled language.
+HOME_PRIOR = 3.0
+# The top guess stands without MIN_CONFIDENCE when at most this many languages are enabled
+# and the text has TOP_GUESS_MIN_WORDS words or one word of TOP_GUESS_MIN_LETTERS letters.
+TOP_GUESS_MAX_LANGUAGES = 10
+TOP_GUESS_MIN_WORDS = 2
+TOP_GUESS_MIN_LETTERS = 8
+# Kana must be this share of the CJK characters to make Han text Japanese ("我の猫" is Chinese).
+KANA_MIN_SHARE = 0.2
 
 _NOISE_RE = re.compile(r"https?://\S+|@[A-Za-z0-9_]{3,30}|[#＃]")
 
@@ -84,12 +105,41 @@ def _script_counts(text: str) -> dict[str, int]:
     return counts
 
 
+@lru_cache(maxsize=1)
+def home_languages() -> frozenset[str]:
+    """The interface languages' base codes ("en", "zh"): the languages this instance lives in."""
+    return frozenset(code.split("-")[0].lower() for code, _name in settings.LANGUAGES)
+
+
 def _lingua(text: str, codes: tuple[str, ...]) -> tuple[str, float]:
+    """lingua's best guess among `codes`, its confidence weighed by the home-language prior."""
     values = _detector(codes).compute_language_confidence_values(text)
-    if not values:
+    home = home_languages()
+    weighed = {}
+    for value in values:
+        code = value.language.iso_code_639_1.name.lower()
+        weighed[code] = value.value * (HOME_PRIOR if code in home else 1.0)
+    total = sum(weighed.values())
+    if not total:
         return UNDETERMINED, 0.0
-    top = values[0]
-    return top.language.iso_code_639_1.name.lower(), float(top.value)
+    code = max(weighed, key=weighed.get)
+    return code, weighed[code] / total
+
+
+def _latin_guess(text: str, codes: tuple[str, ...]) -> tuple[str, float]:
+    """The language of Latin-script `text`: the top guess when the text is long enough and few
+    languages compete, else only a confident one (see module docstring)."""
+    words = text.split()
+    letters = sum(len(word) for word in words)
+    if letters < MIN_LATIN_LETTERS:
+        return UNDETERMINED, 0.0
+    code, confidence = _lingua(text, codes)
+    long_enough = len(words) >= TOP_GUESS_MIN_WORDS or letters >= TOP_GUESS_MIN_LETTERS
+    if long_enough and len(codes) <= TOP_GUESS_MAX_LANGUAGES:
+        return code, confidence
+    if len(words) < TOP_GUESS_MIN_WORDS and letters < TOP_GUESS_MIN_LETTERS:
+        return UNDETERMINED, confidence  # one short word: "ok", "yyds", "cats"
+    return (code if confidence >= MIN_CONFIDENCE else UNDETERMINED), confidence
 
 
 def latin_runs(text: str) -> str:
@@ -105,16 +155,14 @@ def detect_language(text: str, codes: tuple[str, ...] | None = None) -> Detectio
     cjk = counts["han"] + counts["kana"] + counts["hangul"]
     if counts["latin"] + cjk + counts["other"] == 0:
         return Detection(UNDETERMINED, 0.0)
-    if counts["kana"] and "ja" in codes:
+    if counts["kana"] and counts["kana"] >= KANA_MIN_SHARE * cjk and "ja" in codes:
         return Detection("ja", 1.0)
     if counts["hangul"] and "ko" in codes:
         return Detection("ko", 1.0)
     han_weight = counts["han"] * HAN_WEIGHT
     latin_code, latin_conf = UNDETERMINED, 0.0
     if counts["latin"] >= MIN_LATIN_LETTERS:
-        latin_code, latin_conf = _lingua(latin_runs(clean), codes)
-        if latin_conf < MIN_CONFIDENCE:
-            latin_code = UNDETERMINED
+        latin_code, latin_conf = _latin_guess(latin_runs(clean), codes)
     total = han_weight + counts["latin"]
     if counts["han"] and counts["latin"] >= MIN_LATIN_LETTERS and "zh" in codes:
         han_share = han_weight / total

@@ -144,6 +144,13 @@ def open_item(
     return item
 
 
+def top_score(signals) -> float:
+    """The highest score of the layers that can act on content (advisories such as PII don't)."""
+    from crossnote.moderation.engine import ADVISORY_LAYERS
+
+    return max((s.score for s in signals if s.layer not in ADVISORY_LAYERS), default=0.0)
+
+
 def queue_automated(*, obj, kind: str, verdict, decision) -> ReviewItem:
     """Automated hold, label or limit: a human confirms or corrects it."""
     confidence = max((s.score for s in verdict.signals), default=0.0)
@@ -179,7 +186,7 @@ def report_content(*, reporter, kind: str, object_id: int, reason: str, text: st
         raise NotFound(_("That content no longer exists."))
     if _author_of(obj, kind).pk == reporter.pk:
         raise InvalidInput(_("You cannot report your own content."))
-    _signals, verdict = screen_text(text_of(obj, kind), kind=kind, author=_author_of(obj, kind))
+    signals, verdict = screen_text(text_of(obj, kind), kind=kind, author=_author_of(obj, kind))
     with transaction.atomic():
         try:
             report = Report.objects.create(
@@ -191,7 +198,9 @@ def report_content(*, reporter, kind: str, object_id: int, reason: str, text: st
             )
         except IntegrityError:
             raise Conflict(_("You have already reported this.")) from None
-        confidence = max((s.score for s in verdict.signals), default=0.0)
+        # The strongest score any layer gave, even when no policy acted on it: a report of a
+        # comment the classifier scored 0.68 says so, not "allow · 0.00".
+        confidence = top_score(signals)
         item = open_item(
             obj=obj,
             kind=kind,
@@ -307,13 +316,59 @@ def statement_of_reasons(
     )
 
 
-def _statement_for_author(author, **parts) -> str:
-    """The statement written in the author's language, not the moderator's."""
+def is_private(kind: str, obj) -> bool:
+    """Whether text about this content may go only to local translation engines: a note or
+    comment that is not public, and anything that is not a note, comment or profile (private
+    messages)."""
+    if kind == "profile":
+        return False
+    if kind not in ("note", "comment"):
+        return True
+    note = obj if kind == "note" else getattr(obj, "note", None)
+    return note is None or note.visibility != "public"
+
+
+def translate_for_reader(text: str, target: str, *, private: bool) -> dict:
+    """`text` for a reader of `target` (a language or UI code): through crossnote.language's
+    translation service and its cache. Returns the original, the translation (None when the text
+    is already in that language or no engine can translate it) and the engine's name."""
+    from crossnote.core.errors import DomainError
+    from crossnote.language.services import translate_text
+
+    text = (text or "").strip()
+    out = {"original": text, "translation": None, "engine": None}
+    if not text:
+        return out
+    try:
+        result = translate_text(text, target, private=private)
+    except DomainError:  # no engine for this pair right now, or too long: the original stands
+        return out
+    if not result.unchanged and result.text.strip() != text:
+        out.update(translation=result.text.strip(), engine=result.backend_label or result.backend)
+    return out
+
+
+def reason_for_author(reason: str, *, private: bool) -> str:
+    """A moderator's free-text reason as the author reads it, in the active language (call it
+    inside translation.override): translated, with the original and the engine that translated
+    it; as written when it is already in that language."""
+    from django.utils.translation import get_language
+
+    translated = translate_for_reader(reason, get_language() or "en", private=private)
+    if translated["translation"] is None:
+        return translated["original"]
+    return _("%(translation)s (the moderator wrote: “%(original)s”; machine-translated by %(engine)s)") % translated
+
+
+def _statement_for_author(author, *, private: bool = False, **parts) -> str:
+    """The statement written in the author's language, not the moderator's; the moderator's
+    own words (the facts) translated into it too."""
     from django.utils import translation
 
     from crossnote.moderation.services import author_language
 
     with translation.override(author_language(author)):
+        parts["facts"] = reason_for_author(parts.get("facts", ""), private=private)
         return statement_of_reasons(**parts)
 
 
@@ -332,6 +387,10 @@ def _apply_state(obj, kind: str, action: str) -> None:
     elif action == "label" and not getattr(obj, "content_warning", ""):
         fields["content_warning"] = _("May contain offensive language")
     model.objects.filter(pk=obj.pk).update(**fields)
+    if kind == "comment":  # a removed comment leaves the note's count; a restored one returns
+        from crossnote.notes.services import recount_comments
+
+        recount_comments(obj.note_id)
 
 
 def _strike(author, decision) -> None:
@@ -412,6 +471,7 @@ def decide_item(
                 automated_decision=False,
                 facts=reason,
                 legal_basis=legal_basis,
+                private=is_private(item.kind, obj),
             ),
         )
         if action == "withhold" and item.kind == "note":
@@ -427,7 +487,7 @@ def decide_item(
             f"decide:{action}",
             f"{item.kind}:{obj.pk}",
             before,
-            {"state": action, "reason": reason},
+            {"state": action, "reason": reason, "decision": decision.pk},
         )
     return item
 
@@ -512,12 +572,13 @@ def appeal_decision(*, author, decision_id: int, text: str) -> Appeal:
     return appeal
 
 
-def _appeal_statement(author, outcome: str, reason: str) -> str:
+def _appeal_statement(author, outcome: str, reason: str, *, private: bool) -> str:
     from django.utils import translation
 
     from crossnote.moderation.services import author_language
 
     with translation.override(author_language(author)):
+        reason = reason_for_author(reason, private=private)
         if outcome == "reverse":
             text = _("Your appeal was accepted and the decision reversed. %(reason)s")
         else:
@@ -560,10 +621,29 @@ def decide_appeal(*, item_id: int, moderator, outcome: str, reason: str = "") ->
             automated=False,
             moderator=moderator,
             on_appeal=True,
-            statement=_appeal_statement(appeal.author, outcome, reason),
+            statement=_appeal_statement(
+                appeal.author, outcome, reason, private=is_private(original.kind, obj)
+            ),
         )
         _close(item, moderator, "approve" if outcome == "reverse" else original.action)
         note = obj if original.kind == "note" else getattr(obj, "note", None)
         notify(recipient=appeal.author, actor=None, verb=Notification.Verb.MODERATION, note=note)
         audit(moderator, f"appeal:{outcome}", f"decision:{original.pk}", after={"reason": reason})
     return appeal
+
+
+def decision_reason(decision) -> str:
+    """What the moderator wrote as the reason for a human decision ("" for automated ones, or
+    if they wrote none): kept in the audit entry written with the decision."""
+    if decision is None or decision.automated:
+        return ""
+    entry = (
+        AuditEntry.objects.filter(
+            action__startswith="decide:",
+            target=f"{decision.kind}:{decision.object_id}",
+            after__decision=decision.pk,
+        )
+        .values_list("after", flat=True)
+        .first()
+    )
+    return (entry or {}).get("reason", "")

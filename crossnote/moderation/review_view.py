@@ -3,10 +3,24 @@ triggering spans highlighted in both, the signals, the author's history and the 
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from crossnote.core.errors import NotFound
-from crossnote.moderation.models import ReviewItem, Strike
+from crossnote.moderation.models import Action, ReviewItem, Strike
 from crossnote.moderation.review import content_for
+
+# What each layer is called on the review page (the signal's `layer` stays the key).
+LAYER_NAMES = {
+    "hash": gettext_lazy("hash list"),
+    "terms": gettext_lazy("term list"),
+    "classifier": gettext_lazy("classifier"),
+    "profanity": gettext_lazy("alt-profanity-check"),
+    "llm_guard": gettext_lazy("LLM guard"),
+    "pii": gettext_lazy("private information"),
+}
+SNIPPET_CHARS = 140
 
 
 def highlight(text: str, spans: list[tuple[int, int]]) -> str:
@@ -69,6 +83,199 @@ def _translated(text, target, span_texts, private):
     return result.text, highlight(result.text, marks), result.backend_label
 
 
+def policy_threshold(policy, signal, language: str) -> float:
+    """The score at which `policy` acts on `signal`: the policy's own threshold."""
+    return policy.min_score
+
+
+def _compared(policy, signal, kind: str, region: str) -> bool:
+    """Whether the engine compares this signal's score with this policy's threshold (the same
+    conditions as crossnote.moderation.engine, all but the score)."""
+    from crossnote.moderation.engine import _applies
+
+    return _applies(policy, _at_most(signal), kind, region)
+
+
+def _at_most(signal):
+    from dataclasses import replace
+
+    return replace(signal, score=float("inf"))
+
+
+def explain_suggestion(item, text: str) -> dict:
+    """Why the AI suggests what it does for this item: each layer's score on the text, the
+    threshold of every policy that score was compared to, and the suggestion those comparisons
+    give (the policy engine's verdict). Recomputed from the text and the policies in force now;
+    `recorded` is what was suggested when the item was queued."""
+    from crossnote.moderation import engine
+    from crossnote.moderation.services import category_name, screen_text
+    from crossnote.notes.policies import viewer_region
+
+    region = viewer_region(item.author)
+    language = item.language or ""
+    if (text or "").strip():
+        signals, verdict = screen_text(text, kind=item.kind, language=language, author=item.author)
+    else:
+        signals, verdict = [], engine.Verdict()
+    policies = engine.active_policies()
+    order = list(LAYER_NAMES)
+    layers, pairs = [], []
+    for signal in sorted(
+        signals, key=lambda s: (order.index(s.layer) if s.layer in order else 99, -s.score)
+    ):
+        compared = []
+        for policy in policies:
+            if not _compared(policy, signal, item.kind, region):
+                continue
+            threshold = policy_threshold(policy, signal, language)
+            row = {
+                "policy": policy.name,
+                "threshold": round(threshold, 4),
+                "action": policy.action,
+                "action_name": str(Action(policy.action).label),
+                "reached": signal.score >= threshold,
+            }
+            compared.append(row)
+            if policy.action != Action.ALLOW:
+                pairs.append((signal, row))
+        layers.append(
+            {
+                "layer": signal.layer,
+                "layer_name": str(LAYER_NAMES.get(signal.layer, signal.layer)),
+                "category": signal.category,
+                "category_name": category_name(signal.category),
+                "score": round(signal.score, 4),
+                "rule": signal.rule,
+                "detail": signal.detail,
+                "advisory": signal.layer in engine.ADVISORY_LAYERS,
+                "policies": compared,
+            }
+        )
+    seen = {row["layer"] for row in layers}
+    for layer, name in LAYER_NAMES.items():
+        if layer not in seen and layer not in engine.ADVISORY_LAYERS:
+            layers.append(
+                {
+                    "layer": layer,
+                    "layer_name": str(name),
+                    "category": "",
+                    "category_name": "",
+                    "score": None,
+                    "rule": "",
+                    "detail": "",
+                    "advisory": False,
+                    "policies": [],
+                }
+            )
+    action = verdict.action
+    if verdict.policy is not None:
+        trigger = max(verdict.signals, key=lambda s: s.score)
+        threshold = policy_threshold(verdict.policy, trigger, language)
+        why = _(
+            "%(layer)s scored %(score).2f, at or above %(threshold).2f, the threshold of the "
+            "policy “%(policy)s”: %(action)s."
+        ) % {
+            "layer": LAYER_NAMES.get(trigger.layer, trigger.layer),
+            "score": trigger.score,
+            "threshold": threshold,
+            "policy": verdict.policy.name,
+            "action": Action(action).label,
+        }
+    elif pairs:
+        signal, row = max(pairs, key=lambda pair: pair[0].score / (pair[1]["threshold"] or 1))
+        why = _(
+            "No policy's threshold was reached: the closest is %(layer)s at %(score).2f against "
+            "%(threshold).2f (“%(policy)s”, which would: %(action)s)."
+        ) % {
+            "layer": LAYER_NAMES.get(signal.layer, signal.layer),
+            "score": signal.score,
+            "threshold": row["threshold"],
+            "policy": row["policy"],
+            "action": row["action_name"],
+        }
+    else:
+        why = _("No layer gave a score that any policy acts on.")
+    from crossnote.moderation.review import top_score
+
+    acting = [s for s in signals if s.layer not in engine.ADVISORY_LAYERS]
+    top = max(acting, key=lambda s: s.score, default=None)
+    recorded = item.suggested_action or Action.ALLOW
+    return {
+        "action": action,
+        "action_name": str(Action(action).label),
+        "policy": verdict.policy.name if verdict.policy is not None else None,
+        "why": why,
+        "top_score": round(top_score(signals), 4),
+        "top_layer": top.layer if top is not None else None,
+        "layers": layers,
+        "recorded": recorded,
+        "recorded_name": str(Action(recorded).label) if recorded in Action.values else recorded,
+        "changed": item.appeal_id is None and recorded != action,
+    }
+
+
+def _note_ref(note, comment=None) -> dict:
+    url = note.get_absolute_url()
+    return {
+        "id": note.pk,
+        "title": note.title,
+        "snippet": Truncator(" ".join(note.body.split())).chars(SNIPPET_CHARS),
+        "url": f"{url}#c{comment.pk}" if comment is not None else url,
+    }
+
+
+def parent_notes(items) -> dict[int, dict]:
+    """For comment items: the note each comment sits under (title, a snippet, its link), keyed
+    by the item's id, in one query."""
+    from crossnote.notes.models import Comment
+
+    ids = {i.object_id for i in items if i.kind == "comment"}
+    if not ids:
+        return {}
+    comments = {
+        c.pk: c
+        for c in Comment.objects.filter(pk__in=ids)
+        .select_related("note")
+        .only("pk", "note__id", "note__title", "note__body")
+    }
+    return {
+        i.pk: _note_ref(comments[i.object_id].note, comments[i.object_id])
+        for i in items
+        if i.kind == "comment" and i.object_id in comments
+    }
+
+
+def appeal_context(item, target: str) -> dict | None:
+    """For an appeal: the author's appeal and the original decision, each with a translation
+    into the deciding moderator's language (the engine named) beside the original."""
+    from crossnote.moderation.review import decision_reason, is_private, translate_for_reader
+
+    if item.appeal_id is None:
+        return None
+    appeal = item.appeal
+    decision = appeal.decision
+    obj = content_for(decision.kind, decision.object_id)
+    private = is_private(decision.kind, obj)
+    from crossnote.moderation.services import category_name
+
+    return {
+        "id": appeal.pk,
+        "text": translate_for_reader(appeal.text, target, private=private),
+        "decision": {
+            "id": decision.pk,
+            "action": decision.action,
+            "action_name": str(Action(decision.action).label),
+            "category": decision.category,
+            "category_name": category_name(decision.category) if decision.category else "",
+            "automated": decision.automated,
+            "moderator": decision.moderator.username if decision.moderator_id else None,
+            "reason": translate_for_reader(decision_reason(decision), target, private=private),
+            "statement": translate_for_reader(decision.statement, target, private=private),
+            "created_at": decision.created_at,
+        },
+    }
+
+
 SUMMARY_FIELDS = (
     "id",
     "kind",
@@ -123,6 +330,9 @@ def item_context(moderator, item_id: int, *, target: str = "") -> dict:
         text, target, [text[s:e] for s, e in spans], private
     )
     strikes = Strike.objects.filter(user=item.author, lifted=False).count() if item.author else 0
+    suggestion = explain_suggestion(item, text)
+    under = _note_ref(obj.note, obj) if item.kind == "comment" and obj is not None else None
+    appeal = appeal_context(item, target)
     api = {
         **summary(item),
         "original": text,
@@ -130,6 +340,9 @@ def item_context(moderator, item_id: int, *, target: str = "") -> dict:
         "translation_engine": engine or None,
         "signals": signals,
         "author_strikes": strikes,
+        "suggestion": suggestion,
+        "note": under,
+        "appeal": appeal,
     }
     images = list(obj.images.all()) if item.kind == "note" and obj is not None else []
     return {
@@ -141,6 +354,9 @@ def item_context(moderator, item_id: int, *, target: str = "") -> dict:
         "engine": engine,
         "signals": signals,
         "strikes": strikes,
+        "suggestion": suggestion,
+        "under": under,
+        "appeal": appeal,
         "images": images,
         "reports": item.reports.select_related("reporter"),
     }

@@ -90,12 +90,80 @@ class ItemOut(Schema):
     created_at: datetime
 
 
+class PolicyComparisonOut(Schema):
+    policy: str
+    threshold: float = Field(description="The score at which this policy acts")
+    action: str
+    action_name: str
+    reached: bool = Field(description="Whether the layer's score is at or above the threshold")
+
+
+class LayerScoreOut(Schema):
+    layer: str
+    layer_name: str
+    category: str
+    category_name: str
+    score: float | None = Field(description="None: this layer gave no signal on the text")
+    rule: str
+    detail: str
+    advisory: bool = Field(description="Warns the author only; never acts on content")
+    policies: list[PolicyComparisonOut]
+
+
+class SuggestionOut(Schema):
+    action: str = Field(description="The AI's suggestion: the policy engine's verdict now")
+    action_name: str
+    policy: str | None = Field(description="The policy that gave it (None: allow)")
+    why: str
+    top_score: float = Field(description="The highest score of the layers that can act")
+    top_layer: str | None
+    layers: list[LayerScoreOut]
+    recorded: str = Field(description="What was suggested when the item was queued")
+    recorded_name: str
+    changed: bool = Field(description="The suggestion now differs from the recorded one")
+
+
+class NoteRefOut(Schema):
+    id: int
+    title: str
+    snippet: str
+    url: str
+
+
+class TranslatedTextOut(Schema):
+    original: str
+    translation: str | None = Field(description="None: already in your language, or none")
+    engine: str | None
+
+
+class AppealDecisionOut(Schema):
+    id: int
+    action: str
+    action_name: str
+    category: str
+    category_name: str
+    automated: bool
+    moderator: str | None
+    reason: TranslatedTextOut = Field(description="The moderator's own reason, translated")
+    statement: TranslatedTextOut = Field(description="The statement the author received")
+    created_at: datetime
+
+
+class AppealContextOut(Schema):
+    id: int
+    text: TranslatedTextOut
+    decision: AppealDecisionOut
+
+
 class ItemDetailOut(ItemOut):
     original: str
     translation: str | None
     translation_engine: str | None
     signals: list[dict]
     author_strikes: int
+    suggestion: SuggestionOut
+    note: NoteRefOut | None = Field(description="For a comment: the note it sits under")
+    appeal: AppealContextOut | None = Field(description="For an appeal: the appeal, translated")
 
 
 class DecideIn(Schema):

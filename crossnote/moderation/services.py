@@ -124,6 +124,10 @@ def apply_verdict(obj, kind: str, verdict, author) -> Decision | None:
         content_warning=verdict.label_text if verdict.action == Action.LABEL else "",
     )
     obj.moderation = STATE_FOR[verdict.action]
+    if kind == "comment":  # a held or removed comment no longer counts under its note
+        from crossnote.notes.services import recount_comments
+
+        recount_comments(obj.note_id)
     decision = _record(obj, kind, verdict, author)
     _apply_account_action(verdict, author)
     if verdict.action in (Action.HOLD, Action.LABEL, Action.LIMIT):

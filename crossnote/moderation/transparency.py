@@ -13,6 +13,7 @@ from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from crossnote.moderation.learning import agreement_stats
 from crossnote.moderation.models import Action, Appeal, Decision, ReviewItem, Withholding
@@ -66,15 +67,42 @@ def transparency_report(months: int = 12, *, now: datetime | None = None) -> dic
     }
 
 
-def _actions(window, starts, category_name) -> dict:
-    rows = (
+def _action_rows(window):
+    """(month, category, automated, n) for every restricting decision in the window. A decision
+    recorded without a category (older automated ones, bulk imports) is counted under the
+    category of the policy that acted, else of the signal that triggered it."""
+    decisions = (
         Decision.objects.filter(**_within(window, "created_at"), on_appeal=False)
         .exclude(action=Action.ALLOW)
         .order_by()
         .annotate(month=TruncMonth("created_at", tzinfo=UTC))
+    )
+    yield from (
+        decisions.exclude(category="")
         .values("month", "category", "automated")
         .annotate(n=Count("pk"))
     )
+    uncategorised = decisions.filter(category="").values_list(
+        "month", "automated", "policy__category", "signals"
+    )
+    counts: Counter = Counter()
+    for month, automated, policy_category, signals in uncategorised.iterator():
+        counts[(month, _category_of(policy_category, signals), automated)] += 1
+    for (month, category, automated), n in counts.items():
+        yield {"month": month, "category": category, "automated": automated, "n": n}
+
+
+def _category_of(policy_category, signals) -> str:
+    if policy_category:
+        return policy_category
+    for signal in signals if isinstance(signals, list) else []:
+        if isinstance(signal, dict) and signal.get("category"):
+            return signal["category"]
+    return ""
+
+
+def _actions(window, starts, category_name) -> dict:
+    rows = _action_rows(window)
     by_month = {
         _key(s): {"month": _key(s), "automated": 0, "human": 0, "total": 0, "categories": {}}
         for s in starts
@@ -109,7 +137,7 @@ def _actions(window, starts, category_name) -> dict:
 
 
 def _name(slug: str, category_name) -> str:
-    return category_name(slug) if slug else "—"
+    return category_name(slug) if slug else str(_("uncategorised"))
 
 
 def _appeals(window) -> dict:

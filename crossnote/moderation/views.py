@@ -51,7 +51,11 @@ def _moderator(request):
 def queue(request):
     _moderator(request)
     filters = {k: request.GET.get(k, "") for k in ("category", "language", "region")}
-    items = review.queue_for(request.user, **filters)[:100]
+    items = list(review.queue_for(request.user, **filters)[:100])
+    under = review_view.parent_notes(items)
+    for i in items:
+        i.under = under.get(i.pk)
+        i.category_name = services.category_name(i.category) if i.category else ""
     from crossnote.moderation.learning import agreement_stats, most_wrong
 
     context = {
@@ -117,6 +121,17 @@ def notices(request):
         .select_related("appeal")
         .order_by("-created_at")[:200]
     )
+    from crossnote.language.selectors import ui_language
+
+    decisions = list(decisions)
+    for d in decisions:
+        appeal_ = getattr(d, "appeal", None) if hasattr(d, "appeal") else None
+        if appeal_ is not None and appeal_.reason:
+            # The senior moderator's reason, in the reader's language (the original beside it).
+            obj = review.content_for(d.kind, d.object_id)
+            d.appeal_reason = review.translate_for_reader(
+                appeal_.reason, ui_language(), private=review.is_private(d.kind, obj)
+            )
     return render(request, "moderation/notices.html", {"decisions": decisions})
 
 

@@ -318,9 +318,24 @@ def delete_comment(*, user: User, comment: Comment) -> None:
     if not policies.can_delete_comment(user, comment):
         raise PermissionDenied(_("You may not delete this comment."))
     with transaction.atomic():
-        removed = 1 + comment.replies.count()
         comment.delete()
-        Note.objects.filter(pk=comment.note_id).update(comment_count=F("comment_count") - removed)
+        # Recounted, not decremented: a held or removed comment was no longer counted.
+        recount_comments(comment.note_id)
+
+
+def recount_comments(note_id: int) -> int:
+    """Set a note's "N comments" to the comments its readers see: held or removed comments, and
+    the replies under one, do not count. Moderation calls it whenever it hides or restores a
+    comment (a removal, or its reversal on appeal), so the count follows both ways."""
+    hidden = policies.HIDDEN_STATES
+    shown = (
+        Comment.objects.filter(note_id=note_id)
+        .exclude(moderation__in=hidden)
+        .exclude(parent__moderation__in=hidden)
+    )
+    count = shown.count()
+    Note.objects.filter(pk=note_id).update(comment_count=count)
+    return count
 
 
 # Likes are the busiest write (bench/feeds_writes.py): the like row and its counter go in plain

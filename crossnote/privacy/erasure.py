@@ -125,9 +125,12 @@ def _undo_counters(user) -> None:
     # Their comments on others' notes go with the replies under them.
     mine = Comment.objects.filter(author=user).exclude(note__author=user)
     gone = mine | Comment.objects.filter(parent__in=mine)
-    for row in gone.values("note_id").annotate(n=Count("id")):
-        Note.objects.filter(pk=row["note_id"]).update(comment_count=F("comment_count") - row["n"])
+    notes = set(gone.values_list("note_id", flat=True))
     mine.delete()
+    from crossnote.notes.services import recount_comments
+
+    for note_id in notes:  # recounted: held or removed comments were not counted
+        recount_comments(note_id)
 
 
 def _end_sessions(user) -> None:

@@ -156,7 +156,9 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            # Django's DatabaseCache with an atomic incr: rate-limit counts are exact when
+            # several processes and threads count one key (crossnote.core.cache).
+            "BACKEND": "crossnote.core.cache.AtomicDatabaseCache",
             "LOCATION": "crossnote_cache",
             # Django's default of 300 entries is far too few: past it every write culls a third
             # of the table, rate-limit counters included (limits then under-count), and on the

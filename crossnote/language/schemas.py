@@ -74,3 +74,26 @@ class BackendOut(Schema):
 class LanguagesOut(Schema):
     enabled: list[str]
     backends: list[BackendOut]
+
+
+class TitleTranslationOut(Schema):
+    note_id: int
+    language: str = Field(description="The note's detected language")
+    title: TranslationOut | None = Field(description="Null when no engine translates it")
+
+
+class TitleTranslationsOut(Schema):
+    target: str
+    items: list[TitleTranslationOut] = Field(description="In the order of `ids`")
+
+
+class CommentBatchItemOut(Schema):
+    comment_id: int
+    language: str
+    body: TranslationOut | None = Field(description="Null when no engine translates it")
+
+
+class CommentTranslationsOut(Schema):
+    note_id: int
+    target: str
+    items: list[CommentBatchItemOut]

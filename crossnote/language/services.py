@@ -277,3 +277,40 @@ def report_comment_translation(
 def cached_translation(text: str, target: str) -> Translation | None:
     """A cached translation of `text` into `target` from any engine (None if never made)."""
     return Translation.objects.filter(text_hash=_hash(text), target=target).first()
+
+
+MAX_BATCH = 50  # texts translated in one request (a page of cards is 24)
+
+
+def _translate_many(items, text_of, target: str) -> dict[int, TranslationResult | None]:
+    """{pk: result} for each item (None where no engine can translate that one); every text
+    goes through translate_text, so the batch shares the cache with the single endpoints."""
+    target = normalise_target(target)
+    if len(items) > MAX_BATCH:
+        raise InvalidInput(
+            _("At most %(n)d texts can be translated at once.") % {"n": MAX_BATCH}, field="ids"
+        )
+    results: dict[int, TranslationResult | None] = {}
+    for item in items:
+        text, private = text_of(item)
+        try:
+            results[item.pk] = translate_text(text, target, private=private)
+        except TranslationUnavailable:
+            results[item.pk] = None
+    if items and not any(results.values()):
+        raise TranslationUnavailable(
+            _("No translation engine on this server can translate this text right now.")
+        )
+    return results
+
+
+def translate_titles(*, notes, target: str) -> dict[int, TranslationResult | None]:
+    """The titles of several notes in `target` in one go (the cards of explore and search)."""
+    return _translate_many(list(notes), lambda note: (note.title, _private(note)), target)
+
+
+def translate_comments(*, comments, target: str) -> dict[int, TranslationResult | None]:
+    """Several comments of one note in `target` in one go ("Translate all comments")."""
+    return _translate_many(
+        list(comments), lambda comment: (comment.body, _private(comment.note)), target
+    )

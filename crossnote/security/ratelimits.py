@@ -1,7 +1,9 @@
 """Rate limits: the one mechanism every entry point uses (pages and API operations alike).
 
 Counters live in Django's cache (Redis with REDIS_URL, else the database cache table), so every
-process and thread shares them; never per-process memory. Each action is counted per client IP
+process and thread shares them; never per-process memory. Both count atomically (Redis INCR; the
+database cache's incr locks the row: crossnote.core.cache), so a hammered limit does not
+under-count. Each action is counted per client IP
 (IPv6 grouped by /64, see clientip.py) and per account. Defaults follow Mastodon's (rack-attack
 and its per-account limits); CROSSNOTE_RATE_LIMITS and admin → Rate limits override them.
 """

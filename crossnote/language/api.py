@@ -1,7 +1,7 @@
 """REST endpoints for translation, detection and pinyin."""
 
 from django.shortcuts import get_object_or_404
-from ninja import Router
+from ninja import Query, Router
 
 from crossnote.accounts.auth import OPTIONAL, REQUIRED
 from crossnote.accounts.models import User
@@ -10,17 +10,20 @@ from crossnote.language.detection import detect_language, enabled_languages
 from crossnote.language.pinyin import pinyin_ruby, pinyin_text
 from crossnote.language.schemas import (
     CommentTranslationOut,
+    CommentTranslationsOut,
     DetectIn,
     DetectOut,
     LanguagesOut,
     NoteTranslationOut,
     PinyinIn,
     PinyinOut,
+    TitleTranslationsOut,
     TranslateIn,
     TranslationOut,
     TranslationReportIn,
     TranslationReportOut,
 )
+from crossnote.language.selectors import comments_to_translate, notes_for_titles
 from crossnote.notes.selectors import get_comment, get_visible_note
 from crossnote.security.ratelimits import ALL_METHODS, rate_limit
 
@@ -49,6 +52,38 @@ def comment_translation(request, comment_id: int, target: str):
     comment = get_comment(request.user, comment_id)
     body = services.translate_comment(comment=comment, target=target)
     return {"comment_id": comment.pk, "language": comment.language, "body": body}
+
+
+@router.get("/translation/titles", response=TitleTranslationsOut, auth=OPTIONAL)
+@rate_limit("translate", methods=ALL_METHODS)
+def title_translations(request, target: str, ids: list[int] = Query(...)):  # noqa: B008
+    """Several notes' titles in `target` in one request (cards on explore and search), through
+    the same cache as the note endpoint; at most 50 ids, 404 naming a missing or hidden one."""
+    target = services.normalise_target(target)
+    notes = notes_for_titles(request.user, ids)
+    results = services.translate_titles(notes=notes, target=target)
+    items = [
+        {"note_id": note.pk, "language": note.language, "title": results[note.pk]} for note in notes
+    ]
+    return {"target": target, "items": items}
+
+
+@router.get("/notes/{note_id}/comments/translation", response=CommentTranslationsOut, auth=OPTIONAL)
+@rate_limit("translate", methods=ALL_METHODS)
+def comment_translations(
+    request,
+    note_id: int,
+    target: str,
+    ids: list[int] | None = Query(None),  # noqa: B008
+):
+    """A note's comments in `target` in one request: those in `ids`, or without ids every
+    comment in another language (oldest first, at most 50)."""
+    note = get_visible_note(request.user, note_id)
+    target = services.normalise_target(target)
+    comments = comments_to_translate(request.user, note, [target], ids or None)
+    results = services.translate_comments(comments=comments, target=target)
+    items = [{"comment_id": c.pk, "language": c.language, "body": results[c.pk]} for c in comments]
+    return {"note_id": note.pk, "target": target, "items": items}
 
 
 @router.get("/users/{username}/bio/translation", response=TranslationOut, auth=OPTIONAL)

@@ -139,9 +139,13 @@
   document.addEventListener("htmx:afterSettle", function () { initMasonry(); });
 })();
 
-/* Language bridge: original / translated / bilingual views of a note, hiding a translation. */
+/* Language bridge: original / translated / bilingual views of a note, hiding a translation,
+   cards and comments translated one by one or all at once, translations kept when the comments
+   are redrawn, a spinner and aria-busy while an engine works, its error shown in place. */
 (function () {
   "use strict";
+  var MAX_BATCH = 50; // crossnote.language.services.MAX_BATCH
+
   document.addEventListener("click", function (e) {
     var modeBtn = e.target.closest("[data-mode]");
     if (modeBtn) {
@@ -149,17 +153,135 @@
       if (box) setMode(box, modeBtn.dataset.mode);
     }
     var close = e.target.closest("[data-close-translation]");
-    if (close) close.closest("[data-translation]").remove();
+    if (close) { close.closest("[data-translation]").remove(); refreshBars(); }
+    var pinyin = e.target.closest("[data-pinyin-control]");
+    if (pinyin) {
+      // Pinyin goes over the original: a translated note shows both side by side.
+      var note = pinyin.closest("[data-note-text]");
+      if (note && note.classList.contains("mode-translated")) setMode(note, "bilingual");
+    }
+    var show = e.target.closest("[data-card-show]");
+    if (show) showCardTitle(show.closest("[data-card-translate]"), show.dataset.cardShow);
   });
+
   function setMode(box, mode) {
     box.classList.remove("mode-original", "mode-translated", "mode-bilingual");
     box.classList.add("mode-" + mode);
     box.querySelectorAll("[data-mode]").forEach(function (b) { b.hidden = b.dataset.mode === mode; });
   }
+
+  /* A card's translated title (or its word-by-word glosses) and its original, one at a time. */
+  function showCardTitle(control, which) {
+    var titles = document.getElementById("card-title-" + control.dataset.cardTranslate);
+    [titles, control].forEach(function (box) {
+      if (!box) return;
+      box.querySelectorAll("[data-card-translated]").forEach(function (t) { t.hidden = which !== "translated"; });
+      box.querySelectorAll("h3[data-card-original]").forEach(function (t) {
+        t.hidden = which === "translated" && !!box.querySelector("h3[data-card-translated]");
+      });
+    });
+    control.querySelectorAll("[data-card-show]").forEach(function (b) { b.hidden = b.dataset.cardShow === which; });
+  }
+
+  function unique(list) {
+    return list.filter(function (v, i) { return list.indexOf(v) === i; });
+  }
+  function pendingCards() {
+    var els = document.querySelectorAll("[data-card-translate]:not([data-done])");
+    return unique(Array.prototype.map.call(els, function (el) { return el.dataset.cardTranslate; }));
+  }
+  function translatedComments(root) {
+    var els = (root || document).querySelectorAll("[data-comment-translation]");
+    return Array.prototype.filter.call(els, function (el) { return el.querySelector("[data-translation]"); });
+  }
+  function pendingComments() {
+    var els = document.querySelectorAll("[data-comment-translation]");
+    return Array.prototype.filter.call(els, function (el) { return !el.querySelector("[data-translation]"); })
+      .map(function (el) { return el.dataset.commentTranslation; });
+  }
+
+  /* "Translate all" shows only while something on the page is still untranslated. */
+  function refreshBars() {
+    document.querySelectorAll("[data-translate-all-bar]").forEach(function (bar) {
+      var left = bar.closest("#comments") ? pendingComments() : pendingCards();
+      bar.hidden = left.length === 0;
+    });
+  }
+
+  document.addEventListener("htmx:configRequest", function (e) {
+    var elt = e.detail.elt;
+    if (!elt.hasAttribute) return;
+    if (elt.hasAttribute("data-translate-all")) e.detail.parameters.ids = pendingCards().slice(0, MAX_BATCH).join(",");
+    if (elt.hasAttribute("data-translate-comments")) e.detail.parameters.ids = pendingComments().slice(0, MAX_BATCH).join(",");
+  });
+
+  var busy = [];
+  function busyRegion(elt) {
+    if (elt.hasAttribute("data-translate-comments")) return document.getElementById("comments");
+    if (elt.hasAttribute("data-translate-all")) return document.querySelector("[data-masonry]");
+    return elt.closest("[data-card], .comment, [data-note-text]");
+  }
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    var elt = e.detail.elt;
+    if (!elt.matches || !elt.matches("[data-translate-control]")) return;
+    var old = elt.parentNode.querySelector(".translate-error");
+    if (old) old.remove();
+    elt.setAttribute("aria-busy", "true");
+    var region = busyRegion(elt);
+    if (region) { region.setAttribute("aria-busy", "true"); busy.push([elt, region]); }
+  });
+  document.addEventListener("htmx:afterRequest", function (e) {
+    var elt = e.detail.elt;
+    if (!elt.matches || !elt.matches("[data-translate-control]")) return;
+    elt.removeAttribute("aria-busy");
+    // The button may have been swapped out by now: the region was remembered when it started.
+    busy = busy.filter(function (pair) {
+      if (pair[0] === elt) pair[1].removeAttribute("aria-busy");
+      return pair[0] !== elt;
+    });
+    setTimeout(refreshBars, 0);
+  });
+  /* A refused translation (rate limit, no engine, gone) says why next to the button. */
+  document.addEventListener("htmx:responseError", function (e) {
+    var elt = e.detail.elt;
+    if (!elt.matches || !elt.matches("[data-translate-control]")) return;
+    var doc = new DOMParser().parseFromString(e.detail.xhr.responseText || "", "text/html");
+    var error = document.createElement("span");
+    error.className = "translate-error field-error";
+    error.setAttribute("role", "alert");
+    error.textContent = (doc.body.textContent || "").trim() || String(e.detail.xhr.status);
+    elt.insertAdjacentElement("afterend", error);
+  });
+
+  /* Posting a comment redraws the comments: carry the translations the reader opened over. */
+  var carried = null;
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    if (!e.detail.target || e.detail.target.id !== "comments" || !e.detail.shouldSwap) return;
+    carried = {};
+    translatedComments(e.detail.target).forEach(function (el) {
+      carried[el.dataset.commentTranslation] = el.querySelector(".comment-translation-text").innerHTML;
+    });
+  });
+  document.addEventListener("htmx:afterSwap", function (e) {
+    if (!carried || !e.detail.target || !document.getElementById("comments")) return;
+    Object.keys(carried).forEach(function (pk) {
+      var slot = document.getElementById("comment-translation-" + pk);
+      if (slot && !slot.querySelector("[data-translation]")) {
+        slot.innerHTML = carried[pk];
+        if (window.htmx) window.htmx.process(slot);
+      }
+    });
+    carried = null;
+    refreshBars();
+  });
+
   document.addEventListener("htmx:afterSettle", function (e) {
     var t = e.target.closest ? e.target.closest("[data-note-text]") : null;
     if (t && t.querySelector("#note-translation[data-translation] .translation-text")) setMode(t, "translated");
+    refreshBars();
   });
+  document.addEventListener("htmx:oobAfterSwap", function () { setTimeout(refreshBars, 0); });
+  document.addEventListener("DOMContentLoaded", refreshBars);
 })();
 
 /* Content warnings: blurred until the reader chooses to see. */

@@ -39,7 +39,7 @@ def ensure_defaults() -> None:
             Term.objects.get_or_create(
                 term_list=lists[entry.list_name],
                 term=entry.term,
-                defaults={"exceptions": list(entry.exceptions)},
+                defaults={"exceptions": list(entry.exceptions), "ambiguous": entry.ambiguous},
             )
     forget_policies()
     lists_changed()

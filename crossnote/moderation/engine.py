@@ -9,6 +9,13 @@ from crossnote.moderation.models import SEVERITY, Action, Policy
 
 POLICY_CACHE_KEY = "moderation:policies"
 ADVISORY_LAYERS = {"pii"}  # the author is warned; these never act on content by themselves
+# Context before action: an ambiguous term hit ("retard", 去死, "sb", 加微信) acts fully only
+# when another signal of the same family agrees: a second term, or another layer's signal that
+# some policy acts on by itself (the classifier past its threshold). Alone it labels at most:
+# a stronger policy's action becomes a content warning, and a commercial one (spam, scam), which
+# has no warning to show, does nothing: contact-sharing alone is not spam.
+COMMERCIAL = frozenset({"spam", "scam"})
+LONE_AMBIGUOUS_LABEL = "May contain offensive language"
 
 
 @dataclass
@@ -50,27 +57,66 @@ def _applies(policy: Policy, signal: Signal, kind: str, author_region: str) -> b
     return True
 
 
+def _family(category: str) -> str:
+    return "commercial" if category in COMMERCIAL else "offensive"
+
+
+def _acts_alone(signal: Signal, policies: list[Policy], kind: str, author_region: str) -> bool:
+    return any(
+        policy.action != Action.ALLOW and _applies(policy, signal, kind, author_region)
+        for policy in policies
+    )
+
+
+def _agreed(signal: Signal, signals, policies, kind: str, author_region: str) -> bool:
+    """Another signal of the same family backs an ambiguous hit up (see COMMERCIAL above)."""
+    family = _family(signal.category)
+    for other in signals:
+        if other is signal or other.layer in ADVISORY_LAYERS or _family(other.category) != family:
+            continue
+        if other.layer == "terms" and other.rule != signal.rule:
+            return True
+        if other.layer != "terms" and _acts_alone(other, policies, kind, author_region):
+            return True
+    return False
+
+
 def decide(signals: list[Signal], *, kind: str, author_region: str = "") -> Verdict:
-    """The most severe action any enabled policy takes on these signals (ties: higher score)."""
+    """The most severe action any enabled policy takes on these signals (ties: higher score);
+    a lone ambiguous term hit labels at most."""
     verdict = Verdict()
+    trigger = None  # the policy behind the verdict, even when its action was capped
     best = (SEVERITY[Action.ALLOW], -1.0)
+    policies = active_policies()
     for signal in signals:
-        for policy in active_policies():
+        lone = getattr(signal, "ambiguous", False) and not _agreed(
+            signal, signals, policies, kind, author_region
+        )
+        for policy in policies:
             if not _applies(policy, signal, kind, author_region):
                 continue
-            rank = (SEVERITY[policy.action], signal.score)
+            action, capped = policy.action, False
+            if lone and SEVERITY[action] > SEVERITY[Action.LABEL]:
+                if _family(signal.category) == "commercial":
+                    continue
+                action, capped = Action.LABEL, True
+            rank = (SEVERITY[action], signal.score)
             if rank > best:
                 best = rank
+                trigger = policy
                 verdict = Verdict(
-                    action=policy.action,
-                    policy=policy,
+                    action=action,
+                    # A capped verdict is not the policy's: its account action must not follow.
+                    policy=None if capped else policy,
                     category=policy.category,
-                    regions=list(policy.regions) if policy.action == Action.WITHHOLD else [],
-                    label_text=policy.label_text,
+                    regions=list(policy.regions) if action == Action.WITHHOLD else [],
+                    label_text=(policy.label_text or LONE_AMBIGUOUS_LABEL)
+                    if capped
+                    else policy.label_text,
                     guideline=policy.guideline,
                 )
-    if verdict.policy is not None:
-        verdict.signals = [s for s in signals if _applies(verdict.policy, s, kind, author_region)]
+    if trigger is not None:
+        verdict.signals = [s for s in signals if _applies(trigger, s, kind, author_region)]
     return verdict
 
 

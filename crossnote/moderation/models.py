@@ -79,6 +79,10 @@ class Term(models.Model):
     exceptions = models.JSONField(
         default=list, blank=True, help_text=_("Innocent words containing the term, e.g. 乳酪")
     )
+    ambiguous = models.BooleanField(
+        default=False,
+        help_text=_("Has innocent readings: a lone match labels at most, never holds"),
+    )
     enabled = models.BooleanField(default=True)
 
     class Meta:

@@ -41,6 +41,7 @@ def _term_detector():
                 language=row.term_list.language,
                 regions=tuple(row.term_list.regions),
                 exceptions=tuple(row.exceptions),
+                ambiguous=row.ambiguous,
             )
         )
     return TermListDetector.from_entries(entries)

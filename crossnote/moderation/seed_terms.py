@@ -67,28 +67,76 @@ EN_SLURS = {
     "nigga", "nigger", "paki", "raghead", "retard", "retarded", "shemale", "slanteye", "spic",
     "towelhead", "tranny", "wetback", "white power",
 }  # fmt: skip
+# "sb" is also dictionary shorthand for "somebody" in English-learning notes ("give sb sth").
+_SOMEBODY = tuple(
+    f"{word} sb" for word in (
+        "to", "for", "with", "let", "make", "help", "tell", "ask", "give", "show", "get", "keep",
+        "remind", "allow", "invite", "persuade", "cause", "sth",
+    )
+) + ("sb sth", "sb/sth", "sth/sb", "sb's", "sb to do", "sb doing", "sb do")  # fmt: skip
+# "retard" the verb: slows something down.
+_RETARD_VERB = (
+    "retard the", "retard plant", "retard growth", "retard its", "retard their", "retard his",
+    "retard her", "retard our", "retard your", "retard corrosion", "retard fire", "retard flames",
+    "retard development", "retard progress", "to retard", "may retard", "can retard",
+    "could retard", "will retard", "would retard", "might retard", "flame retard", "fire retard",
+    "retard the spread", "retard spoilage", "retard ripening", "retard aging", "retard ageing",
+    "retard germination", "retard rust", "retard decay", "retard evaporation",
+)  # fmt: skip
 # Innocent words that contain a term: a match they cover is not a match.
 EXCEPTIONS = {
     "cum": ("cum laude",),
-    "pussy": ("pussy cat", "pussy willow"),
+    "pussy": ("pussy cat", "pussy willow", "pussy willows", "pussycat"),
+    "cock": ("cock crowed", "the cock crows", "cock-a-doodle-doo", "weather cock"),
     "spic": ("spic and span",),
+    "retard": _RETARD_VERB,
+    "sb": _SOMEBODY,
     "叫床": ("叫床服务",),
     "杂种": ("杂种优势",),
-    "去死": ("去死皮", "去死角", "去死茧", "去死细胞", "去死皮膏"),
-    "废物": ("废物利用", "废物回收", "废物处理", "固体废物", "危险废物", "废物箱"),
-}
+    "去死": (
+        "去死皮", "去死角", "去死茧", "去死细胞", "去死皮膏", "去死活", "去死磕", "去死守", "去死记",
+        "去死亡", "去死海", "去死区",
+    ),
+    "智障": (
+        "智障儿童", "智障人士", "智障者", "智障学生", "智障学校", "智障康复", "智障青年", "智障患者",
+        "智障人", "智障家庭", "智障儿", "智障群体", "智障残疾",
+    ),
+    "废物": ("废物利用", "废物回收", "废物处理", "固体废物", "危险废物", "废物箱", "废物分类"),
+    "脑残": ("脑残疾",),
+    "贱人": ("贱人就是矫情",),  # a line from 甄嬛传, quoted as a meme
+    "他马的": ("他马的尾巴", "他马的鬃毛", "他马的缰绳", "他马的蹄子", "他马的腿"),
+    "他妈的": ("其他妈的",),
+    "尼玛": ("尼玛县", "扎西尼玛", "尼玛次仁", "尼玛卓玛", "达瓦尼玛"),
+}  # fmt: skip
+# Terms with innocent readings: a lone hit labels at most, and in Chinese it must agree with
+# jieba's segmentation (engine.py, detectors/terms.py). Spam phrases a newcomer uses in
+# earnest ("可以加微信吗？想练习中文", "新人报到，求互关～") are here too: contact-sharing alone
+# is not spam; with a lure or another spam signal it is.
+AMBIGUOUS = {
+    # English
+    "retard", "retarded", "cock", "cum", "pussy", "idiot", "moron", "bastard", "jackass",
+    "tosser", "sb", "cnm", "tmd", "nmb",
+    # Chinese
+    "去死", "智障", "废物", "脑残", "滚蛋", "蠢货", "他妈的", "尼玛", "他马的", "你马的", "她马的",
+    "你他马的", "你她马的", "你它马的",
+    # spam: contact-sharing and follow-backs
+    "加微信", "加我微信", "加v", "加vx", "加qq", "求互关", "互粉互赞", "看我主页",
+    "follow for follow", "whatsapp me", "contact me on telegram", "check my profile for",
+}  # fmt: skip
 
 SCAM = {
     "zh-scam": [
         "刷单", "刷单返利", "兼职日结", "日结兼职", "一单一结", "稳赚不赔", "保本保息", "高额回报",
         "月入过万", "日赚千元", "躺赚", "带你赚钱", "网赌", "资金盘", "恭喜您中奖", "安全账户",
-        "代开发票", "裸贷", "无抵押贷款", "网贷秒批", "内部消息稳赚",
+        "代开发票", "裸贷", "无抵押贷款", "网贷秒批", "内部消息稳赚", "领取红包", "领红包",
+        "加微信领取", "加我领取", "扫码领取", "返利红包", "日赚", "加微信送",
     ],
     "en-scam": [
         "dm me for crypto", "guaranteed returns", "guaranteed profit",
         "click the link in bio to claim", "link in bio to claim", "double your bitcoin",
         "double your money", "risk-free investment", "claim your prize", "you have won a",
-        "send btc", "crypto signals", "forex signals", "cash app flip",
+        "send btc", "crypto signals", "forex signals", "cash app flip", "crypto returns",
+        "dm me for investment", "guaranteed crypto", "bitcoin investment opportunity",
     ],
 }  # fmt: skip
 SPAM = {
@@ -105,8 +153,24 @@ HARASSMENT = {
     "zh-harassment": [
         "傻逼", "傻b", "脑残", "去死", "去死吧", "死全家", "全家死光", "滚蛋", "废物", "蠢货",
         "智障", "狗东西", "贱人", "人渣",
+        # Core abuse that was missing, and its common spellings (homophones and pinyin are
+        # matched too; these are listed so they hold even where they are dictionary words).
+        "你妈死了", "你全家死了", "操你妈", "我操你妈", "草泥马", "艹你妈", "你妈逼", "妈了个逼",
+        "煞笔", "沙比", "傻叉", "傻x", "傻屌", "尼玛", "死妈", "你妈炸了", "狗娘养的", "杂种",
+        "王八蛋", "畜生", "贱货", "婊子", "神经病吧你",
+        # Initials used as words (whole words only: never inside "usb" or "sbux").
+        "sb", "cnm", "nmb", "nmsl", "mlgb", "wcnm", "rnm",
     ],
-    "en-harassment": ["kill yourself", "go kill yourself", "kys", "drink bleach"],
+    "en-harassment": [
+        "kill yourself", "go kill yourself", "kys", "drink bleach", "idiot", "moron",
+        "you stupid bastard", "stupid bitch", "worthless piece of",
+    ],
+}  # fmt: skip
+# Hand-made profanity the glin-profanity list lacks or that was dropped with its innocent
+# neighbours (他妈的 went with 他妈: "其他妈妈"); segmentation now tells them apart.
+PROFANITY = {
+    "zh-profanity": ["他妈的", "tmd", "卧槽", "我靠你妈"],
+    "en-profanity": ["whore", "wh0re"],
 }  # fmt: skip
 
 
@@ -126,7 +190,7 @@ def starter_entries() -> list[TermEntry]:
             entries.append(
                 TermEntry(
                     term=term, category=category, list_name=list_name, term_id=counts[list_name],
-                    exceptions=EXCEPTIONS.get(term, ()),
+                    exceptions=EXCEPTIONS.get(term, ()), ambiguous=term in AMBIGUOUS,
                 )
             )  # fmt: skip
 
@@ -134,6 +198,7 @@ def starter_entries() -> list[TermEntry]:
         (HARASSMENT, categories.HARASSMENT),
         (SCAM, categories.SCAM),
         (SPAM, categories.SPAM),
+        (PROFANITY, categories.PROFANITY),
     ):
         for list_name, terms in lists.items():
             add(terms, category, list_name)

@@ -26,6 +26,8 @@ class Signal:
     rule: str  # e.g. "terms:zh-insults#42", "classifier:ngram-2026-11-27", "pdq:bank-3#17"
     spans: list[Span] = field(default_factory=list)
     detail: str = ""  # short human-readable note, e.g. the matched term or "distance 12"
+    # An ambiguous term hit ("retard", 去死, "sb"): alone it labels at most (engine.decide).
+    ambiguous: bool = False
 
     def as_dict(self) -> dict:
         return asdict(self)

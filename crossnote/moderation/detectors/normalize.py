@@ -4,18 +4,25 @@
 ligatures, mathematical letters), homoglyph folding (Cyrillic/Greek/Armenian look-alikes → Latin),
 case-folding, removal of Latin diacritics (é → e) and of invisible characters (zero-width
 spaces and joiners, soft hyphens, bidi controls, variation selectors), and traditional →
-simplified Chinese (OpenCC t2s). Leetspeak (sh1t, a$$, b!tch) is then folded inside tokens
-that contain letters. Each folded character remembers the position of the original character it
-came from, so a match on the folded text maps back to a span of what the author wrote.
+simplified Chinese (OpenCC t2s). Then, over the folded text: emoji and other pictographs inside a
+word are dropped (傻😂逼 → 傻逼, f🤬ck → fck is left to the masks) and a pictograph that stands for
+a Chinese character beside Chinese text is read as that character (草泥🐴 → 草泥马, 🐶东西 →
+狗东西); leetspeak (sh1t, a$$, b!tch, wh0re) is folded inside tokens that contain letters; and
+masked letters (`*`, `#`, `_` or `.` inside a word: f**k, motherf*cker, sh.t) are filled in
+when exactly one listed profane word fits. Each folded character remembers the position of the
+original character it came from, so a match on the folded text maps back to a span of what the
+author wrote.
 
 The `squeezed` view drops spaces, punctuation and separators as well, to catch "f u c k",
 "f.u.c.k" and "傻 逼"; the term matcher decides when a squeezed match counts.
 """
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
+from importlib.resources import files
 
 import opencc
 
@@ -52,6 +59,17 @@ LEET_TOKEN = re.compile(r"[a-z0-9@$!]+")
 NUMBER_WITH_UNIT = re.compile(
     r"\d+(?:st|nd|rd|th|am|pm|k|kg|g|mg|cm|mm|m|km|ml|l|s|h|d|x|p|gb|mb|tb|hz|w|v|mah|fps|px)"
 )
+# Pictographs written for the Chinese character they name (草泥🐴, 🐶东西, 去💀); read as that
+# character only beside Chinese text ("my 🐶" stays a dog emoji).
+EMOJI_CHARACTERS = {
+    "🐴": "马", "🐎": "马", "🐶": "狗", "🐕": "狗", "🐩": "狗", "🐷": "猪", "🐖": "猪", "🐽": "猪",
+    "🌿": "草", "🌱": "草", "🐔": "鸡", "🐓": "鸡", "🐢": "龟", "🐍": "蛇", "💩": "屎", "🐮": "牛",
+    "🐂": "牛", "🐄": "牛", "🐭": "鼠", "🐀": "鼠", "🐵": "猴", "🐒": "猴", "🦆": "鸭", "🐑": "羊",
+    "💀": "死", "☠": "死", "🐸": "蛙", "🐱": "猫", "🐈": "猫", "🐟": "鱼", "🐰": "兔", "🐇": "兔",
+}  # fmt: skip
+# Masks: a `*`, `#`, `_` or `.` between letters stands for a hidden letter (f**k, sh.t).
+MASKED_TOKEN = re.compile(r"[a-z]+(?:[*#_.]+[a-z]+)+|[a-z]+[*#_]+(?=[^a-z*#_.]|$)")
+MASK_CHARS = frozenset("*#_.")
 # Marks from the Combining Diacritical Marks block are stripped (é → e, Zalgo text); marks of
 # other scripts (Japanese dakuten, Devanagari vowel signs) carry meaning and are kept.
 LATIN_MARKS = range(0x0300, 0x0370)
@@ -136,7 +154,12 @@ def normalise(text: str) -> Normalised:
                 chars.append(out)
                 index.extend([position] * len(out))
         folded = "".join(chars)
-    return Normalised(original=text, text=_fold_leet(folded), index=index)
+        if not folded.isascii():
+            folded, index = _fold_pictographs(folded, index)
+    folded = _fold_leet(folded)
+    if not MASK_CHARS.isdisjoint(folded):
+        folded = _fold_masks(folded)
+    return Normalised(original=text, text=folded, index=index)
 
 
 def _fold_char(char: str) -> str:
@@ -201,3 +224,99 @@ def _fold_exclamations(token: str) -> str:
         if chars[i] == "!" and chars[i - 1].isalpha() and chars[i + 1].isalpha():
             chars[i] = "i"
     return "".join(chars)
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def _is_pictograph(char: str) -> bool:
+    """Emoji and other pictographic symbols (So), and emoji modifiers (non-ASCII Sk)."""
+    category = unicodedata.category(char)
+    return category == "So" or (category == "Sk" and not char.isascii())
+
+
+def _fold_pictographs(text: str, index: list[int]) -> tuple[str, list[int]]:
+    """Read 🐴 as 马 beside Chinese text; drop pictographs inside a word (傻😂逼, f🤬uck)."""
+    if not any(_is_pictograph(char) for char in text):
+        return text, index
+    chars: list[str] = []
+    kept: list[int] = []
+    length = len(text)
+    position = 0
+    while position < length:
+        char = text[position]
+        if not _is_pictograph(char):
+            chars.append(char)
+            kept.append(index[position])
+            position += 1
+            continue
+        end = position
+        while end < length and _is_pictograph(text[end]):
+            end += 1
+        before = text[position - 1] if position else ""
+        after = text[end] if end < length else ""
+        run = text[position:end]
+        if all(c in EMOJI_CHARACTERS for c in run) and (_is_han(before) or _is_han(after)):
+            chars.extend(EMOJI_CHARACTERS[c] for c in run)
+            kept.extend(index[position:end])
+        elif not (
+            (_is_han(before) and _is_han(after))
+            or (before.isascii() and before.isalpha() and after.isascii() and after.isalpha())
+        ):
+            chars.extend(run)  # between words, or at an edge: an emoji, not an evasion
+            kept.extend(index[position:end])
+        position = end
+    return "".join(chars), kept
+
+
+@cache
+def _mask_vocabulary() -> dict[int, tuple[str, ...]]:
+    """Profane words (glin-profanity's English dictionary, one word each) by length: what a
+    masked word may stand for."""
+    path = files("glin_profanity.data") / "dictionaries" / "english.json"
+    words = json.loads(path.read_text(encoding="utf-8"))["words"]
+    words = {word.lower() for word in words if word.isascii() and word.isalpha()}
+    words |= EXTRA_MASKED_WORDS
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(words):
+        if len(word) >= 4:
+            by_length.setdefault(len(word), []).append(word)
+    return {length: tuple(group) for length, group in by_length.items()}
+
+
+# Insults the glin-profanity dictionary lacks that are written masked too (wh*re, id**t).
+EXTRA_MASKED_WORDS = {"whore", "idiot", "moron", "stupid", "fucking", "fucker", "bullshit"}
+# When a masked word fits several (f**k: fuck, fvck), the common spelling wins.
+COMMON_MASKED_WORDS = EXTRA_MASKED_WORDS | {
+    "fuck", "shit", "bitch", "cunt", "dick", "cock", "slut", "twat", "asshole", "bastard",
+    "pussy", "retard", "nigger", "faggot", "motherfucker",
+}  # fmt: skip
+
+
+def _fold_masks(text: str) -> str:
+    """`f**k` → `fuck`, `motherf*cker` → `motherfucker`, `sh.t` → `shit`: a token whose masks
+    (`*`, `#`, `_`, `.`) fill in to exactly one profane word of the same length, keeping at
+    least two letters and the first one visible. A token that fits no word, or several,
+    stays as written (`node.js`, `e.g`, `snake_case`)."""
+    chars = None
+    vocabulary = None
+    for match in MASKED_TOKEN.finditer(text):
+        token = match.group()
+        letters = sum(c.isalpha() for c in token)
+        if letters < 2 or letters * 2 < len(token) or len(token) < 4:
+            continue
+        if vocabulary is None:
+            vocabulary = _mask_vocabulary()
+        fits = [
+            word
+            for word in vocabulary.get(len(token), ())
+            if all(t == w or (t in MASK_CHARS) for t, w in zip(token, word, strict=True))
+        ]
+        if len(fits) > 1:
+            fits = [word for word in fits if word in COMMON_MASKED_WORDS]
+        if len(fits) == 1:
+            if chars is None:
+                chars = list(text)
+            chars[match.start() : match.end()] = fits[0]
+    return text if chars is None else "".join(chars)

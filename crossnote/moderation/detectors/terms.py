@@ -13,8 +13,27 @@ Rules that keep innocent text clean:
   the original ("f u c k", "f.u.c.k" count; "She's hit" is not "shit").
 - Chinese terms match as substrings, minus the term's exceptions: innocent words that contain
   the term and cover the match ("乳酪" for "乳", "鸡尾酒" for "鸡", "去死皮" for "去死").
+
+Chinese terms are matched through their toneless pinyin too (pypinyin), since evaders write
+them that way:
+- in Latin text, the pinyin as a whole word ("caonima", "sha bi"; two-syllable terms only when
+  it is 5 letters or more: "sima" is a surname) and, for terms of four syllables or more, the
+  initials ("nmsl" for 你妈死了). Shorter initials ("sb", "cnm", "tmd") collide with English
+  ("CNN", "usb") and are listed by hand as terms of their own, whole words only.
+- in Chinese text, homophones: a run of characters whose pinyin is the term's (煞笔 for 傻逼,
+  草泥马 for 操你妈), where a single Latin letter may stand for a syllable's initial (傻B).
+
+Context before action. A term is `ambiguous` when it has innocent readings ("retard" the verb,
+去死 in 回去死活, 智障 in 智障儿童康复中心); its hits, and every homophone, two-syllable pinyin or
+short-initials hit, are marked ambiguous, and the policy engine lets a lone ambiguous hit label
+at most. Ambiguous Chinese hits and all homophone hits must also agree with jieba's
+segmentation: a match that a dictionary word straddles (回去|死活 across 去死, 其他|妈妈 across
+他妈) is not a match, nor is a homophone that is itself a common word (纸张 for 智障), nor a
+"他马的" followed by a noun (他马的尾巴: the horse's tail). Exceptions may be written with the
+homophone's characters (马的尾巴 for 他妈的).
 """
 
+import itertools
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -30,6 +49,20 @@ MODES = ("auto", "word", "substring")
 UNKNOWN_LANGUAGES = {"", "mixed", "und"}
 # A squeezed match may not reach across these: a new line or a sentence is a new thought.
 HARD_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029,;:!?。、")
+# Commercial categories: their terms are not folded through pinyin (nobody writes "shuadan" to
+# dodge a filter), and offensive signals do not make a spam hit agree (see engine.py).
+NO_PINYIN_CATEGORIES = frozenset({"spam", "scam"})
+MIN_INITIALS_SYLLABLES = 4  # nmsl; three letters collide with English (cnn, lsh, dlp)
+MIN_TWO_SYLLABLE_PINYIN = 5  # shabi, naocan; not sima (a surname) or jiba
+MAX_VARIANT_SYLLABLES = 4  # 傻B-style initials inside Chinese text, for terms this short
+# jieba part-of-speech tags of words that, standing in for a term's characters, read as
+# ordinary Chinese: verbs, prepositions, conjunctions, particles, adverbs, pronouns, modal
+# particles (他骂的, 妈比我高, 你吗).
+FUNCTION_TAGS = frozenset("vpcudry")
+# A homophone that is a common word in jieba's dictionary (纸张 for 智障) means itself.
+COMMON_WORD_FREQUENCY = 20
+# How a hit was found: the term as written (folded), or through its pinyin.
+LITERAL, PINYIN, INITIALS, HOMOPHONE = "literal", "pinyin", "initials", "homophone"
 
 
 @dataclass(frozen=True)
@@ -37,7 +70,8 @@ class TermEntry:
     """One listed term. `language` is "zh", "en" or "" (any); `regions` ISO 3166 codes where
     the list applies (empty: everywhere); `mode` "word", "substring" or "auto" (word for terms
     with Latin letters or digits, substring otherwise); `exceptions` innocent words that contain
-    the term and clear a match they cover."""
+    the term (or its homophone) and clear a match they cover; `ambiguous` when the term has
+    innocent readings, so a lone hit labels at most."""
 
     term: str
     category: str
@@ -47,6 +81,7 @@ class TermEntry:
     regions: tuple[str, ...] = ()
     mode: str = "auto"
     exceptions: tuple[str, ...] = ()
+    ambiguous: bool = False
 
     def __post_init__(self):
         # Lists from a form or a YAML import arrive as lists; entries must stay hashable.
@@ -60,11 +95,14 @@ class TermEntry:
 
 @dataclass(frozen=True)
 class TermMatch:
-    """Where an entry matched, in the ORIGINAL text: text[start:end]."""
+    """Where an entry matched, in the ORIGINAL text: text[start:end]; `via` how (literal,
+    pinyin, initials or homophone); `ambiguous` whether this hit alone may only label."""
 
     entry: TermEntry
     start: int
     end: int
+    via: str = LITERAL
+    ambiguous: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,6 +113,7 @@ class _Compiled:
     word_edges: tuple[bool, bool]  # must the start / end sit on a word boundary?
     language: str
     regions: frozenset[str]
+    syllables: tuple[str, ...] = ()  # toneless pinyin, for Chinese terms folded through it
 
     def applies(self, language: str, region: str) -> bool:
         if self.regions and region not in self.regions:
@@ -115,6 +154,9 @@ class TermMatcher:
         self.entries: list[_Compiled] = []
         folded_terms: dict[str, list[int]] = {}
         squeezed_terms: dict[str, list[int]] = {}
+        # pinyin key -> [(entry number, via)]; homophone key ("sha|bi|") -> [entry number]
+        pinyin_terms: dict[str, list[tuple[int, str]]] = {}
+        homophone_terms: dict[str, list[int]] = {}
         # exception text -> owners (entry numbers), None meaning every entry
         folded_exceptions: dict[str, set[int] | None] = {}
         squeezed_exceptions: dict[str, set[int] | None] = {}
@@ -125,11 +167,23 @@ class TermMatcher:
             folded_terms.setdefault(compiled.folded, []).append(number)
             if _squeezable(compiled.squeezed):
                 squeezed_terms.setdefault(compiled.squeezed, []).append(number)
+            for key, via in _pinyin_keys(compiled.syllables):
+                pinyin_terms.setdefault(key, []).append((number, via))
+            if not entry.ambiguous:  # 尼玛's homophones would be 你吗 ("is it you?")
+                for key in _homophone_keys(compiled.syllables):
+                    homophone_terms.setdefault(key, []).append(number)
             for exception in entry.exceptions:
                 folded = fold_term(exception)
-                if compiled.folded not in folded.text:
+                if compiled.folded not in folded.text and not _sounds_within(
+                    compiled.syllables, folded.text
+                ):
                     raise ValueError(
                         f"The exception {exception!r} does not contain the term {entry.term!r}."
+                    )
+                if folded.squeezed.text == compiled.squeezed:
+                    raise ValueError(
+                        f"The exception {exception!r} is the term {entry.term!r} itself once "
+                        "spaces and punctuation are set aside: it would clear every match."
                     )
                 _own(folded_exceptions, folded.text, number)
                 _own(squeezed_exceptions, folded.squeezed.text, number)
@@ -139,8 +193,12 @@ class TermMatcher:
             squeezed_exceptions[folded.squeezed.text] = None
         self._terms = _automaton(folded_terms)
         self._squeezed_terms = _automaton(squeezed_terms)
+        self._pinyin_terms = _automaton(pinyin_terms)
+        self._homophone_terms = _automaton(homophone_terms)
         self._exceptions = _automaton(folded_exceptions)
         self._squeezed_exceptions = _automaton(squeezed_exceptions)
+        if homophone_terms or any(c.entry.ambiguous and c.syllables for c in self.entries):
+            _segmenter()  # load jieba now, not on the first post that needs it
 
     def find(self, text: str, *, language: str = "", region: str = "") -> list[TermMatch]:
         """Every entry in scope that matches `text`, with spans in the original text."""
@@ -150,29 +208,50 @@ class TermMatcher:
         region = region.upper()
         normalised = normalise(text)
         hits = self._find_folded(normalised) + self._find_squeezed(normalised)
+        if self._pinyin_terms is not None:
+            hits += self._find_pinyin(normalised)
+        if self._homophone_terms is not None:
+            hits += self._find_homophones(normalised)
         if hits:
             hits = _without_exceptions(hits, self._exception_covers(normalised))
-        found = dict.fromkeys(
-            (number, *normalised.original_span(start, end)) for number, start, end in hits
-        )
+            hits = self._in_context(normalised.text, hits)
+        found: dict[tuple[int, int, int], tuple[str, bool]] = {}
+        for number, start, end, via in _one_per_sound(hits):
+            key = (number, *normalised.original_span(start, end))
+            ambiguous = self._ambiguous(number, via, end - start)
+            if key not in found or found[key][1] > ambiguous:
+                found[key] = (via, ambiguous)
         return [
-            TermMatch(self.entries[number].entry, start, end)
-            for number, start, end in found
+            TermMatch(self.entries[number].entry, start, end, via, ambiguous)
+            for (number, start, end), (via, ambiguous) in found.items()
             if self.entries[number].applies(language, region)
         ]
 
-    def _find_folded(self, normalised: Normalised) -> list[tuple[int, int, int]]:
-        """(entry number, start, end) in folded positions."""
+    def _ambiguous(self, number: int, via: str, length: int) -> bool:
+        """A hit may only label when its term is ambiguous, or it was found through short
+        initials ("sb", "tmd"), a two-syllable pinyin word ("shabi") or a homophone of a
+        two-character term (沙比)."""
+        compiled = self.entries[number]
+        if compiled.entry.ambiguous:
+            return True
+        if via == INITIALS:
+            return length <= 3
+        if via in (PINYIN, HOMOPHONE):
+            return len(compiled.syllables) <= 2
+        return False
+
+    def _find_folded(self, normalised: Normalised) -> list[tuple[int, int, int, str]]:
+        """(entry number, start, end, via) in folded positions."""
         text = normalised.text
         return [
-            (number, end + 1 - length, end + 1)
+            (number, end + 1 - length, end + 1, LITERAL)
             for end, (length, numbers) in _iterate(self._terms, text)
             for number in numbers
             if self._on_boundaries(self.entries[number], text, end + 1 - length, end + 1)
         ]
 
-    def _find_squeezed(self, normalised: Normalised) -> list[tuple[int, int, int]]:
-        """(entry number, start, end) in folded positions, for matches that crossed a gap."""
+    def _find_squeezed(self, normalised: Normalised) -> list[tuple[int, int, int, str]]:
+        """(entry number, start, end, via) in folded positions, for matches that crossed a gap."""
         squeezed = normalised.squeezed
         if len(squeezed.text) == len(normalised.text):
             return []  # nothing was squeezed out: the folded pass saw it all
@@ -180,8 +259,111 @@ class TermMatcher:
         for end, (length, numbers) in _iterate(self._squeezed_terms, squeezed.text):
             positions = squeezed.folded[end + 1 - length : end + 1]
             if _spelled_out(normalised.text, positions):
-                hits.extend((number, positions[0], positions[-1] + 1) for number in numbers)
+                hits.extend(
+                    (number, positions[0], positions[-1] + 1, LITERAL) for number in numbers
+                )
         return hits
+
+    def _find_pinyin(self, normalised: Normalised) -> list[tuple[int, int, int, str]]:
+        """Chinese terms written in Latin letters: whole words only ("sb" never in "usb")."""
+        text = normalised.text
+        return [
+            (number, start, end + 1, via)
+            for end, (length, pairs) in _iterate(self._pinyin_terms, text)
+            for start in (end + 1 - length,)
+            if (start == 0 or not is_word_char(text[start - 1]))
+            and (end + 1 == len(text) or not is_word_char(text[end + 1]))
+            for number, via in pairs
+        ]
+
+    def _find_homophones(self, normalised: Normalised) -> list[tuple[int, int, int, str]]:
+        """Runs of Chinese characters that sound like a term (煞笔, 草泥马, 傻B); a run that is
+        the term itself is left to the literal pass."""
+        text = normalised.text
+        units = _sound_units(text)
+        if not units:
+            return []
+        spoken = "".join(sound for _position, sound in units)
+        # where each unit starts in `spoken`, to map a match back to units
+        starts: dict[int, int] = {}
+        offset = 0
+        for number, (_position, sound) in enumerate(units):
+            starts[offset] = number
+            offset += len(sound)
+        hits = []
+        for end, (length, numbers) in _iterate(self._homophone_terms, spoken):
+            first = starts.get(end + 1 - length)
+            if first is None:
+                continue
+            count = spoken.count("|", end + 1 - length, end + 1)
+            window = units[first : first + count]
+            positions = [position for position, _sound in window]
+            if positions[-1] - positions[0] + 1 != len(positions):
+                continue  # the units are not adjacent in the text
+            start, stop = positions[0], positions[-1] + 1
+            for number in numbers:
+                compiled = self.entries[number]
+                if text[start:stop] == compiled.folded:
+                    continue
+                if not any(_is_han(text[p]) for p in positions):
+                    continue
+                if any(
+                    not _is_han(text[p]) and text[p] != sound[0]
+                    for p, sound in zip(positions, compiled.syllables, strict=True)
+                ):
+                    continue
+                hits.append((number, start, stop, HOMOPHONE))
+        return hits
+
+    def _in_context(self, text: str, hits: list) -> list:
+        """Drop Chinese hits that jieba's segmentation contradicts (see the module docstring):
+        for homophones and ambiguous terms only; a listed unambiguous term stands as written
+        (傻|逼人|渣 still holds 傻逼)."""
+        kept = []
+        runs: dict[int, tuple[int, list[tuple[int, int]]]] = {}
+        for hit in hits:
+            number, start, end, via = hit
+            compiled = self.entries[number]
+            if not compiled.syllables or not (via == HOMOPHONE or compiled.entry.ambiguous):
+                kept.append(hit)
+                continue
+            if via in (PINYIN, INITIALS):
+                kept.append(hit)
+                continue
+            run_start, words = _segmented_run(text, start, runs)
+            if _straddled(words, start - run_start, end - run_start):
+                continue
+            if via == HOMOPHONE and not self._plausible_homophone(
+                compiled, text, run_start, words, start, end
+            ):
+                continue
+            if text[end - 1] == "的" and _noun_follows(text, run_start, words, end - run_start):
+                continue
+            kept.append(hit)
+        return kept
+
+    @staticmethod
+    def _plausible_homophone(compiled, text, run_start, words, start, end) -> bool:
+        """A homophone stands for the term unless it reads as Chinese of its own: a common
+        word (纸张 for 智障), a verb or a function word in place of the term's characters
+        (他骂的 for 他妈的, 我妈比我高 for 妈逼, 是你吗 for 你妈), or,
+        for two characters, anything but a rare word or the term's first character kept
+        (傻比, 傻B, 煞笔; not 见人 for 贱人)."""
+        window = text[start:end]
+        frequency = _segmenter().dt.FREQ.get(window, 0)
+        if frequency >= COMMON_WORD_FREQUENCY:
+            return False
+        if len(compiled.syllables) == 2 and window[0] != compiled.folded[0] and not frequency:
+            return False
+        from jieba import posseg
+
+        tags = posseg.dt.word_tag_tab
+        for a, b in words:
+            a, b = a + run_start, b + run_start
+            if start <= a and b <= end and text[a:b] != compiled.folded[a - start : b - start]:
+                if tags.get(text[a:b], "x")[0] in FUNCTION_TAGS:
+                    return False
+        return True
 
     def _exception_covers(self, normalised: Normalised) -> list[tuple[int, int, set | None]]:
         """Where exceptions occur, in folded positions, in either view ("乳 酪" is still 乳酪)."""
@@ -248,15 +430,22 @@ class TermListDetector(TextDetector):
 
     def detect(self, text: str, *, language: str = "", region: str = "") -> list[Signal]:
         signals: dict[TermEntry, Signal] = {}
-        for match in self.matcher.find(text, language=language, region=region):
+        for match in sorted(
+            self.matcher.find(text, language=language, region=region),
+            key=lambda match: (match.ambiguous, match.start),
+        ):
             entry = match.entry
             signal = signals.get(entry)
             if signal is None:
+                # One signal per entry; it is ambiguous only if every hit of it is.
                 signal = signals[entry] = Signal(
                     layer="terms", category=entry.category, score=1.0, rule=entry.rule,
-                    detail=entry.term,
+                    detail=entry.term if match.via == LITERAL else f"{entry.term} ({match.via})",
+                    ambiguous=match.ambiguous,
                 )  # fmt: skip
             signal.spans.append(Span(match.start, match.end, text[match.start : match.end]))
+        for signal in signals.values():
+            signal.spans.sort(key=lambda span: span.start)
         return list(signals.values())
 
 
@@ -273,6 +462,7 @@ def _compile(entry: TermEntry) -> _Compiled:
     if mode == "auto":
         mode = "word" if any(is_word_char(char) for char in text) else "substring"
     word = mode == "word"
+    chinese = len(text) >= 2 and all(_is_han(char) for char in text)
     return _Compiled(
         entry=entry,
         folded=text,
@@ -280,7 +470,149 @@ def _compile(entry: TermEntry) -> _Compiled:
         word_edges=(word and is_word_char(text[0]), word and is_word_char(text[-1])),
         language=entry.language.split("-")[0].lower(),
         regions=frozenset(region.upper() for region in entry.regions),
+        syllables=_syllables(text)
+        if chinese and entry.category not in NO_PINYIN_CATEGORIES
+        else (),
     )
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+_sounds: dict[str, str] = {}
+
+
+def _sound(char: str) -> str:
+    """The toneless pinyin of one Chinese character, its most common reading (cached)."""
+    sound = _sounds.get(char)
+    if sound is None:
+        from pypinyin import lazy_pinyin
+
+        sound = _sounds[char] = lazy_pinyin(char)[0]
+    return sound
+
+
+def _syllables(text: str) -> tuple[str, ...]:
+    return tuple(_sound(char) for char in text)
+
+
+def _pinyin_keys(syllables: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Latin spellings of a Chinese term: its pinyin joined and spaced ("caonima", "cao ni ma";
+    two-syllable terms only when long enough), and its initials for four syllables or more."""
+    if len(syllables) < 2:
+        return []
+    keys = []
+    joined = "".join(syllables)
+    if len(syllables) > 2 or len(joined) >= MIN_TWO_SYLLABLE_PINYIN:
+        keys += [(joined, PINYIN), (" ".join(syllables), PINYIN)]
+    if len(syllables) >= MIN_INITIALS_SYLLABLES:
+        keys.append(("".join(sound[0] for sound in syllables), INITIALS))
+    return keys
+
+
+def _homophone_keys(syllables: tuple[str, ...]) -> list[str]:
+    """ "sha|bi|" and, for short terms, the spellings with a Latin initial for some syllables
+    ("sha|b|", as 傻B is read); never all initials (that is Latin text, not a homophone)."""
+    if len(syllables) < 2:
+        return []
+    if len(syllables) > MAX_VARIANT_SYLLABLES:
+        return ["".join(f"{sound}|" for sound in syllables)]
+    keys = []
+    for choice in itertools.product((False, True), repeat=len(syllables)):
+        if all(choice):
+            continue
+        keys.append(
+            "".join(
+                f"{sound[0] if initial else sound}|"
+                for sound, initial in zip(syllables, choice, strict=True)
+            )
+        )
+    return keys
+
+
+def _sound_units(text: str) -> list[tuple[int, str]]:
+    """(position, "sound|") for each Chinese character, and each lone Latin letter beside one
+    (the B of 傻B); empty when the text has no Chinese."""
+    units = []
+    last = len(text) - 1
+    for position, char in enumerate(text):
+        if _is_han(char):
+            units.append((position, _sound(char) + "|"))
+        elif (
+            "a" <= char <= "z"
+            and (
+                position == 0 or not is_word_char(text[position - 1]) or _is_han(text[position - 1])
+            )
+            and (
+                position == last
+                or not is_word_char(text[position + 1])
+                or _is_han(text[position + 1])
+            )
+            and (
+                (position > 0 and _is_han(text[position - 1]))
+                or (position < last and _is_han(text[position + 1]))
+            )
+        ):
+            units.append((position, char + "|"))
+    return units
+
+
+def _sounds_within(syllables: tuple[str, ...], text: str) -> bool:
+    """Whether `text` (an exception) holds a run of characters that sounds like the term."""
+    if not syllables:
+        return False
+    target = "".join(f"{sound}|" for sound in syllables)
+    return target in "".join(_sound(char) + "|" if _is_han(char) else "#" for char in text)
+
+
+def _segmenter():
+    """jieba's shared tokenizer, loaded once (about a second; search and the classifier use it
+    too). Only read here: adding words would change their segmentation."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return jieba
+
+
+def _segmented_run(text: str, start: int, runs: dict) -> tuple[int, list[tuple[int, int]]]:
+    """The run of Chinese characters around `start`, segmented by jieba: (where the run starts,
+    [(word start, word end)] relative to it); cached per run for one text."""
+    run_start = start
+    while run_start > 0 and _is_han(text[run_start - 1]):
+        run_start -= 1
+    cached = runs.get(run_start)
+    if cached is None:
+        run_end = start
+        while run_end < len(text) and (_is_han(text[run_end]) or "a" <= text[run_end] <= "z"):
+            run_end += 1
+        words, offset = [], 0
+        for word in _segmenter().lcut(text[run_start:run_end], HMM=False):
+            words.append((offset, offset + len(word)))
+            offset += len(word)
+        cached = runs[run_start] = (run_start, words)
+    return cached
+
+
+def _straddled(words: list[tuple[int, int]], start: int, end: int) -> bool:
+    """A word reaches across the start or the end of the match (回去 across 去死 in 回去死活)."""
+    return any(a < start < b or a < end < b for a, b in words)
+
+
+def _common_word(text: str) -> bool:
+    """A word jieba's dictionary knows well (纸张): said as itself, not as a homophone."""
+    return _segmenter().dt.FREQ.get(text, 0) >= COMMON_WORD_FREQUENCY
+
+
+def _noun_follows(text: str, run_start: int, words: list[tuple[int, int]], end: int) -> bool:
+    """The match ends in 的 and a noun comes next: possessive (他马的尾巴), not a curse."""
+    following = next((text[run_start + a : run_start + b] for a, b in words if a == end), "")
+    if not following:
+        return False
+    from jieba import posseg
+
+    return posseg.dt.word_tag_tab.get(following, "").startswith("n")
 
 
 def _squeezable(squeezed: str) -> bool:
@@ -329,13 +661,28 @@ def _spelled_out(text: str, positions: list[int]) -> bool:
     return True
 
 
+def _one_per_sound(hits: list) -> list:
+    """A span read through its sound counts once: not once per listed spelling of it (煞笔 is
+    a homophone of 傻逼, 沙比 and 傻比), and not at all where a term matched as written."""
+    literal = {(start, end) for _number, start, end, via in hits if via == LITERAL}
+    kept, seen = [], set()
+    for hit in sorted(hits, key=lambda hit: hit[0]):  # hand-made lists come first
+        _number, start, end, via = hit
+        if via != LITERAL:
+            if (start, end) in literal or (start, end, via) in seen:
+                continue
+            seen.add((start, end, via))
+        kept.append(hit)
+    return kept
+
+
 def _without_exceptions(hits: list, covers: list) -> list:
     """Drop hits covered by an exception that belongs to their entry (or to every entry)."""
     if not covers:
         return hits
     return [
-        (number, start, end)
-        for number, start, end in hits
+        (number, start, end, via)
+        for number, start, end, via in hits
         if not any(
             cover_start <= start and end <= cover_end and (owners is None or number in owners)
             for cover_start, cover_end, owners in covers

@@ -47,6 +47,8 @@ class Translation(TimestampedModel):
     backend = models.CharField(max_length=20)
     text = models.TextField()
     is_gloss = models.BooleanField(default=False)
+    # A gloss's learner view, word by word (backends.dictionary.token); null for translations.
+    tokens = models.JSONField(null=True, blank=True)
     hits = models.PositiveIntegerField(default=0)
 
     class Meta:

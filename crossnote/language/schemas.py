@@ -10,6 +10,15 @@ class TranslateIn(Schema):
     source: str | None = Field(None, description="Omit to detect")
 
 
+class GlossTokenOut(Schema):
+    surface: str = Field(description="The word as written (or text kept as is)")
+    pinyin: str = Field(description="Tone-marked pinyin of the Chinese side; empty if none")
+    gloss: str = Field(description="The commonest short sense, or a name's spelling")
+    senses: list[str] = Field(description="More senses, shown on tap")
+    is_name: bool = Field(description="A person's or place's name: spelled, not glossed")
+    is_word: bool = Field(description="False for punctuation, spaces, #topics, links, emoji")
+
+
 class TranslationOut(Schema):
     text: str
     source: str
@@ -19,6 +28,11 @@ class TranslationOut(Schema):
     is_gloss: bool = Field(description="A word-by-word gloss, not a full translation")
     cached: bool = Field(description="Served from the instance-wide translation cache")
     translation_id: int | None
+    tokens: list[GlossTokenOut] | None = Field(
+        None,
+        description="When is_gloss: the word-by-word learner's view (not a translation); "
+        "`text` then holds each word with its gloss in brackets. Null for translations.",
+    )
 
 
 class NoteTranslationOut(Schema):

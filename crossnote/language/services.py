@@ -41,6 +41,9 @@ class TranslationResult:
     is_gloss: bool
     cached: bool
     translation_id: int | None = None
+    # The offline learner's view: one dict per word (surface, pinyin, gloss, senses, is_name,
+    # is_word; see backends.dictionary.token). None for a sentence translation.
+    tokens: list[dict] | None = None
 
     @property
     def unchanged(self) -> bool:
@@ -82,8 +85,12 @@ def _from_cache(key: str, source: str, target: str, names: list[str]) -> Transla
     return next((rows[name] for name in names if name in rows), None)
 
 
-def _run(backend, text: str, detection: Detection, target: str, terms: dict) -> str | None:
-    """Translate with one backend; None if it supports none of the pieces' languages."""
+def _run(
+    backend, text: str, detection: Detection, target: str, terms: dict
+) -> tuple[str, list[dict] | None] | None:
+    """Translate with one backend: (text, learner tokens or None); None if it supports none of
+    the pieces' languages. A gloss backend gives word tokens for each translated piece; the
+    pieces kept as they are (#topics, @mentions, URLs, emoji, slang) become tokens too."""
     latin = None
     if detection.code == MIXED:
         latin = next((p["lang"] for p in detection.parts if p["lang"] != "zh"), "en")
@@ -98,17 +105,41 @@ def _run(backend, text: str, detection: Detection, target: str, terms: dict) -> 
     if not any(backend.supports(source, target) for source in by_source):
         return None
     translated: dict[int, str] = {}
+    words: dict[int, list[dict]] = {}
+    glosses = getattr(backend, "gloss_batch", None) if backend.info.is_gloss else None
     for source, indexes in by_source.items():
         if not backend.supports(source, target):
             continue
-        outputs = backend.translate_batch([pieces[i].text for i in indexes], source, target)
+        segments = [pieces[i].text for i in indexes]
+        if glosses is not None:
+            views = glosses(segments, source, target)
+            words.update(zip(indexes, views, strict=True))
+            outputs = [backend.gloss_line(view, target) for view in views]
+        else:
+            outputs = backend.translate_batch(segments, source, target)
         if len(outputs) != len(indexes):
             raise backends.BackendUnavailable("wrong number of segments returned")
         translated.update(zip(indexes, outputs, strict=True))
-    return join_pieces(pieces, translated)
+    text_out = join_pieces(pieces, translated)
+    return text_out, (_tokens(pieces, words) if glosses is not None else None)
 
 
-def _store(key, source, target, backend, text) -> Translation:
+def _tokens(pieces, words: dict[int, list[dict]]) -> list[dict]:
+    """The learner's view of a whole text: word tokens where glossed, the rest kept as is."""
+    from crossnote.language.backends.dictionary import token
+
+    out: list[dict] = []
+    for index, piece in enumerate(pieces):
+        if index in words:
+            out.extend(words[index])
+        elif piece.replacement:  # slang from the operator's glossary
+            out.append(token(piece.text, gloss=piece.replacement))
+        else:
+            out.append(token(piece.text, is_word=False))
+    return out
+
+
+def _store(key, source, target, backend, text, tokens=None) -> Translation:
     try:
         with transaction.atomic():
             return Translation.objects.create(
@@ -118,6 +149,7 @@ def _store(key, source, target, backend, text) -> Translation:
                 backend=backend.info.name,
                 text=text,
                 is_gloss=backend.info.is_gloss,
+                tokens=tokens,
             )
     except IntegrityError:  # another request translated the same text meanwhile
         return Translation.objects.get(
@@ -136,6 +168,7 @@ def _result(row: Translation, cached: bool) -> TranslationResult:
         is_gloss=row.is_gloss,
         cached=cached,
         translation_id=row.pk,
+        tokens=row.tokens,
     )
 
 
@@ -178,7 +211,8 @@ def translate_text(
             hooks.collect("translation_backend_failed", backend=backend.info.name)  # ops
             continue
         if output is not None:
-            return _result(_store(key, detection.code, target, backend, output), cached=False)
+            row = _store(key, detection.code, target, backend, *output)
+            return _result(row, cached=False)
     raise TranslationUnavailable(
         _("No translation engine on this server can translate this text right now.")
     )

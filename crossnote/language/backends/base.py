@@ -23,7 +23,12 @@ class BackendInfo:
 
 
 class TranslationBackend:
-    """Base class. Subclasses set `info` and implement `supports` and `translate_batch`."""
+    """Base class. Subclasses set `info` and implement `supports` and `translate_batch`.
+
+    A gloss backend (`info.is_gloss`) also implements `gloss_batch(segments, source, target)`,
+    one list of word tokens per segment (the learner's view, never a sentence), and
+    `gloss_line(tokens, target)`, that view as one line of plain text.
+    """
 
     info: BackendInfo
 

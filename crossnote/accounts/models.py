@@ -55,7 +55,11 @@ class User(AbstractUser):
     avatar = models.FileField(_("avatar"), upload_to="avatars/", blank=True)
     region = CountryField(_("region"), blank=True)
     languages = models.JSONField(_("languages spoken"), default=list, blank=True)
+    # Detected languages of the bio and display name (crossnote.language.detection), set on write.
     bio_language = models.CharField(max_length=8, blank=True)
+    bio_language_confidence = models.FloatField(default=0.0)
+    display_name_language = models.CharField(max_length=8, blank=True)
+    display_name_language_confidence = models.FloatField(default=0.0)
     auto_translate = models.BooleanField(
         _("translate automatically"),
         default=False,

@@ -18,6 +18,8 @@ class UserBrief(Schema):
 
 class UserOut(UserBrief):
     bio: str
+    bio_language: str  # detected: an ISO 639-1 code, "mixed", "und", or "" when there is no bio
+    display_name_language: str
     region: str
     languages: list[str]
     follower_count: int
@@ -35,7 +37,6 @@ class UserOut(UserBrief):
 
 class MeOut(UserOut):
     auto_translate: bool
-    bio_language: str
 
     @staticmethod
     def resolve_region(obj):

@@ -16,7 +16,7 @@ from crossnote.accounts.models import SPOKEN_LANGUAGE_CODES, ApiToken, User, use
 from crossnote.core import hooks
 from crossnote.core.errors import Conflict, InvalidInput, NotFound
 from crossnote.core.images import AVATAR_VARIANTS, process_image
-from crossnote.language.detection import detection_fields
+from crossnote.language.detection import profile_language_fields
 
 TOKEN_PREFIX = "cn_"  # noqa: S105 - a public marker, not a secret
 MAX_TOKENS_PER_USER = 20
@@ -99,6 +99,8 @@ def sign_up(
         region=_clean_region(region),
         languages=_clean_languages(languages),
     )
+    for field, value in profile_language_fields(user).items():
+        setattr(user, field, value)
     try:
         password_validation.validate_password(password or "", user)
     except ValidationError as exc:
@@ -129,14 +131,20 @@ def update_profile(*, user: User, **changes) -> User:
         if len(bio) > 500:
             raise InvalidInput(_("Bio: at most 500 characters."), field="bio")
         user.bio = bio
-        user.bio_language = detection_fields(bio)["language"]
     if "region" in changes:
         user.region = _clean_region(changes["region"])
     if "languages" in changes:
         user.languages = _clean_languages(changes["languages"])
     if "auto_translate" in changes:
         user.auto_translate = bool(changes["auto_translate"])
-    fields = [f for f in allowed if f in changes] + (["bio_language"] if "bio" in changes else [])
+    fields = [f for f in allowed if f in changes]
+    detected = profile_language_fields(user)
+    for prefix in ("bio", "display_name"):
+        if prefix in changes:
+            keys = [f"{prefix}_language", f"{prefix}_language_confidence"]
+            for key in keys:
+                setattr(user, key, detected[key])
+            fields += keys
     with transaction.atomic():
         user.save(update_fields=fields)
         if "bio" in changes or "display_name" in changes:

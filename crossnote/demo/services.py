@@ -23,6 +23,7 @@ from crossnote.core.errors import InvalidInput
 from crossnote.demo import content
 from crossnote.demo.pictures import draw_scene, pick_size
 from crossnote.demo.timeline import Timeline
+from crossnote.language.detection import profile_language_fields
 from crossnote.notes import policies
 from crossnote.notes import services as note_services
 from crossnote.notes.models import (
@@ -220,6 +221,9 @@ class Community:
                 )
             )
             plans.append((lang, self._subjects(persona)))
+        for row in rows:  # bulk_create bypasses sign-up: detect bios and names here
+            for name, value in profile_language_fields(row).items():
+                setattr(row, name, value)
         User.objects.bulk_create(rows)
         created = {
             u.username: u for u in User.objects.filter(username__in=[r.username for r in rows])

@@ -192,6 +192,26 @@ def detection_fields(text: str) -> dict:
     }
 
 
+def language_of(text: str) -> tuple[str, float]:
+    """(code, confidence) of a short field: a bio, a display name, a board name ("" when blank)."""
+    if not (text or "").strip():
+        return "", 0.0
+    result = detect_language(text)
+    return result.code, result.confidence
+
+
+def profile_language_fields(user) -> dict:
+    """The detected-language fields of a person's bio and display name, from what they hold."""
+    bio, bio_confidence = language_of(user.bio)
+    name, name_confidence = language_of(user.display_name)
+    return {
+        "bio_language": bio,
+        "bio_language_confidence": bio_confidence,
+        "display_name_language": name,
+        "display_name_language_confidence": name_confidence,
+    }
+
+
 def warm_up() -> None:
     """Load the language models now rather than on the first post (used by benchmarks)."""
     detect_language("warm up the detector", codes=tuple(settings.CROSSNOTE_LANGUAGES))

@@ -1,7 +1,12 @@
 """Notes with their images and topics, comments, likes and collects (boards)."""
 
+from functools import lru_cache
+
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from crossnote.core.models import LanguageTagged, TimestampedModel
@@ -11,6 +16,19 @@ BODY_MAX = 2000
 COMMENT_MAX = 1000
 MAX_IMAGES = 9
 ALT_TEXT_MAX = 300
+# The board a note is saved to when no board is named. Stored under this English name and shown
+# in each reader's language; boards made before that carry the Chinese name, shown the same way.
+DEFAULT_BOARD = gettext_noop("Saved")
+
+
+@lru_cache(maxsize=1)
+def default_board_names() -> frozenset[str]:
+    """Every name the default board may be stored under: the English one and its translations."""
+    names = {DEFAULT_BOARD}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            names.add(gettext(DEFAULT_BOARD))
+    return frozenset(names)
 
 
 class Visibility(models.TextChoices):
@@ -178,12 +196,20 @@ class Board(TimestampedModel):
     owner = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="boards")
     name = models.CharField(max_length=50)
     is_private = models.BooleanField(default=False)
+    # Detected language of the name (crossnote.language.detection), set on write.
+    name_language = models.CharField(max_length=8, blank=True)
+    name_language_confidence = models.FloatField(default=0.0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["owner", "name"], name="unique_board")]
 
     def __str__(self):
         return self.name
+
+    @property
+    def title(self) -> str:
+        """The name to show: the default board's in the reader's language, others as named."""
+        return gettext(DEFAULT_BOARD) if self.name in default_board_names() else self.name
 
     def get_absolute_url(self):
         return reverse("notes:board", kwargs={"pk": self.pk})

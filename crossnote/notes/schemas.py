@@ -131,6 +131,7 @@ class CollectOut(Schema):
 class BoardOut(Schema):
     id: int
     name: str
+    name_language: str  # detected: an ISO 639-1 code, "mixed", "und", or "" (the default board)
     is_private: bool
     owner: str
     created_at: datetime

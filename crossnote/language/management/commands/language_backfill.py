@@ -1,59 +1,89 @@
-"""Detect the language of notes, comments and bios written before detection existed."""
+"""Detect the language of notes, comments, bios, display names and board names written before
+detection existed (or, with --all, again after the detector changed)."""
 
 from django.core.management.base import BaseCommand
+from django.db.models import Q
 
 from crossnote.accounts.models import User
-from crossnote.language.detection import detection_fields
-from crossnote.notes.models import Comment, Note
+from crossnote.language.detection import detection_fields, language_of, profile_language_fields
+from crossnote.notes.models import Board, Comment, Note, default_board_names
+
+TAGGED = ["language", "language_confidence", "language_parts"]
+PROFILE = [
+    "bio_language",
+    "bio_language_confidence",
+    "display_name_language",
+    "display_name_language_confidence",
+]
+BOARD = ["name_language", "name_language_confidence"]
+
+
+def _note_fields(note) -> dict:
+    return detection_fields(f"{note.title}\n{note.body}")
+
+
+def _comment_fields(comment) -> dict:
+    return detection_fields(comment.body)
+
+
+def _board_fields(board) -> dict:
+    code, confidence = language_of(board.name)
+    return {"name_language": code, "name_language_confidence": confidence}
 
 
 class Command(BaseCommand):
-    help = "Detect and store the language of every note, comment and bio that has none yet."
+    help = (
+        "Detect and store the language of every note, comment, bio, display name and board "
+        "name that has none yet."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--all", action="store_true", help="redo rows that already have one")
         parser.add_argument("--batch", type=int, default=500)
 
     def handle(self, *args, **options):
+        redo = options["all"]
+        notes = Note.objects.all() if redo else Note.objects.filter(language="")
+        comments = Comment.objects.all() if redo else Comment.objects.filter(language="")
+        # A person needs detecting when a bio or display name is there without its language.
+        people = User.objects.exclude(bio="", display_name="")
+        if not redo:
+            people = people.filter(
+                (~Q(bio="") & Q(bio_language=""))
+                | (~Q(display_name="") & Q(display_name_language=""))
+            )
+        # The default board is shown in each reader's language: nothing to detect.
+        boards = Board.objects.exclude(name__in=default_board_names())
+        if not redo:
+            boards = boards.filter(name_language="")
         jobs = [
-            (
-                Note,
-                lambda n: f"{n.title}\n{n.body}",
-                ["language", "language_confidence", "language_parts"],
-            ),
-            (Comment, lambda c: c.body, ["language", "language_confidence", "language_parts"]),
+            (notes, _note_fields, TAGGED, "notes"),
+            (comments, _comment_fields, TAGGED, "comments"),
+            (people, profile_language_fields, PROFILE, "bios and display names"),
+            (boards, _board_fields, BOARD, "board names"),
         ]
-        for model, text_of, fields in jobs:
-            rows = model.objects.all() if options["all"] else model.objects.filter(language="")
-            self._run(model, rows, text_of, fields, options["batch"])
-        users = User.objects.exclude(bio="")
-        if not options["all"]:
-            users = users.filter(bio_language="")
-        done = 0
-        for user in users.iterator(chunk_size=options["batch"]):
-            user.bio_language = detection_fields(user.bio)["language"]
-            user.save(update_fields=["bio_language"])
-            done += 1
-        self.stdout.write(f"bios: {done} detected")
+        for rows, fields_of, fields, label in jobs:
+            self._run(rows, fields_of, fields, label, options["batch"])
 
-    def _run(self, model, rows, text_of, fields, batch_size):
+    def _run(self, rows, fields_of, fields, label, batch_size):
+        model = rows.model
         total = rows.count()
-        name = model._meta.verbose_name_plural
         done = 0
         batch = []
-        for row in rows.iterator(chunk_size=batch_size):
-            for field, value in detection_fields(text_of(row)).items():
+        for row in rows.order_by("pk").iterator(chunk_size=batch_size):
+            for field, value in fields_of(row).items():
                 setattr(row, field, value)
             batch.append(row)
             if len(batch) >= batch_size:
                 done += self._flush(model, batch, fields)
-                self.stdout.write(f"{name}: {done}/{total}")
+                self.stdout.write(f"{label}: {done}/{total}")
         done += self._flush(model, batch, fields)
-        self.stdout.write(f"{name}: {done}/{total} detected")
+        self.stdout.write(f"{label}: {done}/{total} detected")
 
     @staticmethod
     def _flush(model, batch, fields) -> int:
-        model.objects.bulk_update(batch, fields)
+        if batch:
+            model.objects.bulk_update(batch, fields)
         count = len(batch)
         batch.clear()
         return count

@@ -9,7 +9,6 @@ from django.db.models import F
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from crossnote.accounts.models import User
 from crossnote.core import hooks
@@ -21,12 +20,13 @@ from crossnote.core.errors import (
     PermissionDenied,
 )
 from crossnote.core.images import ProcessedImage, process_image
-from crossnote.language.detection import detection_fields
+from crossnote.language.detection import detection_fields, language_of
 from crossnote.notes import policies
 from crossnote.notes.models import (
     ALT_TEXT_MAX,
     BODY_MAX,
     COMMENT_MAX,
+    DEFAULT_BOARD,
     MAX_IMAGES,
     TITLE_MAX,
     Board,
@@ -38,13 +38,13 @@ from crossnote.notes.models import (
     NoteLike,
     Topic,
     Visibility,
+    default_board_names,
 )
 from crossnote.notes.text import extract_mentions, extract_topics
 from crossnote.social.models import Notification
 from crossnote.social.services import notify
 
 # The default board is named in the saver's UI language when it is first made.
-DEFAULT_BOARD = gettext_noop("Saved")
 
 
 def _clean_title(title: str) -> str:
@@ -401,8 +401,15 @@ def create_board(*, owner: User, name: str, is_private: bool = False) -> Board:
     name = (name or "").strip()
     if not name or len(name) > 50:
         raise InvalidInput(_("A board name has 1–50 characters."), field="name")
+    code, confidence = language_of(name)
     board, created = Board.objects.get_or_create(
-        owner=owner, name=name, defaults={"is_private": is_private}
+        owner=owner,
+        name=name,
+        defaults={
+            "is_private": is_private,
+            "name_language": code,
+            "name_language_confidence": confidence,
+        },
     )
     if not created:
         raise InvalidInput(_("You already have a board with that name."), field="name")
@@ -413,8 +420,8 @@ def collect_note(*, user: User, note: Note, board: Board | None = None) -> Colle
     """Save a note to one of the user's boards (the default board when none is given)."""
     _require_visible(user, note)
     if board is None:
-        board = Board.objects.filter(owner=user, name__in={DEFAULT_BOARD, _(DEFAULT_BOARD)}).first()
-        board = board or Board.objects.create(owner=user, name=_(DEFAULT_BOARD))
+        board = Board.objects.filter(owner=user, name__in=default_board_names()).first()
+        board = board or Board.objects.create(owner=user, name=DEFAULT_BOARD)
     elif board.owner_id != user.pk:
         raise PermissionDenied(_("That board is not yours."))
     with transaction.atomic():

@@ -35,6 +35,12 @@ def cmd_serve(args) -> None:
     """Run the web server (granian, ASGI: pages, API and WebSockets) with N worker processes."""
     _setup()
     from django.conf import settings
+    from django.core import checks
+
+    # A configuration the product does not support refuses to start (crossnote.privacy.checks).
+    refused = [m for m in checks.run_checks(tags=["data_regions"]) if m.is_serious()]
+    if refused:
+        sys.exit("\n".join(f"crossnote serve: {m.msg}\n  {m.hint}" for m in refused))
 
     if args.migrate:
         _call("migrate", interactive=False, verbosity=0)

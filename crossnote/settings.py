@@ -365,16 +365,14 @@ CROSSNOTE_LOGIN_HISTORY_DAYS = env.int("CROSSNOTE_LOGIN_HISTORY_DAYS", default=1
 # Sign-up country (ISO 3166) -> data region; every other country is "global".
 _EEA = "AT BE BG HR CY CZ DK EE FI FR DE GR IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO"
 CROSSNOTE_DATA_REGIONS = {"CN": "cn", "US": "us", **{code: "eu" for code in _EEA.split()}}
-# Optional: a database per data region, e.g. "cn=postgres://db-cn/crossnote,eu=postgres://...".
-# Each region listed gets a database alias of the same name and crossnote.privacy.routers places
-# that region's accounts and their rows there; unlisted regions stay on "default".
+# A database per data region is NOT supported: every account and its rows live on DATABASE_URL
+# (one instance per region keeps data apart). The variable is read only so that an instance
+# configured with it says so: `crossnote serve` refuses to start and `crossnote doctor` reports
+# it (crossnote.privacy.checks, privacy.E001); no database alias or router is set up from it.
 CROSSNOTE_REGION_DATABASES = {}
 for _item in env.list("CROSSNOTE_REGION_DATABASES", default=[]):
-    _region, _url = _item.split("=", 1)
-    CROSSNOTE_REGION_DATABASES[_region.strip()] = _region.strip()
-    DATABASES[_region.strip()] = environ.Env.db_url_config(_url.strip())
-if CROSSNOTE_REGION_DATABASES:
-    DATABASE_ROUTERS = ["crossnote.privacy.routers.DataRegionRouter"]
+    _region, _sep, _url = _item.partition("=")
+    CROSSNOTE_REGION_DATABASES[_region.strip()] = _url.strip()
 
 # PostgreSQL connections come from a bounded pool in each process (psycopg_pool, through
 # Django): under ASGI every request runs its synchronous code in a thread of its own, and

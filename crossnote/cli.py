@@ -49,6 +49,8 @@ def cmd_serve(args) -> None:
     # Django runs each request's synchronous code in a thread of its own, and --threads sizes
     # asgiref's shared pool (ASGI_THREADS) that other synchronous calls use.
     os.environ.setdefault("ASGI_THREADS", str(args.threads))
+    # Each worker loads the translation engines in the background at start (language.warm_up).
+    os.environ.setdefault("CROSSNOTE_TRANSLATION_WARM_UP", "true")
     argv = [
         granian,
         "--interface",

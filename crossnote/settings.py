@@ -244,6 +244,9 @@ CROSSNOTE_TRANSLATION_BACKENDS = env.list(
 CROSSNOTE_TRANSLATION_REMOTE_PRIVATE = env.bool(
     "CROSSNOTE_TRANSLATION_REMOTE_PRIVATE", default=False
 )
+# Load the detector and local engines in a background thread when a server process starts, so
+# the first reader does not wait for them (`crossnote serve` turns it on for its workers).
+CROSSNOTE_TRANSLATION_WARM_UP = env.bool("CROSSNOTE_TRANSLATION_WARM_UP", default=False)
 CROSSNOTE_TRANSLATION_OPTIONS = {
     "argos": {
         "models_dir": env.str("ARGOS_MODELS_DIR", default=str(DATA_DIR / "translation-models"))

@@ -6,3 +6,11 @@ from django.apps import AppConfig
 class LanguageConfig(AppConfig):
     name = "crossnote.language"
     label = "language"
+
+    def ready(self):
+        from crossnote.language import warm_up
+
+        # A server process loads the engines in the background (the first translation after a
+        # start took ~5 s); tests and management commands do not (warm_up.is_server_process).
+        if warm_up.is_server_process():
+            warm_up.start()

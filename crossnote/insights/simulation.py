@@ -28,6 +28,9 @@ from django.utils import timezone
 WEEKS = 12
 WAVE_AFTER_DAYS = 35  # the wave starts this many days into the simulated weeks
 WAVE_SHAPE = [0.10, 0.26, 0.22, 0.15, 0.11, 0.08, 0.05, 0.03]  # share of newcomers per wave day
+# What the wave's moderation decisions are about, 5:3:2:1 (spam follows crowds); picked by the
+# comment's id, so the seeded random stream (and every other figure) stays as it was.
+MODERATED = ["spam"] * 5 + ["profanity"] * 3 + ["harassment"] * 2 + ["scam"]
 
 EN_NAMES = "Ava Mason Liam Emma Noah Olivia Ethan Sophia Lucas Mia Jackson Harper Aiden Ella Caleb Zoe Logan Chloe Wyatt Lily Owen Nora Jayden Riley".split()
 EN_PLACES = "ohio texas jersey miami seattle denver austin bronx vegas tulsa boise reno".split()
@@ -365,12 +368,14 @@ class Influx:
             if self.rng.random() < 0.03:
                 action = self.rng.choices(["label", "limit", "hold", "remove"], [3, 2, 3, 2])[0]
                 human = self.rng.random() < 0.3
+                category = MODERATED[pk % len(MODERATED)]
                 rows.append(
                     Decision(
                         kind="comment",
                         object_id=pk,
                         author_id=author,
                         action=action,
+                        category=category,
                         automated=not human,
                         created_at=at,
                         updated_at=at,

@@ -357,7 +357,10 @@ def reason_for_author(reason: str, *, private: bool) -> str:
     translated = translate_for_reader(reason, get_language() or "en", private=private)
     if translated["translation"] is None:
         return translated["original"]
-    return _("%(translation)s (the moderator wrote: “%(original)s”; machine-translated by %(engine)s)") % translated
+    return (
+        _("%(translation)s (the moderator wrote: “%(original)s”; machine-translated by %(engine)s)")
+        % translated
+    )
 
 
 def _statement_for_author(author, *, private: bool = False, **parts) -> str:

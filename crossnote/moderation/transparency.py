@@ -13,7 +13,7 @@ from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy
 
 from crossnote.moderation.learning import agreement_stats
 from crossnote.moderation.models import Action, Appeal, Decision, ReviewItem, Withholding
@@ -137,7 +137,7 @@ def _actions(window, starts, category_name) -> dict:
 
 
 def _name(slug: str, category_name) -> str:
-    return category_name(slug) if slug else str(_("uncategorised"))
+    return category_name(slug) if slug else str(gettext_lazy("uncategorised"))
 
 
 def _appeals(window) -> dict:

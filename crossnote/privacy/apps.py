@@ -8,6 +8,6 @@ class PrivacyConfig(AppConfig):
     label = "privacy"
 
     def ready(self):
-        from crossnote.privacy import hooks
+        from crossnote.privacy import checks, hooks  # noqa: F401 - checks registers itself
 
         hooks.connect()

@@ -72,8 +72,7 @@ def data_region_for(country: str) -> str:
 
 
 def known_regions() -> list[str]:
-    regions = {"global", *settings.CROSSNOTE_DATA_REGIONS.values()}
-    return sorted(regions | set(settings.CROSSNOTE_REGION_DATABASES))
+    return sorted({"global", *settings.CROSSNOTE_DATA_REGIONS.values()})
 
 
 def assign_data_region(*, user: User) -> str:
@@ -85,8 +84,9 @@ def assign_data_region(*, user: User) -> str:
 
 
 def set_data_region(*, user: User, region: str, operator: str) -> User:
-    """An administrator moves an account to another data region (logged as an operator action).
-    With region databases configured, moving the rows themselves is an operator's migration."""
+    """An administrator changes an account's data-region tag (logged as an operator action).
+    Only the tag changes: every account's data stays on this instance's one database (a region
+    kept apart is an instance of its own; crossnote.privacy.checks)."""
     region = (region or "").strip().lower()
     if region not in known_regions():
         raise InvalidInput(

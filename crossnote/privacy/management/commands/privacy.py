@@ -30,7 +30,10 @@ class Command(BaseCommand):
         )
         erase.add_argument("user", help="username or email")
         erase.add_argument("--now", action="store_true", help="erase at once, no grace period")
-        region = sub.add_parser("region", help="move an account to another data region")
+        region = sub.add_parser(
+            "region",
+            help="change an account's data-region tag (its data stays on this instance's database)",
+        )
         region.add_argument("user", help="username or email")
         region.add_argument("region", help="e.g. global, cn, eu, us")
         sub.add_parser(
@@ -90,8 +93,13 @@ class Command(BaseCommand):
         from crossnote.privacy import services
 
         user = self._user(options["user"])
+        old = user.data_region
         services.set_data_region(user=user, region=options["region"], operator=_operator())
-        self.stdout.write(f"{user.username}: data region {user.data_region}")
+        self.stdout.write(
+            f"{user.username}: data-region tag {old} -> {user.data_region} (recorded). "
+            "No data was moved: this instance keeps every account on its one database; "
+            "keeping a region's data apart means running a separate Crossnote instance for it."
+        )
 
     def _sweep(self, options):
         from crossnote.privacy import tasks

@@ -596,8 +596,10 @@ def _segmented_run(text: str, start: int, runs: dict) -> tuple[int, list[tuple[i
 
 
 def _straddled(words: list[tuple[int, int]], start: int, end: int) -> bool:
-    """A word reaches across the start or the end of the match (回去 across 去死 in 回去死活)."""
-    return any(a < start < b or a < end < b for a, b in words)
+    """A word reaches across the start or the end of the match (回去 across 去死 in 回去死活)
+    or holds it in its middle (体操比赛 around 操比); a word that begins or ends with the match
+    (去死吧, 大傻逼) is no objection."""
+    return any((a < start < b or a < end < b) and not (a == start or end == b) for a, b in words)
 
 
 def _common_word(text: str) -> bool:

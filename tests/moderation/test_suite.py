@@ -131,6 +131,14 @@ def test_rates_and_failures_match_a_hand_count():
     assert failures["missed_total"] == 2
     assert [f["text"] for f in failures["false_alarms"]] == ["fine two"]
     assert failures["false_alarms_total"] == 3
+    # Issue 17's targets, for the sets that ran (no "evasions" set here).
+    assert result["targets"] == [
+        {"set": "lookalikes", "figure": "flagged_rate", "target": "<= 0.02", "value": 1.0,
+         "met": False},
+        {"set": "lookalikes", "figure": "held", "target": "<= 0", "value": 1, "met": False},
+        {"set": "newcomers", "figure": "flagged", "target": "<= 0", "value": 1, "met": False},
+    ]  # fmt: skip
+    assert "  MISS newcomers flagged <= 0: 1" in result["text"]
     assert "caught 1/3 (33.3%)" in result["text"]
     assert "abusive cases missed: 2 (first 1)" in result["text"]
     assert "'bad three'" in result["text"] and "'bad two'" not in result["text"]

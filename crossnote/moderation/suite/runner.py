@@ -270,8 +270,33 @@ def report(outcomes: Sequence[Outcome], *, errors: int = 20) -> dict:
             "false_alarms_total": len(false_alarms),
         },
     }
+    result["targets"] = targets(result["groups"]["set"])
     result["text"] = format_report(result)
     return result
+
+
+# Issue 17's targets: what a moderator can trust. (set, figure, comparison, bound)
+TARGETS = (
+    ("evasions", "catch_rate", ">=", 0.95),
+    ("lookalikes", "flagged_rate", "<=", 0.02),
+    ("lookalikes", "held", "<=", 0),
+    ("newcomers", "flagged", "<=", 0),
+)
+
+
+def targets(sets: dict[str, dict]) -> list[dict]:
+    """Each target whose set was run: the bound, the figure achieved and whether it is met."""
+    rows = []
+    for name, figure, comparison, bound in TARGETS:
+        value = sets.get(name, {}).get(figure)
+        if value is None:
+            continue
+        met = value >= bound if comparison == ">=" else value <= bound
+        rows.append(
+            {"set": name, "figure": figure, "target": f"{comparison} {bound}", "value": value,
+             "met": met}
+        )  # fmt: skip
+    return rows
 
 
 def _miss_order(outcome: Outcome):
@@ -327,6 +352,12 @@ def format_report(result: dict) -> str:
     for axis, parts in result["groups"].items():
         lines.append(f"by {axis}:")
         lines.extend(_row(f"  {name}", part) for name, part in parts.items())
+    if result.get("targets"):
+        lines.append("targets:")
+        lines.extend(
+            f"  {'met ' if t['met'] else 'MISS'} {t['set']} {t['figure']} {t['target']}: {t['value']}"
+            for t in result["targets"]
+        )
     failures = result["failures"]
     for key, title in (
         ("missed", "abusive cases missed"),

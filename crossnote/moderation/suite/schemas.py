@@ -38,9 +38,18 @@ class SuiteFailuresOut(Schema):
     false_alarms_total: int
 
 
+class SuiteTargetOut(Schema):
+    set: str
+    figure: str
+    target: str = Field(description='e.g. ">= 0.95"')
+    value: float
+    met: bool
+
+
 class SuiteOut(Schema):
     overall: SuiteRatesOut
     groups: dict[str, dict[str, SuiteRatesOut]] = Field(
         description="rates by set, by kind and by language"
     )
     failures: SuiteFailuresOut
+    targets: list[SuiteTargetOut] = Field(description="issue 17's targets for the sets run")

@@ -86,7 +86,7 @@ def _from_cache(key: str, source: str, target: str, names: list[str]) -> Transla
 
 
 def _run(
-    backend, text: str, detection: Detection, target: str, terms: dict
+    backend, text: str, detection: Detection, target: str, terms: dict, context: dict | None
 ) -> tuple[str, list[dict] | None] | None:
     """Translate with one backend: (text, learner tokens or None); None if it supports none of
     the pieces' languages. A gloss backend gives word tokens for each translated piece; the
@@ -95,9 +95,16 @@ def _run(
     if detection.code == MIXED:
         latin = next((p["lang"] for p in detection.parts if p["lang"] != "zh"), "en")
         latin = "en" if latin == UNDETERMINED else latin
+    reads_context = backend.info.reads_context
     pieces = split_for_translation(
-        text, detection.code, mixed_latin=latin, glossary=terms, target=target
+        text,
+        detection.code,
+        mixed_latin=latin,
+        glossary=None if reads_context else terms,
+        target=target,
     )
+    if reads_context:  # slang stays in the text; its meaning goes with the prompt
+        context = {**(context or {}), "glossary": _terms_in(text, terms, target)}
     todo = [i for i, p in enumerate(pieces) if p.translate and p.source != target]
     by_source: dict[str, list[int]] = {}
     for index in todo:
@@ -115,6 +122,8 @@ def _run(
             views = glosses(segments, source, target)
             words.update(zip(indexes, views, strict=True))
             outputs = [backend.gloss_line(view, target) for view in views]
+        elif reads_context:
+            outputs = backend.translate_in_context(segments, source, target, context)
         else:
             outputs = backend.translate_batch(segments, source, target)
         if len(outputs) != len(indexes):
@@ -122,6 +131,16 @@ def _run(
         translated.update(zip(indexes, outputs, strict=True))
     text_out = join_pieces(pieces, translated)
     return text_out, (_tokens(pieces, words) if glosses is not None else None)
+
+
+def _terms_in(text: str, terms: dict, target: str) -> dict[str, str]:
+    """{slang term: its meaning in target} for the glossary terms this text contains."""
+    lowered = text.lower()
+    return {
+        term: meanings[target]
+        for term, meanings in terms.items()
+        if term.lower() in lowered and meanings.get(target)
+    }
 
 
 def _tokens(pieces, words: dict[int, list[dict]]) -> list[dict]:
@@ -173,13 +192,20 @@ def _result(row: Translation, cached: bool) -> TranslationResult:
 
 
 def translate_text(
-    text: str, target: str, *, source: str | None = None, private: bool = False
+    text: str,
+    target: str,
+    *,
+    source: str | None = None,
+    private: bool = False,
+    context: dict | None = None,
 ) -> TranslationResult:
     """Translate `text` into `target` through the cache and the backend chain (module docstring).
 
     `private` marks text from followers-only or private content: remote backends are skipped
-    unless CROSSNOTE_TRANSLATION_REMOTE_PRIVATE allows them. Raises TranslationUnavailable when
-    no backend can translate it, InvalidInput for empty or oversize text.
+    unless CROSSNOTE_TRANSLATION_REMOTE_PRIVATE allows them. `context` ({"title": the note's
+    title, "thread_language": its language}) helps engines that read it (an LLM) choose words;
+    the cache is still keyed by the text alone. Raises TranslationUnavailable when no backend
+    can translate it, InvalidInput for empty or oversize text.
     """
     target = normalise_target(target)
     text = text or ""
@@ -205,7 +231,7 @@ def translate_text(
     terms = glossary()
     for backend in chain:
         try:
-            output = _run(backend, text, detection, target, terms)
+            output = _run(backend, text, detection, target, terms, context)
         except backends.BackendUnavailable as exc:
             log.warning("translation backend %s failed: %s", backend.info.name, exc)
             hooks.collect("translation_backend_failed", backend=backend.info.name)  # ops
@@ -250,19 +276,26 @@ def _private(note) -> bool:
 def translate_note(*, note, target: str) -> dict:
     """Title, body and image descriptions of a note in `target` (None where there is no text)."""
     private = _private(note)
+    context = {"title": note.title, "thread_language": note.language}
 
     def maybe(text: str) -> TranslationResult | None:
-        return translate_text(text, target, private=private) if text.strip() else None
+        if not text.strip():
+            return None
+        return translate_text(text, target, private=private, context=context)
 
     return {
-        "title": translate_text(note.title, target, private=private),
+        "title": translate_text(
+            note.title, target, private=private, context={"thread_language": note.language}
+        ),
         "body": maybe(note.body),
         "alt_texts": [maybe(image.alt_text) for image in note.images.all()],
     }
 
 
 def translate_comment(*, comment, target: str) -> TranslationResult:
-    return translate_text(comment.body, target, private=_private(comment.note))
+    note = comment.note
+    context = {"title": note.title, "thread_language": note.language}
+    return translate_text(comment.body, target, private=_private(note), context=context)
 
 
 def translate_bio(*, user, target: str) -> TranslationResult:

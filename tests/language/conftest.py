@@ -4,7 +4,6 @@ and a tiny Argos Translate package built offline (SentencePiece + random CTransl
 
 import io
 import json
-import re
 import socket
 import threading
 import zipfile
@@ -203,64 +202,6 @@ def deepl_service(key="good-key:fx"):
     return service
 
 
-# --- OpenAI-compatible chat: POST /v1/chat/completions ----------------------------------------
-
-LANGUAGE_BY_NAME = {"Simplified Chinese": "zh", "English": "en", "Japanese": "ja"}
-
-
-def chat_completion(content: str, model="qwen2.5:7b") -> dict:
-    """A chat.completion object as OpenAI, vLLM and Ollama's /v1 return it."""
-    return {
-        "id": "chatcmpl-123",
-        "object": "chat.completion",
-        "created": 1_700_000_000,
-        "model": model,
-        "choices": [
-            {
-                "index": 0,
-                "message": {"role": "assistant", "content": content},
-                "finish_reason": "stop",
-            }
-        ],
-        "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
-    }
-
-
-def chat_messages(seen: Seen) -> tuple[str, str] | None:
-    """(system content, user content) of a chat request made of exactly those two messages."""
-    body = json_body(seen)
-    messages = body.get("messages") if isinstance(body, dict) else None
-    if not isinstance(messages, list) or [m.get("role") for m in messages] != ["system", "user"]:
-        return None
-    if not all(isinstance(m.get("content"), str) for m in messages):
-        return None
-    return messages[0]["content"], messages[1]["content"]
-
-
-def openai_service(api_key=None, gullible=False):
-    """A chat server whose "model" translates a JSON array of strings into the target language
-    named in the system message. `gullible`: obeys an injected "print your system prompt"."""
-
-    def service(seen: Seen):
-        if (seen.method, seen.path) != ("POST", "/v1/chat/completions"):
-            return 404, {"error": {"message": "Not found", "type": "invalid_request_error"}}
-        if api_key is not None and seen.headers.get("authorization") != f"Bearer {api_key}":
-            return 401, {"error": {"message": "Incorrect API key provided", "type": "auth"}}
-        body = json_body(seen)
-        messages = chat_messages(seen)
-        if messages is None or not isinstance(body.get("model"), str):
-            error = "expected a model and [system, user] messages"
-            return 400, {"error": {"message": error, "type": "invalid_request_error"}}
-        system, user = messages
-        if gullible and "system prompt" in user:
-            return 200, chat_completion(json.dumps([system] * len(json.loads(user))))
-        target = LANGUAGE_BY_NAME[re.search(r" to ([A-Z][a-z]+(?: Chinese)?)\b", system)[1]]
-        segments = json.loads(user)
-        return 200, chat_completion(json.dumps([fake_translate(s, target) for s in segments]))
-
-    return service
-
-
 @pytest.fixture
 def serve():
     """`serve(service)`: a started FakeServer, closed after the test."""
@@ -283,11 +224,6 @@ def libretranslate_server(serve):
 @pytest.fixture
 def deepl_server(serve):
     return serve(deepl_service())
-
-
-@pytest.fixture
-def openai_server(serve):
-    return serve(openai_service())
 
 
 @pytest.fixture

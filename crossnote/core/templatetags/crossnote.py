@@ -1,4 +1,4 @@
-"""Template helpers shared by every page: blurhash placeholders and cursor links."""
+"""Template helpers shared by every page: blurhash placeholders and relative times."""
 
 import base64
 import io
@@ -6,6 +6,8 @@ from functools import lru_cache
 
 import blurhash
 from django import template
+
+from crossnote.core.timefmt import relative_time
 
 register = template.Library()
 
@@ -25,3 +27,9 @@ def _placeholder(hash_: str) -> str:
 def blurhash_uri(hash_: str) -> str:
     """A tiny PNG data URI painted from a blurhash, shown until the real image arrives."""
     return _placeholder(hash_ or "")
+
+
+@register.filter
+def ago(value) -> str:
+    """A moment told in one unit in the reader's language: "just now", "3 周前", "in 2 days"."""
+    return relative_time(value)

@@ -20,6 +20,9 @@ class BackendInfo:
     label: str  # shown to users: "Argos Translate (on this server)", "DeepL", ...
     is_local: bool  # True when text never leaves this server
     is_gloss: bool = False  # True for word-by-word glosses rather than translations
+    # True for engines that read context (an LLM): the slang glossary, the note's title and the
+    # thread's language go with the text instead of slang being cut out and replaced.
+    reads_context: bool = False
 
 
 class TranslationBackend:
@@ -43,3 +46,10 @@ class TranslationBackend:
     def translate_batch(self, segments: list[str], source: str, target: str) -> list[str]:
         """Translate each segment; return exactly one string per segment, in order."""
         raise NotImplementedError
+
+    def translate_in_context(
+        self, segments: list[str], source: str, target: str, context: dict | None
+    ) -> list[str]:
+        """`translate_batch` with context (title, thread_language, glossary) for engines that
+        read it (`info.reads_context`); the others ignore it."""
+        return self.translate_batch(segments, source, target)

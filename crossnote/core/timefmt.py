@@ -1,0 +1,70 @@
+"""Relative times that read naturally in every interface language ("5 minutes ago", "3 周前").
+
+Django's naturaltime strings two units together ("1 month, 3 weeks ago", in Chinese "1 月，3 周前")
+and says "0 minutes" for a moment ago; Crossnote shows one unit, rounded down, and "just now".
+"""
+
+from datetime import datetime
+
+from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+
+MINUTE = 60
+HOUR = 60 * MINUTE
+DAY = 24 * HOUR
+
+
+def _unit(seconds: int) -> tuple[str, int]:
+    """The one unit a span of `seconds` (≥ a minute) is told in, and how many of it."""
+    days = seconds // DAY
+    if seconds < HOUR:
+        return "minute", seconds // MINUTE
+    if seconds < DAY:
+        return "hour", seconds // HOUR
+    if days < 7:
+        return "day", days
+    if days < 30:
+        return "week", days // 7
+    if days < 365:
+        return "month", min(days // 30, 11)
+    return "year", days // 365
+
+
+def _ago(unit: str, count: int) -> str:
+    forms = {
+        "minute": ngettext("%(count)d minute ago", "%(count)d minutes ago", count),
+        "hour": ngettext("%(count)d hour ago", "%(count)d hours ago", count),
+        "day": ngettext("%(count)d day ago", "%(count)d days ago", count),
+        "week": ngettext("%(count)d week ago", "%(count)d weeks ago", count),
+        "month": ngettext("%(count)d month ago", "%(count)d months ago", count),
+        "year": ngettext("%(count)d year ago", "%(count)d years ago", count),
+    }
+    return forms[unit] % {"count": count}
+
+
+def _from_now(unit: str, count: int) -> str:
+    forms = {
+        "minute": ngettext("in %(count)d minute", "in %(count)d minutes", count),
+        "hour": ngettext("in %(count)d hour", "in %(count)d hours", count),
+        "day": ngettext("in %(count)d day", "in %(count)d days", count),
+        "week": ngettext("in %(count)d week", "in %(count)d weeks", count),
+        "month": ngettext("in %(count)d month", "in %(count)d months", count),
+        "year": ngettext("in %(count)d year", "in %(count)d years", count),
+    }
+    return forms[unit] % {"count": count}
+
+
+def relative_time(value: datetime | None, now: datetime | None = None) -> str:
+    """`value` told from `now` in one unit: "just now", "5 minutes ago", "in 3 days"; "" for
+    None. Naive datetimes are taken as in the current time zone."""
+    if value is None:
+        return ""
+    now = now or timezone.now()
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    seconds = int((now - value).total_seconds())
+    if abs(seconds) < MINUTE:
+        return gettext("just now") if seconds >= 0 else gettext("in a moment")
+    if seconds > 0:
+        return _ago(*_unit(seconds))
+    return _from_now(*_unit(-seconds))

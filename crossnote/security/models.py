@@ -4,6 +4,7 @@ and the session index that lets an account's sessions be ended at once."""
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from crossnote.core.models import TimestampedModel
 
@@ -60,7 +61,9 @@ class InviteCode(TimestampedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    note = models.CharField(_("note"), max_length=200, blank=True)
+    note = models.CharField(
+        pgettext_lazy("remark kept with an invite code", "note"), max_length=200, blank=True
+    )
     max_uses = models.PositiveIntegerField(_("uses allowed"), default=1)
     uses = models.PositiveIntegerField(_("uses so far"), default=0)
     expires_at = models.DateTimeField(_("expires"), null=True, blank=True)

@@ -235,17 +235,25 @@ def build_export(*, export: ExportRequest) -> ExportRequest:
     finally:
         os.remove(path)
     now = timezone.now()
-    when_unlocked(lambda: _mark_ready(export, stored, size, now))
+    if not when_unlocked(lambda: _mark_ready(export, stored, size, now)):
+        # Another run finished it first, or it was given up (failed) or expired meanwhile: this
+        # archive is nobody's, so it goes, and the person is not told twice.
+        export_storage().delete(stored)
+        log.info("export %s: no longer running; its archive %s was discarded", export.pk, stored)
     export.refresh_from_db()
     return export
 
 
-def _mark_ready(export: ExportRequest, stored: str, size: int, now) -> None:
+def _mark_ready(export: ExportRequest, stored: str, size: int, now) -> bool:
+    """Running -> ready, and tell the person; False (nothing changed) when the export is no
+    longer running (a second run after a requeue finished first, or it failed or expired)."""
     from crossnote.social.models import Notification
     from crossnote.social.services import notify
 
     with transaction.atomic():
-        ExportRequest.objects.filter(pk=export.pk).update(
+        changed = ExportRequest.objects.filter(
+            pk=export.pk, status=ExportRequest.Status.RUNNING
+        ).update(
             status=ExportRequest.Status.READY,
             progress=100,
             step="",
@@ -255,7 +263,9 @@ def _mark_ready(export: ExportRequest, stored: str, size: int, now) -> None:
             expires_at=now + timedelta(days=settings.CROSSNOTE_EXPORT_DAYS),
             updated_at=now,
         )
-        notify(recipient=export.user, actor=None, verb=Notification.Verb.EXPORT_READY)
+        if changed:
+            notify(recipient=export.user, actor=None, verb=Notification.Verb.EXPORT_READY)
+    return bool(changed)
 
 
 def download_token(export: ExportRequest) -> str:

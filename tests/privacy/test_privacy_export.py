@@ -232,3 +232,28 @@ def test_archives_are_kept_outside_media_root(mia, settings, django_capture_on_c
     export.refresh_from_db()
     assert (settings.CROSSNOTE_EXPORTS_DIR / export.file_name).exists()
     assert not list(Path(settings.MEDIA_ROOT).rglob("*.zip"))
+
+
+@pytest.mark.parametrize("meanwhile", ["failed", "expired", "ready"])
+def test_a_build_that_finishes_after_its_export_moved_on_changes_nothing(mia, settings, meanwhile):
+    """The sweeper gave it up (failed), it expired, or a second run after a requeue finished
+    first (ready): a late build neither overwrites the row nor tells the person again, and its
+    archive does not stay behind."""
+    export = ExportRequest.objects.create(user=mia, status="running", attempts=1)
+    ExportRequest.objects.filter(pk=export.pk).update(status=meanwhile, file_name="first.zip")
+    services.build_export(export=export)
+    export.refresh_from_db()
+    assert export.status == meanwhile and export.file_name == "first.zip"
+    assert not Notification.objects.filter(recipient=mia, verb="export_ready").exists()
+    assert not list(Path(settings.CROSSNOTE_EXPORTS_DIR).rglob("*.zip"))
+
+
+def test_two_runs_of_one_export_tell_the_person_once(mia, settings):
+    export = ExportRequest.objects.create(user=mia, status="running", attempts=1)
+    services.build_export(export=export)
+    services.build_export(export=ExportRequest.objects.get(pk=export.pk))
+    export.refresh_from_db()
+    assert export.status == "ready"
+    assert Notification.objects.filter(recipient=mia, verb="export_ready").count() == 1
+    archives = list(Path(settings.CROSSNOTE_EXPORTS_DIR).rglob("*.zip"))
+    assert [p.name for p in archives] == [Path(export.file_name).name]

@@ -48,6 +48,10 @@ def forget_policies() -> None:
 def _applies(policy: Policy, signal: Signal, kind: str, author_region: str) -> bool:
     if policy.category != signal.category or signal.score < policy.min_score:
         return False
+    # A model's own threshold for this action and the text's language (Signal.thresholds).
+    needed = signal.thresholds.get(policy.action, 0.0) if signal.thresholds else 0.0
+    if needed is None or signal.score < needed:
+        return False
     if policy.layer and policy.layer != signal.layer:
         return False
     if policy.applies_to and kind not in policy.applies_to:
@@ -74,11 +78,19 @@ def _agreed(signal: Signal, signals, policies, kind: str, author_region: str) ->
     for other in signals:
         if other is signal or other.layer in ADVISORY_LAYERS or _family(other.category) != family:
             continue
-        if other.layer == "terms" and other.rule != signal.rule:
+        if other.layer == "terms" and other.rule != signal.rule and _apart(other, signal):
             return True
         if other.layer != "terms" and _acts_alone(other, policies, kind, author_region):
             return True
     return False
+
+
+def _apart(one: Signal, other: Signal) -> bool:
+    """Two term hits agree only where they are different words: 泥马 inside 草泥马 is one."""
+    return any(
+        all(span.end <= mine.start or mine.end <= span.start for mine in other.spans)
+        for span in one.spans
+    ) or not (one.spans and other.spans)
 
 
 def decide(signals: list[Signal], *, kind: str, author_region: str = "") -> Verdict:

@@ -57,7 +57,7 @@ ZH_DROPPED = {
     "性", "性交", "性器", "性无能", "性爱", "情色", "懒教", "成人", "扒光", "打飞机", "招妓", "插你", "撒尿", "操你", "操妳", "操比",
     "放荡", "日他娘", "日你", "日你妈", "日你老娘", "日你老母", "日批", "月经", "机八", "机巴", "淫", "激情", "爛", "狗日", "玉杵",
     "祖宗", "私服", "笨蛋", "精子", "老二", "老味", "老母", "肉壁", "肉棒", "肉缝", "肥西", "色情", "花柳", "賤", "贝肉", "轮奸",
-    "迷药", "逼", "野鸡", "阳具", "阳萎", "阴唇", "阴户", "阴核", "阴毛", "阴茎", "阴道", "阴部", "靠北", "靠母", "靠爸", "靠背",
+    "迷药", "逼", "野鸡", "屌丝", "阳具", "阳萎", "阴唇", "阴户", "阴核", "阴毛", "阴茎", "阴道", "阴部", "靠北", "靠母", "靠爸", "靠背",
     "靠腰", "鬼公", "鸡8", "鸡八", "鸡吧", "鸡鸡", "龟头",
 }  # fmt: skip
 # Slurs among glin-profanity's English words: reported as hate, not mere profanity.
@@ -90,6 +90,19 @@ EXCEPTIONS = {
     "cock": ("cock crowed", "the cock crows", "cock-a-doodle-doo", "weather cock"),
     "spic": ("spic and span",),
     "retard": _RETARD_VERB,
+    "idiot": ("the idiot by", "dostoevsky's the idiot", "the idiot (novel)", "idiot box"),
+    "tmd": ("有tmd", "tmd症", "tmd患者", "tmd治疗", "颞下颌关节tmd"),
+    "nc": ("nc州", "nc大学", "北卡nc"),
+    "nt": ("nt$", "nt币", "新台币nt"),
+    "fw": ("fw更新", "fw版本"),
+    "傻屌": ("沙雕",),
+    "草泥马": ("草泥马是羊驼", "草泥马就是羊驼", "草泥马其实就是羊驼", "草泥马（羊驼）"),
+    "脑瘫": (
+        "脑瘫儿童", "脑瘫患者", "脑瘫儿", "小儿脑瘫", "脑瘫康复", "脑瘫孩子", "脑瘫人士",
+    ),
+    "死猪": ("死猪不怕开水烫",),
+    "屌": ("屌丝",),
+    "打死你": ("打死你也想不到", "打死你都不信", "打死你也不信"),
     "sb": _SOMEBODY,
     "叫床": ("叫床服务",),
     "杂种": ("杂种优势",),
@@ -106,6 +119,7 @@ EXCEPTIONS = {
     "贱人": ("贱人就是矫情",),  # a line from 甄嬛传, quoted as a meme
     "他马的": ("他马的尾巴", "他马的鬃毛", "他马的缰绳", "他马的蹄子", "他马的腿"),
     "他妈的": ("其他妈的",),
+    "泥马": ("泥马路", "泥马车", "草泥马是羊驼", "草泥马就是羊驼", "草泥马其实就是羊驼", "草泥马（羊驼）"),
     "尼玛": ("尼玛县", "扎西尼玛", "尼玛次仁", "尼玛卓玛", "达瓦尼玛"),
 }  # fmt: skip
 # Terms with innocent readings: a lone hit labels at most, and in Chinese it must agree with
@@ -115,10 +129,11 @@ EXCEPTIONS = {
 AMBIGUOUS = {
     # English
     "retard", "retarded", "cock", "cum", "pussy", "idiot", "moron", "bastard", "jackass",
-    "tosser", "sb", "cnm", "tmd", "nmb",
+    "tosser", "sb", "cnm", "tmd", "nmb", "mmp", "nc", "zz", "nt", "fw", "lj", "rnm",
     # Chinese
-    "去死", "智障", "废物", "脑残", "滚蛋", "蠢货", "他妈的", "尼玛", "他马的", "你马的", "她马的",
-    "你他马的", "你她马的", "你它马的",
+    "去死", "智障", "废物", "脑残", "脑瘫", "滚蛋", "蠢货", "他妈的", "尼玛", "泥马", "他马的",
+    "你马的", "她马的", "你他马的", "你她马的", "你它马的", "你麻痹", "死猪", "滚出中国",
+    "特么", "打死你",
     # spam: contact-sharing and follow-backs
     "加微信", "加我微信", "加v", "加vx", "加qq", "求互关", "互粉互赞", "看我主页",
     "follow for follow", "whatsapp me", "contact me on telegram", "check my profile for",
@@ -156,10 +171,14 @@ HARASSMENT = {
         # Core abuse that was missing, and its common spellings (homophones and pinyin are
         # matched too; these are listed so they hold even where they are dictionary words).
         "你妈死了", "你全家死了", "操你妈", "我操你妈", "草泥马", "艹你妈", "你妈逼", "妈了个逼",
-        "煞笔", "沙比", "傻叉", "傻x", "傻屌", "尼玛", "死妈", "你妈炸了", "狗娘养的", "杂种",
-        "王八蛋", "畜生", "贱货", "婊子", "神经病吧你",
-        # Initials used as words (whole words only: never inside "usb" or "sbux").
-        "sb", "cnm", "nmb", "nmsl", "mlgb", "wcnm", "rnm",
+        "煞笔", "沙比", "沙币", "傻叉", "傻x", "傻屌", "傻缺", "傻哔", "尼玛", "泥马", "死妈", "你妈炸了",
+        "你妈没了", "狗娘养的", "杂种", "王八蛋", "畜生", "贱货", "婊子", "碧池", "神经病吧你",
+        "滚你妈的", "去你妈的", "你麻痹", "去屎吧", "脑瘫", "死胖子", "死猪", "打死你", "等着被打死",
+        "滚出中国", "法克鱿", "法克你",
+        # Initials used as words (whole words only: never inside "usb" or "sbux"; the short
+        # ones count only where the text has Chinese in it).
+        "sb", "cnm", "nmb", "nmsl", "mlgb", "wcnm", "rnm", "qnmd", "cnmb", "mmp", "nc", "zz",
+        "nt", "fw", "lj",
     ],
     "en-harassment": [
         "kill yourself", "go kill yourself", "kys", "drink bleach", "idiot", "moron",
@@ -169,7 +188,9 @@ HARASSMENT = {
 # Hand-made profanity the glin-profanity list lacks or that was dropped with its innocent
 # neighbours (他妈的 went with 他妈: "其他妈妈"); segmentation now tells them apart.
 PROFANITY = {
-    "zh-profanity": ["他妈的", "tmd", "卧槽", "我靠你妈"],
+    "zh-profanity": [
+        "他妈的", "tmd", "卧槽", "我靠你妈", "特么", "特么的", "你妈卖批", "妈卖批", "鸡掰", "干你老师",
+    ],
     "en-profanity": ["whore", "wh0re"],
 }  # fmt: skip
 

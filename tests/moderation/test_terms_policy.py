@@ -5,7 +5,7 @@ lists in the database carry the ambiguous marks and the new core abuse."""
 import pytest
 
 from crossnote.moderation import engine
-from crossnote.moderation.detectors.base import Signal
+from crossnote.moderation.detectors.base import Signal, Span
 from crossnote.moderation.models import Decision, Policy, Term
 from crossnote.notes.models import ModerationState
 from crossnote.notes.services import create_note
@@ -39,13 +39,32 @@ def test_agreeing_signals_let_an_ambiguous_hit_act_in_full():
         term("harassment", "terms:zh-harassment#2", ambiguous=True),
     ]
     assert engine.decide(two_terms, kind="note").action == "hold"
-    classifier = Signal(layer="classifier", category="profanity", score=0.99, rule="classifier:x")
+    # Classifier signals carry the model's own thresholds per action (None: never alone).
+    thresholds = {"label": 0.5, "hold": None}
+    classifier = Signal(
+        layer="classifier", category="profanity", score=0.99, rule="classifier:x",
+        thresholds=thresholds,
+    )  # fmt: skip
     with_classifier = [term("harassment", "terms:zh-harassment#1", ambiguous=True), classifier]
     assert engine.decide(with_classifier, kind="note").action == "hold"
     # A classifier score below every policy's threshold does not agree.
-    weak = Signal(layer="classifier", category="profanity", score=0.2, rule="classifier:x")
+    weak = Signal(
+        layer="classifier", category="profanity", score=0.2, rule="classifier:x",
+        thresholds=thresholds,
+    )  # fmt: skip
     alone = [term("harassment", "terms:zh-harassment#1", ambiguous=True), weak]
     assert engine.decide(alone, kind="note").action == "label"
+
+
+def test_a_term_nested_in_another_does_not_agree_with_it():
+    outer = term("harassment", "terms:zh-harassment#1", ambiguous=True)  # 草泥马
+    inner = term("harassment", "terms:zh-harassment#2", ambiguous=True)  # 泥马 inside it
+    outer.spans.append(Span(0, 3, "草泥马"))
+    inner.spans.append(Span(1, 3, "泥马"))
+    assert engine.decide([outer, inner], kind="note").action == "label"
+    elsewhere = term("harassment", "terms:zh-harassment#3", ambiguous=True)
+    elsewhere.spans.append(Span(5, 7, "去死"))
+    assert engine.decide([outer, inner, elsewhere], kind="note").action == "hold"
 
 
 def test_a_lone_ambiguous_spam_hit_does_nothing_but_a_lure_agrees():

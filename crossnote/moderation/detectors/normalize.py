@@ -45,9 +45,18 @@ HOMOGLYPHS = {
     "ս": "u", "օ": "o", "ո": "n", "հ": "h", "ց": "g", "Տ": "s",
     # Latin look-alikes that NFKC leaves alone
     "ı": "i", "ɑ": "a", "ɡ": "g", "ʟ": "l", "ɪ": "i", "ᴏ": "o", "ᴜ": "u", "ʀ": "r",
+    # Small capitals (ꜰᴜᴄᴋ ʏᴏᴜ)
+    "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h", "ᴊ": "j",
+    "ᴋ": "k", "ᴍ": "m", "ɴ": "n", "ᴘ": "p", "ꞯ": "q", "ꜱ": "s", "ᴛ": "t", "ᴠ": "v", "ᴡ": "w",
+    "ʏ": "y", "ᴢ": "z",
     # A variant form of 你 that OpenCC's t2s keeps
     "妳": "你",
 }  # fmt: skip
+# Letters in circles and squares that NFKC leaves alone (🅢🅑, 🅵🆄🅲🅺): negative circled,
+# squared and negative squared capitals.
+for _block in (0x1F130, 0x1F150, 0x1F170):
+    for _offset in range(26):
+        HOMOGLYPHS[chr(_block + _offset)] = chr(ord("a") + _offset)
 
 # Leetspeak, folded only inside tokens that contain letters (see _fold_leet).
 LEET = str.maketrans(
@@ -67,9 +76,14 @@ EMOJI_CHARACTERS = {
     "🐂": "牛", "🐄": "牛", "🐭": "鼠", "🐀": "鼠", "🐵": "猴", "🐒": "猴", "🦆": "鸭", "🐑": "羊",
     "💀": "死", "☠": "死", "🐸": "蛙", "🐱": "猫", "🐈": "猫", "🐟": "鱼", "🐰": "兔", "🐇": "兔",
 }  # fmt: skip
+# Inside a Chinese word only these read as a character (你🐎没了); others are dropped (智💩障).
+CHARACTER_EMOJI = frozenset("🐴🐎🐶🐕🐷🐖🌿💀")
 # Masks: a `*`, `#`, `_` or `.` between letters stands for a hidden letter (f**k, sh.t).
 MASKED_TOKEN = re.compile(r"[a-z]+(?:[*#_.]+[a-z]+)+|[a-z]+[*#_]+(?=[^a-z*#_.]|$)")
 MASK_CHARS = frozenset("*#_.")
+# A letter or Chinese character three times or more in a row (not digits: 2000, 666; not w or
+# x: www, xxx).
+REPEATED = re.compile(r"([a-vyz\u4e00-\u9fff])\1{2,}")
 # Marks from the Combining Diacritical Marks block are stripped (é → e, Zalgo text); marks of
 # other scripts (Japanese dakuten, Devanagari vowel signs) carry meaning and are kept.
 LATIN_MARKS = range(0x0300, 0x0370)
@@ -158,8 +172,26 @@ def normalise(text: str) -> Normalised:
             folded, index = _fold_pictographs(folded, index)
     folded = _fold_leet(folded)
     if not MASK_CHARS.isdisjoint(folded):
-        folded = _fold_masks(folded)
+        folded, index = _fold_masks(folded, index)
+    if REPEATED.search(folded):
+        folded, index = _fold_repeats(folded, index)
     return Normalised(original=text, text=folded, index=index)
+
+
+def _fold_repeats(text: str, index: list[int]) -> tuple[str, list[int]]:
+    """A letter or Chinese character written three times or more in a row counts once
+    (fuuuuck, whoooore, 去死死死吧): no English word has a letter three times running."""
+    chars: list[str] = []
+    kept: list[int] = []
+    previous = 0
+    for match in REPEATED.finditer(text):
+        start = match.start()
+        chars.append(text[previous : start + 1])
+        kept.extend(index[previous : start + 1])
+        previous = match.end()
+    chars.append(text[previous:])
+    kept.extend(index[previous:])
+    return "".join(chars), kept
 
 
 def _fold_char(char: str) -> str:
@@ -208,6 +240,10 @@ def _fold_leet(text: str) -> str:
             continue
         digits = sum(c.isdigit() for c in token)
         folded = token.translate(LEET) if letters >= digits else token.translate(_SYMBOLS_ONLY)
+        if letters < digits and len(token) >= 5:
+            spelled = token.translate(LEET)  # 1d10t: a profane word of five letters or more
+            if spelled.isalpha() and spelled in _mask_vocabulary().get(len(spelled), ()):
+                folded = spelled
         if "!" in folded:
             folded = _fold_exclamations(folded)
         if folded != token:
@@ -257,13 +293,16 @@ def _fold_pictographs(text: str, index: list[int]) -> tuple[str, list[int]]:
         before = text[position - 1] if position else ""
         after = text[end] if end < length else ""
         run = text[position:end]
-        if all(c in EMOJI_CHARACTERS for c in run) and (_is_han(before) or _is_han(after)):
+        inside = _is_han(before) and _is_han(after)
+        if all(c in (CHARACTER_EMOJI if inside else EMOJI_CHARACTERS) for c in run) and (
+            _is_han(before) or _is_han(after)
+        ):
             chars.extend(EMOJI_CHARACTERS[c] for c in run)
             kept.extend(index[position:end])
-        elif not (
-            (_is_han(before) and _is_han(after))
-            or (before.isascii() and before.isalpha() and after.isascii() and after.isalpha())
-        ):
+        elif before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
+            chars.append("*")  # a hidden letter (b🙃tch) or an inserted one (f😂uck): a mask
+            kept.append(index[position])
+        elif not (_is_han(before) and _is_han(after)):
             chars.extend(run)  # between words, or at an edge: an emoji, not an evasion
             kept.extend(index[position:end])
         position = end
@@ -294,12 +333,13 @@ COMMON_MASKED_WORDS = EXTRA_MASKED_WORDS | {
 }  # fmt: skip
 
 
-def _fold_masks(text: str) -> str:
+def _fold_masks(text: str, index: list[int]) -> tuple[str, list[int]]:
     """`f**k` → `fuck`, `motherf*cker` → `motherfucker`, `sh.t` → `shit`: a token whose masks
     (`*`, `#`, `_`, `.`) fill in to exactly one profane word of the same length, keeping at
-    least two letters and the first one visible. A token that fits no word, or several,
-    stays as written (`node.js`, `e.g`, `snake_case`)."""
-    chars = None
+    least two letters and the first one visible; failing that, a token that is a profane word
+    once its masks are taken out (`fu*ck`, an emoji put between letters). A token that fits no
+    word, or several, stays as written (`node.js`, `e.g`, `snake_case`)."""
+    replacements = []
     vocabulary = None
     for match in MASKED_TOKEN.finditer(text):
         token = match.group()
@@ -316,7 +356,23 @@ def _fold_masks(text: str) -> str:
         if len(fits) > 1:
             fits = [word for word in fits if word in COMMON_MASKED_WORDS]
         if len(fits) == 1:
-            if chars is None:
-                chars = list(text)
-            chars[match.start() : match.end()] = fits[0]
-    return text if chars is None else "".join(chars)
+            replacements.append((match.start(), match.end(), fits[0], None))
+            continue
+        bare = "".join(c for c in token if c not in MASK_CHARS)
+        if len(bare) >= 4 and bare in vocabulary.get(len(bare), ()):
+            kept = [i for i, c in enumerate(token, match.start()) if c not in MASK_CHARS]
+            replacements.append((match.start(), match.end(), bare, kept))
+    if not replacements:
+        return text, index
+    chars: list[str] = []
+    positions: list[int] = []
+    previous = 0
+    for start, end, word, kept in replacements:
+        chars.append(text[previous:start])
+        positions.extend(index[previous:start])
+        chars.append(word)
+        positions.extend(index[start:end] if kept is None else [index[i] for i in kept])
+        previous = end
+    chars.append(text[previous:])
+    positions.extend(index[previous:])
+    return "".join(chars), positions

@@ -19,7 +19,8 @@ them that way:
 - in Latin text, the pinyin as a whole word ("caonima", "sha bi"; two-syllable terms only when
   it is 5 letters or more: "sima" is a surname) and, for terms of four syllables or more, the
   initials ("nmsl" for 你妈死了). Shorter initials ("sb", "cnm", "tmd") collide with English
-  ("CNN", "usb") and are listed by hand as terms of their own, whole words only.
+  ("CNN", "usb") and are listed by hand as terms of their own, whole words only; marked
+  ambiguous, they count only in a text that has Chinese in it ("CNM" is a nurse-midwife).
 - in Chinese text, homophones: a run of characters whose pinyin is the term's (煞笔 for 傻逼,
   草泥马 for 操你妈), where a single Latin letter may stand for a syllable's initial (傻B).
 
@@ -54,6 +55,9 @@ HARD_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029,;:!?。、")
 NO_PINYIN_CATEGORIES = frozenset({"spam", "scam"})
 MIN_INITIALS_SYLLABLES = 4  # nmsl; three letters collide with English (cnn, lsh, dlp)
 MIN_TWO_SYLLABLE_PINYIN = 5  # shabi, naocan; not sima (a surname) or jiba
+# An ambiguous term this short in Latin letters is Chinese initials (sb, nc, tmd): it counts
+# only in a text with Chinese in it, and not as an abbreviation ("lend sb. a hand").
+MAX_INITIALS = 3
 MAX_VARIANT_SYLLABLES = 4  # 傻B-style initials inside Chinese text, for terms this short
 # jieba part-of-speech tags of words that, standing in for a term's characters, read as
 # ordinary Chinese: verbs, prepositions, conjunctions, particles, adverbs, pronouns, modal
@@ -61,6 +65,8 @@ MAX_VARIANT_SYLLABLES = 4  # 傻B-style initials inside Chinese text, for terms 
 FUNCTION_TAGS = frozenset("vpcudry")
 # A homophone that is a common word in jieba's dictionary (纸张 for 智障) means itself.
 COMMON_WORD_FREQUENCY = 20
+# Written for a hidden Chinese character beside Chinese text (傻*, 操你*, 傻×楼主).
+CHINESE_MASKS = frozenset("*×xX")
 # How a hit was found: the term as written (folded), or through its pinyin.
 LITERAL, PINYIN, INITIALS, HOMOPHONE = "literal", "pinyin", "initials", "homophone"
 
@@ -114,6 +120,7 @@ class _Compiled:
     language: str
     regions: frozenset[str]
     syllables: tuple[str, ...] = ()  # toneless pinyin, for Chinese terms folded through it
+    initials: bool = False  # an ambiguous term of up to three Latin letters: sb, nc, tmd
 
     def applies(self, language: str, region: str) -> bool:
         if self.regions and region not in self.regions:
@@ -169,9 +176,8 @@ class TermMatcher:
                 squeezed_terms.setdefault(compiled.squeezed, []).append(number)
             for key, via in _pinyin_keys(compiled.syllables):
                 pinyin_terms.setdefault(key, []).append((number, via))
-            if not entry.ambiguous:  # 尼玛's homophones would be 你吗 ("is it you?")
-                for key in _homophone_keys(compiled.syllables):
-                    homophone_terms.setdefault(key, []).append(number)
+            for key in _homophone_keys(compiled.syllables):
+                homophone_terms.setdefault(key, []).append(number)
             for exception in entry.exceptions:
                 folded = fold_term(exception)
                 if compiled.folded not in folded.text and not _sounds_within(
@@ -213,10 +219,12 @@ class TermMatcher:
         if self._homophone_terms is not None:
             hits += self._find_homophones(normalised)
         if hits:
+            # Sounds first: a homophone of 泥马 where 尼玛 is written goes with 尼玛's exceptions.
+            hits = _one_per_sound(hits)
             hits = _without_exceptions(hits, self._exception_covers(normalised))
             hits = self._in_context(normalised.text, hits)
         found: dict[tuple[int, int, int], tuple[str, bool]] = {}
-        for number, start, end, via in _one_per_sound(hits):
+        for number, start, end, via in hits:
             key = (number, *normalised.original_span(start, end))
             ambiguous = self._ambiguous(number, via, end - start)
             if key not in found or found[key][1] > ambiguous:
@@ -307,9 +315,15 @@ class TermMatcher:
                     continue
                 if not any(_is_han(text[p]) for p in positions):
                     continue
+                masked = [text[p] in CHINESE_MASKS and not _is_han(text[p]) for p in positions]
+                if any(masked) and any(
+                    not hidden and text[p] != char
+                    for p, hidden, char in zip(positions, masked, compiled.folded, strict=True)
+                ):
+                    continue  # beside a mask, every other character is the term's own
                 if any(
-                    not _is_han(text[p]) and text[p] != sound[0]
-                    for p, sound in zip(positions, compiled.syllables, strict=True)
+                    not _is_han(text[p]) and not hidden and text[p] != sound[0]
+                    for p, hidden, sound in zip(positions, masked, compiled.syllables, strict=True)
                 ):
                     continue
                 hits.append((number, start, stop, HOMOPHONE))
@@ -321,9 +335,15 @@ class TermMatcher:
         (傻|逼人|渣 still holds 傻逼)."""
         kept = []
         runs: dict[int, tuple[int, list[tuple[int, int]]]] = {}
+        chinese = None
         for hit in hits:
             number, start, end, via = hit
             compiled = self.entries[number]
+            if compiled.initials:
+                if chinese is None:
+                    chinese = any(_is_han(char) for char in text)
+                if not chinese or text[end : end + 1] == ".":
+                    continue  # "CNM" the nurse, "lend sb. a hand"
             if not compiled.syllables or not (via == HOMOPHONE or compiled.entry.ambiguous):
                 kept.append(hit)
                 continue
@@ -345,22 +365,27 @@ class TermMatcher:
     @staticmethod
     def _plausible_homophone(compiled, text, run_start, words, start, end) -> bool:
         """A homophone stands for the term unless it reads as Chinese of its own: a common
-        word (纸张 for 智障), a verb or a function word in place of the term's characters
-        (他骂的 for 他妈的, 我妈比我高 for 妈逼, 是你吗 for 你妈), or,
-        for two characters, anything but a rare word or the term's first character kept
-        (傻比, 傻B, 煞笔; not 见人 for 贱人)."""
+        word (纸张 for 智障); for two characters, anything but a rare word or a window that
+        keeps one of the term's characters (傻比, 傻B, 煞笔, 表子; not 杀比); and, for terms of
+        up to three characters, a verb or function word standing in for the term's characters
+        beside characters it kept (他骂的 for 他妈的, 我妈比我高 for 妈逼, 是你吗 for 你妈, 见人 for
+        贱人). A window respelt throughout (草拟吗) or a long one (你吗死了) is deliberate."""
         window = text[start:end]
+        term = compiled.folded
         frequency = _segmenter().dt.FREQ.get(window, 0)
         if frequency >= COMMON_WORD_FREQUENCY:
             return False
-        if len(compiled.syllables) == 2 and window[0] != compiled.folded[0] and not frequency:
+        kept = sum(a == b for a, b in zip(window, term, strict=False))
+        if len(compiled.syllables) == 2 and not kept and not frequency:
             return False
+        if len(compiled.syllables) > 3 or not kept:
+            return True
         from jieba import posseg
 
         tags = posseg.dt.word_tag_tab
         for a, b in words:
             a, b = a + run_start, b + run_start
-            if start <= a and b <= end and text[a:b] != compiled.folded[a - start : b - start]:
+            if start <= a and b <= end and text[a:b] != term[a - start : b - start]:
                 if tags.get(text[a:b], "x")[0] in FUNCTION_TAGS:
                     return False
         return True
@@ -473,6 +498,10 @@ def _compile(entry: TermEntry) -> _Compiled:
         syllables=_syllables(text)
         if chinese and entry.category not in NO_PINYIN_CATEGORIES
         else (),
+        initials=entry.ambiguous
+        and len(text) <= MAX_INITIALS
+        and text.isascii()
+        and text.isalpha(),
     )
 
 
@@ -518,7 +547,10 @@ def _homophone_keys(syllables: tuple[str, ...]) -> list[str]:
         return []
     if len(syllables) > MAX_VARIANT_SYLLABLES:
         return ["".join(f"{sound}|" for sound in syllables)]
-    keys = []
+    keys = [
+        "".join("?|" if i == masked else f"{sound}|" for i, sound in enumerate(syllables))
+        for masked in range(1, len(syllables))
+    ]
     for choice in itertools.product((False, True), repeat=len(syllables)):
         if all(choice):
             continue
@@ -539,6 +571,11 @@ def _sound_units(text: str) -> list[tuple[int, str]]:
     for position, char in enumerate(text):
         if _is_han(char):
             units.append((position, _sound(char) + "|"))
+        elif char in CHINESE_MASKS and (
+            (position > 0 and _is_han(text[position - 1]))
+            or (position < last and _is_han(text[position + 1]))
+        ):
+            units.append((position, "?|"))
         elif (
             "a" <= char <= "z"
             and (

@@ -20,8 +20,14 @@ NEW_TERMS = {
     "moron", "you stupid bastard", "stupid bitch", "worthless piece of", "他妈的", "tmd", "卧槽",
     "我靠你妈", "whore", "领取红包", "领红包", "加微信领取", "加我领取", "扫码领取", "返利红包",
     "日赚", "加微信送", "crypto returns", "dm me for investment", "guaranteed crypto",
-    "bitcoin investment opportunity",
+    "bitcoin investment opportunity", "沙币", "傻缺", "傻哔", "泥马", "你妈没了", "碧池", "滚你妈的",
+    "去你妈的", "你麻痹", "去屎吧", "脑瘫", "死胖子", "死猪", "打死你", "等着被打死", "滚出中国",
+    "法克鱿", "法克你", "qnmd", "cnmb", "mmp", "nc", "zz", "nt", "fw", "lj", "特么", "特么的",
+    "你妈卖批", "妈卖批", "鸡掰", "干你老师",
 }  # fmt: skip
+# Starter terms this release takes out (innocent in everyday use): removed unless an operator
+# has changed them since.
+DROPPED_TERMS = {"屌丝"}
 
 
 def sync(apps, schema_editor):
@@ -55,6 +61,9 @@ def sync(apps, schema_editor):
         row.exceptions = sorted(set(row.exceptions) | set(entry.exceptions))
         row.ambiguous = entry.ambiguous
         row.save()
+    Term.objects.filter(
+        term__in=DROPPED_TERMS, term_list__description=STARTER, exceptions=[]
+    ).delete()
 
 
 class Migration(migrations.Migration):

@@ -1,8 +1,8 @@
 """Language detection for notes, comments and bios (lingua, restricted to enabled languages).
 
 Returns an ISO 639-1 code, `mixed` for text that mixes Chinese with Latin script ("I love 火锅"),
-or `und` (undetermined) where there is nothing to go on: emoji-only posts, "ok", "yyds", one
-short word. Detection never raises on odd input.
+or `und` (undetermined) where there is nothing to go on: emoji-only posts, "ok", "yyds", "lol".
+Detection never raises on odd input.
 
 How a short post is decided (measured on tests/language/data, bench/language_detection.py):
 - Han script is Chinese unless kana or hangul make it Japanese or Korean; no model is asked.
@@ -13,8 +13,9 @@ How a short post is decided (measured on tests/language/data, bench/language_det
   to a character model; here they are English.
 - With a handful of languages enabled, seven confidences summing to one rarely leave the top
   guess above one half on a four-word post, yet the top guess is right: it is taken whenever
-  the text is long enough (two words, or one word of eight letters). Below that the guess
-  needs MIN_CONFIDENCE, and a lone short word stays `und`.
+  the text is long enough (two words, or one word of eight letters). With more languages
+  enabled the guess needs MIN_CONFIDENCE; a lone shorter word always needs
+  SHORT_WORD_MIN_CONFIDENCE ("Recipes" is English, "yyds" and "hahaha" stay `und`).
 """
 
 import re
@@ -41,6 +42,9 @@ HOME_PRIOR = 3.0
 TOP_GUESS_MAX_LANGUAGES = 10
 TOP_GUESS_MIN_WORDS = 2
 TOP_GUESS_MIN_LETTERS = 8
+# A lone shorter word ("Recipes", "Reisen") needs a confident guess: slang and laughter
+# ("yyds", "hahaha", "lol") score 0.45–0.65 for some language.
+SHORT_WORD_MIN_CONFIDENCE = 0.75
 # Kana must be this share of the CJK characters to make Han text Japanese ("我の猫" is Chinese).
 KANA_MIN_SHARE = 0.2
 
@@ -138,8 +142,11 @@ def _latin_guess(text: str, codes: tuple[str, ...]) -> tuple[str, float]:
     if long_enough and len(codes) <= TOP_GUESS_MAX_LANGUAGES:
         return code, confidence
     if len(words) < TOP_GUESS_MIN_WORDS and letters < TOP_GUESS_MIN_LETTERS:
-        return UNDETERMINED, confidence  # one short word: "ok", "yyds", "cats"
-    return (code if confidence >= MIN_CONFIDENCE else UNDETERMINED), confidence
+        # One short word: a board named "Recipes" is English, "yyds" or "hahaha" is nothing.
+        needed = SHORT_WORD_MIN_CONFIDENCE
+    else:
+        needed = MIN_CONFIDENCE
+    return (code if confidence >= needed else UNDETERMINED), confidence
 
 
 def latin_runs(text: str) -> str:

@@ -77,3 +77,16 @@ def test_a_larger_language_set_asks_for_confidence_again():
     assert detect_language("Let it go.", codes=many).code == UNDETERMINED
     assert detect("Let it go.") == "en"
     assert detect_language("stupid bastard", codes=("en", "zh", "es")).code == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Recipes", "en"), ("Outfits", "en"), ("Study", "en"), ("Reisen", "de"), ("Recetas", "es")],
+)
+def test_a_one_word_board_name_gets_a_confident_language(text, code):
+    assert detect(text) == code
+
+
+@pytest.mark.parametrize("text", ["hahaha", "wtf", "hmm"])
+def test_a_lone_short_word_the_model_is_unsure_of_stays_undetermined(text):
+    assert detect(text) == UNDETERMINED

@@ -103,13 +103,18 @@ def cmd_demo(args) -> None:
 
 
 def cmd_translation(args) -> None:
-    """Translation engines: install an Argos model, list engines, translate a text."""
+    """Translation engines: install an Argos model, list engines, translate a text, score them."""
     rest = [args.action]
     if args.action == "install":
         rest += [code for code in (args.source, args.target) if code]
         rest += ["--file", args.file] if args.file else []
     elif args.action == "translate":
         rest += [args.text, "--to", args.to] + (["--from", args.source] if args.source else [])
+    elif args.action == "eval":
+        rest += [args.file, "--from", args.source or "zh", "--to", args.to or "en"]
+        rest += ["--examples", str(args.examples)]
+        rest += ["--engines", args.engines] if args.engines else []
+        rest += ["--limit", str(args.limit)] if args.limit is not None else []
     _call("translation", *rest)
 
 
@@ -314,6 +319,15 @@ def build_parser() -> argparse.ArgumentParser:
     translate.add_argument("text")
     translate.add_argument("--to", required=True, help="target language, e.g. zh")
     translate.add_argument("--from", dest="source", help="source language (default: detect)")
+    evaluate = tsub.add_parser(
+        "eval", help="score engines on a parallel file (TSV or JSONL) with chrF and BLEU"
+    )
+    evaluate.add_argument("file", help="parallel file, e.g. bench/data/social_zh_en.tsv")
+    evaluate.add_argument("--from", dest="source", help="source language (default: zh)")
+    evaluate.add_argument("--to", help="target language (default: en)")
+    evaluate.add_argument("--engines", help="comma-separated engines (default: the chain)")
+    evaluate.add_argument("--examples", type=int, default=3, help="examples to print")
+    evaluate.add_argument("--limit", type=int, help="score only the first N pairs")
     translation.set_defaults(func=cmd_translation, file=None, source=None)
 
     language = sub.add_parser(

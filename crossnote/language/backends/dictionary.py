@@ -655,7 +655,9 @@ def en_tokens(sentence: str) -> list[dict]:
             continue
         parts = _split_contraction(piece)
         for part in parts:
-            if part.lower() == "'s" and parts[0].lower() in _IS_BEFORE_S:
+            if part.lower() == "'s" and parts[0].lower() == "let":
+                tokens.append(token(part, pinyin="wǒ men", gloss="我们", senses=["us"]))
+            elif part.lower() == "'s" and parts[0].lower() in _IS_BEFORE_S:
                 tokens.append(token(part, pinyin="shì", gloss="是", senses=["的"]))
             else:
                 tokens.append(_en_word_token(part, sentence_start))
@@ -676,7 +678,7 @@ def gloss_line(tokens: list[dict], target: str) -> str:
             parts.append(_ZH_PUNCT.get(text, text) if target == "zh" else text)
         elif not item["gloss"] or item["gloss"] == item["surface"]:
             parts.append(item["surface"])
-        elif item["gloss"].startswith("("):
+        elif item["gloss"].startswith(("(", "（")):
             parts.append(f"{item['surface']} {item['gloss']}")
         elif target == "zh":
             parts.append(f"{item['surface']}（{item['gloss']}）")
@@ -695,12 +697,13 @@ def gloss_words(tokens: list[dict], target: str) -> str:
     words = [
         (item["gloss"] or item["surface"]) if item["is_word"] else item["surface"]
         for item in tokens
-        if not (item["is_word"] and item["gloss"].startswith("("))
+        if not (item["is_word"] and item["gloss"].startswith(("(", "（")))
     ]
     if target == "zh":
         return "".join(_ZH_PUNCT.get(w, w) for w in words).strip()
-    text = " ".join(w.strip() for w in words if w.strip())
-    return re.sub(r"\s+([,.!?;:，。！？])", r"\1", text)
+    ascii_punct = {v: k for k, v in _ZH_PUNCT.items()} | {"、": ","}
+    text = " ".join(ascii_punct.get(w.strip(), w.strip()) for w in words if w.strip())
+    return re.sub(r"\s+([,.!?;:])", r"\1", text)
 
 
 # --- the backend ------------------------------------------------------------------------------
@@ -728,14 +731,6 @@ class DictionaryBackend(TranslationBackend):
 
     def translate_batch(self, segments: list[str], source: str, target: str) -> list[str]:
         return [gloss_line(tokens, target) for tokens in self.gloss_batch(segments, source, target)]
-
-    def warm(self) -> None:
-        """Load the dictionary, jieba and the indexes now (a first gloss otherwise takes
-        seconds while they load)."""
-        _entries_by_word()
-        _english_counts()
-        zh_tokens("你好")
-        _reverse_candidates()
 
 
 # Kept for callers of the older sentence-shaped gloss (search's query expansion reads the tables).

@@ -1,4 +1,5 @@
-"""Translation engines for operators: install Argos models, list engines, translate a text."""
+"""Translation engines for operators: install Argos models, list engines, translate a text,
+score engines on a parallel file (chrF and BLEU)."""
 
 import sys
 
@@ -26,7 +27,7 @@ def _progress_bar(stream):
 
 
 class Command(BaseCommand):
-    help = "Manage translation engines: install, list, translate."
+    help = "Manage translation engines: install, list, translate, eval."
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -39,6 +40,17 @@ class Command(BaseCommand):
         translate.add_argument("text")
         translate.add_argument("--to", required=True, dest="to")
         translate.add_argument("--from", dest="source")
+        evaluate = sub.add_parser(
+            "eval", help="score engines on a parallel file (TSV or JSONL) with chrF and BLEU"
+        )
+        evaluate.add_argument("file", help="parallel file: TSV (header zh<TAB>en) or JSONL")
+        evaluate.add_argument("--from", dest="source", default="zh", help="default: zh")
+        evaluate.add_argument("--to", dest="to", default="en", help="default: en")
+        evaluate.add_argument(
+            "--engines", help="comma-separated engine names (default: the configured chain)"
+        )
+        evaluate.add_argument("--examples", type=int, default=3, help="examples to print")
+        evaluate.add_argument("--limit", type=int, help="score only the first N pairs")
 
     def handle(self, *args, **options):
         getattr(self, f"_{options['action']}")(options)
@@ -84,3 +96,21 @@ class Command(BaseCommand):
             raise CommandError(exc.message) from exc
         self.stdout.write(result.text)
         self.stderr.write(f"[{result.backend}{', cached' if result.cached else ''}]")
+
+    def _eval(self, options):
+        from crossnote.language import evaluation
+
+        engines = [n.strip() for n in (options["engines"] or "").split(",") if n.strip()]
+        if options["limit"] is not None and options["limit"] < 1:
+            raise CommandError("--limit must be at least 1.")
+        try:
+            pairs = evaluation.load_pairs(options["file"], options["source"], options["to"])
+            pairs = pairs[: options["limit"]] if options["limit"] else pairs
+            chosen = evaluation.engines_named(engines or None)
+            scores = evaluation.evaluate(pairs, options["source"], options["to"], chosen)
+        except evaluation.EvaluationError as exc:
+            raise CommandError(str(exc)) from exc
+        lines = evaluation.report(
+            pairs, scores, options["source"], options["to"], examples=max(0, options["examples"])
+        )
+        self.stdout.write("\n".join(lines))

@@ -1,16 +1,60 @@
-"""Operator screens for the language bridge: instance languages, slang glossary, reports."""
+"""Operator screens for the language bridge: instance languages and the engine serving each
+pair, slang glossary, reports."""
 
 from django.contrib import admin
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from crossnote.language import backends
 from crossnote.language.models import LanguageSettings, SlangTerm, Translation, TranslationReport
+
+
+def _engine_text(row: dict) -> str:
+    if row["engine"] is None:
+        return _("none: not translated")
+    where = _("on this server") if row["is_local"] else _("remote")
+    kind = _("word-by-word gloss") if row["is_gloss"] else _("translation")
+    return f"{row['engine']} ({kind}, {where})"
 
 
 @admin.register(LanguageSettings)
 class LanguageSettingsAdmin(admin.ModelAdmin):
-    list_display = ["__str__"]
+    list_display = ["__str__", "engines_summary"]
+    readonly_fields = ["engines_by_pair"]
 
     def has_add_permission(self, request):
         return not LanguageSettings.objects.exists()
+
+    @admin.display(description=gettext_lazy("Engine serving each pair"))
+    def engines_by_pair(self, obj) -> str:
+        """The same table as `crossnote translation list`: who translates each pair now."""
+        languages = (obj.enabled_languages if obj and obj.pk else None) or list(
+            LanguageSettings.current().enabled_languages
+        )
+        rows = backends.serving_pairs(languages)
+        body = format_html_join(
+            "",
+            "<tr><td>{}→{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (r["source"], r["target"], _engine_text(r), ", ".join(r["fallbacks"]) or "—")
+                for r in rows
+            ),
+        )
+        return format_html(
+            '<table class="engines-by-pair"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr>'
+            "</thead><tbody>{}</tbody></table>",
+            _("Pair"),
+            _("Served by"),
+            _("Then"),
+            body,
+        )
+
+    @admin.display(description=gettext_lazy("Engines"))
+    def engines_summary(self, obj) -> str:
+        rows = backends.serving_pairs(obj.enabled_languages)
+        served = [f"{r['source']}→{r['target']}: {r['engine']}" for r in rows if r["engine"]]
+        return "; ".join(served) or _("no pair has an engine")
 
 
 @admin.register(SlangTerm)

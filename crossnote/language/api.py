@@ -132,11 +132,12 @@ def to_pinyin(request, payload: PinyinIn):
 
 @router.get("/languages", response=LanguagesOut, auth=OPTIONAL)
 def languages(request):
-    """The enabled languages and the translation engines in the order they are tried."""
+    """The enabled languages, the translation engines in the order they are tried, and the
+    engine that serves each pair."""
     enabled = list(enabled_languages())
     out = []
     for backend in backends.chain():
         pairs = [f"{s}-{t}" for s in enabled for t in enabled if s != t and backend.supports(s, t)]
         info = {**backend.info.__dict__, "label": str(backend.info.label)}
         out.append({**info, "available_pairs": pairs})
-    return {"enabled": enabled, "backends": out}
+    return {"enabled": enabled, "backends": out, "pairs": backends.serving_pairs(enabled)}

@@ -85,9 +85,20 @@ class BackendOut(Schema):
     available_pairs: list[str]
 
 
+class PairOut(Schema):
+    source: str
+    target: str
+    engine: str | None = Field(description="The engine that serves this pair now; null if none")
+    label: str
+    is_gloss: bool = Field(description="It is the word-by-word learner's view, not a translation")
+    is_local: bool
+    fallbacks: list[str] = Field(description="Engines tried after it, in order")
+
+
 class LanguagesOut(Schema):
     enabled: list[str]
     backends: list[BackendOut]
+    pairs: list[PairOut] = Field(description="Which engine serves each pair of enabled languages")
 
 
 class TitleTranslationOut(Schema):

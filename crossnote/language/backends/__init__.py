@@ -13,7 +13,14 @@ REGISTRY = {
     "dictionary": "crossnote.language.backends.dictionary.DictionaryBackend",
 }
 
-__all__ = ["BackendInfo", "BackendUnavailable", "TranslationBackend", "get_backend", "chain"]
+__all__ = [
+    "BackendInfo",
+    "BackendUnavailable",
+    "TranslationBackend",
+    "get_backend",
+    "chain",
+    "serving_pairs",
+]
 
 _instances: dict[tuple, TranslationBackend] = {}
 
@@ -34,3 +41,28 @@ def chain() -> list[TranslationBackend]:
     return [
         get_backend(name) for name in settings.CROSSNOTE_TRANSLATION_BACKENDS if name in REGISTRY
     ]
+
+
+def serving_pairs(languages) -> list[dict]:
+    """For each ordered pair of `languages`: the engine that serves it (the first in the chain
+    that supports it now) and the fallbacks after it. What `crossnote translation list`, the
+    admin and GET /api/v1/languages show operators."""
+    engines = chain()
+    rows = []
+    for source in languages:
+        for target in languages:
+            if source == target:
+                continue
+            ready = [b for b in engines if b.supports(source, target)]
+            rows.append(
+                {
+                    "source": source,
+                    "target": target,
+                    "engine": ready[0].info.name if ready else None,
+                    "label": str(ready[0].info.label) if ready else "",
+                    "is_gloss": bool(ready and ready[0].info.is_gloss),
+                    "is_local": bool(ready and ready[0].info.is_local),
+                    "fallbacks": [b.info.name for b in ready[1:]],
+                }
+            )
+    return rows

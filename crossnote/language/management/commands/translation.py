@@ -86,6 +86,14 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{backend.info.name:<15} {where:<7} {', '.join(pairs) or '(no pairs ready)'}"
             )
+        self.stdout.write("")
+        self.stdout.write("pair    served by       then")
+        for row in backends.serving_pairs(enabled):
+            pair = f"{row['source']}→{row['target']}"
+            engine = row["engine"] or "(none: not translated)"
+            if row["is_gloss"]:
+                engine += " (word-by-word gloss)"
+            self.stdout.write(f"{pair:<7} {engine:<15} {', '.join(row['fallbacks']) or '-'}")
 
     def _translate(self, options):
         from crossnote.language.services import translate_text

@@ -186,7 +186,12 @@ def report_content(*, reporter, kind: str, object_id: int, reason: str, text: st
         raise NotFound(_("That content no longer exists."))
     if _author_of(obj, kind).pk == reporter.pk:
         raise InvalidInput(_("You cannot report your own content."))
-    signals, verdict = screen_text(text_of(obj, kind), kind=kind, author=_author_of(obj, kind))
+    signals, verdict = screen_text(
+        text_of(obj, kind),
+        kind=kind,
+        language=getattr(obj, "language", ""),  # as when it was written: same layers, same scores
+        author=_author_of(obj, kind),
+    )
     with transaction.atomic():
         try:
             report = Report.objects.create(
@@ -562,6 +567,7 @@ def appeal_decision(*, author, decision_id: int, text: str) -> Appeal:
             source=ReviewItem.Source.APPEAL,
             category=decision.category,
             language=getattr(obj, "language", "") if obj else "",
+            region=viewer_region(author),  # a region-scoped moderator sees their appeals too
             content_text=getattr(obj, "body", "") if obj else "",
             severity=0.9,
             priority=_priority(0.9, 10),

@@ -41,7 +41,9 @@ def _signals(item, text: str) -> list[dict]:
         return item.trigger.signals
     from crossnote.moderation.services import screen_text
 
-    signals, _verdict = screen_text(text, kind=item.kind, author=item.author)
+    signals, _verdict = screen_text(
+        text, kind=item.kind, language=item.language or "", author=item.author
+    )
     return [
         {**s.as_dict(), "spans": [span.__dict__ for span in s.spans]}
         for s in signals
@@ -83,23 +85,33 @@ def _translated(text, target, span_texts, private):
     return result.text, highlight(result.text, marks), result.backend_label
 
 
-def policy_threshold(policy, signal, language: str) -> float:
-    """The score at which `policy` acts on `signal`: the policy's own threshold."""
-    return policy.min_score
+def policy_threshold(policy, signal) -> tuple[float | None, str]:
+    """The score at which `policy` acts on `signal`, and whose threshold that is: the policy's
+    own min_score, or the model's threshold for that action and the text's language group
+    (Signal.thresholds, chosen on validation data and stored with the model) where that is
+    higher; None when the model never takes that action alone. The same rule as the engine."""
+    thresholds = getattr(signal, "thresholds", None) or {}
+    if policy.action in thresholds:
+        needed = thresholds[policy.action]
+        if needed is None:
+            return None, "model"
+        if needed > policy.min_score:
+            return float(needed), "model"
+    return policy.min_score, "policy"
 
 
 def _compared(policy, signal, kind: str, region: str) -> bool:
-    """Whether the engine compares this signal's score with this policy's threshold (the same
-    conditions as crossnote.moderation.engine, all but the score)."""
-    from crossnote.moderation.engine import _applies
-
-    return _applies(policy, _at_most(signal), kind, region)
-
-
-def _at_most(signal):
-    from dataclasses import replace
-
-    return replace(signal, score=float("inf"))
+    """Whether the engine compares this signal's score with this policy's threshold: the
+    conditions of crossnote.moderation.engine other than the score."""
+    if policy.category != signal.category:
+        return False
+    if policy.layer and policy.layer != signal.layer:
+        return False
+    if policy.applies_to and kind not in policy.applies_to:
+        return False
+    if policy.action != Action.WITHHOLD and policy.regions:
+        return region.upper() in {r.upper() for r in policy.regions}
+    return True
 
 
 def explain_suggestion(item, text: str) -> dict:
@@ -112,9 +124,10 @@ def explain_suggestion(item, text: str) -> dict:
     from crossnote.notes.policies import viewer_region
 
     region = viewer_region(item.author)
-    language = item.language or ""
     if (text or "").strip():
-        signals, verdict = screen_text(text, kind=item.kind, language=language, author=item.author)
+        signals, verdict = screen_text(
+            text, kind=item.kind, language=item.language or "", author=item.author
+        )
     else:
         signals, verdict = [], engine.Verdict()
     policies = engine.active_policies()
@@ -127,16 +140,17 @@ def explain_suggestion(item, text: str) -> dict:
         for policy in policies:
             if not _compared(policy, signal, item.kind, region):
                 continue
-            threshold = policy_threshold(policy, signal, language)
+            threshold, source = policy_threshold(policy, signal)
             row = {
                 "policy": policy.name,
-                "threshold": round(threshold, 4),
+                "threshold": round(threshold, 4) if threshold is not None else None,
+                "threshold_from": source,
                 "action": policy.action,
                 "action_name": str(Action(policy.action).label),
-                "reached": signal.score >= threshold,
+                "reached": threshold is not None and signal.score >= threshold,
             }
             compared.append(row)
-            if policy.action != Action.ALLOW:
+            if policy.action != Action.ALLOW and threshold is not None:
                 pairs.append((signal, row))
         layers.append(
             {
@@ -148,6 +162,7 @@ def explain_suggestion(item, text: str) -> dict:
                 "rule": signal.rule,
                 "detail": signal.detail,
                 "advisory": signal.layer in engine.ADVISORY_LAYERS,
+                "ambiguous": bool(getattr(signal, "ambiguous", False)),
                 "policies": compared,
             }
         )
@@ -164,13 +179,14 @@ def explain_suggestion(item, text: str) -> dict:
                     "rule": "",
                     "detail": "",
                     "advisory": False,
+                    "ambiguous": False,
                     "policies": [],
                 }
             )
     action = verdict.action
     if verdict.policy is not None:
         trigger = max(verdict.signals, key=lambda s: s.score)
-        threshold = policy_threshold(verdict.policy, trigger, language)
+        threshold, _source = policy_threshold(verdict.policy, trigger)
         why = _(
             "%(layer)s scored %(score).2f, at or above %(threshold).2f, the threshold of the "
             "policy “%(policy)s”: %(action)s."
@@ -179,6 +195,24 @@ def explain_suggestion(item, text: str) -> dict:
             "score": trigger.score,
             "threshold": threshold,
             "policy": verdict.policy.name,
+            "action": Action(action).label,
+        }
+    elif verdict.acts and any(row["reached"] for _signal, row in pairs):
+        # The engine capped the action: an ambiguous signal on its own labels at most.
+        from crossnote.moderation.models import SEVERITY
+
+        signal, row = max(
+            ((sig, row) for sig, row in pairs if row["reached"]),
+            key=lambda pair: (SEVERITY[pair[1]["action"]], pair[0].score),
+        )
+        why = _(
+            "%(layer)s scored %(score).2f, at or above %(threshold).2f, the threshold of the "
+            "policy “%(policy)s”; on its own an ambiguous signal labels at most: %(action)s."
+        ) % {
+            "layer": LAYER_NAMES.get(signal.layer, signal.layer),
+            "score": signal.score,
+            "threshold": row["threshold"],
+            "policy": row["policy"],
             "action": Action(action).label,
         }
     elif pairs:
@@ -207,6 +241,7 @@ def explain_suggestion(item, text: str) -> dict:
         "why": why,
         "top_score": round(top_score(signals), 4),
         "top_layer": top.layer if top is not None else None,
+        "top_layer_name": str(LAYER_NAMES.get(top.layer, top.layer)) if top is not None else None,
         "layers": layers,
         "recorded": recorded,
         "recorded_name": str(Action(recorded).label) if recorded in Action.values else recorded,

@@ -92,7 +92,14 @@ class ItemOut(Schema):
 
 class PolicyComparisonOut(Schema):
     policy: str
-    threshold: float = Field(description="The score at which this policy acts")
+    threshold: float | None = Field(
+        description="The score at which this policy acts on this layer's signal (None: the "
+        "model never takes this action alone)"
+    )
+    threshold_from: str = Field(
+        description="policy: the policy's own minimum score; model: the classifier's threshold "
+        "for the text's language, chosen on validation data and stored with the model"
+    )
     action: str
     action_name: str
     reached: bool = Field(description="Whether the layer's score is at or above the threshold")
@@ -107,6 +114,7 @@ class LayerScoreOut(Schema):
     rule: str
     detail: str
     advisory: bool = Field(description="Warns the author only; never acts on content")
+    ambiguous: bool = Field(description="On its own (no other signal agreeing) it labels at most")
     policies: list[PolicyComparisonOut]
 
 
@@ -117,6 +125,7 @@ class SuggestionOut(Schema):
     why: str
     top_score: float = Field(description="The highest score of the layers that can act")
     top_layer: str | None
+    top_layer_name: str | None
     layers: list[LayerScoreOut]
     recorded: str = Field(description="What was suggested when the item was queued")
     recorded_name: str

@@ -49,10 +49,21 @@ def commented(mia, lin):
     return note, comment, ReviewItem.objects.get(kind="comment", object_id=comment.pk)
 
 
-def classifier_score(text: str) -> float:
-    """The classifier's own score for `text`, straight from the detector the pipeline runs."""
+def classifier_signal(text: str, language: str = "zh"):
+    """The classifier's own signal for `text`, straight from the detector the pipeline runs."""
     detector = next(d for d in pipeline.text_detectors() if getattr(d, "layer", "") == "classifier")
-    return detector.detect(text)[0].score
+    return detector.detect(text, language=language)[0]
+
+
+def classifier_score(text: str) -> float:
+    return classifier_signal(text).score
+
+
+def effective_threshold(policy, signal) -> float:
+    """What the engine compares the score with: the policy's minimum, or the model's own
+    threshold for that action and the text's language where that is higher."""
+    model = (getattr(signal, "thresholds", None) or {}).get(policy.action) or 0.0
+    return max(policy.min_score, model)
 
 
 def test_a_reported_comment_records_the_classifiers_real_score_not_zero(commented):
@@ -73,8 +84,9 @@ def test_item_detail_explains_each_layer_its_threshold_and_the_suggestion(commen
     assert classifier["score"] == pytest.approx(score, abs=1e-4)
     compared = {p["policy"]: p for p in classifier["policies"]}
     policy = Policy.objects.get(name="Likely offensive (classifier)")
-    assert compared[policy.name]["threshold"] == pytest.approx(policy.min_score)
-    assert compared[policy.name]["reached"] is (score >= policy.min_score)
+    threshold = effective_threshold(policy, classifier_signal(MILD))
+    assert compared[policy.name]["threshold"] == pytest.approx(threshold, abs=1e-4)
+    assert compared[policy.name]["reached"] is (score >= threshold)
     assert compared[policy.name]["action"] == "label"
     # Layers that gave no signal are listed too (term list, hash list), with no score.
     assert {"terms", "hash"} <= {
@@ -83,23 +95,29 @@ def test_item_detail_explains_each_layer_its_threshold_and_the_suggestion(commen
     assert suggestion["action"] == "allow" and suggestion["policy"] is None
     assert suggestion["top_score"] == pytest.approx(score, abs=1e-4)
     assert suggestion["top_layer"] == "classifier"
-    assert f"{score:.2f}" in suggestion["why"] and f"{policy.min_score:.2f}" in suggestion["why"]
+    assert f"{score:.2f}" in suggestion["why"] and f"{threshold:.2f}" in suggestion["why"]
     assert suggestion["changed"] is False
 
 
-def test_a_lower_threshold_changes_the_suggestion_and_says_which_policy(commented, mod):
+def test_a_policy_the_score_reaches_changes_the_suggestion_and_says_which(commented, mod):
     _note, _comment, item = commented
     score = classifier_score(MILD)
-    policy = Policy.objects.get(name="Likely offensive (classifier)")
-    policy.min_score = round(score - 0.01, 2)
-    policy.save()
+    policy = Policy.objects.create(
+        name="Operator: limit mild insults",
+        category="profanity",
+        layer="classifier",
+        min_score=round(score - 0.01, 2),
+        action="limit",
+    )
     engine.forget_policies()
     suggestion = client_of(mod).get(f"/api/v1/moderation/queue/{item.pk}").json()["suggestion"]
-    assert suggestion["action"] == "label"
-    assert suggestion["policy"] == policy.name
-    assert policy.name in suggestion["why"] and f"{policy.min_score:.2f}" in suggestion["why"]
     row = next(r for r in suggestion["layers"] if r["layer"] == "classifier")
     assert next(p for p in row["policies"] if p["policy"] == policy.name)["reached"] is True
+    assert policy.name in suggestion["why"] and f"{policy.min_score:.2f}" in suggestion["why"]
+    if row["ambiguous"]:  # the engine caps a lone ambiguous signal at a label, and says so
+        assert suggestion["action"] == "label" and "ambiguous" in suggestion["why"]
+    else:
+        assert suggestion["action"] == "limit" and suggestion["policy"] == policy.name
     # What was suggested when it was queued is kept beside it, and the page says it changed.
     assert suggestion["recorded"] == "allow" and suggestion["changed"] is True
     page = client_of(mod).get(f"/moderation/queue/{item.pk}/", HTTP_ACCEPT_LANGUAGE="en")
@@ -154,3 +172,34 @@ def test_the_queue_page_shows_the_note_a_comment_sits_under(commented, mod, lang
     # The agreement panel is on the page, not inside <title>.
     title = html.split("<title>", 1)[1].split("</title>", 1)[0]
     assert "<section" not in title
+
+
+def test_the_models_own_threshold_for_the_language_is_shown_where_it_is_higher(
+    mia, lin, mod, monkeypatch
+):
+    """A classifier signal carries the model's thresholds for its text's language (fitted on
+    validation data); the explanation compares the score with the higher of those and the
+    policy's, as the engine does, and says whose threshold it is."""
+    from crossnote.moderation.detectors.base import Signal
+
+    def scored(text, *, language="", region=""):
+        signal = Signal(layer="classifier", category="profanity", score=0.93, rule="classifier:t")
+        signal.thresholds = {"label": 0.95, "hold": None}
+        return [signal]
+
+    monkeypatch.setattr(pipeline, "run_text", scored)
+    note = create_note(author=mia, title="Hello", body="A quiet morning", images=[upload()])
+    comment = add_comment(note=note, author=lin, body="quite a morning")
+    client_of(mia).post(
+        "/api/v1/reports",
+        {"kind": "comment", "object_id": comment.pk, "reason": "harassment"},
+        content_type=JSON,
+    )
+    item = ReviewItem.objects.get(kind="comment")
+    suggestion = client_of(mod).get(f"/api/v1/moderation/queue/{item.pk}").json()["suggestion"]
+    row = next(r for r in suggestion["layers"] if r["layer"] == "classifier")
+    label = next(p for p in row["policies"] if p["policy"] == "Likely offensive (classifier)")
+    assert label["threshold"] == 0.95 and label["threshold_from"] == "model"
+    assert label["reached"] is False
+    page = client_of(mod).get(f"/moderation/queue/{item.pk}/", HTTP_ACCEPT_LANGUAGE="en")
+    assert "threshold for this language" in page.content.decode()

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from crossnote.moderation.engine import forget_policies
 from crossnote.moderation.models import (
+    Action,
     Appeal,
     AuditEntry,
     ClassifierVersion,
@@ -120,8 +121,8 @@ class ClassifierVersionAdmin(admin.ModelAdmin):
     """Versions come from `crossnote moderation train --from-decisions`; here they are compared,
     activated and (by activating the earlier one) rolled back."""
 
-    list_display = ["version", "active", "created_at", "held_out_f1", "active_f1"]
-    readonly_fields = ["version", "path", "metrics", "active", "created_at"]
+    list_display = ["version", "active", "created_at", "thresholds", "held_out_f1", "active_f1"]
+    readonly_fields = ["version", "path", "thresholds", "metrics", "active", "created_at"]
     actions = ["activate"]
 
     def changelist_view(self, request, extra_context=None):
@@ -135,6 +136,21 @@ class ClassifierVersionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and not (obj and obj.active)
+
+    @admin.display(description=_("thresholds (from validation data)"))
+    def thresholds(self, obj):
+        """The model's own per-language thresholds, which the classifier policies act at."""
+        from crossnote.moderation.learning import model_thresholds
+
+        rows = model_thresholds(obj)
+        if not rows:
+            return "—"
+        label, hold, never = Action.LABEL.label, Action.HOLD.label, _("never")
+        return "; ".join(
+            f"{group}: {label} ≥ {t['label']:.2f}, {hold} "
+            + (f"≥ {t['hold']:.2f}" if t.get("hold") is not None else str(never))
+            for group, t in rows.items()
+        )
 
     @admin.display(description=_("held-out F1"))
     def held_out_f1(self, obj):

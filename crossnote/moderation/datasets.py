@@ -61,3 +61,48 @@ def read_olid(path: Path) -> list[LabelledRow]:
                 raise ValueError(f"{path}, line {line}: expected columns tweet and subtask_a")
             rows.append(LabelledRow(record["tweet"], int(label == "OFF"), "en"))
     return rows
+
+
+OLID_FILE = "olid_train.csv"
+
+
+def split_olid(
+    path: Path, seed: int
+) -> tuple[list[LabelledRow], list[LabelledRow], list[LabelledRow]]:
+    """70% to train on, 15% to calibrate and choose thresholds on, 15% held out for evaluation
+    (never used to build or tune a model), stratified by label."""
+    from sklearn.model_selection import train_test_split
+
+    rows = read_olid(path)
+    fit, rest = train_test_split(
+        rows, test_size=0.3, random_state=seed, stratify=[r.label for r in rows]
+    )
+    validation, held_out = train_test_split(
+        rest, test_size=0.5, random_state=seed, stratify=[r.label for r in rest]
+    )
+    return fit, validation, held_out
+
+
+def starter_splits(data_dir: Path, seed: int = 0) -> dict[str, list[LabelledRow]]:
+    """Every split the shipped model is built and checked on, by name.
+
+    cold_train, davidson_train, olid_fit: trained on. cold_dev, davidson_held_out,
+    olid_validation: calibration and thresholds. olid_held_out: only ever scored. The OLID
+    splits are there when data_dir has olid_train.csv."""
+    splits = {
+        "cold_train": read_cold(data_dir / "cold_train.csv"),
+        "cold_dev": read_cold(data_dir / "cold_dev.csv"),
+    }
+    splits["davidson_train"], splits["davidson_held_out"] = split_davidson(
+        data_dir / "davidson_labeled.csv", seed
+    )
+    if (data_dir / OLID_FILE).is_file():
+        fit, validation, held_out = split_olid(data_dir / OLID_FILE, seed)
+        splits.update(olid_fit=fit, olid_validation=validation, olid_held_out=held_out)
+    return splits
+
+
+# Which splits train a model (source name → split) and which validate it (language group →
+# splits), for the shipped model and for the learning loop's retraining.
+TRAIN_SPLITS = {"cold": "cold_train", "davidson": "davidson_train", "olid": "olid_fit"}
+VALIDATION_SPLITS = {"zh": ("cold_dev",), "en": ("davidson_held_out", "olid_validation")}

@@ -24,12 +24,13 @@ from crossnote.moderation import pipeline
 from crossnote.moderation.categories import HARASSMENT, HATE, PROFANITY
 from crossnote.moderation.datasets import (
     STARTER_FILES,
+    TRAIN_SPLITS,
+    VALIDATION_SPLITS,
     default_data_dir,
-    read_cold,
-    split_davidson,
+    starter_splits,
 )
 from crossnote.moderation.detectors import classifier
-from crossnote.moderation.evaluation import LabelledRow, offensive_metrics
+from crossnote.moderation.evaluation import LabelledRow
 from crossnote.moderation.models import Action, Appeal, AuditEntry, ClassifierVersion, ReviewItem
 
 log = logging.getLogger(__name__)
@@ -175,18 +176,74 @@ def _starter_dir(starter_dir: Path | str | None, fine_tune: bool | None) -> Path
 
 
 def _scores(model: classifier.OffensiveModel, rows: list[LabelledRow]) -> dict:
-    return offensive_metrics(model, rows) if rows else {"n": 0}
+    """Each model at its own label thresholds (the engine labels from there)."""
+    if not rows:
+        return {"n": 0}
+    flags = model.flags([row.text for row in rows], [row.language for row in rows])
+    return classifier.binary_metrics([row.label for row in rows], flags)
 
 
 def _retrain_on_starter(data_dir: Path, decisions, ngram_settings, seed):
-    starter = read_cold(data_dir / "cold_train.csv")
-    davidson_train, davidson_held_out = split_davidson(data_dir / "davidson_labeled.csv", seed)
-    model, extra = _retrain(
-        starter + davidson_train, decisions, ngram_settings, seed, str(data_dir)
+    splits = starter_splits(data_dir, seed)
+    model = train_starter_model(
+        splits,
+        list(decisions) * DECISION_WEIGHT,
+        settings=ngram_settings,
+        seed=seed,
+        description=f"starter data ({data_dir}) + {len(decisions):,} moderator decisions "
+        f"×{DECISION_WEIGHT}",
     )
-    extra["cold_dev"] = offensive_metrics(model, read_cold(data_dir / "cold_dev.csv"))
-    extra["davidson_held_out"] = offensive_metrics(model, davidson_held_out)
+    starter = sum(len(splits[name]) for name in TRAIN_SPLITS.values() if name in splits)
+    extra = {"mode": "retrain", "starter_rows": starter}
+    extra.update({name: model.metrics[name] for name in EVALUATED_SPLITS if name in model.metrics})
     return model, extra
+
+
+# Splits every starter-trained model is scored on, at its own thresholds.
+EVALUATED_SPLITS = ("cold_dev", "davidson_held_out", "olid_validation", "olid_held_out")
+
+
+def train_starter_model(
+    splits: dict[str, list[LabelledRow]],
+    extra_rows: list[LabelledRow] = (),
+    *,
+    settings: classifier.NgramSettings | None = None,
+    seed: int = 0,
+    description: str = "",
+    train_on: dict[str, str] | None = None,
+    validate_on: dict[str, tuple[str, ...]] | None = None,
+) -> classifier.OffensiveModel:
+    """Train on the starter splits (TRAIN_SPLITS, each source weighted per label) plus
+    `extra_rows`, then calibrate and choose thresholds on the validation splits
+    (VALIDATION_SPLITS) and score the model at them on every split it was not trained on."""
+    train_on = TRAIN_SPLITS if train_on is None else train_on
+    validate_on = VALIDATION_SPLITS if validate_on is None else validate_on
+    rows, sources = [], []
+    for source, name in train_on.items():
+        rows += splits.get(name, [])
+        sources += [source] * len(splits.get(name, []))
+    rows += list(extra_rows)
+    sources += ["extra"] * len(extra_rows)
+    used = [name for name in train_on.values() if name in splits]
+    model = classifier.train(
+        rows,
+        settings=settings,
+        seed=seed,
+        sources=sources,
+        description=description or " + ".join(f"{name} ({len(splits[name]):,})" for name in used),
+    )
+    validation = {
+        group: {name: splits[name] for name in names if splits.get(name)}
+        for group, names in validate_on.items()
+    }
+    classifier.fit_thresholds(model, validation)
+    for name, split in splits.items():
+        if name not in used and split:
+            labels = [row.label for row in split]
+            flags = model.flags([row.text for row in split], [row.language for row in split])
+            model.metrics[name] = classifier.binary_metrics(labels, flags)
+    model.metrics.update(seed=seed, trained_on=used)
+    return model
 
 
 def _retrain(starter, decisions, ngram_settings, seed, source):
@@ -240,7 +297,17 @@ def fine_tune_model(
         vectorizer_params=dict(base.vectorizer_params),
         version=f"ngram-{datetime.now(UTC):%Y-%m-%d}-{digest}",
         training_data=f"{base.version} fine-tuned on {len(rows):,} moderator decisions",
-        metrics={"settings": base.metrics.get("settings", {}), "C": C},
+        metrics={
+            "settings": base.metrics.get("settings", {}),
+            "C": C,
+            # The correction is small and held near zero: the base model's calibration and
+            # thresholds still apply.
+            **{
+                key: base.metrics[key]
+                for key in ("calibration", "thresholds", "threshold_objective")
+                if key in base.metrics
+            },
+        },
     )
 
 
@@ -288,6 +355,14 @@ def active_model_path() -> Path:
         log.error("classifier %s: %s is missing; using the shipped model", row.version, path)
         return classifier.MODEL_PATH
     return path
+
+
+def model_thresholds(row: ClassifierVersion) -> dict:
+    """{group: {"label", "hold"}} of a version's model, read from its file; {} if unreadable."""
+    try:
+        return _model_of(row).metrics.get("thresholds", {})
+    except (OSError, ValueError):
+        return {}
 
 
 def _model_of(row: ClassifierVersion) -> classifier.OffensiveModel:

@@ -47,7 +47,7 @@ def test_shipped_model_is_inside_the_package_and_loads_without_pickle():
         arrays = {name: data[name] for name in data.files}
     assert not [name for name, array in arrays.items() if array.dtype.hasobject]
     assert arrays["coef_value"].dtype == np.float16
-    assert classifier.MODEL_PATH.stat().st_size < 3_000_000
+    assert classifier.MODEL_PATH.stat().st_size < 5_000_000
     assert (classifier.MODEL_PATH.parent / "ATTRIBUTION.md").is_file()
 
 
@@ -153,7 +153,8 @@ def test_load_refuses_a_model_in_another_format(tmp_path):
 
 
 def test_shipped_model_keeps_its_measured_quality_on_cold_dev():
-    """Recorded metrics and a fresh check on 1,000 dev rows (the data ships in the package)."""
+    """Recorded metrics and a fresh check on 1,000 dev rows (the data ships in the package), at
+    the model's own zh label threshold: what the classifier policy acts on."""
     model = classifier.get_model()
     recorded = model.metrics["cold_dev"]
     assert recorded["f1"] >= 0.88
@@ -162,9 +163,95 @@ def test_shipped_model_keeps_its_measured_quality_on_cold_dev():
     dev = default_data_dir() / "cold_dev.csv"
     assert dev.is_file(), f"{dev} is missing from the package"
     rows = random.Random(0).sample(read_cold(dev), 1000)
-    predicted = (model.score_many([r.text for r in rows]) >= 0.5).astype(int).tolist()
+    predicted = model.flags([r.text for r in rows], ["zh"] * len(rows)).astype(int).tolist()
     offensive = score([r.label for r in rows], predicted)["overall"]["labels"][1]
     assert offensive["f1"] >= 0.86
+    assert offensive["recall"] >= 0.8  # the old fixed 0.9 threshold caught about half
+
+
+def test_shipped_model_generalises_to_olid_it_never_saw():
+    """15% of OLID train is held out of training and of threshold choice; English tweets are
+    harder than COLD (label noise, sarcasm), and this records what the n-gram model reaches."""
+    model = classifier.get_model()
+    held_out = model.metrics["olid_held_out"]
+    assert held_out["n"] > 1500
+    assert held_out["macro_f1"] >= 0.70
+    assert held_out["recall"] >= 0.55
+    cross = model.metrics["cross_dataset"]
+    # Trained on COLD + Davidson only, scored on OLID; trained on COLD + OLID, on Davidson.
+    assert cross["COLD+Davidson"]["olid_held_out"]["n"] == held_out["n"]
+    assert cross["COLD+OLID"]["davidson_held_out"]["macro_f1"] > 0.6
+
+
+def test_thresholds_are_fitted_per_language_on_validation_data_and_recorded():
+    model = classifier.get_model()
+    thresholds = model.metrics["thresholds"]
+    assert set(thresholds) == {"zh", "en", "other"}
+    for group, fitted in thresholds.items():
+        assert 0.05 <= fitted["label"] <= 0.95, group
+        assert fitted["hold"] is None or fitted["hold"] > fitted["label"], group
+        assert model.thresholds(group) == fitted
+        assert len(model.metrics["calibration"][group]) == 2
+    assert "macro-F1" in model.metrics["threshold_objective"]
+    assert set(model.metrics["validation"]["en"]) == {"davidson_held_out", "olid_validation"}
+    # A hold threshold is only kept where precision ≥ 0.95 held on every validation source.
+    for group, sources in model.metrics["validation"].items():
+        if thresholds[group]["hold"] is not None:
+            for name, figures in sources.items():
+                if figures["hold"]["n"] and figures["hold"]["precision"]:
+                    assert figures["hold"]["precision"] >= 0.9, (group, name)
+
+
+def test_fit_thresholds_maximises_macro_f1_and_holds_only_at_high_precision():
+    model = classifier.train(TINY * 3, settings=NgramSettings(C=10.0))
+    assert model.thresholds("zh") == classifier.DEFAULT_THRESHOLDS  # none fitted yet
+    noisy = [("you idiot", 1, "en"), ("lovely idiot day", 0, "en"), ("loser trash", 1, "en")]
+    validation = {"en": {"a": [r for r in TINY if r[2] == "en"] + noisy}}
+    fitted = classifier.fit_thresholds(model, validation)
+    assert set(fitted) == {"en", "other"}
+    en = model.metrics["validation"]["en"]["a"]["label"]
+    best = max(
+        classifier.binary_metrics(
+            [r[1] for r in validation["en"]["a"]],
+            model.score_many([r[0] for r in validation["en"]["a"]], ["en"] * 9) >= t,
+        )["macro_f1"]
+        for t in np.arange(0.05, 0.96, 0.01)
+    )
+    assert en["macro_f1"] == pytest.approx(best)
+    assert fitted["en"]["hold"] is None  # 9 texts: too few to claim 95% precision
+
+
+def test_the_signal_carries_the_thresholds_of_its_language_group():
+    model = classifier.get_model()
+    detector = ClassifierDetector()
+    [zh] = detector.detect("你这个傻逼，滚出去", language="zh")
+    [en] = detector.detect("stupid bastard", language="es")  # misdetected short English
+    assert zh.thresholds == model.thresholds("zh")
+    assert en.thresholds == model.thresholds("en")
+    assert en.score == pytest.approx(model.score("stupid bastard", "en"))
+    assert classifier.language_group("I love 火锅 so much", "mixed") == "en"
+    assert classifier.language_group("今天 is 好", "und") == "zh"
+    assert classifier.language_group("こんにちは", "ja") == "other"
+
+
+EVERYDAY_POSTS = [
+    ("Saw snow for the first time today!", "en"),
+    ("My cat sleeps all day", "en"),
+    ("今天的火锅太好吃了", "zh"),
+    ("可以加微信吗？想练习中文", "zh"),
+    ("Hitchcock's Psycho is a classic", "en"),
+    ("These chemicals retard plant growth", "en"),
+    ("pussy willow", "en"),
+    ("Moby Dick", "en"),
+    ("新人报到，求互关～", "zh"),
+    ("Weekend in Shanghai: coffee, old streets and too many dumplings", "en"),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), EVERYDAY_POSTS)
+def test_everyday_posts_stay_below_the_label_threshold(text, language):
+    [signal] = ClassifierDetector().detect(text, language=language)
+    assert signal.score < signal.thresholds["label"]
 
 
 def _write_csv(path, header, rows):
@@ -203,9 +290,17 @@ def test_training_command_trains_on_the_data_folder_plus_extra_rows(tiny_data_di
 
     model = classifier.load(output)
     assert "1 extra rows from decisions.csv" in model.training_data
-    assert set(model.metrics["cold_dev"]) == {"precision", "recall", "f1", "accuracy", "n"}
+    assert set(model.metrics["cold_dev"]) == {
+        "precision",
+        "recall",
+        "f1",
+        "accuracy",
+        "macro_f1",
+        "n",
+    }
     assert model.metrics["davidson_held_out"]["n"] == 7  # 20% of 35 tweets
-    assert "cold_dev: precision" in out.getvalue()
+    assert set(model.metrics["thresholds"]) == {"zh", "en", "other"}
+    assert "cold_dev: accuracy" in out.getvalue()
 
 
 def test_training_command_explains_where_the_data_is(tmp_path):
@@ -233,11 +328,26 @@ def test_profanity_check_flags_english_and_names_its_version():
 
 def test_profanity_check_skips_languages_it_cannot_read():
     detector = ProfanityCheckDetector()
-    assert detector.detect("fucking idiot", language="zh") == []
+    assert detector.detect("傻逼", language="zh") == []
+    assert detector.detect("这个人是 idiot 吧，真的是太过分了", language="zh") == []
     assert detector.detect("fucking idiot", language="mixed")
     assert detector.detect("fucking idiot", language="und")
     many = detector.detect_many(["fuck you", "傻逼", ""], languages=["en", "zh", "en"])
     assert [len(signals) for signals in many] == [1, 0, 0]
+
+
+def test_profanity_check_reads_latin_text_whatever_the_detected_language():
+    """Short English is often misdetected ("stupid bastard" as Spanish)."""
+    [signal] = ProfanityCheckDetector().detect("stupid bastard", language="es")
+    assert signal.score > 0.5
+
+
+def test_profanity_check_reads_the_folded_text():
+    detector = ProfanityCheckDetector()
+    [plain] = detector.detect("you are a whore", language="en")
+    for evasion in ["you are a wh0re", "you are a ｗｈｏｒｅ", "you are a whоre"]:  # Cyrillic о
+        [signal] = detector.detect(evasion, language="en")
+        assert signal.score == pytest.approx(plain.score), evasion
 
 
 def test_profanity_check_scores_one_text_as_the_package_does():
@@ -249,3 +359,67 @@ def test_profanity_check_scores_one_text_as_the_package_does():
     assert [model.score(t) for t in texts] == pytest.approx(
         list(profanity_check.predict_prob(texts)), abs=1e-9
     )
+
+
+# --- the policy acts at the model's thresholds ------------------------------------------------
+
+
+def _classifier_signal(score, thresholds):
+    from crossnote.moderation.detectors.base import Signal
+
+    return Signal(
+        layer="classifier",
+        category=PROFANITY,
+        score=score,
+        rule="classifier:test",
+        thresholds=thresholds,
+        ambiguous=True,
+    )
+
+
+@pytest.mark.django_db
+def test_the_default_classifier_policies_act_at_the_signals_thresholds():
+    from crossnote.moderation import engine
+    from crossnote.moderation.models import Policy
+
+    engine.forget_policies()
+    label = Policy.objects.get(name="Likely offensive (classifier)")
+    assert label.min_score == 0.0  # migration 0009: the model's own thresholds
+    zh = {"label": 0.45, "hold": 0.8}
+    decide = engine.decide
+    assert decide([_classifier_signal(0.44, zh)], kind="note").action == "allow"
+    assert decide([_classifier_signal(0.46, zh)], kind="note").action == "label"
+    # Other thresholds, other verdicts for the same score: per language group.
+    other = {"label": 0.6, "hold": None}
+    assert decide([_classifier_signal(0.46, other)], kind="note").action == "allow"
+    # Past the hold threshold, alone it still only labels; a term hit that agrees holds.
+    assert decide([_classifier_signal(0.9, zh)], kind="note").action == "label"
+    from crossnote.moderation.detectors.base import Signal
+
+    term = Signal(layer="terms", category=PROFANITY, score=1.0, rule="terms:x#1")
+    assert decide([_classifier_signal(0.9, zh), term], kind="note").action == "hold"
+    assert decide([_classifier_signal(0.79, zh), term], kind="note").action != "hold"
+    # No hold threshold (precision 0.95 unreachable): never held by the classifier.
+    never = {"label": 0.45, "hold": None}
+    assert decide([_classifier_signal(0.99, never), term], kind="note").action != "hold"
+    # An operator's higher min_score makes the policy stricter than the model.
+    label.min_score = 0.7
+    label.save()
+    engine.forget_policies()
+    assert decide([_classifier_signal(0.6, zh)], kind="note").action == "allow"
+    engine.forget_policies()
+
+
+@pytest.mark.django_db
+def test_a_text_between_the_label_threshold_and_the_old_09_is_labelled():
+    """The old fixed 0.9 missed half the abuse; the fitted zh threshold labels it."""
+    from crossnote.moderation import engine
+
+    engine.forget_policies()
+    model = classifier.get_model()
+    label = model.thresholds("zh")["label"]
+    rows = read_cold(default_data_dir() / "cold_dev.csv")[:400]
+    middle = [r.text for r in rows if r.label and label <= model.score(r.text, "zh") < 0.9]
+    assert middle, "no offensive dev text scores between the label threshold and 0.9"
+    signals = ClassifierDetector().detect(middle[0], language="zh")
+    assert engine.decide(signals, kind="note").action == "label"

@@ -28,6 +28,10 @@ class Signal:
     detail: str = ""  # short human-readable note, e.g. the matched term or "distance 12"
     # An ambiguous term hit ("retard", 去死, "sb"): alone it labels at most (engine.decide).
     ambiguous: bool = False
+    # A model's own thresholds for this text, chosen on validation data, per action, e.g.
+    # {"label": 0.41, "hold": None}: a policy with that action needs score ≥ both its min_score
+    # and this (None: the model never takes the action alone). See engine._applies.
+    thresholds: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return asdict(self)

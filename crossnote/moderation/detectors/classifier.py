@@ -1,10 +1,18 @@
-"""Classifier layers: our own character n-gram model (Chinese and English) and alt-profanity-check.
+"""Classifier layers: our own n-gram model (Chinese and English) and alt-profanity-check.
 
-The n-gram model is a logistic regression over hashed character n-grams. Character n-grams need
-no word segmentation, so one model reads Chinese, English and text that mixes them. It is stored
-as plain arrays in an .npz (coefficients, intercept, vectorizer settings, version, metrics) and
-rebuilt with a stateless HashingVectorizer: no pickle to trust, nothing tied to one scikit-learn
-release. `train()` and `save()` let moderators' decisions be appended to the starter data.
+The n-gram model is a logistic regression over hashed character n-grams and word n-grams (jieba
+words for Chinese, word tokens for English) of the folded text (`normalize.normalise`: the same
+folding the term lists read, so "wh0re", "idiоt" with a Cyrillic о and full-width letters reach
+the model as the words they imitate). One model reads Chinese, English and text that mixes them.
+Its raw probability is calibrated per language group (zh, en, other; Platt scaling on validation
+data the model was not trained on), and each group has its own thresholds, chosen on that data
+by a stated objective and stored with the model (see `fit_thresholds`). The policy engine acts on
+them: a classifier signal carries its text's thresholds.
+
+A model is stored as plain arrays in an .npz (coefficients, intercept, vectorizer settings,
+version, metrics with calibration and thresholds) and rebuilt with a stateless HashingVectorizer:
+no pickle to trust, nothing tied to one scikit-learn release. `train()` and `save()` let
+moderators' decisions be appended to the starter data.
 """
 
 import hashlib
@@ -13,30 +21,43 @@ import json
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 import numpy as np
 
 from crossnote.moderation.categories import PROFANITY
 from crossnote.moderation.detectors.base import Signal, Span, TextDetector
+from crossnote.moderation.detectors.normalize import normalise
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "trained" / "offensive_ngram.npz"
-FORMAT = "crossnote-ngram/1"
+BENIGN_PATH = MODEL_PATH.parent / "benign_compounds.txt"
+FORMAT = "crossnote-ngram/2"
 # How text is cleaned before hashing; a model records the name and refuses one it does not know.
-PREPROCESS = "nfkc-urls-mentions/1"
+PREPROCESS = "nfkc-urls-mentions-normalise/2"
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _MENTION = re.compile(r"@\w+")
 _RETWEET = re.compile(r"^\s*rt\b[\s:]*", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+# Words of the folded text: Latin/digit tokens, and runs of Han characters for jieba to cut.
+_WORDS = re.compile(r"[a-z0-9']+|[\u3400-\u9fff]+")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+# N-grams whose feature index a loaded model remembers (~150 bytes each).
+INDEX_CACHE_SIZE = 200_000
+# Language groups with their own calibration and thresholds.
+GROUPS = ("zh", "en", "other")
+# What a model without fitted thresholds does: label at p ≥ 0.5, never hold alone.
+DEFAULT_THRESHOLDS = {"label": 0.5, "hold": None}
 
 
 def prepare_text(text: str) -> str:
-    """Normalise text before hashing: NFKC (full-width → ASCII), entities, links and @mentions.
+    """Normalise text before hashing: entities, links and @mentions, then `normalise` (NFKC,
+    case, homoglyphs, invisible characters, leetspeak, masks, traditional → simplified).
 
     Links and handles become placeholders so the model learns from words, not from who was
     mentioned; "RT" prefixes are Twitter noise from the English training data."""
@@ -44,49 +65,136 @@ def prepare_text(text: str) -> str:
     text = _URL.sub(" http ", text)
     text = _MENTION.sub(" @user ", text)
     text = _RETWEET.sub("", text)
-    return _SPACES.sub(" ", text).strip()
+    return normalise(_SPACES.sub(" ", text).strip()).text
+
+
+def mostly_latin(text: str, share: float = 0.8) -> bool:
+    """At least `share` of the letters are ASCII letters (English-looking, whatever a language
+    detector said of a two-word text)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isascii() for c in letters) >= share * len(letters)
+
+
+def language_group(text: str, language: str = "") -> str:
+    """zh, en or other: the detected language where it is one of ours, else the script."""
+    code = (language or "").split("-")[0].lower()
+    if code in ("zh", "en"):
+        return code
+    if mostly_latin(text):
+        return "en"
+    letters = [c for c in text if c.isalpha()]
+    if code in ("", "und", "mixed") and letters:
+        if sum(bool(_HAN.match(c)) for c in letters) >= 0.5 * len(letters):
+            return "zh"
+    return "other"
+
+
+class BenignCompounds:
+    """Innocent phrases that contain an offensive word ("pussy willow", "retard plant growth",
+    死磕, 智障儿童康复): the same exceptions the term lists use (seed_terms.EXCEPTIONS, plus an
+    operator's own). A character model cannot tell them from abuse, so the text a classifier
+    reads has them blanked out: an innocent compound is no evidence either way."""
+
+    def __init__(self, phrases: Iterable[str]):
+        folded = {normalise(p).text.strip() for p in phrases if p and p.strip()}
+        ordered = sorted((p for p in folded if p), key=len, reverse=True)
+        self.pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
+    @classmethod
+    def starter(cls) -> "BenignCompounds":
+        """The term lists' starter exceptions and trained/benign_compounds.txt."""
+        from crossnote.moderation.seed_terms import EXCEPTIONS
+
+        lines = BENIGN_PATH.read_text(encoding="utf-8").splitlines()
+        own = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+        return cls([*(p for phrases in EXCEPTIONS.values() for p in phrases), *own])
+
+    def mask(self, text: str) -> str:
+        """`text` folded with the benign compounds blanked, or `text` as is if it has none."""
+        if self.pattern is None:
+            return text
+        folded = normalise(text).text
+        return self.pattern.sub(" ", folded) if self.pattern.search(folded) else text
+
+
+def _words(prepared: str) -> list[str]:
+    import jieba
+
+    tokens: list[str] = []
+    for match in _WORDS.finditer(prepared):
+        word = match.group()
+        if _HAN.match(word):
+            tokens.extend(jieba.lcut(word))
+        else:
+            tokens.append(word)
+    return tokens
+
+
+def char_and_word_grams(prepared: str, low: int, high: int, words: int) -> list[str]:
+    """Character n-grams low..high of the folded text, plus word unigrams (and bigrams when
+    words ≥ 2), marked so a word never hashes like the same characters."""
+    text = prepared
+    grams = [text[i : i + n] for n in range(low, high + 1) for i in range(len(text) - n + 1)]
+    if words:
+        tokens = _words(text)
+        grams += ["\x01" + t for t in tokens]
+        if words >= 2:
+            grams += ["\x02" + a + " " + b for a, b in zip(tokens, tokens[1:], strict=False)]
+    return grams
 
 
 @dataclass(frozen=True)
 class NgramSettings:
     """Vectorizer and training settings; the vectorizer part is stored with the model.
 
-    Defaults chosen on COLD dev F1 (see trained/ATTRIBUTION.md): plain "char" n-grams of 1..3,
-    as presence, did slightly better than "char_wb" or counts, and better on short Chinese insults.
+    Defaults chosen by cross-dataset validation (train on some sources, score on the others; the
+    table is in trained/ATTRIBUTION.md): character 1..4-grams and word 1..2-grams of the folded
+    text, as presence, C = 4, each (source, label) group weighted equally.
     """
 
-    analyzer: str = "char"
+    analyzer: str = "char+words"
     ngram_min: int = 1
-    ngram_max: int = 3
+    ngram_max: int = 4
+    word_ngram_max: int = 2  # "char+words" only: word unigrams (1) and bigrams (2)
     n_features: int = 2**20
     norm: str | None = "l2"
     binary: bool = True  # presence, not counts: a repeated character is not more evidence
-    C: float = 16.0
-    # Weights below this are dropped and the rest rounded to float16 (1.8 MB instead of 4 MB;
+    C: float = 4.0
+    # Weights below this are dropped and the rest rounded to float16 (a few MB instead of 8;
     # probabilities move < 0.002). Done at training time, so the model measured is the one saved.
     keep: float = 0.01
-    # Weight each (language, label) group equally, so the few safe English rows are not drowned
-    # by offensive tweets; "balanced" weights by label only.
-    weighting: str = "language_label"
+    # Weight each (source, label) group equally ("source_label": the sources passed to train(),
+    # else the row's language), so a small source is not drowned by a big one whose labels mean
+    # something slightly different; "language_label" groups by language, "balanced" by label.
+    weighting: str = "source_label"
 
     def vectorizer_params(self) -> dict:
-        return {
+        params = {
             "analyzer": self.analyzer,
             "ngram_range": [self.ngram_min, self.ngram_max],
             "n_features": self.n_features,
             "norm": self.norm,
             "binary": self.binary,
         }
+        if self.analyzer == "char+words":
+            params["word_ngram_max"] = self.word_ngram_max
+        return params
 
 
 def _vectorizer(params: dict):
     from sklearn.feature_extraction.text import HashingVectorizer
 
-    if params.get("analyzer") not in ("char", "char_wb"):
-        raise ValueError(f"unsupported analyzer {params.get('analyzer')!r}")
+    analyzer = params.get("analyzer")
+    if analyzer not in ("char", "char_wb", "char+words"):
+        raise ValueError(f"unsupported analyzer {analyzer!r}")
+    low, high = params["ngram_range"]
+    if analyzer == "char+words":
+        # Our own analyzer, so one text and a batch produce the same n-grams.
+        words = int(params.get("word_ngram_max", 2))
+        analyzer = partial(char_and_word_grams, low=int(low), high=int(high), words=words)
     return HashingVectorizer(
-        analyzer=params["analyzer"],
-        ngram_range=tuple(params["ngram_range"]),
+        analyzer=analyzer,
+        ngram_range=(int(low), int(high)),
         n_features=int(params["n_features"]),
         alternate_sign=False,
         norm=params.get("norm", "l2"),
@@ -121,25 +229,75 @@ class OffensiveModel:
 
         return murmurhash3_32
 
-    def score(self, text: str) -> float:
-        """Probability that one text is offensive (~30 µs: hashes in NumPy, skips scipy.sparse)."""
+    def logit(self, text: str) -> float:
+        """The uncalibrated log-odds of one text (~0.1 ms: hashes in NumPy, skips scipy.sparse)."""
         indices, values = self._features(prepare_text(text))
         if not len(indices):
-            return _sigmoid(self.intercept)
-        return _sigmoid(float(self.coef[indices] @ values) + self.intercept)
+            return self.intercept
+        return float(self.coef[indices] @ values) + self.intercept
 
-    def score_many(self, texts: Sequence[str]) -> np.ndarray:
-        """Probabilities for many texts at once (one sparse matrix; faster per text)."""
+    def logits(self, texts: Sequence[str]) -> np.ndarray:
+        """Log-odds for many texts at once (one sparse matrix; faster per text)."""
         if not len(texts):
             return np.zeros(0, dtype=np.float64)
         matrix = self.vectorizer.transform([prepare_text(t) for t in texts])
-        logits = matrix @ self.coef + self.intercept
-        return 1.0 / (1.0 + np.exp(-logits))
+        return np.asarray(matrix @ self.coef, dtype=np.float64) + self.intercept
+
+    def score(self, text: str, language: str = "") -> float:
+        """Calibrated probability that one text is offensive, for its language group."""
+        a, b = self.calibration(language_group(text, language))
+        return _sigmoid(a * self.logit(text) + b)
+
+    def score_many(
+        self, texts: Sequence[str], languages: Sequence[str] | None = None
+    ) -> np.ndarray:
+        """Calibrated probabilities for many texts (languages: detected codes, or inferred)."""
+        languages = languages if languages is not None else [""] * len(texts)
+        z = self.logits(texts)
+        ab = np.array(
+            [
+                self.calibration(language_group(t, lang))
+                for t, lang in zip(texts, languages, strict=True)
+            ]
+        ).reshape(-1, 2)
+        return 1.0 / (1.0 + np.exp(-(ab[:, 0] * z + ab[:, 1])))
+
+    def flags(self, texts: Sequence[str], languages: Sequence[str] | None = None) -> np.ndarray:
+        """True where a text reaches its language group's label threshold."""
+        languages = languages if languages is not None else [""] * len(texts)
+        scores = self.score_many(texts, languages)
+        needed = [
+            self.thresholds(language_group(t, lang))["label"]
+            for t, lang in zip(texts, languages, strict=True)
+        ]
+        return scores >= np.asarray(needed, dtype=np.float64)
+
+    def calibration(self, group: str) -> tuple[float, float]:
+        """Platt parameters (a, b) of a language group: p = sigmoid(a·logit + b)."""
+        a, b = self.metrics.get("calibration", {}).get(group, (1.0, 0.0))
+        return float(a), float(b)
+
+    def thresholds(self, group: str) -> dict:
+        """{"label": p, "hold": p or None} of a language group, as fitted on validation data."""
+        fitted = self.metrics.get("thresholds", {}).get(group) or {}
+        return {**DEFAULT_THRESHOLDS, **fitted}
+
+    @cached_property
+    def _index_cache(self) -> dict[str, int]:
+        return {}
+
+    def _index_of(self, gram: str) -> int:
+        index = int(_hash_index(np.int64(self._hash(gram)), self.n_features))
+        if len(self._index_cache) < INDEX_CACHE_SIZE:
+            self._index_cache[gram] = index
+        return index
 
     def _features(self, prepared: str) -> tuple[np.ndarray, np.ndarray]:
-        murmur = self._hash
-        hashes = np.fromiter((murmur(g) for g in self._analyzer(prepared)), dtype=np.int64)
-        indices, counts = np.unique(_hash_index(hashes, self.n_features), return_counts=True)
+        # Most n-grams of a language recur, so their feature index is remembered (a dict
+        # lookup instead of a MurmurHash3 call per n-gram: twice as fast per text).
+        cache, miss = self._index_cache, self._index_of
+        found = [cache[g] if g in cache else miss(g) for g in self._analyzer(prepared)]
+        indices, counts = np.unique(np.asarray(found, dtype=np.int64), return_counts=True)
         values = np.ones(len(counts)) if self.vectorizer_params.get("binary") else counts * 1.0
         norm = self.vectorizer_params.get("norm", "l2")
         if norm == "l2":
@@ -170,17 +328,22 @@ class OffensiveModel:
 
     def _grams_with_offsets(self, text: str) -> tuple[list[str], list[tuple[int, int]]]:
         low, high = self.vectorizer_params["ngram_range"]
-        # Per-character NFKC keeps offsets aligned with the original (full-width letters fold).
-        folded = "".join(_fold_char(ch) for ch in text)
         padded = self.vectorizer_params["analyzer"] == "char_wb"
+        folded = normalise(text)
+        if padded or len(folded.text) != len(folded.index):
+            # Per-character NFKC keeps offsets aligned with the original.
+            chars, index = "".join(_fold_char(ch) for ch in text), range(len(text))
+        else:  # the model's own folding, mapped back to the characters the author wrote
+            chars, index = folded.text, folded.index
         grams, bounds = [], []
-        for word in re.finditer(r"\S+" if padded else r".+", folded, re.DOTALL):
-            chars = f" {word.group()} " if padded else word.group()
+        for word in re.finditer(r"\S+" if padded else r".+", chars, re.DOTALL):
+            part = f" {word.group()} " if padded else word.group()
             shift, first, last = word.start() - padded, word.start(), word.end()
             for n in range(low, high + 1):
-                for i in range(len(chars) - n + 1):
-                    grams.append(chars[i : i + n])
-                    bounds.append((max(shift + i, first), min(shift + i + n, last)))
+                for i in range(len(part) - n + 1):
+                    start, end = max(shift + i, first), min(shift + i + n, last)
+                    grams.append(part[i : i + n])
+                    bounds.append((index[start], index[end - 1] + 1))
         return grams, bounds
 
 
@@ -245,19 +408,28 @@ def train(
     settings: NgramSettings | None = None,
     seed: int = 0,
     description: str = "",
+    sources: Sequence[str] | None = None,
 ) -> OffensiveModel:
-    """Fit a model on (text, label 0/1, language) rows, e.g. the starter data plus decisions."""
+    """Fit a model on (text, label 0/1, language) rows, e.g. the starter data plus decisions.
+
+    `sources` names where each row came from (e.g. "cold", "davidson", "olid", "decisions"), for
+    the "source_label" weighting; without it a row's language stands for its source.
+    The model has no calibration or thresholds yet: see `fit_thresholds`."""
     from sklearn.linear_model import LogisticRegression
 
     settings = settings or NgramSettings()
     texts, labels, languages = _columns(rows)
+    if sources is not None and len(sources) != len(texts):
+        raise ValueError("one source per row")
+    groups = list(sources) if sources is not None else languages
     model_params = settings.vectorizer_params()
     matrix = _vectorizer(model_params).transform([prepare_text(t) for t in texts])
     y = np.asarray(labels, dtype=np.int8)
-    classifier = LogisticRegression(C=settings.C, max_iter=2000, random_state=seed)
-    classifier.fit(matrix, y, sample_weight=_sample_weights(y, languages, settings.weighting))
+    classifier = LogisticRegression(C=settings.C, max_iter=3000, random_state=seed)
+    weighting = settings.weighting
+    classifier.fit(matrix, y, sample_weight=_sample_weights(y, groups, weighting))
     digest = hashlib.sha256(
-        json.dumps([texts, labels, languages, asdict(settings)]).encode()
+        json.dumps([texts, labels, languages, groups, asdict(settings)]).encode()
     ).hexdigest()[:8]
     return OffensiveModel(
         coef=_compact(classifier.coef_[0], settings.keep),
@@ -267,6 +439,125 @@ def train(
         training_data=description or f"{len(texts)} rows",
         metrics={"settings": asdict(settings)},
     )
+
+
+# --- calibration and thresholds from data -----------------------------------------------------
+
+HOLD_PRECISION = 0.95
+# A hold threshold needs this many validation texts above it (and 20 in each source that has
+# any), so it is not chosen on a handful of lucky examples.
+HOLD_SUPPORT = 30
+THRESHOLD_OBJECTIVE = (
+    "per language group, on validation data the model was not trained on: Platt scaling of the "
+    "logit with each source weighted equally; label = the threshold maximising the mean over "
+    "sources of macro-F1; hold = the lowest threshold with precision ≥ {precision} in the pooled "
+    "data (≥ {support} texts above it) and in every source with ≥ 20 texts above it, or none "
+    "where no threshold reaches it; other = every source together"
+)
+
+
+def binary_metrics(labels: Sequence[int], predicted: Sequence[int]) -> dict:
+    """Accuracy, macro-F1 and the offensive class's precision/recall/F1 of 0/1 predictions."""
+    y = np.asarray(labels, dtype=bool)
+    p = np.asarray(predicted, dtype=bool)
+    result = {"n": len(y)}
+    per_class = []
+    for positive in (True, False):
+        tp = int(np.sum((p == positive) & (y == positive)))
+        precision = tp / max(int(np.sum(p == positive)), 1)
+        recall = tp / max(int(np.sum(y == positive)), 1)
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_class.append(f1)
+        if positive:
+            result.update(precision=precision, recall=recall, f1=f1)
+    result["accuracy"] = float(np.mean(y == p)) if len(y) else 0.0
+    result["macro_f1"] = float(np.mean(per_class))
+    return {k: round(v, 4) if isinstance(v, float) else v for k, v in result.items()}
+
+
+def fit_thresholds(
+    model: OffensiveModel,
+    validation: Mapping[str, Mapping[str, Sequence]],
+    *,
+    hold_precision: float = HOLD_PRECISION,
+) -> dict:
+    """Calibrate the model and choose its thresholds per language group, on validation data.
+
+    `validation` maps a group ("zh", "en") to {source name: rows of (text, label, language)};
+    the "other" group (mixed text, other languages) is fitted on every source together. The
+    objective is THRESHOLD_OBJECTIVE. Stores calibration, thresholds, the objective and each
+    source's figures at the label threshold in `model.metrics`; returns the thresholds."""
+    pooled: dict[str, Sequence] = {}
+    for sources in validation.values():
+        pooled.update(sources)
+    fitted = {**validation, "other": pooled}
+    calibration, thresholds, figures = {}, {}, {}
+    for group in GROUPS:
+        sources = {name: rows for name, rows in fitted.get(group, {}).items() if rows}
+        if not sources:
+            continue
+        z = {name: model.logits([row[0] for row in rows]) for name, rows in sources.items()}
+        y = {name: np.asarray([int(row[1]) for row in rows]) for name, rows in sources.items()}
+        a, b = _platt(z, y)
+        p = {name: 1.0 / (1.0 + np.exp(-(a * z[name] + b))) for name in sources}
+        label = _best_label_threshold(p, y)
+        hold = _hold_threshold(p, y, hold_precision)
+        calibration[group] = [round(a, 6), round(b, 6)]
+        thresholds[group] = {"label": label, "hold": hold}
+        figures[group] = {
+            name: {
+                "label": binary_metrics(y[name], p[name] >= label),
+                "hold": binary_metrics(y[name], p[name] >= hold) if hold is not None else None,
+            }
+            for name in sources
+        }
+    model.metrics.update(
+        calibration=calibration,
+        thresholds=thresholds,
+        threshold_objective=THRESHOLD_OBJECTIVE.format(
+            precision=hold_precision, support=HOLD_SUPPORT
+        ),
+        validation=figures,
+    )
+    return thresholds
+
+
+def _platt(z: dict, y: dict) -> tuple[float, float]:
+    from sklearn.linear_model import LogisticRegression
+
+    names = list(z)
+    x = np.concatenate([z[n] for n in names]).reshape(-1, 1)
+    labels = np.concatenate([y[n] for n in names])
+    weights = np.concatenate([np.full(len(z[n]), 1.0 / len(z[n])) for n in names])
+    if len(set(labels.tolist())) < 2:
+        return 1.0, 0.0
+    fit = LogisticRegression(C=1e6, max_iter=1000).fit(x, labels, sample_weight=weights * len(x))
+    return float(fit.coef_[0][0]), float(fit.intercept_[0])
+
+
+def _best_label_threshold(p: dict, y: dict) -> float:
+    """The middle of the thresholds that reach the best mean macro-F1 (ties are common on a
+    plateau; its middle is the choice least tied to these particular examples)."""
+    grid = np.round(np.arange(0.05, 0.951, 0.01), 2)
+    values = np.array(
+        [np.mean([binary_metrics(y[n], p[n] >= t)["macro_f1"] for n in p]) for t in grid]
+    )
+    best = grid[values >= values.max() - 1e-9]
+    return float(best[len(best) // 2])
+
+
+def _hold_threshold(p: dict, y: dict, precision: float) -> float | None:
+    all_p = np.concatenate(list(p.values()))
+    all_y = np.concatenate(list(y.values()))
+    for t in np.round(np.arange(0.5, 0.991, 0.01), 2):
+        above = all_p >= t
+        if above.sum() < HOLD_SUPPORT:
+            return None
+        if all_y[above].mean() < precision:
+            continue
+        if all(y[n][p[n] >= t].mean() >= precision for n in p if np.sum(p[n] >= t) >= 20):
+            return float(t)
+    return None
 
 
 def _compact(coef: np.ndarray, keep: float) -> np.ndarray:
@@ -288,12 +579,14 @@ def _columns(rows) -> tuple[list[str], list[int], list[str]]:
 
 
 def _sample_weights(y: np.ndarray, languages: list[str], weighting: str) -> np.ndarray:
-    """Inverse-frequency weights per label, or per (language, label) group, averaging 1."""
+    """Inverse-frequency weights per label, or per (language or source, label) group, averaging
+    1. `languages` holds each row's language, or its source for "source_label"."""
     if weighting == "balanced":
         keys = [str(label) for label in y]
-    elif weighting == "language_label":
-        # A language with few rows (a handful of moderator decisions) joins the shared pool,
-        # so five rows in Japanese cannot outweigh thousands in Chinese.
+    elif weighting in ("language_label", "source_label"):
+        # A language (or source) with few rows (a handful of moderator decisions) is not
+        # re-weighted: each of its rows counts as an average row, so five rows in Japanese
+        # cannot outweigh thousands in Chinese (unless every group is that small).
         counts = {lang: languages.count(lang) for lang in set(languages)}
         keys = [
             f"{lang if counts[lang] >= 200 else '*'}:{label}"
@@ -301,9 +594,14 @@ def _sample_weights(y: np.ndarray, languages: list[str], weighting: str) -> np.n
         ]
     else:
         raise ValueError(f"unknown weighting {weighting!r}")
-    groups, inverse, sizes = np.unique(keys, return_inverse=True, return_counts=True)
-    weights = len(keys) / (len(groups) * sizes[inverse])
-    return weights.astype(np.float64)
+    weighted = np.array([not key.startswith("*:") for key in keys])
+    if not weighted.any():
+        weighted[:] = True
+    weights = np.ones(len(keys), dtype=np.float64)
+    chosen = [key for key, flag in zip(keys, weighted, strict=True) if flag]
+    groups, inverse, sizes = np.unique(chosen, return_inverse=True, return_counts=True)
+    weights[weighted] = len(chosen) / (len(groups) * sizes[inverse])
+    return weights
 
 
 def save(model: OffensiveModel, path: Path | str) -> None:
@@ -379,11 +677,14 @@ class ClassifierDetector(TextDetector):
         model: OffensiveModel | None = None,
         *,
         path: Path | str = MODEL_PATH,
-        evidence_from: float = 0.5,
+        evidence_from: float | None = None,
+        benign: BenignCompounds | None = None,
     ):
         self._model = model
         self._path = path
-        # Highlighting costs 0.05-0.2 ms, so only texts a moderator may see get spans.
+        self.benign = benign if benign is not None else _starter_benign()
+        # Highlighting costs 0.05-0.2 ms, so only texts a moderator may see get spans: from the
+        # language group's label threshold, unless given.
         self.evidence_from = evidence_from
 
     @property
@@ -395,30 +696,48 @@ class ClassifierDetector(TextDetector):
     def detect(self, text: str, *, language: str = "", region: str = "") -> list[Signal]:
         if not text.strip():
             return []
-        return [self._signal(text, self.model.score(text))]
+        return [self._signal(text, self.model.score(self.benign.mask(text), language), language)]
 
     def detect_many(
         self, texts: Sequence[str], *, languages: Sequence[str] | None = None
     ) -> list[list[Signal]]:
-        """Signals for many texts (vectorised scoring; one list per text, in order).
-
-        `languages` is accepted for symmetry with other detectors: the model reads them all."""
-        scores = self.model.score_many(texts)
+        """Signals for many texts (vectorised scoring; one list per text, in order)."""
+        languages = languages if languages is not None else [""] * len(texts)
+        scores = self.model.score_many([self.benign.mask(t) for t in texts], languages)
         return [
-            [self._signal(text, float(p))] if text.strip() else []
-            for text, p in zip(texts, scores, strict=True)
+            [self._signal(text, float(p), language)] if text.strip() else []
+            for text, p, language in zip(texts, scores, languages, strict=True)
         ]
 
-    def _signal(self, text: str, p: float) -> Signal:
+    def _signal(self, text: str, p: float, language: str = "") -> Signal:
         model = self.model
+        thresholds = model.thresholds(language_group(text, language))
+        evidence_from = self.evidence_from
+        if evidence_from is None:
+            evidence_from = thresholds["label"]
         return Signal(
             layer=self.layer,
             category=PROFANITY,
             score=p,
             rule=f"classifier:{model.version}",
-            spans=model.evidence(text) if p >= self.evidence_from else [],
+            spans=model.evidence(text) if p >= evidence_from else [],
             detail=f"p={p:.2f}",
+            # The policy engine acts at the model's own thresholds for this language group.
+            thresholds=thresholds,
+            # Alone it labels at most (engine.decide): look-alikes ("Moby Dick") fool a
+            # character model, so holding needs another layer to agree.
+            ambiguous=True,
         )
+
+
+_benign: BenignCompounds | None = None
+
+
+def _starter_benign() -> BenignCompounds:
+    global _benign
+    if _benign is None:
+        _benign = BenignCompounds.starter()
+    return _benign
 
 
 class _ProfanityCheck:
@@ -501,12 +820,21 @@ def profanity_check_version() -> str:
 
 
 class ProfanityCheckDetector(TextDetector):
-    """English profanity from alt-profanity-check (a linear SVM over word TF-IDF)."""
+    """English profanity from alt-profanity-check (a linear SVM over word TF-IDF), read on the
+    folded text (`normalise`: "wh0re", "idiоt" with a Cyrillic о, full-width letters)."""
 
     name = "profanity"
     layer = "profanity"
-    # It only knows English words; "" means the language was not detected.
+    # It only knows English words; "" means the language was not detected. Text whose letters
+    # are mostly ASCII is read whatever the detector said: "stupid bastard" is often taken
+    # for Spanish.
     languages = frozenset({"en", "mixed", "und", ""})
+
+    def __init__(self, benign: BenignCompounds | None = None):
+        self.benign = benign  # innocent compounds blanked out, as for the classifier
+
+    def reads(self, text: str, language: str) -> bool:
+        return bool(text.strip()) and (language in self.languages or mostly_latin(text))
 
     def detect(self, text: str, *, language: str = "", region: str = "") -> list[Signal]:
         return self.detect_many([text], languages=[language])[0]
@@ -519,16 +847,15 @@ class ProfanityCheckDetector(TextDetector):
         todo = [
             i
             for i, (t, lang) in enumerate(zip(texts, languages, strict=True))
-            if t.strip() and lang in self.languages
+            if self.reads(t, lang)
         ]
         results: list[list[Signal]] = [[] for _ in texts]
         if not todo:
             return results
         model = _profanity_model()
-        if len(todo) == 1:
-            scores = [model.score(texts[todo[0]])]
-        else:
-            scores = model.score_many([texts[i] for i in todo])
+        benign = self.benign or _starter_benign()
+        folded = [normalise(benign.mask(texts[i])).text for i in todo]
+        scores = [model.score(folded[0])] if len(todo) == 1 else model.score_many(folded)
         rule = f"alt-profanity-check:{model.version}"
         for i, p in zip(todo, scores, strict=True):
             results[i] = [

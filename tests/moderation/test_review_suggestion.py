@@ -203,3 +203,25 @@ def test_the_models_own_threshold_for_the_language_is_shown_where_it_is_higher(
     assert label["reached"] is False
     page = client_of(mod).get(f"/moderation/queue/{item.pk}/", HTTP_ACCEPT_LANGUAGE="en")
     assert "threshold for this language" in page.content.decode()
+
+
+def test_the_cli_prints_scores_thresholds_the_suggestion_and_the_parent_note(commented, mod):
+    import io
+    import json
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    note, _comment, item = commented
+    out = io.StringIO()
+    call_command("moderation", "item", str(item.pk), "--as", mod.username, stdout=out)
+    text = out.getvalue()
+    assert "Likely offensive (classifier)" in text and "AI suggests allow" in text
+    assert f"under the note {note.pk}: Weekend dumplings" in text
+    out = io.StringIO()
+    call_command("moderation", "item", str(item.pk), "--as", mod.username, "--json", stdout=out)
+    assert json.loads(out.getvalue())["suggestion"]["top_layer"] == "classifier"
+    with pytest.raises(CommandError, match="not a moderator"):
+        call_command("moderation", "item", str(item.pk), "--as", "mia_ms")
+    with pytest.raises(CommandError, match="No review item"):
+        call_command("moderation", "item", "999999", "--as", mod.username)

@@ -74,6 +74,16 @@ class Command(BaseCommand):
         audit.add_argument("file", nargs="?", default="-")
         check = sub.add_parser("check", help="what the pipeline would do with a text")
         check.add_argument("text")
+        item = sub.add_parser(
+            "item",
+            help="one review item as its moderator sees it: each layer's score against the "
+            "policies' thresholds and the AI's suggestion, the note a comment sits under, an "
+            "appeal and the original reason translated",
+        )
+        item.add_argument("item_id", type=int)
+        item.add_argument("--as", dest="moderator", required=True, help="a moderator's username")
+        item.add_argument("--target", default="", help="translate into (default: theirs)")
+        item.add_argument("--json", action="store_true", help="the API's ItemDetailOut as JSON")
         train = sub.add_parser(
             "train",
             help="retrain the shipped classifier (see moderation_train), or with "
@@ -211,6 +221,47 @@ class Command(BaseCommand):
         self.stdout.write(
             f"→ {verdict.action}" + (f" ({verdict.policy})" if verdict.policy else "")
         )
+
+    def _item(self, options):
+        from crossnote.accounts.models import User
+        from crossnote.core.errors import NotFound
+        from crossnote.moderation.policies import is_moderator
+        from crossnote.moderation.review_view import item_context
+
+        moderator = User.objects.filter(username=options["moderator"]).first()
+        if moderator is None or not is_moderator(moderator):
+            raise CommandError(f"{options['moderator']!r} is not a moderator.")
+        try:
+            api = item_context(moderator, options["item_id"], target=options["target"])["api"]
+        except NotFound:
+            raise CommandError(f"No review item {options['item_id']}.") from None
+        if options["json"]:
+            self.stdout.write(json.dumps(api, ensure_ascii=False, indent=2, default=str))
+            return
+        out = self.stdout.write
+        out(f"#{api['id']} {api['kind']} {api['object_id']} · {api['source']} · {api['status']}")
+        if api["note"]:
+            out(
+                f"under the note {api['note']['id']}: {api['note']['title']} ({api['note']['url']})"
+            )
+        suggestion = api["suggestion"]
+        for layer in suggestion["layers"]:
+            score = "—" if layer["score"] is None else f"{layer['score']:.2f}"
+            out(f"  {layer['layer']:<11} {score:>5}  {layer['rule']}")
+            for policy in layer["policies"]:
+                threshold = policy["threshold"]
+                mark = "reached" if policy["reached"] else "below"
+                shown = "never alone" if threshold is None else f"{threshold:.2f}"
+                out(f"      {mark:<7} {shown} ({policy['threshold_from']}) {policy['policy']}")
+        out(f"AI suggests {suggestion['action']}: {suggestion['why']}")
+        if api["appeal"]:
+            for label, text in (
+                ("appeal", api["appeal"]["text"]),
+                ("original reason", api["appeal"]["decision"]["reason"]),
+            ):
+                out(f"{label}: {text['original']}")
+                if text["translation"]:
+                    out(f"  → {text['translation']} ({text['engine']})")
 
     def _train(self, options):
         if not options["from_decisions"]:

@@ -4,9 +4,10 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 
 from crossnote.accounts.auth import OPTIONAL, REQUIRED
-from crossnote.core.errors import InvalidInput, PermissionDenied
+from crossnote.core.errors import InvalidInput, NotFound, PermissionDenied
 from crossnote.moderation import review, review_view, services
 from crossnote.moderation.models import Action, Decision, Withholding
+from crossnote.moderation.policies import is_moderator, moderator_regions
 from crossnote.moderation.schemas import (
     AppealIn,
     AppealOut,
@@ -22,6 +23,7 @@ from crossnote.moderation.schemas import (
     WithholdingOut,
 )
 from crossnote.moderation.suite.schemas import SuiteOut
+from crossnote.notes.models import Note
 from crossnote.notes.selectors import get_visible_note
 from crossnote.security.ratelimits import rate_limit
 
@@ -47,12 +49,27 @@ def check(request, payload: CheckIn):
     }
 
 
+def _moderates(user) -> bool:
+    return user.is_staff or is_moderator(user)
+
+
+def _note_for_moderator(note_id: int) -> Note:
+    """Moderators act on notes whatever their state (held, removed, withheld)."""
+    note = Note.objects.filter(pk=note_id).first()
+    if note is None:
+        raise NotFound(_("Note not found."))
+    return note
+
+
 @router.get("/notes/{note_id}/decisions", response=list[DecisionOut], auth=REQUIRED)
 def note_decisions(request, note_id: int):
-    """Statements of reasons for a note: its author (and staff) see every decision."""
-    note = get_visible_note(request.user, note_id)
-    if request.user.pk != note.author_id and not request.user.is_staff:
-        raise PermissionDenied()
+    """Statements of reasons for a note: its author, moderators and staff see every decision."""
+    if _moderates(request.user):
+        note = _note_for_moderator(note_id)
+    else:
+        note = get_visible_note(request.user, note_id)
+        if request.user.pk != note.author_id:
+            raise PermissionDenied()
     return list(
         Decision.objects.filter(kind="note", object_id=note.pk)
         .exclude(action=Action.ALLOW)
@@ -62,10 +79,16 @@ def note_decisions(request, note_id: int):
 
 @router.post("/notes/{note_id}/withhold", response=DecisionOut, auth=REQUIRED)
 def withhold(request, note_id: int, payload: WithholdIn):
-    """Staff: withhold a note for readers in some regions, with the legal basis."""
-    if not request.user.is_staff:
+    """Moderators and staff: withhold a note for readers in some regions, with the legal basis
+    (a moderator scoped to regions withholds only in those)."""
+    if not _moderates(request.user):
         raise PermissionDenied(_("Only moderators can withhold notes."))
-    note = get_visible_note(request.user, note_id)
+    scope = [] if request.user.is_staff else moderator_regions(request.user)
+    if scope and not {r.strip().upper() for r in payload.regions} <= set(scope):
+        raise PermissionDenied(
+            _("You moderate only these regions: %(regions)s.") % {"regions": ", ".join(scope)}
+        )
+    note = _note_for_moderator(note_id)
     return services.withhold_note(
         note=note,
         regions=payload.regions,

@@ -149,9 +149,11 @@ def evaluate_file(
     it per label and per language. Labels map through `label_map` to "ok" or a category name;
     without a map, "0" is ok and any other label is taken as flagged-as-that-label.
 
-    With `layer`, only that layer's signals count: a row is flagged when the layer's highest
-    score is at least `threshold` (default: see `layer_threshold`). With `errors`, the report
-    also lists the N worst false positives and false negatives with their scores."""
+    With `layer`, only that layer's signals count: a row is flagged when one of them scores at
+    least `threshold`, or without a threshold where an enabled policy would act on it (its
+    min_score and the model's own threshold for the text's language, as the engine checks).
+    With `errors`, the report also lists the N worst false positives and false negatives with
+    their scores."""
     from crossnote.language.detection import detect_language
     from crossnote.moderation.services import screen_text
 
@@ -159,6 +161,7 @@ def evaluate_file(
         raise ValueError("a threshold applies to one layer: name it with --layer")
     if layer:
         threshold = layer_threshold(layer, threshold)
+        policies = acting_policies(layer) if threshold is None else []
     raw = read_labelled_csv(path)
     rows = raw[:limit] if limit else raw
     mapping = dict(label_map or {})
@@ -170,7 +173,7 @@ def evaluate_file(
         language = row.language or detect_language(row.text).code
         signals, verdict = screen_text(row.text, kind="note", language=language)
         if layer:
-            predicted.append(_predict_layer(signals, layer, threshold, positives))
+            predicted.append(_predict_layer(signals, layer, threshold, policies, positives))
         else:
             predicted.append(_predict(verdict, positives))
         languages.append(language or "und")
@@ -198,9 +201,12 @@ def format_report(report: dict) -> str:
             )
     if "layer" in report:
         layer = report["layer"]
-        lines.insert(
-            0, f"layer {layer['name']} alone, flagged at score >= {layer['threshold']:.2f}"
+        at = (
+            f"at score >= {layer['threshold']:.2f}"
+            if layer["threshold"] is not None
+            else "where an enabled policy would act on its signal"
         )
+        lines.insert(0, f"layer {layer['name']} alone, flagged {at}")
     if "errors" in report:
         lines.extend(format_errors(report["errors"]))
     return "\n".join(lines)
@@ -238,34 +244,40 @@ def known_layers() -> list[str]:
     return sorted(names)
 
 
-def layer_threshold(layer: str, threshold: float | None = None) -> float:
-    """The score at which one layer alone counts as flagging: `threshold` if given (0..1), else
-    the lowest min_score among enabled policies that act on that layer, else 0.5."""
-    from crossnote.moderation.engine import active_policies
-    from crossnote.moderation.models import Action
-
+def layer_threshold(layer: str, threshold: float | None = None) -> float | None:
+    """Check a layer name and a threshold (0..1) for scoring one layer alone. None means "where
+    the policies act": each signal is held to the thresholds the engine would apply to it."""
     layers = known_layers()
     if layer not in layers:
         raise ValueError(f"unknown layer {layer!r}; layers: {', '.join(layers)}")
+    if threshold is None:
+        return None
+    if not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"threshold {threshold} is outside 0..1 (signals score 0 to 1)")
+    return float(threshold)
+
+
+def acting_policies(layer: str) -> list:
+    """Enabled policies that take an action on this layer's signals (theirs or any layer's)."""
+    from crossnote.moderation.engine import active_policies
+    from crossnote.moderation.models import Action
+
+    return [p for p in active_policies() if p.action != Action.ALLOW and p.layer in (layer, "")]
+
+
+def _flags(signal, threshold: float | None, policies) -> bool:
     if threshold is not None:
-        if not 0.0 <= threshold <= 1.0:
-            raise ValueError(f"threshold {threshold} is outside 0..1 (signals score 0 to 1)")
-        return float(threshold)
-    scores = [
-        p.min_score for p in active_policies() if p.layer == layer and p.action != Action.ALLOW
-    ]
-    return float(min(scores)) if scores else 0.5
+        return signal.score >= threshold
+    from crossnote.moderation.engine import _applies  # the engine's own test: scores, thresholds
+
+    return any(_applies(policy, signal, "note", "") for policy in policies)
 
 
-def _layer_best(signals, layer: str):
-    own = [s for s in signals if s.layer == layer]
-    return max(own, key=lambda s: s.score) if own else None
-
-
-def _predict_layer(signals, layer: str, threshold: float, positives: set) -> str:
-    best = _layer_best(signals, layer)
-    if best is None or best.score < threshold:
+def _predict_layer(signals, layer: str, threshold: float | None, policies, positives) -> str:
+    flagging = [s for s in signals if s.layer == layer and _flags(s, threshold, policies)]
+    if not flagging:
         return OK
+    best = max(flagging, key=lambda s: s.score)
     if best.category in positives:
         return best.category
     return next(iter(positives)) if len(positives) == 1 else best.category

@@ -450,7 +450,8 @@ HOLD_SUPPORT = 30
 THRESHOLD_OBJECTIVE = (
     "per language group, on validation data the model was not trained on: Platt scaling of the "
     "logit with each source weighted equally; label = the threshold maximising the mean over "
-    "sources of macro-F1; hold = the lowest threshold with precision ≥ {precision} in the pooled "
+    "sources of macro-F1; hold = the lowest threshold above label and 0.5 with precision ≥ "
+    "{precision} in the pooled "
     "data (≥ {support} texts above it) and in every source with ≥ 20 texts above it, or none "
     "where no threshold reaches it; other = every source together"
 )
@@ -501,7 +502,7 @@ def fit_thresholds(
         a, b = _platt(z, y)
         p = {name: 1.0 / (1.0 + np.exp(-(a * z[name] + b))) for name in sources}
         label = _best_label_threshold(p, y)
-        hold = _hold_threshold(p, y, hold_precision)
+        hold = _hold_threshold(p, y, hold_precision, above=label)
         calibration[group] = [round(a, 6), round(b, 6)]
         thresholds[group] = {"label": label, "hold": hold}
         figures[group] = {
@@ -546,10 +547,13 @@ def _best_label_threshold(p: dict, y: dict) -> float:
     return float(best[len(best) // 2])
 
 
-def _hold_threshold(p: dict, y: dict, precision: float) -> float | None:
+def _hold_threshold(p: dict, y: dict, precision: float, *, above: float) -> float | None:
+    """The lowest threshold over `above` (the label threshold) and 0.5 that reaches
+    `precision` (see THRESHOLD_OBJECTIVE), or None."""
     all_p = np.concatenate(list(p.values()))
     all_y = np.concatenate(list(y.values()))
-    for t in np.round(np.arange(0.5, 0.991, 0.01), 2):
+    start = max(0.5, round(above + 0.01, 2))
+    for t in np.round(np.arange(start, 0.991, 0.01), 2):
         above = all_p >= t
         if above.sum() < HOLD_SUPPORT:
             return None

@@ -159,6 +159,7 @@ def evaluate_file(
 
     if threshold is not None and not layer:
         raise ValueError("a threshold applies to one layer: name it with --layer")
+    policies = []
     if layer:
         threshold = layer_threshold(layer, threshold)
         policies = acting_policies(layer) if threshold is None else []

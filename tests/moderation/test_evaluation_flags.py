@@ -36,7 +36,12 @@ def labelled(tmp_path, monkeypatch):
 
     def fake_screen(text, *, kind, language="", author=None):
         p, term, action = SCORES[text]
-        signals = [Signal("classifier", "profanity", p, "classifier:test", detail=f"p={p:.2f}")]
+        signals = [
+            Signal(
+                "classifier", "profanity", p, "classifier:test", detail=f"p={p:.2f}",
+                thresholds={"label": 0.5, "hold": None},
+            )
+        ]  # fmt: skip
         if term:
             signals.append(Signal("terms", "hate", 1.0, "terms:test#1", detail="term"))
         signals.append(Signal("pii", "private_info", 1.0, "pii:test"))  # advisory: never counts
@@ -78,28 +83,39 @@ def test_layer_alone_at_a_threshold(labelled):
     assert out["overall"]["labels"]["1"]["recall"] == 0.0  # nothing abusive scores ≥ 0.96
 
 
-def test_layer_default_threshold_is_the_lowest_acting_policy_on_that_layer():
+def test_layer_without_a_threshold_flags_where_a_policy_would_act(labelled):
     from crossnote.moderation.engine import forget_policies
     from crossnote.moderation.models import Action, Policy
 
+    def policy(name, min_score, action=Action.LABEL, layer="classifier"):
+        Policy.objects.create(
+            name=name, category="profanity", layer=layer, min_score=min_score, action=action
+        )
+        forget_policies()
+
+    Policy.objects.filter(layer__in=("classifier", "")).update(enabled=False)
+    policy("test: allow anything", 0.0, Action.ALLOW)  # allows count for nothing
+    policy("test: hold, never alone", 0.0, Action.HOLD)  # the model's hold threshold is None
+    policy("test: another layer", 0.0, layer="profanity")
+    assert layer_threshold("classifier") is None
+    report = evaluate_file(labelled, layer="classifier")
+    assert report["overall"]["labels"]["1"]["recall"] == 0.0  # nothing acts on its own
+    assert report["text"].startswith(
+        "layer classifier alone, flagged where an enabled policy would act on its signal"
+    )
+    # A label policy at min_score 0 acts at the model's own threshold for the text (0.5 here):
+    # flagged are the idiot (0.95) and Psycho (0.99), not the loser (0.40).
+    policy("test: label at the model's threshold", 0.0)
+    report = evaluate_file(labelled, layer="classifier")
+    assert report["layer"] == {"name": "classifier", "threshold": None}
+    assert report["overall"]["labels"]["1"]["recall"] == pytest.approx(1 / 3)
+    assert report["overall"]["labels"]["1"]["precision"] == pytest.approx(1 / 2)
+    # A stricter min_score wins over the model's threshold: only Psycho (0.99) now.
+    Policy.objects.filter(name="test: label at the model's threshold").update(min_score=0.97)
     forget_policies()
-    acting = [
-        p.min_score
-        for p in Policy.objects.filter(enabled=True, layer="classifier")
-        if p.action != Action.ALLOW
-    ]
-    assert layer_threshold("classifier") == (min(acting) if acting else 0.5)
-    Policy.objects.create(
-        name="test: label early", category="profanity", layer="classifier", min_score=0.42,
-        action=Action.LABEL,
-    )  # fmt: skip
-    Policy.objects.create(
-        name="test: allow lower", category="profanity", layer="classifier", min_score=0.1,
-        action=Action.ALLOW,
-    )  # fmt: skip
-    forget_policies()
-    assert layer_threshold("classifier") == 0.42
-    assert layer_threshold("classifier", 0.7) == 0.7
+    report = evaluate_file(labelled, layer="classifier")
+    assert report["overall"]["labels"]["1"]["recall"] == 0.0
+    assert report["overall"]["labels"]["ok"]["recall"] == pytest.approx(2 / 3)
     assert {"classifier", "terms", "hash", "profanity", "pii"} <= set(known_layers())
 
 

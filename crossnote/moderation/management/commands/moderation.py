@@ -33,8 +33,9 @@ class Command(BaseCommand):
             "--threshold",
             type=float,
             default=None,
-            help="with --layer: flagged when its signal scores at least this "
-            "(default: the lowest min_score of the enabled policies acting on that layer)",
+            help="with --layer: flagged when its signal scores at least this (default: where "
+            "an enabled policy would act on the signal: its min_score and the model's own "
+            "threshold for the text's language)",
         )
         ev.add_argument(
             "--errors",

@@ -259,25 +259,25 @@
     if (!e.detail.target || e.detail.target.id !== "comments" || !e.detail.shouldSwap) return;
     carried = {};
     translatedComments(e.detail.target).forEach(function (el) {
-      carried[el.dataset.commentTranslation] = el.querySelector(".comment-translation-text").innerHTML;
+      carried[el.dataset.commentTranslation] = el.querySelector(".comment-translation-text");
     });
   });
   document.addEventListener("htmx:afterSwap", function (e) {
     if (!carried || !e.detail.target || !document.getElementById("comments")) return;
     Object.keys(carried).forEach(function (pk) {
       var slot = document.getElementById("comment-translation-" + pk);
-      if (slot && !slot.querySelector("[data-translation]")) {
-        slot.innerHTML = carried[pk];
-        if (window.htmx) window.htmx.process(slot);
-      }
+      // The old nodes move over as they are (already wired up by htmx): nothing is re-parsed.
+      if (slot && !slot.querySelector("[data-translation]")) slot.replaceWith(carried[pk]);
     });
     carried = null;
     refreshBars();
   });
 
   document.addEventListener("htmx:afterSettle", function (e) {
-    var t = e.target.closest ? e.target.closest("[data-note-text]") : null;
-    if (t && t.querySelector("#note-translation[data-translation] .translation-text")) setMode(t, "translated");
+    // Only the note's own translation arriving switches the view (not Pinyin over the original).
+    var arrived = e.target.matches && e.target.matches("#note-translation[data-translation]");
+    var t = arrived ? e.target.closest("[data-note-text]") : null;
+    if (t && t.querySelector(".translation-text")) setMode(t, "translated");
     refreshBars();
   });
   document.addEventListener("htmx:oobAfterSwap", function () { setTimeout(refreshBars, 0); });

@@ -79,7 +79,8 @@ EMOJI_CHARACTERS = {
 # Inside a Chinese word only these read as a character (你🐎没了); others are dropped (智💩障).
 CHARACTER_EMOJI = frozenset("🐴🐎🐶🐕🐷🐖🌿💀")
 # Masks: a `*`, `#`, `_` or `.` between letters stands for a hidden letter (f**k, sh.t).
-MASKED_TOKEN = re.compile(r"[a-z]+(?:[*#_.]+[a-z]+)+|[a-z]+[*#_]+(?=[^a-z*#_.]|$)")
+# (From the start of a word, without backtracking: a long word is scanned once.)
+MASKED_TOKEN = re.compile(r"(?<![a-z])(?:[a-z]++(?:[*#_.]++[a-z]++)+|[a-z]++[*#_]++(?![a-z*#_.]))")
 MASK_CHARS = frozenset("*#_.")
 # A letter or Chinese character three times or more in a row (not digits: 2000, 666; not w or
 # x: www, xxx).
@@ -154,20 +155,13 @@ def normalise(text: str) -> Normalised:
         folded = text.lower()
         index = list(range(len(text)))
     else:
-        chars: list[str] = []
-        index = []
-        cache = _folded_chars
-        for position, char in enumerate(text):
-            out = cache.get(char)
-            if out is None:
-                out = _fold_char(char)
-            if out == char or len(out) == 1:
-                chars.append(out)
-                index.append(position)
-            elif out:
-                chars.append(out)
-                index.extend([position] * len(out))
-        folded = "".join(chars)
+        # One pass in C; a character that folds to none or to several (ß, invisible marks)
+        # needs the slow pass below, which keeps the map to the original.
+        folded = text.translate(_FOLD_TABLE)
+        if _UNEVEN.isdisjoint(text):
+            index = list(range(len(text)))
+        else:
+            folded, index = _fold_uneven(text)
         if not folded.isascii():
             folded, index = _fold_pictographs(folded, index)
     folded = _fold_leet(folded)
@@ -176,6 +170,40 @@ def normalise(text: str) -> Normalised:
     if REPEATED.search(folded):
         folded, index = _fold_repeats(folded, index)
     return Normalised(original=text, text=folded, index=index)
+
+
+class _FoldTable(dict):
+    """str.translate table for _fold_char, filled in as characters are first seen; those that
+    fold to none or to several characters are noted in _UNEVEN."""
+
+    def __missing__(self, code: int) -> str:
+        out = _fold_char(chr(code))
+        if len(out) != 1:
+            _UNEVEN.add(chr(code))
+        self[code] = out
+        return out
+
+
+_FOLD_TABLE = _FoldTable()
+_UNEVEN: set[str] = set()
+
+
+def _fold_uneven(text: str) -> tuple[str, list[int]]:
+    """_fold_char character by character, for a text where some fold to none or several."""
+    chars: list[str] = []
+    index = []
+    cache = _folded_chars
+    for position, char in enumerate(text):
+        out = cache.get(char)
+        if out is None:
+            out = _fold_char(char)
+        if out == char or len(out) == 1:
+            chars.append(out)
+            index.append(position)
+        elif out:
+            chars.append(out)
+            index.extend([position] * len(out))
+    return "".join(chars), index
 
 
 def _fold_repeats(text: str, index: list[int]) -> tuple[str, list[int]]:
@@ -230,11 +258,14 @@ def _fold_leet(text: str) -> str:
 
     Tokens without letters ("2024", "$100") and numbers with units ("10am", "5g") are left
     alone; so are tokens with more digits than letters (a "Galaxy A55" is not an "ass")."""
-    if not any(c in "013457@$!" for c in text):
+    if _LEET_CHARS.isdisjoint(text):
         return text
     chars = None
+    leet_chars = _LEET_CHARS
     for match in LEET_TOKEN.finditer(text):
         token = match.group()
+        if leet_chars.isdisjoint(token) or token.isalpha():
+            continue  # nothing to fold (most words)
         letters = sum(c.isalpha() for c in token)
         if not letters or letters == len(token) or NUMBER_WITH_UNIT.fullmatch(token):
             continue
@@ -272,40 +303,69 @@ def _is_pictograph(char: str) -> bool:
     return category == "So" or (category == "Sk" and not char.isascii())
 
 
+# Worked out once for the planes where pictographs live (BMP and the emoji blocks).
+_PICTOGRAPHS = frozenset(
+    chr(code) for code in (*range(0x10000), *range(0x1F000, 0x1FB00)) if _is_pictograph(chr(code))
+)
+_LEET_CHARS = frozenset("013457@$!")
+
+
+def _character_class(chars: frozenset[str]) -> str:
+    """A regular-expression class of these characters, as ranges."""
+    codes = sorted(map(ord, chars))
+    ranges, first, last = [], codes[0], codes[0]
+    for code in codes[1:]:
+        if code != last + 1:
+            ranges.append((first, last))
+            first = code
+        last = code
+    ranges.append((first, last))
+    return (
+        "["
+        + "".join(
+            re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+            for a, b in ranges
+        )
+        + "]"
+    )
+
+
+_PICTOGRAPH_RUN = re.compile(_character_class(_PICTOGRAPHS) + "+")
+
+
 def _fold_pictographs(text: str, index: list[int]) -> tuple[str, list[int]]:
-    """Read 🐴 as 马 beside Chinese text; drop pictographs inside a word (傻😂逼, f🤬uck)."""
-    if not any(_is_pictograph(char) for char in text):
+    """Read 🐴 as 马 beside Chinese text; drop pictographs inside a word (傻😂逼); one between
+    Latin letters is a mask (b🙃tch, f😂ck: see _fold_masks)."""
+    if _PICTOGRAPHS.isdisjoint(text):
         return text, index
     chars: list[str] = []
     kept: list[int] = []
-    length = len(text)
-    position = 0
-    while position < length:
-        char = text[position]
-        if not _is_pictograph(char):
-            chars.append(char)
-            kept.append(index[position])
-            position += 1
-            continue
-        end = position
-        while end < length and _is_pictograph(text[end]):
-            end += 1
+    previous = 0
+    for match in _PICTOGRAPH_RUN.finditer(text):
+        position, end = match.span()
         before = text[position - 1] if position else ""
-        after = text[end] if end < length else ""
-        run = text[position:end]
+        after = text[end] if end < len(text) else ""
+        run = match.group()
         inside = _is_han(before) and _is_han(after)
         if all(c in (CHARACTER_EMOJI if inside else EMOJI_CHARACTERS) for c in run) and (
             _is_han(before) or _is_han(after)
         ):
-            chars.extend(EMOJI_CHARACTERS[c] for c in run)
-            kept.extend(index[position:end])
+            replacement, positions = "".join(EMOJI_CHARACTERS[c] for c in run), index[position:end]
         elif before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
-            chars.append("*")  # a hidden letter (b🙃tch) or an inserted one (f😂uck): a mask
-            kept.append(index[position])
-        elif not (_is_han(before) and _is_han(after)):
-            chars.extend(run)  # between words, or at an edge: an emoji, not an evasion
-            kept.extend(index[position:end])
-        position = end
+            replacement, positions = "*", [index[position]]
+        elif inside:
+            replacement, positions = "", []
+        else:
+            continue  # between words, or at an edge: an emoji, not an evasion
+        chars.append(text[previous:position])
+        kept.extend(index[previous:position])
+        chars.append(replacement)
+        kept.extend(positions)
+        previous = end
+    if not previous:
+        return text, index
+    chars.append(text[previous:])
+    kept.extend(index[previous:])
     return "".join(chars), kept
 
 

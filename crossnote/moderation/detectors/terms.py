@@ -35,6 +35,7 @@ homophone's characters (马的尾巴 for 他妈的).
 """
 
 import itertools
+import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -67,6 +68,12 @@ FUNCTION_TAGS = frozenset("vpcudry")
 COMMON_WORD_FREQUENCY = 20
 # Written for a hidden Chinese character beside Chinese text (傻*, 操你*, 傻×楼主).
 CHINESE_MASKS = frozenset("*×xX")
+# Runs read aloud for homophones: Chinese characters, with a lone Latin letter or mask beside
+# them (傻B, 傻*, B傻); "Bar" or "x2" next to Chinese are words, not units.
+SOUND_RUN = re.compile(
+    r"(?<![a-z0-9])[a-z*×](?![a-z0-9])(?=[\u3400-\u4dbf\u4e00-\u9fff])"
+    r"|[\u3400-\u4dbf\u4e00-\u9fff]+(?:[a-z*×](?![a-z0-9*×]))?"
+)
 # How a hit was found: the term as written (folded), or through its pinyin.
 LITERAL, PINYIN, INITIALS, HOMOPHONE = "literal", "pinyin", "initials", "homophone"
 
@@ -288,24 +295,19 @@ class TermMatcher:
         """Runs of Chinese characters that sound like a term (煞笔, 草泥马, 傻B); a run that is
         the term itself is left to the literal pass."""
         text = normalised.text
-        units = _sound_units(text)
-        if not units:
+        spoken, runs = _sound_units(text)
+        if not spoken:
             return []
-        spoken = "".join(sound for _position, sound in units)
-        # where each unit starts in `spoken`, to map a match back to units
-        starts: dict[int, int] = {}
-        offset = 0
-        for number, (_position, sound) in enumerate(units):
-            starts[offset] = number
-            offset += len(sound)
         hits = []
+        unit_positions = None
         for end, (length, numbers) in _iterate(self._homophone_terms, spoken):
-            first = starts.get(end + 1 - length)
-            if first is None:
-                continue
-            count = spoken.count("|", end + 1 - length, end + 1)
-            window = units[first : first + count]
-            positions = [position for position, _sound in window]
+            if unit_positions is None:
+                unit_positions = _unit_positions(runs)
+            begin = end + 1 - length
+            if begin and spoken[begin - 1] != "|":
+                continue  # the match starts inside a syllable ("ni" of "xini")
+            first = spoken.count("|", 0, begin)
+            positions = unit_positions[first : first + spoken.count("|", begin, end + 1)]
             if positions[-1] - positions[0] + 1 != len(positions):
                 continue  # the units are not adjacent in the text
             start, stop = positions[0], positions[-1] + 1
@@ -563,36 +565,39 @@ def _homophone_keys(syllables: tuple[str, ...]) -> list[str]:
     return keys
 
 
-def _sound_units(text: str) -> list[tuple[int, str]]:
-    """(position, "sound|") for each Chinese character, and each lone Latin letter beside one
-    (the B of 傻B); empty when the text has no Chinese."""
-    units = []
-    last = len(text) - 1
-    for position, char in enumerate(text):
+class _SoundTable(dict):
+    """str.translate table: a Chinese character → "sound|", a lone Latin letter → "b|" (the
+    B of 傻B), a mask → "?|"; filled in as characters are first seen."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
         if _is_han(char):
-            units.append((position, _sound(char) + "|"))
-        elif char in CHINESE_MASKS and (
-            (position > 0 and _is_han(text[position - 1]))
-            or (position < last and _is_han(text[position + 1]))
-        ):
-            units.append((position, "?|"))
-        elif (
-            "a" <= char <= "z"
-            and (
-                position == 0 or not is_word_char(text[position - 1]) or _is_han(text[position - 1])
-            )
-            and (
-                position == last
-                or not is_word_char(text[position + 1])
-                or _is_han(text[position + 1])
-            )
-            and (
-                (position > 0 and _is_han(text[position - 1]))
-                or (position < last and _is_han(text[position + 1]))
-            )
-        ):
-            units.append((position, char + "|"))
-    return units
+            unit = _sound(char) + "|"
+        elif char in CHINESE_MASKS:
+            unit = "?|"
+        else:
+            unit = char + "|"
+        self[code] = unit
+        return unit
+
+
+_SOUND_TABLE = _SoundTable()
+
+
+def _sound_units(text: str) -> tuple[str, list]:
+    """The text's Chinese, spoken: "sound|" for each Chinese character, and for each lone Latin
+    letter or mask beside one; with the runs it came from (see _unit_positions). Empty when
+    the text has no Chinese."""
+    runs = list(SOUND_RUN.finditer(text))
+    return "".join([run.group().translate(_SOUND_TABLE) for run in runs]), runs
+
+
+def _unit_positions(runs: list) -> list[int]:
+    """The position in the text of each spoken unit (worked out only when something matched)."""
+    positions: list[int] = []
+    for run in runs:
+        positions.extend(range(run.start(), run.end()))
+    return positions
 
 
 def _sounds_within(syllables: tuple[str, ...], text: str) -> bool:
@@ -607,9 +612,11 @@ def _segmenter():
     """jieba's shared tokenizer, loaded once (about a second; search and the classifier use it
     too). Only read here: adding words would change their segmentation."""
     import jieba
+    import jieba.posseg  # part-of-speech tags, for homophones (他骂的) and 的 + noun
 
     jieba.setLogLevel(60)
     jieba.initialize()
+    jieba.posseg.dt.word_tag_tab  # noqa: B018 - load it now, not on a post that needs it
     return jieba
 
 

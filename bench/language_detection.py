@@ -30,14 +30,20 @@ def main() -> None:
     from django.conf import settings
 
     from crossnote.language.detection import detect_language
-    from tests.language.detection_sets import accuracy, half, labelled, mixed
+    from tests.language.detection_sets import accuracy, fresh, half, hard, labelled, mixed
 
     codes = tuple(settings.CROSSNOTE_LANGUAGES)
     print(f"enabled languages: {', '.join(codes)}")
     detect_language("warm up", codes)
     pairs = labelled()
-    for name, held_out in (("tuning", False), ("held-out", True)):
-        scores = accuracy(half(pairs, held_out=held_out), lambda t: detect_language(t, codes).code)
+    sets = [
+        ("tuning", half(pairs, held_out=False)),
+        ("held-out", half(pairs, held_out=True)),
+        ("fresh", fresh()),
+        ("loanwords", hard()),
+    ]
+    for name, subset in sets:
+        scores = accuracy(subset, lambda t: detect_language(t, codes).code)
         for code, (right, total, misses) in scores.items():
             print(f"{name:9} {code}: {right}/{total} = {right / total:.2%}")
             if args.misses:

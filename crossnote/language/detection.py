@@ -6,11 +6,14 @@ Detection never raises on odd input.
 
 How a short post is decided (measured on tests/language/data, bench/language_detection.py):
 - Han script is Chinese unless kana or hangul make it Japanese or Korean; no model is asked.
+  Latin words standing alone between Chinese ones are names ("刚买了AirPods"); text is `mixed`
+  when a Latin phrase and the Chinese each hold 30–70% of it.
 - Latin script goes to lingua, restricted to the enabled languages. Its confidences are
   weighed by a prior: the instance's home languages (the interface languages, English and
   Chinese) are HOME_PRIOR times likelier than the others, which is what a bilingual
   community's posts are. "stupid bastard" or "It's a surprise." look a bit Spanish or French
-  to a character model; here they are English.
+  to a character model; here they are English. Function words of English, French, German and
+  Spanish raise their language's odds too (FUNCTION_WORDS).
 - With a handful of languages enabled, seven confidences summing to one rarely leave the top
   guess above one half on a four-word post, yet the top guess is right: it is taken whenever
   the text is long enough (two words, or one word of eight letters). With more languages
@@ -45,9 +48,36 @@ TOP_GUESS_MIN_LETTERS = 8
 # A lone shorter word ("Recipes", "Reisen") needs a confident guess: slang and laughter
 # ("yyds", "hahaha", "lol") score 0.45–0.65 for some language.
 SHORT_WORD_MIN_CONFIDENCE = 0.75
+# Function words are the surest sign of a language in a short post, and a character model weighs
+# them no more than a loanword: each one below (chosen to be no word of the other languages listed)
+# multiplies its language's odds by FUNCTION_WORD_ODDS. "Crème brûlée is my weakness" is English,
+# "C'est trop mignon" French.
+FUNCTION_WORD_ODDS = 2.0
+FUNCTION_WORDS = {
+    "en": set(
+        "the and of to is are were it it's its this that that's these those with for you you're "
+        "your my i i'm i've i'll we they he's she her him his them their our at be been have "
+        "what what's not don't can't didn't isn't won't but or from just how why who where when "
+        "there here about very too would could should does did than then because really".split()
+    ),
+    "fr": set(
+        "c'est j'ai je tu il elle nous vous ils elles est et pas ne une avec dans pour sur mais "
+        "trop très aussi ça suis qui au aux cette mon ton ce n'est qu'il d'un bien".split()
+    ),
+    "de": set(
+        "der das und ist nicht ich wir ihr mit für auf ein eine einen zu von im sind bin hab "
+        "habe auch noch schon wie wo nach bei aus heute sehr mein meine dein kein keine oder "
+        "aber euch uns".split()
+    ),
+    "es": set(
+        "el los las y una por para con muy pero yo estoy está del al lo como qué más sí hoy "
+        "también eres soy mí nos".split()
+    ),
+}
 # Kana must be this share of the CJK characters to make Han text Japanese ("我の猫" is Chinese).
 KANA_MIN_SHARE = 0.2
 
+_CJK_RE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 _NOISE_RE = re.compile(r"https?://\S+|@[A-Za-z0-9_]{3,30}|[#＃]")
 
 
@@ -115,14 +145,22 @@ def home_languages() -> frozenset[str]:
     return frozenset(code.split("-")[0].lower() for code, _name in settings.LANGUAGES)
 
 
+def _function_word_counts(text: str) -> dict[str, int]:
+    words = text.lower().replace("’", "'").split()
+    return {code: sum(word in marks for word in words) for code, marks in FUNCTION_WORDS.items()}
+
+
 def _lingua(text: str, codes: tuple[str, ...]) -> tuple[str, float]:
-    """lingua's best guess among `codes`, its confidence weighed by the home-language prior."""
+    """lingua's best guess among `codes`, its confidence weighed by the home-language prior and
+    the function words present."""
     values = _detector(codes).compute_language_confidence_values(text)
     home = home_languages()
+    marks = _function_word_counts(text)
     weighed = {}
     for value in values:
         code = value.language.iso_code_639_1.name.lower()
-        weighed[code] = value.value * (HOME_PRIOR if code in home else 1.0)
+        odds = (HOME_PRIOR if code in home else 1.0) * FUNCTION_WORD_ODDS ** marks.get(code, 0)
+        weighed[code] = value.value * odds
     total = sum(weighed.values())
     if not total:
         return UNDETERMINED, 0.0
@@ -167,11 +205,17 @@ def detect_language(text: str, codes: tuple[str, ...] | None = None) -> Detectio
     if counts["hangul"] and "ko" in codes:
         return Detection("ko", 1.0)
     han_weight = counts["han"] * HAN_WEIGHT
+    latin = latin_runs(clean)
     latin_code, latin_conf = UNDETERMINED, 0.0
     if counts["latin"] >= MIN_LATIN_LETTERS:
-        latin_code, latin_conf = _latin_guess(latin_runs(clean), codes)
+        latin_code, latin_conf = _latin_guess(latin, codes)
     total = han_weight + counts["latin"]
-    if counts["han"] and counts["latin"] >= MIN_LATIN_LETTERS and "zh" in codes:
+    # Latin words standing alone between Chinese ones are names and loanwords ("刚买了AirPods",
+    # "打开Keynote做了一晚上PPT"): text is mixed only where the Latin part makes a phrase.
+    phrase = bool(counts["han"] and counts["latin"]) and any(
+        len(latin_runs(part).split()) >= 2 for part in _CJK_RE.split(clean)
+    )
+    if counts["han"] and counts["latin"] >= MIN_LATIN_LETTERS and "zh" in codes and phrase:
         han_share = han_weight / total
         if 1 - MIXED_MAX_SHARE <= han_share <= MIXED_MAX_SHARE:
             parts = [
@@ -180,7 +224,7 @@ def detect_language(text: str, codes: tuple[str, ...] | None = None) -> Detectio
             ]
             parts.sort(key=lambda part: -part["share"])
             return Detection(MIXED, round(max(han_share, 1 - han_share), 2), parts)
-    if counts["han"] and han_weight >= counts["latin"]:
+    if counts["han"] and (han_weight >= counts["latin"] or not phrase):
         return Detection("zh", 1.0) if "zh" in codes else Detection(UNDETERMINED, 0.0)
     if latin_code == UNDETERMINED:
         return Detection(UNDETERMINED, round(latin_conf, 2))

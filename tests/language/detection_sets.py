@@ -4,6 +4,10 @@ Each set is split in two by a hash of the sentence: the tuning half (what the de
 while looking at) and the held-out half (only ever scored). short_other.txt holds
 "<code>\\t<sentence>" lines for the other enabled languages, short_mixed.txt (same format) posts
 that mix Chinese with English.
+
+Two more sets are only scored: hard_en.txt, English posts full of foreign dish and place names
+("Crème brûlée is my weakness"), and fresh_en.txt / fresh_zh.txt, written after the last change
+to the detector as a second held-out set.
 """
 
 import hashlib
@@ -20,9 +24,23 @@ def labelled() -> list[tuple[str, str]]:
     """Every (expected code, sentence) pair of the English, Chinese and other-language sets."""
     pairs = []
     for code in ("en", "zh"):
-        lines = (DATA / f"short_{code}.txt").read_text(encoding="utf-8").splitlines()
-        pairs += [(code, line.strip()) for line in lines if line.strip()]
+        pairs += [(code, text) for text in _lines(f"short_{code}.txt")]
     return pairs + _pairs("short_other.txt")
+
+
+def _lines(name: str) -> list[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip()]
+
+
+def hard() -> list[tuple[str, str]]:
+    """English posts that name foreign dishes and places (loanwords with their accents)."""
+    return [("en", text) for text in _lines("hard_en.txt")]
+
+
+def fresh() -> list[tuple[str, str]]:
+    """The second held-out set: English and Chinese posts never looked at while tuning."""
+    return [(code, text) for code in ("en", "zh") for text in _lines(f"fresh_{code}.txt")]
 
 
 def _pairs(name: str) -> list[tuple[str, str]]:

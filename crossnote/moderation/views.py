@@ -125,7 +125,7 @@ def notices(request):
 
     decisions = list(decisions)
     for d in decisions:
-        appeal_ = getattr(d, "appeal", None) if hasattr(d, "appeal") else None
+        appeal_ = getattr(d, "appeal", None)  # None: not appealed
         if appeal_ is not None and appeal_.reason:
             # The senior moderator's reason, in the reader's language (the original beside it).
             obj = review.content_for(d.kind, d.object_id)

@@ -399,6 +399,10 @@ def _apply_state(obj, kind: str, action: str) -> None:
         from crossnote.notes.services import recount_comments
 
         recount_comments(obj.note_id)
+    else:  # a removed note leaves its topics' counts; a restored one returns
+        from crossnote.notes.services import recount_topics
+
+        recount_topics(note_id=obj.pk)
 
 
 def _strike(author, decision) -> None:

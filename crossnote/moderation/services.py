@@ -128,6 +128,10 @@ def apply_verdict(obj, kind: str, verdict, author) -> Decision | None:
         from crossnote.notes.services import recount_comments
 
         recount_comments(obj.note_id)
+    else:  # a held or removed note leaves its topics' counts
+        from crossnote.notes.services import recount_topics
+
+        recount_topics(note_id=obj.pk)
     decision = _record(obj, kind, verdict, author)
     _apply_account_action(verdict, author)
     if verdict.action in (Action.HOLD, Action.LABEL, Action.LIMIT):

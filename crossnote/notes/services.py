@@ -79,14 +79,37 @@ def _clean_visibility(visibility: str) -> str:
     return visibility
 
 
+def counts_on_topics(note: Note) -> bool:
+    """A note counts in its topics' "N notes" when anyone may read it: public, and not held or
+    removed by moderation (private, followers-only and hidden notes do not)."""
+    return note.visibility == Visibility.PUBLIC and note.moderation not in policies.HIDDEN_STATES
+
+
 def _set_topics(note: Note, names: list[str]) -> None:
     old = set(note.topics.values_list("name", flat=True))
     new = set(names)
     for name in new - old:
         Topic.objects.get_or_create(name=name)
-    Topic.objects.filter(name__in=new - old).update(note_count=F("note_count") + 1)
-    Topic.objects.filter(name__in=old - new).update(note_count=F("note_count") - 1)
+    if counts_on_topics(note):
+        Topic.objects.filter(name__in=new - old).update(note_count=F("note_count") + 1)
+        Topic.objects.filter(name__in=old - new).update(note_count=F("note_count") - 1)
     note.topics.set(Topic.objects.filter(name__in=new))
+
+
+def recount_topics(*, note_id: int | None = None, topic_ids=()) -> None:
+    """Set topics' "N notes" (those of `note_id`, and `topic_ids`) to the notes that count
+    (counts_on_topics). Moderation calls it whenever it hides or restores a note, and an edit
+    of visibility or topics does, so the count follows both ways."""
+    ids = set(topic_ids)
+    if note_id is not None:
+        ids |= set(Topic.objects.filter(notes=note_id).values_list("pk", flat=True))
+    for topic_id in ids:
+        count = (
+            Note.objects.filter(topics=topic_id, visibility=Visibility.PUBLIC)
+            .exclude(moderation__in=policies.HIDDEN_STATES)
+            .count()
+        )
+        Topic.objects.filter(pk=topic_id).update(note_count=count)
 
 
 def _clean_alt_texts(alt_texts, count: int) -> list[str]:
@@ -218,6 +241,7 @@ def update_note(*, user: User, note: Note, **changes) -> Note:
     if unknown:
         raise InvalidInput(_("Unknown note field: %(f)s") % {"f": ", ".join(sorted(unknown))})
     old_body_topics = set(extract_topics(note.body))
+    old_topic_ids = set(note.topics.values_list("pk", flat=True))
     if "title" in changes:
         note.title = _clean_title(changes["title"])
     if "body" in changes:
@@ -239,6 +263,8 @@ def update_note(*, user: User, note: Note, **changes) -> Note:
                     if n not in old_body_topics
                 ]
             _set_topics(note, extract_topics(note.body, picked))
+        if {"topics", "body", "visibility"} & set(changes):
+            recount_topics(note_id=note.pk, topic_ids=old_topic_ids)
         if "title" in changes or "body" in changes:
             hooks.collect("content_created", obj=note, kind="note", author=user)
     return note
@@ -250,7 +276,8 @@ def delete_note(*, user: User, note: Note) -> None:
         raise PermissionDenied(_("Only the author can delete this note."))
     names = [f.name for image in note.images.all() for f in image.files]
     with transaction.atomic():
-        Topic.objects.filter(notes=note).update(note_count=F("note_count") - 1)
+        if counts_on_topics(note):
+            Topic.objects.filter(notes=note).update(note_count=F("note_count") - 1)
         note.delete()
         User.objects.filter(pk=note.author_id).update(note_count=F("note_count") - 1)
         transaction.on_commit(lambda: [default_storage.delete(n) for n in names])

@@ -97,7 +97,17 @@ def _pseudonymise_moderation(user) -> None:
 def _undo_counters(user) -> None:
     """Counts on others' things that this person's rows add to."""
     from crossnote.accounts.models import User
-    from crossnote.notes.models import Collect, Comment, CommentLike, Note, NoteLike, Topic
+    from crossnote.notes.models import (
+        Collect,
+        Comment,
+        CommentLike,
+        ModerationState,
+        Note,
+        NoteLike,
+        Topic,
+        Visibility,
+    )
+    from crossnote.notes.policies import HIDDEN_STATES
     from crossnote.social.models import Follow
 
     for note_id in (
@@ -119,7 +129,12 @@ def _undo_counters(user) -> None:
         User.objects.filter(pk=followee_id).update(follower_count=F("follower_count") - 1)
     for follower_id in Follow.objects.filter(followee=user).values_list("follower_id", flat=True):
         User.objects.filter(pk=follower_id).update(following_count=F("following_count") - 1)
-    topics = Topic.objects.filter(notes__author=user).annotate(n=Count("notes"))
+    # Only notes that counted on their topics (public, not held or removed) come off them.
+    topics = Topic.objects.filter(
+        notes__author=user,
+        notes__visibility=Visibility.PUBLIC,
+        notes__moderation__in=set(ModerationState.values) - set(HIDDEN_STATES),
+    ).annotate(n=Count("notes"))
     for topic in topics:
         Topic.objects.filter(pk=topic.pk).update(note_count=F("note_count") - topic.n)
     # Their comments on others' notes go with the replies under them.

@@ -198,7 +198,9 @@ def test_author_can_patch_their_note(client_for, make_note, mia):
     # Picked topics stay; the body's tags are read again.
     assert set(note.topics.values_list("name", flat=True)) == {"travel", "cats"}
     assert Topic.objects.get(name="food").note_count == 0
-    assert Topic.objects.get(name="cats").note_count == 1
+    # Followers-only now: it counts on no topic (tests/notes/test_topic_counts.py).
+    assert Topic.objects.get(name="cats").note_count == 0
+    assert Topic.objects.get(name="travel").note_count == 0
 
 
 def test_patch_with_a_too_long_title_changes_nothing(client_for, make_note, mia):

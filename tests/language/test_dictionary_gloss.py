@@ -213,3 +213,18 @@ def test_the_partial_reads_in_chinese_for_a_chinese_reader():
     with translation.override("zh-hans"):
         html = render_to_string("language/_gloss.html", {"t": result})
     assert "逐词释义，并非翻译" in html and "混蛋" in html and "Word-by-word" not in html
+
+
+def test_an_insult_jieba_cuts_is_one_word_a_moderator_understands():
+    view = words(zh_tokens("你他妈的是傻逼吗"))
+    assert "vulgar" in view["傻逼"]["gloss"] and "傻" not in view
+    assert "vulgar" in view["他妈的"]["gloss"]
+
+
+def test_words_cc_cedict_cannot_gloss_are_shown_without_looping():
+    """A rare character (no entry) and a word known only as a variant of another."""
+    rare = zh_tokens("㐀")
+    assert [(t["surface"], t["gloss"]) for t in rare] == [("㐀", "")]
+    assert dictionary._word_gloss("傻屄")[0]  # the word 傻逼 is a variant of has senses
+    variant = dictionary._variant_gloss(dictionary._entries_by_word()["傻逼"])
+    assert variant is not None and "stupid" in variant[0]

@@ -133,7 +133,7 @@ AMBIGUOUS = {
     # Chinese
     "去死", "智障", "废物", "脑残", "脑瘫", "滚蛋", "蠢货", "他妈的", "尼玛", "泥马", "他马的",
     "你马的", "她马的", "你他马的", "你她马的", "你它马的", "你麻痹", "死猪", "滚出中国",
-    "特么", "打死你",
+    "特么", "打死你", "妈逼",
     # spam: contact-sharing and follow-backs
     "加微信", "加我微信", "加v", "加vx", "加qq", "求互关", "互粉互赞", "看我主页",
     "follow for follow", "whatsapp me", "contact me on telegram", "check my profile for",

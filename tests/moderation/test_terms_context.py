@@ -96,6 +96,10 @@ def test_evasions_of_core_abuse_are_caught(starter, text, span):
         "他骂的是我",  # 骂 (a verb) for 妈
         "只要见人就笑",  # 见人 sounds like 贱人
         "我妈比我高",  # 比 (a preposition) for 逼
+        "我翻了半天想找到福建人的回答",  # 建人 (of 福建人) sounds like 贱人
+        "我忍不住笑出声",  # 出声 sounds like 畜生
+        "一男三女是滥交",  # 滥交 sounds like 懒叫
+        "还是妈妈逼着吃掉",  # 妈妈|逼着 across 妈逼
         "是你吗",
         # Latin look-alikes of initials and pinyin
         "my usb drive died",

@@ -353,7 +353,7 @@ class TermMatcher:
                 kept.append(hit)
                 continue
             run_start, words = _segmented_run(text, start, runs)
-            if _straddled(words, start - run_start, end - run_start):
+            if _straddled(words, start - run_start, end - run_start, strict=via == HOMOPHONE):
                 continue
             if via == HOMOPHONE and not self._plausible_homophone(
                 compiled, text, run_start, words, start, end
@@ -367,8 +367,8 @@ class TermMatcher:
     @staticmethod
     def _plausible_homophone(compiled, text, run_start, words, start, end) -> bool:
         """A homophone stands for the term unless it reads as Chinese of its own: a common
-        word (纸张 for 智障); for two characters, anything but a rare word or a window that
-        keeps one of the term's characters (傻比, 傻B, 煞笔, 表子; not 杀比); and, for terms of
+        word (纸张 for 智障); for two characters, a window that keeps none of the term's
+        characters (出声 for 畜生, 滥交 for 懒叫; 傻币 and 傻B keep 傻); and, for terms of
         up to three characters, a verb or function word standing in for the term's characters
         beside characters it kept (他骂的 for 他妈的, 我妈比我高 for 妈逼, 是你吗 for 你妈, 见人 for
         贱人). A window respelt throughout (草拟吗) or a long one (你吗死了) is deliberate."""
@@ -378,8 +378,8 @@ class TermMatcher:
         if frequency >= COMMON_WORD_FREQUENCY:
             return False
         kept = sum(a == b for a, b in zip(window, term, strict=False))
-        if len(compiled.syllables) == 2 and not kept and not frequency:
-            return False
+        if len(compiled.syllables) == 2 and not kept:
+            return False  # 滥交 for 懒叫, 出声 for 畜生; the known ones (煞笔) are listed
         if len(compiled.syllables) > 3 or not kept:
             return True
         from jieba import posseg
@@ -639,10 +639,16 @@ def _segmented_run(text: str, start: int, runs: dict) -> tuple[int, list[tuple[i
     return cached
 
 
-def _straddled(words: list[tuple[int, int]], start: int, end: int) -> bool:
+def _straddled(words: list[tuple[int, int]], start: int, end: int, *, strict: bool) -> bool:
     """A word reaches across the start or the end of the match (回去 across 去死 in 回去死活)
-    or holds it in its middle (体操比赛 around 操比); a word that begins or ends with the match
-    (去死吧, 大傻逼) is no objection."""
+    or holds it in its middle (体操比赛 around 操比). A word that begins or ends with a listed
+    term (去死吧, 大傻逼) is no objection; for a homophone (`strict`), any longer word around it
+    is (福建人 around 建人, which sounds like 贱人)."""
+    if strict:
+        return any(
+            (a < start < b or a < end < b) or (a <= start < end <= b and b - a > end - start)
+            for a, b in words
+        )
     return any((a < start < b or a < end < b) and not (a == start or end == b) for a, b in words)
 
 

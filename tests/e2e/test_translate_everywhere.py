@@ -260,3 +260,21 @@ def test_pinyin_stays_beside_a_translated_note_and_glosses_go_under_cards(
     page.screenshot(path=str(screenshots / "translate-note-pinyin-en-390.png"), full_page=True)
     assert page_errors == [], "the browser reported errors:\n" + "\n".join(page_errors)
     context.close()
+
+
+def test_a_refused_translation_says_why_next_to_the_button(
+    live_server, browser, people, settings, page_errors
+):
+    settings.CROSSNOTE_TRANSLATION_BACKENDS = []  # no engine at all: the server answers 503
+    mia, lin = people
+    note = _note(lin, "上海的咖啡很好喝", "我每天都去", (120, 80, 50))
+    context = browser.new_context(viewport=PHONE, locale="en-US")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/")
+    button = page.locator(f"#card-translate-{note.pk} [data-testid=translate-card]")
+    button.click()
+    error = page.locator(f"#card-translate-{note.pk} [role=alert]")
+    expect(error).to_contain_text("No translation engine")
+    expect(button).to_be_enabled()  # free to try again
+    expect(button).not_to_have_attribute("aria-busy", "true")
+    context.close()

@@ -58,12 +58,18 @@ def queue(request):
         i.category_name = services.category_name(i.category) if i.category else ""
     from crossnote.moderation.learning import agreement_stats, most_wrong
 
+    agreement = agreement_stats()
+    for row in agreement["by_category"]:
+        row["name"] = services.category_name(row["key"]) if row["key"] else "—"
+    wrong = list(most_wrong(limit=5))
+    for i in wrong:
+        i.outcome_words = review.ACTION_WORDS.get(i.outcome, i.outcome)
     context = {
         "items": items,
         "filters": filters,
         "categories": BUILT_IN,
-        "agreement": agreement_stats(),
-        "most_wrong": most_wrong(limit=5),
+        "agreement": agreement,
+        "most_wrong": wrong,
     }
     return render(request, "moderation/queue.html", context)
 

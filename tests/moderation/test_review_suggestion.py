@@ -169,6 +169,7 @@ def test_the_queue_page_shows_the_note_a_comment_sits_under(commented, mod, lang
     assert 'data-testid="queue-parent-note"' in html
     assert f'href="/notes/{note.pk}/#c{comment.pk}"' in html and "Weekend dumplings" in html
     assert ("所在笔记" if language == "zh-hans" else "Under the note") in html
+    assert (">查看</a>" if language == "zh-hans" else ">Open</a>") in html  # not 开放 (open)
     # The agreement panel is on the page, not inside <title>.
     title = html.split("<title>", 1)[1].split("</title>", 1)[0]
     assert "<section" not in title

@@ -31,12 +31,14 @@ DROPPED_TERMS = {"屌丝"}
 
 
 def sync(apps, schema_editor):
+    from crossnote.moderation.detectors.terms import fold_term
     from crossnote.moderation.seed_terms import starter_entries
 
     TermList = apps.get_model("moderation", "TermList")
     Term = apps.get_model("moderation", "Term")
     lists = {}
-    for entry in starter_entries():
+    entries = starter_entries()
+    for entry in entries:
         term_list = lists.get(entry.list_name)
         if term_list is None:
             term_list, _created = TermList.objects.get_or_create(
@@ -64,6 +66,12 @@ def sync(apps, schema_editor):
     Term.objects.filter(
         term__in=DROPPED_TERMS, term_list__description=STARTER, exceptions=[]
     ).delete()
+    # Spellings the folding now reads as a listed word (f*ck is fuck) would match twice.
+    folded = {fold_term(entry.term).text for entry in entries}
+    listed = {entry.term for entry in entries}
+    for row in Term.objects.filter(term_list__description=STARTER).exclude(term__in=listed):
+        if not row.exceptions and fold_term(row.term).text in folded:
+            row.delete()
 
 
 class Migration(migrations.Migration):

@@ -133,3 +133,14 @@ def test_no_query_per_notification(client_for, mia, lin, path):
     Notification.objects.filter(recipient=lin).update(read_at=None)
     many = _queries(client, path)
     assert many == few, (few, many)
+
+
+def test_with_no_visibility_handler_nothing_is_named(note, lin, monkeypatch):
+    """Social asks the notes layer through a hook; were it missing, it fails closed."""
+    from crossnote.core import hooks
+    from crossnote.social.selectors import VISIBLE_SUBJECTS, present_notifications
+
+    notify(recipient=lin, actor=None, verb=Notification.Verb.MENTION, note=note)
+    monkeypatch.setitem(hooks._handlers, VISIBLE_SUBJECTS, [])  # noqa: SLF001
+    (item,) = present_notifications(lin, Notification.objects.filter(recipient=lin))
+    assert (item.note_available, item.note_title) == (False, NEUTRAL_NOTE)

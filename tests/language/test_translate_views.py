@@ -205,3 +205,12 @@ def test_note_page_offers_translate_all_comments(client, thread):
     assert 'data-testid="translate-all-comments"' in html
     assert f'id="comment-translation-{thread[0].pk}"' in html
     assert f'id="comment-translation-{thread[1].pk}"' not in html
+
+
+def test_a_content_warned_comment_keeps_its_translation_behind_the_warning(client, thread):
+    labelled = thread[0]
+    Comment.objects.filter(pk=labelled.pk).update(moderation="labelled", content_warning="spoiler")
+    html = client.get(f"/notes/{labelled.note.pk}/").content.decode()
+    warning = html[html.index('<details class="content-warning') :]
+    warning = warning[: warning.index("</details>")]
+    assert f'id="comment-translation-{labelled.pk}"' in warning  # filled only inside the warning

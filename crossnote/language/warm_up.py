@@ -92,9 +92,13 @@ def warm_up_engines() -> dict[str, float]:
     return timings
 
 
+START_DELAY = 1.0  # seconds: let the process finish starting (other apps' ready()) first
+
+
 def _run() -> None:
     from django.db import connections
 
+    time.sleep(START_DELAY)
     try:
         timings = warm_up_engines()
         log.info(

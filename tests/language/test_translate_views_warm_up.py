@@ -83,3 +83,14 @@ def test_serve_turns_warm_up_on_for_its_workers(monkeypatch, tmp_path):
     assert seen["argv"][0].endswith("granian")
     assert cli.os.environ["CROSSNOTE_TRANSLATION_WARM_UP"] == "true"
     monkeypatch.delenv("CROSSNOTE_TRANSLATION_WARM_UP")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_start_warms_once_in_a_background_thread(engines, monkeypatch):
+    monkeypatch.setattr(warm_up, "START_DELAY", 0)
+    monkeypatch.setattr(warm_up, "_thread", None)
+    thread = warm_up.start()
+    assert thread.daemon and warm_up.start() is thread  # once per process
+    thread.join(timeout=30)
+    assert not thread.is_alive()
+    assert ("local", "zh", "en") in CALLS

@@ -66,3 +66,10 @@ def test_the_api_lists_pairs(offline, client):
     body = client.get("/api/v1/languages").json()
     rows = {f"{p['source']}-{p['target']}": p for p in body["pairs"]}
     assert rows["zh-en"]["engine"] == "dictionary" and rows["ja-zh"]["engine"] is None
+
+
+def test_cli_translate_says_a_gloss_is_not_a_translation(offline, capsys):
+    call_command("translation", "translate", "滚回去吧", "--to", "en")
+    captured = capsys.readouterr()
+    assert captured.out.startswith("滚 (get lost) 回去 (go back)")
+    assert "word-by-word glosses, not a translation" in captured.err

@@ -103,7 +103,8 @@ class Command(BaseCommand):
         except DomainError as exc:
             raise CommandError(exc.message) from exc
         self.stdout.write(result.text)
-        self.stderr.write(f"[{result.backend}{', cached' if result.cached else ''}]")
+        kind = ", word-by-word glosses, not a translation" if result.is_gloss else ""
+        self.stderr.write(f"[{result.backend}{kind}{', cached' if result.cached else ''}]")
 
     def _eval(self, options):
         from crossnote.language import evaluation

@@ -87,11 +87,14 @@ def test_visitor_translates_a_card_then_the_grid(
     page.screenshot(path=str(screenshots / "translate-cards-en-390.png"), full_page=True)
 
     # One tap: the spinner and aria-busy while the engine works, then the title in place.
-    engine.delay = 0.6
+    engine.delay = 1.5
     button = page.locator(f"#card-translate-{coffee.pk} [data-testid=translate-card]")
     button.click()
     expect(button).to_have_attribute("aria-busy", "true")
     expect(button).to_be_disabled()
+    page.locator("article.note-card", has=button).screenshot(
+        path=str(screenshots / "translate-card-busy-en-390.png")
+    )
     title = page.locator(f"#card-title-{coffee.pk} [data-testid=card-translated-title]")
     expect(title).to_have_text("The coffee in Shanghai is good")
     expect(page.locator(f"#card-title-{coffee.pk} [data-card-original]")).to_be_hidden()

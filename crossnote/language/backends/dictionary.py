@@ -36,7 +36,7 @@ _SKIP_DEFINITION_RE = re.compile(r"surname|variant of|old variant|used in|see [A
 # pronunciation notes, place and person names, radicals, abbreviations.
 _SKIP_SENSE_RE = re.compile(
     r"^CL:|surname|variant of|old variant|\bused in\b|^see |\bsee also\b|abbr\. (?:for|of|to)"
-    r"|\(place name\)|\(name\)|Taiwan pr\.|also pr\.|Kangxi radical|radical (?:in|number)"
+    r"|\(place name\)|\(name\)|^Taiwan pr\.|^also pr\.|Kangxi radical|radical (?:in|number)"
     r"|^\(?classifier\b|\bclassifier for\b|^\(archaic\)|^\(old\)|^\(literary\)|\(Tw\)"
     r"|\bloanword\b.*\bbrand\b|\(dialect\)|^\(onom\.\)$",
     re.IGNORECASE,

@@ -69,6 +69,10 @@ ZH_OVERRIDES: dict[str, tuple[str, ...]] = {
     "回来": ("come back", "to return"),
     "下班": ("get off work",),
     "打卡": ("check in (visit a hot spot)", "to clock in"),
+    "部": ("(measure word for films, books)", "ministry", "part"),
+    "一部": ("a (film / book)", "a part"),
+    "在家": ("at home", "to be in"),
+    "追": ("chase", "to follow (a series)", "to pursue"),
     "长": ("long", "to grow", "chief"),
     "听": ("listen", "to hear", "can (of drink)"),
     "带": ("bring", "to take along", "belt", "area"),
@@ -216,4 +220,6 @@ EN_OVERRIDES: dict[str, tuple[str, ...]] = {
     "rain": ("雨", "下雨"),
     "weather": ("天气",),
     "miss": ("想念", "错过"),
+    "yet": ("还", "但是"),
+    "wedding": ("婚礼",),
 }

@@ -1,0 +1,72 @@
+"""A newcomer's journey on a phone (390×844) and on a desktop, in English and 简体中文: write a
+comment and pause while the norms coach reads it, report a note or comment and see what is being
+reported, save a note into a board picked (or created) on the spot, and read message requests with
+their warnings."""
+
+import pytest
+from playwright.sync_api import expect
+
+from crossnote.notes.services import add_comment, create_note
+from tests.conftest import image_bytes, make_user, upload
+from tests.e2e.conftest import PHONE, log_in_as
+
+pytestmark = pytest.mark.e2e
+
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def _note(author, title, body="", color=(200, 160, 120)):
+    image = upload("p.jpg", image_bytes(size=(600, 760), color=color))
+    return create_note(author=author, title=title, body=body, images=[image])
+
+
+@pytest.fixture
+def people(transactional_db):
+    mia = make_user("mia_ms", display_name="Mia", region="US", languages=["en"])
+    lin = make_user("lin_sh", display_name="小林", region="CN", languages=["zh"])
+    return mia, lin
+
+
+@pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
+def test_a_comment_survives_a_pause_and_posts(
+    live_server, browser, people, screenshots, page_errors, locale
+):
+    """Typing and pausing lets the coach look at the draft: it may add a tip under the box, but
+    the box, the draft and the other comments stay; Send then posts the comment."""
+    mia, lin = people
+    note = _note(mia, "My cat loves hotpot", "She sleeps all day.")
+    add_comment(author=mia, note=note, body="First!")
+    context = log_in_as(browser, live_server, lin, locale)
+    page = page_errors.watch(context.new_page())
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}{note.get_absolute_url()}")
+    box = page.locator(".comment-form textarea")
+    coached = []
+    page.on("response", lambda r: "/coach/" in r.url and coached.append(r.status))
+    box.press_sequentially("What a lovely cat", delay=20)
+    page.wait_for_timeout(1500)
+    assert coached == [200], "the coach looked at the draft once, after the pause"
+    expect(page.locator(".comment-form")).to_be_visible()
+    expect(box).to_have_value("What a lovely cat")
+    expect(page.locator("#comments")).to_contain_text("First!")
+    expect(page.get_by_test_id("coach")).to_have_count(0)  # a kind comment: no tip
+    # A draft that would break a guideline: the tip shows under the box, the draft stays.
+    box.fill("")
+    box.press_sequentially(" you idiot", delay=20)
+    tip = page.locator(".comment-form").get_by_test_id("coach")
+    expect(tip).to_be_visible()
+    expect(box).to_have_value(" you idiot")
+    expect(page.locator("#comments")).to_contain_text("First!")
+    lang = "zh" if locale.startswith("zh") else "en"
+    page.screenshot(path=str(screenshots / f"comment-coach-{lang}-390.png"), full_page=True)
+    box.fill("What a lovely cat")
+    page.wait_for_timeout(1000)
+    expect(page.get_by_test_id("coach")).to_have_count(0)
+    page.locator(".comment-form button[type=submit]").click()
+    expect(page.locator("#comments .comment").filter(has_text="What a lovely cat")).to_have_count(1)
+    expect(page.locator(".comment-form textarea")).to_have_value("")
+    expect(page.locator("#comments")).to_contain_text("First!")
+    page.set_viewport_size(DESKTOP)
+    page.screenshot(path=str(screenshots / f"comment-posted-{lang}-1280.png"), full_page=True)
+    assert page_errors == [], "\n".join(page_errors)
+    context.close()

@@ -25,6 +25,7 @@ def hits(detector, text):
         ("NMSL!!!", "NMSL"),
         ("你就是个sb", "sb"),
         ("你个ｓｂ", "ｓｂ"),
+        ("ＳＢ", "ＳＢ"),  # full width: typed with a Chinese input method
         ("cnm，你再说一遍试试", "cnm"),
         ("cnm 滚出去", "cnm"),
         ("SB一个，别来这装", "SB"),

@@ -20,7 +20,8 @@ them that way:
   it is 5 letters or more: "sima" is a surname) and, for terms of four syllables or more, the
   initials ("nmsl" for 你妈死了). Shorter initials ("sb", "cnm", "tmd") collide with English
   ("CNN", "usb") and are listed by hand as terms of their own, whole words only; marked
-  ambiguous, they count only in a text that has Chinese in it ("CNM" is a nurse-midwife).
+  ambiguous, they count only in a text that has Chinese in it or written in full-width
+  letters, as a Chinese input method types them (ＳＢ); "CNM" is a nurse-midwife.
 - in Chinese text, homophones: a run of characters whose pinyin is the term's (煞笔 for 傻逼,
   草泥马 for 操你妈), where a single Latin letter may stand for a syllable's initial (傻B).
 
@@ -229,7 +230,7 @@ class TermMatcher:
             # Sounds first: a homophone of 泥马 where 尼玛 is written goes with 尼玛's exceptions.
             hits = _one_per_sound(hits)
             hits = _without_exceptions(hits, self._exception_covers(normalised))
-            hits = self._in_context(normalised.text, hits)
+            hits = self._in_context(normalised, hits)
         found: dict[tuple[int, int, int], tuple[str, bool]] = {}
         for number, start, end, via in hits:
             key = (number, *normalised.original_span(start, end))
@@ -331,10 +332,11 @@ class TermMatcher:
                 hits.append((number, start, stop, HOMOPHONE))
         return hits
 
-    def _in_context(self, text: str, hits: list) -> list:
+    def _in_context(self, normalised: Normalised, hits: list) -> list:
         """Drop Chinese hits that jieba's segmentation contradicts (see the module docstring):
         for homophones and ambiguous terms only; a listed unambiguous term stands as written
         (傻|逼人|渣 still holds 傻逼)."""
+        text = normalised.text
         kept = []
         runs: dict[int, tuple[int, list[tuple[int, int]]]] = {}
         chinese = None
@@ -344,7 +346,10 @@ class TermMatcher:
             if compiled.initials:
                 if chinese is None:
                     chinese = any(_is_han(char) for char in text)
-                if not chinese or text[end : end + 1] == ".":
+                # Full-width letters (ＳＢ) are typed with a Chinese input method.
+                written = normalised.original[slice(*normalised.original_span(start, end))]
+                wide = all("\uff01" <= char <= "\uff5e" for char in written)
+                if not (chinese or wide) or text[end : end + 1] == ".":
                     continue  # "CNM" the nurse, "lend sb. a hand"
             if not compiled.syllables or not (via == HOMOPHONE or compiled.entry.ambiguous):
                 kept.append(hit)

@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime, timedelta
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -91,6 +91,27 @@ class Person:
         if age == 0:
             return 1.0
         return self.floor + (0.5 - self.floor) * math.exp(-age / self.tau)
+
+
+def add_tallies(day: date, tallies: dict[tuple[str, str], int]) -> None:
+    """Add the simulated translation requests of `day` to its tallies: a pair that already has a
+    row there (real translations, the demo's, an earlier run) is counted up, not made twice."""
+    from crossnote.insights.models import TranslationTally
+
+    if not tallies:
+        return
+    rows = TranslationTally.objects.filter(day=day)
+    existing = set(rows.values_list("source", "target"))
+    for (source, target), n in tallies.items():
+        if (source, target) in existing:
+            rows.filter(source=source, target=target).update(count=F("count") + n)
+    TranslationTally.objects.bulk_create(
+        [
+            TranslationTally(day=day, source=source, target=target, count=n)
+            for (source, target), n in tallies.items()
+            if (source, target) not in existing
+        ]
+    )
 
 
 @contextmanager
@@ -265,7 +286,6 @@ class Influx:
         self.counts["notes"] += len(made)
 
     def day_of_reactions(self, day: date, active: list[Person]) -> None:
-        from crossnote.insights.models import TranslationTally
         from crossnote.notes.models import Comment, NoteLike
         from crossnote.social.models import Follow
 
@@ -318,12 +338,7 @@ class Influx:
             Comment.objects.bulk_create(replies)
             Follow.objects.bulk_create(follows)
         self.comments += [(c.pk, c.note_id, c.author_id) for c in made]
-        TranslationTally.objects.bulk_create(
-            [
-                TranslationTally(day=day, source=s, target=t, count=n)
-                for (s, t), n in tallies.items()
-            ]
-        )
+        add_tallies(day, tallies)
         self.counts["likes"] += len(likes)
         self.counts["comments"] += len(made) + len(replies)
         self.counts["follows"] += len(follows)

@@ -80,3 +80,31 @@ def test_a_webhook_that_is_down_is_recorded_not_raised(db, settings):
     assert status.startswith("failed")
     alert.refresh_from_db()
     assert alert.webhook_status == status
+
+
+def test_the_influx_adds_to_translation_tallies_already_there_and_runs_twice(db):
+    """Tallies the bridge (or the demo, or an earlier run) already wrote for a simulated day are
+    counted up, not inserted again (a UNIQUE error on insights_translationtally before)."""
+    from datetime import timedelta
+
+    from django.db.models import Sum
+    from django.utils import timezone
+
+    from crossnote.insights.models import TranslationTally
+    from crossnote.insights.simulation import WEEKS
+
+    today = timezone.now().date()
+    days = [today - timedelta(days=i) for i in range(WEEKS * 7)]
+    for day in days:
+        for source, target in (("en", "zh"), ("zh", "en")):
+            TranslationTally.objects.create(day=day, source=source, target=target, count=1000)
+    simulate_influx(seed=3, newcomers=60, baseline_per_day=1.0)
+    after_one = dict(((t.day, t.source, t.target), t.count) for t in TranslationTally.objects.all())
+    assert len(after_one) == 2 * len(days)  # no pair of any day made twice
+    assert all(n >= 1000 for n in after_one.values())
+    added = sum(after_one.values()) - 2000 * len(days)
+    assert added > 0  # the simulated requests were counted
+    simulate_influx(seed=3, newcomers=60, baseline_per_day=1.0)  # again, on top of the first
+    total = TranslationTally.objects.aggregate(n=Sum("count"))["n"]
+    assert total > sum(after_one.values())
+    assert TranslationTally.objects.count() == 2 * len(days)

@@ -70,3 +70,21 @@ def test_a_comment_survives_a_pause_and_posts(
     page.screenshot(path=str(screenshots / f"comment-posted-{lang}-1280.png"), full_page=True)
     assert page_errors == [], "\n".join(page_errors)
     context.close()
+
+
+def test_a_refused_comment_says_why_and_keeps_the_draft(live_server, browser, people, page_errors):
+    """The server refusing a comment (here: only spaces) shows its reason under the box."""
+    mia, lin = people
+    note = _note(mia, "My cat loves hotpot")
+    context = log_in_as(browser, live_server, lin)
+    page = page_errors.watch(context.new_page())
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}{note.get_absolute_url()}")
+    page.locator(".comment-form textarea").fill("   ")
+    with page.expect_response(lambda r: r.url.endswith("/comments/")) as answer:
+        page.locator(".comment-form button[type=submit]").click()
+    assert answer.value.status == 422
+    expect(page.locator(".comment-form .field-error")).to_contain_text("required")
+    refused = [e for e in page_errors if "status of 422" not in e]  # the browser logs any 4xx
+    assert refused == [], "\n".join(refused)
+    context.close()

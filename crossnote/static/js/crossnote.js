@@ -125,6 +125,15 @@
     }
   });
 
+  /* A form the server refused (422) comes back with its errors and the draft kept: show it
+     (htmx leaves 4xx answers unswapped by default, which would look like nothing happened). */
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    if (e.detail.xhr.status === 422) {
+      e.detail.shouldSwap = true;
+      e.detail.isError = false;
+    }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     initMasonry();
     document.querySelectorAll("[data-carousel]").forEach(initCarousel);

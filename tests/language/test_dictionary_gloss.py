@@ -228,3 +228,14 @@ def test_words_cc_cedict_cannot_gloss_are_shown_without_looping():
     assert dictionary._word_gloss("傻屄")[0]  # the word 傻逼 is a variant of has senses
     variant = dictionary._variant_gloss(dictionary._entries_by_word()["傻逼"])
     assert variant is not None and "stupid" in variant[0]
+
+
+def test_word_boxes_never_sit_inside_a_paragraph():
+    """<details> closes an open <p> in every browser: the boxes would spill out of their row."""
+    tokens = zh_tokens("我想租车去老街逛逛")
+    html = render_to_string(
+        "language/_gloss.html", {"t": {"tokens": tokens, "source": "zh", "target": "en"}}
+    )
+    assert "<details" in html
+    for paragraph in re.findall(r"<p\b.*?</p>", html, re.DOTALL):
+        assert "<details" not in paragraph and "gloss-word" not in paragraph

@@ -20,6 +20,7 @@ from crossnote.core.errors import DomainError, InvalidInput, NotFound
 from crossnote.language import backends
 from crossnote.language.detection import MIXED, UNDETERMINED, Detection, detect_language
 from crossnote.language.models import SlangTerm, Translation, TranslationReport
+from crossnote.language.segments import _slang_re as slang_pattern
 from crossnote.language.segments import join_pieces, split_for_translation
 
 log = logging.getLogger(__name__)
@@ -135,11 +136,12 @@ def _run(
 
 def _terms_in(text: str, terms: dict, target: str) -> dict[str, str]:
     """{slang term: its meaning in target} for the glossary terms this text contains."""
-    lowered = text.lower()
+    pattern = slang_pattern(list(terms))  # whole words for Latin slang ("emo", not in "demo")
+    found = {match.group(0).lower() for match in pattern.finditer(text)} if pattern else set()
     return {
         term: meanings[target]
         for term, meanings in terms.items()
-        if term.lower() in lowered and meanings.get(target)
+        if term.lower() in found and meanings.get(target)
     }
 
 

@@ -392,3 +392,11 @@ def test_a_comment_is_translated_with_its_notes_title(llm_chain, client_for, mia
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert" not in html
     data = json.loads(messages_of(llm_chain.last)[1].split("\n")[1])
     assert data["context"]["note_title"] == "Weekend in Chengdu"
+
+
+@pytest.mark.django_db
+def test_only_slang_the_text_contains_goes_in_the_prompt(llm_chain):
+    translate_text("This demo is so slay", "zh", source="en")
+    system, _ = messages_of(llm_chain.last)
+    assert '"slay" = "太绝了"' in system
+    assert '"emo"' not in system and "yyds" not in system  # "emo" is inside "demo", not a word

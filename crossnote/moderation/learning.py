@@ -326,7 +326,7 @@ def ensure_shipped() -> ClassifierVersion:
         shipped = classifier.get_model()
         metrics = {
             key: shipped.metrics[key]
-            for key in ("cold_dev", "davidson_held_out")
+            for key in ("cold_dev", "davidson_held_out", "olid_held_out", "thresholds")
             if key in shipped.metrics
         }
         row, _created = ClassifierVersion.objects.get_or_create(

@@ -47,6 +47,13 @@ _SPACES = re.compile(r"\s+")
 _WORDS = re.compile(r"[a-z0-9']+|[\u3400-\u9fff]+")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
+# Texts whose folding identifies the normalisation a model was trained with (see
+# normalise_fingerprint): normalize.py may fold more over time, and a model trained on the old
+# folding then reads slightly different n-grams than it learnt.
+NORMALISE_PROBES = (
+    "ＦＵＣＫ you wh0re", "idiоt", "你就是个傻😂逼", "f.u.c.k", "motherf*cker", "fuuuuck", "傻 逼",
+    "SB", "nmsl", "乾隆", "café", "b!tch", "草泥马", "@someone https://x.y/z", "孩子回去死活不肯写作业",
+)  # fmt: skip
 # N-grams whose feature index a loaded model remembers (~150 bytes each).
 INDEX_CACHE_SIZE = 200_000
 # Language groups with their own calibration and thresholds.
@@ -66,6 +73,12 @@ def prepare_text(text: str) -> str:
     text = _MENTION.sub(" @user ", text)
     text = _RETWEET.sub("", text)
     return normalise(_SPACES.sub(" ", text).strip()).text
+
+
+def normalise_fingerprint() -> str:
+    """A digest of how `prepare_text` folds NORMALISE_PROBES; stored with a model at training."""
+    folded = "\n".join(prepare_text(text) for text in NORMALISE_PROBES)
+    return hashlib.sha256(folded.encode()).hexdigest()[:12]
 
 
 def mostly_latin(text: str, share: float = 0.8) -> bool:
@@ -91,9 +104,9 @@ def language_group(text: str, language: str = "") -> str:
 
 class BenignCompounds:
     """Innocent phrases that contain an offensive word ("pussy willow", "retard plant growth",
-    死磕, 智障儿童康复): the same exceptions the term lists use (seed_terms.EXCEPTIONS, plus an
-    operator's own). A character model cannot tell them from abuse, so the text a classifier
-    reads has them blanked out: an innocent compound is no evidence either way."""
+    死磕, 智障儿童康复): the term lists' starter exceptions (seed_terms.EXCEPTIONS) and
+    trained/benign_compounds.txt. A character model cannot tell them from abuse, so the text a
+    classifier reads has them blanked out: an innocent compound is no evidence either way."""
 
     def __init__(self, phrases: Iterable[str]):
         folded = {normalise(p).text.strip() for p in phrases if p and p.strip()}
@@ -428,8 +441,9 @@ def train(
     classifier = LogisticRegression(C=settings.C, max_iter=3000, random_state=seed)
     weighting = settings.weighting
     classifier.fit(matrix, y, sample_weight=_sample_weights(y, groups, weighting))
+    fingerprint = normalise_fingerprint()
     digest = hashlib.sha256(
-        json.dumps([texts, labels, languages, groups, asdict(settings)]).encode()
+        json.dumps([texts, labels, languages, groups, asdict(settings), fingerprint]).encode()
     ).hexdigest()[:8]
     return OffensiveModel(
         coef=_compact(classifier.coef_[0], settings.keep),
@@ -437,7 +451,7 @@ def train(
         vectorizer_params=model_params,
         version=f"ngram-{datetime.now(UTC):%Y-%m-%d}-{digest}",
         training_data=description or f"{len(texts)} rows",
-        metrics={"settings": asdict(settings)},
+        metrics={"settings": asdict(settings), "normalise": fingerprint},
     )
 
 

@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from crossnote.moderation.engine import forget_policies
 from crossnote.moderation.models import (
-    Action,
     Appeal,
     AuditEntry,
     ClassifierVersion,
@@ -145,10 +144,13 @@ class ClassifierVersionAdmin(admin.ModelAdmin):
         rows = model_thresholds(obj)
         if not rows:
             return "—"
-        label, hold, never = Action.LABEL.label, Action.HOLD.label, _("never")
         return "; ".join(
-            f"{group}: {label} ≥ {t['label']:.2f}, {hold} "
-            + (f"≥ {t['hold']:.2f}" if t.get("hold") is not None else str(never))
+            _("%(group)s: label at ≥ %(label)s, hold at %(hold)s")
+            % {
+                "group": group,
+                "label": f"{t['label']:.2f}",
+                "hold": f"≥ {t['hold']:.2f}" if t.get("hold") is not None else _("never"),
+            }
             for group, t in rows.items()
         )
 

@@ -305,6 +305,9 @@ def test_an_admin_activates_a_version_from_the_admin_list(decisions, client):
     client.login(username="root_admin", password="correct horse battery")
     listing = client.get("/admin/moderation/classifierversion/").content.decode()
     assert "shipped" in listing and row.version in listing
+    # The shipped model's own thresholds, per language, as the policies act at them.
+    zh = classifier.get_model().thresholds("zh")
+    assert f"zh: label at ≥ {zh['label']:.2f}, hold at ≥ {zh['hold']:.2f}" in listing
     response = client.post(
         "/admin/moderation/classifierversion/",
         {"action": "activate", "_selected_action": [row.pk]},

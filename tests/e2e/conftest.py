@@ -30,6 +30,37 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1440, "height": 900}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_request_at_a_time():
+    """pytest-django's live server hands its threads the test's one in-memory SQLite connection;
+    two requests on it at once (a comment's POST while htmx loads /coach/ or related notes) fail
+    with "database table is locked" under load. The pages' requests take turns instead (each
+    response consumed inside the lock); the server still accepts connections in parallel."""
+    import threading
+
+    from django.core.servers.basehttp import ThreadedWSGIServer
+    from django.test.testcases import LiveServerThread
+
+    class OneAtATime(ThreadedWSGIServer):
+        def set_app(self, application):
+            lock = threading.Lock()
+
+            def serialised(environ, start_response):
+                with lock:
+                    response = application(environ, start_response)
+                    try:
+                        return [b"".join(response)]
+                    finally:
+                        getattr(response, "close", lambda: None)()
+
+            super().set_app(serialised)
+
+    saved = LiveServerThread.server_class
+    LiveServerThread.server_class = OneAtATime
+    yield
+    LiveServerThread.server_class = saved
+
+
 @pytest.fixture(scope="session")
 def browser():
     """One headless chromium for the whole session. Missing chromium is a failure, not a skip:

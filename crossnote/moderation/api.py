@@ -19,6 +19,7 @@ from crossnote.moderation.schemas import (
     ItemOut,
     ReportIn,
     ReportOut,
+    ReportSubjectOut,
     WithholdIn,
     WithholdingOut,
 )
@@ -143,6 +144,16 @@ def regression_suite(request, group: str = "", errors: int = 20):
         ) from exc
     result.pop("text")
     return result
+
+
+@router.get("/reports/subject", response=ReportSubjectOut, auth=REQUIRED)
+def report_subject(request, kind: str, object_id: int):
+    """What a report of this note, comment or profile would be about (the report form's top):
+    404 when it is gone or out of sight, 400 for one's own content."""
+    from crossnote.moderation import reporting
+
+    obj = reporting.reportable(request.user, kind, object_id)
+    return reporting.subject(obj, kind)
 
 
 @router.post("/reports", response={201: ReportOut}, auth=REQUIRED)

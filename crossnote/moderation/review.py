@@ -168,24 +168,14 @@ def queue_automated(*, obj, kind: str, verdict, decision) -> ReviewItem:
 
 def report_content(*, reporter, kind: str, object_id: int, reason: str, text: str = "") -> Report:
     """A reader reports a note, comment or profile: one report per reader per item."""
-    from crossnote.accounts.models import User
+    from crossnote.moderation.reporting import KINDS, reportable
     from crossnote.moderation.services import screen_text, text_of
-    from crossnote.notes.policies import can_view_note
 
-    if kind not in ("note", "comment", "profile"):
+    if kind not in KINDS:
         raise InvalidInput(_("You can report a note, a comment or a profile."), field="kind")
     if reason not in BUILT_IN:
         raise InvalidInput(_("Choose a reason from the list."), field="reason")
-    obj = content_for(kind, object_id)
-    visible = obj is not None and (
-        (kind == "profile" and isinstance(obj, User) and obj.is_active)
-        or (kind == "note" and can_view_note(reporter, obj))
-        or (kind == "comment" and can_view_note(reporter, obj.note))
-    )
-    if not visible:
-        raise NotFound(_("That content no longer exists."))
-    if _author_of(obj, kind).pk == reporter.pk:
-        raise InvalidInput(_("You cannot report your own content."))
+    obj = reportable(reporter, kind, object_id)
     signals, verdict = screen_text(
         text_of(obj, kind),
         kind=kind,

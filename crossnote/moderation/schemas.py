@@ -71,6 +71,21 @@ class ReportOut(Schema):
     created_at: datetime
 
 
+class ReportSubjectOut(Schema):
+    """What a report would be about, as the reporter sees it (the form shows it first)."""
+
+    kind: str
+    object_id: int
+    title: str = Field(description="a note's title or a profile's name; empty for a comment")
+    snippet: str = Field(description="the start of the note's text, the comment or the bio")
+    author_username: str
+    author_name: str
+    url: str
+    thumbnail: str = Field(description="a note's first photo; empty behind a content warning")
+    content_warning: bool
+    under_note: str = Field(description="for a comment: the title of the note it is under")
+
+
 class ItemOut(Schema):
     id: int
     kind: str

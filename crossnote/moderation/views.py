@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from crossnote.core.errors import PermissionDenied
+from crossnote.core.errors import Conflict, InvalidInput, PermissionDenied
 from crossnote.moderation import policies as roles
-from crossnote.moderation import review, review_view, services
+from crossnote.moderation import reporting, review, review_view, services
 from crossnote.moderation.categories import BUILT_IN
 from crossnote.moderation.models import Action, Decision, ReviewItem, Withholding
 from crossnote.security.ratelimits import rate_limit
@@ -152,26 +152,39 @@ def appeal(request, pk):
 @login_required
 @rate_limit("report")
 def report(request, kind, pk):
-    """Report form (GET) and submission (POST) for a note, comment or profile."""
+    """Report form (GET) and submission (POST) for a note, comment or profile; the form shows
+    what is being reported, and a refused report comes back with its reason and the text kept."""
+    obj = reporting.reportable(request.user, kind, pk)
+    error, status = "", 200
     if request.method == "POST":
-        review.report_content(
-            reporter=request.user,
-            kind=kind,
-            object_id=pk,
-            reason=request.POST.get("reason", ""),
-            text=request.POST.get("text", ""),
-        )
-        messages.success(request, _("Thanks for your report. We will tell you what we decide."))
-        return redirect(safe_next(request, reverse("feeds:explore")))
+        try:
+            review.report_content(
+                reporter=request.user,
+                kind=kind,
+                object_id=pk,
+                reason=request.POST.get("reason", ""),
+                text=request.POST.get("text", ""),
+            )
+        except (InvalidInput, Conflict) as exc:
+            error, status = exc.message, exc.status
+        else:
+            messages.success(request, _("Thanks for your report. We will tell you what we decide."))
+            return redirect(safe_next(request, reverse("feeds:explore")))
     return render(
         request,
         "moderation/report.html",
         {
             "kind": kind,
             "pk": pk,
+            "subject": reporting.subject(obj, kind),
+            "author": reporting.author_of(obj, kind),
             "categories": BUILT_IN,
-            "next": request.GET.get("next", "/"),
+            "next": request.POST.get("next") or request.GET.get("next", "/"),
+            "error": error,
+            "reason": request.POST.get("reason", ""),
+            "text": request.POST.get("text", ""),
         },
+        status=status,
     )
 
 

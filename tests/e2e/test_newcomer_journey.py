@@ -88,3 +88,46 @@ def test_a_refused_comment_says_why_and_keeps_the_draft(live_server, browser, pe
     refused = [e for e in page_errors if "status of 422" not in e]  # the browser logs any 4xx
     assert refused == [], "\n".join(refused)
     context.close()
+
+
+@pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
+def test_the_report_form_shows_what_is_reported(
+    live_server, browser, people, screenshots, page_errors, locale
+):
+    """From a note's Report link and a comment's, the form opens with the note (photo, title,
+    text, author) or the comment (text, author, the note it is under) above the reasons."""
+    mia, lin = people
+    note = _note(mia, "My cat loves hotpot", "She sleeps all day, then eats all the hotpot.")
+    comment = add_comment(author=mia, note=note, body="Thanks for the kind words!")
+    context = log_in_as(browser, live_server, lin, locale)
+    page = page_errors.watch(context.new_page())
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}{note.get_absolute_url()}")
+    page.get_by_test_id("report-note").click()
+    subject = page.get_by_test_id("report-subject")
+    expect(subject).to_contain_text("My cat loves hotpot")
+    expect(subject).to_contain_text("She sleeps all day")
+    expect(subject).to_contain_text("Mia")
+    expect(subject.locator("img.report-thumb")).to_be_visible()
+    box = subject.bounding_box()
+    assert box["y"] < page.locator("input[name=reason]").first.bounding_box()["y"]
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    lang = "zh" if locale.startswith("zh") else "en"
+    page.screenshot(path=str(screenshots / f"report-note-{lang}-390.png"), full_page=True)
+    page.set_viewport_size(DESKTOP)
+    page.screenshot(path=str(screenshots / f"report-note-{lang}-1280.png"), full_page=True)
+    page.set_viewport_size(PHONE)
+    page.go_back()
+    page.locator(f"#c{comment.pk}").get_by_role(
+        "link", name="举报" if lang == "zh" else "Report"
+    ).click()
+    subject = page.get_by_test_id("report-subject")
+    expect(subject).to_contain_text("Thanks for the kind words!")
+    expect(subject).to_contain_text("My cat loves hotpot")
+    page.screenshot(path=str(screenshots / f"report-comment-{lang}-390.png"), full_page=True)
+    page.locator("input[name=reason]").first.check()
+    page.get_by_test_id("report-submit").click()
+    expect(page).to_have_url(f"{live_server.url}{note.get_absolute_url()}")
+    assert page_errors == [], "\n".join(page_errors)
+    context.close()

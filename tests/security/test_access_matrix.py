@@ -105,7 +105,7 @@ PAGES = [
     P("POST", "moderation/queue/<int:pk>/act/", "/moderation/queue/{item}/act/", "302 403 403 403 302 302", {"do": "claim"}),
     P("GET", "moderation/notices/", "/moderation/notices/", "302 200 200 200 200 200"),
     P("POST", "moderation/decisions/<int:pk>/appeal/", "/moderation/decisions/{decision}/appeal/", "302 302 404 404 404 404", {"text": "please"}),
-    P("GET", "report/<str:kind>/<int:pk>/", "/report/note/{public}/", "302 200 200 200 200 200"),
+    P("GET", "report/<str:kind>/<int:pk>/", "/report/note/{public}/", "302 400 200 404 200 200"),
     P("GET", "search", "/search?q=cats", "200 200 200 200 200 200"),
     P("GET", "search/suggest", "/search/suggest?q=ca", "200 200 200 200 200 200"),
     P("GET", "search/related/<int:pk>", "/search/related/{public}", "200 200 200 404 200 200"),
@@ -227,6 +227,7 @@ API = [
     A("GET", "/transparency/withholdings", "200 200 200 200 200 200"),
     # The owner may not report their own note; "other" already reported it in the world.
     A("POST", "/reports", "401 400 409 404 201 201", data={"kind": "note", "object_id": "{public}", "reason": "spam"}),
+    A("GET", "/reports/subject", "401 400 200 404 200 200", url="/reports/subject?kind=note&object_id={public}"),
     A("GET", "/moderation/queue", "401 403 403 403 200 200"),
     A("GET", "/moderation/queue/{item_id}", "401 403 403 403 200 200", url="/moderation/queue/{item}"),
     A("POST", "/moderation/queue/{item_id}/claim", "401 403 403 403 200 200", url="/moderation/queue/{item}/claim"),

@@ -429,3 +429,26 @@ def test_a_text_between_the_label_threshold_and_the_old_09_is_labelled():
     assert middle, "no offensive dev text scores between the label threshold and 0.9"
     signals = ClassifierDetector().detect(middle[0], language="zh")
     assert engine.decide(signals, kind="note").action == "label"
+
+
+@pytest.mark.django_db
+def test_migration_0009_moves_the_old_classifier_rows_to_the_models_thresholds():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from crossnote.moderation.models import Policy
+
+    migration = import_module("crossnote.moderation.migrations.0009_classifier_thresholds")
+    label = Policy.objects.filter(name=migration.LABEL)
+    label.update(min_score=0.9)  # as part 1 shipped it
+    Policy.objects.filter(name=migration.HOLD).delete()
+    migration.forwards(apps, None)
+    assert label.get().min_score == 0.0
+    hold = Policy.objects.get(name=migration.HOLD)
+    assert (hold.layer, hold.action, hold.min_score) == ("classifier", "hold", 0.0)
+    label.update(min_score=0.8)  # an operator's own choice stays
+    migration.forwards(apps, None)
+    assert label.get().min_score == 0.8
+    migration.backwards(apps, None)
+    assert not Policy.objects.filter(name=migration.HOLD).exists()

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from crossnote.moderation.categories import PROFANITY
-from crossnote.moderation.datasets import default_data_dir, read_cold
+from crossnote.moderation.datasets import default_data_dir, read_cold, split_olid
 from crossnote.moderation.detectors import classifier
 from crossnote.moderation.detectors.classifier import (
     ClassifierDetector,
@@ -307,6 +307,33 @@ def test_training_command_trains_on_the_data_folder_plus_extra_rows(tiny_data_di
     assert model.metrics["davidson_held_out"]["n"] == 7  # 20% of 35 tweets
     assert set(model.metrics["thresholds"]) == {"zh", "en", "other"}
     assert "cold_dev: accuracy" in out.getvalue()
+
+
+def test_training_command_uses_olid_when_present_and_builds_the_cross_dataset_table(
+    tiny_data_dir, tmp_path
+):
+    en = [(t, label) for t, label, lang in TINY if lang == "en"]
+    olid = [(i, text, "OFF" if label else "NOT") for i, (text, label) in enumerate(en * 8)]
+    _write_csv(tiny_data_dir / "olid_train.csv", ["id", "tweet", "subtask_a"], olid)
+    output = tmp_path / "model.npz"
+    call_command(
+        "moderation_train",
+        cold_dir=tiny_data_dir,
+        output=output,
+        cross_dataset=True,
+        features_log2=14,
+        stdout=(out := io.StringIO()),
+    )
+    model = classifier.load(output)
+    assert "OLID olid_train.csv, 70%" in model.training_data
+    assert model.metrics["trained_on"] == ["cold_train", "davidson_train", "olid_fit"]
+    *_, held_out = split_olid(tiny_data_dir / "olid_train.csv", 0)  # never trained or tuned on
+    assert model.metrics["olid_held_out"]["n"] == len(held_out) > 0
+    assert set(model.metrics["validation"]["en"]) == {"davidson_held_out", "olid_validation"}
+    cross = model.metrics["cross_dataset"]
+    assert set(cross) == {"COLD+Davidson", "COLD+OLID"}
+    assert "olid_fit" in cross["COLD+Davidson"] and "olid_fit" not in cross["COLD+OLID"]
+    assert "COLD+OLID → davidson_held_out" in out.getvalue()
 
 
 def test_training_command_explains_where_the_data_is(tmp_path):

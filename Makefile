@@ -19,6 +19,7 @@ install: $(STAMP)
 
 run: install
 	$(VENV)/bin/crossnote migrate --verbosity 0
+	$(VENV)/bin/crossnote translation install --if-missing || true
 	$(VENV)/bin/crossnote demo --if-empty --influx
 	$(VENV)/bin/crossnote serve --host $(HOST) --port $(PORT)
 

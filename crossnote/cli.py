@@ -108,6 +108,7 @@ def cmd_translation(args) -> None:
     if args.action == "install":
         rest += [code for code in (args.source, args.target) if code]
         rest += ["--file", args.file] if args.file else []
+        rest += ["--if-missing"] if args.if_missing else []
     elif args.action == "translate":
         rest += [args.text, "--to", args.to] + (["--from", args.source] if args.source else [])
     elif args.action == "eval":
@@ -310,10 +311,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     tsub = translation.add_subparsers(dest="action", metavar="ACTION")
     tsub.required = True
-    install = tsub.add_parser("install", help="download and install an Argos Translate model")
+    install = tsub.add_parser(
+        "install",
+        help="download and install Argos Translate models (no languages: every enabled pair)",
+    )
     install.add_argument("source", nargs="?", help="from, e.g. zh")
     install.add_argument("target", nargs="?", help="into, e.g. en")
     install.add_argument("--file", help="a local .argosmodel file (offline install)")
+    install.add_argument(
+        "--if-missing",
+        action="store_true",
+        help="only what is not installed; never fails (for `make run`; off when "
+        "CROSSNOTE_TRANSLATION_AUTO_INSTALL=0)",
+    )
     tsub.add_parser("list", help="engines in the order they are tried, with ready pairs")
     translate = tsub.add_parser("translate", help="translate a text through the engine chain")
     translate.add_argument("text")
@@ -328,7 +338,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--engines", help="comma-separated engines (default: the chain)")
     evaluate.add_argument("--examples", type=int, default=3, help="examples to print")
     evaluate.add_argument("--limit", type=int, help="score only the first N pairs")
-    translation.set_defaults(func=cmd_translation, file=None, source=None)
+    translation.set_defaults(func=cmd_translation, file=None, source=None, if_missing=False)
 
     language = sub.add_parser(
         "language", help=cmd_language.__doc__, description=cmd_language.__doc__

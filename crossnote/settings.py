@@ -264,6 +264,9 @@ CROSSNOTE_TRANSLATION_OPTIONS = {
     },
     "deepl": {"api_key": env.str("DEEPL_API_KEY", default="")},
 }
+# `make run` downloads the Argos models of the enabled languages when online (`crossnote
+# translation install --if-missing`); false: never automatically (installs stay manual).
+CROSSNOTE_TRANSLATION_AUTO_INSTALL = env.bool("CROSSNOTE_TRANSLATION_AUTO_INSTALL", default=True)
 CROSSNOTE_ARGOS_INDEX_URL = env.str(
     "CROSSNOTE_ARGOS_INDEX_URL",
     default="https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json",

@@ -41,13 +41,23 @@ class LanguageSettingsAdmin(admin.ModelAdmin):
                 for r in rows
             ),
         )
-        return format_html(
+        table = format_html(
             '<table class="engines-by-pair"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr>'
             "</thead><tbody>{}</tbody></table>",
             _("Pair"),
             _("Served by"),
             _("Then"),
             body,
+        )
+        if any(r["engine"] and not r["is_gloss"] for r in rows):
+            return table
+        from crossnote.language.backends.argos import INSTALL_HINT, NO_ENGINE_MESSAGE
+
+        return format_html(
+            '<p class="no-mt-engine"><strong>{}</strong> {}</p>{}',
+            NO_ENGINE_MESSAGE,
+            INSTALL_HINT,
+            table,
         )
 
     @admin.display(description=gettext_lazy("Engines"))

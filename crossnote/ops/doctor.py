@@ -1,8 +1,9 @@
 """`crossnote doctor`: check a configuration and say what is wrong and what to do about it.
 
 It runs the production-mode rules (as findings, without refusing), Django's system checks with
-the deployment checks, and real round trips to the database(s), cache, broker, workers and media
-storage. The same findings are on the staff page /ops/status/ and at GET /api/v1/ops/status.
+the deployment checks, real round trips to the database(s), cache, broker, workers and media
+storage, and whether a real translation engine is installed. The same findings are on the staff
+page /ops/status/ and at GET /api/v1/ops/status.
 Messages are translated for the page; the command prints them in English.
 """
 
@@ -319,6 +320,41 @@ def _search_findings() -> list[Finding]:
     return [Finding(INFO if fix else OK, "search", message, fix)]
 
 
+def _translation_findings() -> list[Finding]:
+    """Whether a real translation engine serves the enabled pairs, and how to install one."""
+    from crossnote.language import backends
+    from crossnote.language.backends import argos
+
+    if probes.database("default"):
+        languages = list(settings.CROSSNOTE_LANGUAGES)  # the database finding says why
+    else:
+        from crossnote.language.detection import enabled_languages
+
+        languages = list(enabled_languages())
+    rows = backends.serving_pairs(languages)
+    served = [r for r in rows if r["engine"] and not r["is_gloss"]]
+    if not served:
+        return [
+            Finding(WARNING, "translation", str(argos.NO_ENGINE_MESSAGE), str(argos.INSTALL_HINT))
+        ]
+    engines = ", ".join(sorted({r["engine"] for r in served}))
+    message = _(
+        "Machine translation serves %(served)d of %(total)d language pairs (%(engines)s)."
+    ) % {
+        "served": len(served),
+        "total": len(rows),
+        "engines": engines,
+    }
+    others = [f"{r['source']}→{r['target']}" for r in rows if r not in served]
+    if not others:
+        return [Finding(OK, "translation", message)]
+    fix = _(
+        "These pairs get the word-by-word view, or no translation: %(pairs)s. "
+        "`crossnote translation install` adds every pair the Argos index has."
+    ) % {"pairs": ", ".join(others[:12]) + (" …" if len(others) > 12 else "")}
+    return [Finding(INFO, "translation", message, fix)]
+
+
 def _django_check_findings() -> list[Finding]:
     from django.core import checks
 
@@ -349,6 +385,7 @@ CHECKS = (
     _storage_findings,
     _metrics_findings,
     _search_findings,
+    _translation_findings,
     _django_check_findings,
 )
 

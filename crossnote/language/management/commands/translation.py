@@ -1,8 +1,6 @@
 """Translation engines for operators: install Argos models, list engines, translate a text,
 score engines on a parallel file (chrF and BLEU)."""
 
-import sys
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -11,19 +9,35 @@ from crossnote.language import backends
 from crossnote.language.detection import enabled_languages
 
 
-def _progress_bar(stream):
+def _pairs(pairs) -> str:
+    return ", ".join(f"{s}→{t}" for s, t in pairs)
+
+
+def _progress_bar(stdout):
+    """Show (bytes so far, total) on one line of a command's stdout, redrawn per 1% or 1 MB."""
+    shown = [None]
+
     def show(done: int, total: int | None) -> None:
+        step = done * 100 // total if total else done >> 20
+        if step == shown[0]:
+            return
+        shown[0] = step
         if total:
             filled = int(30 * done / total)
-            stream.write(
-                f"\r[{'#' * filled}{'.' * (30 - filled)}] {done * 100 // total:3d}% "
+            text = (
+                f"\r[{'#' * filled}{'.' * (30 - filled)}] {step:3d}% "
                 f"{done / 1e6:.1f}/{total / 1e6:.1f} MB"
             )
         else:
-            stream.write(f"\r{done / 1e6:.1f} MB")
-        stream.flush()
+            text = f"\r{done / 1e6:.1f} MB"
+        stdout.write(text, ending="")
+        stdout.flush()
 
     return show
+
+
+class _Reported(Exception):
+    """Raised in --if-missing mode once a problem is printed: the command ends with success."""
 
 
 class Command(BaseCommand):
@@ -35,6 +49,12 @@ class Command(BaseCommand):
         install.add_argument("source", nargs="?", help="language to translate from, e.g. zh")
         install.add_argument("target", nargs="?", help="language to translate into, e.g. en")
         install.add_argument("--file", help="install from a local .argosmodel file (offline)")
+        install.add_argument(
+            "--if-missing",
+            action="store_true",
+            help="only pairs not installed yet; never fails (offline: a message), for `make run`; "
+            "off when CROSSNOTE_TRANSLATION_AUTO_INSTALL=0",
+        )
         sub.add_parser("list", help="the engines in the order they are tried, and their pairs")
         translate = sub.add_parser("translate", help="translate a text through the chain")
         translate.add_argument("text")
@@ -59,22 +79,106 @@ class Command(BaseCommand):
         from crossnote.language.backends import argos
 
         models_dir = settings.CROSSNOTE_TRANSLATION_OPTIONS["argos"]["models_dir"]
-        if not options["file"] and not (options["source"] and options["target"]):
-            raise CommandError("Name the two languages (e.g. `install zh en`) or give --file PATH.")
-        try:
-            if options["file"]:
+        if bool(options["source"]) != bool(options["target"]):
+            raise CommandError("Name both languages (e.g. `install zh en`), or none for all pairs.")
+        if options["file"]:
+            try:
                 path = argos.install_from_file(options["file"], models_dir=models_dir)
-            else:
-                path = argos.install_package(
-                    options["source"],
-                    options["target"],
-                    models_dir=models_dir,
-                    index_url=settings.CROSSNOTE_ARGOS_INDEX_URL,
-                    progress=_progress_bar(sys.stdout),
+            except (argos.ModelInstallError, OSError, ValueError) as exc:
+                raise CommandError(str(exc)) from exc
+            self.stdout.write(f"Installed at {path}")
+            return
+        auto = options["if_missing"]
+        if auto and not settings.CROSSNOTE_TRANSLATION_AUTO_INSTALL:
+            self.stdout.write(
+                "Translation models: automatic download is off "
+                "(CROSSNOTE_TRANSLATION_AUTO_INSTALL=0); install them with "
+                "`crossnote translation install`."
+            )
+            return
+        if "argos" not in settings.CROSSNOTE_TRANSLATION_BACKENDS:
+            note = "argos is not in CROSSNOTE_TRANSLATION_BACKENDS: its models would stay unused."
+            if auto:
+                self.stdout.write(f"Translation models: nothing downloaded; {note}")
+                return
+            self.stderr.write(note)
+        explicit = (options["source"], options["target"]) if options["source"] else None
+        try:
+            self._install_pairs(argos, models_dir, explicit, auto)
+        except _Reported:
+            pass  # --if-missing: said on stdout; `make run` goes on
+        except Exception as exc:
+            if not auto:
+                raise
+            # Whatever breaks here (a full disk, a bug), `make run` must still start the server.
+            self.stdout.write(f"Translation models not installed: {exc!r}")
+
+    def _install_pairs(self, argos, models_dir, explicit, auto):
+        """Install the pair asked for, or every enabled pair the index has (skipping installed
+        ones). Problems raise CommandError, or in `auto` mode print and raise _Reported."""
+        pairs = [explicit] if explicit else argos.enabled_pairs(enabled_languages())
+        installed = [p for p in pairs if argos.is_installed(*p, models_dir=models_dir)]
+        if auto or not explicit:
+            pairs = [p for p in pairs if p not in installed]
+        cached = argos.cached_index(models_dir) if auto else None
+        if cached is not None:  # what the index offered last time: no network when all is here
+            pairs = [p for p in pairs if argos.find_entry(cached, *p)]
+        if not pairs:
+            names = _pairs(installed) or "none"
+            self.stdout.write(f"Translation models already installed ({names}); nothing to do.")
+            return
+        url = settings.CROSSNOTE_ARGOS_INDEX_URL or argos.DEFAULT_INDEX_URL
+        try:
+            index = argos.fetch_index(url, keep_in=models_dir)
+        except argos.OfflineError as exc:
+            message = argos.NO_INTERNET
+            if installed:
+                message = message.replace(
+                    "the offline word-by-word view stays in use",
+                    f"{_pairs(installed)} installed, the other pairs keep the offline "
+                    "word-by-word view",
                 )
-        except (argos.ModelInstallError, OSError, ValueError) as exc:
-            raise CommandError(str(exc)) from exc
-        self.stdout.write(f"\nInstalled at {path}")
+            self._fail(f"{message}\n(Cannot reach {exc.url}: {exc.reason})", auto)
+        except argos.ModelInstallError as exc:
+            self._fail(str(exc), auto)
+        available = [p for p in pairs if argos.find_entry(index, *p)]
+        absent = [p for p in pairs if p not in available]
+        if explicit and absent:
+            self._fail(
+                f"The Argos Translate package index at {url} has no {_pairs(absent)} package", auto
+            )
+        if absent:
+            self.stdout.write(
+                f"No Argos Translate package for {_pairs(absent)}: those pairs use the next "
+                "engine (the word-by-word view if none)."
+            )
+        failed = []
+        for number, (source, target) in enumerate(available, 1):
+            self.stdout.write(f"Installing {source}→{target} ({number}/{len(available)})")
+            try:
+                path = argos.install_package(
+                    source,
+                    target,
+                    index_url=url,
+                    index=index,
+                    models_dir=models_dir,
+                    progress=_progress_bar(self.stdout),
+                )
+            except (argos.ModelInstallError, OSError, ValueError) as exc:
+                if explicit:
+                    self._fail(str(exc), auto)
+                self.stdout.write(f"\n{source}→{target} not installed: {exc}")
+                failed.append((source, target))
+                continue
+            self.stdout.write(f"\nInstalled at {path}")
+        if failed:
+            self._fail(f"Not installed: {_pairs(failed)} (see above)", auto)
+
+    def _fail(self, message, auto):
+        if auto:
+            self.stdout.write(message)
+            raise _Reported
+        raise CommandError(message)
 
     def _list(self, options):
         enabled = enabled_languages()

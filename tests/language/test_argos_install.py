@@ -8,6 +8,7 @@ quickly, and never fails `make run`.
 
 import hashlib
 import time
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -87,8 +88,6 @@ def index(serve, argos_package, en_zh_package, settings):
 
 
 def run(*args) -> str:
-    from io import StringIO
-
     out = StringIO()
     call_command("translation", "install", *args, stdout=out, stderr=StringIO())
     return out.getvalue()
@@ -320,6 +319,9 @@ def test_doctor_and_the_admin_say_when_no_real_engine_is_installed(models_dir, a
     assert finding.level == WARNING and "No machine translation engine" in finding.message
     assert "crossnote translation install" in finding.fix
     assert "No machine translation engine" in page.engines_by_pair(None)
+    listing = StringIO()
+    call_command("translation", "list", stdout=listing)
+    assert "No machine translation engine" in listing.getvalue()
 
     argos.install_from_file(argos_package, models_dir=models_dir)
 
@@ -328,6 +330,10 @@ def test_doctor_and_the_admin_say_when_no_real_engine_is_installed(models_dir, a
     assert finding.message == "Machine translation serves 1 of 6 language pairs (argos)."
     assert "no translation: zh→fr, en→zh, en→fr, fr→zh, fr→en." in finding.fix
     assert "No machine translation engine" not in page.engines_by_pair(None)
+    listing = StringIO()
+    call_command("translation", "list", stdout=listing)
+    assert "zh→en   argos" in listing.getvalue()
+    assert "No machine translation engine" not in listing.getvalue()
 
 
 def test_make_run_installs_missing_models_after_migrating_and_never_fails_on_it():

@@ -192,12 +192,17 @@ class Command(BaseCommand):
             )
         self.stdout.write("")
         self.stdout.write("pair    served by       then")
-        for row in backends.serving_pairs(enabled):
+        rows = backends.serving_pairs(enabled)
+        for row in rows:
             pair = f"{row['source']}→{row['target']}"
             engine = row["engine"] or "(none: not translated)"
             if row["is_gloss"]:
                 engine += " (word-by-word gloss)"
             self.stdout.write(f"{pair:<7} {engine:<15} {', '.join(row['fallbacks']) or '-'}")
+        if not any(row["engine"] and not row["is_gloss"] for row in rows):
+            from crossnote.language.backends.argos import INSTALL_HINT, NO_ENGINE_MESSAGE
+
+            self.stdout.write(f"\n{NO_ENGINE_MESSAGE}\n{INSTALL_HINT}")
 
     def _translate(self, options):
         from crossnote.language.services import translate_text

@@ -182,7 +182,8 @@ def test_shipped_model_generalises_to_olid_it_never_saw():
     held_out = model.metrics["olid_held_out"]
     assert held_out["n"] > 1500
     assert held_out["macro_f1"] >= 0.68
-    assert held_out["recall"] >= 0.55
+    # The label threshold leans to precision among near-equal choices (LABEL_TOLERANCE).
+    assert held_out["recall"] >= 0.5 and held_out["precision"] >= 0.6
     cross = model.metrics["cross_dataset"]
     # Trained on COLD + Davidson only, scored on OLID; trained on COLD + OLID, on Davidson.
     assert cross["COLD+Davidson"]["olid_held_out"]["n"] == held_out["n"]
@@ -479,3 +480,15 @@ def test_migration_0009_moves_the_old_classifier_rows_to_the_models_thresholds()
     assert label.get().min_score == 0.8
     migration.backwards(apps, None)
     assert not Policy.objects.filter(name=migration.HOLD).exists()
+
+
+def test_label_threshold_is_the_highest_that_validation_cannot_tell_from_the_best():
+    """Among label thresholds whose mean macro-F1 is within LABEL_TOLERANCE of the best, the
+    highest: it labels fewest everyday posts on a platform where most posts are harmless."""
+    rng = np.random.default_rng(0)
+    y = np.array([1] * 400 + [0] * 600)
+    # Offensive texts score 0.6-0.9, safe ones 0.1-0.45: every threshold between separates them.
+    p = np.concatenate([rng.uniform(0.6, 0.9, 400), rng.uniform(0.1, 0.45, 600)])
+    chosen = classifier._best_label_threshold({"only": p}, {"only": y})
+    assert 0.55 <= chosen <= 0.6
+    assert classifier.binary_metrics(y, p >= chosen)["macro_f1"] == 1.0

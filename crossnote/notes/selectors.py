@@ -90,6 +90,15 @@ def collected_note_ids(viewer, notes) -> set[int]:
     )
 
 
+def boards_holding(viewer, note: Note) -> set[int]:
+    """The viewer's boards this note is saved in."""
+    if not getattr(viewer, "is_authenticated", False):
+        return set()
+    return set(
+        Collect.objects.filter(board__owner=viewer, note=note).values_list("board_id", flat=True)
+    )
+
+
 def liked_comment_ids(viewer, note: Note) -> set[int]:
     if not getattr(viewer, "is_authenticated", False):
         return set()

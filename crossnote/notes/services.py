@@ -461,6 +461,15 @@ def collect_note(*, user: User, note: Note, board: Board | None = None) -> Colle
     return collect
 
 
+def collect_to_new_board(*, user: User, note: Note, name: str, is_private: bool = False) -> Collect:
+    """Make a board and save the note into it in one step (the save picker's "New board"):
+    a refused name (empty, too long, taken) makes no board and saves nothing."""
+    _require_visible(user, note)
+    with transaction.atomic():
+        board = create_board(owner=user, name=name, is_private=is_private)
+        return collect_note(user=user, note=note, board=board)
+
+
 def uncollect_note(*, user: User, note: Note, board: Board | None = None) -> int:
     """Remove a note from one board, or from all of the user's boards; returns how many."""
     rows = Collect.objects.filter(board__owner=user, note=note)

@@ -7,11 +7,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from crossnote.core.errors import PermissionDenied
+from crossnote.core.errors import InvalidInput, PermissionDenied
 from crossnote.core.forms import run_service
 from crossnote.core.pagination import paginate
 from crossnote.notes import forms, policies, selectors, services
-from crossnote.notes.models import MAX_IMAGES
+from crossnote.notes.models import MAX_IMAGES, default_board_names
 from crossnote.security.ratelimits import rate_limit
 from crossnote.security.redirects import safe_next
 from crossnote.social.selectors import is_following
@@ -45,6 +45,8 @@ def compose(request):
 
 def _note_context(request, note):
     viewer = request.user
+    boards = list(selectors.boards_of(viewer, viewer)) if viewer.is_authenticated else []
+    boards.sort(key=lambda b: b.name not in default_board_names())  # the default board first
     return {
         "note": note,
         "liked": note.pk in selectors.liked_note_ids(viewer, [note]),
@@ -55,7 +57,10 @@ def _note_context(request, note):
         "comments": selectors.comments_for(note, viewer),
         "liked_comments": selectors.liked_comment_ids(viewer, note),
         "comment_form": forms.CommentForm(),
-        "boards": selectors.boards_of(viewer, viewer) if viewer.is_authenticated else [],
+        "boards": boards,
+        "holding": selectors.boards_holding(viewer, note),
+        # The picker lists the default board first, even before it exists (saving makes it).
+        "no_default_board": not any(b.name in default_board_names() for b in boards),
     }
 
 
@@ -115,18 +120,42 @@ def like(request, pk):
 @login_required
 @require_POST
 def collect(request, pk):
+    """Save a note from the save picker: into a board picked there (`save`), into a new board
+    named there (`new_board`), or into the default board; out of one board (`unsave`) or out of
+    all of them (`action=uncollect`)."""
     note = selectors.get_visible_note(request.user, pk)
-    board = None
-    if request.POST.get("board", "").isdigit():
-        board = selectors.get_visible_board(request.user, int(request.POST["board"]))
-    if request.POST.get("action") == "uncollect":
-        services.uncollect_note(user=request.user, note=note)
-    else:
-        services.collect_note(user=request.user, note=note, board=board)
+    post = request.POST
+
+    def board(field):
+        value = post.get(field, "")
+        return selectors.get_visible_board(request.user, int(value)) if value.isdigit() else None
+
+    error, saved_to = "", None
+    try:
+        if post.get("unsave", "").isdigit():
+            services.uncollect_note(user=request.user, note=note, board=board("unsave"))
+        elif "new_board" in post:
+            saved_to = services.collect_to_new_board(
+                user=request.user,
+                note=note,
+                name=post["new_board"],
+                is_private=bool(post.get("is_private")),
+            ).board
+        elif post.get("action") == "uncollect":
+            services.uncollect_note(user=request.user, note=note, board=board("board"))
+        else:
+            chosen = board("save") or board("board")
+            saved_to = services.collect_note(user=request.user, note=note, board=chosen).board
+    except InvalidInput as exc:
+        error = exc.message
     if request.htmx:
         note.refresh_from_db(fields=["collect_count"])
-        context = _note_context(request, note)
-        return render(request, "notes/_collect_button.html", context)
+        context = {**_note_context(request, note), "save_error": error, "saved_to": saved_to}
+        return render(request, "notes/_collect_button.html", context, status=422 if error else 200)
+    if error:
+        messages.error(request, error)
+    elif saved_to is not None:
+        messages.success(request, _("Saved to %(board)s.") % {"board": saved_to.title})
     return redirect(note)
 
 

@@ -131,3 +131,71 @@ def test_the_report_form_shows_what_is_reported(
     expect(page).to_have_url(f"{live_server.url}{note.get_absolute_url()}")
     assert page_errors == [], "\n".join(page_errors)
     context.close()
+
+
+@pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
+def test_save_opens_a_board_picker_with_new_board_inline(
+    live_server, browser, people, screenshots, page_errors, locale
+):
+    """Tapping Save opens the picker (default board first, one tap); a new board is made and the
+    note saved into it from the picker; the star says where the note went."""
+    from crossnote.notes.models import Board, Collect
+
+    mia, lin = people
+    note = _note(mia, "My cat loves hotpot", "She sleeps all day.")
+    Board.objects.create(owner=lin, name="Cats")
+    context = log_in_as(browser, live_server, lin, locale)
+    page = page_errors.watch(context.new_page())
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}{note.get_absolute_url()}")
+    lang = "zh" if locale.startswith("zh") else "en"
+    page.get_by_test_id("collect-button").click()
+    sheet = page.get_by_test_id("save-sheet")
+    expect(sheet).to_be_visible()
+    choices = sheet.get_by_test_id("board-choice")
+    expect(choices).to_have_count(2)
+    expect(choices.first).to_contain_text("默认收藏" if lang == "zh" else "Saved")
+    expect(choices.first).to_be_focused()
+    box = sheet.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 0.5
+    assert box["y"] + box["height"] <= PHONE["height"] + 0.5
+    page.screenshot(path=str(screenshots / f"save-picker-{lang}-390.png"))
+    assert Collect.objects.count() == 0, "opening the picker saves nothing"
+    # The default, one tap away.
+    choices.first.click()
+    expect(page.get_by_test_id("save-status")).to_contain_text(
+        "默认收藏" if lang == "zh" else "Saved"
+    )
+    expect(page.get_by_test_id("collect-count")).to_have_text("1")
+    expect(sheet).to_be_hidden()
+    # A new board, inline.
+    page.get_by_test_id("collect-button").click()
+    page.get_by_test_id("new-board").fill("Hotpot ideas")
+    page.get_by_test_id("new-board").press("Enter")
+    expect(page.get_by_test_id("save-status")).to_contain_text("Hotpot ideas")
+    expect(page.get_by_test_id("collect-count")).to_have_text("1")  # one person, two boards
+    board = Board.objects.get(owner=lin, name="Hotpot ideas")
+    assert set(Collect.objects.values_list("board__name", flat=True)) == {
+        "Hotpot ideas",
+        Board.objects.get(owner=lin, collects__isnull=False, name__in=["Saved", "默认收藏"]).name,
+    }
+    # A taken name says so in the picker, which stays open.
+    page.get_by_test_id("collect-button").click()
+    page.get_by_test_id("new-board").fill("Cats")
+    page.get_by_test_id("new-board-save").click()
+    expect(page.get_by_test_id("save-error")).to_be_visible()
+    expect(page.get_by_test_id("save-sheet")).to_be_visible()
+    page.set_viewport_size(DESKTOP)
+    page.screenshot(path=str(screenshots / f"save-picker-{lang}-1280.png"))
+    page.keyboard.press("Escape")
+    expect(page.get_by_test_id("save-sheet")).to_be_hidden()
+    # Out of one board from the picker: the other keeps it.
+    page.get_by_test_id("collect-button").click()
+    with page.expect_response(lambda r: "/collect/" in r.url):
+        page.get_by_test_id("save-sheet").get_by_role("button", name="Hotpot ideas").click()
+    expect(page.get_by_test_id("save-sheet")).to_be_hidden()
+    expect(page.get_by_test_id("collect-count")).to_have_text("1")
+    assert not Collect.objects.filter(board=board).exists()
+    refused = [e for e in page_errors if "status of 422" not in e]
+    assert refused == [], "\n".join(refused)
+    context.close()

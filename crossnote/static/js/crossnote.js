@@ -125,6 +125,30 @@
     }
   });
 
+  /* The save picker: opening it puts the default board under the finger (focus), Escape or a
+     tap outside closes it, and after a save the star gets the focus back. */
+  document.addEventListener("toggle", function (e) {
+    var picker = e.target;
+    if (!picker.matches || !picker.matches("[data-save-picker]") || !picker.open) return;
+    var first = picker.querySelector(".board-choice");
+    if (first && !picker.querySelector(".field-error")) first.focus();
+  }, true);
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape") return;
+    var open = document.querySelector("[data-save-picker][open]");
+    if (open) { open.open = false; open.querySelector("summary").focus(); }
+  });
+  document.addEventListener("click", function (e) {
+    document.querySelectorAll("[data-save-picker][open]").forEach(function (p) {
+      if (!p.contains(e.target)) p.open = false;
+    });
+  });
+  document.addEventListener("htmx:afterSwap", function (e) {
+    var picker = e.detail.target && e.detail.target.id === "collect" ? document.querySelector("#collect [data-save-picker]") : null;
+    if (picker && !picker.open) picker.querySelector("summary").focus();
+    if (picker && picker.open) { var input = picker.querySelector("[name=new_board]"); if (input) input.focus(); }
+  });
+
   /* A form the server refused (422) comes back with its errors and the draft kept: show it
      (htmx leaves 4xx answers unswapped by default, which would look like nothing happened). */
   document.addEventListener("htmx:beforeSwap", function (e) {

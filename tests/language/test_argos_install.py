@@ -343,3 +343,34 @@ def test_make_run_installs_missing_models_after_migrating_and_never_fails_on_it(
     steps = [line.strip() for line in run_target[1:]]
     assert steps.index("$(VENV)/bin/crossnote translation install --if-missing || true") == 1
     assert "migrate" in steps[0] and "serve" in steps[-1]
+
+
+def test_a_download_the_disk_cannot_hold_is_refused_before_writing(index, models_dir, monkeypatch):
+    real = argos.shutil.disk_usage
+    monkeypatch.setattr(argos.shutil, "disk_usage", lambda path: real(path)._replace(free=1_000))
+
+    with pytest.raises(CommandError, match="Not enough disk space"):
+        run("zh", "en")
+    assert sorted(p.name for p in models_dir.iterdir()) == [".index.json"]
+
+
+def test_leftovers_of_a_killed_install_are_swept_when_old(index, models_dir):
+    import os
+
+    models_dir.mkdir(parents=True)
+    old_file, old_dir = models_dir / ".download-old.argosmodel", models_dir / ".install-old"
+    fresh = models_dir / ".download-running.argosmodel"
+    old_file.write_bytes(b"partial")
+    (old_dir / "translate-zh_en").mkdir(parents=True)
+    fresh.write_bytes(b"another install, now")
+    day_ago = time.time() - 86400
+    for path in (old_file, old_dir):
+        os.utime(path, (day_ago, day_ago))
+
+    run("zh", "en")
+
+    assert sorted(p.name for p in models_dir.iterdir()) == [
+        ".download-running.argosmodel",
+        ".index.json",
+        "zh_en",
+    ]

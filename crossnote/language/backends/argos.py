@@ -19,6 +19,7 @@ import re
 import shutil
 import tempfile
 import threading
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -287,6 +288,7 @@ def install_package(
         )
     expected = _expected_digest(entry)
     root.mkdir(parents=True, exist_ok=True)
+    _sweep(root)
     failures = []
     for url in _links(entry):
         with tempfile.NamedTemporaryFile(
@@ -305,6 +307,33 @@ def install_package(
                 )
             return _install(Path(file.name), root, pair=(from_code, to_code))
     raise ModelDownloadError("; ".join(failures))
+
+
+def _check_space(folder: Path, size: int | None) -> None:
+    """Refuse a download the disk cannot hold with its unpacked copy (about 2.5 times its size)."""
+    if not size:
+        return
+    free = shutil.disk_usage(folder).free
+    if free < size * 5 // 2:
+        raise ModelInstallError(
+            f"Not enough disk space in {folder}: the package needs about "
+            f"{size * 5 // 2 / 1e6:.0f} MB while unpacking, {free / 1e6:.0f} MB are free"
+        )
+
+
+def _sweep(root: Path, older_than: float = 3600) -> None:
+    """Remove what an install killed mid-way left behind (.download-*, .install-*, .old-*)."""
+    now = time.time()
+    for leftover in [*root.glob(".download-*"), *root.glob(".install-*"), *root.glob(".old-*")]:
+        try:
+            if now - leftover.stat().st_mtime < older_than:
+                continue  # perhaps another install running now
+            if leftover.is_dir():
+                shutil.rmtree(leftover, ignore_errors=True)
+            else:
+                leftover.unlink()
+        except OSError:
+            continue
 
 
 def index_url_setting() -> str:
@@ -457,6 +486,7 @@ def _download(
                 raise ModelDownloadError(f"Downloading {url} failed: HTTP {response.status_code}")
             length = response.headers.get("Content-Length")
             total = int(length) if length and length.isdigit() else None
+            _check_space(Path(file.name).parent, total)
             for chunk in response.iter_bytes(chunk_size=1 << 16):
                 file.write(chunk)
                 digest.update(chunk)

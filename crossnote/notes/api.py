@@ -157,11 +157,17 @@ def _board(request, board_id):
 
 @router.post("/notes/{note_id}/collect", response=CollectOut, auth=REQUIRED, tags=["collects"])
 def collect(request, note_id: int, payload: CollectIn | None = None):
-    """Save the note to a board (your default board when board_id is omitted)."""
+    """Save the note to a board (your default board when board_id is omitted), or to a new
+    board named in new_board (made in the same step, as the save picker does)."""
     note = selectors.get_visible_note(request.user, note_id)
-    services.collect_note(
-        user=request.user, note=note, board=_board(request, payload.board_id if payload else None)
-    )
+    if payload and payload.new_board is not None:
+        services.collect_to_new_board(user=request.user, note=note, name=payload.new_board)
+    else:
+        services.collect_note(
+            user=request.user,
+            note=note,
+            board=_board(request, payload.board_id if payload else None),
+        )
     note.refresh_from_db(fields=["collect_count"])
     return {"collected": True, "collect_count": note.collect_count}
 

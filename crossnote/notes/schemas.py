@@ -121,6 +121,9 @@ class LikeOut(Schema):
 
 class CollectIn(Schema):
     board_id: int | None = Field(None, description="Omit to use your default board")
+    new_board: str | None = Field(
+        None, max_length=50, description="Make a board with this name and save the note there"
+    )
 
 
 class CollectOut(Schema):

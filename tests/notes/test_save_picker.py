@@ -70,3 +70,14 @@ def test_someone_elses_board_is_refused(client_for, make_note, mia, lin):
     assert answer.status_code in (403, 404)
     collect_note(user=lin, note=note)
     assert not Collect.objects.filter(board=theirs).exists()
+
+
+def test_the_api_saves_into_a_new_board_in_one_step(client_for, make_note, mia, lin):
+    note = make_note(mia)
+    client = client_for(lin)
+    url = f"/api/v1/notes/{note.pk}/collect"
+    made = client.post(url, {"new_board": "Hotpot ideas"}, content_type="application/json")
+    assert made.status_code == 200 and made.json() == {"collected": True, "collect_count": 1}
+    assert Collect.objects.get().board.name == "Hotpot ideas"
+    again = client.post(url, {"new_board": "Hotpot ideas"}, content_type="application/json")
+    assert again.status_code == 400 and Board.objects.filter(owner=lin).count() == 1

@@ -374,3 +374,17 @@ def test_leftovers_of_a_killed_install_are_swept_when_old(index, models_dir):
         ".index.json",
         "zh_en",
     ]
+
+
+def test_if_missing_when_the_kept_index_has_nothing_for_these_languages(
+    index, models_dir, settings
+):
+    run("--if-missing")
+    settings.CROSSNOTE_LANGUAGES = ["fr", "ja"]
+    cache.delete(ENABLED_CACHE_KEY)
+    index.requests.clear()
+
+    out = run("--if-missing")
+
+    assert "has no package for the enabled languages; nothing to do" in out
+    assert index.requests == []

@@ -124,8 +124,11 @@ class Command(BaseCommand):
         if cached is not None:  # what the index offered last time: no network when all is here
             pairs = [p for p in pairs if argos.find_entry(cached, *p)]
         if not pairs:
-            names = _pairs(installed) or "none"
-            self.stdout.write(f"Translation models already installed ({names}); nothing to do.")
+            if installed:
+                done = f"Translation models already installed ({_pairs(installed)})"
+            else:
+                done = "The Argos index fetched last has no package for the enabled languages"
+            self.stdout.write(f"{done}; nothing to do.")
             return
         url = settings.CROSSNOTE_ARGOS_INDEX_URL or argos.DEFAULT_INDEX_URL
         try:

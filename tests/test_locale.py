@@ -80,10 +80,11 @@ def test_the_default_board_is_named_in_the_readers_language(lin, mia, make_note,
 # --- full-width punctuation -------------------------------------------------------------------
 
 HAN = r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]"
-# What may keep ASCII punctuation: code, markup, placeholders, JSON, quoted text, URLs.
+# What may keep ASCII punctuation: code, markup, placeholders, JSON, quoted text, URLs, and a
+# dot that starts a file extension (".argosmodel").
 VERBATIM = re.compile(
-    r"<code>.*?</code>|<[^>]+>|%(?:\(\w+\))?[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa%]"
-    r"|\{[^{}]*\}|'[^']*'|\"[^\"]*\"|https?://\S+"
+    r"<code>.*?</code>|`[^`]*`|<[^>]+>|%(?:\(\w+\))?[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa%]"
+    r"|\{[^{}]*\}|'[^']*'|\"[^\"]*\"|https?://\S+|\.[A-Za-z]\w*"
 )
 # Half-width ? ! anywhere; , . : ; next to Chinese or ending the text.
 HALF_WIDTH = re.compile(rf"[?!]|[,.:;]\s*$|(?<={HAN})\s?[,.:;]|[,.:;]\s?(?={HAN})")
@@ -94,11 +95,19 @@ def half_width_punctuation(text: str) -> bool:
 
 
 def test_the_punctuation_check_tells_half_width_from_full_width():
-    for wrong in ("你好,世界", "要删除吗?", "已保存.", "名字: %(name)s", "%(name)s, 你好"):
+    for wrong in (
+        "你好,世界",
+        "你好.世界",
+        "要删除吗?",
+        "已保存.",
+        "名字: %(name)s",
+        "%(name)s, 你好",
+    ):
         assert half_width_punctuation(wrong), wrong
     for right in ("你好，世界", "要删除吗？", "已保存。", "名字：%(name)s", "版本 1.2 已发布"):
         assert not half_width_punctuation(right), right
     assert not half_width_punctuation("以 <code>Authorization: Bearer …</code> 的形式携带令牌。")
+    assert not half_width_punctuation("运行 `crossnote check`：拷贝一个 .argosmodel 文件")
     assert not half_width_punctuation("Saved.")  # no Chinese in it: not a zh-Hans sentence
 
 

@@ -351,7 +351,9 @@ def _translation_findings() -> list[Finding]:
     fix = _(
         "These pairs get the word-by-word view, or no translation: %(pairs)s. "
         "`crossnote translation install` adds every pair the Argos index has."
-    ) % {"pairs": ", ".join(others[:12]) + (" …" if len(others) > 12 else "")}
+    ) % {
+        "pairs": ", ".join(others[:12]) + (f" … (+{len(others) - 12})" if len(others) > 12 else "")
+    }
     return [Finding(INFO, "translation", message, fix)]
 
 

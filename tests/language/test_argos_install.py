@@ -388,3 +388,20 @@ def test_if_missing_when_the_kept_index_has_nothing_for_these_languages(
 
     assert "has no package for the enabled languages; nothing to do" in out
     assert index.requests == []
+
+
+def test_long_pair_lists_are_cut_short(index, models_dir, settings, argos_package):
+    from crossnote.ops.doctor import _translation_findings
+
+    settings.CROSSNOTE_LANGUAGES = ["zh", "en", "ja", "ko", "es", "fr", "de"]
+    cache.delete(ENABLED_CACHE_KEY)
+    argos.install_from_file(argos_package, models_dir=models_dir)
+    index.entries = [e for e in index.entries if e["to_code"] != "de"]  # its file is not served
+
+    out = run()
+
+    assert "No Argos Translate package for zh→ja, en→ja, ja→zh, ja→en," in out
+    assert " and 32 more: those pairs use the next engine" in out  # 40 pairs, 8 named
+    (finding,) = _translation_findings()
+    assert finding.message == "Machine translation serves 2 of 42 language pairs (argos)."
+    assert "… (+28). `crossnote translation install`" in finding.fix

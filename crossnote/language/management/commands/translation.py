@@ -151,9 +151,10 @@ class Command(BaseCommand):
                 f"The Argos Translate package index at {url} has no {_pairs(absent)} package", auto
             )
         if absent:
+            named = _pairs(absent[:8]) + (f" and {len(absent) - 8} more" if len(absent) > 8 else "")
             self.stdout.write(
-                f"No Argos Translate package for {_pairs(absent)}: those pairs use the next "
-                "engine (the word-by-word view if none)."
+                f"No Argos Translate package for {named}: those pairs use the next engine "
+                "(the word-by-word view if none)."
             )
         failed = []
         for number, (source, target) in enumerate(available, 1):

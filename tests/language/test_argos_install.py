@@ -405,3 +405,21 @@ def test_long_pair_lists_are_cut_short(index, models_dir, settings, argos_packag
     (finding,) = _translation_findings()
     assert finding.message == "Machine translation serves 2 of 42 language pairs (argos)."
     assert "… (+28). `crossnote translation install`" in finding.fix
+
+
+def test_the_admin_page_shows_the_notice_in_the_readers_language(models_dir, client):
+    from crossnote.language.models import LanguageSettings
+    from tests.conftest import make_user
+
+    make_user("root_admin", is_staff=True, is_superuser=True)
+    client.login(username="root_admin", password="correct horse battery")
+    row, _ = LanguageSettings.objects.get_or_create(
+        pk=1, defaults={"enabled_languages": ["zh", "en"]}
+    )
+    url = f"/admin/language/languagesettings/{row.pk}/change/"
+
+    page = client.get(url).content.decode()
+    assert '<p class="no-mt-engine"><strong>No machine translation engine is installed' in page
+    assert "Run `crossnote translation install` on the server" in page
+    chinese = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "未安装机器翻译引擎" in chinese and "crossnote translation install" in chinese

@@ -30,7 +30,36 @@ def conversations_for(user, *, requests: bool = False) -> QuerySet[Participant]:
         .order_by("-id")
         .values("body")[:1]
     )
-    return rows.annotate(unread=_unread_subquery(user), last_body=Subquery(latest))
+    return rows.annotate(
+        unread=_unread_subquery(user),
+        last_body=Subquery(latest),
+        last_sender_id=Subquery(latest.values("sender_id")),
+        last_scam_signals=Subquery(latest.values("scam_signals")),
+    )
+
+
+def label_rows(user, rows) -> list[Participant]:
+    """Inbox rows ready to show: `others`, the names of the other people in the conversation,
+    and `preview_warned`, whether the last message's preview needs the scam warning the message
+    itself carries (someone else's, flagged, from a person `user` does not follow)."""
+    rows = list(rows)
+    flagged = {
+        r.last_sender_id for r in rows if r.last_scam_signals and r.last_sender_id != user.pk
+    }
+    followed = set(
+        Follow.objects.filter(follower=user, followee_id__in=flagged).values_list(
+            "followee_id", flat=True
+        )
+    )
+    for row in rows:
+        people = row.conversation.participants.all()
+        row.others = [p.user.name for p in people if p.user_id != user.pk]
+        row.preview_warned = bool(
+            row.last_scam_signals
+            and row.last_sender_id != user.pk
+            and row.last_sender_id not in followed
+        )
+    return rows
 
 
 def _unread_subquery(user):

@@ -33,7 +33,9 @@ def _views(request, row, items):
 @require_GET
 def inbox(request):
     requests_tab = request.GET.get("tab") == "requests"
-    rows = selectors.conversations_for(request.user, requests=requests_tab)[:100]
+    rows = selectors.label_rows(
+        request.user, selectors.conversations_for(request.user, requests=requests_tab)[:100]
+    )
     return render(
         request,
         "messaging/inbox.html",

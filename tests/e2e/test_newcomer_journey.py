@@ -199,3 +199,42 @@ def test_save_opens_a_board_picker_with_new_board_inline(
     refused = [e for e in page_errors if "status of 422" not in e]
     assert refused == [], "\n".join(refused)
     context.close()
+
+
+@pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
+def test_message_requests_preview_a_scam_with_its_warning(
+    live_server, browser, people, screenshots, page_errors, locale
+):
+    """A stranger's prize scam waits in Requests: the row names the sender without a stray
+    comma, its preview carries the warning the message has, the time says "just now"."""
+    from crossnote.messaging import services as dm
+
+    mia, lin = people
+    prize = make_user("prize_mgr", display_name="Prize Manager", region="US", languages=["en"])
+    chat = dm.start_conversation(sender=prize, recipients=[lin])
+    dm.send_message(
+        sender=prize,
+        conversation_id=chat.pk,
+        body="Congratulations! Move to Telegram to claim your prize, pay the fee in USDT",
+    )
+    context = log_in_as(browser, live_server, lin, locale)
+    page = page_errors.watch(context.new_page())
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/messages/")
+    page.get_by_test_id("requests-tab").click()
+    row = page.get_by_test_id("conversation-link")
+    expect(row).to_have_count(1)
+    expect(row.locator(".dm-people")).to_have_text("Prize Manager")
+    lang = "zh" if locale.startswith("zh") else "en"
+    warning = row.get_by_test_id("preview-scam-warning")
+    expect(warning).to_be_visible()
+    expect(warning).to_contain_text("可能是诈骗" if lang == "zh" else "Possible scam")
+    expect(row.locator(".dm-when")).to_have_text("刚刚" if lang == "zh" else "just now")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=str(screenshots / f"requests-scam-{lang}-390.png"), full_page=True)
+    page.set_viewport_size(DESKTOP)
+    page.screenshot(path=str(screenshots / f"requests-scam-{lang}-1280.png"), full_page=True)
+    row.click()
+    expect(page.get_by_test_id("scam-warning")).to_be_visible()
+    assert page_errors == [], "\n".join(page_errors)
+    context.close()

@@ -317,7 +317,7 @@ def test_an_unreachable_llm_guard_is_retried_then_dead_lettered(mia, make_note, 
     from crossnote.moderation.models import Decision
     from crossnote.moderation.tasks import run_llm_guard
 
-    note = make_note(mia, title="Thoughts", body="another polite sentence")
+    note = make_note(mia, title="Thoughts", body="a second polite sentence about neighbours")
     guard.down = True
     assert tasks.run_now(run_llm_guard, "note", note.pk) is False
     assert guard.calls == 5  # one try and four retries

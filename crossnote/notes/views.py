@@ -182,6 +182,7 @@ def comment(request, pk):
     if request.htmx:
         context = _note_context(request, note)
         context["comment_form"] = form
+        context["comment_posted"] = True  # the count beside the note's actions, out of band
         return render(request, "notes/_comments.html", context, status=422 if form.errors else 200)
     for error in form.errors.values():
         messages.error(request, error[0])

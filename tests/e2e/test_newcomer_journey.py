@@ -66,6 +66,9 @@ def test_a_comment_survives_a_pause_and_posts(
     expect(page.locator("#comments .comment").filter(has_text="What a lovely cat")).to_have_count(1)
     expect(page.locator(".comment-form textarea")).to_have_value("")
     expect(page.locator("#comments")).to_contain_text("First!")
+    # The count beside the note's actions follows (it said 1 while the list said 2).
+    expect(page.get_by_test_id("note-comment-count")).to_contain_text("2")
+    expect(page.get_by_test_id("note-comment-count")).to_have_count(1)
     page.set_viewport_size(DESKTOP)
     page.screenshot(path=str(screenshots / f"comment-posted-{lang}-1280.png"), full_page=True)
     assert page_errors == [], "\n".join(page_errors)

@@ -110,3 +110,22 @@ def test_a_long_text_is_cut_to_a_snippet(client_for, make_note, mia, lin):
     long = make_note(mia, title="Long", body="word " * 400)
     body = client_for(lin).get(API, {"kind": "note", "object_id": long.pk}).json()
     assert len(body["snippet"]) <= 161 and body["snippet"].endswith("…")
+
+
+def test_the_cli_shows_the_subject_and_sends_the_report(mia, lin, note):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    call_command("report", "subject", "note", str(note.pk), "--as", "lin_sh", stdout=out)
+    assert "by Mia (@mia_ms)" in out.getvalue() and "title: Weekend dumplings" in out.getvalue()
+    out = StringIO()
+    call_command(
+        "report", "send", "note", str(note.pk), "--as", "lin_sh", "--reason", "spam", stdout=out
+    )
+    assert "sent (spam)" in out.getvalue() and Report.objects.filter(reporter=lin).count() == 1
+    with pytest.raises(CommandError, match="cannot report your own"):
+        call_command("report", "subject", "note", str(note.pk), "--as", "mia_ms")
+    with pytest.raises(CommandError, match="already reported"):
+        call_command("report", "send", "note", str(note.pk), "--as", "lin_sh", "--reason", "spam")

@@ -59,9 +59,7 @@ def remove(comment, reporter, mod):
     return Decision.objects.get(kind="comment", object_id=comment.pk, automated=False)
 
 
-def test_a_removed_comment_and_its_replies_leave_the_count_and_return_on_reversal(
-    people, thread
-):
+def test_a_removed_comment_and_its_replies_leave_the_count_and_return_on_reversal(people, thread):
     mia, lin, mod, senior = people
     note, first, _reply, _other = thread
     assert count(note) == 3

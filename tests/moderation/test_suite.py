@@ -24,16 +24,18 @@ from crossnote.moderation.suite import (
 )
 from tests.conftest import make_user
 
-# Floors for the shipped default, measured with `crossnote moderation suite` (see README). They
-# only ever move towards the targets: catch ≥ 0.95, benign flagged ≤ 0.02, none held,
-# no newcomer post acted on.
+# Floors for the shipped default, measured with `crossnote moderation suite` on 2026-12-04
+# (classifier ngram-2026-12-04-39af9ada): evasions caught 255/259 (98.5%; zh 98.7%, en 98.1%),
+# look-alikes flagged 10/141 (7.1%), none held, 1 of 77 newcomer posts labelled. They only ever
+# move towards the targets: caught ≥ 0.95, look-alikes flagged ≤ 0.02, none held, no
+# newcomer post acted on.
 FLOORS = {
-    "catch_rate": 0.48,  # all abusive cases, any action
-    "catch_rate_zh": 0.30,
-    "catch_rate_en": 0.75,
-    "lookalikes_flagged_rate": 0.15,  # at most
-    "lookalikes_held": 6,  # at most
-    "newcomers_flagged": 3,  # at most
+    "catch_rate": 0.97,  # all abusive cases, any action
+    "catch_rate_zh": 0.97,
+    "catch_rate_en": 0.96,
+    "lookalikes_flagged_rate": 0.08,  # at most
+    "benign_held": 0,  # at most: no innocent text held or removed
+    "newcomers_flagged": 1,  # at most
 }
 
 
@@ -67,7 +69,7 @@ def test_the_pipeline_holds_the_suite_floors():
         "catch_rate_zh": groups["language"]["zh"]["catch_rate"],
         "catch_rate_en": groups["language"]["en"]["catch_rate"],
         "lookalikes_flagged_rate": groups["set"]["lookalikes"]["flagged_rate"],
-        "lookalikes_held": groups["set"]["lookalikes"]["held"],
+        "benign_held": overall["held"],
         "newcomers_flagged": groups["set"]["newcomers"]["flagged"],
     }
     below = {k: v for k, v in achieved.items() if k.startswith("catch") and v < FLOORS[k]}

@@ -45,12 +45,9 @@ def forget_policies() -> None:
     cache.delete(POLICY_CACHE_KEY)
 
 
-def _applies(policy: Policy, signal: Signal, kind: str, author_region: str) -> bool:
-    if policy.category != signal.category or signal.score < policy.min_score:
-        return False
-    # A model's own threshold for this action and the text's language (Signal.thresholds).
-    needed = signal.thresholds.get(policy.action, 0.0) if signal.thresholds else 0.0
-    if needed is None or signal.score < needed:
+def compares(policy: Policy, signal: Signal, kind: str, author_region: str) -> bool:
+    """Whether this policy looks at this signal at all: every condition but the score."""
+    if policy.category != signal.category:
         return False
     if policy.layer and policy.layer != signal.layer:
         return False
@@ -59,6 +56,16 @@ def _applies(policy: Policy, signal: Signal, kind: str, author_region: str) -> b
     if policy.action != Action.WITHHOLD and policy.regions:
         return author_region.upper() in {r.upper() for r in policy.regions}
     return True
+
+
+def _applies(policy: Policy, signal: Signal, kind: str, author_region: str) -> bool:
+    if signal.score < policy.min_score:
+        return False
+    # A model's own threshold for this action and the text's language (Signal.thresholds).
+    needed = signal.thresholds.get(policy.action, 0.0) if signal.thresholds else 0.0
+    if needed is None or signal.score < needed:
+        return False
+    return compares(policy, signal, kind, author_region)
 
 
 def _family(category: str) -> str:

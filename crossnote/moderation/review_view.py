@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from crossnote.core.errors import NotFound
+from crossnote.moderation.engine import compares
 from crossnote.moderation.models import Action, ReviewItem, Strike
 from crossnote.moderation.review import content_for
 
@@ -100,20 +101,6 @@ def policy_threshold(policy, signal) -> tuple[float | None, str]:
     return policy.min_score, "policy"
 
 
-def _compared(policy, signal, kind: str, region: str) -> bool:
-    """Whether the engine compares this signal's score with this policy's threshold: the
-    conditions of crossnote.moderation.engine other than the score."""
-    if policy.category != signal.category:
-        return False
-    if policy.layer and policy.layer != signal.layer:
-        return False
-    if policy.applies_to and kind not in policy.applies_to:
-        return False
-    if policy.action != Action.WITHHOLD and policy.regions:
-        return region.upper() in {r.upper() for r in policy.regions}
-    return True
-
-
 def explain_suggestion(item, text: str) -> dict:
     """Why the AI suggests what it does for this item: each layer's score on the text, the
     threshold of every policy that score was compared to, and the suggestion those comparisons
@@ -138,7 +125,7 @@ def explain_suggestion(item, text: str) -> dict:
     ):
         compared = []
         for policy in policies:
-            if not _compared(policy, signal, item.kind, region):
+            if not compares(policy, signal, item.kind, region):
                 continue
             threshold, source = policy_threshold(policy, signal)
             row = {

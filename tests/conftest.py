@@ -102,17 +102,28 @@ def stored_files(root) -> list:
     return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
 
 
+def client_of(user, **kwargs):
+    """A django.test.Client logged in as `user` (session auth)."""
+    from django.test import Client
+
+    client = Client(**kwargs)
+    client.force_login(user)
+    return client
+
+
+def make_moderator(username, group="moderator", **extra) -> User:
+    """A user in one of the moderator groups ("moderator", "senior moderator")."""
+    from django.contrib.auth.models import Group
+
+    user = make_user(username, **extra)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
 @pytest.fixture
 def client_for(db):
     """`client_for(user)`: a django.test.Client logged in as `user` (session auth)."""
-    from django.test import Client
-
-    def make(user, **kwargs):
-        client = Client(**kwargs)
-        client.force_login(user)
-        return client
-
-    return make
+    return client_of
 
 
 @pytest.fixture

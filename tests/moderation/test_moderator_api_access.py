@@ -3,29 +3,20 @@ notes through the API, whatever the note's state; scoped moderators withhold onl
 regions; everyone else keeps the 403 (or the author's own view)."""
 
 import pytest
-from django.contrib.auth.models import Group
-from django.test import Client
 
 from crossnote.moderation.models import Decision, ModeratorScope, Withholding
 from crossnote.moderation.services import withhold_note
 from crossnote.notes.models import ModerationState, Note
-from tests.conftest import make_user
+from tests.conftest import client_of, make_moderator
 
 pytestmark = pytest.mark.django_db
 JSON = "application/json"
 ORDER = {"regions": ["DE"], "legal_basis": "NetzDG order"}
 
 
-def client_of(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 @pytest.fixture
 def mod():
-    user = make_user("mod_wang", region="CN")
-    user.groups.add(Group.objects.get(name="moderator"))
+    user = make_moderator("mod_wang", region="CN")
     return user
 
 

@@ -1,36 +1,28 @@
 """Reports, the review queue, decisions, appeals, strikes and the audit log, through the API."""
 
 import pytest
-from django.contrib.auth.models import Group
-from django.test import Client
 from django.utils import timezone
 
 from crossnote.moderation.models import Appeal, AuditEntry, Decision, Report, ReviewItem, Strike
 from crossnote.notes.models import ModerationState
 from crossnote.notes.services import create_note
-from tests.conftest import make_user, upload
+from tests.conftest import client_of, make_moderator, make_user, upload
 
 pytestmark = pytest.mark.django_db
 JSON = "application/json"
 
 
-def client_of(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 @pytest.fixture
 def mod():
-    user = make_user("mod_wang", region="CN", languages=["zh"])
-    user.groups.add(Group.objects.get(name="moderator"))
+    user = make_moderator("mod_wang", region="CN", languages=["zh"])
     return user
 
 
 @pytest.fixture
 def senior():
-    user = make_user("senior_li", region="CN", languages=["zh", "en"])
-    user.groups.add(Group.objects.get(name="senior moderator"))
+    user = make_moderator(
+        "senior_li", region="CN", languages=["zh", "en"], group="senior moderator"
+    )
     return user
 
 

@@ -2,30 +2,22 @@
 reverses the removal; deleting or erasing a removed comment doesn't take it off twice."""
 
 import pytest
-from django.contrib.auth.models import Group
-from django.test import Client
 
 from crossnote.moderation.models import Decision, ReviewItem
 from crossnote.notes.models import Note
 from crossnote.notes.services import add_comment, create_note, delete_comment
-from tests.conftest import make_user, upload
+from tests.conftest import client_of, make_moderator, upload
 
 pytestmark = pytest.mark.django_db
 JSON = "application/json"
 
 
-def client_of(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 @pytest.fixture
 def people(mia, lin):
-    mod = make_user("mod_wang", region="CN", languages=["zh"])
-    mod.groups.add(Group.objects.get(name="moderator"))
-    senior = make_user("senior_li", region="CN", languages=["zh", "en"])
-    senior.groups.add(Group.objects.get(name="senior moderator"))
+    mod = make_moderator("mod_wang", region="CN", languages=["zh"])
+    senior = make_moderator(
+        "senior_li", group="senior moderator", region="CN", languages=["zh", "en"]
+    )
     return mia, lin, mod, senior
 
 

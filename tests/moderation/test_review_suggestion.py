@@ -3,13 +3,12 @@ threshold of every policy it was compared with, and the suggestion those compari
 comment's review item shows the note it sits under (queue page and API)."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 
 from crossnote.moderation import engine, pipeline
 from crossnote.moderation.models import Policy, ReviewItem
 from crossnote.notes.services import add_comment, create_note
-from tests.conftest import make_user, upload
+from tests.conftest import client_of, make_moderator, upload
 
 pytestmark = pytest.mark.django_db
 JSON = "application/json"
@@ -18,16 +17,9 @@ JSON = "application/json"
 MILD = "你真是个笨蛋"
 
 
-def client_of(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 @pytest.fixture
 def mod():
-    user = make_user("mod_amy", region="US", languages=["en"])
-    user.groups.add(Group.objects.get(name="moderator"))
+    user = make_moderator("mod_amy", region="US", languages=["en"])
     return user
 
 

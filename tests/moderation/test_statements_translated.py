@@ -4,8 +4,6 @@ named), and the senior moderator deciding an appeal reads the appeal and the ori
 reason in their language."""
 
 import pytest
-from django.contrib.auth.models import Group
-from django.test import Client
 from django.utils import translation
 
 from crossnote.language import backends
@@ -13,18 +11,12 @@ from crossnote.language.models import Translation
 from crossnote.language.services import _hash
 from crossnote.moderation.models import Decision, ReviewItem
 from crossnote.notes.services import create_note
-from tests.conftest import make_user, upload
+from tests.conftest import client_of, make_moderator, upload
 
 pytestmark = pytest.mark.django_db
 JSON = "application/json"
 REASON = "Insulting the neighbours"
 APPEAL = "我只是在抱怨噪音，我会改写。"
-
-
-def client_of(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture(autouse=True)
@@ -41,8 +33,7 @@ def engine_label(language: str) -> str:
 def removed(lin, mia):
     """Lin (Chinese UI) wrote a note; Amy, an English-speaking moderator, removed it after
     Mia's report, with a reason in English."""
-    amy = make_user("mod_amy", region="US", languages=["en"])
-    amy.groups.add(Group.objects.get(name="moderator"))
+    amy = make_moderator("mod_amy", region="US", languages=["en"])
     note = create_note(author=lin, title="邻居", body="你们都是白痴", images=[upload()])
     client_of(mia).post(
         "/api/v1/reports",
@@ -76,8 +67,7 @@ def test_the_authors_chinese_statement_has_the_reason_translated_with_original_a
 
 
 def test_a_reason_already_in_the_authors_language_is_not_translated(mia, lin):
-    wang = make_user("mod_wang", region="CN", languages=["zh"])
-    wang.groups.add(Group.objects.get(name="moderator"))
+    wang = make_moderator("mod_wang", region="CN", languages=["zh"])
     note = create_note(author=lin, title="邻居", body="你们都是白痴", images=[upload()])
     client_of(mia).post(
         "/api/v1/reports",
@@ -107,8 +97,7 @@ def appealed(removed, lin):
         f"/api/v1/decisions/{decision.pk}/appeal", {"text": APPEAL}, content_type=JSON
     )
     assert response.status_code == 201
-    senior = make_user("senior_joe", region="US", languages=["en"])
-    senior.groups.add(Group.objects.get(name="senior moderator"))
+    senior = make_moderator("senior_joe", region="US", languages=["en"], group="senior moderator")
     return senior, ReviewItem.objects.get(source="appeal")
 
 

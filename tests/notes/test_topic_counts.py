@@ -4,12 +4,11 @@ on appeal, and erasure."""
 
 import pytest
 from django.contrib.auth.models import Group
-from django.test import Client
 
 from crossnote.moderation.models import ReviewItem
 from crossnote.notes.models import Topic, Visibility
 from crossnote.notes.services import create_note, delete_note, update_note
-from tests.conftest import make_user, upload
+from tests.conftest import client_of, make_moderator, make_user, upload
 
 pytestmark = pytest.mark.django_db
 JSON = "application/json"
@@ -28,12 +27,6 @@ def post(author, visibility=Visibility.PUBLIC, topics=("hotpot",)):
         topics=list(topics),
         visibility=visibility,
     )
-
-
-def client_of(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_private_and_followers_only_notes_do_not_count(mia):
@@ -64,8 +57,7 @@ def test_a_removed_note_leaves_the_count_and_a_reversal_brings_it_back(mia, lin)
     note = post(mia)
     post(lin)
     assert count() == 2
-    mod = make_user("mod_wang")
-    mod.groups.add(Group.objects.get(name="moderator"))
+    mod = make_moderator("mod_wang")
     senior = make_user("senior_li")
     senior.groups.add(Group.objects.get(name="senior moderator"))
 

@@ -275,10 +275,15 @@ def _private(note) -> bool:
     return note.visibility != Visibility.PUBLIC
 
 
+def _thread_context(note) -> dict:
+    """What an engine that reads context (the LLM) is told about a comment's thread."""
+    return {"title": note.title, "thread_language": note.language}
+
+
 def translate_note(*, note, target: str) -> dict:
     """Title, body and image descriptions of a note in `target` (None where there is no text)."""
     private = _private(note)
-    context = {"title": note.title, "thread_language": note.language}
+    context = _thread_context(note)
 
     def maybe(text: str) -> TranslationResult | None:
         if not text.strip():
@@ -296,8 +301,9 @@ def translate_note(*, note, target: str) -> dict:
 
 def translate_comment(*, comment, target: str) -> TranslationResult:
     note = comment.note
-    context = {"title": note.title, "thread_language": note.language}
-    return translate_text(comment.body, target, private=_private(note), context=context)
+    return translate_text(
+        comment.body, target, private=_private(note), context=_thread_context(note)
+    )
 
 
 def translate_bio(*, user, target: str) -> TranslationResult:
@@ -361,9 +367,9 @@ def _translate_many(items, text_of, target: str) -> dict[int, TranslationResult 
         )
     results: dict[int, TranslationResult | None] = {}
     for item in items:
-        text, private = text_of(item)
+        text, private, context = text_of(item)
         try:
-            results[item.pk] = translate_text(text, target, private=private)
+            results[item.pk] = translate_text(text, target, private=private, context=context)
         except TranslationUnavailable:
             results[item.pk] = None
     if items and not any(results.values()):
@@ -375,11 +381,17 @@ def _translate_many(items, text_of, target: str) -> dict[int, TranslationResult 
 
 def translate_titles(*, notes, target: str) -> dict[int, TranslationResult | None]:
     """The titles of several notes in `target` in one go (the cards of explore and search)."""
-    return _translate_many(list(notes), lambda note: (note.title, _private(note)), target)
+    return _translate_many(
+        list(notes),
+        lambda note: (note.title, _private(note), {"thread_language": note.language}),
+        target,
+    )
 
 
 def translate_comments(*, comments, target: str) -> dict[int, TranslationResult | None]:
     """Several comments of one note in `target` in one go ("Translate all comments")."""
     return _translate_many(
-        list(comments), lambda comment: (comment.body, _private(comment.note)), target
+        list(comments),
+        lambda c: (c.body, _private(c.note), _thread_context(c.note)),
+        target,
     )

@@ -137,6 +137,30 @@ def test_the_report_form_shows_what_is_reported(
 
 
 @pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
+def test_typing_a_new_board_name_as_the_picker_opens_keeps_the_focus(
+    live_server, browser, people, page_errors, locale
+):
+    """The picker focuses its first board when it opens, but not if the reader already went
+    into the sheet: the toggle event comes after the tap, and stealing the focus then made
+    Enter save into (or take the note out of) the first board instead of the new one."""
+    mia, lin = people
+    note = _note(mia, "My cat loves hotpot", "She sleeps all day.")
+    context = log_in_as(browser, live_server, lin, locale)
+    page = page_errors.watch(context.new_page())
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}{note.get_absolute_url()}")
+    # Open and type in one task, before the browser dispatches the toggle event.
+    page.evaluate(
+        """() => {
+            document.querySelector('[data-save-picker]').open = true;
+            document.querySelector('[name=new_board]').focus();
+        }"""
+    )
+    page.wait_for_timeout(200)
+    assert page.evaluate("document.activeElement.name") == "new_board"
+
+
+@pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
 def test_save_opens_a_board_picker_with_new_board_inline(
     live_server, browser, people, screenshots, page_errors, locale
 ):

@@ -131,7 +131,10 @@
     var picker = e.target;
     if (!picker.matches || !picker.matches("[data-save-picker]") || !picker.open) return;
     var first = picker.querySelector(".board-choice");
-    if (first && !picker.querySelector(".field-error")) first.focus();
+    // The toggle event comes after the tap: if the reader already went into the sheet (typing a
+    // new board's name), leave the focus where they put it, or Enter would save elsewhere.
+    var inside = picker.querySelector(".save-sheet").contains(document.activeElement);
+    if (first && !inside && !picker.querySelector(".field-error")) first.focus();
   }, true);
   document.addEventListener("keydown", function (e) {
     if (e.key !== "Escape") return;

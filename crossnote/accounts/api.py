@@ -1,7 +1,8 @@
 """REST endpoints for sign-up, log-in, the current user, profiles and tokens."""
 
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
-from django.middleware.csrf import get_token
+from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import File, Router, Status
@@ -23,18 +24,37 @@ from crossnote.accounts.schemas import (
     TokenOut,
     UserOut,
 )
-from crossnote.core.errors import NotAuthenticated
-from crossnote.security.ratelimits import rate_limit
+from crossnote.core.errors import NotAuthenticated, PermissionDenied
+from crossnote.security.ratelimits import check_login, login_failed, rate_limit, remember_device
 from crossnote.social.selectors import is_following
 
 router = Router(tags=["accounts"])
+
+
+def _refuse_cross_site(request) -> None:
+    """Log-in CSRF: another site must not log a visitor's browser into an account of its
+    choosing. A browser (it sends Origin or Sec-Fetch-Site with every such request) must send the
+    CSRF token (`GET /auth/csrf`, then the `X-CSRFToken` header) as for any session write;
+    scripts and apps, which no other site can drive, log in with the payload alone."""
+    headers = request.headers
+    if not (headers.get("Origin") or headers.get("Sec-Fetch-Site")):
+        return
+    if CsrfViewMiddleware(lambda _r: None).process_view(request, None, (), {}) is not None:
+        raise PermissionDenied(
+            _(
+                "This request came from a browser without the CSRF token: fetch GET "
+                "/api/v1/auth/csrf first and send its cookie back as the X-CSRFToken header."
+            )
+        )
 
 
 @router.post("/auth/signup", response={201: UserOut, 202: SignUpPendingOut}, auth=None)
 @rate_limit("signup")
 def sign_up(request, payload: SignUpIn):
     """Create an account and log the browser in. While sign-up is by invitation send
-    `invite_code`; in approval mode the answer is 202 and the account waits for staff."""
+    `invite_code`; in approval mode the answer is 202 and the account waits for staff.
+    From a browser, send the CSRF token as for any session write (log-in CSRF)."""
+    _refuse_cross_site(request)
     user = services.sign_up(language=request.LANGUAGE_CODE, **payload.dict())
     if not user.is_active:
         detail = _("Thanks! Your application is waiting for review; you can log in once approved.")
@@ -43,23 +63,24 @@ def sign_up(request, payload: SignUpIn):
     return Status(201, user)
 
 
-def _login_account(request, kwargs) -> str:
-    payload = kwargs.get("payload")
-    return "login:" + (payload.username.strip().lower() if payload else "")
-
-
 @router.post("/auth/login", response=UserOut, auth=None)
-@rate_limit("login", account=_login_account)
-def log_in(request, payload: LogInIn):
-    """Log in with username (or email) and password; starts a session."""
-    username = payload.username.strip()
+def log_in(request, payload: LogInIn, response: HttpResponse):
+    """Log in with username (or email) and password; starts a session. Failed attempts count
+    against the account, except from a browser that has logged into it before. From a
+    browser, send the CSRF token as for any session write (log-in CSRF)."""
+    _refuse_cross_site(request)
+    tried = payload.username.strip()
+    check_login(request, tried)
+    username = tried
     if "@" in username:
         match = User.objects.filter(email__iexact=username).first()
         username = match.username if match else username
     user = authenticate(request, username=username, password=payload.password)
     if user is None:
+        login_failed(request, tried)
         raise NotAuthenticated(_("Wrong username or password."))
     login(request, user)
+    remember_device(request, response, user)
     return user
 
 

@@ -5,7 +5,6 @@ from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,7 +15,7 @@ from crossnote.core.forms import run_service
 from crossnote.core.pagination import paginate
 from crossnote.notes import selectors as note_selectors
 from crossnote.security import services as security
-from crossnote.security.ratelimits import rate_limit
+from crossnote.security.ratelimits import check_login, login_failed, rate_limit, remember_device
 from crossnote.social import selectors as social_selectors
 
 
@@ -42,16 +41,26 @@ def sign_up(request):
     return render(request, "accounts/signup.html", {"form": form, "surge": surge})
 
 
-def _login_account(request, kwargs) -> str:
-    """Log-in attempts also count per username tried, whatever address they come from."""
-    return "login:" + request.POST.get("username", "").strip().lower()[:254]
-
-
-@method_decorator(rate_limit("login", account=_login_account), name="post")
 class LogInView(auth_views.LoginView):
+    """Failed attempts count against the account, except from a browser that has logged into it
+    before (crossnote.security.ratelimits.check_login); every attempt counts per address."""
+
     template_name = "accounts/login.html"
     authentication_form = forms.LogInForm
     redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        check_login(request, request.POST.get("username", ""))
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        login_failed(self.request, self.request.POST.get("username", ""))
+        return super().form_invalid(form)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        remember_device(self.request, response, form.get_user())
+        return response
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()

@@ -11,6 +11,7 @@ and its per-account limits); CROSSNOTE_RATE_LIMITS and admin → Rate limits ove
 import functools
 
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -25,6 +26,8 @@ ALL_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
 # action -> scope -> "count/period" (django-ratelimit syntax: s, m, h, d with a multiplier).
 DEFAULT_RATES: dict[str, dict[str, str]] = {
     "signup": {"ip": "25/5m"},  # Mastodon: throttle_sign_up_attempts/ip
+    # login.user counts failed attempts only, and not from the account's known browsers
+    # (check_login below).
     "login": {"ip": "25/5m", "user": "10/15m"},  # Mastodon: throttle_login_attempts/ip
     "post": {"user": "300/3h", "ip": "600/3h"},  # Mastodon: statuses per account
     "comment": {"user": "300/3h", "ip": "600/3h"},
@@ -118,6 +121,95 @@ def check_rate(request, action: str, *, account: str | None = None) -> None:
             % {"action": ACTION_NAMES.get(action, action), "wait": describe_wait(wait)},
             retry_after=wait,
         )
+
+
+# Log-in (the per-account limit): it counts failed attempts only, and a browser that has logged into
+# the account before (a signed cookie set at each successful log-in) is exempt from it, so nobody
+# can lock the owner out by failing on purpose from many addresses; a new device guessing at the
+# account from anywhere is still stopped. OWASP's "device cookies" for account lockout.
+KNOWN_DEVICE_COOKIE = "crossnote_known"
+KNOWN_DEVICE_SALT = "crossnote.security.known-device"
+KNOWN_DEVICE_DAYS = 365
+KNOWN_DEVICE_MAX_ACCOUNTS = 5
+
+
+def _login_account_key(username: str) -> str:
+    return "login:" + (username or "").strip().lower()[:254]
+
+
+def _known_ids(request) -> list[int]:
+    raw = request.COOKIES.get(KNOWN_DEVICE_COOKIE) if request is not None else None
+    if not raw:
+        return []
+    try:
+        ids = signing.loads(raw, salt=KNOWN_DEVICE_SALT, max_age=KNOWN_DEVICE_DAYS * 86400)
+    except signing.BadSignature:
+        return []
+    return [i for i in ids if isinstance(i, int)] if isinstance(ids, list) else []
+
+
+def _is_known_device(request, username: str) -> bool:
+    ids = _known_ids(request)
+    if not ids:
+        return False
+    from django.db.models import Q
+
+    from crossnote.accounts.models import User
+
+    name = (username or "").strip()
+    return User.objects.filter(
+        Q(username__iexact=name) | Q(email__iexact=name), pk__in=ids
+    ).exists()
+
+
+def check_login(request, username: str) -> None:
+    """Before a log-in attempt: every attempt counts against the address; the account's limit
+    (failures so far) applies unless this browser logged into the account before."""
+    if not settings.CROSSNOTE_RATE_LIMITS_ENABLED:
+        return
+    rates = effective_rates().get("login", {})
+    wait = 0
+    if rates.get("ip"):
+        wait = _count(request, "crossnote.login.ip", client_ip_group(request), rates["ip"])
+    if not wait and rates.get("user") and username:
+        usage = get_usage(
+            request,
+            group="crossnote.login.user",
+            key=lambda _g, _r: _login_account_key(username),
+            rate=rates["user"],
+            increment=False,
+        )
+        over = usage is not None and usage["count"] >= usage["limit"]
+        if over and not _is_known_device(request, username):
+            wait = max(1, usage["time_left"])
+    if wait:
+        raise RateLimited(
+            _("Too many %(action)s from you right now. Please try again in %(wait)s.")
+            % {"action": ACTION_NAMES["login"], "wait": describe_wait(wait)},
+            retry_after=wait,
+        )
+
+
+def login_failed(request, username: str) -> None:
+    """Count a failed log-in against the account tried (whatever address it came from)."""
+    if not settings.CROSSNOTE_RATE_LIMITS_ENABLED or not username:
+        return
+    rate = effective_rates().get("login", {}).get("user")
+    if rate:
+        _count(request, "crossnote.login.user", _login_account_key(username), rate)
+
+
+def remember_device(request, response, user) -> None:
+    """After a successful log-in: this browser is now known for this account."""
+    ids = [user.pk] + [i for i in _known_ids(request) if i != user.pk]
+    response.set_cookie(
+        KNOWN_DEVICE_COOKIE,
+        signing.dumps(ids[:KNOWN_DEVICE_MAX_ACCOUNTS], salt=KNOWN_DEVICE_SALT),
+        max_age=KNOWN_DEVICE_DAYS * 86400,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
 
 
 def check_instance_rate(action: str, rate: str, message: str, error=RateLimited) -> None:

@@ -357,3 +357,46 @@ def test_unknown_user_is_404_json():
     response = Client().get("/api/v1/users/nobody_here")
     assert response.status_code == 404
     assert response.json() == {"detail": "Not found."}
+
+
+# --- log-in CSRF -------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_another_site_cannot_log_a_browser_into_an_account(mia):
+    """Log-in CSRF: a browser's request (Origin / Sec-Fetch-Site) needs the CSRF token."""
+    body = {"username": mia.username, "password": PASSWORD}
+    browser = Client(enforce_csrf_checks=True)
+    forged = browser.post(
+        LOGIN, body, content_type="application/json", HTTP_ORIGIN="https://evil.example"
+    )
+    assert forged.status_code == 403
+    assert "CSRF" in forged.json()["detail"]
+    assert "_auth_user_id" not in browser.session
+    no_token = browser.post(
+        LOGIN, body, content_type="application/json", HTTP_SEC_FETCH_SITE="same-origin"
+    )
+    assert no_token.status_code == 403
+    signup = browser.post(
+        SIGNUP,
+        signup_payload(username="csrf_victim", email="v@example.com"),
+        content_type="application/json",
+        HTTP_ORIGIN="https://evil.example",
+    )
+    assert signup.status_code == 403
+    assert not User.objects.filter(username="csrf_victim").exists()
+    # The browser's own page: fetch the token first, send it back.
+    assert browser.get("/api/v1/auth/csrf").status_code == 204
+    token = browser.cookies["csrftoken"].value
+    ok = browser.post(
+        LOGIN,
+        body,
+        content_type="application/json",
+        HTTP_ORIGIN="http://testserver",
+        HTTP_SEC_FETCH_SITE="same-origin",
+        HTTP_X_CSRFTOKEN=token,
+    )
+    assert ok.status_code == 200, ok.content
+    # A script or an app (no browser headers) logs in with the payload alone.
+    script = Client(enforce_csrf_checks=True)
+    assert script.post(LOGIN, body, content_type="application/json").status_code == 200

@@ -178,6 +178,45 @@ def test_login_attempts_on_one_account_are_limited_across_addresses(settings, mi
 
 
 @pytest.mark.django_db
+def test_nobody_can_lock_the_owner_out_by_failing_on_purpose(settings, mia):
+    """Failures from many addresses stop new devices, not the browser the owner logged in from."""
+    set_rate(settings, "login.user", "3/15m")
+    owner = Client(REMOTE_ADDR="198.51.100.70")
+    right = {"username": "mia_ms", "password": PASSWORD}
+    assert owner.post(LOGIN, right, content_type="application/json").status_code == 200
+    assert owner.cookies.get("crossnote_known")
+    owner.post("/api/v1/auth/logout")
+    for n in range(5):
+        attacker = Client(REMOTE_ADDR=f"203.0.113.{10 + n}")
+        attacker.post(
+            LOGIN, {"username": "mia_ms", "password": "x"}, content_type="application/json"
+        )
+    stranger = Client(REMOTE_ADDR="203.0.113.99")
+    assert stranger.post(LOGIN, right, content_type="application/json").status_code == 429
+    # The owner's browser (its known-device cookie) still gets in, by API and by the page.
+    assert owner.post(LOGIN, right, content_type="application/json").status_code == 200
+    owner.post("/api/v1/auth/logout")
+    assert owner.post("/login/", right).status_code == 302
+    # A forged or foreign cookie is no key: it is signed, and names other accounts only.
+    stranger.cookies["crossnote_known"] = "forged"
+    assert stranger.post(LOGIN, right, content_type="application/json").status_code == 429
+
+
+@pytest.mark.django_db
+def test_successful_log_ins_do_not_count_against_the_account(settings, mia):
+    set_rate(settings, "login.user", "2/15m")
+    right = {"username": "mia_ms", "password": PASSWORD}
+    for n in range(4):
+        client = Client(REMOTE_ADDR=f"198.51.100.{110 + n}")
+        assert client.post(LOGIN, right, content_type="application/json").status_code == 200
+    wrong = Client(REMOTE_ADDR="198.51.100.120")
+    for _n in range(2):
+        body = {"username": "mia_ms", "password": "nope"}
+        assert wrong.post("/login/", body).status_code == 200  # the form, with its error
+    assert Client(REMOTE_ADDR="198.51.100.121").post("/login/", right).status_code == 429
+
+
+@pytest.mark.django_db
 def test_login_page_is_limited_per_ip(settings, mia):
     set_rate(settings, "login.ip", "2/5m")
     client = Client(REMOTE_ADDR="198.51.100.60")

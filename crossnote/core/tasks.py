@@ -59,6 +59,11 @@ class CrossnoteTask(Task):
             time.sleep(countdown or 0)
         return super().retry(*args, countdown=countdown, **kwargs)
 
+    def before_start(self, task_id, args, kwargs):
+        """A worker picked a message up: the queue has a consumer (see unpicked_since)."""
+        if not self.request.is_eager:
+            picked_up()
+
     def on_failure(self, exc, task_id, args, kwargs, einfo):
         """Out of retries (or a PermanentFailure): keep a dead letter."""
         try:
@@ -177,12 +182,45 @@ def _in_thread(task, args, kwargs) -> None:
         close_old_connections()
 
 
+# With a broker, a queue nobody consumes (no `crossnote worker` running) must not go unnoticed:
+# new notes would never be indexed, fanned out or screened by the slow layers. Each send marks
+# the time unless a mark is already there; a worker starting any task clears it. So the mark's
+# age is how long tasks have been sent with none picked up (/readyz, doctor, the status page).
+UNPICKED_KEY = "crossnote:tasks:unpicked-since"
+
+
+def _mark_sent() -> None:
+    from django.core.cache import cache
+
+    try:
+        cache.add(UNPICKED_KEY, time.time(), timeout=None)
+    except Exception:  # the cache being away must not fail the send
+        log.warning("could not mark a sent task in the cache", exc_info=True)
+
+
+def picked_up() -> None:
+    from django.core.cache import cache
+
+    try:
+        cache.delete(UNPICKED_KEY)
+    except Exception:
+        log.warning("could not clear the unpicked-task mark", exc_info=True)
+
+
+def unpicked_since() -> float | None:
+    """When the oldest task sent since a worker last started one was sent (epoch seconds)."""
+    from django.core.cache import cache
+
+    return cache.get(UNPICKED_KEY)
+
+
 def _send(task, args, kwargs) -> None:
     """Publish to the broker. The write that queued the task has committed: a broker that stays
     away (after Celery's publish retries) is logged and dead-lettered, never a failed request;
     `crossnote tasks retry` sends it again."""
     try:
         task.apply_async(args=args, kwargs=kwargs)
+        _mark_sent()
     except Exception as exc:
         log.exception("could not send %s%r to the broker", task.name, args)
         record_failure(

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from crossnote.ops import probes
 from crossnote.ops.production import production_problems
+from crossnote.security.ratelimits import describe_wait
 
 OK, INFO, WARNING, ERROR = "ok", "info", "warning", "error"
 
@@ -195,7 +196,42 @@ def _broker_findings() -> list[Finding]:
                 _("Start `crossnote worker` (systemd: crossnote-worker.service)."),
             )
         )
+    findings.append(_queue_finding(probes.background(timeout=1.5)))
     return findings
+
+
+def _queue_finding(queue: dict | None) -> Finding:
+    waiting = queue.get("waiting") if queue else None
+    unpicked = queue.get("unpicked_seconds", 0) if queue else 0
+    if queue and queue["workers"] == 0 and (waiting or unpicked):
+        return Finding(
+            ERROR,
+            "queue",
+            _(
+                "%(waiting)s task(s) wait in the queue “%(queue)s” and no worker consumes it: "
+                "none picked up for %(age)s. New notes are not indexed, fanned out or screened "
+                "by the slow layers until a worker runs."
+            )
+            % {
+                "waiting": "?" if waiting is None else waiting,
+                "queue": queue["queue"],
+                "age": describe_wait(max(1, unpicked)) if unpicked else _("an unknown time"),
+            },
+            _("Start `crossnote worker` (systemd: crossnote-worker.service)."),
+        )
+    if queue and unpicked > 300:
+        return Finding(
+            WARNING,
+            "queue",
+            _("Workers answer, but no task was picked up for %(age)s.")
+            % {"age": describe_wait(unpicked)},
+            _("Check the workers' logs: they may consume another queue or be stuck."),
+        )
+    message = _("The queue “%(queue)s”: %(waiting)s waiting.") % {
+        "queue": queue["queue"] if queue else "celery",
+        "waiting": "?" if waiting is None else waiting,
+    }
+    return Finding(OK, "queue", message)
 
 
 def _storage_findings() -> list[Finding]:

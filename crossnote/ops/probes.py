@@ -46,6 +46,33 @@ def broker(timeout: float = 3.0) -> str | None:
         return _reason(exc)
 
 
+def background(timeout: float = 1.0) -> dict | None:
+    """The task queue as a consumer sees it (None without a broker: tasks run in-process):
+    workers answering a ping, messages waiting in the default queue (None when the broker
+    cannot say), and for how many seconds tasks have been sent with none picked up."""
+    if not settings.CELERY_BROKER_URL:
+        return None
+    from crossnote.celery import app
+    from crossnote.core.tasks import unpicked_since
+
+    try:
+        workers = len(app.control.ping(timeout=timeout) or [])
+    except Exception:  # noqa: BLE001 - an unreachable broker is reported by broker()
+        workers = 0
+    waiting = None
+    name = app.conf.task_default_queue or "celery"
+    try:
+        with app.connection_for_read() as conn:
+            conn.ensure_connection(max_retries=1, timeout=timeout)
+            waiting = conn.default_channel.queue_declare(queue=name, passive=True).message_count
+    except Exception as exc:  # noqa: BLE001
+        # Redis drops an empty list's key, RabbitMQ a never-declared queue: nothing waits.
+        waiting = 0 if "NOT_FOUND" in str(exc) or "404" in str(exc) else None
+    since = unpicked_since()
+    unpicked = int(max(0.0, time.time() - since)) if since else 0
+    return {"queue": name, "workers": workers, "waiting": waiting, "unpicked_seconds": unpicked}
+
+
 def storage() -> str | None:
     """Media storage accepts, returns and deletes a small file."""
     from django.core.files.base import ContentFile

@@ -8,6 +8,7 @@ redirects); /metrics is for the scraper only: METRICS_ALLOWED_IPS and/or METRICS
 import hmac
 import ipaddress
 import logging
+import time
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -46,7 +47,32 @@ def readyz(request):
             for name, reason in checks.items()
         },
     }
+    queue = _background()
+    if queue is not None:
+        # Reported, never a reason to take this web process out of rotation: pages are served
+        # without workers; only indexing, fan-out and the slow screening layers wait for them.
+        stalled = queue["workers"] == 0 and (queue["waiting"] or queue["unpicked_seconds"])
+        body["background"] = {
+            "status": "no consumer" if stalled else "ok",
+            **({"workers": queue["workers"], "waiting": queue["waiting"]} if detail else {}),
+            "unpicked_seconds": queue["unpicked_seconds"],
+        }
+        if stalled:
+            log.warning("readiness: tasks are waiting with no worker: %s", queue)
     return JsonResponse(body, status=200 if ready else 503)
+
+
+_BACKGROUND_MEMO: dict = {}
+BACKGROUND_MEMO_SECONDS = 15
+
+
+def _background():
+    """probes.background(), at most once per BACKGROUND_MEMO_SECONDS in a process (a ping waits
+    its timeout when no worker answers; probes come every few seconds)."""
+    now = time.monotonic()
+    if _BACKGROUND_MEMO.get("at", -1e9) + BACKGROUND_MEMO_SECONDS < now:
+        _BACKGROUND_MEMO.update(at=now, value=probes.background())
+    return _BACKGROUND_MEMO["value"]
 
 
 def _metrics_allowed(request) -> bool:

@@ -312,3 +312,41 @@ def test_beat_runs_on_the_broker_with_every_periodic_job(redis_broker, tmp_path,
         os.killpg(beat.pid, signal.SIGTERM)
         beat.wait(15)
     assert set(settings.CELERY_BEAT_SCHEDULE) <= entries
+
+
+def test_a_queue_nobody_consumes_is_reported_with_its_age(broker, workers_on, client):
+    """REDIS_URL set and no `crossnote worker`: /readyz, doctor (and the status page, which
+    shows doctor's findings) say tasks wait with no consumer, and for how long."""
+    from django.core.cache import cache
+
+    from crossnote.core.tasks import UNPICKED_KEY
+    from crossnote.ops import doctor, probes, views
+
+    mia = make_user("mia_unconsumed")
+    workers = workers_on(broker)  # the broker and a queue of its own, no worker yet
+    cache.delete(UNPICKED_KEY)
+    export = services.request_export(user=mia)  # commits, then sends the task to the broker
+    queue = probes.background(timeout=0.5)
+    assert queue["queue"] == workers.queue and queue["workers"] == 0
+    assert queue["waiting"] >= 1
+    time.sleep(1.2)
+    queue = probes.background(timeout=0.5)
+    assert queue["unpicked_seconds"] >= 1
+    finding = doctor._queue_finding(queue)
+    assert finding.level == doctor.ERROR and "no worker consumes it" in finding.message
+    views._BACKGROUND_MEMO.clear()
+    ready = client.get("/readyz")
+    assert ready.status_code == 200  # pages are still served without workers
+    assert ready.json()["background"]["status"] == "no consumer"
+    assert ready.json()["background"]["unpicked_seconds"] >= 1
+
+    workers.start()
+    wait_for(
+        lambda: ExportRequest.objects.get(pk=export.pk).status == "ready",
+        180,
+        "the worker never built the export",
+        workers,
+    )
+    queue = probes.background(timeout=3)
+    assert queue["workers"] >= 1 and queue["waiting"] == 0 and queue["unpicked_seconds"] == 0
+    assert doctor._queue_finding(queue).level == doctor.OK

@@ -2,7 +2,7 @@
 
 from django import template
 
-from crossnote.language.detection import MIXED
+from crossnote.language.detection import MIXED, UNDETERMINED
 from crossnote.language.pinyin import pinyin_ruby
 from crossnote.language.services import wants_translation
 
@@ -18,6 +18,14 @@ def needs_translation(language: str, viewer_languages) -> bool:
 @register.filter
 def has_chinese(language: str) -> bool:
     return language in ("zh", MIXED)
+
+
+@register.filter
+def html_lang(language: str) -> str:
+    """An element's lang attribute for detected text: its code, or "" (unknown, which HTML allows)
+    for mixed and undetermined text: "mixed" is no language tag (axe's valid-lang rule, WCAG
+    3.1.2), and inheriting the page's language would read Chinese with an English voice."""
+    return "" if language in (MIXED, UNDETERMINED) else (language or "")
 
 
 @register.filter

@@ -1,5 +1,7 @@
 """REST endpoints for notes, comments, likes, collects, boards and topics."""
 
+from typing import Literal
+
 from django.shortcuts import get_object_or_404
 from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
@@ -99,10 +101,17 @@ def unlike_note(request, note_id: int):
 
 
 @router.get("/notes/{note_id}/comments", response=CommentPage, auth=OPTIONAL, tags=["comments"])
-def list_comments(request, note_id: int, cursor: str | None = None, limit: int = 50):
-    """Top-level comments, newest first, each with its replies oldest first."""
+def list_comments(
+    request,
+    note_id: int,
+    sort: Literal["hot", "new"] = "hot",
+    cursor: str | None = None,
+    limit: int = 50,
+):
+    """Top-level comments, `hot` (likes and replies, with recency) or `new` (newest first), each
+    with its replies oldest first: the note page's ordering and paging."""
     note = selectors.get_visible_note(request.user, note_id)
-    page = paginate(selectors.comments_for(note, request.user), cursor, limit)
+    page = selectors.comment_page(note, request.user, sort=sort, cursor=cursor, limit=limit)
     liked = selectors.liked_comment_ids(request.user, note)
     for comment in page.items:
         comment.liked = comment.pk in liked

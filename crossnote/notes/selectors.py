@@ -1,9 +1,16 @@
 """Note reads shared by pages and API, already joined to avoid N+1 queries."""
 
-from django.db.models import Prefetch, QuerySet
+import base64
+import binascii
+import json
+import math
+
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from crossnote.core.errors import NotFound, WithheldInRegion
+from crossnote.core.errors import InvalidInput, NotFound, WithheldInRegion
+from crossnote.core.pagination import MAX_PAGE_SIZE, Page, paginate
 from crossnote.notes import policies
 from crossnote.notes.models import Board, Collect, Comment, Note, NoteLike
 
@@ -39,9 +46,15 @@ def notes_with_topic(name: str, viewer) -> QuerySet[Note]:
     return visible_notes(viewer).filter(topics__name=name)
 
 
-def comments_for(note: Note, viewer=None) -> QuerySet[Comment]:
-    """Top-level comments, oldest first, each with its replies (held or removed ones only for
-    their author)."""
+COMMENT_SORTS = ("hot", "new")
+# Reddit's "hot": every tenfold more engagement is worth this many seconds of freshness. The score
+# does not depend on the time of reading, so a cursor over it stays valid while pages are read.
+HOT_SECONDS = 45_000
+
+
+def _comments_shown(note: Note, viewer) -> tuple[QuerySet[Comment], QuerySet[Comment]]:
+    """(top-level comments, replies) of `note` that `viewer` may see (held or removed ones only
+    for their author)."""
     shown = policies.visible_comments_filter(viewer)
     # `note=note` is redundant for the rows but not for the planner: with it, SQLite finds the
     # replies through the (note, parent, created_at) index instead of walking every comment in
@@ -51,12 +64,79 @@ def comments_for(note: Note, viewer=None) -> QuerySet[Comment]:
         .select_related("author", "reply_to")
         .order_by("created_at", "id")
     )
-    return (
+    top = (
         Comment.objects.filter(shown, note=note, parent__isnull=True)
         .select_related("author")
         .prefetch_related(Prefetch("replies", queryset=replies))
-        .order_by("created_at", "id")
     )
+    return top, replies
+
+
+def hot_score(*, likes: int, replies: int, created_at) -> float:
+    """A comment's rank in "hot": likes and replies (a reply counts twice) on a log scale, plus
+    recency (HOT_SECONDS of age weigh as much as ten times the engagement)."""
+    return math.log10(max(likes + 2 * replies, 1)) + created_at.timestamp() / HOT_SECONDS
+
+
+def comment_page(
+    note: Note, viewer=None, *, sort: str = "hot", cursor: str | None = None, limit: int = 20
+) -> Page:
+    """One page of a note's top-level comments, each with its replies oldest first: the one
+    ordering and paging that the note page and the API share. `new` is newest first; `hot` is
+    by hot_score, then newest. A cursor only continues the ordering that made it (else 400)."""
+    if sort not in COMMENT_SORTS:
+        raise InvalidInput(_("sort must be hot or new."), field="sort")
+    top, replies = _comments_shown(note, viewer)
+    if sort == "new":
+        return paginate(top, cursor, limit)
+    if limit < 1 or limit > MAX_PAGE_SIZE:
+        raise InvalidInput(
+            _("limit must be between 1 and %(max)d.") % {"max": MAX_PAGE_SIZE}, field="limit"
+        )
+    # The score needs each comment's reply count: ranked here over (id, created, likes, replies)
+    # of the note's top-level comments (a few numbers a row), then only the page is loaded.
+    counts = (
+        replies.filter(parent=OuterRef("pk")).order_by().values("parent").annotate(n=Count("id"))
+    )
+    ranked = sorted(
+        (
+            (-hot_score(likes=likes, replies=n, created_at=created), -pk)
+            for pk, created, likes, n in top.annotate(
+                n=Coalesce(Subquery(counts.values("n")), 0)
+            ).values_list("id", "created_at", "like_count", "n")
+        )
+    )
+    if cursor:
+        after = _decode_hot_cursor(cursor)
+        ranked = [key for key in ranked if key > after]
+    ids = [-pk for _score, pk in ranked[: limit + 1]]
+    rows = {c.pk: c for c in top.filter(pk__in=ids[:limit])}
+    items = [rows[pk] for pk in ids[:limit] if pk in rows]
+    more = len(ids) > limit and bool(items)
+    return Page(items=items, next_cursor=_encode_hot_cursor(ranked[limit - 1]) if more else None)
+
+
+def comment_page_rows(note: Note, viewer, ids: list[int]) -> list[Comment]:
+    """These top-level comments of `note` as comment_page loads them (with their replies)."""
+    top, _replies = _comments_shown(note, viewer)
+    return list(top.filter(pk__in=ids))
+
+
+def _encode_hot_cursor(key: tuple[float, int]) -> str:
+    raw = json.dumps(["hot", -key[0], -key[1]]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode_hot_cursor(cursor: str) -> tuple[float, int]:
+    """The (negated score, negated id) key a hot cursor points just after; anything else is 400."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        kind, score, pk = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        if kind != "hot" or not isinstance(score, float) or not math.isfinite(score):
+            raise ValueError("not a hot cursor")
+        return -score, -int(pk)
+    except (ValueError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
+        raise InvalidInput(_("The cursor is not valid."), field="cursor") from exc
 
 
 def get_comment(viewer, pk: int) -> Comment:
@@ -121,3 +201,16 @@ def get_visible_board(viewer, pk: int) -> Board:
 
 def notes_in_board(board: Board, viewer) -> QuerySet[Note]:
     return visible_notes(viewer).filter(collects__board=board)
+
+
+def note_thumbnails(*, note_ids) -> dict[int, str]:
+    """Registered for social's NOTE_THUMBNAILS: the first image's thumbnail URL of each note, in
+    one query. The caller asks only about notes the reader may see."""
+    from crossnote.notes.models import NoteImage
+
+    thumbs: dict[int, str] = {}
+    rows = NoteImage.objects.filter(note_id__in=list(note_ids)).order_by("note_id", "position")
+    for note_id, thumb in rows.values_list("note_id", "thumb"):
+        if note_id not in thumbs and thumb:
+            thumbs[note_id] = NoteImage.thumb.field.storage.url(thumb)
+    return thumbs

@@ -11,6 +11,7 @@ urlpatterns = [
     path("notes/<int:pk>/like/", views.like, name="like"),
     path("notes/<int:pk>/collect/", views.collect, name="collect"),
     path("notes/<int:pk>/comments/", views.comment, name="comment"),
+    path("notes/<int:pk>/comments/page/", views.comments, name="comments"),
     path("comments/<int:pk>/like/", views.like_comment, name="like_comment"),
     path("comments/<int:pk>/delete/", views.delete_comment, name="delete_comment"),
     path("topics/<str:name>/", views.topic, name="topic"),

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from crossnote.core.errors import InvalidInput, PermissionDenied
@@ -43,6 +44,34 @@ def compose(request):
     )
 
 
+def _comments_context(request, note, *, sort=None, cursor=None, posted=None):
+    """The comments section: one page in the reader's order (selectors.comment_page, as the API
+    pages them); a comment just posted is shown even when its order puts it on a later page."""
+    viewer = request.user
+    sort = sort or request.GET.get("sort") or "hot"
+    cursor = cursor if cursor is not None else request.GET.get("cursor")
+    page = selectors.comment_page(note, viewer, sort=sort, cursor=cursor or None)
+    items = page.items
+    if posted is not None:
+        thread = posted.parent if posted.parent_id else posted
+        if thread.pk not in {c.pk for c in items}:
+            items = [*selectors.comment_page_rows(note, viewer, [thread.pk]), *items]
+    return {
+        "note": note,
+        "comments": items,
+        "comments_cursor": page.next_cursor,
+        "comments_paged": bool(cursor),
+        "comment_sort": sort,
+        "comment_sorts": [
+            ("hot", pgettext("comment order", "Hot")),
+            ("new", pgettext("comment order", "New")),
+        ],
+        "open_thread": posted.parent_id if posted is not None else None,
+        "liked_comments": selectors.liked_comment_ids(viewer, note),
+        "can_comment": policies.can_comment(viewer, note),
+    }
+
+
 def _note_context(request, note):
     viewer = request.user
     boards = list(selectors.boards_of(viewer, viewer)) if viewer.is_authenticated else []
@@ -53,9 +82,7 @@ def _note_context(request, note):
         "collected": note.pk in selectors.collected_note_ids(viewer, [note]),
         "is_following": is_following(viewer, note.author),
         "is_author": viewer.is_authenticated and viewer.pk == note.author_id,
-        "can_comment": policies.can_comment(viewer, note),
-        "comments": selectors.comments_for(note, viewer),
-        "liked_comments": selectors.liked_comment_ids(viewer, note),
+        **_comments_context(request, note),
         "comment_form": forms.CommentForm(),
         "boards": boards,
         "holding": selectors.boards_holding(viewer, note),
@@ -159,28 +186,43 @@ def collect(request, pk):
     return redirect(note)
 
 
+def comments(request, pk):
+    """The note's comments in the order asked for (`sort`): the whole section, or with a
+    `cursor` only the next page of threads (the "Show more comments" button)."""
+    note = selectors.get_visible_note(request.user, pk)
+    context = _comments_context(request, note)
+    if context["comments_paged"]:
+        return render(request, "notes/_comment_threads.html", context)
+    return render(request, "notes/_comments.html", {**context, "comment_form": forms.CommentForm()})
+
+
 @login_required
 @require_POST
 @rate_limit("comment")
 def comment(request, pk):
     note = selectors.get_visible_note(request.user, pk)
     form = forms.CommentForm(request.POST)
+    posted = None
     if form.is_valid():
         parent = None
         if form.cleaned_data.get("parent_id"):
             parent = selectors.get_comment(request.user, form.cleaned_data["parent_id"])
-        if run_service(
+        posted = run_service(
             form,
             services.add_comment,
             author=request.user,
             note=note,
             body=form.cleaned_data["body"],
             parent=parent,
-        ):
+        )
+        if posted:
             form = forms.CommentForm()
     note.refresh_from_db(fields=["comment_count"])
     if request.htmx:
         context = _note_context(request, note)
+        # The reader's order is kept; their new comment (or the thread of their reply) shows.
+        sort = request.POST.get("sort") if request.POST.get("sort") in ("hot", "new") else "hot"
+        context.update(_comments_context(request, note, sort=sort, cursor="", posted=posted))
         context["comment_form"] = form
         context["comment_posted"] = True  # the count beside the note's actions, out of band
         return render(request, "notes/_comments.html", context, status=422 if form.errors else 200)

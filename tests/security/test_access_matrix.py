@@ -77,6 +77,8 @@ PAGES = [
     P("POST", "notes/<int:pk>/like/", "/notes/{private}/like/", "302 302 404 404 404 404", label="private"),
     P("POST", "notes/<int:pk>/collect/", "/notes/{public}/collect/", "302 302 302 404 302 302"),
     P("POST", "notes/<int:pk>/comments/", "/notes/{public}/comments/", "302 302 302 404 302 302", {"body": "hi"}),
+    P("GET", "notes/<int:pk>/comments/page/", "/notes/{public}/comments/page/?sort=new", "200 200 200 404 200 200"),
+    P("GET", "notes/<int:pk>/comments/page/", "/notes/{private}/comments/page/", "404 200 404 404 404 404", label="private"),
     P("POST", "comments/<int:pk>/like/", "/comments/{comment}/like/", "302 302 302 404 302 302"),
     P("POST", "comments/<int:pk>/delete/", "/comments/{comment}/delete/", "302 302 403 404 403 403"),
     P("GET", "topics/<str:name>/", "/topics/cats/", "200 200 200 200 200 200"),

@@ -18,6 +18,9 @@ from crossnote.core.errors import Conflict, InvalidInput, NotFound
 from crossnote.core.images import AVATAR_VARIANTS, process_image
 from crossnote.language.detection import profile_language_fields
 
+# The shared password of the demo's people and of the simulated influx (`crossnote demo`):
+# published on purpose, so a visitor can log in as any of them.
+DEMO_PASSWORD = "crossnote-demo"  # noqa: S105 - published on purpose
 TOKEN_PREFIX = "cn_"  # noqa: S105 - a public marker, not a secret
 MAX_TOKENS_PER_USER = 20
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from crossnote.accounts.models import User
+from crossnote.accounts.services import DEMO_PASSWORD
 from crossnote.core.errors import InvalidInput
 from crossnote.demo import content
 from crossnote.demo.pictures import draw_scene, pick_size
@@ -37,7 +38,6 @@ from crossnote.notes.models import (
 from crossnote.social import services as social_services
 from crossnote.social.models import Notification
 
-DEMO_PASSWORD = "crossnote-demo"  # noqa: S105 - published on purpose: the demo's shared login
 DAYS = 60
 NOTES_PER_CHUNK = 20
 

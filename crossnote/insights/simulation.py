@@ -171,7 +171,7 @@ class Influx:
 
     def make_people(self) -> None:
         from crossnote.accounts.models import User
-        from crossnote.demo.services import DEMO_PASSWORD
+        from crossnote.accounts.services import DEMO_PASSWORD
 
         password = make_password(DEMO_PASSWORD)  # one Argon2 hash serves them all
         taken = set(User.objects.values_list("username", flat=True))

@@ -152,14 +152,15 @@ def _is_known_device(request, username: str) -> bool:
     ids = _known_ids(request)
     if not ids:
         return False
+    from django.contrib.auth import get_user_model
     from django.db.models import Q
 
-    from crossnote.accounts.models import User
-
     name = (username or "").strip()
-    return User.objects.filter(
-        Q(username__iexact=name) | Q(email__iexact=name), pk__in=ids
-    ).exists()
+    return (
+        get_user_model()
+        .objects.filter(Q(username__iexact=name) | Q(email__iexact=name), pk__in=ids)
+        .exists()
+    )
 
 
 def check_login(request, username: str) -> None:

@@ -10,6 +10,8 @@ class NotesConfig(AppConfig):
     def ready(self):
         from crossnote.core import hooks
         from crossnote.notes.policies import visible_subjects
-        from crossnote.social.selectors import VISIBLE_SUBJECTS
+        from crossnote.notes.selectors import note_thumbnails
+        from crossnote.social.selectors import NOTE_THUMBNAILS, VISIBLE_SUBJECTS
 
         hooks.register(VISIBLE_SUBJECTS, visible_subjects)
+        hooks.register(NOTE_THUMBNAILS, note_thumbnails)

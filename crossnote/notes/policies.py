@@ -123,11 +123,19 @@ def visible_notes_filter(viewer) -> Q:
 
 
 def visible_comments_filter(viewer) -> Q:
-    """Held and removed comments are seen only by their author."""
-    shown = ~Q(moderation__in=HIDDEN_STATES)
+    """Held and removed comments are seen only by their author; a closed (waiting for
+    deletion) or suspended account's comments are hidden with it, like its notes. One indexed
+    column on the author (`is_active`), so the filter stays as cheap as before."""
+    shown = ~Q(moderation__in=HIDDEN_STATES) & Q(author__is_active=True)
     if getattr(viewer, "is_authenticated", False):
         return shown | Q(author=viewer)
     return shown
+
+
+def gone_author_comments_filter() -> Q:
+    """Comments kept only as a "deleted account" placeholder above others' replies: their
+    author is closed or suspended (is_gone) and they were not held or removed."""
+    return ~Q(moderation__in=HIDDEN_STATES) & Q(author__is_active=False)
 
 
 def visible_note_ids(viewer, note_ids) -> set[int]:
@@ -161,6 +169,12 @@ def visible_subjects(*, viewer, note_ids, comment_ids) -> dict:
     }
 
 
+def is_gone(person) -> bool:
+    """Whether `person` is shown as a "deleted account": closed (waiting for deletion) or
+    suspended. Nothing of theirs is shown; others' replies under their comments stay."""
+    return person is not None and not person.is_active
+
+
 def can_edit_note(user, note) -> bool:
     return getattr(user, "is_authenticated", False) and user.pk == note.author_id
 
@@ -173,6 +187,10 @@ def can_delete_comment(user, comment) -> bool:
 
 
 def can_view_board(viewer, board) -> bool:
+    """Public boards for everyone, private ones for their owner; a closed or suspended
+    account's boards for nobody (restoring the account brings them back)."""
+    if not board.owner.is_active:
+        return False
     if not board.is_private:
         return True
     return getattr(viewer, "is_authenticated", False) and viewer.pk == board.owner_id

@@ -7,6 +7,7 @@ from pydantic import Field
 
 from crossnote.accounts.schemas import UserBrief
 from crossnote.notes.models import Visibility
+from crossnote.notes.policies import is_gone
 
 
 class ImageOut(Schema):
@@ -83,7 +84,11 @@ class NotePatch(Schema):
 
 class ReplyOut(Schema):
     id: int
-    author: UserBrief
+    author: UserBrief | None = Field(
+        description="None: a deleted account's comment, kept only so the replies under it keep "
+        "their thread (body is then empty)"
+    )
+    author_deleted: bool = Field(False, description="True: shown as “deleted account”")
     body: str
     parent_id: int | None
     reply_to: str | None
@@ -92,8 +97,22 @@ class ReplyOut(Schema):
     created_at: datetime
 
     @staticmethod
+    def resolve_author(obj):
+        return None if is_gone(obj.author) else obj.author
+
+    @staticmethod
+    def resolve_author_deleted(obj):
+        return is_gone(obj.author)
+
+    @staticmethod
+    def resolve_body(obj):
+        return "" if is_gone(obj.author) else obj.body
+
+    @staticmethod
     def resolve_reply_to(obj):
-        return obj.reply_to.username if obj.reply_to_id else None
+        if not obj.reply_to_id or is_gone(obj.reply_to):
+            return None
+        return obj.reply_to.username
 
 
 class CommentOut(ReplyOut):

@@ -5,7 +5,7 @@ import binascii
 import json
 import math
 
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
@@ -64,8 +64,13 @@ def _comments_shown(note: Note, viewer) -> tuple[QuerySet[Comment], QuerySet[Com
         .select_related("author", "reply_to")
         .order_by("created_at", "id")
     )
+    # A closed account's comment that others replied to stays as a placeholder (its author
+    # policies.is_gone: page and API show "deleted account", no name, no text), so the replies
+    # keep their thread.
+    answered = Exists(Comment.objects.filter(shown, note=note, parent=OuterRef("pk")))
+    placeholder = policies.gone_author_comments_filter() & answered
     top = (
-        Comment.objects.filter(shown, note=note, parent__isnull=True)
+        Comment.objects.filter(shown | placeholder, note=note, parent__isnull=True)
         .select_related("author")
         .prefetch_related(Prefetch("replies", queryset=replies))
     )
@@ -214,3 +219,4 @@ def note_thumbnails(*, note_ids) -> dict[int, str]:
         if note_id not in thumbs and thumb:
             thumbs[note_id] = NoteImage.thumb.field.storage.url(thumb)
     return thumbs
+

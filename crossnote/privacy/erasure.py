@@ -3,7 +3,9 @@
 What goes and what stays (README "Privacy"):
 - their notes, with everything under them: images, others' comments and likes, saves into
   others' boards, withholdings (a note is one conversation; it goes as a whole);
-- their own comments on others' notes, with the replies in those threads;
+- their own comments on others' notes; others' replies under those comments are the repliers'
+  and stay, moved to the top of the thread (during the grace period they show under a
+  "deleted account" placeholder: crossnote.notes.selectors);
 - their likes, saves, boards, follows, blocks, mutes, tokens, notifications (received and
   caused), log-in history, access logs, exports and consent records; the account itself;
 - cached translations of every text that goes, and the translation reports quoting it;
@@ -40,8 +42,8 @@ def _doomed_texts(user) -> set[str]:
     for title, body in Note.objects.filter(author=user).values_list("title", "body"):
         texts |= {title, body}
     texts |= set(NoteImage.objects.filter(note__author=user).values_list("alt_text", flat=True))
+    # Others' replies under their comments stay (re-parented), and so do their translations.
     comments = Comment.objects.filter(author=user) | Comment.objects.filter(note__author=user)
-    comments |= Comment.objects.filter(parent__author=user)
     texts |= set(comments.values_list("body", flat=True))
     return {t for t in texts if t and t.strip()}
 
@@ -137,10 +139,12 @@ def _undo_counters(user) -> None:
     ).annotate(n=Count("notes"))
     for topic in topics:
         Topic.objects.filter(pk=topic.pk).update(note_count=F("note_count") - topic.n)
-    # Their comments on others' notes go with the replies under them.
+    # Their comments on others' notes go; others' replies under them are theirs and stay,
+    # moved up to the top of the thread (a reply's parent would otherwise cascade them away).
     mine = Comment.objects.filter(author=user).exclude(note__author=user)
-    gone = mine | Comment.objects.filter(parent__in=mine)
-    notes = set(gone.values_list("note_id", flat=True))
+    notes = set(mine.values_list("note_id", flat=True))
+    kept = Comment.objects.filter(parent__in=mine).exclude(author=user)
+    Comment.objects.filter(pk__in=list(kept.values_list("pk", flat=True))).update(parent=None)
     mine.delete()
     from crossnote.notes.services import recount_comments
 

@@ -12,6 +12,7 @@ from crossnote.social.schemas import (
     CountOut,
     FollowOut,
     MarkReadIn,
+    NotificationGroupPage,
     NotificationPage,
     UserPage,
 )
@@ -62,6 +63,31 @@ def notifications(request, cursor: str | None = None, limit: int = 20, unread_on
         "items": selectors.present_notifications(request.user, page.items),
         "next_cursor": page.next_cursor,
         "unread": selectors.unread_count(request.user),
+    }
+
+
+@router.get(
+    "/notifications/grouped",
+    response=NotificationGroupPage,
+    auth=REQUIRED,
+    tags=["notifications"],
+)
+def grouped_notifications(request, tab: str = "all", cursor: str | None = None, limit: int = 20):
+    """Notifications gathered as the page shows them, newest group first: likes, saves and
+    follows of one subject on one day make one line ("Sam and 3 others liked your note");
+    comments, replies and mentions stay one per line. `tab`: all, likes (likes and saves),
+    follows, comments (comments, replies and @mentions). Hidden notes and comments are not
+    named (nor their ids told); reading this does not mark anything read (POST
+    /notifications/read does)."""
+    groups, next_cursor = selectors.grouped_notifications(
+        request.user, tab=tab, cursor=cursor, limit=limit
+    )
+    counts = selectors.unread_by_tab(request.user)
+    return {
+        "items": groups,
+        "next_cursor": next_cursor,
+        "unread": counts["all"],
+        "unread_by_tab": counts,
     }
 
 

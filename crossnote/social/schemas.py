@@ -24,8 +24,12 @@ class NotificationOut(Schema):
     verb: str
     message: str
     actor: UserBrief | None = Field(description="None: the platform (a moderation decision)")
-    note_id: int | None
-    comment_id: int | None
+    note_id: int | None = Field(
+        description="None: about no note, or about one the reader can no longer see"
+    )
+    comment_id: int | None = Field(
+        description="None: about no comment, or about one the reader can no longer see"
+    )
     note_available: bool = Field(
         description="False: the reader can no longer see the note (removed, withheld in their "
         "region, made private ...); note_title is then a neutral text"
@@ -42,9 +46,52 @@ class NotificationOut(Schema):
     def resolve_message(obj):
         return str(obj.get_verb_display())
 
+    # A hidden note's or comment's id is not told either: ids of removed, withheld or private
+    # things would let a reader probe them (and the note's existence is itself the secret).
+    @staticmethod
+    def resolve_note_id(obj):
+        return obj.note_id if obj.note_available else None
+
+    @staticmethod
+    def resolve_comment_id(obj):
+        return obj.comment_id if obj.comment_available else None
+
     @staticmethod
     def resolve_read(obj):
         return obj.read_at is not None
+
+
+class NotificationGroupOut(Schema):
+    id: int = Field(description="The newest notification of the group")
+    verb: str
+    tab: str = Field(description="likes, follows, comments, or other (platform messages)")
+    message: str = Field(
+        description="The whole line in the reader's language, plural-aware: "
+        "“Sam and 3 others liked your note”"
+    )
+    count: int = Field(description="How many notifications the group gathers")
+    others: int = Field(description="Members not named in the message (“and N others”)")
+    actors: list[UserBrief] = Field(description="The newest few actors, newest first")
+    unread: bool = Field(description="True: at least one member is unread")
+    note_id: int | None = Field(description="None: about no note, or one the reader cannot see")
+    note_available: bool
+    note_title: str | None = Field(description="Neutral text when the note is not available")
+    note_thumb_url: str | None = Field(description="The note's first image (only if available)")
+    comment_id: int | None = Field(description="None: about no comment, or a hidden one")
+    comment_available: bool
+    comment_text: str | None
+    latest_at: datetime = Field(description="When the newest member happened")
+
+    @staticmethod
+    def resolve_message(obj):
+        return obj.message()
+
+
+class NotificationGroupPage(Schema):
+    items: list[NotificationGroupOut]
+    next_cursor: str | None
+    unread: int = Field(description="Unread notifications in all tabs")
+    unread_by_tab: dict[str, int] = Field(description="Unread notifications in each tab")
 
 
 class NotificationPage(Schema):

@@ -1,10 +1,19 @@
 """Social reads shared by pages and API."""
 
-from django.db.models import QuerySet
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import BigIntegerField, Case, Count, F, Max, Q, QuerySet, Value, When, Window
+from django.db.models.functions import RowNumber, TruncDate
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext_lazy
 
 from crossnote.accounts.models import User
 from crossnote.core import hooks
+from crossnote.core.errors import InvalidInput
+from crossnote.core.pagination import MAX_PAGE_SIZE, decode_cursor, encode_cursor
 from crossnote.social.models import Block, Follow, Mute, Notification
 
 
@@ -15,15 +24,23 @@ def is_following(follower, followee) -> bool:
 
 
 def followers_of(user: User) -> QuerySet[Follow]:
-    return Follow.objects.filter(followee=user).select_related("follower")
+    """Followers, without closed (waiting for deletion) or suspended accounts."""
+    return Follow.objects.filter(followee=user, follower__is_active=True).select_related("follower")
 
 
 def following_of(user: User) -> QuerySet[Follow]:
-    return Follow.objects.filter(follower=user).select_related("followee")
+    return Follow.objects.filter(follower=user, followee__is_active=True).select_related("followee")
+
+
+# What a closed (waiting for deletion) or suspended account did is not shown while it is closed:
+# one indexed column on the actor, so the unread badge on every page stays one cheap query.
+SHOWN_ACTORS = Q(actor__isnull=True) | Q(actor__is_active=True)
 
 
 def notifications_for(user: User) -> QuerySet[Notification]:
-    return Notification.objects.filter(recipient=user).select_related("actor", "note", "comment")
+    return Notification.objects.filter(SHOWN_ACTORS, recipient=user).select_related(
+        "actor", "note", "comment"
+    )
 
 
 # Which notes and comments a reader may see is decided by the visibility policy of notes, a layer
@@ -79,7 +96,7 @@ def present_notifications(viewer, notifications) -> list[Notification]:
 
 
 def unread_count(user: User) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    return Notification.objects.filter(SHOWN_ACTORS, recipient=user, read_at__isnull=True).count()
 
 
 def blocked_ids(viewer) -> set[int]:
@@ -96,3 +113,302 @@ def muted_authors(viewer) -> QuerySet:
     if not getattr(viewer, "is_authenticated", False):
         return Mute.objects.none().values("muted_id")
     return Mute.objects.filter(muter=viewer).values("muted_id")
+
+
+# --- grouped notifications (the notifications page and GET /notifications/grouped) ------------
+
+V = Notification.Verb
+# The page's tabs and the verbs each shows; "all" shows every verb (platform messages too).
+TABS: dict[str, tuple[str, ...]] = {
+    "likes": (V.LIKE, V.COMMENT_LIKE, V.COLLECT),
+    "follows": (V.FOLLOW,),
+    "comments": (V.COMMENT, V.REPLY, V.MENTION),
+}
+TAB_NAMES = ("all", *TABS)
+# These gather into one line per subject and day ("Sam and 3 others liked your note"); comments,
+# replies and mentions each carry their own words and stay one per line.
+GROUPED_VERBS = (V.LIKE, V.COMMENT_LIKE, V.COLLECT, V.FOLLOW)
+# Where the first actor's name goes in a sentence (a name may be a link on the page).
+_NAME = "\x00"
+# Actors shown by name and face on a grouped line; the rest are counted.
+SHOWN_PER_GROUP = 3
+
+_GROUP_KEY = ("verb", "note_id", "comment_id", "day", "single")
+
+GROUP_MESSAGES = {
+    V.LIKE: ngettext_lazy(
+        "%(name)s and %(n)d other liked your note", "%(name)s and %(n)d others liked your note", "n"
+    ),
+    V.COMMENT_LIKE: ngettext_lazy(
+        "%(name)s and %(n)d other liked your comment",
+        "%(name)s and %(n)d others liked your comment",
+        "n",
+    ),
+    V.COLLECT: ngettext_lazy(
+        "%(name)s and %(n)d other saved your note", "%(name)s and %(n)d others saved your note", "n"
+    ),
+    V.FOLLOW: ngettext_lazy(
+        "%(name)s and %(n)d other started following you",
+        "%(name)s and %(n)d others started following you",
+        "n",
+    ),
+}
+
+
+@dataclass
+class NotificationGroup:
+    """One line of the notifications page: a notification, or several of one kind about one
+    subject on one day, newest first. `latest` is the newest member (its note and comment are
+    presented through the visibility policy like any notification)."""
+
+    latest: Notification
+    actors: list
+    count: int
+    unread_count: int
+    latest_at: datetime
+    top_id: int
+
+    @property
+    def id(self) -> int:
+        return self.latest.pk
+
+    @property
+    def verb(self) -> str:
+        return self.latest.verb
+
+    @property
+    def tab(self) -> str:
+        return tab_of(self.verb)
+
+    @property
+    def unread(self) -> bool:
+        return self.unread_count > 0
+
+    # What the group is about, as the visibility policy lets the reader see it (ids of hidden
+    # things are not told).
+    @property
+    def note_available(self) -> bool:
+        return self.latest.note_available
+
+    @property
+    def note_id(self) -> int | None:
+        return self.latest.note_id if self.note_available else None
+
+    @property
+    def note_title(self) -> str | None:
+        return self.latest.note_title
+
+    @property
+    def note_thumb_url(self) -> str | None:
+        return self.latest.note_thumb
+
+    @property
+    def comment_available(self) -> bool:
+        return self.latest.comment_available
+
+    @property
+    def comment_id(self) -> int | None:
+        return self.latest.comment_id if self.comment_available else None
+
+    @property
+    def comment_text(self) -> str | None:
+        return self.latest.comment_text
+
+    @property
+    def others(self) -> int:
+        """Members not named: "and N others"."""
+        return max(0, self.count - 1)
+
+    def actor_name(self) -> str:
+        actor = self.latest.actor
+        return actor.name if actor is not None else "Crossnote"
+
+    def message(self) -> str:
+        """The whole sentence, plural-aware in the reader's language (the API's `message`)."""
+        return self._sentence(self.actor_name())
+
+    def message_html(self):
+        """The same sentence with the first actor's name linked (the page)."""
+        actor = self.latest.actor
+        if actor is None:
+            name = format_html("<strong>{}</strong>", "Crossnote")
+        else:
+            name = format_html(
+                '<a href="{}"><strong>{}</strong></a>', actor.get_absolute_url(), actor.name
+            )
+        return self._sentence(name)
+
+    def _sentence(self, name):
+        if self.others and self.verb in GROUP_MESSAGES:
+            text = str(GROUP_MESSAGES[self.verb]) % {"name": _NAME, "n": self.others}
+        else:
+            text = f"{_NAME} {self.latest.get_verb_display()}"
+        before, _sep, after = text.partition(_NAME)
+        if isinstance(name, str):
+            return f"{before}{name}{after}"
+        return format_html("{}{}{}", before, name, after)
+
+
+def _grouping(rows: QuerySet[Notification]) -> QuerySet[Notification]:
+    """Annotate the group key: verb, note, comment, day, and for verbs that never group their
+    own id (`single` is 0 for grouped verbs)."""
+    return rows.annotate(
+        day=TruncDate("created_at"),
+        single=Case(
+            When(verb__in=GROUPED_VERBS, then=Value(0)),
+            default=F("id"),
+            output_field=BigIntegerField(),
+        ),
+    )
+
+
+def _group_filter(key: dict) -> Q:
+    q = Q(verb=key["verb"], day=key["day"], single=key["single"])
+    for column in ("note_id", "comment_id"):
+        value = key[column]
+        q &= Q(**{f"{column}__isnull": True}) if value is None else Q(**{column: value})
+    return q
+
+
+def grouped_notifications(
+    user: User, *, tab: str = "all", cursor: str | None = None, limit: int = 20
+) -> tuple[list[NotificationGroup], str | None]:
+    """The reader's notifications in `tab`, gathered into groups, newest group first, after
+    `cursor` (a group's newest time and id): three queries for any number of notifications
+    (the groups, their newest members, the visibility policy) plus thumbnails."""
+    if tab not in TAB_NAMES:
+        raise InvalidInput(
+            _("Unknown tab; one of: %(tabs)s.") % {"tabs": ", ".join(TAB_NAMES)}, field="tab"
+        )
+    if limit < 1 or limit > MAX_PAGE_SIZE:
+        raise InvalidInput(
+            _("limit must be between 1 and %(max)d.") % {"max": MAX_PAGE_SIZE}, field="limit"
+        )
+    rows = Notification.objects.filter(SHOWN_ACTORS, recipient=user)
+    if tab != "all":
+        rows = rows.filter(verb__in=TABS[tab])
+    groups = (
+        _grouping(rows)
+        .values(*_GROUP_KEY)
+        .annotate(
+            latest_at=Max("created_at"),
+            top_id=Max("id"),
+            size=Count("id"),
+            unread=Count("id", filter=Q(read_at__isnull=True)),
+        )
+        .order_by("-latest_at", "-top_id")
+    )
+    if cursor:
+        at, pk = decode_cursor(cursor)
+        groups = groups.filter(Q(latest_at__lt=at) | Q(latest_at=at, top_id__lt=pk))
+    keys = list(groups[: limit + 1])
+    more = len(keys) > limit
+    keys = keys[:limit]
+    if not keys:
+        return [], None
+    members = _newest_members(rows, keys)
+    result = []
+    for key in keys:
+        found = members.get(tuple(key[k] for k in _GROUP_KEY), [])
+        if not found:  # removed between the two queries
+            continue
+        result.append(
+            NotificationGroup(
+                latest=found[0],
+                actors=[n.actor for n in found if n.actor is not None],
+                count=key["size"],
+                unread_count=key["unread"],
+                latest_at=key["latest_at"],
+                top_id=key["top_id"],
+            )
+        )
+    present_notifications(user, [g.latest for g in result])
+    _attach_thumbnails([g.latest for g in result])
+    last = keys[-1]
+    next_cursor = encode_cursor(last["latest_at"], last["top_id"]) if more else None
+    return result, next_cursor
+
+
+def _newest_members(rows, keys) -> dict[tuple, list[Notification]]:
+    """The newest SHOWN_PER_GROUP notifications of each group, in one query (a window)."""
+    wanted = Q(pk__in=[])
+    for key in keys:
+        wanted |= _group_filter(key)
+    partition = [F(k) for k in _GROUP_KEY]
+    ranked = (
+        _grouping(rows)
+        .filter(wanted)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=partition,
+                order_by=[F("created_at").desc(), F("id").desc()],
+            )
+        )
+        .filter(rank__lte=SHOWN_PER_GROUP)
+        .select_related("actor", "note", "comment")
+        .order_by("-created_at", "-id")
+    )
+    found: dict[tuple, list[Notification]] = {}
+    for n in ranked:
+        found.setdefault(tuple(getattr(n, k) for k in _GROUP_KEY), []).append(n)
+    return found
+
+
+def _attach_thumbnails(notifications) -> None:
+    """`note_thumb`: the first image of each note the reader may see (none for a hidden note)."""
+    from crossnote.core.hooks import collect
+
+    ids = {n.note_id for n in notifications if getattr(n, "note_available", False)}
+    thumbs: dict[int, str] = {}
+    for result in collect(NOTE_THUMBNAILS, note_ids=ids) if ids else []:
+        thumbs.update(result)
+    for n in notifications:
+        n.note_thumb = thumbs.get(n.note_id) if getattr(n, "note_available", False) else None
+
+
+# Notes live a layer above: they register a handler returning {note_id: thumbnail URL}.
+NOTE_THUMBNAILS = "note_thumbnails"
+
+
+def tab_of(verb: str) -> str:
+    """The tab a verb shows under besides "all" ("other": platform messages)."""
+    return next((tab for tab, verbs in TABS.items() if verb in verbs), "other")
+
+
+def unread_by_tab(user: User) -> dict[str, int]:
+    """Unread notifications in each tab (and "all"), in one query."""
+    counts = {name: 0 for name in TAB_NAMES}
+    rows = (
+        Notification.objects.filter(SHOWN_ACTORS, recipient=user, read_at__isnull=True)
+        .values("verb")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for row in rows:
+        counts["all"] += row["n"]
+        tab = tab_of(row["verb"])
+        if tab in counts:
+            counts[tab] += row["n"]
+    return counts
+
+
+def mark_groups_read(user: User, groups: list[NotificationGroup]) -> int:
+    """Mark every unread notification in these groups read (opening the page reads them)."""
+    wanted = Q(pk__in=[])
+    for g in groups:
+        if g.unread:
+            n = g.latest
+            wanted |= _group_filter(
+                {
+                    "verb": n.verb,
+                    "note_id": n.note_id,
+                    "comment_id": n.comment_id,
+                    "day": n.day,
+                    "single": n.single,
+                }
+            )
+    rows = _grouping(Notification.objects.filter(recipient=user, read_at__isnull=True))
+    return Notification.objects.filter(pk__in=rows.filter(wanted).values("pk")).update(
+        read_at=timezone.now()
+    )

@@ -81,9 +81,11 @@ def test_erasure_keeps_others_data_and_puts_their_counts_right(
         services.erase_now(user=subject, operator="test")
     theirs.refresh_from_db()
     other.refresh_from_db()
-    # Their comment on other's note went with the reply under it; their like and save too.
-    assert (theirs.comment_count, theirs.like_count, theirs.collect_count) == (0, 0, 0)
-    assert not Comment.objects.filter(note=theirs).exists()
+    # Their comment on other's note went; other's reply under it stayed, moved to the top of
+    # the thread (it is other's text); their like and save went too.
+    assert (theirs.comment_count, theirs.like_count, theirs.collect_count) == (1, 0, 0)
+    (kept,) = Comment.objects.filter(note=theirs)
+    assert (kept.author, kept.body, kept.parent_id, kept.reply_to_id) == (other, "thanks", None, None)
     assert (other.follower_count, other.following_count) == (0, 0)
     # Others' comments under their notes go with the notes.
     assert not Note.objects.filter(pk=mine.pk).exists()

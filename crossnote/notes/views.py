@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,6 +17,12 @@ from crossnote.notes.models import MAX_IMAGES, default_board_names
 from crossnote.security.ratelimits import rate_limit
 from crossnote.security.redirects import safe_next
 from crossnote.social.selectors import is_following
+
+
+def _wants_json(request) -> bool:
+    """The photo picker posts the form itself (fetch) and asks for JSON, so a refusal keeps the
+    chosen photos in the page; a plain form post gets the page back as before."""
+    return "application/json" in request.headers.get("Accept", "")
 
 
 @login_required
@@ -37,11 +44,19 @@ def compose(request):
         )
         if note is not None:
             messages.success(request, _("Your note is posted."))
+            if _wants_json(request):
+                return JsonResponse({"location": note.get_absolute_url()}, status=201)
             return redirect(note)
-    status = 400 if form.errors else 200
-    return render(
-        request, "notes/compose.html", {"form": form, "max_images": MAX_IMAGES}, status=status
-    )
+    if request.method == "POST" and _wants_json(request):
+        return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+    limits = forms.photo_limits()
+    context = {
+        "form": form,
+        "max_images": MAX_IMAGES,
+        "limits": limits,
+        "picker_text": forms.photo_picker_text(),
+    }
+    return render(request, "notes/compose.html", context, status=400 if form.errors else 200)
 
 
 def _comments_context(request, note, *, sort=None, cursor=None, posted=None):

@@ -30,3 +30,14 @@ def note_text(text: str) -> str:
     linked = TOPIC_RE.sub(topic, escaped)
     linked = MENTION_RE.sub(mention, linked)
     return mark_safe(linked.replace("\n", "<br>"))  # noqa: S308 - built from escaped text
+
+
+@register.filter
+def photo_frame(image) -> str:
+    """The note page's photo frame as "W / H": the first photo's shape, clamped between 3:4
+    portrait and 4:3 landscape (as RedNote does), so a landscape photo is not a strip at the top
+    of a tall grey box and a tall one does not run off the screen."""
+    if image is None or not image.large_width or not image.large_height:
+        return "3 / 4"
+    ratio = min(max(image.large_width / image.large_height, 3 / 4), 4 / 3)
+    return f"{ratio:.4f} / 1"

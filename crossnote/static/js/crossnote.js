@@ -1,4 +1,4 @@
-/* Crossnote's small page behaviours: masonry layout, carousel, compose previews, replies. */
+/* Crossnote's small page behaviours: masonry layout, carousel, replies (compose: compose.js). */
 (function () {
   "use strict";
 
@@ -50,62 +50,32 @@
     (root || document).querySelectorAll("[data-masonry]").forEach(function (g) { layout(g); });
   }
 
-  /* Carousel: scroll-snap track with buttons and dots. */
+  /* Carousel: a scroll-snap track (swipe on phones) with buttons, dots and a "2 / 5" count; the
+     frame's shape comes from the first photo (notes.templatetags.notes.photo_frame). */
   function initCarousel(c) {
     var track = c.querySelector(".carousel-track");
     var dots = c.querySelectorAll(".dot");
-    function go(d) { track.scrollBy({ left: d * track.clientWidth, behavior: "smooth" }); }
+    var count = c.querySelector("[data-count]");
+    var total = track.querySelectorAll(".slide").length;
     var prev = c.querySelector("[data-prev]"), next = c.querySelector("[data-next]");
+    var shown = 0;
+    function go(d) { track.scrollBy({ left: d * track.clientWidth, behavior: "smooth" }); }
+    function update() {
+      var i = Math.min(total - 1, Math.max(0, Math.round(track.scrollLeft / Math.max(1, track.clientWidth))));
+      dots.forEach(function (d, k) { d.classList.toggle("on", k === i); });
+      if (prev) prev.disabled = i === 0;
+      if (next) next.disabled = i === total - 1;
+      if (count && i !== shown) count.textContent = (i + 1) + " / " + total;
+      shown = i;
+    }
     if (prev) prev.addEventListener("click", function () { go(-1); });
     if (next) next.addEventListener("click", function () { go(1); });
-    track.addEventListener("scroll", function () {
-      var i = Math.round(track.scrollLeft / Math.max(1, track.clientWidth));
-      dots.forEach(function (d, k) { d.classList.toggle("on", k === i); });
-    });
+    track.addEventListener("scroll", update, { passive: true });
     track.addEventListener("keydown", function (e) {
-      if (e.key === "ArrowLeft") go(-1);
-      if (e.key === "ArrowRight") go(1);
+      if (e.key === "ArrowLeft") { e.preventDefault(); go(-1); }
+      if (e.key === "ArrowRight") { e.preventDefault(); go(1); }
     });
-  }
-
-  /* Compose: image previews and a client-side count check (the server checks again). */
-  function initCompose(form) {
-    var input = form.querySelector("input[type=file]");
-    var box = form.querySelector("[data-previews]");
-    var max = parseInt(form.dataset.maxImages || "9", 10);
-    var help = form.querySelector("[data-image-help]");
-    input.addEventListener("change", function () {
-      box.innerHTML = "";
-      Array.prototype.slice.call(input.files).forEach(function (f, i) {
-        var item = document.createElement("div");
-        item.className = "preview-item";
-        var img = document.createElement("img");
-        img.src = URL.createObjectURL(f);
-        img.alt = f.name;
-        img.className = "preview" + (i >= max ? " over" : "");
-        var alt = document.createElement("input");
-        alt.name = "alt_texts";
-        alt.maxLength = 300;
-        alt.placeholder = (box.dataset.altPlaceholder || "Describe photo %n").replace("%n", i + 1);
-        alt.setAttribute("aria-label", alt.placeholder);
-        item.appendChild(img);
-        item.appendChild(alt);
-        box.appendChild(item);
-      });
-      if (input.files.length > max) {
-        input.setCustomValidity(help.textContent);
-        help.classList.add("field-error");
-      } else {
-        input.setCustomValidity("");
-        help.classList.remove("field-error");
-      }
-    });
-    form.querySelectorAll("[data-counter-for]").forEach(function (counter) {
-      var field = document.getElementById(counter.dataset.counterFor);
-      function update() { counter.textContent = field.value.length + " / " + counter.dataset.max; }
-      field.addEventListener("input", update);
-      update();
-    });
+    update();
   }
 
   /* Replies: the Reply link fills the comment form's parent_id. */
@@ -164,7 +134,6 @@
   document.addEventListener("DOMContentLoaded", function () {
     initMasonry();
     document.querySelectorAll("[data-carousel]").forEach(initCarousel);
-    document.querySelectorAll("[data-compose]").forEach(initCompose);
     var timer;
     window.addEventListener("resize", function () {
       clearTimeout(timer);

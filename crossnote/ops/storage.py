@@ -2,7 +2,8 @@
 bucket through django-storages (AWS S3, MinIO, Ceph RGW, Cloudflare R2, Backblaze B2, ...).
 
 settings.py reads the MEDIA_STORAGE / S3_* variables and asks `s3_storage` for the `default`
-entry of STORAGES and the MEDIA_URL that goes with it.
+entry of STORAGES and the MEDIA_URL that goes with it, and `private_s3_storage` for `exports`
+(data exports, in a private folder of the same bucket, so every machine finds them).
 """
 
 from urllib.parse import urlsplit
@@ -73,3 +74,19 @@ def s3_storage(
         base = (endpoint_url or f"https://s3.{region or 'us-east-1'}.amazonaws.com").rstrip("/")
         media_url = f"{base}/{bucket}/"
     return {"BACKEND": S3_BACKEND, "OPTIONS": options}, media_url
+
+
+def private_s3_storage(entry: dict, folder: str) -> dict:
+    """A private folder of the media bucket (`entry`: STORAGES["default"] from s3_storage), for
+    files that must never be public: data exports. Every link is pre-signed, whatever the media
+    use (a public URL, a public-read ACL), and nothing is cached on the way."""
+    options = dict(entry["OPTIONS"])
+    for public in ("custom_domain", "url_protocol"):
+        options.pop(public, None)
+    options.update(
+        querystring_auth=True,
+        location="/".join(p for p in (options.get("location", ""), folder) if p),
+        default_acl="private",
+        object_parameters={"CacheControl": "private, no-store"},
+    )
+    return {"BACKEND": S3_BACKEND, "OPTIONS": options}

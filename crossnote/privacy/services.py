@@ -11,7 +11,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.core.files import File
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import IntegrityError, OperationalError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -46,8 +46,12 @@ def subject_ref(user) -> str:
     return f"user #{user.pk}"
 
 
-def export_storage() -> FileSystemStorage:
-    """Archives live outside MEDIA_ROOT (never served as /media/), only via signed links."""
+def export_storage():
+    """Where archives live: never served as /media/, only through signed download links. On the
+    local disk, CROSSNOTE_EXPORTS_DIR (outside MEDIA_ROOT); with MEDIA_STORAGE=s3, the storage
+    STORAGES["exports"] (a private folder of the bucket), which every machine shares."""
+    if "exports" in settings.STORAGES:
+        return storages["exports"]
     return FileSystemStorage(location=str(settings.CROSSNOTE_EXPORTS_DIR))
 
 

@@ -1,6 +1,7 @@
 """Media on S3-compatible storage (django-storages), against moto's S3 server over real HTTP:
 photos, avatars and exports go through `default_storage`, with signed or public links."""
 
+import io
 import socket
 import subprocess
 import sys
@@ -193,3 +194,46 @@ def test_storage_probe_and_a_missing_bucket(s3, s3_endpoint, settings):
     reason = probes.storage()
     assert reason and "NoSuchBucket" in reason
     assert default_storage.bucket_name == "no-such-bucket"  # rebuilt from the new settings
+
+
+@pytest.mark.django_db
+def test_export_archives_live_in_a_private_folder_of_the_bucket(
+    s3, s3_endpoint, settings, mia, django_capture_on_commit_callbacks
+):
+    """Several machines share no disk: the worker that builds an archive and the web process
+    that serves it find it in the bucket; its links are signed even where media are public."""
+    from django.core.management import call_command
+    from django.test import Client
+
+    from crossnote.ops.storage import private_s3_storage
+    from crossnote.privacy import services
+    from crossnote.privacy.models import ExportRequest
+
+    public, _url = s3_storage(
+        bucket=BUCKET, endpoint_url=s3_endpoint, public_url="https://cdn.example.com/m", **KEYS
+    )
+    settings.STORAGES = {**settings.STORAGES, "exports": private_s3_storage(public, "exports")}
+    settings.CROSSNOTE_EXPORTS_DIR = "/nonexistent/exports-must-not-be-used"
+    with django_capture_on_commit_callbacks(execute=True):
+        export = services.request_export(user=mia)
+    export.refresh_from_db()
+    assert export.status == ExportRequest.Status.READY
+    key = f"exports/{export.file_name}"
+    assert key in s3.keys()
+    stored = services.export_storage()
+    assert "X-Amz-Signature" in stored.url(export.file_name)  # never the public CDN link
+    assert "cdn.example.com" not in stored.url(export.file_name)
+    client = Client()
+    client.force_login(mia)
+    response = client.get(services.download_url(export))
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content)
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        assert archive.namelist()
+    # The operator's command copies an archive out of the bucket.
+    out = Path(settings.MEDIA_ROOT).parent / "copy.zip"
+    call_command("privacy", "export", mia.username, "--output", str(out), stdout=io.StringIO())
+    assert zipfile.is_zipfile(out)
+    # Expiry deletes it from the bucket.
+    services.expire_exports(now=export.expires_at)
+    assert key not in s3.keys()

@@ -1,7 +1,6 @@
 """Operator commands for data rights: export, erase, data region, sweep. Each is logged."""
 
 import getpass
-import os
 import shutil
 
 from django.core.management.base import BaseCommand, CommandError
@@ -66,11 +65,16 @@ class Command(BaseCommand):
             raise CommandError(f"an export of {user.username} is already being prepared")
         export = ExportRequest.objects.create(user=user, via="cli", status="running", attempts=1)
         export = services.build_export(export=export)
-        path = os.path.join(str(services.export_storage().location), export.file_name)
         if options["output"]:
-            shutil.copyfile(path, options["output"])
-            path = options["output"]
-        self.stdout.write(f"export {export.pk} of {user.username}: {export.size} bytes -> {path}")
+            with services.open_export(export) as source, open(options["output"], "wb") as out:
+                shutil.copyfileobj(source, out)
+            where = options["output"]
+        else:
+            try:
+                where = services.export_storage().path(export.file_name)
+            except NotImplementedError:  # a bucket: no local path
+                where = f"{export.file_name} in the exports storage (--output FILE copies it here)"
+        self.stdout.write(f"export {export.pk} of {user.username}: {export.size} bytes -> {where}")
 
     def _erase(self, options):
         from crossnote.privacy import services

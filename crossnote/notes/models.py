@@ -46,16 +46,33 @@ class ModerationState(models.TextChoices):
 
 
 class Topic(TimestampedModel):
-    """A #topic; `name` is stored case-folded without the '#'."""
+    """A #topic; `name` is stored case-folded without the '#'.
+
+    One subject may go by a name in each language (#cats, #猫): the names are linked to one
+    `canonical` topic (itself unlinked), and browsing, search and explore treat the group as one.
+    A link the dictionary and the embeddings both vouch for is made when the topic is created;
+    a weaker match waits in `suggested_link` for an operator (`crossnote topics`)."""
 
     name = models.CharField(max_length=30, unique=True)
     note_count = models.PositiveIntegerField(default=0)
+    canonical = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="aliases"
+    )
+    suggested_link = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    suggested_score = models.FloatField(default=0.0)
 
     def __str__(self):
         return f"#{self.name}"
 
     def get_absolute_url(self):
         return reverse("notes:topic", kwargs={"name": self.name})
+
+    @property
+    def root_id(self) -> int:
+        """The id of the topic that stands for this one's group (itself when unlinked)."""
+        return self.canonical_id or self.pk
 
 
 class Note(LanguageTagged, TimestampedModel):

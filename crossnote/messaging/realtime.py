@@ -1,8 +1,9 @@
 """Pushing events to open pages over the channel layer (Django Channels).
 
 Each signed-in socket joins its person's group; services push after their transaction commits,
-so a rolled-back write pushes nothing. With the in-memory layer (no REDIS_URL) a push reaches
-sockets of this process only; pages also poll then (README "Messages").
+so a rolled-back write pushes nothing. Without REDIS_URL the layer is crossnote.messaging.layer's,
+shared by the processes of this machine; only with Channels' in-memory layer (a push reaches this
+process's sockets only) do pages also poll (README "Messages").
 """
 
 import logging
@@ -19,9 +20,14 @@ def group_for(user_id: int) -> str:
 
 
 def shared_layer() -> bool:
-    """Whether every web process hears every push (a Redis channel layer)."""
+    """Whether every web process hears every push (the Redis layer, or the local-socket layer
+    unless its folder could not be used): open pages then need not poll."""
     backend = settings.CHANNEL_LAYERS.get("default", {}).get("BACKEND", "")
-    return "InMemory" not in backend
+    if "InMemory" in backend:
+        return False
+    from channels.layers import get_channel_layer
+
+    return getattr(get_channel_layer(), "shared", True)
 
 
 def send_now(user_ids, event: dict | None, *, kind: str = "deliver") -> None:
@@ -41,6 +47,13 @@ def send_now(user_ids, event: dict | None, *, kind: str = "deliver") -> None:
         if not ids:
             return
     message = {"type": kind, "event": event}
+    if hasattr(layer, "group_send_sync"):  # no hop to an event loop: a datagram per process
+        try:
+            for user_id in ids:
+                layer.group_send_sync(group_for(user_id), message)
+        except Exception:  # noqa: BLE001 - a push is best effort
+            log.warning("could not push %s to %s", kind, ids, exc_info=True)
+        return
 
     async def send_all():
         for user_id in ids:

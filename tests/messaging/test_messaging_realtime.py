@@ -1,4 +1,5 @@
-"""WebSocket delivery through Channels: the in-memory layer (embedded default) and Redis."""
+"""WebSocket delivery through Channels: the local-socket layer (embedded default), Channels'
+in-memory layer, and Redis."""
 
 import asyncio
 import json
@@ -92,6 +93,16 @@ def _exchange(chat, mia, lin):
 
 
 def test_delivery_on_the_in_memory_layer(in_memory, chat, friends):
+    _exchange(chat, *friends)
+
+
+def test_delivery_on_the_local_socket_layer(chat, friends):
+    """The embedded default's own layer (crossnote.messaging.layer), as settings configure it."""
+    from channels.layers import get_channel_layer
+
+    from crossnote.messaging.layer import LocalSocketChannelLayer
+
+    assert isinstance(get_channel_layer(), LocalSocketChannelLayer)
     _exchange(chat, *friends)
 
 

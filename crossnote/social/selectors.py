@@ -5,8 +5,8 @@ from datetime import datetime
 
 from django.db.models import BigIntegerField, Case, Count, F, Max, Q, QuerySet, Value, When, Window
 from django.db.models.functions import RowNumber, TruncDate
-from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
 
@@ -240,16 +240,16 @@ class NotificationGroup:
 
     def _sentence(self, name):
         if self.others and self.verb in GROUP_MESSAGES:
-            text = str(GROUP_MESSAGES[self.verb]) % {"name": _NAME, "n": self.others}
+            text = GROUP_MESSAGES[self.verb] % {"name": _NAME, "n": self.others}
         else:
             text = f"{_NAME} {self.latest.get_verb_display()}"
         before, _sep, after = text.partition(_NAME)
-        if isinstance(name, str):
-            return f"{before}{name}{after}"
-        return format_html("{}{}{}", before, name, after)
+        if isinstance(name, SafeString):  # the page's linked name: the words around escaped
+            return format_html("{}{}{}", before, name, after)
+        return f"{before}{name}{after}"
 
 
-def _grouping(rows: QuerySet[Notification]) -> QuerySet[Notification]:
+def grouping(rows: QuerySet[Notification]) -> QuerySet[Notification]:
     """Annotate the group key: verb, note, comment, day, and for verbs that never group their
     own id (`single` is 0 for grouped verbs)."""
     return rows.annotate(
@@ -288,7 +288,7 @@ def grouped_notifications(
     if tab != "all":
         rows = rows.filter(verb__in=TABS[tab])
     groups = (
-        _grouping(rows)
+        grouping(rows)
         .values(*_GROUP_KEY)
         .annotate(
             latest_at=Max("created_at"),
@@ -336,7 +336,7 @@ def _newest_members(rows, keys) -> dict[tuple, list[Notification]]:
         wanted |= _group_filter(key)
     partition = [F(k) for k in _GROUP_KEY]
     ranked = (
-        _grouping(rows)
+        grouping(rows)
         .filter(wanted)
         .annotate(
             rank=Window(
@@ -393,22 +393,15 @@ def unread_by_tab(user: User) -> dict[str, int]:
     return counts
 
 
-def mark_groups_read(user: User, groups: list[NotificationGroup]) -> int:
-    """Mark every unread notification in these groups read (opening the page reads them)."""
-    wanted = Q(pk__in=[])
-    for g in groups:
-        if g.unread:
-            n = g.latest
-            wanted |= _group_filter(
-                {
-                    "verb": n.verb,
-                    "note_id": n.note_id,
-                    "comment_id": n.comment_id,
-                    "day": n.day,
-                    "single": n.single,
-                }
-            )
-    rows = _grouping(Notification.objects.filter(recipient=user, read_at__isnull=True))
-    return Notification.objects.filter(pk__in=rows.filter(wanted).values("pk")).update(
-        read_at=timezone.now()
+def group_filter_of(group: NotificationGroup) -> Q:
+    """The rows of `group` (for querysets annotated by `grouping`)."""
+    n = group.latest
+    return _group_filter(
+        {
+            "verb": n.verb,
+            "note_id": n.note_id,
+            "comment_id": n.comment_id,
+            "day": n.day,
+            "single": n.single,
+        }
     )

@@ -9,6 +9,7 @@ from crossnote.accounts.models import User
 from crossnote.core.errors import InvalidInput, PermissionDenied
 from crossnote.core.sql import row_exists
 from crossnote.social.models import Block, Follow, Mute, Notification
+from crossnote.social.selectors import group_filter_of, grouping
 
 # Toggles (like, follow, save) notify once per actor and target, so un-doing and re-doing an
 # action cannot be used to spam someone.
@@ -85,6 +86,19 @@ def mark_notifications_read(*, user: User, ids=None) -> int:
     if ids is not None:
         rows = rows.filter(pk__in=list(ids))
     return rows.update(read_at=timezone.now())
+
+
+def mark_groups_read(*, user: User, groups) -> int:
+    """Mark every unread notification in these groups (selectors.grouped_notifications) read:
+    opening a tab of the notifications page reads what it shows."""
+    wanted = Q(pk__in=[])
+    for group in groups:
+        if group.unread:
+            wanted |= group_filter_of(group)
+    rows = grouping(Notification.objects.filter(recipient=user, read_at__isnull=True))
+    return Notification.objects.filter(pk__in=rows.filter(wanted).values("pk")).update(
+        read_at=timezone.now()
+    )
 
 
 def is_blocked_between(a: User, b: User) -> bool:

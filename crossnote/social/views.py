@@ -2,10 +2,10 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from crossnote.accounts.models import User
-from crossnote.core.pagination import paginate
 from crossnote.security.ratelimits import rate_limit
 from crossnote.security.redirects import safe_next
 from crossnote.social import selectors, services
@@ -35,17 +35,38 @@ def follow(request, username):
 
 @login_required
 def notifications(request):
-    page = paginate(selectors.notifications_for(request.user), request.GET.get("cursor"), 30)
-    unread_ids = [n.pk for n in page.items if n.read_at is None]
+    """Tabs (all, likes and saves, new followers, comments and @mentions), one line per group,
+    newest first; what the tab shows is marked read once the page is built."""
+    tab = request.GET.get("tab", "all")
+    if tab not in selectors.TAB_NAMES:
+        tab = "all"
+    groups, next_cursor = selectors.grouped_notifications(
+        request.user, tab=tab, cursor=request.GET.get("cursor"), limit=30
+    )
+    counts = selectors.unread_by_tab(request.user)
+    shown_unread = sum(g.unread_count for g in groups)
     response = render(
         request,
         "social/notifications.html",
         {
-            "items": selectors.present_notifications(request.user, page.items),
-            "next_cursor": page.next_cursor,
-            "unread_ids": set(unread_ids),
-            "unread_notifications": max(0, selectors.unread_count(request.user) - len(unread_ids)),
+            "groups": groups,
+            "next_cursor": next_cursor,
+            "tab": tab,
+            "tabs": [
+                (name, TAB_LABELS[name], counts[name] if name != "all" else 0)
+                for name in selectors.TAB_NAMES
+            ],
+            # The top bar's badge counts what is still unread after this page is read.
+            "unread_notifications": max(0, counts["all"] - shown_unread),
         },
     )
-    services.mark_notifications_read(user=request.user, ids=unread_ids)
+    services.mark_groups_read(user=request.user, groups=groups)
     return response
+
+
+TAB_LABELS = {
+    "all": pgettext_lazy("notifications tab", "All"),
+    "likes": pgettext_lazy("notifications tab", "Likes and saves"),
+    "follows": pgettext_lazy("notifications tab", "New followers"),
+    "comments": pgettext_lazy("notifications tab", "Comments and @"),
+}

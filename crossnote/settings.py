@@ -302,9 +302,9 @@ CROSSNOTE_LLM_GUARD = {
 }
 
 # Messages and real time (README "Messages"). Channels delivers new messages, typing and unread
-# counts over WebSockets. Without REDIS_URL the channel layer lives in each web process's memory:
-# a socket hears events raised in its own process only, so open pages also poll (the embedded
-# default); with REDIS_URL every process shares one Redis channel layer.
+# counts over WebSockets. Without REDIS_URL the web processes of this machine share a layer over
+# Unix datagram sockets in a private temporary folder (crossnote.messaging.layer: no Redis, no
+# database writes); with REDIS_URL every process, on any machine, shares one Redis channel layer.
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
@@ -315,12 +315,13 @@ if REDIS_URL:
         }
     }
 else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    CHANNEL_LAYERS = {"default": {"BACKEND": "crossnote.messaging.layer.LocalSocketChannelLayer"}}
 # How long after sending a message its sender may unsend it for everyone.
 CROSSNOTE_UNSEND_MINUTES = env.int("CROSSNOTE_UNSEND_MINUTES", default=15)
 # Messages one person may send per hour to people who do not follow them (spam and scams).
 CROSSNOTE_STRANGER_MESSAGES_PER_HOUR = env.int("CROSSNOTE_STRANGER_MESSAGES_PER_HOUR", default=30)
-# Seconds between polls of an open conversation when no shared channel layer reaches it.
+# Seconds between polls of an open conversation when its socket is closed (or the layer is
+# Channels' in-memory one, which reaches one process only).
 CROSSNOTE_MESSAGES_POLL_SECONDS = env.int("CROSSNOTE_MESSAGES_POLL_SECONDS", default=4)
 
 # Insights (README "Insights"): daily rollups every 15 minutes (incremental: the days since the

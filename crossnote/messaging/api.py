@@ -1,12 +1,10 @@
 """REST endpoints for messages: the same operations as the pages and the WebSocket."""
 
-from django.contrib.auth import get_user_model
 from django.utils.translation import get_language
 from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
 
 from crossnote.accounts.auth import REQUIRED
-from crossnote.core.errors import NotFound
 from crossnote.language.services import normalise_target
 from crossnote.messaging import policies, reports, selectors, services, timeline
 from crossnote.messaging.schemas import (
@@ -14,6 +12,7 @@ from crossnote.messaging.schemas import (
     ConversationOut,
     ConversationPage,
     CountsOut,
+    MembersIn,
     MessageForm,
     MessageOut,
     MessagePage,
@@ -88,19 +87,20 @@ def conversations(request, requests: bool = False, limit: int = 50):
 @router.post("/conversations", response={201: ConversationOut}, auth=REQUIRED)
 def start(request, payload: ConversationIn):
     """Start a conversation (one username) or a group (several), with an optional first message."""
-    User = get_user_model()
-    people = list(User.objects.filter(username__in=payload.recipients, is_active=True))
-    missing = set(payload.recipients) - {p.username for p in people}
-    if missing:
-        raise NotFound(f"@{sorted(missing)[0]}")
-    conversation = services.start_conversation(
-        sender=request.user, recipients=people, title=payload.title
+    conversation = services.open_conversation(
+        sender=request.user, usernames=payload.recipients, title=payload.title, body=payload.body
     )
-    if payload.body.strip():
-        services.send_message(
-            sender=request.user, conversation_id=conversation.pk, body=payload.body
-        )
     return Status(201, conversation_out(_row(request.user, conversation.pk), request.user))
+
+
+@router.post("/conversations/{conversation_id}/members", response=ConversationOut, auth=REQUIRED)
+def add_members(request, conversation_id: int, payload: MembersIn):
+    """Add people to a group you are in (20 people at most). Their choice of who may message
+    them is respected: people who do not follow you find the group in their Requests."""
+    services.add_members(
+        user=request.user, conversation_id=conversation_id, usernames=payload.usernames
+    )
+    return conversation_out(_row(request.user, conversation_id), request.user)
 
 
 @router.get("/conversations/{conversation_id}", response=ConversationOut, auth=REQUIRED)

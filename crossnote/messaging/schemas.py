@@ -27,6 +27,10 @@ class ConversationIn(Schema):
     body: str = Field("", max_length=BODY_MAX, description="optional first message")
 
 
+class MembersIn(Schema):
+    usernames: list[str] = Field(..., min_length=1, max_length=19, description="people to add")
+
+
 class ConversationOut(Schema):
     id: int
     kind: str

@@ -9,6 +9,7 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -93,6 +94,82 @@ def start_conversation(*, sender, recipients, title: str = "") -> Conversation:
             for pk, state in states.items()
         )
     return conversation
+
+
+def people_named(usernames) -> list:
+    """The active accounts with these usernames (a leading @ allowed); NotFound names the first
+    one missing."""
+    names = sorted({(n or "").strip().lstrip("@") for n in usernames} - {""})
+    people = list(get_user_model().objects.filter(username__in=names, is_active=True))
+    missing = set(names) - {p.username for p in people}
+    if missing:
+        raise NotFound(
+            _("No one is called @%(name)s.") % {"name": sorted(missing)[0]}, field="recipients"
+        )
+    return people
+
+
+def open_conversation(*, sender, usernames, title: str = "", body: str = "") -> Conversation:
+    """Start a conversation with the people named, with an optional first message, in one
+    transaction (the page and the API both call this)."""
+    people = people_named(usernames)
+    with transaction.atomic():
+        conversation = start_conversation(sender=sender, recipients=people, title=title)
+        if (body or "").strip():
+            send_message(sender=sender, conversation_id=conversation.pk, body=body)
+    return conversation
+
+
+def add_members(*, user, conversation_id: int, usernames) -> list[Participant]:
+    """An active member adds people to a group (GROUP_MAX people in all). Each newcomer's choice
+    of who may message them is respected as when a group starts (people who do not follow the
+    adder get it in their Requests); someone who left or declined is asked again; people
+    already in are skipped. Returns the rows of the people added."""
+    row = policies.membership(user, conversation_id)
+    conversation = row.conversation
+    if conversation.kind != Conversation.Kind.GROUP:
+        raise InvalidInput(
+            _("People can be added to groups only: start a group to talk with several people."),
+            field="usernames",
+        )
+    if row.state != Participant.State.ACTIVE:
+        raise PermissionDenied(_("Accept this conversation before adding people to it."))
+    people = [p for p in people_named(usernames) if p.pk != user.pk]
+    if not people:
+        raise InvalidInput(_("Choose someone to add."), field="usernames")
+    inside = (Participant.State.ACTIVE, Participant.State.REQUEST)
+    with transaction.atomic():
+        rows = {
+            p.user_id: p
+            for p in Participant.objects.select_for_update().filter(conversation=conversation)
+        }
+        joining = [p for p in people if p.pk not in rows or rows[p.pk].state not in inside]
+        members = sum(1 for p in rows.values() if p.state in inside)
+        if members + len(joining) > GROUP_MAX:
+            raise InvalidInput(
+                _("A group can have at most %(n)d people.") % {"n": GROUP_MAX}, field="usernames"
+            )
+        states = {p.pk: policies.initial_state(user, p) for p in joining}
+        latest = conversation.messages.order_by("-pk").values_list("pk", flat=True).first() or 0
+        added = []
+        for person in joining:
+            again = rows.get(person.pk)
+            if again is not None:
+                again.state = states[person.pk]
+                again.save(update_fields=["state", "updated_at"])
+                added.append(again)
+            else:
+                added.append(
+                    Participant.objects.create(
+                        conversation=conversation,
+                        user=person,
+                        state=states[person.pk],
+                        last_read_id=latest,
+                    )
+                )
+        conversation.save(update_fields=["updated_at"])
+    push_counts([p.user_id for p in added])
+    return added
 
 
 def _direct(sender, recipient) -> Conversation:

@@ -17,6 +17,7 @@ urlpatterns = [
     path("messages/<int:pk>/read/", views.read, name="read"),
     path("messages/<int:pk>/typing/", views.typing, name="typing"),
     path("messages/<int:pk>/report/", views.report, name="report"),
+    path("messages/<int:pk>/members/", views.add_members, name="add_members"),
     path("messages/<int:pk>/translation-settings/", views.conversation_settings, name="settings"),
     path("messages/<int:pk>/<str:action>/", views.request_action, name="request_action"),
     path("messages/m/<int:message_id>/", views.one, name="one"),

@@ -3,17 +3,16 @@ not available), new conversation, preferences, and the private image view."""
 
 from django.conf import settings
 from django.contrib import messages as flash
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from crossnote.core.errors import DomainError, InvalidInput, NotFound
+from crossnote.core.errors import DomainError, InvalidInput
 from crossnote.messaging import policies, realtime, reports, selectors, services, timeline
 from crossnote.messaging.forms import NewConversationForm, PreferencesForm
 from crossnote.messaging.models import Message, Participant
@@ -54,21 +53,13 @@ def new(request):
         request.POST or None, initial={"recipients": request.GET.get("to", "")}
     )
     if request.method == "POST" and form.is_valid():
-        names = form.cleaned_data["recipients"]
-        people = list(get_user_model().objects.filter(username__in=names, is_active=True))
-        missing = set(names) - {p.username for p in people}
         try:
-            if missing:
-                raise NotFound(_("No one is called @%(name)s.") % {"name": sorted(missing)[0]})
-            conversation = services.start_conversation(
-                sender=request.user, recipients=people, title=form.cleaned_data["title"]
+            conversation = services.open_conversation(
+                sender=request.user,
+                usernames=form.cleaned_data["recipients"],
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
             )
-            if form.cleaned_data["body"].strip():
-                services.send_message(
-                    sender=request.user,
-                    conversation_id=conversation.pk,
-                    body=form.cleaned_data["body"],
-                )
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
@@ -260,6 +251,24 @@ def request_action(request, pk, action):
     else:
         raise Http404
     return redirect("messaging:inbox")
+
+
+@login_required
+@require_POST
+def add_members(request, pk):
+    """The group page's "Add people" form: usernames separated by spaces or commas."""
+    names = request.POST.get("usernames", "").replace(",", " ").split()
+    try:
+        added = services.add_members(user=request.user, conversation_id=pk, usernames=names)
+    except DomainError as exc:
+        flash.error(request, exc.message)
+    else:
+        flash.success(
+            request,
+            ngettext("Added %(count)d person.", "Added %(count)d people.", len(added))
+            % {"count": len(added)},
+        )
+    return redirect(reverse("messaging:conversation", args=[pk]))
 
 
 @login_required

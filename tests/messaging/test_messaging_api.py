@@ -3,6 +3,7 @@
 import pytest
 
 from crossnote.messaging.models import Message
+from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 JSON = "application/json"
@@ -150,3 +151,55 @@ def test_messages_are_in_the_openapi_schema(client_for, mia):
         "/api/v1/messages/preferences",
     ):
         assert path in paths, path
+
+
+def test_adding_people_to_a_group_through_the_api_and_the_page(mia, lin, wang, client_for):
+    from crossnote.social.services import follow_user
+
+    follow_user(follower=lin, followee=mia)
+    started = client_for(mia).post(
+        "/api/v1/conversations",
+        {"recipients": ["lin_sh", "nobody_at_all"], "title": "Club"},
+        content_type=JSON,
+    )
+    assert started.status_code == 404 and "@nobody_at_all" in started.json()["detail"]
+    gid = client_for(mia).post(
+        "/api/v1/conversations", {"recipients": ["lin_sh", "mia_ms"]}, content_type=JSON
+    )
+    assert gid.status_code == 201  # the sender's own name is ignored: a direct chat with Lin
+    group = (
+        client_for(mia)
+        .post(
+            "/api/v1/conversations",
+            {"recipients": ["lin_sh", "wang_bj"], "title": "Club"},
+            content_type=JSON,
+        )
+        .json()
+    )
+    url = f"/api/v1/conversations/{group['id']}/members"
+    sam = make_user("sam_ny")
+    added = client_for(mia).post(url, {"usernames": ["sam_ny"]}, content_type=JSON)
+    assert added.status_code == 200
+    assert {p["username"] for p in added.json()["people"]} == {"lin_sh", "wang_bj", "sam_ny"}
+    assert client_for(mia).post(url, {"usernames": []}, content_type=JSON).status_code == 422
+    assert client_for(sam).post(url, {"usernames": ["lin_sh"]}, content_type=JSON).status_code in (
+        403,
+    )
+    outsider = make_user("out_sider")
+    assert (
+        client_for(outsider).post(url, {"usernames": ["x"]}, content_type=JSON).status_code == 404
+    )
+    # The page: the group shows an "Add people" form; it adds and says so.
+    page = client_for(mia).get(f"/messages/{group['id']}/")
+    assert b'data-testid="add-people"' in page.content
+    kai = make_user("kai_la")
+    done = client_for(mia).post(
+        f"/messages/{group['id']}/members/", {"usernames": "@kai_la, nobody_x"}, follow=True
+    )
+    assert "@nobody_x" in done.content.decode()
+    assert not kai.conversation_memberships.exists()
+    done = client_for(mia).post(
+        f"/messages/{group['id']}/members/", {"usernames": "kai_la"}, follow=True
+    )
+    assert "Added 1 person." in done.content.decode()
+    assert kai.conversation_memberships.filter(conversation_id=group["id"]).exists()

@@ -253,3 +253,47 @@ def test_a_file_that_is_not_an_image_is_refused(chat, friends):
         )
     assert 400 <= caught.value.status < 500
     assert not Message.objects.exists()
+
+
+def test_people_can_be_added_to_a_group_after_it_starts(mia, lin, wang):
+    follow_user(follower=lin, followee=mia)
+    group = services.start_conversation(sender=mia, recipients=[lin, wang], title="Hotpot")
+    services.send_message(sender=mia, conversation_id=group.pk, body="Welcome!")
+    sam, _kai = make_user("sam_ny"), make_user("kai_la")
+    follow_user(follower=sam, followee=mia)
+    added = services.add_members(
+        user=mia, conversation_id=group.pk, usernames=["@sam_ny", "kai_la"]
+    )
+    states = {p.user.username: p.state for p in added}
+    # Sam follows Mia: straight in; Kai does not: the group waits in Kai's Requests.
+    assert states == {"sam_ny": "active", "kai_la": "request"}
+    assert selectors.unread_total(sam) == 0  # what was said before is not "new" to Sam
+    services.send_message(sender=sam, conversation_id=group.pk, body="Thanks!")
+    # Already in: skipped; unknown name, a direct chat, a request not yet accepted: refused.
+    assert services.add_members(user=mia, conversation_id=group.pk, usernames=["sam_ny"]) == []
+    with pytest.raises(NotFound, match="@nobody_here"):
+        services.add_members(user=mia, conversation_id=group.pk, usernames=["nobody_here"])
+    with pytest.raises(PermissionDenied):
+        services.add_members(user=wang, conversation_id=group.pk, usernames=["sam_ny"])
+    direct = services.start_conversation(sender=mia, recipients=[lin])
+    with pytest.raises(InvalidInput, match="groups only"):
+        services.add_members(user=mia, conversation_id=direct.pk, usernames=["sam_ny"])
+
+
+def test_adding_respects_blocks_choices_and_the_size_limit(mia, lin, wang):
+    follow_user(follower=lin, followee=mia)
+    group = services.start_conversation(sender=mia, recipients=[lin, wang])
+    sam = make_user("sam_ny")
+    block_user(blocker=sam, blocked=lin)
+    with pytest.raises(PermissionDenied):  # Lin may not bring in someone who blocked Lin
+        services.add_members(user=lin, conversation_id=group.pk, usernames=["sam_ny"])
+    assert not group.participants.filter(user=sam).exists()
+    services.leave_conversation(user=lin, conversation_id=group.pk)
+    services.add_members(user=mia, conversation_id=group.pk, usernames=["lin_sh"])
+    assert group.participants.get(user=lin).state == "active"  # asked back in
+    crowd = [make_user(f"crowd{i}") for i in range(18)]
+    with pytest.raises(InvalidInput, match="at most 20"):
+        services.add_members(
+            user=mia, conversation_id=group.pk, usernames=[p.username for p in crowd]
+        )
+    assert group.participants.count() == 3  # nothing half-added

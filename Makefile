@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PO_FILES := $(wildcard crossnote/locale/*/LC_MESSAGES/django.po)
 
-.PHONY: run test install system-deps bench-deps lint e2e clean
+.PHONY: run test install system-deps bench-deps lint e2e docs clean
 
 $(STAMP): pyproject.toml constraints.txt $(PO_FILES)
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ test: install system-deps
 
 e2e: install system-deps
 	$(VENV)/bin/pytest tests/e2e -m e2e
+
+docs: install
+	$(VENV)/bin/python scripts/docs_reference.py
+	$(VENV)/bin/mkdocs serve
 
 clean:
 	rm -rf $(VENV) data/crossnote.sqlite3* data/media data/static

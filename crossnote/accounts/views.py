@@ -179,6 +179,7 @@ def profile(request, username):
         "tab": tab,
         "is_following": social_selectors.is_following(request.user, person),
         "is_me": request.user.is_authenticated and request.user.pk == person.pk,
+        "i_blocked": social_selectors.has_blocked(request.user, person),
     }
     cursor = request.GET.get("cursor")
     if tab == "notes":

@@ -9,6 +9,7 @@ app_name = "messaging"
 urlpatterns = [
     path("messages/", views.inbox, name="inbox"),
     path("messages/new/", views.new, name="new"),
+    path("messages/with/<str:username>/", views.start, name="start"),
     path("messages/settings/", views.preferences, name="preferences"),
     path("messages/counts/", views.counts, name="counts"),
     path("messages/<int:pk>/", views.conversation, name="conversation"),

@@ -12,10 +12,11 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from crossnote.core.errors import DomainError, InvalidInput
+from crossnote.core.errors import DomainError, InvalidInput, NotFound
 from crossnote.messaging import policies, realtime, reports, selectors, services, timeline
 from crossnote.messaging.forms import NewConversationForm, PreferencesForm
 from crossnote.messaging.models import Message, Participant
+from crossnote.security.redirects import safe_next
 
 PAGE = 50  # messages per page load and per "earlier messages"
 
@@ -35,6 +36,11 @@ def inbox(request):
     rows = selectors.label_rows(
         request.user, selectors.conversations_for(request.user, requests=requests_tab)[:100]
     )
+    if request.GET.get("part") == "list":
+        # The open inbox refreshes its list when a message arrives (static/js/messaging.js).
+        return render(
+            request, "messaging/_inbox_list.html", {"rows": rows, "requests_tab": requests_tab}
+        )
     return render(
         request,
         "messaging/inbox.html",
@@ -43,6 +49,8 @@ def inbox(request):
             "requests_tab": requests_tab,
             "request_total": selectors.request_count(request.user),
             "form": NewConversationForm(initial={"recipients": request.GET.get("to", "")}),
+            "poll_seconds": settings.CROSSNOTE_MESSAGES_POLL_SECONDS,
+            "shared_layer": realtime.shared_layer(),
         },
     )
 
@@ -66,6 +74,22 @@ def new(request):
             return redirect(conversation)
     status = 400 if request.method == "POST" else 200
     return render(request, "messaging/new.html", {"form": form}, status=status)
+
+
+@login_required
+@require_POST
+def start(request, username):
+    """A profile's Message button: open the conversation with that person (the same one again if
+    it exists), through the messaging service, which respects their message settings and blocks;
+    a refusal goes back to the profile with its reason."""
+    try:
+        conversation = services.open_conversation(sender=request.user, usernames=[username])
+    except NotFound:
+        raise  # no such account: the 404 page
+    except DomainError as exc:
+        flash.error(request, exc.message)
+        return redirect(safe_next(request, reverse("accounts:profile", args=[username])))
+    return redirect(conversation)
 
 
 @login_required

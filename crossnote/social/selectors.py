@@ -99,6 +99,13 @@ def unread_count(user: User) -> int:
     return Notification.objects.filter(SHOWN_ACTORS, recipient=user, read_at__isnull=True).count()
 
 
+def has_blocked(viewer, person) -> bool:
+    """Whether `viewer` blocked `person` (the profile then offers Unblock)."""
+    if not getattr(viewer, "is_authenticated", False) or viewer.pk == person.pk:
+        return False
+    return Block.objects.filter(blocker=viewer, blocked=person).exists()
+
+
 def blocked_ids(viewer) -> set[int]:
     """Ids of people `viewer` blocked or was blocked by (their notes are hidden both ways)."""
     if not getattr(viewer, "is_authenticated", False):

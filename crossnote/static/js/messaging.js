@@ -132,7 +132,25 @@
     typingTimer = setTimeout(function () { line.hidden = true; }, 4000);
   }
 
+  /* --- the open inbox: its list follows new messages ----------------------------------- */
+  var inbox = document.querySelector("[data-dm-inbox]");
+  var inboxTimer = null;
+  var inboxFetching = false;
+  var inboxAgain = false;
+  var inboxLast = null;
+  function refreshInbox() {
+    if (!inbox) return;
+    if (inboxFetching) { inboxAgain = true; return; }
+    inboxFetching = true;
+    fetch(inbox.dataset.dmInbox, { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) { if (html !== null && html !== inboxLast) { inboxLast = html; inbox.innerHTML = html; } })
+      .catch(function () {})
+      .then(function () { inboxFetching = false; if (inboxAgain) { inboxAgain = false; refreshInbox(); } });
+  }
+
   function onEvent(ev) {
+    if (inbox && ["message", "unsent", "ended", "read", "counts"].indexOf(ev.event) >= 0) refreshInbox();
     if (ev.event === "counts" || ev.event === "hello") { applyCounts(ev); return; }
     var here = view && String(ev.conversation) === view.dataset.dmConversation;
     if (ev.event === "message" && !here && ev.message && ev.message.sender !== body.dataset.dmUser) {
@@ -169,6 +187,10 @@
       pollTimer = setInterval(fetchNew, Math.max(1, seconds) * 1000);
     }
     if (!socketOpen) countsTimer = setInterval(pollCounts, 30000);
+    clearInterval(inboxTimer);
+    if (inbox && (!socketOpen || inbox.dataset.dmShared !== "1")) {
+      inboxTimer = setInterval(refreshInbox, Math.max(1, parseInt(inbox.dataset.dmPoll || "4", 10)) * 1000);
+    }
     status(socketOpen ? (shared ? str("live") : str("live") + " · " + str("polling")) : str("polling"),
       socketOpen ? "live" : "polling");
   }
@@ -179,7 +201,7 @@
     try {
       socket = new WebSocket(scheme + location.host + "/ws/messages/");
     } catch (e) { schedulePolling(); return; }
-    socket.onopen = function () { socketOpen = true; retry = 1000; schedulePolling(); if (view) fetchNew(); };
+    socket.onopen = function () { socketOpen = true; retry = 1000; schedulePolling(); if (view) fetchNew(); if (inbox) refreshInbox(); };
     socket.onmessage = function (msg) {
       try { onEvent(JSON.parse(msg.data)); } catch (e) { /* a malformed frame is ignored */ }
     };

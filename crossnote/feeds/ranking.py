@@ -34,7 +34,7 @@ from django.utils import timezone
 
 from crossnote.feeds.models import TopicInterest
 from crossnote.notes import policies
-from crossnote.notes.models import Comment, ModerationState, Note, Visibility
+from crossnote.notes.models import Comment, ModerationState, Note, Topic, Visibility
 from crossnote.social.models import Follow
 from crossnote.social.selectors import muted_authors
 
@@ -123,11 +123,21 @@ def popular_ids(as_of: datetime) -> list[int]:
 
 
 def picked_topics(viewer) -> dict[int, str]:
-    """{topic id: name} of the topics `viewer` picked."""
+    """{topic id: name} of the topics `viewer` picked, with every other name of their subjects
+    under the picked name (picking #cats brings the #猫 notes too)."""
     if not getattr(viewer, "is_authenticated", False):
         return {}
-    rows = TopicInterest.objects.filter(user=viewer).values_list("topic_id", "topic__name")
-    return dict(rows)
+    rows = TopicInterest.objects.filter(user=viewer).values_list(
+        "topic_id", "topic__name", "topic__canonical_id"
+    )
+    picked = {topic_id: name for topic_id, name, _root in rows}
+    root_name = {(root or topic_id): name for topic_id, name, root in rows}
+    linked = Topic.objects.filter(
+        Q(pk__in=list(root_name)) | Q(canonical_id__in=list(root_name))
+    ).values_list("pk", "canonical_id")
+    for topic_id, root in linked:
+        picked.setdefault(topic_id, root_name[root or topic_id])
+    return picked
 
 
 def topic_note_ids(topic_ids, as_of: datetime) -> list[tuple[int, int]]:

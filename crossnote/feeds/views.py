@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from crossnote.core.errors import DomainError
 from crossnote.feeds import ranking, selectors, services, timeline
-from crossnote.notes.selectors import liked_note_ids
+from crossnote.notes.selectors import liked_note_ids, topic_cards
 from crossnote.social.models import Follow
 
 PAGE_SIZE = 24
@@ -61,10 +61,16 @@ def topics(request):
         else:
             messages.success(request, _("Your topics are saved; explore follows them now."))
             return redirect("feeds:explore")
-    picked = {t.name for t in selectors.picked_topics(request.user)}
-    suggested = selectors.suggested_topics()
-    names = sorted(picked | {t.name for t in suggested})
-    return render(request, "feeds/topics.html", {"names": names, "picked": picked})
+    picked = selectors.picked_topics(request.user)
+    picked_roots = {t.root_id for t in picked}
+    language = get_language() or ""
+    cards = topic_cards([*picked, *selectors.suggested_topics()], request.user)
+    for card in cards:
+        card.picked = card.topic.pk in picked_roots
+        card.label = card.name_for(language)
+        card.others = card.other_names(language)
+    cards.sort(key=lambda card: (not card.picked, -card.note_count, card.label))
+    return render(request, "feeds/topics.html", {"cards": cards})
 
 
 def bench_hello(request):

@@ -4,15 +4,16 @@ import base64
 import binascii
 import json
 import math
+from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from crossnote.core.errors import InvalidInput, NotFound, WithheldInRegion
 from crossnote.core.pagination import MAX_PAGE_SIZE, Page, paginate
 from crossnote.notes import policies
-from crossnote.notes.models import Board, Collect, Comment, Note, NoteLike
+from crossnote.notes.models import Board, Collect, Comment, Note, NoteImage, NoteLike, Topic
 
 
 def notes_with_media() -> QuerySet[Note]:
@@ -42,8 +43,87 @@ def notes_by(author, viewer) -> QuerySet[Note]:
     return visible_notes(viewer).filter(author=author)
 
 
+def topic_group(name: str) -> list[Topic]:
+    """Every name of the subject the topic `name` belongs to, its canonical topic first (#cats,
+    #猫); [] when there is no such topic."""
+    topic = Topic.objects.filter(name=name).first()
+    if topic is None:
+        return []
+    root_id = topic.root_id
+    names = Topic.objects.filter(Q(pk=root_id) | Q(canonical_id=root_id))
+    return sorted(names, key=lambda t: (t.pk != root_id, t.name))
+
+
+def _han(name: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in name)
+
+
+@dataclass
+class TopicCard:
+    """A topic as a chip: its subject's names (canonical first), notes under all of them, and a
+    cover (the newest note's first photo the reader may see; None: a coloured initial)."""
+
+    topic: Topic
+    names: list[str]
+    note_count: int
+    cover: NoteImage | None = None
+
+    def name_for(self, language: str) -> str:
+        """The name in the reader's script when the subject has one (#猫 for Chinese readers)."""
+        chinese = (language or "").lower().startswith("zh")
+        return next((n for n in self.names if _han(n) == chinese), self.names[0])
+
+    def other_names(self, language: str) -> list[str]:
+        shown = self.name_for(language)
+        return [n for n in self.names if n != shown]
+
+    @property
+    def shade(self) -> int:
+        """One of eight colours for the initial, the same for a topic every time."""
+        return sum(map(ord, self.topic.name)) % 8
+
+
+def topic_cards(topics, viewer) -> list[TopicCard]:
+    """Chips for `topics`, one per subject (an alias stands for its canonical topic), in order."""
+    topics = list(topics)
+    root_ids = list(dict.fromkeys(t.root_id for t in topics))
+    roots = Topic.objects.in_bulk(root_ids)
+    groups: dict[int, list[Topic]] = {pk: [] for pk in root_ids}
+    for topic in Topic.objects.filter(Q(pk__in=root_ids) | Q(canonical_id__in=root_ids)):
+        groups[topic.root_id].append(topic)
+    tagged = Note.topics.through.objects.filter(
+        Q(topic_id=OuterRef("pk")) | Q(topic__canonical_id=OuterRef("pk")),
+        note__in=Note.objects.filter(policies.visible_notes_filter(viewer)),
+    ).order_by("-note__created_at", "-note_id")
+    newest = dict(
+        Topic.objects.filter(pk__in=root_ids)
+        .annotate(cover_note=Subquery(tagged.values("note_id")[:1]))
+        .values_list("pk", "cover_note")
+    )
+    covers = {
+        image.note_id: image
+        for image in NoteImage.objects.filter(note_id__in=[n for n in newest.values() if n])
+        .order_by("note_id", "-position")
+    }
+    cards = []
+    for pk in root_ids:
+        members = sorted(groups[pk], key=lambda t: (t.pk != pk, t.name))
+        cards.append(
+            TopicCard(
+                topic=roots[pk],
+                names=[t.name for t in members],
+                note_count=sum(t.note_count for t in members),
+                cover=covers.get(newest.get(pk)),
+            )
+        )
+    return cards
+
+
 def notes_with_topic(name: str, viewer) -> QuerySet[Note]:
-    return visible_notes(viewer).filter(topics__name=name)
+    """Notes under any name of the topic's subject (#猫 shows the #cats notes too)."""
+    ids = [t.pk for t in topic_group(name)]
+    tagged = Note.topics.through.objects.filter(note_id=OuterRef("pk"), topic_id__in=ids)
+    return visible_notes(viewer).filter(Exists(tagged))
 
 
 COMMENT_SORTS = ("hot", "new")

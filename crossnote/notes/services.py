@@ -480,3 +480,47 @@ def uncollect_note(*, user: User, note: Note, board: Board | None = None) -> int
         if deleted and not Collect.objects.filter(board__owner=user, note=note).exists():
             Note.objects.filter(pk=note.pk).update(collect_count=F("collect_count") - 1)
     return deleted
+
+
+def link_topics(*, topic: Topic, to: Topic) -> Topic:
+    """Make `topic` another name of `to`'s subject (#猫 of #cats): it, and any names already
+    linked to it, join the group whose canonical topic is `to`'s. Returns that canonical topic.
+    Browsing, search and explore then treat every name of the group as one topic."""
+    root = to.canonical if to.canonical_id else to
+    if topic.pk == root.pk:
+        raise InvalidInput(_("A topic cannot be linked to itself."), field="to")
+    with transaction.atomic():
+        moved = [topic.pk, *Topic.objects.filter(canonical=topic).values_list("pk", flat=True)]
+        Topic.objects.filter(pk__in=moved).update(
+            canonical=root, suggested_link=None, suggested_score=0.0
+        )
+        Topic.objects.filter(pk=root.pk, suggested_link__in=moved).update(
+            suggested_link=None, suggested_score=0.0
+        )
+        hooks.collect("topics_relinked", topic_ids=[root.pk, *moved])
+    topic.refresh_from_db()
+    return root
+
+
+def unlink_topic(*, topic: Topic) -> None:
+    """Take `topic` out of its group: it stands alone again. A canonical topic hands the group
+    to its oldest other name."""
+    with transaction.atomic():
+        group = [topic.pk]
+        if topic.canonical_id:
+            group.append(topic.canonical_id)
+            Topic.objects.filter(pk=topic.pk).update(canonical=None)
+        else:
+            others = list(Topic.objects.filter(canonical=topic).order_by("created_at", "pk"))
+            if others:
+                heir, rest = others[0], others[1:]
+                Topic.objects.filter(pk=heir.pk).update(canonical=None)
+                Topic.objects.filter(pk__in=[t.pk for t in rest]).update(canonical=heir)
+                group += [t.pk for t in others]
+        hooks.collect("topics_relinked", topic_ids=group)
+    topic.refresh_from_db()
+
+
+def suggest_topic_link(*, topic: Topic, to: Topic, score: float) -> None:
+    """Remember that `topic` looks like another name of `to` (for an operator to confirm)."""
+    Topic.objects.filter(pk=topic.pk).update(suggested_link=to, suggested_score=score)

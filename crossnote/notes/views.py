@@ -272,14 +272,16 @@ def delete_comment(request, pk):
 
 
 def topic(request, name):
-    page = paginate(
-        selectors.notes_with_topic(name.casefold(), request.user), request.GET.get("cursor")
-    )
+    """A topic's notes, under every name of its subject: #猫 and #cats are one page's notes."""
+    name = name.casefold()
+    page = paginate(selectors.notes_with_topic(name, request.user), request.GET.get("cursor"))
+    also = [t for t in selectors.topic_group(name) if t.name != name]
     return render(
         request,
         "notes/topic.html",
         {
             "topic": name,
+            "also": also,
             "notes": page.items,
             "next_cursor": page.next_cursor,
         },

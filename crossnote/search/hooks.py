@@ -4,7 +4,8 @@ Notes and profiles fire `content_created` when they are written or their text ch
 people are seen through post_save (sign-up, admin and createsuperuser alike). Each is indexed
 once its transaction commits (crossnote.core.tasks.enqueue: a worker, or a thread on the
 embedded default), so a rolled-back write indexes nothing. Model signals cover what no
-hook announces: a note's topics changing on their own, new topics, and deletions (a deleted
+hook announces: a note's topics changing on their own, new topics (also linked to their name
+in the other language: crossnote.search.topic_links), and deletions (a deleted
 note's row goes in the same transaction, not on commit).
 """
 
@@ -45,6 +46,13 @@ def _topic_saved(sender, instance, created, **kwargs):
 
     if created:
         enqueue(tasks.index_topic, instance.pk)
+        enqueue(tasks.link_topic, instance.pk)
+
+
+def _topics_relinked(*, topic_ids):
+    from crossnote.search import tasks
+
+    enqueue(tasks.index_relinked_topics, sorted(topic_ids))
 
 
 def _note_deleted(sender, instance, using, **kwargs):
@@ -58,6 +66,7 @@ def connect() -> None:
     from crossnote.notes.models import Note, Topic
 
     hooks.register("content_created", _content_created)
+    hooks.register("topics_relinked", _topics_relinked)
     post_save.connect(_user_saved, sender=User, dispatch_uid="search-user-saved")
     m2m_changed.connect(_topics_changed, sender=Note.topics.through, dispatch_uid="search-topics")
     post_save.connect(_topic_saved, sender=Topic, dispatch_uid="search-topic-saved")

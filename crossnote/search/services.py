@@ -3,7 +3,7 @@
 from collections.abc import Callable, Iterable
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from crossnote.accounts.models import User
@@ -22,9 +22,20 @@ USER_FIELDS = ["name", "bio", "handle", "display", "initials"]
 TOPIC_FIELDS = ["name", "folded", "pinyin", "initials"]
 
 
+def topic_names(topics) -> list[str]:
+    """The topics' names and every other name of their subjects (#猫 brings #cats), so a search
+    for either name finds the same notes and topics."""
+    topics = list(topics)
+    roots = {t.root_id for t in topics}
+    if not roots:
+        return []
+    linked = Topic.objects.filter(Q(pk__in=roots) | Q(canonical_id__in=roots))
+    return list(dict.fromkeys([t.name for t in topics] + [t.name for t in linked]))
+
+
 def note_entry(note: Note) -> NoteEntry:
     """The index row of a note (its topics should be prefetched when many are made)."""
-    topics = " ".join(t.name for t in note.topics.all())
+    topics = " ".join(topic_names(note.topics.all()))
     return NoteEntry(
         note_id=note.pk,
         title=index_text(note.title),
@@ -51,7 +62,7 @@ def topic_entry(topic: Topic) -> TopicEntry:
     full, initials = pinyin_keys(topic.name)
     return TopicEntry(
         topic_id=topic.pk,
-        name=" ".join(filter(None, [index_text(topic.name), full])),
+        name=" ".join(filter(None, [index_text(" ".join(topic_names([topic]))), full])),
         folded=fold(topic.name)[:30],
         pinyin=full[:200],
         initials=initials[:30],
@@ -81,6 +92,14 @@ def index_user(*, user_id: int) -> bool:
         return False
     _upsert(UserEntry, [user_entry(user)], "user", [*USER_FIELDS, "indexed_at"])
     return True
+
+
+def index_topics_and_notes(*, topic_ids) -> None:
+    """Re-index topics whose group changed, and the notes under them (their other names)."""
+    for topic_id in topic_ids:
+        index_topic(topic_id=topic_id)
+    for note_id in Note.objects.filter(topics__in=list(topic_ids)).values_list("pk", flat=True):
+        index_note(note_id=note_id)
 
 
 def index_topic(*, topic_id: int) -> bool:

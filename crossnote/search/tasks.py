@@ -23,3 +23,16 @@ def index_user(user_id: int) -> None:
 @shared_task
 def index_topic(topic_id: int) -> None:
     services.index_topic(topic_id=topic_id)
+
+
+@shared_task
+def link_topic(topic_id: int) -> None:
+    """A new topic: link it to its name in the other language, or suggest the link."""
+    from crossnote.search import topic_links
+
+    topic_links.link_new_topic(topic_id=topic_id)
+
+
+@shared_task
+def index_relinked_topics(topic_ids: list[int]) -> None:
+    services.index_topics_and_notes(topic_ids=topic_ids)

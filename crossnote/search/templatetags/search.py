@@ -24,3 +24,11 @@ def language_mark(code: str) -> str:
     if not code or code == "und":
         return ""
     return str(LANGUAGE_MARKS.get(code, code))
+
+
+@register.filter
+def topic_gloss(name: str, language: str) -> str:
+    """A topic name's meaning in the reader's language ("#猫 · cat"); "" when none."""
+    from crossnote.search.topic_links import gloss
+
+    return gloss(name or "", language or "")

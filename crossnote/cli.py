@@ -153,6 +153,11 @@ def cmd_privacy(args) -> None:
     _call("privacy", *args.rest) if args.rest else _call("privacy", "--help")
 
 
+def cmd_topics(args) -> None:
+    """Topics: link a topic's Chinese and English names (#猫 and #cats), unlink, suggestions."""
+    _call("topics", *args.rest) if args.rest else _call("topics", "--help")
+
+
 def cmd_doctor(args) -> None:
     """Check this configuration and say what is wrong and how to fix it (exit 1 on errors)."""
     from django.core.exceptions import ImproperlyConfigured
@@ -385,6 +390,12 @@ def build_parser() -> argparse.ArgumentParser:
     privacy.add_argument("rest", nargs=argparse.REMAINDER)
     privacy.set_defaults(func=cmd_privacy)
 
+    topics = sub.add_parser(
+        "topics", help=cmd_topics.__doc__, add_help=False, description=cmd_topics.__doc__
+    )
+    topics.add_argument("rest", nargs=argparse.REMAINDER)
+    topics.set_defaults(func=cmd_topics)
+
     doctor = sub.add_parser("doctor", help=cmd_doctor.__doc__, description=cmd_doctor.__doc__)
     doctor.add_argument("--json", action="store_true", help="print the findings as JSON")
     doctor.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
@@ -456,6 +467,9 @@ def main(argv=None) -> None:
         return
     if argv and argv[0] == "privacy":
         cmd_privacy(argparse.Namespace(rest=argv[1:]))
+        return
+    if argv and argv[0] == "topics":
+        cmd_topics(argparse.Namespace(rest=argv[1:]))
         return
     if argv and argv[0] == "insights":
         cmd_insights(argparse.Namespace(rest=argv[1:]))

@@ -121,6 +121,27 @@ def test_a_card_opens_its_note_over_explore(
     assert page_errors == [], "\n".join(page_errors)
 
 
+def test_the_carousel_works_in_the_overlay(live_server, browser, world, page_errors):
+    mia, lin, *_ = world
+    images = [
+        upload(f"{i}.jpg", image_bytes(size=(600, 800), color=(90, 40 * i, 60))) for i in (1, 2)
+    ]
+    two = create_note(author=lin, title="Two photos", body="", images=images)
+    ctx = log_in_as(browser, live_server, mia)
+    page = page_errors.watch(ctx.new_page())
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + "/")
+    _card(page, two).click()
+    dialog = page.get_by_test_id("note-overlay")
+    expect(dialog.locator(".note-title")).to_have_text("Two photos")
+    dialog.locator("[data-next]").click()
+    wait_for_js(
+        page, "document.querySelector('[data-note-overlay] .carousel-track').scrollLeft > 100"
+    )
+    ctx.close()
+    assert page_errors == [], "\n".join(page_errors)
+
+
 def test_without_javascript_cards_are_plain_links(live_server, browser, world):
     _mia, _lin, cat, *_ = world
     ctx = browser.new_context(viewport=PHONE, java_script_enabled=False)

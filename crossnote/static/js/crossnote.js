@@ -59,7 +59,11 @@
     var total = track.querySelectorAll(".slide").length;
     var prev = c.querySelector("[data-prev]"), next = c.querySelector("[data-next]");
     var shown = 0;
-    function go(d) { track.scrollBy({ left: d * track.clientWidth, behavior: "smooth" }); }
+    // To a photo, not by a distance: a tap just after a swipe, while it still snaps, lands right.
+    function go(d) {
+      var i = Math.round(track.scrollLeft / Math.max(1, track.clientWidth)) + d;
+      track.scrollTo({ left: Math.min(total - 1, Math.max(0, i)) * track.clientWidth, behavior: "smooth" });
+    }
     function update() {
       var i = Math.min(total - 1, Math.max(0, Math.round(track.scrollLeft / Math.max(1, track.clientWidth))));
       dots.forEach(function (d, k) { d.classList.toggle("on", k === i); });
@@ -142,6 +146,13 @@
   });
   document.addEventListener("htmx:afterSwap", function () { initMasonry(); });
   document.addEventListener("htmx:afterSettle", function () { initMasonry(); });
+  /* A note loaded into the page (opened over a grid: overlay.js) gets a working carousel too;
+     the page's own carousels were set up on DOMContentLoaded (htmx's first load is the body). */
+  document.addEventListener("htmx:load", function (e) {
+    var root = e.detail && e.detail.elt;
+    if (!root || !root.querySelectorAll || root === document.body) return;
+    root.querySelectorAll("[data-carousel]").forEach(initCarousel);
+  });
 })();
 
 /* Language bridge: original / translated / bilingual views of a note, hiding a translation,

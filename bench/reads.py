@@ -1,9 +1,12 @@
-"""Latency of the hot read paths over a demo community (in-process, SQLite by default).
+"""Latency of the hot read paths, in-process through Django's test client (no network).
 
     .venv/bin/python bench/reads.py [--users 60] [--notes 320] [--requests 200]
+    .venv/bin/python bench/reads.py --data-dir /work/bench-data/world-1m --requests 200
 
-Builds the demo in a throwaway data folder (or uses DATABASE_URL's database if set and
---reuse is given), then times each path with Django's test client and prints p50/p95/max.
+Builds the demo in a throwaway data folder (or reads a world made by bench/generate.py with
+--data-dir, or DATABASE_URL's database as is with --reuse), then times each path with Django's
+test client and prints p50/p95/max and the SQL queries one request makes. Signed-in paths run
+with the browser session; "explore API token" with a personal access token (Bearer).
 """
 
 import argparse
@@ -23,51 +26,89 @@ def main() -> None:
     parser.add_argument("--notes", type=int, default=320)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--reuse", action="store_true", help="use the configured database as is")
+    parser.add_argument("--data-dir", default="", help="a world's data folder (bench/generate.py)")
+    parser.add_argument("--paths", default="", help="comma-separated names to time (default all)")
     args = parser.parse_args()
 
-    if not args.reuse:
+    if args.data_dir:
+        os.environ["CROSSNOTE_DATA_DIR"] = args.data_dir
+        os.environ.pop("DATABASE_URL", None)
+    elif not args.reuse:
         os.environ["CROSSNOTE_DATA_DIR"] = tempfile.mkdtemp(prefix="crossnote-bench-")
         os.environ.pop("DATABASE_URL", None)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "crossnote.settings")
     import django
 
     django.setup()
+    import logging
+
+    logging.getLogger("crossnote.request").setLevel(logging.WARNING)  # one line per request
+    from django.conf import settings
     from django.core.management import call_command
+    from django.db import connection, reset_queries
     from django.test import Client
+    from django.test.utils import CaptureQueriesContext
 
     from crossnote.accounts.models import User
+    from crossnote.accounts.services import create_api_token
     from crossnote.notes.models import Note
 
-    if not args.reuse:
+    if not args.reuse and not args.data_dir:
         call_command("migrate", verbosity=0)
         started = time.perf_counter()
         call_command("demo", users=args.users, notes=args.notes, seed=1, if_empty=False)
         print(f"demo built in {time.perf_counter() - started:.1f} s")
 
-    reader = User.objects.order_by("-following_count").first()
-    note = Note.objects.order_by("-comment_count").first()
+    if args.data_dir:  # a world: a typical reader, not the one who follows everyone
+        reader = User.objects.filter(following_count__gte=20).order_by("pk").first()
+    else:
+        reader = User.objects.order_by("-following_count").first()
+    note = Note.objects.filter(visibility="public").order_by("-comment_count").first()
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(reader)
+    token = reader.api_tokens.filter(name="bench/reads.py").first()
+    if token is not None:
+        token.delete()
+    _token, secret = create_api_token(user=reader, name="bench/reads.py")
+    bearer = Client(HTTP_HOST="127.0.0.1", HTTP_AUTHORIZATION=f"Bearer {secret}")
+    visitor = Client(HTTP_HOST="127.0.0.1")
     paths = {
-        "explore page": "/",
-        "explore API": "/api/v1/feeds/explore",
-        "following API": "/api/v1/feeds/following",
-        "note page": f"/notes/{note.pk}/",
-        "comments API": f"/api/v1/notes/{note.pk}/comments",
-        "profile page": f"/u/{note.author.username}/",
+        "explore page": (client, "/"),
+        "explore API": (client, "/api/v1/feeds/explore"),
+        "explore API token": (bearer, "/api/v1/feeds/explore"),
+        "explore API visitor": (visitor, "/api/v1/feeds/explore"),
+        "following API": (client, "/api/v1/feeds/following"),
+        "note page": (client, f"/notes/{note.pk}/"),
+        "note API": (client, f"/api/v1/notes/{note.pk}"),
+        "comments API": (client, f"/api/v1/notes/{note.pk}/comments"),
+        "profile page": (client, f"/u/{note.author.username}/"),
     }
-    print(f"{'path':<16}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
-    for name, path in paths.items():
-        client.get(path)  # warm caches and templates
-        times = []
+    wanted = [p.strip() for p in args.paths.split(",") if p.strip()]
+    conn_max_age = settings.DATABASES["default"].get("CONN_MAX_AGE", 0)
+    print(f"{Note.objects.count():,} notes; CONN_MAX_AGE={conn_max_age}")
+    print(f"{'path':<22}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'CPU ms':>9}{'queries':>9}")
+    for name, (who, path) in paths.items():
+        if wanted and name not in wanted:
+            continue
+        who.get(path)  # warm caches and templates
+        reset_queries()  # the test client's request_started clears the log: count from 0
+        with CaptureQueriesContext(connection) as queries:
+            who.get(path)
+        count = len(queries)  # read now: the log is cleared by the next request
+        times, cpu = [], []
         for _ in range(args.requests):
-            started = time.perf_counter()
-            response = client.get(path)
+            started, started_cpu = time.perf_counter(), time.process_time()
+            response = who.get(path)
             times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
             assert response.status_code == 200, (path, response.status_code)
         times.sort()
         p95 = times[int(len(times) * 0.95) - 1]
-        print(f"{name:<16}{statistics.median(times):>9.1f}{p95:>9.1f}{times[-1]:>9.1f}")
+        print(
+            f"{name:<22}{statistics.median(times):>9.2f}{p95:>9.2f}{times[-1]:>9.1f}"
+            f"{statistics.median(cpu):>9.2f}{count:>9}"
+        )
+    print("command: .venv/bin/python bench/reads.py " + " ".join(sys.argv[1:]))
 
 
 if __name__ == "__main__":

@@ -25,6 +25,15 @@ def _fast_hashing_and_tmp_media(settings, tmp_path):
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_feed_cards():
+    """Feed cards are kept in process memory by note version (crossnote.feeds.cards); a test
+    database rolled back reuses note ids, so each test starts with none."""
+    from crossnote.feeds.cards import forget_all
+
+    forget_all()
+
+
 def make_user(username="mia", **extra) -> User:
     user = User(username=username, email=extra.pop("email", f"{username}@example.com"), **extra)
     user.set_password("correct horse battery")

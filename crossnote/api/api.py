@@ -2,11 +2,12 @@
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from crossnote.accounts.api import router as accounts_router
+from crossnote.api.contract import CrossnoteAPI
 from crossnote.core.errors import DomainError
+from crossnote.core.renderers import FastJSONRenderer
 from crossnote.feeds.api import router as feeds_router
 from crossnote.insights.api import router as insights_router
 from crossnote.language.api import router as language_router
@@ -19,7 +20,7 @@ from crossnote.search.api import router as search_router
 from crossnote.security.api import router as security_router
 from crossnote.social.api import router as social_router
 
-api = NinjaAPI(
+api = CrossnoteAPI(
     title="Crossnote API",
     version="1",
     description=(
@@ -31,6 +32,7 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url="/docs",
     openapi_url="/openapi.json",
+    renderer=FastJSONRenderer(),
 )
 
 api.add_router("", accounts_router)

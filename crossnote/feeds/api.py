@@ -7,7 +7,8 @@ from django.utils.translation import get_language
 from ninja import Router
 
 from crossnote.accounts.auth import OPTIONAL, REQUIRED
-from crossnote.feeds import ranking, selectors, services, timeline
+from crossnote.core.renderers import dumps
+from crossnote.feeds import cards, ranking, selectors, services, timeline
 from crossnote.feeds.schemas import ExplorePage, TopicsIn, TopicsOut
 from crossnote.notes.api import mark_viewer_state
 from crossnote.notes.schemas import NotePage
@@ -23,11 +24,12 @@ def explore(request, cursor: str | None = None, limit: int = 20):
     languages = ranking.reader_languages(request.user, get_language() or "")
     ttl = settings.CROSSNOTE_EXPLORE_CACHE_SECONDS
     if request.user.is_authenticated or cursor or ttl <= 0:
-        page = selectors.explore_page(request.user, cursor, limit, languages)
-        return {
-            "items": mark_viewer_state(page.items, request.user),
-            "next_cursor": page.next_cursor,
-        }
+        # The page's ids from the ranked pool, then one query for what the reader may see of
+        # them now (with counts and liked/collected), and cards made once per note version.
+        page = selectors.explore_entries(request.user, cursor, limit, languages)
+        entries = [(note_id, {"why": _reasons(why)}) for note_id, why in page.items]
+        items = cards.page_items(request.user, selectors.explore_shown, entries, name="explore")
+        return _json({"items": items, "next_cursor": page.next_cursor})
     # Visitors of one region and language share one first page, as a CDN would: it is remade
     # when a note, comment or topic pick is written, after `ttl` seconds (counts may lag that
     # long), or when one of its notes may no longer be shown (checked on every hit: moderation
@@ -39,11 +41,26 @@ def explore(request, cursor: str | None = None, limit: int = 20):
         body = cached["body"]
     else:
         page = selectors.explore_page(request.user, None, limit, languages)
-        body = ExplorePage.model_validate(
-            {"items": page.items, "next_cursor": page.next_cursor}, from_attributes=True
-        ).model_dump_json()
+        body = dumps(
+            ExplorePage.model_validate(
+                {"items": page.items, "next_cursor": page.next_cursor}, from_attributes=True
+            ).model_dump()
+        )
         cache.set(key, {"ids": [note.pk for note in page.items], "body": body}, ttl)
-    return HttpResponse(body, content_type="application/json")
+    return HttpResponse(body, content_type=JSON)
+
+
+JSON = "application/json; charset=utf-8"
+
+
+def _json(body: dict) -> HttpResponse:
+    """An answer already made of plain values (the operation's schema documents it)."""
+    return HttpResponse(dumps(body), content_type=JSON)
+
+
+def _reasons(why: list[dict]) -> list[dict]:
+    """Reasons as the Reason schema writes them."""
+    return [{"code": r["code"], "text": r["text"], "topic": r.get("topic")} for r in why]
 
 
 @router.get("/feeds/following", response=NotePage, auth=REQUIRED)

@@ -2,9 +2,14 @@
 
 A note written (`content_created`) is fanned out on commit; follows and unfollows (model
 signals: follow, unfollow and block all go through them) add or take out the followee's notes;
-a deleted note leaves the timelines."""
+a deleted note leaves the timelines.
 
-from django.db.models.signals import post_delete, post_save
+Feed cards (crossnote.feeds.cards) are kept per note version, `updated_at` among it: a change to
+a note's topics, or an image saved in place (say its variants made in the background), touches
+the note's `updated_at` so that its card is written anew."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
 
 from crossnote.core import hooks
 from crossnote.core.tasks import enqueue
@@ -38,11 +43,34 @@ def _note_deleted(sender, instance, **kwargs):
         enqueue(tasks.note_deleted, instance.pk, instance.author_id)
 
 
-def connect() -> None:
+def _touch_notes(note_ids) -> None:
     from crossnote.notes.models import Note
+
+    if note_ids:
+        Note.objects.filter(pk__in=list(note_ids)).update(updated_at=timezone.now())
+
+
+def _image_saved(sender, instance, created, **kwargs):
+    # A new or deleted image changes the card's image mark already (count, newest id).
+    if not created:
+        _touch_notes([instance.note_id])
+
+
+def _topics_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    _touch_notes((pk_set or ()) if reverse else [instance.pk])
+
+
+def connect() -> None:
+    from crossnote.notes.models import Note, NoteImage
     from crossnote.social.models import Follow
 
     hooks.register("content_created", _content_created)
     post_save.connect(_follow_saved, sender=Follow, dispatch_uid="feeds-follow-saved")
     post_delete.connect(_follow_deleted, sender=Follow, dispatch_uid="feeds-follow-deleted")
     post_delete.connect(_note_deleted, sender=Note, dispatch_uid="feeds-note-deleted")
+    post_save.connect(_image_saved, sender=NoteImage, dispatch_uid="feeds-image-saved")
+    m2m_changed.connect(
+        _topics_changed, sender=Note.topics.through, dispatch_uid="feeds-topics-changed"
+    )

@@ -24,37 +24,43 @@ from crossnote.social.models import Follow
 from crossnote.social.selectors import muted_authors
 
 
-def explore_notes(viewer) -> QuerySet:
-    """Public notes the reader may see, never limited ones (not recommended)."""
+def recommendable(notes: QuerySet, viewer) -> QuerySet:
+    """Of `notes`, those explore may show `viewer`: public, never limited (not recommended),
+    not by someone the reader muted. Visibility itself is the caller's (policies)."""
     return (
-        visible_notes(viewer)
-        .filter(visibility=Visibility.PUBLIC)
+        notes.filter(visibility=Visibility.PUBLIC)
         .exclude(moderation=ModerationState.LIMITED)
         .exclude(author_id__in=muted_authors(viewer))
     )
+
+
+def explore_notes(viewer) -> QuerySet:
+    """Public notes the reader may see, never limited ones (not recommended)."""
+    return recommendable(visible_notes(viewer), viewer)
+
+
+def explore_shown(viewer) -> QuerySet:
+    """explore_notes without images, topics and author joined: for questions about ids."""
+    return recommendable(Note.objects.filter(policies.visible_notes_filter(viewer)), viewer)
 
 
 def still_recommendable(viewer, ids: list[int]) -> bool:
     """Whether every note of a cached page may still be recommended to `viewer` (one query)."""
     if not ids:
         return True
-    shown = (
-        Note.objects.filter(policies.visible_notes_filter(viewer), pk__in=ids)
-        .filter(visibility=Visibility.PUBLIC)
-        .exclude(moderation=ModerationState.LIMITED)
-        .exclude(author_id__in=muted_authors(viewer))
-    )
-    return shown.count() == len(set(ids))
+    return explore_shown(viewer).filter(pk__in=ids).count() == len(set(ids))
 
 
-def following_notes(viewer) -> QuerySet:
-    """Notes by the people `viewer` follows that `viewer` may see, reverse chronological."""
+def following_notes(viewer, *, media: bool = True) -> QuerySet:
+    """Notes by the people `viewer` follows that `viewer` may see, reverse chronological
+    (`media=False`: without images, topics and author, for a page of ids)."""
     followed = Follow.objects.filter(follower=viewer).values("followee_id")
-    return (
+    notes = (
         visible_notes(viewer)
-        .filter(author_id__in=followed)
-        .exclude(author_id__in=muted_authors(viewer))
+        if media
+        else Note.objects.filter(policies.visible_notes_filter(viewer))
     )
+    return notes.filter(author_id__in=followed).exclude(author_id__in=muted_authors(viewer))
 
 
 def picked_topics(user) -> list[Topic]:
@@ -118,6 +124,26 @@ def explore_page(
     viewer, cursor: str | None = None, limit: int = 20, languages: list[str] | None = None
 ) -> Page:
     """One page of the ranked explore feed; each note carries `why` ([{code, text, …}])."""
+    page = explore_entries(viewer, cursor, limit, languages)
+    ids = [note_id for note_id, _why in page.items]
+    notes_by_id = (
+        {note.pk: note for note in explore_notes(viewer).filter(pk__in=ids)} if ids else {}
+    )
+    items = []
+    for note_id, why in page.items:
+        note = notes_by_id.get(note_id)
+        if note is not None:  # gone or hidden since the pool was ranked
+            note.why = why
+            items.append(note)
+    return Page(items=items, next_cursor=page.next_cursor)
+
+
+def explore_entries(
+    viewer, cursor: str | None = None, limit: int = 20, languages: list[str] | None = None
+) -> Page:
+    """One page of explore as (note id, why) pairs, in order. The ranked pool's ids are not
+    re-checked here: callers read the notes through explore_notes or explore_shown, which leave
+    out whatever the reader may no longer see."""
     if limit < 1 or limit > MAX_PAGE_SIZE:
         raise InvalidInput(
             _("limit must be between 1 and %(max)d.") % {"max": MAX_PAGE_SIZE}, field="limit"
@@ -137,31 +163,21 @@ def explore_page(
     next_cursor = None
     if position is not None and position + limit < size:
         next_cursor = _encode({"t": as_of.isoformat(), "p": position + limit})
-    notes_by_id = {}
-    if chosen:
-        fetched = explore_notes(viewer).filter(pk__in=[item["id"] for item in chosen])
-        notes_by_id = {note.pk: note for note in fetched}
-    items = []
-    for item in chosen:
-        note = notes_by_id.get(item["id"])
-        if note is not None:  # gone or hidden since the pool was ranked
-            note.why = [{**r, "text": explain(r)} for r in item["reasons"]]
-            items.append(note)
+    items = [(item["id"], [{**r, "text": explain(r)} for r in item["reasons"]]) for item in chosen]
     if next_cursor is None and len(chosen) < limit:
         # The pool is used up: go on with every other visible note, newest first.
-        rest = explore_notes(viewer).filter(created_at__lte=as_of)
+        rest = explore_shown(viewer).filter(created_at__lte=as_of)
         rest = rest.exclude(pk__in=[item["id"] for item in pool]).order_by("-created_at", "-id")
         if after is not None:
             rest = ranking.older_than(rest, *after)
         want = limit - len(chosen)
-        more = list(rest[: want + 1])
-        for note in more[:want]:
-            note.why = [{"code": "latest", "text": explain({"code": "latest"})}]
-            items.append(note)
+        more = list(rest.values_list("id", "created_at")[: want + 1])
+        latest = [{"code": "latest", "text": explain({"code": "latest"})}]
+        items += [(note_id, latest) for note_id, _created in more[:want]]
         if len(more) > want:
-            last = more[want - 1]
+            last_id, last_created = more[want - 1]
             next_cursor = _encode(
-                {"t": as_of.isoformat(), "c": [last.created_at.isoformat(), last.pk]}
+                {"t": as_of.isoformat(), "c": [last_created.isoformat(), last_id]}
             )
     return Page(items=items, next_cursor=next_cursor)
 

@@ -1,4 +1,4 @@
-"""ASGI entry point (granian, `crossnote serve`): HTTP goes to Django, WebSockets to Channels.
+"""ASGI entry point (`crossnote serve --interface asgi`): HTTP goes to Django, WebSockets to Channels.
 
 WebSockets are authenticated by the session cookie (AuthMiddlewareStack) and accepted only from
 pages of the allowed hosts (AllowedHostsOriginValidator: cross-site WebSocket hijacking).
@@ -37,12 +37,11 @@ async def lifespan(scope, receive, send):
             return
 
 
+# Also served on its own by crossnote.rsgi, where HTTP goes to Django's WSGI handler instead.
+websocket_application = AllowedHostsOriginValidator(
+    AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
+)
+
 application = ProtocolTypeRouter(
-    {
-        "http": django_application,
-        "lifespan": lifespan,
-        "websocket": AllowedHostsOriginValidator(
-            AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
-        ),
-    }
+    {"http": django_application, "lifespan": lifespan, "websocket": websocket_application}
 )

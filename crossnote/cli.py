@@ -31,8 +31,19 @@ def _call(name: str, *args, **options) -> None:
         sys.exit(f"crossnote {name}: {exc}")
 
 
+# `crossnote serve --interface`: what granian runs (bench/README.md "Serving" has the figures).
+SERVE_INTERFACES = {
+    # Pages and API through Django's WSGI handler in a thread pool, /ws/ through Channels.
+    "rsgi": "crossnote.rsgi:application",
+    # Everything through Django's ASGI handler (the layout before issue 19; 4-7x slower HTTP).
+    "asgi": "crossnote.asgi:application",
+    # Granian's own WSGI workers: the fastest HTTP, no WebSockets (pages poll).
+    "wsgi": "crossnote.wsgi:application",
+}
+
+
 def cmd_serve(args) -> None:
-    """Run the web server (granian, ASGI: pages, API and WebSockets) with N worker processes."""
+    """Run the web server (granian) with N worker processes: pages, API and WebSockets on one port."""
     _setup()
     from django.conf import settings
     from django.core import checks
@@ -45,19 +56,21 @@ def cmd_serve(args) -> None:
     if args.migrate:
         _call("migrate", interactive=False, verbosity=0)
     granian = shutil.which("granian") or os.path.join(os.path.dirname(sys.executable), "granian")
-    # Granian's ASGI interface runs one event loop per worker (its blocking threads must be 1):
-    # Django runs each request's synchronous code in a thread of its own, and --threads sizes
-    # asgiref's shared pool (ASGI_THREADS) that other synchronous calls use.
-    os.environ.setdefault("ASGI_THREADS", str(args.threads))
     # Each worker loads the translation engines in the background at start (language.warm_up).
     os.environ.setdefault("CROSSNOTE_TRANSLATION_WARM_UP", "true")
-    argv = [
-        granian,
-        "--interface",
-        "asgi",
-        "crossnote.asgi:application",
+    os.environ["CROSSNOTE_SERVE_THREADS"] = str(args.threads)  # crossnote.rsgi's pool
+    # Channels' consumers (and, under --interface asgi, Django itself) run synchronous code in
+    # asgiref's shared pool, sized by ASGI_THREADS.
+    os.environ.setdefault("ASGI_THREADS", str(args.threads))
+    websockets = args.interface != "wsgi" and not args.no_websockets
+    argv = [granian, "--interface", args.interface, SERVE_INTERFACES[args.interface]]
+    # Granian's ASGI and RSGI interfaces run one event loop per worker (their blocking threads
+    # must be 1); under WSGI its blocking threads are the ones that run Django.
+    if args.interface == "wsgi":
+        argv += ["--blocking-threads", str(args.threads)]
+    argv += [
         # WebSockets carry messages in real time; without them pages poll instead.
-        "--no-ws" if args.no_websockets else "--ws",
+        "--ws" if websockets else "--no-ws",
         "--host",
         args.host,
         "--port",
@@ -68,7 +81,11 @@ def cmd_serve(args) -> None:
         "--working-dir",
         str(settings.BASE_DIR),
     ]
-    print(f"Crossnote serving http://{args.host}:{args.port}/ (data: {settings.DATA_DIR})")
+    print(
+        f"Crossnote serving http://{args.host}:{args.port}/ ({args.interface}, "
+        f"{args.workers} workers x {args.threads} threads, "
+        f"WebSockets {'on' if websockets else 'off'}; data: {settings.DATA_DIR})"
+    )
     os.execv(granian, argv)  # noqa: S606 - replaces this process with the server
 
 
@@ -261,7 +278,18 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
     serve.add_argument("--workers", type=int, default=2, help="worker processes (2)")
     serve.add_argument(
-        "--threads", type=int, default=8, help="sync threads per worker, ASGI_THREADS (8)"
+        "--threads",
+        type=int,
+        default=8,
+        help="threads per worker that run Django (8); also ASGI_THREADS for WebSocket handlers",
+    )
+    serve.add_argument(
+        "--interface",
+        choices=sorted(SERVE_INTERFACES),
+        default="rsgi",
+        help="rsgi (default): pages and API through Django's WSGI handler in threads, /ws/ "
+        "through Channels, one port; asgi: everything through Django's ASGI handler (slower); "
+        "wsgi: granian's WSGI workers, no WebSockets (pages poll)",
     )
     serve.add_argument("--migrate", action="store_true", help="apply migrations first")
     serve.add_argument(

@@ -131,16 +131,6 @@ class NoteForm(forms.Form):
     )
     visibility = forms.ChoiceField(label=_("Who can see it"), choices=Visibility.choices)
 
-    def clean_images(self):
-        """Count and size are checked before any photo is opened (the service checks again)."""
-        images = self.cleaned_data.get("images") or []
-        if len(images) > MAX_IMAGES:
-            raise forms.ValidationError(
-                _("A note has at most %(max)d images; you sent %(n)d.")
-                % {"max": MAX_IMAGES, "n": len(images)}
-            )
-        return images
-
     def clean_topics(self):
         raw = self.cleaned_data.get("topics", "")
         return [t for t in raw.replace("，", ",").replace(",", " ").split() if t]

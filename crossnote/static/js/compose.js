@@ -357,6 +357,14 @@
     initCounters(form, text);
     var picker = initPicker(form, text);
     if (!picker || !window.fetch || !window.FormData) return;
+    // A field's errors go as soon as it is edited (the counter says where it stands meanwhile).
+    form.addEventListener("input", function (e) {
+      var field = e.target.closest(".field[data-field]");
+      if (!field || field.matches("[data-picker]")) return;
+      field.classList.remove("has-error");
+      var box = field.querySelector("[data-errors-for]");
+      if (box) box.innerHTML = "";
+    });
     var submit = form.querySelector("[data-post]");
     var label = submit.textContent;
 

@@ -66,7 +66,7 @@ def notifications(request):
 
 TAB_LABELS = {
     "all": pgettext_lazy("notifications tab", "All"),
-    "likes": pgettext_lazy("notifications tab", "Likes and saves"),
+    "likes": pgettext_lazy("notifications tab", "Likes & saves"),
     "follows": pgettext_lazy("notifications tab", "New followers"),
-    "comments": pgettext_lazy("notifications tab", "Comments and @"),
+    "comments": pgettext_lazy("notifications tab", "Comments & @"),
 }

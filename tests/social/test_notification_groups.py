@@ -75,10 +75,10 @@ def test_the_page_shows_one_line_with_faces_thumbnail_and_unread_mark(client_for
     assert 'class="notification unread"' not in client.get("/notifications/").content.decode()
 
 
-def test_likes_on_another_day_or_another_note_are_another_line(client_for, mia, note, fans, make_note):
-    Notification.objects.filter(actor=fans[0]).update(
-        created_at=timezone.now() - timedelta(days=2)
-    )
+def test_likes_on_another_day_or_another_note_are_another_line(
+    client_for, mia, note, fans, make_note
+):
+    Notification.objects.filter(actor=fans[0]).update(created_at=timezone.now() - timedelta(days=2))
     other = make_note(mia, title="Second note")
     notes.like_note(user=fans[1], note=other)
     lines = grouped(client_for(mia))["items"]

@@ -87,6 +87,13 @@ def test_a_card_opens_its_note_over_explore(
     expect(dialog.get_by_text("Lovely from the overlay")).to_be_visible()
     assert Comment.objects.filter(note=cat, author=mia, body="Lovely from the overlay").exists()
 
+    # Escape in the save sheet closes the sheet, not the note.
+    dialog.locator("[data-save-picker] summary").click()
+    expect(dialog.locator("[data-save-picker]")).to_have_attribute("open", "")
+    page.keyboard.press("Escape")
+    expect(dialog.locator("[data-save-picker]")).not_to_have_attribute("open", "")
+    expect(dialog).to_be_visible()
+
     # Keyboard: Tab and Shift+Tab go round inside the open note.
     for key in ["Tab"] * 40 + ["Shift+Tab"] * 5:
         page.keyboard.press(key)

@@ -90,10 +90,15 @@
     if (!dialog || typeof dialog.showModal !== "function") { dialog = null; return; }
     body = dialog.querySelector("[data-overlay-body]");
     dialog.querySelector("[data-overlay-close]").addEventListener("click", requestClose);
-    // Escape: the dialog's own cancel, unless a sheet inside (the save picker) takes it first.
+    // Escape: the dialog's own cancel, unless a sheet inside (the save picker) was open: that
+    // Escape closes the sheet only (crossnote.js shuts it before the cancel event comes).
+    var sheetOpen = false;
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") sheetOpen = !!dialog.querySelector("[data-save-picker][open]");
+    }, true);
     dialog.addEventListener("cancel", function (e) {
       e.preventDefault();
-      if (dialog.querySelector("[data-save-picker][open]")) return;
+      if (sheetOpen || dialog.querySelector("[data-save-picker][open]")) { sheetOpen = false; return; }
       requestClose();
     });
     // A tap on the dimmed page around the dialog closes it too.

@@ -10,7 +10,6 @@ from crossnote.accounts.auth import OPTIONAL, REQUIRED
 from crossnote.core.renderers import dumps
 from crossnote.feeds import cards, ranking, selectors, services, timeline
 from crossnote.feeds.schemas import ExplorePage, TopicsIn, TopicsOut
-from crossnote.notes.api import mark_viewer_state
 from crossnote.notes.schemas import NotePage
 
 router = Router(tags=["feeds"])
@@ -66,8 +65,10 @@ def _reasons(why: list[dict]) -> list[dict]:
 @router.get("/feeds/following", response=NotePage, auth=REQUIRED)
 def following(request, cursor: str | None = None, limit: int = 20):
     """Notes by people you follow, newest first."""
-    page = timeline.following_page(request.user, cursor, limit)
-    return {"items": mark_viewer_state(page.items, request.user), "next_cursor": page.next_cursor}
+    page = timeline.following_page(request.user, cursor, limit, media=False)
+    entries = [(note.pk, None) for note in page.items]
+    items = cards.page_items(request.user, selectors.following_shown, entries, name="following")
+    return _json({"items": items, "next_cursor": page.next_cursor})
 
 
 def _topics(user):

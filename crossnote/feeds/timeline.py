@@ -169,13 +169,14 @@ PULL_WINDOWS = (timedelta(days=2), timedelta(days=14), timedelta(days=90), None)
 HEAVY_FOLLOWING = 300
 
 
-def pull_page(viewer, cursor: str | None = None, limit: int = 20) -> Page:
-    """A page of the following timeline straight from the database, newest first."""
+def pull_page(viewer, cursor: str | None = None, limit: int = 20, *, media: bool = True) -> Page:
+    """A page of the following timeline straight from the database, newest first
+    (`media=False`: notes without images, topics and author, for their ids)."""
     if not cursor:
         top = timezone.now()
     else:
         top = decode_cursor(cursor)[0]
-    notes = following_notes(viewer)
+    notes = following_notes(viewer, media=media)
     # Most readers follow few enough people for one sort; only the heavy followers get windows.
     heavy = getattr(viewer, "following_count", 0) > HEAVY_FOLLOWING
     for window in PULL_WINDOWS if heavy else (None,):
@@ -188,11 +189,14 @@ def pull_page(viewer, cursor: str | None = None, limit: int = 20) -> Page:
     raise AssertionError("unreachable: the last window has no bound")
 
 
-def following_page(viewer, cursor: str | None = None, limit: int = 20) -> Page:
-    """One page of the following timeline, newest first; pull, or hybrid when Redis is set."""
+def following_page(
+    viewer, cursor: str | None = None, limit: int = 20, *, media: bool = True
+) -> Page:
+    """One page of the following timeline, newest first; pull, or hybrid when Redis is set
+    (`media=False`: notes without images, topics and author, for their ids)."""
     client = redis_client()
     if client is None:
-        return pull_page(viewer, cursor, limit)
+        return pull_page(viewer, cursor, limit, media=media)
     if limit < 1 or limit > MAX_PAGE_SIZE:
         raise InvalidInput(
             _("limit must be between 1 and %(max)d.") % {"max": MAX_PAGE_SIZE}, field="limit"
@@ -200,7 +204,8 @@ def following_page(viewer, cursor: str | None = None, limit: int = 20) -> Page:
     cursor_key = decode_cursor(cursor) if cursor else None
     before = cursor_key[0] if cursor_key else None
     want = limit + 1
-    visible = _after(following_notes(viewer), cursor_key).order_by("-created_at", "-id")
+    visible = _after(following_notes(viewer, media=media), cursor_key)
+    visible = visible.order_by("-created_at", "-id")
     big = Follow.objects.filter(
         follower=viewer, followee__follower_count__gt=settings.CROSSNOTE_FANOUT_MAX_FOLLOWERS
     ).values("followee_id")
@@ -217,7 +222,7 @@ def following_page(viewer, cursor: str | None = None, limit: int = 20) -> Page:
         fetch *= 4
     if len(rows) < want and client.zcard(_key(viewer.pk)) > _limit():
         # Older than the trimmed Redis timeline keeps: read this page from the database.
-        return pull_page(viewer, cursor, limit)
+        return pull_page(viewer, cursor, limit, media=media)
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = encode_cursor(rows[-1].created_at, rows[-1].pk) if more and rows else None

@@ -149,3 +149,48 @@ def test_the_compiled_question_answers_as_the_orm_does_for_every_kind_of_reader(
     assert set(cards.page_facts(reader, selectors.explore_shown, ids, name="explore")) == {
         notes[0].pk
     }
+
+
+FOLLOWING = "/api/v1/feeds/following"
+
+
+def test_the_following_page_is_what_the_schema_writes_and_never_stale(world):
+    from ninja.renderers import JSONRenderer
+
+    from crossnote.feeds import timeline
+    from crossnote.notes.schemas import NotePage
+    from crossnote.social.services import follow_user, unfollow_user
+
+    authors, notes, reader = world
+    for author in authors:
+        follow_user(follower=reader, followee=author)
+    like_note(user=reader, note=notes[2])
+    client = client_of(reader)
+    fast = client.get(FOLLOWING).json()
+    page = timeline.following_page(reader, None, 20)
+    expected = NotePage.model_validate(
+        {"items": mark_viewer_state(page.items, reader), "next_cursor": page.next_cursor},
+        from_attributes=True,
+    ).model_dump()
+    assert fast == json.loads(JSONRenderer().render(None, expected, response_status=200))
+    assert [item["id"] for item in fast["items"]] == [n.pk for n in reversed(notes)]
+
+    update_note(user=authors[0], note=notes[0], visibility="followers")  # still followed
+    assert notes[0].pk in {i["id"] for i in client.get(FOLLOWING).json()["items"]}
+    unfollow_user(follower=reader, followee=authors[0])
+    withhold_note(note=notes[1], regions=["CN"], legal_basis="court order 3")
+    block_user(blocker=authors[2], blocked=reader)
+    assert client.get(FOLLOWING).json()["items"] == []
+
+
+def test_the_compiled_following_question_answers_as_the_orm_does(world):
+    from crossnote.social.services import follow_user
+
+    authors, notes, reader = world
+    follow_user(follower=reader, followee=authors[0])
+    follow_user(follower=reader, followee=authors[1])
+    mute_user(muter=reader, muted=authors[1])
+    ids = [n.pk for n in notes]
+    compiled = cards.page_facts(reader, selectors.following_shown, ids, name="following")
+    assert compiled == cards.page_facts(reader, selectors.following_shown, ids)
+    assert set(compiled) == {notes[0].pk}

@@ -1,5 +1,10 @@
 """Safe image intake: verify, bound, strip metadata, orient, and re-encode into stored variants.
 
+Two steps for notes (posting answers fast): `verify_image` does everything a refusal depends on
+(decode, limits, metadata stripped, PDQ hash, blurhash) and keeps the clean pixels as one quick
+JPEG or PNG (`source`); `make_variants` turns that source into the WebP variants later, in the
+background (the two WebP encodes are most of an image's cost). `process_image` does both at once.
+
 Uploads are never stored as sent. Each image is opened only by the allowed decoders, its pixel
 count is checked from the header before any pixel is decoded, EXIF (GPS included) and all other
 metadata are dropped, the EXIF orientation is applied to the pixels, and the result is written as
@@ -43,6 +48,7 @@ class ProcessedImage:
     height: int = 0
     pdq: str = ""  # Meta's PDQ perceptual hash (64 hex digits), for hash lists and spam waves
     pdq_quality: int = 0
+    source: Variant | None = None  # verify_image: the clean pixels, until make_variants runs
 
 
 def _read_upload(upload) -> bytes:
@@ -175,3 +181,54 @@ def process_image(upload, *, variants: dict[str, int] = NOTE_VARIANTS) -> Proces
     small.thumbnail((64, 64))
     result.blurhash = blurhash.encode(small, 4, 3)
     return result
+
+
+def _bounded(image: Image.Image, box: int) -> Image.Image:
+    """At most about twice `box` on the longest side, by a cheap integer box reduction (the
+    variants are resized from it later with LANCZOS; a PNG or WebP upload gets no draft mode)."""
+    factor = max(image.size) // box // 2 * 2 if max(image.size) >= 4 * box else 1
+    return image.reduce(factor) if factor > 1 else image
+
+
+def verify_image(upload, *, variants: dict[str, int] = NOTE_VARIANTS) -> ProcessedImage:
+    """Everything a refusal depends on, now: decode, limits, metadata stripped, PDQ hash and
+    blurhash; the clean pixels come back as `source` (JPEG, or lossless PNG with transparency),
+    from which `make_variants` makes the WebP variants in the background."""
+    data = _read_upload(upload)
+    box = max(variants.values())
+    image = _bounded(_clean_pixels(_decode(data, target=box)), box)
+    out = io.BytesIO()
+    if image.mode == "RGBA":
+        image.save(out, format="PNG", compress_level=1)
+        extension = "png"
+    else:
+        image.save(out, format="JPEG", quality=92)
+        extension = "jpg"
+    small_box = min(variants.values())
+    small = image.copy()
+    small.thumbnail((small_box, small_box * 3), Image.Resampling.BILINEAR, reducing_gap=2.0)
+    width, height = image.size
+    scale = min(1.0, box / max(width, height))
+    result = ProcessedImage(width=round(width * scale), height=round(height * scale))
+    result.source = Variant(
+        name="source",
+        content=out.getvalue(),
+        width=small.width,  # laid out as the thumbnail until the variants exist
+        height=small.height,
+        extension=extension,
+    )
+    result.pdq, result.pdq_quality = _pdq(small)
+    tiny = small.convert("RGB")
+    tiny.thumbnail((64, 64))
+    result.blurhash = blurhash.encode(tiny, 4, 3)
+    return result
+
+
+def make_variants(source: bytes, *, variants: dict[str, int] = NOTE_VARIANTS) -> dict[str, Variant]:
+    """The WebP variants of a source that verify_image made (our own clean file: JPEG or PNG)."""
+    image = Image.open(io.BytesIO(source), formats=("JPEG", "PNG"))
+    image.load()
+    made = {}
+    for name, box in sorted(variants.items(), key=lambda item: -item[1]):
+        made[name], image = _encode(image, name, box)
+    return made

@@ -92,6 +92,9 @@ class Note(LanguageTagged, TimestampedModel):
         max_length=10, choices=ModerationState.choices, default=ModerationState.VISIBLE
     )
     content_warning = models.CharField(max_length=200, blank=True)
+    # False from posting until every image's WebP variants exist (a background task): only the
+    # author sees the note meanwhile (crossnote.notes.policies).
+    media_ready = models.BooleanField(default=True)
 
     class Meta:
         indexes = [
@@ -134,6 +137,9 @@ class NoteImage(models.Model):
     blurhash = models.CharField(max_length=60)
     pdq_hash = models.CharField(max_length=64, blank=True, db_index=True)
     alt_text = models.CharField(max_length=ALT_TEXT_MAX, blank=True)
+    # The verified, stripped pixels (a storage name) waiting to become the WebP variants; until
+    # then `thumb` and `large` name this file too. Empty once the variants are stored.
+    pending = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["position"]

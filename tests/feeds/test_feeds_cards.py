@@ -194,3 +194,16 @@ def test_the_compiled_following_question_answers_as_the_orm_does(world):
     compiled = cards.page_facts(reader, selectors.following_shown, ids, name="following")
     assert compiled == cards.page_facts(reader, selectors.following_shown, ids)
     assert set(compiled) == {notes[0].pk}
+
+
+def test_every_field_of_a_card_is_covered_by_its_version_or_read_live():
+    from crossnote.notes.schemas import NoteOut
+
+    # By the card's version (id, updated_at, images, author's username/display name/avatar;
+    # topics touch updated_at) or read live with every page (counts, liked, collected). A new
+    # field must be added to one of the two in crossnote.feeds.cards before it joins this list.
+    covered = {"id", "url", "title", "body", "visibility", "author", "images", "topics"}
+    covered |= {"created_at", "updated_at"}
+    live = {"like_count", "collect_count", "comment_count", "liked", "collected"}
+    assert set(NoteOut.model_fields) == covered | live
+    assert set(cards._LIVE) == live

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import Field, StrictBool
 
 
 class UserBrief(Schema):
@@ -54,7 +54,7 @@ class SignUpIn(Schema):
     display_name: str = Field("", max_length=50)
     region: str = Field("", max_length=2, examples=["US"])
     languages: list[str] = Field(default_factory=list, examples=[["en"]])
-    accept_guidelines: bool = Field(
+    accept_guidelines: StrictBool = Field(
         description="Must be true: the person has read the community guidelines (/guidelines/)"
     )
     invite_code: str = Field(
@@ -83,7 +83,7 @@ class ProfileIn(Schema):
     bio: str | None = Field(None, max_length=500)
     region: str | None = Field(None, max_length=2)
     languages: list[str] | None = None
-    auto_translate: bool | None = None
+    auto_translate: StrictBool | None = None
 
 
 class PasswordIn(Schema):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from crossnote.accounts.api import router as accounts_router
-from crossnote.api.contract import CrossnoteAPI
+from crossnote.api.contract import BODY_ERROR, CrossnoteAPI
 from crossnote.core.errors import DomainError
 from crossnote.core.renderers import FastJSONRenderer
 from crossnote.feeds.api import router as feeds_router
@@ -93,4 +93,7 @@ def not_found(request, exc):
 
 @api.exception_handler(HttpError)
 def http_error(request, exc: HttpError):
-    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+    detail = str(exc)
+    if detail.startswith(BODY_ERROR):
+        detail = _("Cannot read the request body: send one JSON object, as the schema shows.")
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)

@@ -1,8 +1,12 @@
 """Ninja schemas of the insights API."""
 
+import re
 from datetime import date
 
 from ninja import Field, Schema
+from pydantic import field_validator
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class RangeQuery(Schema):
@@ -10,6 +14,16 @@ class RangeQuery(Schema):
     end: date | None = Field(None, alias="to", description="last day (UTC), YYYY-MM-DD")
     weeks: int | None = Field(None, description="a preset instead of from/to: 4, 12 or 26")
     region: str | None = Field(None, description="cohorts: only people from this region")
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _iso_day(cls, value):
+        """A day is written YYYY-MM-DD (pydantic alone would read `0` as 1970-01-01)."""
+        if value is None or isinstance(value, date):
+            return value
+        if not isinstance(value, str) or not ISO_DAY.fullmatch(value):
+            raise ValueError("a day is written YYYY-MM-DD")
+        return value
 
     def params(self) -> dict:
         return {

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import Field, StrictBool
 
 from crossnote.accounts.schemas import UserBrief
 from crossnote.messaging.models import BODY_MAX
@@ -11,7 +11,7 @@ from crossnote.messaging.models import BODY_MAX
 
 class PreferencesIn(Schema):
     who_may_message: str | None = Field(None, description="everyone, following or nobody")
-    read_receipts: bool | None = None
+    read_receipts: StrictBool | None = None
 
 
 class PreferencesOut(Schema):
@@ -76,7 +76,7 @@ class MessagePage(Schema):
 
 
 class SettingsIn(Schema):
-    auto_translate: bool
+    auto_translate: StrictBool
 
 
 class ReadIn(Schema):

@@ -229,7 +229,11 @@ def queue_for(moderator, *, category="", language="", region=""):
     return items.exclude(excluded_moderator=moderator).order_by("-priority", "created_at")
 
 
-def _locked(item_id) -> ReviewItem:
+def _locked(item_id, moderator=None) -> ReviewItem:
+    """The item, locked. Someone who is no moderator is refused before the look-up, so the
+    answer (403) does not tell which items exist."""
+    if moderator is not None and not policies.is_moderator(moderator):
+        raise PermissionDenied(_("Only moderators can review items."))
     item = ReviewItem.objects.select_for_update().filter(pk=item_id).first()
     if item is None:
         raise NotFound(_("No such review item."))
@@ -239,7 +243,7 @@ def _locked(item_id) -> ReviewItem:
 def claim_item(*, item_id: int, moderator) -> ReviewItem:
     """Claim an item so no one else decides it at the same time."""
     with transaction.atomic():
-        item = _locked(item_id)
+        item = _locked(item_id, moderator)
         if not policies.can_take(moderator, item):
             raise PermissionDenied(_("This item is not yours to decide."))
         if item.status == ReviewItem.Status.DECIDED:
@@ -258,7 +262,7 @@ def claim_item(*, item_id: int, moderator) -> ReviewItem:
 
 def release_item(*, item_id: int, moderator) -> ReviewItem:
     with transaction.atomic():
-        item = _locked(item_id)
+        item = _locked(item_id, moderator)
         if item.claimed_by_id != moderator.pk:
             raise Conflict(_("You have not claimed this item."))
         item.status, item.claimed_by, item.claimed_at = ReviewItem.Status.OPEN, None, None
@@ -442,7 +446,7 @@ def decide_item(
     if action not in HUMAN_ACTIONS:
         raise InvalidInput(_("Unknown decision “%(a)s”.") % {"a": action}, field="action")
     with transaction.atomic():
-        item = _locked(item_id)
+        item = _locked(item_id, moderator)
         if item.appeal_id:
             raise InvalidInput(_("This is an appeal; decide it as an appeal."))
         _check_decidable(item, moderator)
@@ -594,7 +598,7 @@ def decide_appeal(*, item_id: int, moderator, outcome: str, reason: str = "") ->
     if outcome not in ("uphold", "reverse"):
         raise InvalidInput(_("Decide an appeal with uphold or reverse."), field="outcome")
     with transaction.atomic():
-        item = _locked(item_id)
+        item = _locked(item_id, moderator)
         if not item.appeal_id:
             raise InvalidInput(_("This item is not an appeal."))
         _check_decidable(item, moderator)

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import Field, StrictBool
 
 from crossnote.accounts.schemas import UserBrief
 from crossnote.notes.models import Visibility
@@ -165,4 +165,4 @@ class BoardOut(Schema):
 
 class BoardIn(Schema):
     name: str
-    is_private: bool = False
+    is_private: StrictBool = False

@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Literal
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import Field, StrictBool
 
 
 class PrivacyOut(Schema):
@@ -18,8 +18,8 @@ class PrivacyOut(Schema):
 
 class PrivacyIn(Schema):
     comment_permission: Literal["everyone", "followers", "nobody"] | None = None
-    discoverable: bool | None = None
-    hide_region: bool | None = None
+    discoverable: StrictBool | None = None
+    hide_region: StrictBool | None = None
 
 
 class ExportOut(Schema):

@@ -234,6 +234,7 @@ def rate_limit(action: str, *, methods=UNSAFE_METHODS, account=None):
                 check_rate(request, action, account=account(request, kwargs) if account else None)
             return view(request, *args, **kwargs)
 
+        wrapper.rate_limit_action = action  # the API contract documents its 429
         return wrapper
 
     return decorate

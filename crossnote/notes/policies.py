@@ -194,3 +194,11 @@ def can_view_board(viewer, board) -> bool:
     if not board.is_private:
         return True
     return getattr(viewer, "is_authenticated", False) and viewer.pk == board.owner_id
+
+
+def boards_visible_to(viewer) -> Q:
+    """can_view_board as a filter on Board rows (the same rule, for lists)."""
+    rule = Q(owner__is_active=True)
+    if getattr(viewer, "is_authenticated", False):
+        return rule & (Q(is_private=False) | Q(owner_id=viewer.pk))
+    return rule & Q(is_private=False)

@@ -269,10 +269,9 @@ def liked_comment_ids(viewer, note: Note) -> set[int]:
 
 
 def boards_of(owner, viewer) -> QuerySet[Board]:
-    boards = Board.objects.filter(owner=owner).order_by("created_at")
-    if not (getattr(viewer, "is_authenticated", False) and viewer.pk == owner.pk):
-        boards = boards.filter(is_private=False)
-    return boards
+    """`owner`'s boards that `viewer` may see (policies.can_view_board), oldest first."""
+    visible = policies.boards_visible_to(viewer)
+    return Board.objects.filter(visible, owner=owner).order_by("created_at")
 
 
 def get_visible_board(viewer, pk: int) -> Board:

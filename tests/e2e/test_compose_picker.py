@@ -66,6 +66,21 @@ def _gif(path, frames=3):
     return str(path)
 
 
+def _finger_drag(ctx, page, handle, target):
+    """A touch drag from `handle` onto `target` (touch events, as a phone sends them)."""
+    cdp = ctx.new_cdp_session(page)
+    start, end = handle.bounding_box(), target.bounding_box()
+    x0, y0 = start["x"] + start["width"] / 2, start["y"] + start["height"] / 2
+    x1, y1 = end["x"] + end["width"] / 2, end["y"] + end["height"] / 3
+    cdp.send(
+        "Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x0, "y": y0}]}
+    )
+    for step in range(1, 9):
+        point = {"x": x0 + (x1 - x0) * step / 8, "y": y0 + (y1 - y0) * step / 8}
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+
 def _colour_of(image_field):
     """The nearest of the test colours to the middle of a stored variant."""
     with image_field.open("rb") as handle:
@@ -129,7 +144,10 @@ def test_photo_picker_checks_reorders_crops_and_keeps_photos(
     # Crop the lake to a square; drag the field to the front; move the lake back to the front.
     tiles.nth(0).locator("[data-crop='1:1']").click()
     expect(tiles.nth(0).locator("[data-crop='1:1']")).to_have_attribute("aria-pressed", "true")
-    tiles.nth(2).locator("[data-handle]").drag_to(tiles.nth(0))
+    if viewport == PHONE:
+        _finger_drag(ctx, page, tiles.nth(2).locator("[data-handle]"), tiles.nth(0))
+    else:
+        tiles.nth(2).locator("[data-handle]").drag_to(tiles.nth(0))
     assert _order(page) == ["3", "1", "2", "4"]
     lake_left = page.locator('[data-photo="1"] [data-move="-1"]')
     expect(lake_left).to_have_attribute("aria-label", words["left"])

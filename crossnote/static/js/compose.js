@@ -4,7 +4,7 @@
    (drag the handle, or the move-left/right buttons for keyboards and phones), crop to 3:4, 1:1 or
    4:3 (drag the photo or use the arrow keys to choose what the crop keeps), describe. The
    server's limits are rendered into the page (notes.forms.photo_limits) and checked here before
-   anything is uploaded. The form is posted with fetch (asking for JSON): when the server refuses
+   anything is uploaded. The form is posted in the background (asking for JSON): when the server refuses
    it (a title, a photo it cannot read, a rate limit), its errors are shown and every chosen
    photo stays. A crop is made here, on a canvas: the cropped photo is an ordinary upload that
    the server verifies, strips and re-encodes like any other, so there are no crop parameters
@@ -249,6 +249,33 @@
         dragging = null;
         list.querySelectorAll(".dragging, .drop-target").forEach(function (t) { t.classList.remove("dragging", "drop-target"); });
       });
+      // A finger drags too (phones do not all start HTML drag and drop from a touch).
+      handle.addEventListener("pointerdown", function (e) {
+        if (e.pointerType !== "touch") return;
+        e.preventDefault();
+        handle.setPointerCapture(e.pointerId);
+        item.classList.add("dragging");
+        var target = null;
+        function over(ev) {
+          var hit = document.elementFromPoint(ev.clientX, ev.clientY);
+          var tileEl = hit && hit.closest(".picker-tile");
+          if (target && target !== tileEl) target.classList.remove("drop-target");
+          target = tileEl && tileEl !== item && list.contains(tileEl) ? tileEl : null;
+          if (target) target.classList.add("drop-target");
+        }
+        function up() {
+          handle.removeEventListener("pointermove", over);
+          handle.removeEventListener("pointerup", up);
+          handle.removeEventListener("pointercancel", up);
+          item.classList.remove("dragging");
+          if (!target) return;
+          var to = photos.findIndex(function (p) { return String(p.id) === target.dataset.photo; });
+          move(photo, to);
+        }
+        handle.addEventListener("pointermove", over);
+        handle.addEventListener("pointerup", up);
+        handle.addEventListener("pointercancel", up);
+      });
       var left = el("button", { type: "button", className: "picker-move", "aria-label": fmt(text.left, { n: n }), title: fmt(text.left, { n: n }), "data-move": "-1" }, "‹");
       var right = el("button", { type: "button", className: "picker-move", "aria-label": fmt(text.right, { n: n }), title: fmt(text.right, { n: n }), "data-move": "1" }, "›");
       left.disabled = index === 0;
@@ -356,7 +383,7 @@
     var text = data ? JSON.parse(data.textContent) : {};
     initCounters(form, text);
     var picker = initPicker(form, text);
-    if (!picker || !window.fetch || !window.FormData) return;
+    if (!picker || !window.FormData || !window.Promise) return;
     // A field's errors go as soon as it is edited (the counter says where it stands meanwhile).
     form.addEventListener("input", function (e) {
       var field = e.target.closest(".field[data-field]");
@@ -409,6 +436,26 @@
       form.setAttribute("aria-busy", String(on));
     }
 
+    // XMLHttpRequest rather than fetch for the upload's progress: nine phone photos take a while.
+    function send(body) {
+      return new Promise(function (resolve, reject) {
+        var xhr = new XMLHttpRequest();
+        xhr.open("POST", form.action);
+        xhr.setRequestHeader("Accept", "application/json");
+        xhr.setRequestHeader("X-CSRFToken", form.querySelector("[name=csrfmiddlewaretoken]").value);
+        xhr.upload.addEventListener("progress", function (e) {
+          if (e.lengthComputable) submit.textContent = text.posting + " " + Math.floor((e.loaded / e.total) * 100) + "%";
+        });
+        xhr.onload = function () {
+          var data = null;
+          try { data = JSON.parse(xhr.responseText); } catch (err) { data = null; }
+          resolve({ status: xhr.status, data: data });
+        };
+        xhr.onerror = reject;
+        xhr.send(body);
+      });
+    }
+
     form.addEventListener("submit", function (e) {
       e.preventDefault();
       if (submit.disabled) return;
@@ -431,23 +478,15 @@
           body.append("images", file, file.name);
           body.append("alt_texts", picker.photos[i].alt);
         });
-        var token = form.querySelector("[name=csrfmiddlewaretoken]").value;
-        return fetch(form.action, {
-          method: "POST",
-          body: body,
-          credentials: "same-origin",
-          headers: { Accept: "application/json", "X-CSRFToken": token },
-        });
-      }).then(function (response) {
-        return response.json().catch(function () { return null; }).then(function (data) {
-          if (response.ok && data && data.location) {
-            window.location.assign(data.location);
-            return;
-          }
-          busy(false);
-          if (data && data.errors) showErrors(data.errors);
-          else showErrors({ __all__: [fmt(text.failed, { status: response.status })] });
-        });
+        return send(body);
+      }).then(function (answer) {
+        if (answer.status >= 200 && answer.status < 300 && answer.data && answer.data.location) {
+          window.location.assign(answer.data.location);
+          return;
+        }
+        busy(false);
+        if (answer.data && answer.data.errors) showErrors(answer.data.errors);
+        else showErrors({ __all__: [fmt(text.failed, { status: answer.status })] });
       }).catch(function () {
         busy(false);
         showErrors({ __all__: [text.offline] });

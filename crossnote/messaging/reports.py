@@ -52,40 +52,24 @@ def report_messages(
 
 def _queue(report: MessageReport, reporter):
     """One open item in the moderation queue, about this report only."""
-    from crossnote.moderation.models import Action, Report, ReviewItem
-    from crossnote.moderation.review import SEVERITY_OF, _priority
+    from crossnote.moderation.review import queue_reported
     from crossnote.moderation.services import screen_text
-    from crossnote.notes.policies import viewer_region
 
     author = report.author
     text = "\n".join(m.body for m in report.messages.all() if m.body)
     _signals, verdict = screen_text(text, kind="comment", author=author)
-    severity = max(0.5, SEVERITY_OF.get(verdict.action, 0.5))
-    confidence = max((s.score for s in verdict.signals), default=0.0)
-    item = ReviewItem.objects.create(
+    return queue_reported(
         kind=KIND,
         object_id=report.pk,
         author=author,
-        source=ReviewItem.Source.REPORT,
-        category=report.reason,
-        language=report.language,
-        region=viewer_region(author),
-        severity=severity,
-        reach=1,  # a private conversation reaches its participants only
-        priority=_priority(severity, 1, 1),
-        suggested_action=verdict.action if verdict.acts else Action.ALLOW,
-        confidence=confidence,
-        content_text=report.review_text(),
-    )
-    Report.objects.create(
         reporter=reporter,
-        kind=KIND,
-        object_id=report.pk,
         reason=report.reason,
         text=report.text,
-        item=item,
+        language=report.language,
+        reach=1,  # a private conversation reaches its participants only
+        verdict=verdict,
+        content_text=report.review_text(),
     )
-    return item
 
 
 def shared_ids(report: MessageReport) -> list[int]:

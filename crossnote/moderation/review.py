@@ -144,6 +144,48 @@ def open_item(
     return item
 
 
+def queue_reported(
+    *,
+    kind: str,
+    object_id: int,
+    author,
+    reporter,
+    reason: str,
+    text: str = "",
+    language: str = "",
+    reach: int = 1,
+    verdict=None,
+    content_text: str = "",
+) -> ReviewItem:
+    """A report about something moderation does not own (a private message report): one open
+    item about it alone, prioritised like every other, with the reporter's report attached.
+    `verdict` (the pipeline's, on the reported text) sets the severity and suggestion."""
+    from crossnote.moderation.models import Action, Report
+
+    acts = verdict is not None and verdict.acts
+    severity = max(0.5, SEVERITY_OF.get(verdict.action, 0.5)) if verdict is not None else 0.5
+    confidence = max((s.score for s in verdict.signals), default=0.0) if verdict else 0.0
+    item = ReviewItem.objects.create(
+        kind=kind,
+        object_id=object_id,
+        author=author,
+        source=ReviewItem.Source.REPORT,
+        category=reason,
+        language=language,
+        region=viewer_region(author),
+        severity=severity,
+        reach=reach,
+        priority=_priority(severity, reach, 1),
+        suggested_action=verdict.action if acts else Action.ALLOW,
+        confidence=confidence,
+        content_text=content_text,
+    )
+    Report.objects.create(
+        reporter=reporter, kind=kind, object_id=object_id, reason=reason, text=text, item=item
+    )
+    return item
+
+
 def top_score(signals) -> float:
     """The highest score of the layers that can act on content (advisories such as PII don't)."""
     from crossnote.moderation.engine import ADVISORY_LAYERS

@@ -175,6 +175,7 @@ def test_photo_picker_checks_reorders_crops_and_keeps_photos(
     # The server refuses the animation (too many frames): every photo and the text stay.
     page.locator("[data-post]").click()
     expect(message).to_contain_text(words["frames"])
+    expect(message).to_be_focused()  # read out first, and no photo's Remove button under a key
     assert len(posts) == 1
     expect(tiles).to_have_count(4)
     expect(page.locator("input[name=title]")).to_have_value("Lake at dawn")

@@ -374,7 +374,6 @@
       photos: photos,
       files: function () { return Promise.all(photos.map(cropped)); },
       setMessage: setMessage,
-      focus: function () { (list.querySelector("button") || add).focus(); },
     };
   }
 
@@ -410,8 +409,10 @@
       var first = form.querySelector(".has-error");
       if (first) {
         first.scrollIntoView({ block: "center" });
-        var control = first.matches("[data-picker]") ? null : first.querySelector("input, textarea, select");
-        if (control) control.focus(); else picker.focus();
+        // The photos' errors take the focus themselves (not a photo's Remove button under it).
+        var control = first.matches("[data-picker]") ? first.querySelector("[data-errors-for]") : first.querySelector("input, textarea, select");
+        if (control.matches("[data-errors-for]")) control.tabIndex = -1;
+        control.focus({ preventScroll: true });
       } else if (errors.__all__) {
         form.querySelector("[data-errors-for=__all__]").scrollIntoView({ block: "center" });
       }

@@ -203,6 +203,8 @@ CELERY_BEAT_SCHEDULE = {
     "privacy-sweep": {"task": "crossnote.privacy.tasks.sweep_privacy", "schedule": 300.0},
     # Timed suspensions and strikes that have run out (crossnote moderation sweep).
     "moderation-sweep": {"task": "crossnote.moderation.tasks.moderation_sweep", "schedule": 3600.0},
+    # Notes whose image variants a dead process never made (crossnote.notes.tasks).
+    "notes-media-sweep": {"task": "crossnote.notes.tasks.finish_pending_media", "schedule": 30.0},
     # Idempotency markers older than 30 days (crossnote.core.models.TaskClaim).
     "task-claims-purge": {"task": "crossnote.core.tasks.purge_task_claims", "schedule": 86400.0},
 }

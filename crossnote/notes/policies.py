@@ -55,6 +55,9 @@ def can_view_note_ignoring_region(viewer, note) -> bool:
     """Visibility, moderation state and blocks, without regional withholding."""
     if note.moderation in HIDDEN_STATES and not _is_author(viewer, note):
         return False
+    # Until its image variants exist, a just-posted note is its author's alone.
+    if not note.media_ready and not _is_author(viewer, note):
+        return False
     if is_blocked_from(viewer, note.author_id):
         return False
     # A closed (waiting for deletion) or suspended account's notes are hidden with it.
@@ -100,7 +103,7 @@ def can_comment(user, note) -> bool:
 
 def visible_notes_filter(viewer) -> Q:
     """The same rule as can_view_note, as a queryset filter."""
-    shown = ~Q(moderation__in=HIDDEN_STATES) & Q(author__is_active=True)
+    shown = ~Q(moderation__in=HIDDEN_STATES) & Q(author__is_active=True, media_ready=True)
     region = viewer_region(viewer)
     if region:
         withheld = NoteWithholding.objects.filter(note=OuterRef("pk"), region=region)

@@ -1,7 +1,9 @@
 """Note writes: post, edit, delete; comments; likes; collects into boards."""
 
 import secrets
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, connection, transaction
@@ -19,9 +21,10 @@ from crossnote.core.errors import (
     NotFound,
     PermissionDenied,
 )
-from crossnote.core.images import ProcessedImage, process_image
+from crossnote.core.images import ProcessedImage, make_variants, verify_image
+from crossnote.core.tasks import enqueue
 from crossnote.language.detection import detection_fields, language_of
-from crossnote.notes import policies
+from crossnote.notes import policies, tasks
 from crossnote.notes.models import (
     ALT_TEXT_MAX,
     BODY_MAX,
@@ -128,32 +131,84 @@ def _clean_alt_texts(alt_texts, count: int) -> list[str]:
 def _store_images(
     note: Note, processed: list[ProcessedImage], alt_texts: list[str], saved: list[str]
 ) -> None:
-    """Write each variant to storage, appending every stored name to `saved` for clean-up."""
+    """Write each verified image's clean source to storage (appending every stored name to
+    `saved` for clean-up); `thumb` and `large` name it until finish_note_media replaces them."""
     stamp = timezone.now().strftime("%Y/%m")
     for position, (image, alt_text) in enumerate(zip(processed, alt_texts, strict=True)):
-        key = secrets.token_hex(8)
-        names = {}
-        for variant in image.variants.values():
-            name = default_storage.save(
-                f"notes/{stamp}/{note.pk}-{key}-{variant.name}.{variant.extension}",
-                ContentFile(variant.content),
-            )
-            saved.append(name)
-            names[variant.name] = name
-        thumb, large = image.variants["thumb"], image.variants["large"]
+        source = image.source
+        name = default_storage.save(
+            f"notes/{stamp}/{note.pk}-{secrets.token_hex(8)}-source.{source.extension}",
+            ContentFile(source.content),
+        )
+        saved.append(name)
         NoteImage.objects.create(
             note=note,
             position=position,
-            thumb=names["thumb"],
-            thumb_width=thumb.width,
-            thumb_height=thumb.height,
-            large=names["large"],
-            large_width=large.width,
-            large_height=large.height,
+            thumb=name,
+            thumb_width=source.width,
+            thumb_height=source.height,
+            large=name,
+            large_width=image.width,
+            large_height=image.height,
             blurhash=image.blurhash,
             pdq_hash=image.pdq,
             alt_text=alt_text,
+            pending=name,
         )
+
+
+def finish_note_media(*, note_id: int) -> bool:
+    """Make the WebP variants of a note's pending images, then let readers see the note (and tell
+    the people it mentions). Idempotent: a second run (a redelivered task, the sweep) finds
+    nothing pending, or loses the race for an image and removes the files it made. True when
+    the note is ready (False: it is gone)."""
+    for image in NoteImage.objects.filter(note_id=note_id).exclude(pending=""):
+        _finish_image(image)
+    with transaction.atomic():
+        note = Note.objects.select_for_update().select_related("author").filter(pk=note_id).first()
+        if note is None:
+            return False
+        if note.media_ready or note.images.exclude(pending="").exists():
+            return note.media_ready
+        note.media_ready = True
+        note.save(update_fields=["media_ready", "updated_at"])
+        _notify_mentions(actor=note.author, text=f"{note.title}\n{note.body}", note=note)
+    return True
+
+
+def _finish_image(image: NoteImage) -> None:
+    with default_storage.open(image.pending, "rb") as source:
+        variants = make_variants(source.read())
+    stem = image.pending.rsplit("-source.", 1)[0]
+    names = {
+        variant.name: default_storage.save(
+            f"{stem}-{variant.name}.{variant.extension}", ContentFile(variant.content)
+        )
+        for variant in variants.values()
+    }
+    with transaction.atomic():
+        won = NoteImage.objects.filter(pk=image.pk, pending=image.pending).update(
+            thumb=names["thumb"],
+            thumb_width=variants["thumb"].width,
+            thumb_height=variants["thumb"].height,
+            large=names["large"],
+            large_width=variants["large"].width,
+            large_height=variants["large"].height,
+            pending="",
+        )
+    for name in [image.pending] if won else names.values():
+        default_storage.delete(name)
+
+
+def finish_pending_media(*, older_than_seconds: int = 30) -> int:
+    """The sweep: notes still waiting for their variants after `older_than_seconds` (the process
+    that posted them died before its background task ran) are finished here. Returns how many."""
+    cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
+    waiting = Note.objects.filter(media_ready=False, created_at__lt=cutoff)
+    ids = list(waiting.order_by("pk").values_list("pk", flat=True)[:500])
+    for note_id in ids:
+        finish_note_media(note_id=note_id)
+    return len(ids)
 
 
 def _notify_mentions(*, actor: User, text: str, note: Note, comment=None, already_told=()) -> None:
@@ -187,7 +242,10 @@ def create_note(
     alt_texts=(),
 ) -> Note:
     """Post a note with 1–9 images. All images are checked before anything is stored, and a
-    failure leaves no row and no file behind."""
+    failure leaves no row and no file behind. The note is acknowledged once its images are
+    verified, hashed and stored (moderation sees the hashes in this transaction); the WebP
+    variants follow in the background (notes.tasks.make_note_variants), and until they exist
+    only the author sees the note (`media_ready`)."""
     title, body = _clean_title(title), _clean_body(body)
     visibility = _clean_visibility(visibility)
     images = list(images)
@@ -203,7 +261,7 @@ def create_note(
     processed = []
     for index, upload in enumerate(images, start=1):
         try:
-            processed.append(process_image(upload))
+            processed.append(verify_image(upload))
         except DomainError as exc:
             exc.message = _("Image %(n)d: %(why)s") % {"n": index, "why": exc.message}
             raise
@@ -218,13 +276,19 @@ def create_note(
                 title=title,
                 body=body,
                 visibility=visibility,
+                media_ready=False,
                 **detection_fields(f"{title}\n{body}"),
             )
             _store_images(note, processed, alt_texts, saved)
             _set_topics(note, extract_topics(body, topics))
             User.objects.filter(pk=author.pk).update(note_count=F("note_count") + 1)
-            _notify_mentions(actor=author, text=f"{title}\n{body}", note=note)
             hooks.collect("content_created", obj=note, kind="note", author=author)
+            # Mentions are told by finish_note_media, once they can see the note.
+            if settings.CROSSNOTE_TASKS_INLINE:  # tests, command line: nobody waits for an answer
+                finish_note_media(note_id=note.pk)
+                note.refresh_from_db()
+            else:
+                enqueue(tasks.make_note_variants, note.pk)
     except BaseException:
         for name in saved:
             default_storage.delete(name)

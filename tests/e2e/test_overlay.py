@@ -149,6 +149,22 @@ def test_the_carousel_works_in_the_overlay(live_server, browser, world, page_err
     assert page_errors == [], "\n".join(page_errors)
 
 
+def test_a_note_gone_since_the_grid_loaded_opens_as_its_page(live_server, browser, world):
+    mia, lin, *_ = world
+    gone = create_note(author=lin, title="Soon gone", body="", images=[upload()])
+    ctx = log_in_as(browser, live_server, mia)
+    page = ctx.new_page()
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + "/")
+    card, url = _card(page, gone), f"{live_server.url}/notes/{gone.pk}/"
+    gone.delete()
+    card.click()
+    expect(page.locator("main")).to_contain_text("Note not found.")  # the page itself says why
+    expect(page).to_have_url(url)
+    assert not page.evaluate("!!document.querySelector('[data-note-overlay]')?.open")
+    ctx.close()
+
+
 def test_without_javascript_cards_are_plain_links(live_server, browser, world):
     _mia, _lin, cat, *_ = world
     ctx = browser.new_context(viewport=PHONE, java_script_enabled=False)

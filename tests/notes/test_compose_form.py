@@ -98,3 +98,18 @@ def test_the_pickers_refused_post_gets_each_fields_errors(client_for, mia, setti
     assert message == "Image 2: This file is not a JPEG, PNG, WebP or GIF image."
     assert not Note.objects.exists()
     assert stored_files(settings.MEDIA_ROOT) == []
+
+
+def test_editing_counts_too_and_refuses_long_text_clearly(client_for, mia, make_note):
+    note = make_note(mia, title="Short", body="Short body")
+    client = client_for(mia)
+    page = client.get(f"/notes/{note.pk}/edit/").content.decode()
+    assert f'data-counter-for="id_title" data-max="{TITLE_MAX}"' in page
+    assert f'data-counter-for="id_body" data-max="{BODY_MAX}"' in page
+    assert "maxlength" not in re.search(r"<textarea [^>]*>", page).group(0)
+    fields = {"title": "Short", "body": "b" * 2500, "topics": "", "visibility": "public"}
+    response = client.post(f"/notes/{note.pk}/edit/", fields)
+    assert response.status_code == 400
+    assert "The text is 2500 characters; at most 2000." in response.content.decode()
+    note.refresh_from_db()
+    assert note.body == "Short body"

@@ -46,7 +46,7 @@
       field.setAttribute("aria-describedby", described.join(" "));
       function update() {
         var n = length(field.value);
-        counter.textContent = n + " / " + max + (n > max ? " · " + fmt(text.over, { n: n - max }) : "");
+        counter.textContent = n + " / " + max + (n > max && text.over ? " · " + fmt(text.over, { n: n - max }) : "");
         counter.classList.toggle("over", n > max);
       }
       field.addEventListener("input", update);
@@ -497,5 +497,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-compose]").forEach(initCompose);
+    // The edit page counts too (red past the limit; the server's error says it in words).
+    document.querySelectorAll("[data-note-edit]").forEach(function (form) { initCounters(form, {}); });
   });
 })();

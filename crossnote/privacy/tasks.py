@@ -14,7 +14,6 @@ import logging
 from datetime import timedelta
 
 from celery import shared_task
-from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -27,18 +26,12 @@ QUEUED_STUCK_AFTER = timedelta(minutes=2)  # queued, but no worker picked it up
 RUNNING_STUCK_AFTER = timedelta(minutes=10)  # running, but no progress heartbeat
 
 
-def spawn(target, *args) -> None:
-    """Start `target(*args)` now: on the broker, or in a background thread on the embedded
-    default (tests replace this to run inline)."""
-    background.dispatch(target, *args)
-
-
 def queue_export(export_id: int) -> None:
-    transaction.on_commit(lambda: spawn(run_export, export_id))
+    background.enqueue(run_export, export_id)
 
 
 def queue_erasure(request_id: int) -> None:
-    transaction.on_commit(lambda: spawn(run_erasure, request_id))
+    background.enqueue(run_erasure, request_id)
 
 
 @shared_task(bind=True, max_retries=MAX_ATTEMPTS)
@@ -162,13 +155,13 @@ def run_inline(target, *args) -> None:
 
 def sweep(*, now=None, run=None) -> dict:
     """One pass of the sweeper (module docstring); returns what it did. `run` starts each task
-    (default: `spawn`, the broker or a background thread)."""
+    (default: core.tasks.dispatch: the broker, or a background thread)."""
     from django.conf import settings
 
     from crossnote.privacy import services
     from crossnote.privacy.models import LoginEvent
 
-    now, run = now or timezone.now(), run or spawn
+    now, run = now or timezone.now(), run or background.dispatch
     exports = _requeue_stuck_exports(now)
     for export_id in exports:
         run(run_export, export_id)

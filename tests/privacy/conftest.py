@@ -9,12 +9,9 @@ from tests.conftest import make_user, upload
 
 
 @pytest.fixture(autouse=True)
-def _inline_tasks_and_tmp_exports(settings, tmp_path, monkeypatch):
-    """Tasks queued after commit run in the test's thread (no background thread in tests)."""
-    from crossnote.privacy import tasks
-
+def _tmp_exports(settings, tmp_path):
+    """Archives in a temporary folder (tasks queued after commit run inline: tests/conftest)."""
     settings.CROSSNOTE_EXPORTS_DIR = tmp_path / "exports"
-    monkeypatch.setattr(tasks, "spawn", tasks.run_inline)
 
 
 @pytest.fixture

@@ -198,6 +198,25 @@ def request_export(*, user: User, via: str = "page", language: str = "en") -> Ex
 _IN_PROGRESS = (ExportRequest.Status.QUEUED, ExportRequest.Status.RUNNING)
 
 
+def export_now(*, user: User, via: str = "cli", language: str = "en") -> ExportRequest:
+    """Build an archive in this thread (the operator's command, which must finish before it
+    exits), under request_export's rule: one at a time, else Conflict."""
+    if ExportRequest.objects.filter(user=user, status__in=_IN_PROGRESS).exists():
+        raise Conflict(_("An export of this account is already being prepared."))
+    try:
+        export = ExportRequest.objects.create(
+            user=user,
+            via=via,
+            language=(language or "en")[:10],
+            status=ExportRequest.Status.RUNNING,
+            started_at=timezone.now(),
+            attempts=1,
+        )
+    except IntegrityError as exc:  # a request from the page raced this one
+        raise Conflict(_("An export of this account is already being prepared.")) from exc
+    return build_export(export=export)
+
+
 LOCK_TRIES = 50
 
 

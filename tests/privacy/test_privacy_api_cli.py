@@ -61,6 +61,19 @@ def test_operator_export_writes_the_archive_and_is_logged(mia, tmp_path, capsys)
     assert "bytes" in capsys.readouterr().out
 
 
+def test_operator_export_follows_the_one_at_a_time_rule(mia, tmp_path):
+    from django.core.management.base import CommandError
+
+    from crossnote.privacy import services
+
+    ExportRequest.objects.create(user=mia, via="page")  # the person's own, still queued
+    with pytest.raises(CommandError, match="already being prepared"):
+        call_command("privacy", "export", "mia_ms", "--output", str(tmp_path / "x.zip"))
+    with pytest.raises(services.Conflict):
+        services.export_now(user=mia)
+    assert ExportRequest.objects.filter(user=mia).count() == 1
+
+
 def test_operator_sweep_reports_what_it_did(capsys):
     call_command("privacy", "sweep")
     assert "exports_expired: 0" in capsys.readouterr().out

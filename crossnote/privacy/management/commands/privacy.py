@@ -55,16 +55,16 @@ class Command(BaseCommand):
 
     def _export(self, options):
         from crossnote.privacy import services
-        from crossnote.privacy.models import ExportRequest, OperatorAction
+        from crossnote.privacy.models import OperatorAction
 
         user = self._user(options["user"])
         services.record_operator_action(
             operator=_operator(), action=OperatorAction.Action.EXPORT, subject=user
         )
-        if ExportRequest.objects.filter(user=user, status__in=["queued", "running"]).exists():
-            raise CommandError(f"an export of {user.username} is already being prepared")
-        export = ExportRequest.objects.create(user=user, via="cli", status="running", attempts=1)
-        export = services.build_export(export=export)
+        try:
+            export = services.export_now(user=user, via="cli")
+        except DomainError as exc:
+            raise CommandError(f"{user.username}: {exc.message}") from exc
         if options["output"]:
             with services.open_export(export) as source, open(options["output"], "wb") as out:
                 shutil.copyfileobj(source, out)

@@ -69,7 +69,8 @@ def record(pid: int, seconds: int, rate: int, out: Path, *, gil: bool = False) -
 
 # Where a thread waits for work: the top Python frame of an idle thread's stack.
 IDLE = {
-    ("_worker", "concurrent/futures/thread.py"),  # a pool thread waiting for a request
+    ("ThreadPool.work", "crossnote/core/server.py"),  # a serve thread waiting for a request
+    ("_worker", "concurrent/futures/thread.py"),  # an executor's thread waiting for work
     ("EpollSelector.select", "selectors.py"),  # the event loop waiting for I/O
     ("Condition.wait", "threading.py"),
     ("Event.wait", "threading.py"),
@@ -201,6 +202,8 @@ def main() -> None:
             record(server.pid, args.seconds, args.rate, collapsed, gil=args.gil)
             load_run.join()
             rps = f"{result.get('rps', float('nan')):.0f}"
+            if result.get("errors"):  # a failing endpoint profiles its error path
+                rps += f" ({result['errors']} errors: {', '.join(result['why'])})"
             head = (
                 f"{endpoint}: {rps} req/s under py-spy (crossnote serve --interface "
                 f"{args.interface}, {args.workers} workers x {args.threads} threads, "

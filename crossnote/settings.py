@@ -293,7 +293,8 @@ CROSSNOTE_SEARCH_VECTORS = env.str("CROSSNOTE_SEARCH_VECTORS", default="auto")
 CROSSNOTE_GUIDELINES_VERSION = "2026-11"
 CROSSNOTE_APPEAL_WINDOW_DAYS = env.int("CROSSNOTE_APPEAL_WINDOW_DAYS", default=183)
 CROSSNOTE_STRIKE_DAYS = env.int("CROSSNOTE_STRIKE_DAYS", default=90)
-# What each further active strike does: warn, suspend:<days>, suspend (until an admin lifts it).
+# What each further active strike does: warn, limit:<days> or limit (new notes not recommended
+# while it lasts), suspend:<days>, suspend (until an admin lifts it).
 CROSSNOTE_STRIKE_LADDER = env.list(
     "CROSSNOTE_STRIKE_LADDER", default=["warn", "suspend:7", "suspend"]
 )

@@ -457,6 +457,10 @@ def _strike(author, decision) -> None:
         return
     ladder = settings.CROSSNOTE_STRIKE_LADDER
     step = ladder[min(active - 1, len(ladder) - 1)]
+    if step.startswith("limit"):
+        # No suspension: the account's new notes are not recommended while the step lasts
+        # (account_limited_until; services.moderate_content applies it to each new note).
+        audit(None, "limit", f"user:{author.pk}", after={"step": step, "strikes": active})
     if step.startswith("suspend"):
         days = step.partition(":")[2]
         until = now + timedelta(days=int(days)) if days.isdigit() else None
@@ -464,6 +468,29 @@ def _strike(author, decision) -> None:
         type(author).objects.filter(pk=author.pk).update(is_active=False)
         end_all_sessions(author)  # every session and API token of the account ends now
         audit(None, "suspend", f"user:{author.pk}", after={"step": step, "strikes": active})
+
+
+def account_limited_until(user):
+    """When the strike ladder's "limit" step on this account ends; None when it is not limited.
+    Each active strike stands where it fell on the ladder (the first is its first step, ...);
+    `limit:N` lasts N days from its strike, a bare `limit` as long as that strike is active."""
+    ladder = settings.CROSSNOTE_STRIKE_LADDER
+    if not any(step.startswith("limit") for step in ladder):
+        return None
+    now = timezone.now()
+    strikes = Strike.objects.filter(user=user, lifted=False, expires_at__gt=now)
+    until = None
+    for n, strike in enumerate(strikes.order_by("created_at"), start=1):
+        step = ladder[min(n - 1, len(ladder) - 1)]
+        if not step.startswith("limit"):
+            continue
+        days = step.partition(":")[2]
+        end = strike.expires_at
+        if days.isdigit():
+            end = min(end, strike.created_at + timedelta(days=int(days)))
+        if end > now and (until is None or end > until):
+            until = end
+    return until
 
 
 def lift_expired_suspensions() -> int:

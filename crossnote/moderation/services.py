@@ -182,9 +182,24 @@ def moderate_content(*, obj, kind: str, author) -> Decision | None:
         if images is not None and SEVERITY[images.action] > SEVERITY[verdict.action]:
             verdict = images
     decision = apply_verdict(obj, kind, verdict, author)
+    if kind == "note":
+        _limit_if_account_limited(obj, author)
     if settings.CROSSNOTE_LLM_GUARD.get("url") and kind in ("note", "comment"):
         transaction.on_commit(lambda: _queue_llm_guard(kind, obj.pk))
     return decision
+
+
+def _limit_if_account_limited(note, author) -> None:
+    """The strike ladder's "limit" step: while it lasts, a new note the layers let through is
+    not recommended (limited: shown to followers, on the profile and by link, never on explore).
+    Stricter states (held, removed) stay as they are; a content warning is kept."""
+    from crossnote.moderation.review import account_limited_until
+
+    open_states = (ModerationState.VISIBLE, ModerationState.LABELLED)
+    if note.moderation not in open_states or account_limited_until(author) is None:
+        return
+    Note.objects.filter(pk=note.pk).update(moderation=ModerationState.LIMITED)
+    note.moderation = ModerationState.LIMITED
 
 
 def screen_images(*, images, author) -> list[str]:

@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import BigIntegerField, Case, Count, F, Max, Q, QuerySet, Value, When, Window
-from django.db.models.functions import RowNumber, TruncDate
+from django.db.models import Count, F, Max, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -33,7 +33,7 @@ def following_of(user: User) -> QuerySet[Follow]:
 
 
 # What a closed (waiting for deletion) or suspended account did is not shown while it is closed:
-# one indexed column on the actor, so the unread badge on every page stays one cheap query.
+# one column on the actor, joined by primary key, for the lists (the unread counts skip it).
 SHOWN_ACTORS = Q(actor__isnull=True) | Q(actor__is_active=True)
 
 
@@ -96,7 +96,9 @@ def present_notifications(viewer, notifications) -> list[Notification]:
 
 
 def unread_count(user: User) -> int:
-    return Notification.objects.filter(SHOWN_ACTORS, recipient=user, read_at__isnull=True).count()
+    """The badge on every page: an index-only count. What a closed account caused was marked
+    read when it closed (services.read_notifications_caused_by), so no actor check is needed."""
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
 def has_blocked(viewer, person) -> bool:
@@ -132,15 +134,10 @@ TABS: dict[str, tuple[str, ...]] = {
     "comments": (V.COMMENT, V.REPLY, V.MENTION),
 }
 TAB_NAMES = ("all", *TABS)
-# These gather into one line per subject and day ("Sam and 3 others liked your note"); comments,
-# replies and mentions each carry their own words and stay one per line.
-GROUPED_VERBS = (V.LIKE, V.COMMENT_LIKE, V.COLLECT, V.FOLLOW)
 # Where the first actor's name goes in a sentence (a name may be a link on the page).
 _NAME = "\x00"
 # Actors shown by name and face on a grouped line; the rest are counted.
 SHOWN_PER_GROUP = 3
-
-_GROUP_KEY = ("verb", "note_id", "comment_id", "day", "single")
 
 GROUP_MESSAGES = {
     V.LIKE: ngettext_lazy(
@@ -256,27 +253,6 @@ class NotificationGroup:
         return f"{before}{name}{after}"
 
 
-def grouping(rows: QuerySet[Notification]) -> QuerySet[Notification]:
-    """Annotate the group key: verb, note, comment, day, and for verbs that never group their
-    own id (`single` is 0 for grouped verbs)."""
-    return rows.annotate(
-        day=TruncDate("created_at"),
-        single=Case(
-            When(verb__in=GROUPED_VERBS, then=Value(0)),
-            default=F("id"),
-            output_field=BigIntegerField(),
-        ),
-    )
-
-
-def _group_filter(key: dict) -> Q:
-    q = Q(verb=key["verb"], day=key["day"], single=key["single"])
-    for column in ("note_id", "comment_id"):
-        value = key[column]
-        q &= Q(**{f"{column}__isnull": True}) if value is None else Q(**{column: value})
-    return q
-
-
 def grouped_notifications(
     user: User, *, tab: str = "all", cursor: str | None = None, limit: int = 20
 ) -> tuple[list[NotificationGroup], str | None]:
@@ -295,8 +271,7 @@ def grouped_notifications(
     if tab != "all":
         rows = rows.filter(verb__in=TABS[tab])
     groups = (
-        grouping(rows)
-        .values(*_GROUP_KEY)
+        rows.values("group_key")
         .annotate(
             latest_at=Max("created_at"),
             top_id=Max("id"),
@@ -313,10 +288,10 @@ def grouped_notifications(
     keys = keys[:limit]
     if not keys:
         return [], None
-    members = _newest_members(rows, keys)
+    members = _newest_members(rows, [key["group_key"] for key in keys])
     result = []
     for key in keys:
-        found = members.get(tuple(key[k] for k in _GROUP_KEY), [])
+        found = members.get(key["group_key"], [])
         if not found:  # removed between the two queries
             continue
         result.append(
@@ -336,19 +311,15 @@ def grouped_notifications(
     return result, next_cursor
 
 
-def _newest_members(rows, keys) -> dict[tuple, list[Notification]]:
-    """The newest SHOWN_PER_GROUP notifications of each group, in one query (a window)."""
-    wanted = Q(pk__in=[])
-    for key in keys:
-        wanted |= _group_filter(key)
-    partition = [F(k) for k in _GROUP_KEY]
+def _newest_members(rows, keys: list[str]) -> dict[str, list[Notification]]:
+    """The newest SHOWN_PER_GROUP notifications of each group, in one query (a window over
+    the (recipient, group_key) index)."""
     ranked = (
-        grouping(rows)
-        .filter(wanted)
+        rows.filter(group_key__in=keys)
         .annotate(
             rank=Window(
                 RowNumber(),
-                partition_by=partition,
+                partition_by=[F("group_key")],
                 order_by=[F("created_at").desc(), F("id").desc()],
             )
         )
@@ -356,9 +327,9 @@ def _newest_members(rows, keys) -> dict[tuple, list[Notification]]:
         .select_related("actor", "note", "comment")
         .order_by("-created_at", "-id")
     )
-    found: dict[tuple, list[Notification]] = {}
+    found: dict[str, list[Notification]] = {}
     for n in ranked:
-        found.setdefault(tuple(getattr(n, k) for k in _GROUP_KEY), []).append(n)
+        found.setdefault(n.group_key, []).append(n)
     return found
 
 
@@ -387,7 +358,7 @@ def unread_by_tab(user: User) -> dict[str, int]:
     """Unread notifications in each tab (and "all"), in one query."""
     counts = {name: 0 for name in TAB_NAMES}
     rows = (
-        Notification.objects.filter(SHOWN_ACTORS, recipient=user, read_at__isnull=True)
+        Notification.objects.filter(recipient=user, read_at__isnull=True)  # as unread_count
         .values("verb")
         .annotate(n=Count("id"))
         .order_by()
@@ -398,17 +369,3 @@ def unread_by_tab(user: User) -> dict[str, int]:
         if tab in counts:
             counts[tab] += row["n"]
     return counts
-
-
-def group_filter_of(group: NotificationGroup) -> Q:
-    """The rows of `group` (for querysets annotated by `grouping`)."""
-    n = group.latest
-    return _group_filter(
-        {
-            "verb": n.verb,
-            "note_id": n.note_id,
-            "comment_id": n.comment_id,
-            "day": n.day,
-            "single": n.single,
-        }
-    )

@@ -9,7 +9,6 @@ from crossnote.accounts.models import User
 from crossnote.core.errors import InvalidInput, PermissionDenied
 from crossnote.core.sql import row_exists
 from crossnote.social.models import Block, Follow, Mute, Notification
-from crossnote.social.selectors import group_filter_of, grouping
 
 # Toggles (like, follow, save) notify once per actor and target, so un-doing and re-doing an
 # action cannot be used to spam someone.
@@ -91,12 +90,18 @@ def mark_notifications_read(*, user: User, ids=None) -> int:
 def mark_groups_read(*, user: User, groups) -> int:
     """Mark every unread notification in these groups (selectors.grouped_notifications) read:
     opening a tab of the notifications page reads what it shows."""
-    wanted = Q(pk__in=[])
-    for group in groups:
-        if group.unread:
-            wanted |= group_filter_of(group)
-    rows = grouping(Notification.objects.filter(recipient=user, read_at__isnull=True))
-    return Notification.objects.filter(pk__in=rows.filter(wanted).values("pk")).update(
+    keys = [group.latest.group_key for group in groups if group.unread]
+    if not keys:
+        return 0
+    return Notification.objects.filter(
+        recipient=user, read_at__isnull=True, group_key__in=keys
+    ).update(read_at=timezone.now())
+
+
+def read_notifications_caused_by(*, actor: User) -> int:
+    """An account closes (deletion requested): what it caused no longer shows, so it no longer
+    counts as unread either (the badge stays an index-only count)."""
+    return Notification.objects.filter(actor=actor, read_at__isnull=True).update(
         read_at=timezone.now()
     )
 

@@ -126,6 +126,16 @@ def test_a_closed_account_shows_nowhere_and_its_comment_becomes_a_placeholder(wo
     assert response.status_code == 404
 
 
+def test_what_a_closed_account_caused_no_longer_counts_as_unread(world):
+    lin = _readers(world["lin"])["lin"]
+    count = "/api/v1/notifications/unread-count"
+    assert lin.get(count).json()["count"] == 5  # Mia: comment, like, save, follow; Zoe: comment
+    services.schedule_erasure(user=world["mia"], via="page")
+    assert lin.get(count).json()["count"] == 1  # the badge would otherwise point at nothing
+    body = lin.get("/api/v1/notifications/grouped").json()
+    assert body["unread"] == 1 and len(body["items"]) == 1
+
+
 def test_restoring_the_account_brings_everything_back(world):
     readers = _readers(world["lin"])
     before = _everything(world, readers["lin"])

@@ -78,7 +78,9 @@ def test_the_page_shows_one_line_with_faces_thumbnail_and_unread_mark(client_for
 def test_likes_on_another_day_or_another_note_are_another_line(
     client_for, mia, note, fans, make_note
 ):
-    Notification.objects.filter(actor=fans[0]).update(created_at=timezone.now() - timedelta(days=2))
+    (older,) = Notification.objects.filter(actor=fans[0])
+    older.created_at, older.group_key = timezone.now() - timedelta(days=2), ""
+    older.save()  # its line is the one of its day
     other = make_note(mia, title="Second note")
     notes.like_note(user=fans[1], note=other)
     lines = grouped(client_for(mia))["items"]

@@ -26,6 +26,7 @@ def main_pages(world) -> dict[str, str]:
         "settings": "/settings/",
         "notifications": "/notifications/",
         "topics": "/explore/topics/",
+        "topic": "/topics/%E7%8C%AB/",
     }
 
 

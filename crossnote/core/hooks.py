@@ -1,25 +1,173 @@
-"""A tiny registry that lets a higher layer act on a lower layer's events without the lower one
-importing it (imports flow core ← accounts ← social ← notes ← … ← moderation).
-
-Moderation registers `screen_draft` (the norms coach), `screen_images` and `content_created`;
-notes fires them. With nothing registered, firing does nothing and collecting returns [].
+"""Hooks: how a lower layer tells higher ones what happened without importing them (the app
+order: docs/reference/layers.md). The lower app fires an event by its constant; higher apps
+register handlers in their hooks.py (or AppConfig.ready). With nothing registered, collecting
+returns []. Every event is in CATALOGUE below (docs/reference/hooks.md is generated from it);
+registering or firing a name that is not there raises, so a typo cannot silently do nothing.
 """
 
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Event:
+    constant: str
+    name: str
+    fired_by: str
+    payload: str
+    handled_by: tuple[str, ...]
+
+
+CONTENT_CREATED = "content_created"
+SCREEN_IMAGES = "screen_images"
+SIGNED_UP = "signed_up"
+TOPICS_RELINKED = "topics_relinked"
+VISIBLE_SUBJECTS = "visible_subjects"
+NOTE_THUMBNAILS = "note_thumbnails"
+TRANSLATION_REQUESTED = "translation_requested"
+TRANSLATION_SERVED = "translation_served"
+TRANSLATION_BACKEND_FAILED = "translation_backend_failed"
+REVIEW_CONTENT = "review_content"
+REVIEW_DECIDED = "review_decided"
+REVIEW_ITEM_VIEWED = "review_item_viewed"
+PERSONAL_DATA_VIEWED = "personal_data_viewed"
+EXPORT_SECTIONS = "export_sections"
+USER_ERASING = "user_erasing"
+
+CATALOGUE: dict[str, Event] = {
+    event.name: event
+    for event in (
+        Event(
+            "CONTENT_CREATED",
+            CONTENT_CREATED,
+            "notes.services (a note or comment written or edited), accounts.services (a profile)",
+            "obj, kind ('note' | 'comment' | 'profile'), author; inside the write's transaction",
+            ("moderation.hooks", "search.hooks", "feeds.hooks"),
+        ),
+        Event(
+            "SCREEN_IMAGES",
+            SCREEN_IMAGES,
+            "notes.services, messaging.services (photos before they are stored)",
+            "images (processed), author; returns refusal messages (a list of str)",
+            ("moderation.hooks",),
+        ),
+        Event(
+            "SIGNED_UP",
+            SIGNED_UP,
+            "accounts.services",
+            "user",
+            ("moderation.hooks", "privacy.hooks"),
+        ),
+        Event(
+            "TOPICS_RELINKED",
+            TOPICS_RELINKED,
+            "notes.services (topics linked or unlinked across languages)",
+            "topic_ids",
+            ("search.hooks",),
+        ),
+        Event(
+            "VISIBLE_SUBJECTS",
+            VISIBLE_SUBJECTS,
+            "social.selectors (notifications sit below notes)",
+            "viewer, note_ids, comment_ids; returns {'notes': ids, 'comments': ids} the viewer "
+            "may see (nothing registered: nothing is visible)",
+            ("notes.policies.visible_subjects",),
+        ),
+        Event(
+            "NOTE_THUMBNAILS",
+            NOTE_THUMBNAILS,
+            "social.selectors (notification thumbnails)",
+            "note_ids (already visible to the reader); returns {note_id: thumbnail URL}",
+            ("notes.selectors.note_thumbnails",),
+        ),
+        Event(
+            "TRANSLATION_REQUESTED",
+            TRANSLATION_REQUESTED,
+            "language.services",
+            "source, target (language codes)",
+            ("insights.hooks",),
+        ),
+        Event(
+            "TRANSLATION_SERVED",
+            TRANSLATION_SERVED,
+            "language.services",
+            "backend, cached",
+            ("ops.metrics",),
+        ),
+        Event(
+            "TRANSLATION_BACKEND_FAILED",
+            TRANSLATION_BACKEND_FAILED,
+            "language.services",
+            "backend",
+            ("ops.metrics",),
+        ),
+        Event(
+            "REVIEW_CONTENT",
+            REVIEW_CONTENT,
+            "moderation.review (an item about content another app owns)",
+            "kind, object_id; returns the content to show the moderator",
+            ("messaging.hooks",),
+        ),
+        Event(
+            "REVIEW_DECIDED",
+            REVIEW_DECIDED,
+            "moderation.review",
+            "kind, obj, action",
+            ("messaging.hooks",),
+        ),
+        Event(
+            "REVIEW_ITEM_VIEWED",
+            REVIEW_ITEM_VIEWED,
+            "moderation.review_view",
+            "viewer, item, obj",
+            ("messaging.hooks",),
+        ),
+        Event(
+            "PERSONAL_DATA_VIEWED",
+            PERSONAL_DATA_VIEWED,
+            "accounts.admin, messaging.reports (staff reading someone's data)",
+            "viewer, subjects, what, where",
+            ("privacy.hooks",),
+        ),
+        Event(
+            "EXPORT_SECTIONS",
+            EXPORT_SECTIONS,
+            "privacy.archive (a person's data export)",
+            "user; returns sections of the archive",
+            ("insights.hooks", "messaging.hooks"),
+        ),
+        Event(
+            "USER_ERASING",
+            USER_ERASING,
+            "privacy.erasure (before an account's rows go)",
+            "user",
+            ("messaging.hooks",),
+        ),
+    )
+}
 
 _handlers: dict[str, list[Callable]] = defaultdict(list)
 
 
+def _known(event: str) -> str:
+    if event not in CATALOGUE:
+        raise KeyError(
+            f"unknown hook event {event!r}: add it to crossnote.core.hooks.CATALOGUE "
+            f"(known: {', '.join(sorted(CATALOGUE))})"
+        )
+    return event
+
+
 def register(event: str, handler: Callable) -> None:
-    if handler not in _handlers[event]:
+    if handler not in _handlers[_known(event)]:
         _handlers[event].append(handler)
 
 
 def collect(event: str, **kwargs) -> list:
     """Call every handler of `event` and return their non-None results, flattened one level."""
     results = []
-    for handler in _handlers[event]:
+    for handler in _handlers[_known(event)]:
         result = handler(**kwargs)
         if isinstance(result, list):
             results.extend(result)

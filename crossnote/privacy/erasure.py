@@ -201,7 +201,6 @@ def erase_account(user) -> None:
     from crossnote.notes.models import Note
 
     texts, files = _doomed_texts(user), _stored_files(user)
-    user_id = user.pk
     with transaction.atomic():
         hooks.collect("user_erasing", user=user)
         _pseudonymise_moderation(user)
@@ -210,6 +209,5 @@ def erase_account(user) -> None:
         Note.objects.filter(author=user).delete()
         _end_sessions(user)
         user.delete()
-        hooks.collect("user_erased", user_id=user_id)
         transaction.on_commit(lambda: _delete_files(files))
         transaction.on_commit(_compact_full_text_indexes)

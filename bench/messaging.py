@@ -329,6 +329,7 @@ def main() -> None:
             time.sleep(0.05)
         latencies = [lat for _t, lat, _crossed in results]
         crossed = sum(1 for _t, _lat, c in results if c)
+        latency_results = list(results)
         pids = {sock.pid for sock in sockets}
         lost = args.messages - len(latencies)
 
@@ -375,6 +376,14 @@ def main() -> None:
         f"p50 {percentile(latencies, 50):.1f} ms, p99 {percentile(latencies, 99):.1f} ms, "
         f"mean {statistics.mean(latencies) * 1000:.1f} ms"
     )
+    if args.via == "socket" and args.workers > 1:
+        for label, wanted in (("across processes", True), ("within one process", False)):
+            part = [lat for _t, lat, c in latency_results if c is wanted]
+            if part:
+                print(
+                    f"  {label}: {len(part)} messages, p50 {percentile(part, 50):.1f} ms, "
+                    f"p99 {percentile(part, 99):.1f} ms"
+                )
     print(
         f"sustained: {delivered / elapsed:.0f} messages/s delivered over {elapsed:.1f} s "
         f"({len(sockets) // 2} senders, one message in flight each); latency under that load "

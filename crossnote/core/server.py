@@ -2,13 +2,15 @@
 thread pool and each WebSocket to the Channels (ASGI) application, in the same worker process.
 
 Why not Django under ASGI: its handler costs every request a trip through asgiref's thread hops
-and ASGI message objects; on the 2-core machine a bare view served 4-7 times fewer requests per
-second than under WSGI (bench/README.md "Serving"). Why not plain granian WSGI: it has no
-WebSockets. Here the event loop only moves bytes; Django runs as WSGI in `threads` threads.
+and ASGI message objects; on the 2-core machine it served a bare view 4.5-6.5 times fewer
+requests per second than this bridge (bench/README.md "Serving"). Why not plain granian WSGI: it
+has no WebSockets. Here the event loop only reads request bodies and carries WebSocket frames;
+Django runs as WSGI in `threads` threads, and the thread that ran it hands the answer to granian
+itself (its protocol objects take it from any thread), so a response never waits for the loop.
 
 Threads of the pool are marked as asgiref's "sync thread of this loop", so `async_to_sync` called
 by a request (a push over the channel layer, crossnote.messaging.realtime) runs its coroutine on
-the worker's event loop, where the in-memory layer's queues and the sockets live: the same path a
+the worker's event loop, where the sockets and the channel layer's queues live: the same path a
 request took under Django's ASGI handler.
 """
 
@@ -58,8 +60,8 @@ class ThreadPool:
 
     def __init__(self, loop, threads: int):
         self.loop = loop
-        self.jobs = queue.SimpleQueue()
-        self.done = collections.deque()
+        self.jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self.done: collections.deque = collections.deque()
         self.wake_pending = False
         self.threads = [
             threading.Thread(target=self.work, name=f"crossnote-http-{n}", daemon=True)
@@ -315,7 +317,7 @@ class _Socket:
         self.protocol = protocol
         self.transport = None
         self.closed = False
-        self.events = asyncio.Queue()
+        self.events: asyncio.Queue = asyncio.Queue()
         self.events.put_nowait({"type": "websocket.connect"})
         self.reader = None
 

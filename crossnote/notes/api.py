@@ -3,11 +3,13 @@
 from typing import Literal
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
 
 from crossnote.accounts.auth import OPTIONAL, REQUIRED
 from crossnote.accounts.models import User
+from crossnote.core.errors import NotFound
 from crossnote.core.pagination import paginate
 from crossnote.notes import selectors, services
 from crossnote.notes.schemas import (
@@ -23,6 +25,7 @@ from crossnote.notes.schemas import (
     NoteOut,
     NotePage,
     NotePatch,
+    TopicOut,
 )
 from crossnote.security.ratelimits import rate_limit
 
@@ -74,6 +77,22 @@ def delete_note(request, note_id: int):
 def user_notes(request, username: str, cursor: str | None = None, limit: int = 20):
     author = get_object_or_404(User, username=username, is_active=True)
     return note_page(selectors.notes_by(author, request.user), request.user, cursor, limit)
+
+
+@router.get("/topics/{name}", response=TopicOut, auth=OPTIONAL, tags=["notes"])
+def topic(request, name: str):
+    """A topic with every other name of its subject (#猫 and #cats are one): its notes are the
+    notes under all of them (`/topics/{name}/notes`)."""
+    clean = name.strip().lstrip("#").casefold()
+    group = selectors.topic_group(clean)
+    if not group:
+        raise NotFound(_("No such topic: %(names)s") % {"names": f"#{clean}"})
+    return {
+        "name": clean,
+        "canonical": group[0].name,
+        "names": [t.name for t in group],
+        "note_count": sum(t.note_count for t in group),
+    }
 
 
 @router.get("/topics/{name}/notes", response=NotePage, auth=OPTIONAL, tags=["notes"])

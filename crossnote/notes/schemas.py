@@ -163,6 +163,13 @@ class BoardOut(Schema):
         return obj.owner.username
 
 
+class TopicOut(Schema):
+    name: str
+    canonical: str = Field(description="The name standing for the subject (itself if unlinked)")
+    names: list[str] = Field(description="Every name of the subject, the canonical one first")
+    note_count: int = Field(description="Notes anyone may read, under all the names")
+
+
 class BoardIn(Schema):
     name: str
     is_private: StrictBool = False

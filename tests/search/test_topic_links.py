@@ -156,3 +156,14 @@ def test_suggest_links_existing_topics(mia):
     assert names(topic_group("猫")) in (["cats", "猫"], ["猫", "cats"])
     assert topic_group("城市生活") == [topic("城市生活")]
     assert len(topic_links.suggestions()) == 1
+
+
+def test_api_gives_a_topics_names_and_their_notes(client, mia, post):
+    post(mia, "Pepper", "#cats")
+    post(mia, "窗台", "#猫")
+    body = client.get("/api/v1/topics/%E7%8C%AB").json()
+    assert body == {"name": "猫", "canonical": "cats", "names": ["cats", "猫"], "note_count": 2}
+    notes = client.get("/api/v1/topics/cats/notes").json()
+    assert {n["title"] for n in notes["items"]} == {"Pepper", "窗台"}
+    missing = client.get("/api/v1/topics/nothing")
+    assert missing.status_code == 404

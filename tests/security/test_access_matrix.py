@@ -188,6 +188,7 @@ API = [
     A("PATCH", "/notes/{note_id}", "401 200 403 404 403 403", url="/notes/{public}", data={"title": "new"}),
     A("DELETE", "/notes/{note_id}", "401 204 403 404 403 403", url="/notes/{public}"),
     A("GET", "/users/{username}/notes", "200 200 200 200 200 200", url="/users/{owner}/notes"),
+    A("GET", "/topics/{name}", "200 200 200 200 200 200", url="/topics/cats"),
     A("GET", "/topics/{name}/notes", "200 200 200 200 200 200", url="/topics/cats/notes"),
     A("POST", "/notes/{note_id}/like", "401 200 200 404 200 200", url="/notes/{public}/like"),
     A("POST", "/notes/{note_id}/like", "401 200 404 404 404 404", url="/notes/{private}/like", label="private"),

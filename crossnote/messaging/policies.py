@@ -27,11 +27,6 @@ def preferences_of(user) -> MessagingPreferences:
     return prefs or MessagingPreferences(user=user)
 
 
-def is_stranger(sender, recipient) -> bool:
-    """A stranger, seen from `recipient`: someone `recipient` does not follow."""
-    return not is_following(recipient, sender)
-
-
 def initial_state(sender, recipient) -> str:
     """The recipient's state in a new conversation from `sender`; raises when not allowed."""
     if not recipient.is_active:

@@ -1,7 +1,7 @@
 """Reads for messages: inbox, requests, a conversation's messages as one person sees them, unread
 counts, and the JSON shape pages, API and sockets share."""
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 
 from crossnote.messaging.models import Conversation, HiddenMessage, Message, Participant
 from crossnote.social.models import Follow
@@ -144,22 +144,6 @@ def read_positions(conversation: Conversation, viewer, *, viewer_shares: bool) -
         ).values_list("user_id", flat=True)
     )
     return {user_id: last for user_id, last in rows if user_id not in private}
-
-
-def search_people_to_message(user, query: str, limit: int = 8):
-    """People matching a handle or display name, for the new-conversation form."""
-    from crossnote.accounts.models import User
-
-    query = (query or "").strip().lstrip("@")
-    if not query:
-        return User.objects.none()
-    return (
-        User.objects.filter(is_active=True)
-        .filter(Q(username__icontains=query) | Q(display_name__icontains=query))
-        .exclude(pk=user.pk)
-        .exclude(pk__in=blocked_ids(user))
-        .order_by("username")[:limit]
-    )
 
 
 def message_payload(message: Message) -> dict:

@@ -486,7 +486,3 @@ def translate_message(*, user, message_id: int, target: str):
     if not selectors.visible_messages(user).filter(pk=message.pk).exists():
         raise NotFound(_("No such message."))
     return translate_text(message.body, target, private=True)
-
-
-def conversation_between(a, b) -> Conversation | None:
-    return Conversation.objects.filter(direct_key=_direct_key(a, b)).first()

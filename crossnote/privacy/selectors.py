@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from crossnote.privacy.models import AccessLog, DeletionRequest, ExportRequest, LoginEvent
+from crossnote.privacy.models import AccessLog, ExportRequest, LoginEvent
 
 RECENT = 20
 
@@ -21,10 +21,6 @@ def recent_logins(user) -> list[LoginEvent]:
 
 def recent_access(user) -> list[AccessLog]:
     return list(AccessLog.objects.filter(subject=user)[:RECENT])
-
-
-def open_deletion(user) -> DeletionRequest | None:
-    return DeletionRequest.objects.filter(user=user, status__in=["pending", "erasing"]).first()
 
 
 def blocked_people(user):

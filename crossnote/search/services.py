@@ -235,8 +235,3 @@ def record_search(*, user: User, query: str) -> None:
             RECENT_SEARCHES_KEPT:
         ]
         RecentSearch.objects.filter(pk__in=list(stale.values_list("pk", flat=True))).delete()
-
-
-def clear_recent_searches(*, user: User) -> int:
-    deleted, _rows = RecentSearch.objects.filter(user=user).delete()
-    return deleted

@@ -600,12 +600,6 @@ def _lemmas(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _reverse_index() -> dict[str, str]:
-    """English single-word definition → the commonest simplified headword (jieba's frequency)."""
-    return {word: headwords[0] for word, headwords in _reverse_candidates().items()}
-
-
-@lru_cache(maxsize=1)
 def _reverse_candidates() -> dict[str, tuple[str, ...]]:
     """English word → up to four common simplified headwords, commonest first. A headword
     counts by jieba's frequency, less for a later sense or a lone character."""
@@ -771,12 +765,3 @@ class DictionaryBackend(TranslationBackend):
 
     def translate_batch(self, segments: list[str], source: str, target: str) -> list[str]:
         return [gloss_line(tokens, target) for tokens in self.gloss_batch(segments, source, target)]
-
-
-# Kept for callers of the older sentence-shaped gloss (search's query expansion reads the tables).
-def gloss_zh_to_en(sentence: str) -> str:
-    return gloss_line(zh_tokens(sentence), "en")
-
-
-def gloss_en_to_zh(sentence: str) -> str:
-    return gloss_line(en_tokens(sentence), "zh")

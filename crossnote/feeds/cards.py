@@ -156,7 +156,7 @@ def _stand_in(viewer, pk: int, region: str):
 
 
 def _compile(name: str, shown_for, viewer) -> tuple | None:
-    """(sql, parameter slots, compiler, converters) of the page question for this kind of
+    """(sql, parameter slots, column converters) of the page question for this kind of
     reader, or None when the reader's values do not land in plain parameters."""
     compiled = []
     for pk, region in _STAND_INS:
@@ -178,7 +178,7 @@ def _compile(name: str, shown_for, viewer) -> tuple | None:
         else:
             return None
     converters = compiler.get_converters([s[0] for s in compiler.select[: compiler.col_count]])
-    return sql, slots, compiler, converters
+    return sql, slots, converters
 
 
 def _rows(name: str, shown_for, viewer, ids) -> list:
@@ -188,7 +188,7 @@ def _rows(name: str, shown_for, viewer, ids) -> list:
     entry = _compiled[key]
     if entry is None:  # not compilable for this kind of reader: the ORM, every time
         return list(_facts_query(viewer, shown_for, ids))
-    sql, slots, compiler, converters = entry
+    sql, slots, converters = entry
     region = policies.viewer_region(viewer)
     values = {"reader": getattr(viewer, "pk", None), "region": region}
     params = [value if kind == "value" else values[kind] for kind, value in slots]
@@ -196,8 +196,13 @@ def _rows(name: str, shown_for, viewer, ids) -> list:
     with connection.cursor() as cursor:
         cursor.execute(sql.replace(_IDS_MARK, listed), params)
         rows = cursor.fetchall()
-    if converters:
-        rows = list(compiler.apply_converters(rows, converters))
+    if converters:  # as the compiler would, but with this thread's connection
+        converters = list(converters.items())
+        rows = [list(row) for row in rows]
+        for row in rows:
+            for position, (functions, expression) in converters:
+                for convert in functions:
+                    row[position] = convert(row[position], expression, connection)
     return rows
 
 

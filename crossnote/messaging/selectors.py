@@ -2,6 +2,7 @@
 counts, and the JSON shape pages, API and sockets share."""
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.utils.translation import gettext as _
 
 from crossnote.messaging.models import Conversation, HiddenMessage, Message, Participant
 from crossnote.social.models import Follow
@@ -53,7 +54,12 @@ def label_rows(user, rows) -> list[Participant]:
     )
     for row in rows:
         people = row.conversation.participants.all()
-        row.others = [p.user.name for p in people if p.user_id != user.pk]
+        # A closed (waiting for deletion) or suspended account is not named (as everywhere).
+        row.others = [
+            p.user.name if p.user.is_active else _("Deleted account")
+            for p in people
+            if p.user_id != user.pk
+        ]
         row.preview_warned = bool(
             row.last_scam_signals
             and row.last_sender_id != user.pk

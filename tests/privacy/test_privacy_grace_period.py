@@ -136,6 +136,17 @@ def test_what_a_closed_account_caused_no_longer_counts_as_unread(world):
     assert body["unread"] == 1 and len(body["items"]) == 1
 
 
+def test_a_closed_account_is_not_named_in_the_inbox(world):
+    from crossnote.messaging.services import open_conversation
+
+    open_conversation(sender=world["mia"], usernames=["lin_stay"], body="hi Lin")
+    lin = _readers(world["lin"])["lin"]
+    assert f"Mia {SECRET}" in lin.get("/messages/?tab=requests").content.decode()
+    services.schedule_erasure(user=world["mia"], via="page")
+    html = lin.get("/messages/?tab=requests").content.decode()
+    assert SECRET not in html and "Deleted account" in html
+
+
 def test_restoring_the_account_brings_everything_back(world):
     readers = _readers(world["lin"])
     before = _everything(world, readers["lin"])

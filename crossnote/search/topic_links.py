@@ -69,13 +69,19 @@ def dictionary_agrees(a: str, b: str) -> bool:
     return bool(english_names(chinese) & {other, *dictionary._lemmas(other)})
 
 
+@lru_cache(maxsize=8192)
+def _vector(name: str):
+    """A topic name's vector, kept: each new topic is compared with hundreds of the same names."""
+    return embeddings.embed([name])[0]
+
+
 def _similarities(name: str, others: list[Topic]) -> list[float]:
     if not others:
         return []
     if not embeddings.available():
         return [0.0] * len(others)
-    vectors = embeddings.embed([name, *(t.name for t in others)])
-    return [float(x) for x in vectors[1:] @ vectors[0]]
+    target = _vector(name)
+    return [float(_vector(t.name) @ target) for t in others]
 
 
 def _scripts_in_groups(topics: list[Topic]) -> dict[int, set[str]]:
@@ -132,8 +138,8 @@ def link_new_topic(*, topic_id: int) -> Match | None:
     if topic is None or topic.canonical_id or Topic.objects.filter(canonical=topic).exists():
         return None
     match = find_counterpart(topic)
-    if match is None:
-        return None
+    if match is None or (not match.links and match.topic.suggested_link_id == topic.pk):
+        return None  # nothing, or the same pair already waits the other way round
     if match.links:
         note_services.link_topics(topic=topic, to=match.topic)
         log.info("topic #%s linked to #%s (%.2f)", topic.name, match.topic.name, match.similarity)

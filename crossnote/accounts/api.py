@@ -31,6 +31,9 @@ from crossnote.social.selectors import is_following
 router = Router(tags=["accounts"])
 
 
+_CSRF = CsrfViewMiddleware(HttpResponse)  # only its process_view is used: the token check
+
+
 def _refuse_cross_site(request) -> None:
     """Log-in CSRF: another site must not log a visitor's browser into an account of its
     choosing. A browser (it sends Origin or Sec-Fetch-Site with every such request) must send the
@@ -39,7 +42,7 @@ def _refuse_cross_site(request) -> None:
     headers = request.headers
     if not (headers.get("Origin") or headers.get("Sec-Fetch-Site")):
         return
-    if CsrfViewMiddleware(lambda _r: None).process_view(request, None, (), {}) is not None:
+    if _CSRF.process_view(request, HttpResponse, (), {}) is not None:
         raise PermissionDenied(
             _(
                 "This request came from a browser without the CSRF token: fetch GET "

@@ -55,8 +55,9 @@ def domain_error(request, exc: DomainError):
     if exc.field:
         body["field"] = exc.field
     response = api.create_response(request, body, status=exc.status)
-    if getattr(exc, "retry_after", None):
-        response["Retry-After"] = str(exc.retry_after)  # RateLimited (429): RFC 6585
+    retry_after = getattr(exc, "retry_after", None)
+    if retry_after:
+        response["Retry-After"] = str(retry_after)  # RateLimited (429): RFC 6585
     return response
 
 

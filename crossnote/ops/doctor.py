@@ -403,7 +403,7 @@ def _django_check_findings() -> list[Finding]:
         if message.level >= checks.ERROR:
             level = ERROR
         elif message.level >= checks.WARNING:
-            deploy_only = message.id.startswith("security.") and not settings.PRODUCTION
+            deploy_only = (message.id or "").startswith("security.") and not settings.PRODUCTION
             level = INFO if deploy_only else WARNING
         else:
             level = INFO

@@ -1,7 +1,7 @@
 """Crossnote settings: every operator choice comes from the environment, with embedded defaults.
 
 The embedded default needs no services: SQLite in the data folder, local-memory cache, media on
-local disk. Each variable is documented in README.md (a test checks that).
+local disk. Each variable is documented in docs/operating/configuration.md (a test checks that).
 """
 
 from pathlib import Path
@@ -30,7 +30,7 @@ else:
     SECRET_KEY = _key_file.read_text().strip()
 
 DEBUG = env.bool("DEBUG", default=False)
-# Production mode: the process refuses to start with unsafe settings (README "Scaling out").
+# Production mode: the process refuses to start with unsafe settings (docs/operating/scaling-out.md).
 PRODUCTION = env.bool("CROSSNOTE_PRODUCTION", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -66,7 +66,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Request ids, access log and latency metrics; answers /healthz and /readyz (README "Operations").
+    # Request ids, access log and latency metrics; answers /healthz and /readyz (docs/operating/operations.md).
     "crossnote.ops.middleware.RequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "crossnote.security.middleware.SecurityHeadersMiddleware",
@@ -130,7 +130,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 # The first backend only lets a person whose account waits for deletion log in again, which
-# cancels the deletion (README "Privacy"); everyone else logs in through ModelBackend.
+# cancels the deletion (docs/operating/privacy.md); everyone else logs in through ModelBackend.
 AUTHENTICATION_BACKENDS = [
     "crossnote.privacy.backends.ReturningAccountBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -240,7 +240,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
 
-# Language bridge (README: "Languages and translation").
+# Language bridge (docs/using/languages.md).
 CROSSNOTE_LANGUAGES = env.list(
     "CROSSNOTE_LANGUAGES", default=["zh", "en", "ja", "ko", "es", "fr", "de"]
 )
@@ -279,7 +279,7 @@ CROSSNOTE_ARGOS_INDEX_URL = env.str(
     default="https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json",
 )
 
-# Trust & safety (README: "Moderation").
+# Trust & safety (docs/moderation/index.md).
 # The header the operator's proxy sets with a visitor's ISO 3166 country (e.g. CF-IPCountry);
 # empty: visitors have no region and region-scoped withholding applies to logged-in readers only.
 CROSSNOTE_REGION_HEADER = env.str("CROSSNOTE_REGION_HEADER", default="")
@@ -304,7 +304,7 @@ CROSSNOTE_LLM_GUARD = {
     "api_key": env.str("LLM_GUARD_API_KEY", default=""),
 }
 
-# Messages and real time (README "Messages"). Channels delivers new messages, typing and unread
+# Messages and real time (docs/using/messages.md). Channels delivers new messages, typing and unread
 # counts over WebSockets. Without REDIS_URL the web processes of this machine share a layer over
 # Unix datagram sockets in a private temporary folder (crossnote.messaging.layer: no Redis, no
 # database writes); with REDIS_URL every process, on any machine, shares one Redis channel layer.
@@ -327,7 +327,7 @@ CROSSNOTE_STRANGER_MESSAGES_PER_HOUR = env.int("CROSSNOTE_STRANGER_MESSAGES_PER_
 # Channels' in-memory one, which reaches one process only).
 CROSSNOTE_MESSAGES_POLL_SECONDS = env.int("CROSSNOTE_MESSAGES_POLL_SECONDS", default=4)
 
-# Insights (README "Insights"): daily rollups every 15 minutes (incremental: the days since the
+# Insights (docs/using/insights.md): daily rollups every 15 minutes (incremental: the days since the
 # last run, always yesterday and today), then the newcomer-wave check; an optional webhook gets a
 # JSON POST when a wave's first-week retention falls below its baseline's by the set margin.
 CELERY_BEAT_SCHEDULE["insights-rollup"] = {
@@ -341,7 +341,7 @@ CSRF_COOKIE_HTTPONLY = False  # HTMX reads it to send X-CSRFToken on in-place bu
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
-# --- Security (README "Security"; crossnote.security) ------------------------------------------
+# --- Security (docs/operating/security.md; crossnote.security) ------------------------------------------
 # The client IP comes from CROSSNOTE_CLIENT_IP_HEADER only when the direct peer is one of
 # CROSSNOTE_TRUSTED_PROXIES (addresses or CIDR networks); otherwise REMOTE_ADDR. IPv6 -> /64.
 CROSSNOTE_TRUSTED_PROXIES = env.list("CROSSNOTE_TRUSTED_PROXIES", default=[])
@@ -371,7 +371,7 @@ if PRODUCTION:
         # The TLS-terminating proxy says the request came over HTTPS.
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# Privacy and data rights (README "Privacy").
+# Privacy and data rights (docs/operating/privacy.md).
 CROSSNOTE_DELETION_GRACE_DAYS = env.int("CROSSNOTE_DELETION_GRACE_DAYS", default=14)
 CROSSNOTE_EXPORT_DAYS = env.int("CROSSNOTE_EXPORT_DAYS", default=7)
 # Export archives are private: kept outside MEDIA_ROOT, served only through signed links.
@@ -405,7 +405,7 @@ for _database in DATABASES.values():
             "timeout": DATABASE_POOL_TIMEOUT,
         }
 
-# Operations (README "Configuration", "Scaling out", "Operations"): media storage, logs, metrics.
+# Operations (docs/operating/): media storage, logs, metrics.
 # MEDIA_STORAGE=s3 keeps photos and avatars in an S3-compatible bucket (django-storages); links
 # are pre-signed for S3_QUERYSTRING_EXPIRE seconds unless S3_PUBLIC_URL names a public base URL.
 MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="local")
@@ -446,7 +446,7 @@ PROMETHEUS_MULTIPROC_DIR = env.str("PROMETHEUS_MULTIPROC_DIR", default="")
 METRICS_WORKER_ADDRESS = env.str("METRICS_WORKER_ADDRESS", default="")
 # Production mode on SQLite (one server only) must be asked for (crossnote.ops.production).
 CROSSNOTE_ALLOW_SQLITE = env.bool("CROSSNOTE_ALLOW_SQLITE", default=False)
-# --- Feeds (crossnote.feeds; README "Feeds") ---
+# --- Feeds (crossnote.feeds; docs/operating/feeds.md) ---
 # Following timelines are fanned out on write into Redis when CROSSNOTE_TIMELINE_REDIS_URL is set
 # (defaults to REDIS_URL; "" pulls from the database); notes by authors with more than
 # CROSSNOTE_FANOUT_MAX_FOLLOWERS followers are pulled at read time and merged (hybrid).

@@ -68,7 +68,7 @@ class User(AbstractUser):
     follower_count = models.PositiveIntegerField(default=0)
     following_count = models.PositiveIntegerField(default=0)
     note_count = models.PositiveIntegerField(default=0)
-    # Privacy settings (crossnote.privacy; README "Privacy"). `discoverable` False keeps the
+    # Privacy settings (crossnote.privacy; docs/operating/privacy.md). `discoverable` False keeps the
     # account and its notes out of search results (read by crossnote.search).
     comment_permission = models.CharField(
         _("who may comment"),

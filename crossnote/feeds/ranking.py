@@ -47,7 +47,7 @@ POPULAR_TTL = 60
 POOL_TTL = 30 * 60
 RECOMMENDABLE = (ModerationState.VISIBLE, ModerationState.LABELLED)
 
-# Scoring weights (dimensionless; tuned on the synthetic world, see README "Explore ranking").
+# Scoring weights (dimensionless; tuned on the synthetic world, see docs/operating/feeds.md).
 AGE_SCALE_HOURS = 24.0
 GRAVITY = 1.5
 FRESH_HOURS = 6.0

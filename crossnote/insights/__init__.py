@@ -1,1 +1,1 @@
-"""Insights: daily rollups, retention cohorts, newcomer waves and their charts (README "Insights")."""
+"""Insights: daily rollups, retention cohorts, newcomer waves and their charts (docs/using/insights.md)."""

@@ -5,7 +5,7 @@ rollup is idempotent and any range can be recomputed (`crossnote insights rollup
 The periodic task (tasks.rollup_recent) is incremental: it resumes after the last rolled day and
 always redoes yesterday and today, which late rows may still change.
 
-Definitions (README "Insights"):
+Definitions (docs/using/insights.md):
 - active: a person who posted a note, commented, liked a note or comment, followed someone or
   logged in that day, or used the site while logged in (ActiveDay rows from the middleware).
   DAU counts them per day; WAU counts distinct people over the 7 days ending that day.

@@ -1,6 +1,6 @@
 """Who may message whom, who may see or write in a conversation: the one choke point for messages.
 
-Rules (README "Messages"):
+Rules (docs/using/messages.md):
 - a block between two people ends their direct conversation and stops new ones both ways;
 - each person chooses who may start a conversation with them: everyone, people they follow, or
   nobody; a conversation from someone they do not follow lands in their Requests until accepted;

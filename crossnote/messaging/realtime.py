@@ -3,7 +3,7 @@
 Each signed-in socket joins its person's group; services push after their transaction commits,
 so a rolled-back write pushes nothing. Without REDIS_URL the layer is crossnote.messaging.layer's,
 shared by the processes of this machine; only with Channels' in-memory layer (a push reaches this
-process's sockets only) do pages also poll (README "Messages").
+process's sockets only) do pages also poll (docs/using/messages.md).
 """
 
 import logging

@@ -1,2 +1,2 @@
 """Operations: health and readiness probes, Prometheus metrics, JSON logs with request ids, the
-production-mode refusal, `crossnote doctor` and `crossnote migrate-data` (README "Operations")."""
+production-mode refusal, `crossnote doctor` and `crossnote migrate-data` (docs/operating/operations.md)."""

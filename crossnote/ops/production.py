@@ -2,7 +2,7 @@
 
 Every process (web, worker, beat, management commands) checks them when Django starts and stops
 with ImproperlyConfigured listing each problem and its fix. `crossnote doctor` runs the same rules
-without refusing, so an operator can see everything wrong at once. README "Operations" lists them.
+without refusing, so an operator can see everything wrong at once. docs/operating/operations.md lists them.
 """
 
 import os

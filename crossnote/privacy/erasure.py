@@ -1,6 +1,6 @@
 """Erasing an account: every row, file, cached translation and search entry of a person.
 
-What goes and what stays (README "Privacy"):
+What goes and what stays (docs/operating/privacy.md):
 - their notes, with everything under them: images, others' comments and likes, saves into
   others' boards, withholdings (a note is one conversation; it goes as a whole);
 - their own comments on others' notes; others' replies under those comments are the repliers'

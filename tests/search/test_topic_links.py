@@ -167,3 +167,11 @@ def test_api_gives_a_topics_names_and_their_notes(client, mia, post):
     assert {n["title"] for n in notes["items"]} == {"Pepper", "窗台"}
     missing = client.get("/api/v1/topics/nothing")
     assert missing.status_code == 404
+
+
+def test_a_pair_is_suggested_once_not_both_ways(db):
+    citylife = Topic.objects.create(name="citylife")
+    chengshi = Topic.objects.create(name="城市生活")
+    assert topic_links.link_new_topic(topic_id=chengshi.pk) is not None
+    assert topic_links.link_new_topic(topic_id=citylife.pk) is None
+    assert topic_links.suggestions() == [topic("城市生活")]

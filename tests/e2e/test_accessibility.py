@@ -82,3 +82,23 @@ def test_axe_catches_what_it_guards(browser):
     ids = {v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in BLOCKING}
     context.close()
     assert {"color-contrast", "label", "valid-lang"} <= ids
+
+
+@pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
+def test_search_suggestions_are_a_plain_list_of_links(live_server, browser, page_errors, locale):
+    """The suggestions under the search box were a role=listbox of links (no options): critical
+    aria-required-children, and list items outside a list for screen readers."""
+    world = build_community()
+    context = log_in_as(browser, live_server, world.mia, locale=locale)
+    page = page_errors.watch(context.new_page())
+    page.goto(live_server.url + "/")
+    page.locator(".search-box input[name=q]").fill("ca")
+    page.get_by_test_id("suggest-topic").first.wait_for()
+    found = [
+        describe(f"{locale} suggestions", v)
+        for v in Axe().run(page).response["violations"]
+        if v["impact"] in BLOCKING
+    ]
+    context.close()
+    assert not found, "\n".join(found)
+    assert not page_errors, page_errors

@@ -8,6 +8,8 @@ anything orjson cannot write (an int past 64 bits) falls back to ninja's rendere
 text is written as UTF-8 instead of \\u escapes: the same JSON to any parser.
 """
 
+import json
+
 import orjson
 from ninja.renderers import JSONRenderer
 from ninja.responses import NinjaJSONEncoder
@@ -21,7 +23,7 @@ def dumps(data) -> bytes:
     try:
         return orjson.dumps(data, default=_encoder.default, option=_OPTIONS)
     except orjson.JSONEncodeError:
-        return JSONRenderer.render(JSONRenderer(), None, data, response_status=200).encode()
+        return json.dumps(data, cls=NinjaJSONEncoder).encode()  # what ninja's renderer does
 
 
 class FastJSONRenderer(JSONRenderer):

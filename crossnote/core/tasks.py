@@ -25,7 +25,7 @@ from datetime import timedelta
 
 from celery import Task, shared_task
 from django.conf import settings
-from django.db import IntegrityError, close_old_connections, transaction
+from django.db import IntegrityError, close_old_connections, connections, transaction
 from django.utils import timezone
 
 log = logging.getLogger(__name__)
@@ -179,7 +179,9 @@ def _in_thread(task, args, kwargs) -> None:
     except Exception:  # a background thread logs, it never takes the process down
         log.exception("task %s%r crashed", task.name, args)
     finally:
-        close_old_connections()
+        # This thread ends now: its connections go with it (CONN_MAX_AGE keeps a request
+        # thread's connection, which close_old_connections would leave open here).
+        connections.close_all()
 
 
 # With a broker, a queue nobody consumes (no `crossnote worker` running) must not go unnoticed:

@@ -281,6 +281,7 @@ def request_action(request, pk, action):
 @require_POST
 def add_members(request, pk):
     """The group page's "Add people" form: usernames separated by spaces or commas."""
+    policies.membership(request.user, pk)  # not a member: 404, as for the page itself
     names = request.POST.get("usernames", "").replace(",", " ").split()
     try:
         added = services.add_members(user=request.user, conversation_id=pk, usernames=names)

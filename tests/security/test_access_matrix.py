@@ -150,6 +150,7 @@ PAGES = [
     P("POST", "messages/<int:pk>/read/", "/messages/{conversation}/read/", "302 200 404 404 404 404"),
     P("POST", "messages/<int:pk>/typing/", "/messages/{conversation}/typing/", "302 200 404 404 404 404"),
     P("POST", "messages/<int:pk>/report/", "/messages/{conversation}/report/", "302 404 404 404 404 404", {"reason": "spam", "message_ids": "{message}"}),
+    P("POST", "messages/<int:pk>/members/", "/messages/{conversation}/members/", "302 302 404 404 404 404", {"usernames": "nobody_here"}),
     P("POST", "messages/<int:pk>/translation-settings/", "/messages/{conversation}/translation-settings/", "302 302 404 404 404 404", {"auto_translate": "on"}),
     P("POST", "messages/<int:pk>/<str:action>/", "/messages/{conversation}/leave/", "302 400 404 404 404 404"),
     P("GET", "messages/m/<int:message_id>/", "/messages/m/{message}/", "302 200 404 404 404 404"),
@@ -236,8 +237,9 @@ API = [
     A("GET", "/moderation/queue", "401 403 403 403 200 200"),
     A("GET", "/moderation/queue/{item_id}", "401 403 403 403 200 200", url="/moderation/queue/{item}"),
     A("POST", "/moderation/queue/{item_id}/claim", "401 403 403 403 200 200", url="/moderation/queue/{item}/claim"),
-    # Only whoever claimed an item may release it: nobody here has (409, also for non-moderators).
-    A("POST", "/moderation/queue/{item_id}/release", "401 409 409 409 409 409", url="/moderation/queue/{item}/release"),
+    # Non-moderators are refused before the look-up (403, whether or not the item exists); only
+    # whoever claimed an item may release it, and no moderator here has (409).
+    A("POST", "/moderation/queue/{item_id}/release", "401 403 403 403 409 409", url="/moderation/queue/{item}/release"),
     A("POST", "/moderation/queue/{item_id}/decide", "401 403 403 403 200 200", url="/moderation/queue/{item}/decide", data={"action": "approve"}),
     A("GET", "/moderation/suite", "401 403 403 403 200 200", url="/moderation/suite?group=mixed"),
     A("GET", "/moderation/notices", "401 200 200 200 200 200"),
@@ -279,6 +281,8 @@ API = [
     A("POST", "/conversations/{conversation_id}/accept", "401 400 404 404 404 404", url="/conversations/{conversation}/accept"),
     A("POST", "/conversations/{conversation_id}/decline", "401 400 404 404 404 404", url="/conversations/{conversation}/decline"),
     A("POST", "/conversations/{conversation_id}/leave", "401 400 404 404 404 404", url="/conversations/{conversation}/leave"),
+    # The world's conversation is a direct one: people are added to groups only (400).
+    A("POST", "/conversations/{conversation_id}/members", "401 400 404 404 404 404", url="/conversations/{conversation}/members", data={"usernames": ["nobody_here"]}),
     A("POST", "/conversations/{conversation_id}/report", "401 404 404 404 404 404", url="/conversations/{conversation}/report", data={"message_ids": ["{message}"], "reason": "spam"}),
     A("POST", "/messages/{message_id}/unsend", "401 200 404 404 404 404", url="/messages/{message}/unsend"),
     A("DELETE", "/messages/{message_id}", "401 200 404 404 404 404", url="/messages/{message}"),

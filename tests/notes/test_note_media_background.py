@@ -107,3 +107,26 @@ def test_inline_tasks_make_the_variants_before_the_answer(mia, lin):
     note = post(mia)
     assert note.media_ready and policies.can_view_note(lin, note)
     assert not note.images.exclude(pending="").exists()
+
+
+def test_explore_and_the_note_api_show_a_note_to_readers_only_once_its_variants_exist(
+    in_background, mia, lin, client_for
+):
+    """Through the fast explore page (cards kept per note version) and the note's own API."""
+    note = post(mia, topics=["cats"])
+    reader, author = client_for(lin), client_for(mia)
+
+    def explore_ids(client):
+        response = client.get("/api/v1/feeds/explore")
+        assert response.status_code == 200, response.content
+        return {item["id"] for item in response.json()["items"]}
+
+    assert note.pk not in explore_ids(reader)
+    assert reader.get(f"/api/v1/notes/{note.pk}").status_code == 404
+    mine = author.get(f"/api/v1/notes/{note.pk}")
+    assert mine.status_code == 200  # the author sees it at once, from the clean source
+    assert all("-source." in image["large_url"] for image in mine.json()["images"])
+    services.finish_note_media(note_id=note.pk)
+    assert note.pk in explore_ids(reader)
+    shown = reader.get(f"/api/v1/notes/{note.pk}").json()["images"]
+    assert all(i["thumb_url"].endswith(".webp") and i["blurhash"] for i in shown)

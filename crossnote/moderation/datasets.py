@@ -83,18 +83,33 @@ def split_olid(
     return fit, validation, held_out
 
 
+def halves(rows: list[LabelledRow], seed: int) -> tuple[list[LabelledRow], list[LabelledRow]]:
+    """A stratified 50/50 split: validation (calibration, thresholds), then test."""
+    from sklearn.model_selection import train_test_split
+
+    validation, test = train_test_split(
+        rows, test_size=0.5, random_state=seed, stratify=[r.label for r in rows]
+    )
+    return validation, test
+
+
 def starter_splits(data_dir: Path, seed: int = 0) -> dict[str, list[LabelledRow]]:
     """Every split the shipped model is built and checked on, by name.
 
-    cold_train, davidson_train, olid_fit: trained on. cold_dev, davidson_held_out,
-    olid_validation: calibration and thresholds. olid_held_out: only ever scored. The OLID
-    splits are there when data_dir has olid_train.csv."""
+    cold_train, davidson_train, olid_fit: trained on. cold_dev and davidson_held_out are never
+    trained on; each is halved: cold_validation, davidson_validation (with olid_validation:
+    calibration and thresholds) and cold_test, davidson_test, olid_held_out (only ever scored).
+    The OLID splits are there when data_dir has olid_train.csv."""
     splits = {
         "cold_train": read_cold(data_dir / "cold_train.csv"),
         "cold_dev": read_cold(data_dir / "cold_dev.csv"),
     }
     splits["davidson_train"], splits["davidson_held_out"] = split_davidson(
         data_dir / "davidson_labeled.csv", seed
+    )
+    splits["cold_validation"], splits["cold_test"] = halves(splits["cold_dev"], seed)
+    splits["davidson_validation"], splits["davidson_test"] = halves(
+        splits["davidson_held_out"], seed
     )
     if (data_dir / OLID_FILE).is_file():
         fit, validation, held_out = split_olid(data_dir / OLID_FILE, seed)
@@ -105,4 +120,6 @@ def starter_splits(data_dir: Path, seed: int = 0) -> dict[str, list[LabelledRow]
 # Which splits train a model (source name → split) and which validate it (language group →
 # splits), for the shipped model and for the learning loop's retraining.
 TRAIN_SPLITS = {"cold": "cold_train", "davidson": "davidson_train", "olid": "olid_fit"}
-VALIDATION_SPLITS = {"zh": ("cold_dev",), "en": ("davidson_held_out", "olid_validation")}
+VALIDATION_SPLITS = {"zh": ("cold_validation",), "en": ("davidson_validation", "olid_validation")}
+# Never trained or tuned on: the figures a model is judged by.
+TEST_SPLITS = ("cold_test", "davidson_test", "olid_held_out")

@@ -200,7 +200,14 @@ def _retrain_on_starter(data_dir: Path, decisions, ngram_settings, seed):
 
 
 # Splits every starter-trained model is scored on, at its own thresholds.
-EVALUATED_SPLITS = ("cold_dev", "davidson_held_out", "olid_validation", "olid_held_out")
+EVALUATED_SPLITS = (
+    "cold_dev",
+    "davidson_held_out",
+    "olid_validation",
+    "cold_test",
+    "davidson_test",
+    "olid_held_out",
+)
 
 
 def train_starter_model(
@@ -212,10 +219,16 @@ def train_starter_model(
     description: str = "",
     train_on: dict[str, str] | None = None,
     validate_on: dict[str, tuple[str, ...]] | None = None,
+    stack: bool = False,
+    ngram: classifier.OffensiveModel | None = None,
 ) -> classifier.OffensiveModel:
     """Train on the starter splits (TRAIN_SPLITS, each source weighted per label) plus
     `extra_rows`, then calibrate and choose thresholds on the validation splits
-    (VALIDATION_SPLITS) and score the model at them on every split it was not trained on."""
+    (VALIDATION_SPLITS) and score the model at them on every split it was not trained on.
+
+    `stack`: also learn the sentence-embedding stack (classifier.fit_stack) on the same rows;
+    its thresholds replace the n-gram model's. `ngram`: reuse this n-gram model's weights
+    instead of fitting them again (it must have been trained on the same splits and seed)."""
     train_on = TRAIN_SPLITS if train_on is None else train_on
     validate_on = VALIDATION_SPLITS if validate_on is None else validate_on
     rows, sources = [], []
@@ -225,18 +238,21 @@ def train_starter_model(
     rows += list(extra_rows)
     sources += ["extra"] * len(extra_rows)
     used = [name for name in train_on.values() if name in splits]
-    model = classifier.train(
-        rows,
-        settings=settings,
-        seed=seed,
-        sources=sources,
-        description=description or " + ".join(f"{name} ({len(splits[name]):,})" for name in used),
-    )
+    description = description or " + ".join(f"{name} ({len(splits[name]):,})" for name in used)
+    if ngram is not None:
+        model = _reused(ngram, used, seed, description)
+    else:
+        model = classifier.train(
+            rows, settings=settings, seed=seed, sources=sources, description=description
+        )
     validation = {
         group: {name: splits[name] for name in names if splits.get(name)}
         for group, names in validate_on.items()
     }
     classifier.fit_thresholds(model, validation)
+    if stack:
+        classifier.fit_stack(model, rows, validation, seed=seed, sources=sources)
+        model.version = model.version.replace("ngram-", "stack-", 1)
     for name, split in splits.items():
         if name not in used and split:
             labels = [row.label for row in split]
@@ -244,6 +260,26 @@ def train_starter_model(
             model.metrics[name] = classifier.binary_metrics(labels, flags)
     model.metrics.update(seed=seed, trained_on=used)
     return model
+
+
+def _reused(
+    base: classifier.OffensiveModel, used: list[str], seed: int, description: str
+) -> classifier.OffensiveModel:
+    """A copy of `base`'s n-gram weights, refused unless it was trained on `used` with `seed`
+    and the current normalisation."""
+    if base.metrics.get("trained_on") != used or base.metrics.get("seed") != seed:
+        raise ValueError(f"{base.version} was not trained on {used} with seed {seed}")
+    if base.metrics.get("normalise") != classifier.normalise_fingerprint():
+        raise ValueError(f"{base.version} was trained with another normalisation")
+    digest = hashlib.sha256(f"{base.version}:stack".encode()).hexdigest()[:8]
+    return classifier.OffensiveModel(
+        coef=base.coef,
+        intercept=base.intercept,
+        vectorizer_params=dict(base.vectorizer_params),
+        version=f"ngram-{datetime.now(UTC):%Y-%m-%d}-{digest}",
+        training_data=f"{description} (n-gram weights of {base.version})",
+        metrics={k: base.metrics[k] for k in ("settings", "normalise") if k in base.metrics},
+    )
 
 
 def _retrain(starter, decisions, ngram_settings, seed, source):
@@ -304,10 +340,11 @@ def fine_tune_model(
             # thresholds still apply.
             **{
                 key: base.metrics[key]
-                for key in ("calibration", "thresholds", "threshold_objective")
+                for key in ("calibration", "thresholds", "threshold_objective", "stack")
                 if key in base.metrics
             },
         },
+        stack=base.stack,
     )
 
 
@@ -326,7 +363,7 @@ def ensure_shipped() -> ClassifierVersion:
         shipped = classifier.get_model()
         metrics = {
             key: shipped.metrics[key]
-            for key in ("cold_dev", "davidson_held_out", "olid_held_out", "thresholds")
+            for key in (*EVALUATED_SPLITS, "thresholds")
             if key in shipped.metrics
         }
         row, _created = ClassifierVersion.objects.get_or_create(

@@ -192,7 +192,7 @@ class NotificationGroup:
     # things are not told).
     @property
     def note_available(self) -> bool:
-        return self.latest.note_available
+        return getattr(self.latest, "note_available", False)
 
     @property
     def note_id(self) -> int | None:
@@ -200,15 +200,15 @@ class NotificationGroup:
 
     @property
     def note_title(self) -> str | None:
-        return self.latest.note_title
+        return getattr(self.latest, "note_title", None)
 
     @property
     def note_thumb_url(self) -> str | None:
-        return self.latest.note_thumb
+        return getattr(self.latest, "note_thumb", None)
 
     @property
     def comment_available(self) -> bool:
-        return self.latest.comment_available
+        return getattr(self.latest, "comment_available", False)
 
     @property
     def comment_id(self) -> int | None:
@@ -216,7 +216,7 @@ class NotificationGroup:
 
     @property
     def comment_text(self) -> str | None:
-        return self.latest.comment_text
+        return getattr(self.latest, "comment_text", None)
 
     @property
     def others(self) -> int:

@@ -10,7 +10,7 @@ from crossnote.notes.services import add_comment, create_note, like_note
 from crossnote.social.models import Notification
 from crossnote.social.services import follow_user
 from tests.conftest import image_bytes, make_user, upload
-from tests.e2e.conftest import PHONE
+from tests.e2e.conftest import PHONE, wait_for_js
 
 pytestmark = pytest.mark.e2e
 
@@ -87,8 +87,10 @@ def test_tabs_grouping_thumbnails_and_unread(
         expect(page.locator(".notification.unread")).to_have_count(3)
         thumb = lines.nth(2).get_by_test_id("notification-thumb")
         expect(thumb).to_be_visible()
-        assert page.evaluate(
-            "(img) => img.complete && img.naturalWidth > 0", thumb.element_handle()
+        wait_for_js(  # the thumbnail loads (lazily): a real picture, not a broken one
+            page,
+            "[...document.querySelectorAll('[data-testid=notification-thumb]')]"
+            ".every(img => img.complete && img.naturalWidth > 0)",
         )
         wide = page.evaluate(
             """(w) => Array.from(document.querySelectorAll('body *'))

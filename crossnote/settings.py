@@ -424,12 +424,12 @@ if MEDIA_STORAGE == "s3":
         location=env.str("S3_PREFIX", default=""),
         default_acl=env.str("S3_DEFAULT_ACL", default=""),
     )
-# Logs: LOG_FORMAT=json writes one JSON object per line, each with the request id.
     # Data exports: a private "exports/" folder of the bucket (signed links only), so the
     # worker that builds an archive and the web process that serves it need no shared disk.
     from crossnote.ops.storage import private_s3_storage
 
     STORAGES["exports"] = private_s3_storage(STORAGES["default"], "exports")
+# Logs: LOG_FORMAT=json writes one JSON object per line, each with the request id.
 from crossnote.ops.logs import logging_config  # noqa: E402
 
 LOGGING = logging_config(

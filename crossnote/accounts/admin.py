@@ -30,7 +30,7 @@ class UserAdmin(DjangoUserAdmin):
         person = User.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
         if person is not None and response.status_code == 200:
             hooks.collect(
-                "personal_data_viewed",
+                hooks.PERSONAL_DATA_VIEWED,
                 viewer=request.user,
                 subjects=[person],
                 what="email",
@@ -43,7 +43,7 @@ class UserAdmin(DjangoUserAdmin):
         changelist = getattr(response, "context_data", {}).get("cl")
         if changelist is not None:
             hooks.collect(
-                "personal_data_viewed",
+                hooks.PERSONAL_DATA_VIEWED,
                 viewer=request.user,
                 subjects=list(changelist.result_list),
                 what="email",

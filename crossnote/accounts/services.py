@@ -117,7 +117,7 @@ def sign_up(
     with transaction.atomic():
         user.save()
         security.complete_signup(user=user, admission=admission, language=language, reason=reason)
-        hooks.collect("signed_up", user=user)
+        hooks.collect(hooks.SIGNED_UP, user=user)
     return user
 
 
@@ -154,7 +154,7 @@ def update_profile(*, user: User, **changes) -> User:
     with transaction.atomic():
         user.save(update_fields=fields)
         if "bio" in changes or "display_name" in changes:
-            hooks.collect("content_created", obj=user, kind="profile", author=user)
+            hooks.collect(hooks.CONTENT_CREATED, obj=user, kind="profile", author=user)
     return user
 
 

@@ -66,7 +66,7 @@ def connect() -> None:
     from crossnote.notes.models import Note, NoteImage
     from crossnote.social.models import Follow
 
-    hooks.register("content_created", _content_created)
+    hooks.register(hooks.CONTENT_CREATED, _content_created)
     post_save.connect(_follow_saved, sender=Follow, dispatch_uid="feeds-follow-saved")
     post_delete.connect(_follow_deleted, sender=Follow, dispatch_uid="feeds-follow-deleted")
     post_delete.connect(_note_deleted, sender=Note, dispatch_uid="feeds-note-deleted")

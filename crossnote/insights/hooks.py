@@ -18,5 +18,5 @@ def _export_sections(*, user) -> dict:
 
 
 def connect() -> None:
-    hooks.register("translation_requested", _translation_requested)
-    hooks.register("export_sections", _export_sections)
+    hooks.register(hooks.TRANSLATION_REQUESTED, _translation_requested)
+    hooks.register(hooks.EXPORT_SECTIONS, _export_sections)

@@ -223,12 +223,12 @@ def translate_text(
         return TranslationResult(text, target, target, "none", "", False, True)
     if detection.code == UNDETERMINED:
         detection = Detection("en" if target == "zh" else "zh", 0.0)
-    hooks.collect("translation_requested", source=detection.code, target=target)  # insights
+    hooks.collect(hooks.TRANSLATION_REQUESTED, source=detection.code, target=target)  # insights
     key, chain = _hash(text), _eligible(private)
     hit = _from_cache(key, detection.code, target, [b.info.name for b in chain])
     if hit is not None:
         Translation.objects.filter(pk=hit.pk).update(hits=F("hits") + 1)
-        hooks.collect("translation_served", backend=hit.backend, cached=True)  # ops metrics
+        hooks.collect(hooks.TRANSLATION_SERVED, backend=hit.backend, cached=True)  # ops metrics
         return _result(hit, cached=True)
     terms = glossary()
     for backend in chain:
@@ -236,7 +236,7 @@ def translate_text(
             output = _run(backend, text, detection, target, terms, context)
         except backends.BackendUnavailable as exc:
             log.warning("translation backend %s failed: %s", backend.info.name, exc)
-            hooks.collect("translation_backend_failed", backend=backend.info.name)  # ops
+            hooks.collect(hooks.TRANSLATION_BACKEND_FAILED, backend=backend.info.name)  # ops
             continue
         if output is not None:
             row = _store(key, detection.code, target, backend, *output)

@@ -60,8 +60,8 @@ def connect() -> None:
     post_save.connect(
         _notification_saved, sender=Notification, dispatch_uid="crossnote.messaging.notification"
     )
-    hooks.register("export_sections", _export_sections)
-    hooks.register("user_erasing", _user_erasing)
-    hooks.register("review_content", _review_content)
-    hooks.register("review_decided", _review_decided)
-    hooks.register("review_item_viewed", _review_item_viewed)
+    hooks.register(hooks.EXPORT_SECTIONS, _export_sections)
+    hooks.register(hooks.USER_ERASING, _user_erasing)
+    hooks.register(hooks.REVIEW_CONTENT, _review_content)
+    hooks.register(hooks.REVIEW_DECIDED, _review_decided)
+    hooks.register(hooks.REVIEW_ITEM_VIEWED, _review_item_viewed)

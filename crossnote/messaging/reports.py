@@ -102,7 +102,7 @@ def viewed_by_moderator(*, viewer, report: MessageReport) -> None:
         m.sender for m in Message.objects.filter(pk__in=shared_ids(report)).select_related("sender")
     }
     hooks.collect(
-        "personal_data_viewed",
+        hooks.PERSONAL_DATA_VIEWED,
         viewer=viewer,
         subjects=list(senders),
         what="reported messages",

@@ -286,7 +286,7 @@ def _screen(sender, body: str) -> dict:
 
 def _store_image(upload, sender) -> dict:
     processed = process_image(upload, variants=MESSAGE_IMAGE_VARIANTS)
-    refusals = hooks.collect("screen_images", images=[processed], author=sender)
+    refusals = hooks.collect(hooks.SCREEN_IMAGES, images=[processed], author=sender)
     if refusals:
         raise ContentBlocked(refusals[0])
     variant = processed.variants["large"]

@@ -22,6 +22,6 @@ def _signed_up(*, user):
 
 
 def connect() -> None:
-    hooks.register("signed_up", _signed_up)
-    hooks.register("content_created", _content_created)
-    hooks.register("screen_images", _screen_images)
+    hooks.register(hooks.SIGNED_UP, _signed_up)
+    hooks.register(hooks.CONTENT_CREATED, _content_created)
+    hooks.register(hooks.SCREEN_IMAGES, _screen_images)

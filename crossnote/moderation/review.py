@@ -76,7 +76,7 @@ def content_for(kind: str, object_id: int):
     if model is None:  # another app's reviewable object, e.g. a message report (messaging)
         from crossnote.core import hooks
 
-        found = hooks.collect("review_content", kind=kind, object_id=object_id)
+        found = hooks.collect(hooks.REVIEW_CONTENT, kind=kind, object_id=object_id)
         return found[0] if found else None
     return model.objects.filter(pk=object_id).first()
 
@@ -420,7 +420,7 @@ def _apply_state(obj, kind: str, action: str) -> None:
     if kind not in ("note", "comment", "profile"):  # e.g. a message report: its app applies it
         from crossnote.core import hooks
 
-        hooks.collect("review_decided", kind=kind, obj=obj, action=action)
+        hooks.collect(hooks.REVIEW_DECIDED, kind=kind, obj=obj, action=action)
         return
     if kind == "profile" or action not in STATE_OF:
         return

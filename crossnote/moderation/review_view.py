@@ -347,7 +347,7 @@ def item_context(moderator, item_id: int, *, target: str = "") -> dict:
     if obj is not None and getattr(obj, "is_private", False):
         from crossnote.core import hooks
 
-        hooks.collect("review_item_viewed", viewer=moderator, item=item, obj=obj)
+        hooks.collect(hooks.REVIEW_ITEM_VIEWED, viewer=moderator, item=item, obj=obj)
     translation, translation_html, engine = _translated(
         text, target, [text[s:e] for s, e in spans], private
     )

@@ -11,7 +11,6 @@ class NotesConfig(AppConfig):
         from crossnote.core import hooks
         from crossnote.notes.policies import visible_subjects
         from crossnote.notes.selectors import note_thumbnails
-        from crossnote.social.selectors import NOTE_THUMBNAILS, VISIBLE_SUBJECTS
 
-        hooks.register(VISIBLE_SUBJECTS, visible_subjects)
-        hooks.register(NOTE_THUMBNAILS, note_thumbnails)
+        hooks.register(hooks.VISIBLE_SUBJECTS, visible_subjects)
+        hooks.register(hooks.NOTE_THUMBNAILS, note_thumbnails)

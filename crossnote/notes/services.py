@@ -265,7 +265,7 @@ def create_note(
         except DomainError as exc:
             exc.message = _("Image %(n)d: %(why)s") % {"n": index, "why": exc.message}
             raise
-    refusals = hooks.collect("screen_images", images=processed, author=author)
+    refusals = hooks.collect(hooks.SCREEN_IMAGES, images=processed, author=author)
     if refusals:
         raise ContentBlocked(refusals[0])
     saved: list[str] = []
@@ -282,7 +282,7 @@ def create_note(
             _store_images(note, processed, alt_texts, saved)
             _set_topics(note, extract_topics(body, topics))
             User.objects.filter(pk=author.pk).update(note_count=F("note_count") + 1)
-            hooks.collect("content_created", obj=note, kind="note", author=author)
+            hooks.collect(hooks.CONTENT_CREATED, obj=note, kind="note", author=author)
             # Mentions are told by finish_note_media, once they can see the note.
             if settings.CROSSNOTE_TASKS_INLINE:  # tests, command line: nobody waits for an answer
                 finish_note_media(note_id=note.pk)
@@ -330,7 +330,7 @@ def update_note(*, user: User, note: Note, **changes) -> Note:
         if {"topics", "body", "visibility"} & set(changes):
             recount_topics(note_id=note.pk, topic_ids=old_topic_ids)
         if "title" in changes or "body" in changes:
-            hooks.collect("content_created", obj=note, kind="note", author=user)
+            hooks.collect(hooks.CONTENT_CREATED, obj=note, kind="note", author=user)
     return note
 
 
@@ -398,7 +398,7 @@ def add_comment(*, author: User, note: Note, body: str, parent: Comment | None =
                 note=note,
                 comment=comment,
             )
-        hooks.collect("content_created", obj=comment, kind="comment", author=author)
+        hooks.collect(hooks.CONTENT_CREATED, obj=comment, kind="comment", author=author)
         told = {note.author_id} | ({reply_to.pk} if reply_to is not None else set())
         _notify_mentions(actor=author, text=body, note=note, comment=comment, already_told=told)
     return comment
@@ -561,7 +561,7 @@ def link_topics(*, topic: Topic, to: Topic) -> Topic:
         Topic.objects.filter(pk=root.pk, suggested_link__in=moved).update(
             suggested_link=None, suggested_score=0.0
         )
-        hooks.collect("topics_relinked", topic_ids=[root.pk, *moved])
+        hooks.collect(hooks.TOPICS_RELINKED, topic_ids=[root.pk, *moved])
     topic.refresh_from_db()
     return root
 
@@ -581,7 +581,7 @@ def unlink_topic(*, topic: Topic) -> None:
                 Topic.objects.filter(pk=heir.pk).update(canonical=None)
                 Topic.objects.filter(pk__in=[t.pk for t in rest]).update(canonical=heir)
                 group += [t.pk for t in others]
-        hooks.collect("topics_relinked", topic_ids=group)
+        hooks.collect(hooks.TOPICS_RELINKED, topic_ids=group)
     topic.refresh_from_db()
 
 

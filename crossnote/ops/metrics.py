@@ -148,5 +148,5 @@ def connect() -> None:
         weak=False,
         dispatch_uid="crossnote.ops.translation_saved",
     )
-    hooks.register("translation_served", translation_served)
-    hooks.register("translation_backend_failed", translation_backend_failed)
+    hooks.register(hooks.TRANSLATION_SERVED, translation_served)
+    hooks.register(hooks.TRANSLATION_BACKEND_FAILED, translation_backend_failed)

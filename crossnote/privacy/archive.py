@@ -203,7 +203,7 @@ def _moderation(user, media: dict) -> dict:
     decisions = Decision.objects.filter(author=user).order_by("pk")
     withholdings = Withholding.objects.filter(note__author=user).order_by("pk")
     extra = {}
-    for section in hooks.collect("export_sections", user=user):
+    for section in hooks.collect(hooks.EXPORT_SECTIONS, user=user):
         extra.update(section)  # e.g. appeals, from the review queue once it registers them
     return {
         "decisions": [

@@ -202,7 +202,7 @@ def erase_account(user) -> None:
 
     texts, files = _doomed_texts(user), _stored_files(user)
     with transaction.atomic():
-        hooks.collect("user_erasing", user=user)
+        hooks.collect(hooks.USER_ERASING, user=user)
         _pseudonymise_moderation(user)
         _drop_translations(user, texts)
         _undo_counters(user)

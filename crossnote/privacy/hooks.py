@@ -24,6 +24,6 @@ def _logged_in(sender, request, user, **kwargs):
 
 
 def connect() -> None:
-    hooks.register("signed_up", _signed_up)
-    hooks.register("personal_data_viewed", _personal_data_viewed)
+    hooks.register(hooks.SIGNED_UP, _signed_up)
+    hooks.register(hooks.PERSONAL_DATA_VIEWED, _personal_data_viewed)
     user_logged_in.connect(_logged_in, dispatch_uid="crossnote.privacy.record_login")

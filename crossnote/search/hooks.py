@@ -65,8 +65,8 @@ def connect() -> None:
     from crossnote.accounts.models import User
     from crossnote.notes.models import Note, Topic
 
-    hooks.register("content_created", _content_created)
-    hooks.register("topics_relinked", _topics_relinked)
+    hooks.register(hooks.CONTENT_CREATED, _content_created)
+    hooks.register(hooks.TOPICS_RELINKED, _topics_relinked)
     post_save.connect(_user_saved, sender=User, dispatch_uid="search-user-saved")
     m2m_changed.connect(_topics_changed, sender=Note.topics.through, dispatch_uid="search-topics")
     post_save.connect(_topic_saved, sender=Topic, dispatch_uid="search-topic-saved")

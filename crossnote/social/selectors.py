@@ -46,14 +46,14 @@ def notifications_for(user: User) -> QuerySet[Notification]:
 # Which notes and comments a reader may see is decided by the visibility policy of notes, a layer
 # above this one: notes registers the handler (crossnote.notes.policies.visible_subjects), called
 # with viewer, note_ids and comment_ids; it returns {"notes": ids, "comments": ids}.
-VISIBLE_SUBJECTS = "visible_subjects"
+VISIBLE_SUBJECTS = hooks.VISIBLE_SUBJECTS
 
 
 def _visible_subjects(viewer, note_ids, comment_ids) -> tuple[set[int], set[int]]:
     """With no handler registered nothing counts as visible (fail closed)."""
     notes, comments = set(), set()
     found = hooks.collect(
-        VISIBLE_SUBJECTS, viewer=viewer, note_ids=note_ids, comment_ids=comment_ids
+        hooks.VISIBLE_SUBJECTS, viewer=viewer, note_ids=note_ids, comment_ids=comment_ids
     )
     for result in found:
         notes |= set(result["notes"])
@@ -335,18 +335,16 @@ def _newest_members(rows, keys: list[str]) -> dict[str, list[Notification]]:
 
 def _attach_thumbnails(notifications) -> None:
     """`note_thumb`: the first image of each note the reader may see (none for a hidden note)."""
-    from crossnote.core.hooks import collect
-
     ids = {n.note_id for n in notifications if getattr(n, "note_available", False)}
     thumbs: dict[int, str] = {}
-    for result in collect(NOTE_THUMBNAILS, note_ids=ids) if ids else []:
+    for result in hooks.collect(hooks.NOTE_THUMBNAILS, note_ids=ids) if ids else []:
         thumbs.update(result)
     for n in notifications:
         n.note_thumb = thumbs.get(n.note_id) if getattr(n, "note_available", False) else None
 
 
 # Notes live a layer above: they register a handler returning {note_id: thumbnail URL}.
-NOTE_THUMBNAILS = "note_thumbnails"
+NOTE_THUMBNAILS = hooks.NOTE_THUMBNAILS
 
 
 def tab_of(verb: str) -> str:

@@ -31,6 +31,7 @@ bench-deps: install
 
 lint: install
 	$(VENV)/bin/ruff check crossnote tests bench
+	$(VENV)/bin/mypy crossnote
 
 test: install system-deps
 	scripts/test.sh

@@ -12,6 +12,9 @@ echo "== ruff"
 $VENV/bin/ruff check crossnote tests bench
 $VENV/bin/ruff format --check crossnote tests bench
 
+echo "== mypy (pyproject.toml [tool.mypy]: the strictness and the baseline of modules still owing)"
+$VENV/bin/mypy crossnote
+
 echo "== supply chain: bandit (high) and pip-audit"
 $VENV/bin/python scripts/supply_chain.py
 

@@ -85,7 +85,12 @@ def test_erasure_keeps_others_data_and_puts_their_counts_right(
     # the thread (it is other's text); their like and save went too.
     assert (theirs.comment_count, theirs.like_count, theirs.collect_count) == (1, 0, 0)
     (kept,) = Comment.objects.filter(note=theirs)
-    assert (kept.author, kept.body, kept.parent_id, kept.reply_to_id) == (other, "thanks", None, None)
+    assert (kept.author, kept.body, kept.parent_id, kept.reply_to_id) == (
+        other,
+        "thanks",
+        None,
+        None,
+    )
     assert (other.follower_count, other.following_count) == (0, 0)
     # Others' comments under their notes go with the notes.
     assert not Note.objects.filter(pk=mine.pk).exists()

@@ -281,3 +281,33 @@ def test_a_refused_translation_says_why_next_to_the_button(
     expect(button).to_be_enabled()  # free to try again
     expect(button).not_to_have_attribute("aria-busy", "true")
     context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP, {"width": 1920, "height": 1000}])
+def test_side_by_side_never_squeezes_the_text_into_narrow_columns(
+    live_server, browser, people, settings, screenshots, page_errors, viewport
+):
+    """The note's text sits beside its photos on a desktop: the original and its translation go
+    side by side only where that column is wide enough, else one under the other."""
+    settings.CROSSNOTE_TRANSLATION_BACKENDS = ["dictionary"]
+    warm_up.warm_up_engines()
+    mia, lin = people
+    body = "我们周末去了海边，天气很好，吃了很多海鲜，还看了日落。" * 4
+    note = _note(lin, "海边的周末", body, (60, 110, 160))
+    context = log_in_as(browser, live_server, mia, "en-US")
+    page = page_errors.watch(context.new_page())
+    page.set_viewport_size(viewport)
+    page.goto(f"{live_server.url}/notes/{note.pk}/")
+    page.get_by_test_id("translate-note").click()
+    expect(page.get_by_test_id("translated-title")).to_be_visible(timeout=20_000)
+    page.locator("#note-translation [data-mode=bilingual]").click()
+    expect(page.locator("[data-note-text]")).to_have_class(re.compile("mode-bilingual"))
+    original = page.locator("[data-original]").bounding_box()
+    translation = page.locator("#note-translation").bounding_box()
+    stacked = translation["y"] >= original["y"] + original["height"] - 1
+    assert stacked or min(original["width"], translation["width"]) >= 300, (original, translation)
+    page.screenshot(
+        path=str(screenshots / f"translate-bilingual-{viewport['width']}.png"), full_page=True
+    )
+    assert page_errors == [], "the browser reported errors:\n" + "\n".join(page_errors)
+    context.close()

@@ -69,6 +69,11 @@ def _gif(path, frames=3):
 def _finger_drag(ctx, page, handle, target):
     """A touch drag from `handle` onto `target` (touch events, as a phone sends them)."""
     cdp = ctx.new_cdp_session(page)
+    # Touch points are viewport coordinates: the handle must be on the screen and not under the
+    # fixed tab bar (Noto's taller lines put it there on a 390 x 844 phone).
+    box, bottom = handle.bounding_box(), page.viewport_size["height"] - 80
+    if box["y"] + box["height"] > bottom:  # just enough that it clears the bar
+        page.evaluate("dy => window.scrollBy(0, dy)", box["y"] + box["height"] - bottom)
     start, end = handle.bounding_box(), target.bounding_box()
     x0, y0 = start["x"] + start["width"] / 2, start["y"] + start["height"] / 2
     x1, y1 = end["x"] + end["width"] / 2, end["y"] + end["height"] / 3

@@ -4,128 +4,38 @@ hands granian."""
 
 import json
 import os
-import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-SETUP = """
-import json
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
-from crossnote.accounts.models import User
-from crossnote.accounts.services import create_api_token
-from crossnote.messaging.services import start_conversation
-from crossnote.social.services import follow_user
-
-people = {}
-for name in ("mia_ms", "lin_sh"):
-    user = User.objects.create(username=name, email=f"{name}@example.com", password="!")
-    s = SessionStore()
-    s[SESSION_KEY] = str(user.pk)
-    s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    s[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    s.create()
-    people[name] = {"user": user, "session": s.session_key,
-                    "token": create_api_token(user=user, name="test")[1]}
-mia, lin = people["mia_ms"]["user"], people["lin_sh"]["user"]
-follow_user(follower=mia, followee=lin)
-follow_user(follower=lin, followee=mia)
-chat = start_conversation(sender=mia, recipients=[lin])
-print(json.dumps({"chat": chat.pk, **{n: {k: v for k, v in p.items() if k != "user"}
-                                      for n, p in people.items()}}))
-"""
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.served import ROOT, make_world, open_socket, start_server, stop, wait_until_up
 
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
     """A data folder with two people who follow each other, a chat, sessions and API tokens."""
-    data = tmp_path_factory.mktemp("serve") / "data"
-    env = {
-        **os.environ,
-        "CROSSNOTE_DATA_DIR": str(data),
-        "CROSSNOTE_TRANSLATION_BACKENDS": "dictionary",
-        "DJANGO_SETTINGS_MODULE": "crossnote.settings",
-        "REDIS_URL": "",
-        "CELERY_BROKER_URL": "",
-    }
-    env.pop("DATABASE_URL", None)
-    cli = [sys.executable, "-m", "crossnote.cli"]
-    subprocess.run([*cli, "migrate", "-v", "0"], env=env, check=True, cwd=ROOT)  # noqa: S603
-    setup = subprocess.run(  # noqa: S603 - our own interpreter and code
-        [sys.executable, "-c", "import django; django.setup()\n" + SETUP],
-        env=env,
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    return env, json.loads(setup.stdout.strip().splitlines()[-1])
+    return make_world(tmp_path_factory.mktemp("serve") / "data")
 
 
 @pytest.fixture
-def serving(world, request):
+def serving(world, request, tmp_path):
     """`crossnote serve --interface X` (one worker) on a free port of the world's folder."""
     env, facts = world
-    port = free_port()
-    server = subprocess.Popen(  # noqa: S603 - our own interpreter and CLI
-        [sys.executable, "-m", "crossnote.cli", "serve", "--port", str(port), "--workers", "1"]
-        + ["--threads", "4", "--interface", request.param],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,  # its own process group: granian's workers stop with it
-    )
-    host = f"127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"http://{host}/", timeout=2)  # noqa: S310 - our own server
-            break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                os.killpg(server.pid, signal.SIGKILL)
-                pytest.fail("crossnote serve did not start:\n" + server.stdout.read().decode())
-            time.sleep(0.3)
+    log = tmp_path / "serve.log"
+    server, host = start_server(env, log, "--threads", "4", "--interface", request.param)
+    wait_until_up(server, host, log, seconds=60)
     yield host, facts
-    os.killpg(server.pid, signal.SIGTERM)
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, signal.SIGKILL)
+    stop(server)
 
 
 def get(url, **headers):
     request = urllib.request.Request(url, headers=headers)  # noqa: S310 - our own server
     with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
         return response.status, response.headers, response.read()
-
-
-def open_socket(host, session):
-    import websocket
-
-    ws = websocket.create_connection(
-        f"ws://{host}/ws/messages/",
-        origin=f"http://{host}",
-        cookie=f"sessionid={session}",
-        timeout=10,
-    )
-    assert json.loads(ws.recv())["event"] == "hello"
-    return ws
 
 
 def next_event(ws, kind, seconds=10):

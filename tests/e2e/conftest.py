@@ -151,11 +151,11 @@ def _moderation_defaults(request):
         ensure_defaults()
 
 
-def log_in_as(browser, live_server, user, locale="en-US"):
+def log_in_as(browser, live_server, user, locale="en-US", *, viewport=None):
     """A browser context logged in as `user`, with the UI language a person would pick."""
     client = Client()
     client.force_login(user)
-    context = browser.new_context(viewport=DESKTOP, locale=locale)
+    context = browser.new_context(viewport=viewport or DESKTOP, locale=locale)
     context.set_default_timeout(10_000)
     context.add_cookies(
         [

@@ -3,14 +3,13 @@ and saves, new followers, comments and @), one grouped line per note ("Sam 4 and
 your note"), a thumbnail of the note, unread lines marked until the page has been seen."""
 
 import pytest
-from django.test import Client
 from playwright.sync_api import expect
 
 from crossnote.notes.services import add_comment, create_note, like_note
 from crossnote.social.models import Notification
 from crossnote.social.services import follow_user
 from tests.conftest import image_bytes, make_user, upload
-from tests.e2e.conftest import PHONE, wait_for_js
+from tests.e2e.conftest import PHONE, log_in_as, wait_for_js
 
 pytestmark = pytest.mark.e2e
 
@@ -49,23 +48,8 @@ def _world():
 
 
 def _browser_as(browser, live_server, user, language, viewport):
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(
-        viewport=viewport, locale="zh-CN" if "zh" in language else "en-US"
-    )
-    context.set_default_timeout(10_000)
-    context.add_cookies(
-        [
-            {
-                "name": "sessionid",
-                "value": client.cookies["sessionid"].value,
-                "url": live_server.url,
-            },
-            {"name": "django_language", "value": language, "url": live_server.url},
-        ]
-    )
-    return context
+    locale = "zh-CN" if "zh" in language else "en-US"
+    return log_in_as(browser, live_server, user, locale, viewport=viewport)
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])

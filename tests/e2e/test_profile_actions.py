@@ -4,7 +4,6 @@ asks first, then offers Unblock. And a deleted account vanishes at once: its pro
 its comment under someone else's note is a "deleted account" placeholder over the replies."""
 
 import pytest
-from django.test import Client
 from playwright.sync_api import expect
 
 from crossnote.messaging.models import Conversation
@@ -13,7 +12,7 @@ from crossnote.privacy.services import schedule_erasure
 from crossnote.social.models import Block
 from crossnote.social.services import follow_user
 from tests.conftest import image_bytes, make_user, upload
-from tests.e2e.conftest import PHONE
+from tests.e2e.conftest import PHONE, log_in_as
 
 pytestmark = pytest.mark.e2e
 
@@ -25,23 +24,8 @@ WORDS = {
 
 
 def _context(browser, live_server, user, language, viewport):
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(
-        viewport=viewport, locale="zh-CN" if "zh" in language else "en-US"
-    )
-    context.set_default_timeout(10_000)
-    context.add_cookies(
-        [
-            {
-                "name": "sessionid",
-                "value": client.cookies["sessionid"].value,
-                "url": live_server.url,
-            },
-            {"name": "django_language", "value": language, "url": live_server.url},
-        ]
-    )
-    return context
+    locale = "zh-CN" if "zh" in language else "en-US"
+    return log_in_as(browser, live_server, user, locale, viewport=viewport)
 
 
 def _fits(page, width):

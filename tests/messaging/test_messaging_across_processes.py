@@ -2,111 +2,20 @@
 reaches a socket held by the other at once (crossnote.messaging.layer), both ways."""
 
 import json
-import os
-import signal
-import socket
-import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 
+from tests.served import make_world, open_socket, start_server, stop, wait_until_up
+
 pytestmark = pytest.mark.slow
-
-ROOT = Path(__file__).resolve().parents[2]
-SETUP = """
-import json
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
-from crossnote.accounts.models import User
-from crossnote.accounts.services import create_api_token
-from crossnote.messaging.services import start_conversation
-from crossnote.social.services import follow_user
-
-people = {}
-for name in ("mia_ms", "lin_sh"):
-    user = User.objects.create(username=name, email=f"{name}@example.com", password="!")
-    s = SessionStore()
-    s[SESSION_KEY] = str(user.pk)
-    s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    s[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    s.create()
-    people[name] = {"user": user, "session": s.session_key,
-                    "token": create_api_token(user=user, name="test")[1]}
-mia, lin = people["mia_ms"]["user"], people["lin_sh"]["user"]
-follow_user(follower=mia, followee=lin)
-follow_user(follower=lin, followee=mia)
-chat = start_conversation(sender=mia, recipients=[lin])
-print(json.dumps({"chat": chat.pk, **{n: {k: v for k, v in p.items() if k != "user"}
-                                      for n, p in people.items()}}))
-"""
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(env, log: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    with log.open("w") as out:  # a file, not a pipe: nobody has to drain it
-        server = subprocess.Popen(  # noqa: S603 - our own interpreter and CLI
-            [sys.executable, "-m", "crossnote.cli", "serve", "--port", str(port), "--workers", "1"],
-            env=env,
-            cwd=ROOT,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # its own process group: granian's workers stop with it
-        )
-    return server, f"127.0.0.1:{port}"
-
-
-def wait_until_up(server, host, log: Path) -> None:
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            urllib.request.urlopen(f"http://{host}/", timeout=2)  # noqa: S310 - local server
-            return
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                pytest.fail("crossnote serve did not start:\n" + log.read_text())
-            time.sleep(0.3)
-
-
-def stop(server) -> None:
-    os.killpg(server.pid, signal.SIGTERM)
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, signal.SIGKILL)
 
 
 @pytest.fixture
 def two_servers(tmp_path):
-    env = {
-        **os.environ,
-        "CROSSNOTE_DATA_DIR": str(tmp_path / "data"),
-        "CROSSNOTE_TRANSLATION_BACKENDS": "dictionary",
-        "DJANGO_SETTINGS_MODULE": "crossnote.settings",
-        "REDIS_URL": "",
-        "CELERY_BROKER_URL": "",
-    }
-    env.pop("DATABASE_URL", None)
-    cli = [sys.executable, "-m", "crossnote.cli"]
-    subprocess.run([*cli, "migrate", "-v", "0"], env=env, check=True, cwd=ROOT)  # noqa: S603
-    setup = subprocess.run(  # noqa: S603 - our own interpreter and code
-        [sys.executable, "-c", "import django; django.setup()\n" + SETUP],
-        env=env,
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    facts = json.loads(setup.stdout.strip().splitlines()[-1])
+    env, facts = make_world(tmp_path / "data")
     logs = [tmp_path / "first.log", tmp_path / "second.log"]
     servers = [start_server(env, log) for log in logs]
     try:
@@ -116,19 +25,6 @@ def two_servers(tmp_path):
     finally:
         for server, _host in servers:
             stop(server)
-
-
-def open_socket(host, session):
-    import websocket
-
-    ws = websocket.create_connection(
-        f"ws://{host}/ws/messages/",
-        origin=f"http://{host}",
-        cookie=f"sessionid={session}",
-        timeout=10,
-    )
-    assert json.loads(ws.recv())["event"] == "hello"
-    return ws
 
 
 def post_message(host, token, chat, body) -> int:

@@ -94,6 +94,12 @@ class User(AbstractUser):
         return self.display_name or self.username
 
     @property
+    def shown_name(self) -> str:
+        """What others see where this person's words stay (a conversation they were in): the
+        name, or "Deleted account" once the account is closed (deletion grace) or suspended."""
+        return self.name if self.is_active else str(_("Deleted account"))
+
+    @property
     def language_names(self) -> list[str]:
         names = dict(SPOKEN_LANGUAGES)
         return [names.get(code, code) for code in self.languages]

@@ -2,7 +2,6 @@
 counts, and the JSON shape pages, API and sockets share."""
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
-from django.utils.translation import gettext as _
 
 from crossnote.messaging.models import Conversation, HiddenMessage, Message, Participant
 from crossnote.social.models import Follow
@@ -56,7 +55,7 @@ def label_rows(user, rows) -> list[Participant]:
         people = row.conversation.participants.all()
         # A closed (waiting for deletion) or suspended account is not named (as everywhere).
         row.others = [
-            p.user.name if p.user.is_active else _("Deleted account")
+            p.user.shown_name
             for p in people
             if p.user_id != user.pk
         ]
@@ -159,7 +158,7 @@ def message_payload(message: Message) -> dict:
         "id": message.pk,
         "conversation": message.conversation_id,
         "sender": message.sender.username,
-        "sender_name": message.sender.name,
+        "sender_name": message.sender.shown_name,
         "body": "" if unsent else message.body,
         "language": "" if unsent else message.language,
         "image_url": None if unsent or not message.image else image_url(message),

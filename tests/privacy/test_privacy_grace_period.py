@@ -178,3 +178,18 @@ def test_erasure_keeps_other_peoples_replies_under_the_erased_comment(
     assert world["theirs"].comment_count == 2  # Lin's reply and Zoe's comment
     page = Client().get(f"/notes/{world['theirs'].pk}/").content.decode()
     assert "Thank you, Mia!" in page and SECRET not in page
+
+
+def test_a_closed_account_is_not_named_in_a_conversation_it_was_in(world):
+    """Its messages stay in the other person's conversation (they are theirs too), under
+    "Deleted account": in the page and in the messages' JSON."""
+    from crossnote.messaging.services import open_conversation
+
+    chat = open_conversation(sender=world["mia"], usernames=["lin_stay"], body="hi Lin")
+    lin = _readers(world["lin"])["lin"]
+    assert f"Mia {SECRET}" in lin.get(f"/messages/{chat.pk}/").content.decode()
+    services.schedule_erasure(user=world["mia"], via="page")
+    html = lin.get(f"/messages/{chat.pk}/").content.decode()
+    assert SECRET not in html and "Deleted account" in html and "hi Lin" in html
+    body = lin.get(f"/api/v1/conversations/{chat.pk}/messages").json()
+    assert [m["sender_name"] for m in body["items"]] == ["Deleted account"]

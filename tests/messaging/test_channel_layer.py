@@ -139,7 +139,11 @@ def test_processes_of_one_database_share_a_folder(tmp_path):
             f"settings.DATABASES['default']['NAME'] = {name!r};"
             "from crossnote.messaging.layer import default_directory; print(default_directory())",
         ],
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "crossnote.settings"},
+        # The embedded default's settings (the PostgreSQL pass sets DATABASE_URL and REDIS_URL).
+        env={
+            **{k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")},
+            "DJANGO_SETTINGS_MODULE": "crossnote.settings",
+        },
         capture_output=True,
         text=True,
         check=True,
@@ -188,7 +192,11 @@ def test_a_push_from_another_process_reaches_an_open_socket(settings, folder, fr
             SEND_FROM_ANOTHER_PROCESS,
             str(folder),
             str(lin.pk),
-            env={**os.environ, "DJANGO_SETTINGS_MODULE": "crossnote.settings"},
+            # The embedded default's settings (the PostgreSQL pass sets DATABASE_URL and REDIS_URL).
+            env={
+                **{k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")},
+                "DJANGO_SETTINGS_MODULE": "crossnote.settings",
+            },
             cwd=str(ROOT),
         )
         assert await sender.wait() == 0

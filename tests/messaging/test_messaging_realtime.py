@@ -96,12 +96,17 @@ def test_delivery_on_the_in_memory_layer(in_memory, chat, friends):
     _exchange(chat, *friends)
 
 
-def test_delivery_on_the_local_socket_layer(chat, friends):
-    """The embedded default's own layer (crossnote.messaging.layer), as settings configure it."""
+def test_delivery_on_the_local_socket_layer(settings, chat, friends):
+    """The embedded default's own layer (crossnote.messaging.layer): what settings configure
+    without REDIS_URL (the PostgreSQL + Redis pass sets it here to test it there too)."""
     from channels.layers import get_channel_layer
 
     from crossnote.messaging.layer import LocalSocketChannelLayer
 
+    local = "crossnote.messaging.layer.LocalSocketChannelLayer"
+    if not settings.REDIS_URL:
+        assert settings.CHANNEL_LAYERS["default"]["BACKEND"] == local
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": local}}
     assert isinstance(get_channel_layer(), LocalSocketChannelLayer)
     _exchange(chat, *friends)
 

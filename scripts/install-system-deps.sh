@@ -6,9 +6,9 @@
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
-fc-list 2>/dev/null | grep -qi "wenquanyi" || need+=(fonts-wqy-zenhei)
-fc-list 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk)
-fc-list 2>/dev/null | grep -qi "noto color emoji" || need+=(fonts-noto-color-emoji)
+fc-list 2>/dev/null | grep -i "wenquanyi" >/dev/null || need+=(fonts-wqy-zenhei)
+fc-list 2>/dev/null | grep -i "noto sans cjk" >/dev/null || need+=(fonts-noto-cjk)
+fc-list 2>/dev/null | grep -i "noto color emoji" >/dev/null || need+=(fonts-noto-color-emoji)
 command -v xgettext >/dev/null || need+=(gettext)  # the test that every UI string has zh-Hans
 command -v docker-compose >/dev/null || need+=(docker-compose)  # validates deploy/docker-compose.yml
 # `--bench` (make bench-deps): the HTTP load generator of bench/feeds_load.py as well.

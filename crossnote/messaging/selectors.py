@@ -54,11 +54,7 @@ def label_rows(user, rows) -> list[Participant]:
     for row in rows:
         people = row.conversation.participants.all()
         # A closed (waiting for deletion) or suspended account is not named (as everywhere).
-        row.others = [
-            p.user.shown_name
-            for p in people
-            if p.user_id != user.pk
-        ]
+        row.others = [p.user.shown_name for p in people if p.user_id != user.pk]
         row.preview_warned = bool(
             row.last_scam_signals
             and row.last_sender_id != user.pk

@@ -177,6 +177,16 @@ def _fresh_redis_cache():
         cache.clear()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _no_scheduler_thread():
+    """No in-process scheduler thread in the test process: a session-wide live server loads the
+    middleware before any test's settings, and a thread started then would run periodic jobs in
+    the moments between tests (a teardown once met its lock: "database table is locked")."""
+    from django.conf import settings as django_settings
+
+    django_settings.CROSSNOTE_SCHEDULER = False
+
+
 @pytest.fixture(autouse=True)
 def _tasks_inline(settings):
     """Queued background tasks run inline on commit, so a test sees their effect."""

@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "crossnote.demo",
     "crossnote.ops",
     "crossnote.insights",
+    "crossnote.vision",
+    "crossnote.federation",
+    "crossnote.portability",
 ]
 
 MIDDLEWARE = [

@@ -26,6 +26,9 @@ urlpatterns = [
     path("", include("crossnote.messaging.urls")),
     path("", include("crossnote.security.urls")),
     path("", include("crossnote.ops.urls")),
+    path("", include("crossnote.vision.urls")),
+    path("", include("crossnote.federation.urls")),
+    path("", include("crossnote.portability.urls")),
 ]
 
 if settings.MEDIA_URL.startswith("/"):

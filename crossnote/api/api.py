@@ -8,6 +8,7 @@ from crossnote.accounts.api import router as accounts_router
 from crossnote.api.contract import BODY_ERROR, CrossnoteAPI
 from crossnote.core.errors import DomainError
 from crossnote.core.renderers import FastJSONRenderer
+from crossnote.federation.api import router as federation_router
 from crossnote.feeds.api import router as feeds_router
 from crossnote.insights.api import router as insights_router
 from crossnote.language.api import router as language_router
@@ -15,10 +16,12 @@ from crossnote.messaging.api import router as messaging_router
 from crossnote.moderation.api import router as moderation_router
 from crossnote.notes.api import router as notes_router
 from crossnote.ops.api import router as ops_router
+from crossnote.portability.api import router as portability_router
 from crossnote.privacy.api import router as privacy_router
 from crossnote.search.api import router as search_router
 from crossnote.security.api import router as security_router
 from crossnote.social.api import router as social_router
+from crossnote.vision.api import router as vision_router
 
 api = CrossnoteAPI(
     title="Crossnote API",
@@ -47,6 +50,9 @@ api.add_router("", insights_router)
 api.add_router("", messaging_router)
 api.add_router("", security_router)
 api.add_router("", ops_router)
+api.add_router("", vision_router)
+api.add_router("", federation_router)
+api.add_router("", portability_router)
 
 
 @api.exception_handler(DomainError)

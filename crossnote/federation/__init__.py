@@ -1,0 +1,1 @@
+"""ActivityPub federation: WebFinger, NodeInfo, actors, signed inboxes and outboxes, remote follows and notes."""

@@ -1,0 +1,8 @@
+"""ActivityPub federation: WebFinger, NodeInfo, actors, signed inboxes and outboxes, remote follows and notes."""
+
+from django.apps import AppConfig
+
+
+class FederationConfig(AppConfig):
+    name = "crossnote.federation"
+    label = "federation"

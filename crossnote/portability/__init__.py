@@ -1,0 +1,1 @@
+"""Moving in and out: archives from Instagram, Mastodon and Pixelfed become draft notes; follows and blocks in Mastodon's CSV format."""

@@ -1,0 +1,1 @@
+"""Text in photos (and video frames): OCR at intake, stored with boxes and language; searchable, translatable in place, moderated."""

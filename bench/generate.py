@@ -37,6 +37,12 @@ def main() -> None:
         data.mkdir(parents=True, exist_ok=True)
         os.environ["CROSSNOTE_DATA_DIR"] = str(data)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "crossnote.settings")
+    # Background tasks (the new topics ask to be indexed and linked) run in this thread: on the
+    # embedded default each would otherwise run in a thread of its own with its own SQLite
+    # connection, and while any such connection is open SQLite refuses to leave WAL for the
+    # bulk writes ("database is locked" at PRAGMA journal_mode=OFF). No scheduler either.
+    os.environ["CROSSNOTE_TASKS_INLINE"] = "1"
+    os.environ["CROSSNOTE_SCHEDULER"] = "0"
     import django
 
     django.setup()

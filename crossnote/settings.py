@@ -242,6 +242,15 @@ CROSSNOTE_MAX_IMAGE_PIXELS = env.int("CROSSNOTE_MAX_IMAGE_PIXELS", default=50_00
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
+# Video notes (crossnote.notes.video): one video instead of photos, probed before any decoding.
+CROSSNOTE_MAX_VIDEO_BYTES = env.int("CROSSNOTE_MAX_VIDEO_BYTES", default=100 * 1024 * 1024)
+CROSSNOTE_MAX_VIDEO_SECONDS = env.int("CROSSNOTE_MAX_VIDEO_SECONDS", default=60)
+CROSSNOTE_MAX_VIDEO_PIXELS = env.int("CROSSNOTE_MAX_VIDEO_PIXELS", default=4096 * 2304)
+CROSSNOTE_MAX_VIDEO_FPS = env.int("CROSSNOTE_MAX_VIDEO_FPS", default=120)
+# A transcode that runs longer than this fails cleanly (the author is told); frames sampled
+# for moderation (one a second) are capped at CROSSNOTE_VIDEO_SAMPLE_FRAMES.
+CROSSNOTE_VIDEO_TRANSCODE_SECONDS = env.int("CROSSNOTE_VIDEO_TRANSCODE_SECONDS", default=600)
+CROSSNOTE_VIDEO_SAMPLE_FRAMES = env.int("CROSSNOTE_VIDEO_SAMPLE_FRAMES", default=60)
 
 # Language bridge (docs/using/languages.md).
 CROSSNOTE_LANGUAGES = env.list(

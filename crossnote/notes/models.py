@@ -95,6 +95,8 @@ class Note(LanguageTagged, TimestampedModel):
     # False from posting until every image's WebP variants exist (a background task): only the
     # author sees the note meanwhile (crossnote.notes.policies).
     media_ready = models.BooleanField(default=True)
+    # A video note's length in seconds (None: a photo note); on the note so cards need no join.
+    video_duration = models.FloatField(null=True, blank=True)
 
     class Meta:
         indexes = [
@@ -160,6 +162,49 @@ class NoteImage(models.Model):
     @property
     def files(self):
         return [self.thumb, self.large]
+
+
+class VideoState(models.TextChoices):
+    PROCESSING = "processing", _("Processing")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Could not be processed")
+
+
+class NoteVideo(TimestampedModel):
+    """The one video of a video note (crossnote.notes.video). Its poster frame is the note's
+    image at position 0, so cards, the carousel's fallback, export and erasure treat it as a
+    photo. Only the stripped copy (`pending`) is stored at posting; the background task makes
+    the MP4 renditions, then empties `pending` and the note is published (Note.media_ready)."""
+
+    note = models.OneToOneField("notes.Note", on_delete=models.CASCADE, related_name="video")
+    state = models.CharField(
+        max_length=12, choices=VideoState.choices, default=VideoState.PROCESSING
+    )
+    progress = models.PositiveSmallIntegerField(default=0)  # percent transcoded
+    error = models.CharField(max_length=300, blank=True)
+    # The stripped copy (streams only, a storage name) waiting for its transcode.
+    pending = models.CharField(max_length=200, blank=True)
+    # Who is transcoding: a worker claims the video and renews the claim as it goes; a claim
+    # left to go stale (a dead worker) is taken over by the sweep.
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    duration = models.FloatField()
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    mp4 = models.FileField(upload_to="notes/", blank=True)
+    small = models.FileField(upload_to="notes/", blank=True)
+    small_width = models.PositiveIntegerField(default=0)
+    small_height = models.PositiveIntegerField(default=0)
+    source_codecs = models.CharField(max_length=40, blank=True)
+    # PDQ hashes (64 hex digits, comma-separated) of the frames screened, one a second.
+    frame_hashes = models.TextField(blank=True)
+
+    def __str__(self):
+        return f"video of {self.note_id}"
+
+    @property
+    def files(self):
+        return [f for f in (self.mp4, self.small) if f]
 
 
 class Comment(LanguageTagged, TimestampedModel):

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models import F
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -20,6 +20,7 @@ from crossnote.core.errors import (
     InvalidInput,
     NotFound,
     PermissionDenied,
+    UnsupportedMedia,
 )
 from crossnote.core.images import ProcessedImage, make_variants, verify_image
 from crossnote.core.tasks import enqueue
@@ -39,7 +40,9 @@ from crossnote.notes.models import (
     Note,
     NoteImage,
     NoteLike,
+    NoteVideo,
     Topic,
+    VideoState,
     Visibility,
     default_board_names,
 )
@@ -158,20 +161,25 @@ def _store_images(
 
 
 def finish_note_media(*, note_id: int) -> bool:
-    """Make the WebP variants of a note's pending images, then let readers see the note (and tell
-    the people it mentions). Idempotent: a second run (a redelivered task, the sweep) finds
-    nothing pending, or loses the race for an image and removes the files it made. True when
-    the note is ready (False: it is gone)."""
+    """Make the WebP variants of a note's pending images (and a video note's MP4 renditions),
+    then let readers see the note (and tell the people it mentions). Idempotent: a second run
+    (a redelivered task, the sweep) finds nothing pending, or loses the race for an image and
+    removes the files it made. True when the note is ready (False: gone, or not yet)."""
     for image in NoteImage.objects.filter(note_id=note_id).exclude(pending=""):
         _finish_image(image)
+    for video in NoteVideo.objects.filter(note_id=note_id, state=VideoState.PROCESSING):
+        _finish_video(video)
     with transaction.atomic():
         note = Note.objects.select_for_update().select_related("author").filter(pk=note_id).first()
         if note is None:
             return False
         if note.media_ready or note.images.exclude(pending="").exists():
             return note.media_ready
+        if NoteVideo.objects.filter(note_id=note_id).exclude(state=VideoState.READY).exists():
+            return False
         note.media_ready = True
         note.save(update_fields=["media_ready", "updated_at"])
+        hooks.collect(hooks.NOTE_MEDIA_READY, note=note)  # vision reads the text in the photos
         _notify_mentions(actor=note.author, text=f"{note.title}\n{note.body}", note=note)
     return True
 
@@ -200,11 +208,108 @@ def _finish_image(image: NoteImage) -> None:
         default_storage.delete(name)
 
 
+# A transcoding worker renews its claim on a video at least this often (each 5% of progress,
+# and a 60-second video at 720p transcodes in well under a minute a 5%); a claim older than
+# this is a dead worker's, and the sweep takes the video over.
+VIDEO_CLAIM_SECONDS = 120
+VIDEO_ATTEMPTS = 3
+
+
+def _claim_video(video: NoteVideo) -> bool:
+    now = timezone.now()
+    stale = now - timedelta(seconds=VIDEO_CLAIM_SECONDS)
+    claimable = NoteVideo.objects.filter(
+        pk=video.pk, state=VideoState.PROCESSING, pending=video.pending
+    ).filter(models.Q(claimed_at__isnull=True) | models.Q(claimed_at__lt=stale))
+    return bool(claimable.update(claimed_at=now, attempts=F("attempts") + 1))
+
+
+def _fail_video(video: NoteVideo, message: str) -> None:
+    """A video that cannot be made (damaged past its header, too slow, refused by moderation):
+    the author is told on the note's page; the stripped copy is removed."""
+    if NoteVideo.objects.filter(pk=video.pk, pending=video.pending).update(
+        state=VideoState.FAILED, error=message[:300], pending="", claimed_at=None
+    ):
+        default_storage.delete(video.pending)
+
+
+def _finish_video(video: NoteVideo) -> None:
+    """Transcode a claimed video into its MP4 renditions (crossnote.notes.video.transcode),
+    screening one frame a second through the hash lists first. Only a finished, screened video
+    is ever named on the row, so readers never meet a half-made file."""
+    import os
+    import tempfile
+
+    from crossnote.notes import video as media
+
+    if not video.pending or not _claim_video(video):
+        return
+    video.refresh_from_db()
+    if video.attempts > VIDEO_ATTEMPTS:
+        _fail_video(video, _("The video could not be processed. Delete the note and try again."))
+        return
+
+    def progress(percent: int) -> None:
+        NoteVideo.objects.filter(pk=video.pk, pending=video.pending).update(
+            progress=percent, claimed_at=timezone.now()
+        )
+
+    with tempfile.NamedTemporaryFile(suffix=".mkv") as local:
+        with default_storage.open(video.pending, "rb") as stored:
+            for chunk in iter(lambda: stored.read(1 << 20), b""):
+                local.write(chunk)
+        local.flush()
+        try:
+            made = media.transcode(local.name, progress=progress)
+        except DomainError as exc:
+            _fail_video(video, exc.message)
+            return
+        except BaseException:  # not the video's fault (storage, memory): let a retry claim it
+            NoteVideo.objects.filter(pk=video.pk, pending=video.pending).update(claimed_at=None)
+            raise
+    try:
+        author = User.objects.filter(notes=video.note_id).first()
+        refusals = hooks.collect(hooks.SCREEN_IMAGES, images=made.frames, author=author)
+        if refusals:
+            _fail_video(video, refusals[0])
+            return
+        stem = video.pending.rsplit("-source.", 1)[0]
+        names = {}
+        for rendition, path in made.files.items():
+            with open(path, "rb") as handle:
+                names[rendition] = default_storage.save(
+                    f"{stem}-{rendition}.mp4", ContentFile(handle.read())
+                )
+        hashes = {*video.frame_hashes.split(","), *(f.pdq for f in made.frames)} - {""}
+        with transaction.atomic():
+            won = NoteVideo.objects.filter(pk=video.pk, pending=video.pending).update(
+                mp4=names["large"],
+                width=made.sizes["large"][0],
+                height=made.sizes["large"][1],
+                small=names["small"],
+                small_width=made.sizes["small"][0],
+                small_height=made.sizes["small"][1],
+                frame_hashes=",".join(sorted(hashes)),
+                state=VideoState.READY,
+                progress=100,
+                pending="",
+                claimed_at=None,
+            )
+        for name in [video.pending] if won else names.values():
+            default_storage.delete(name)
+    finally:
+        for path in made.files.values():
+            os.unlink(path)
+
+
 def finish_pending_media(*, older_than_seconds: int = 30) -> int:
     """The sweep: notes still waiting for their variants after `older_than_seconds` (the process
-    that posted them died before its background task ran) are finished here. Returns how many."""
+    that posted them died before its background task ran) are finished here. Returns how many.
+    A video being transcoded is left to its worker while the worker's claim is fresh."""
     cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
-    waiting = Note.objects.filter(media_ready=False, created_at__lt=cutoff)
+    waiting = Note.objects.filter(media_ready=False, created_at__lt=cutoff).exclude(
+        video__state=VideoState.FAILED
+    )
     ids = list(waiting.order_by("pk").values_list("pk", flat=True)[:500])
     for note_id in ids:
         finish_note_media(note_id=note_id)
@@ -240,8 +345,10 @@ def create_note(
     topics=(),
     visibility: str = Visibility.PUBLIC,
     alt_texts=(),
+    video=None,
 ) -> Note:
-    """Post a note with 1–9 images. All images are checked before anything is stored, and a
+    """Post a note with 1–9 images, or one video (`video`: crossnote.notes.video checks it and
+    its poster frame becomes the note's image). All images are checked before anything is stored, and a
     failure leaves no row and no file behind. The note is acknowledged once its images are
     verified, hashed and stored (moderation sees the hashes in this transaction); the WebP
     variants follow in the background (notes.tasks.make_note_variants), and until they exist
@@ -249,6 +356,21 @@ def create_note(
     title, body = _clean_title(title), _clean_body(body)
     visibility = _clean_visibility(visibility)
     images = list(images)
+    if video is not None:
+        if images:
+            raise InvalidInput(
+                _("A note has photos or one video, not both: remove the photos or the video."),
+                field="video",
+            )
+        return _create_video_note(
+            author=author,
+            title=title,
+            body=body,
+            video=video,
+            topics=topics,
+            visibility=visibility,
+            alt_texts=alt_texts,
+        )
     if not images:
         raise InvalidInput(_("Add at least one image."), field="images")
     if len(images) > MAX_IMAGES:
@@ -262,6 +384,13 @@ def create_note(
     for index, upload in enumerate(images, start=1):
         try:
             processed.append(verify_image(upload))
+        except UnsupportedMedia as exc:
+            from crossnote.notes.video import looks_like_video
+
+            if looks_like_video(upload):  # a video sent as a photo: say so
+                exc.message = _("This file is a video: post it as the note's video instead.")
+            exc.message = _("Image %(n)d: %(why)s") % {"n": index, "why": exc.message}
+            raise
         except DomainError as exc:
             exc.message = _("Image %(n)d: %(why)s") % {"n": index, "why": exc.message}
             raise
@@ -294,6 +423,120 @@ def create_note(
             default_storage.delete(name)
         raise
     return note
+
+
+def _create_video_note(*, author, title, body, video, topics, visibility, alt_texts) -> Note:
+    """The video half of create_note: probe and strip the upload, screen its key frames, store
+    the stripped copy and the poster frame; the transcode follows in the background."""
+    import os
+
+    from crossnote.notes.video import verify_video
+
+    alt_texts = _clean_alt_texts(alt_texts, 1)
+    verified = verify_video(video)
+    saved: list[str] = []
+    try:
+        refusals = hooks.collect(hooks.SCREEN_IMAGES, images=verified.frames, author=author)
+        if refusals:
+            raise ContentBlocked(refusals[0])
+        with transaction.atomic():
+            note = Note.objects.create(
+                author=author,
+                title=title,
+                body=body,
+                visibility=visibility,
+                media_ready=False,
+                video_duration=verified.duration,
+                **detection_fields(f"{title}\n{body}"),
+            )
+            _store_images(note, verified.frames[:1], alt_texts, saved)
+            stamp = timezone.now().strftime("%Y/%m")
+            with open(verified.path, "rb") as handle:
+                pending = default_storage.save(
+                    f"notes/{stamp}/{note.pk}-{secrets.token_hex(8)}-source.mkv",
+                    ContentFile(handle.read()),
+                )
+            saved.append(pending)
+            NoteVideo.objects.create(
+                note=note,
+                pending=pending,
+                duration=verified.duration,
+                width=verified.width,
+                height=verified.height,
+                source_codecs="/".join(
+                    c for c in (verified.video_codec, verified.audio_codec) if c
+                ),
+                frame_hashes=",".join(sorted({f.pdq for f in verified.frames} - {""})),
+            )
+            _set_topics(note, extract_topics(body, topics))
+            User.objects.filter(pk=author.pk).update(note_count=F("note_count") + 1)
+            hooks.collect(hooks.CONTENT_CREATED, obj=note, kind="note", author=author)
+            if settings.CROSSNOTE_TASKS_INLINE:  # tests, command line: nobody waits for an answer
+                finish_note_media(note_id=note.pk)
+            else:
+                enqueue(tasks.make_note_variants, note.pk)
+    except BaseException:
+        for name in saved:
+            default_storage.delete(name)
+        raise
+    finally:
+        os.unlink(verified.path)
+    note.refresh_from_db()
+    return note
+
+
+def reprocess_video(*, note: Note) -> bool:
+    """Make a video note's renditions and poster again from its stored MP4 (`crossnote media
+    reprocess`: after a change of renditions or encoder settings). The upload itself is not
+    kept (DESIGN.md §6), so the 720p rendition is the source. False: not a video note, or its
+    video is not ready."""
+    import os
+
+    from crossnote.notes.video import verify_video
+
+    video = NoteVideo.objects.filter(note=note, state=VideoState.READY).first()
+    if video is None or not video.mp4:
+        return False
+    with video.mp4.open("rb") as stored:
+        upload = ContentFile(stored.read(), name="video.mp4")
+    verified = verify_video(upload)
+    stamp = timezone.now().strftime("%Y/%m")
+    try:
+        with open(verified.path, "rb") as handle:
+            pending = default_storage.save(
+                f"notes/{stamp}/{note.pk}-{secrets.token_hex(8)}-source.mkv",
+                ContentFile(handle.read()),
+            )
+    finally:
+        os.unlink(verified.path)
+    old = [f.name for f in video.files]
+    NoteVideo.objects.filter(pk=video.pk).update(
+        state=VideoState.PROCESSING, pending=pending, progress=0, claimed_at=None, attempts=0
+    )
+    video.refresh_from_db()
+    _finish_video(video)
+    video.refresh_from_db()
+    if video.state != VideoState.READY:
+        return False
+    for name in old:
+        default_storage.delete(name)
+    # The poster again, from the first frame.
+    cover = note.images.filter(position=0).first()
+    if cover is not None:
+        frame = verified.frames[0]
+        name = default_storage.save(
+            f"notes/{stamp}/{note.pk}-{secrets.token_hex(8)}-source.{frame.source.extension}",
+            ContentFile(frame.source.content),
+        )
+        NoteImage.objects.filter(pk=cover.pk).update(
+            pending=name, blurhash=frame.blurhash, pdq_hash=frame.pdq
+        )
+        stale = {cover.thumb.name, cover.large.name}
+        cover.refresh_from_db()
+        _finish_image(cover)
+        for old_name in stale:
+            default_storage.delete(old_name)
+    return True
 
 
 def update_note(*, user: User, note: Note, **changes) -> Note:
@@ -339,6 +582,9 @@ def delete_note(*, user: User, note: Note) -> None:
     if not policies.can_edit_note(user, note):
         raise PermissionDenied(_("Only the author can delete this note."))
     names = [f.name for image in note.images.all() for f in image.files]
+    video = NoteVideo.objects.filter(note=note).first()
+    if video is not None:
+        names += [f.name for f in video.files] + ([video.pending] if video.pending else [])
     with transaction.atomic():
         if counts_on_topics(note):
             Topic.objects.filter(notes=note).update(note_count=F("note_count") - 1)

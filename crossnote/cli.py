@@ -251,6 +251,11 @@ def cmd_insights(args) -> None:
     _call("insights", *args.rest) if args.rest else _call("insights", "--help")
 
 
+def cmd_federation(args) -> None:
+    """Federation (ActivityPub): domain blocks and blocklist import, address lookup, status."""
+    _call("federation", *args.rest) if args.rest else _call("federation", "--help")
+
+
 def cmd_manage(args) -> None:
     """Run any Django management command."""
     rest = list(args.rest)
@@ -476,6 +481,12 @@ def build_parser() -> argparse.ArgumentParser:
     insights.add_argument("rest", nargs=argparse.REMAINDER)
     insights.set_defaults(func=cmd_insights)
 
+    federation = sub.add_parser(
+        "federation", help=cmd_federation.__doc__, add_help=False, description=cmd_federation.__doc__
+    )
+    federation.add_argument("rest", nargs=argparse.REMAINDER)
+    federation.set_defaults(func=cmd_federation)
+
     manage = sub.add_parser(
         "manage", help=cmd_manage.__doc__, description=cmd_manage.__doc__, add_help=False
     )
@@ -507,6 +518,9 @@ def main(argv=None) -> None:
         return
     if argv and argv[0] == "security":
         cmd_security(argparse.Namespace(rest=argv[1:]))
+        return
+    if argv and argv[0] == "federation":
+        cmd_federation(argparse.Namespace(rest=argv[1:]))
         return
     args = build_parser().parse_args(argv)
     args.func(args)

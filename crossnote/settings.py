@@ -470,3 +470,20 @@ CROSSNOTE_TIMELINE_LENGTH = env.int("CROSSNOTE_TIMELINE_LENGTH", default=800)
 CROSSNOTE_EXPLORE_CACHE_SECONDS = env.int("CROSSNOTE_EXPLORE_CACHE_SECONDS", default=60)
 # /bench/hello: a bare Django view for the benchmarks' ceiling (bench/feeds_load.py); off unless set.
 CROSSNOTE_BENCH_HELLO = env.bool("CROSSNOTE_BENCH_HELLO", default=False)
+# --- Federation (crossnote.federation; docs/federation.md) ---
+# ActivityPub is off until the operator names the instance's public domain (e.g. crossnote.example);
+# the domain may carry a port (127.0.0.1:8121) for local testing.
+CROSSNOTE_FEDERATION_DOMAIN = env.str("CROSSNOTE_FEDERATION_DOMAIN", default="")
+# For tests and development only: plain HTTP to loopback addresses (two instances on one machine).
+# Off, every remote fetch and delivery is HTTPS to a public address (no SSRF).
+CROSSNOTE_FEDERATION_ALLOW_HTTP_LOOPBACK = env.bool(
+    "CROSSNOTE_FEDERATION_ALLOW_HTTP_LOOPBACK", default=False
+)
+# Limits on every remote fetch: bytes of a response, seconds for the whole request, redirects.
+CROSSNOTE_FEDERATION_MAX_BYTES = env.int("CROSSNOTE_FEDERATION_MAX_BYTES", default=1_000_000)
+CROSSNOTE_FEDERATION_TIMEOUT = env.float("CROSSNOTE_FEDERATION_TIMEOUT", default=10.0)
+CROSSNOTE_FEDERATION_MAX_REDIRECTS = env.int("CROSSNOTE_FEDERATION_MAX_REDIRECTS", default=3)
+# A signed request's Date may be this many seconds away from now (Mastodon: 12 hours back, 1 ahead).
+CROSSNOTE_FEDERATION_SIGNATURE_WINDOW = env.int(
+    "CROSSNOTE_FEDERATION_SIGNATURE_WINDOW", default=3600
+)

@@ -6,3 +6,8 @@ from django.apps import AppConfig
 class FederationConfig(AppConfig):
     name = "crossnote.federation"
     label = "federation"
+
+    def ready(self):
+        from crossnote.federation import hooks
+
+        hooks.connect()

@@ -1,0 +1,64 @@
+"""Federation's part of a person's export and erasure (crossnote.core.data_rights).
+
+Export (GDPR Art. 15/20), under `moderation.other.federation` of data.json: the people elsewhere
+they follow (with the follow's state), their followers elsewhere, their likes of remote notes,
+and their public key (never the private key). Erasure (Art. 17): those rows, remote likes of their
+notes and their key pair go. Remote servers keep their own copies: a Delete of the actor is not
+sent yet (docs/federation.md).
+"""
+
+from crossnote.core.data_rights import iso, register
+from crossnote.federation.models import (
+    ActorKey,
+    RemoteFollow,
+    RemoteFollower,
+    RemoteLike,
+    RemoteNoteLike,
+)
+
+COVERS = (
+    "federation.ActorKey",
+    "federation.RemoteFollow",
+    "federation.RemoteFollower",
+    "federation.RemoteLike",
+    "federation.RemoteNoteLike",
+)
+
+
+def export_federation(user) -> dict:
+    key = ActorKey.objects.filter(user=user).first()
+    follows = RemoteFollow.objects.filter(user=user).select_related("actor").order_by("pk")
+    followers = RemoteFollower.objects.filter(user=user).select_related("actor").order_by("pk")
+    likes = RemoteNoteLike.objects.filter(user=user).select_related("note").order_by("pk")
+    return {
+        "following_elsewhere": [
+            {
+                "actor": f.actor.uri,
+                "address": f.actor.address,
+                "state": f.state,
+                "since": iso(f.created_at),
+            }
+            for f in follows
+        ],
+        "followers_elsewhere": [
+            {"actor": f.actor.uri, "address": f.actor.address, "since": iso(f.created_at)}
+            for f in followers
+        ],
+        "likes_elsewhere": [{"note": like.note.uri, "at": iso(like.created_at)} for like in likes],
+        "public_key": key.public_pem if key else None,
+    }
+
+
+def export(user, media: dict[str, str]) -> dict:
+    return {"moderation": {"other": {"federation": export_federation(user)}}}
+
+
+def erase(user) -> None:
+    RemoteNoteLike.objects.filter(user=user).delete()
+    RemoteFollow.objects.filter(user=user).delete()
+    RemoteFollower.objects.filter(user=user).delete()
+    RemoteLike.objects.filter(note__author=user).delete()
+    ActorKey.objects.filter(user=user).delete()
+
+
+register("federation", order=75, export=export, erase=erase, covers=COVERS)

@@ -1,0 +1,64 @@
+"""Connects federation to the layers below (crossnote.core.hooks): a local note written or edited
+is sent to its author's remote followers (once its photos are ready), a removed one is deleted there; an imported follow of a remote address sends a Follow."""
+
+import logging
+
+from django.db.models.signals import post_delete
+
+from crossnote.core import hooks
+
+log = logging.getLogger(__name__)
+
+
+def _content_created(*, obj, kind, author, **_kwargs):
+    from crossnote.core.tasks import enqueue
+    from crossnote.federation import activities, tasks
+
+    if kind == "note" and activities.enabled():
+        enqueue(tasks.federate_note, obj.pk)
+
+
+def _note_media_ready(*, note, **_kwargs):
+    from crossnote.core.tasks import enqueue
+    from crossnote.federation import activities, tasks
+
+    if activities.enabled():
+        enqueue(tasks.federate_note, note.pk)
+
+
+def _note_deleted(sender, instance, **kwargs):
+    from crossnote.core.tasks import enqueue, is_done
+    from crossnote.federation import activities, tasks
+
+    if activities.enabled() and is_done(f"federation:note:{instance.pk}"):
+        public = instance.visibility == "public"
+        enqueue(tasks.federate_deletion, instance.author_id, instance.pk, public)
+
+
+def _remote_follow_requested(*, user, address, **_kwargs):
+    """An imported follow list named someone elsewhere (crossnote.portability): True when a Follow
+    was sent, False when federation is on but the address could not be followed."""
+    from crossnote.core.errors import DomainError
+    from crossnote.federation import activities, services
+
+    if not activities.enabled():
+        return None
+    try:
+        services.follow_remote(user=user, actor=services.lookup_address(address))
+    except DomainError as exc:
+        log.info("imported follow of %s not sent: %s", address, exc.message)
+        return False
+    return True
+
+
+def connect() -> None:
+    from crossnote.notes.models import Note
+
+    hooks.register(hooks.CONTENT_CREATED, _content_created)
+    media_ready = getattr(hooks, "NOTE_MEDIA_READY", None)
+    if media_ready:  # a note is federated once its photos are ready
+        hooks.register(media_ready, _note_media_ready)
+    remote_follow = getattr(hooks, "REMOTE_FOLLOW_REQUESTED", None)
+    if remote_follow:  # fired by crossnote.portability's follows import
+        hooks.register(remote_follow, _remote_follow_requested)
+    post_delete.connect(_note_deleted, sender=Note, dispatch_uid="crossnote.federation.note")

@@ -1,0 +1,187 @@
+"""Federation's own rows: local people's signing keys, remote actors and their notes, follows across
+servers, likes from and to elsewhere, activity ids already seen (replays), and domain blocks."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from crossnote.core.models import TimestampedModel
+
+
+class ActorKey(TimestampedModel):
+    """A local person's RSA key pair for HTTP signatures, made on first need (actor document or
+    first delivery) and kept: remote servers cache the public key by its id."""
+
+    user = models.OneToOneField(
+        "accounts.User", on_delete=models.CASCADE, related_name="federation_key"
+    )
+    public_pem = models.TextField()
+    private_pem = models.TextField()
+
+    def __str__(self):
+        return f"key of {self.user}"
+
+
+class RemoteActor(TimestampedModel):
+    """A person on another server, as their actor document said when last fetched."""
+
+    uri = models.URLField(max_length=500, unique=True)
+    domain = models.CharField(max_length=255, db_index=True)
+    username = models.CharField(max_length=200)  # preferredUsername
+    name = models.CharField(max_length=200, blank=True)
+    summary = models.TextField(blank=True)  # sanitised HTML
+    url = models.URLField(max_length=500, blank=True)  # the profile page people open
+    icon_url = models.URLField(max_length=500, blank=True)
+    inbox = models.URLField(max_length=500)
+    shared_inbox = models.URLField(max_length=500, blank=True)
+    outbox = models.URLField(max_length=500, blank=True)
+    followers_url = models.URLField(max_length=500, blank=True)
+    key_id = models.CharField(max_length=500, db_index=True)
+    public_key_pem = models.TextField()
+    languages = models.JSONField(default=list, blank=True)
+    fetched_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["username", "domain"])]
+
+    def __str__(self):
+        return self.address
+
+    @property
+    def address(self) -> str:
+        return f"@{self.username}@{self.domain}"
+
+    @property
+    def delivery_inbox(self) -> str:
+        return self.shared_inbox or self.inbox
+
+
+class RemoteFollow(TimestampedModel):
+    """A local person follows a remote actor: pending until the remote server sends Accept."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("waiting for the other server")
+        ACCEPTED = "accepted", _("following")
+        REJECTED = "rejected", _("refused by the other server")
+
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="remote_following"
+    )
+    actor = models.ForeignKey(
+        "federation.RemoteActor", on_delete=models.CASCADE, related_name="local_followers"
+    )
+    activity_id = models.URLField(max_length=500, unique=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "actor"], name="unique_remote_follow")
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.actor} ({self.state})"
+
+
+class RemoteFollower(TimestampedModel):
+    """A remote actor follows a local person (accepted at once: Crossnote has no locked accounts)."""
+
+    actor = models.ForeignKey(
+        "federation.RemoteActor", on_delete=models.CASCADE, related_name="follows_local"
+    )
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="remote_followers"
+    )
+    activity_id = models.URLField(max_length=500)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "user"], name="unique_remote_follower")
+        ]
+
+    def __str__(self):
+        return f"{self.actor} → {self.user}"
+
+
+class RemoteNote(TimestampedModel):
+    """A note from another server (Create(Note)), its HTML sanitised; media kept as links."""
+
+    uri = models.URLField(max_length=500, unique=True)
+    actor = models.ForeignKey(
+        "federation.RemoteActor", on_delete=models.CASCADE, related_name="notes"
+    )
+    url = models.URLField(max_length=500, blank=True)
+    content = models.TextField(blank=True)  # sanitised HTML
+    text = models.TextField(blank=True)  # plain text of content (translation, search)
+    summary = models.CharField(max_length=500, blank=True)  # content warning
+    sensitive = models.BooleanField(default=False)
+    language = models.CharField(max_length=16, blank=True)
+    attachments = models.JSONField(default=list, blank=True)  # [{url, media_type, name}]
+    hashtags = models.JSONField(default=list, blank=True)
+    in_reply_to = models.URLField(max_length=500, blank=True)
+    published = models.DateTimeField()
+    like_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["actor", "-published"])]
+
+    def __str__(self):
+        return self.uri
+
+
+class RemoteLike(TimestampedModel):
+    """A remote actor liked a local note (counted on the note's page beside local likes)."""
+
+    actor = models.ForeignKey(
+        "federation.RemoteActor", on_delete=models.CASCADE, related_name="likes_given"
+    )
+    note = models.ForeignKey("notes.Note", on_delete=models.CASCADE, related_name="remote_likes")
+    activity_id = models.URLField(max_length=500, unique=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["actor", "note"], name="unique_remote_like")]
+
+
+class RemoteNoteLike(TimestampedModel):
+    """A local person liked a remote note (a Like was sent to its author's server)."""
+
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="remote_note_likes"
+    )
+    note = models.ForeignKey(
+        "federation.RemoteNote", on_delete=models.CASCADE, related_name="local_likes"
+    )
+    activity_id = models.URLField(max_length=500, unique=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "note"], name="unique_remote_note_like")
+        ]
+
+
+class SeenActivity(models.Model):
+    """An incoming activity id already accepted: the same id again is a replay and is refused."""
+
+    activity_id = models.CharField(max_length=500, unique=True)
+    received_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return self.activity_id
+
+
+class DomainBlock(TimestampedModel):
+    """An operator's block of another server: its activities are refused, its content hidden."""
+
+    class Severity(models.TextChoices):
+        SUSPEND = "suspend", _("suspend (refuse everything)")
+        SILENCE = "silence", _("silence (refuse everything; kept for blocklist imports)")
+
+    domain = models.CharField(_("domain"), max_length=255, unique=True)
+    severity = models.CharField(
+        _("severity"), max_length=10, choices=Severity.choices, default=Severity.SUSPEND
+    )
+    reason = models.CharField(_("public reason"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["domain"]
+
+    def __str__(self):
+        return self.domain

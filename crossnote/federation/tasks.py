@@ -1,0 +1,112 @@
+"""Background work of federation: signed deliveries to remote inboxes (one task per inbox, so each
+retries on its own with crossnote.core.tasks' backoff and dead letters), and a local note's
+Create / Update / Delete fanned out to its author's remote followers."""
+
+import json
+import logging
+
+from celery import shared_task
+
+from crossnote.core.tasks import PermanentFailure, dispatch, enqueue, mark_done
+
+log = logging.getLogger(__name__)
+
+
+def dispatch_delivery(user_id: int, inbox: str, activity: dict) -> None:
+    """Start a delivery now (called on commit by the inbox)."""
+    dispatch(deliver, user_id, inbox, activity)
+
+
+def post_signed(user, inbox: str, activity: dict):
+    """POST `activity` to `inbox`, signed with the person's key (draft-cavage, as Mastodon)."""
+    from crossnote.federation import activities, fetch, services
+    from crossnote.federation.signatures import sign_request
+
+    body = json.dumps(activity).encode()
+    key = services.key_for(user)
+    headers = sign_request(
+        method="POST",
+        url=inbox,
+        body=body,
+        key_id=activities.key_id(user),
+        private_pem=key.private_pem,
+    )
+    headers["Content-Type"] = fetch.ACTIVITY_JSON
+    return fetch.request("POST", inbox, body=body, headers=headers)
+
+
+@shared_task
+def deliver(user_id: int, inbox: str, activity: dict) -> int:
+    """One signed delivery; a 5xx, 429 or network failure is retried, any other 4xx is final."""
+    from crossnote.accounts.models import User
+    from crossnote.federation import activities, fetch, services
+
+    user = User.objects.filter(pk=user_id).first()
+    if user is None or not activities.enabled():
+        return 0
+    if services.is_blocked(services.domain_of(inbox)):
+        return 0
+    try:
+        answer = post_signed(user, inbox, activity)
+    except fetch.FetchRefused as exc:
+        if exc.final:
+            raise PermanentFailure(exc.reason) from exc
+        raise  # a network failure: retried with backoff
+    if 200 <= answer.status < 300:
+        return answer.status
+    message = f"{inbox} answered {answer.status}: {answer.body[:200]!r}"
+    if 400 <= answer.status < 500 and answer.status not in (408, 429):
+        raise PermanentFailure(message)
+    raise RuntimeError(message)
+
+
+@shared_task
+def deliver_to_followers(user_id: int, activity: dict) -> int:
+    """Fan one activity out: a delivery task per remote server (shared inboxes)."""
+    from crossnote.accounts.models import User
+    from crossnote.federation import services
+
+    user = User.objects.filter(pk=user_id).first()
+    if user is None:
+        return 0
+    inboxes = services.follower_inboxes(user)
+    for inbox in inboxes:
+        enqueue(deliver, user_id, inbox, activity)
+    return len(inboxes)
+
+
+@shared_task
+def federate_note(note_id: int) -> str:
+    """A local note written or edited: Create the first time, Update after, to remote followers.
+    Private, held and removed notes are not sent."""
+    from crossnote.federation import activities
+    from crossnote.notes.models import Note
+
+    note = Note.objects.filter(pk=note_id).select_related("author").first()
+    if note is None or not activities.enabled():
+        return "gone"
+    if note.visibility not in activities.FEDERATED_VISIBILITIES:
+        return "not federated"
+    if note.moderation in activities.HIDDEN_MODERATION:
+        return "not federated"
+    if not note.media_ready:
+        from crossnote.core import hooks
+
+        if getattr(hooks, "NOTE_MEDIA_READY", None):
+            return "waiting for media"  # the media-ready hook queues this task again
+        raise RuntimeError(f"note {note_id}: media not ready yet")  # retried with backoff
+    kind = "Create" if mark_done(f"federation:note:{note_id}") else "Update"
+    deliver_to_followers(note.author_id, activities.create_note(note, kind))
+    return kind
+
+
+@shared_task
+def federate_deletion(user_id: int, note_id: int, public: bool) -> str:
+    from crossnote.accounts.models import User
+    from crossnote.federation import activities
+
+    user = User.objects.filter(pk=user_id).first()
+    if user is None or not activities.enabled():
+        return "gone"
+    deliver_to_followers(user_id, activities.delete_note(user, note_id, public))
+    return "Delete"

@@ -175,6 +175,11 @@ def cmd_topics(args) -> None:
     _call("topics", *args.rest) if args.rest else _call("topics", "--help")
 
 
+def cmd_vision(args) -> None:
+    """Text in photos (OCR): print what was read in a note's photos, reprocess old notes."""
+    _call("vision", *args.rest) if args.rest else _call("vision", "--help")
+
+
 def cmd_doctor(args) -> None:
     """Check this configuration and say what is wrong and how to fix it (exit 1 on errors)."""
     from django.core.exceptions import ImproperlyConfigured
@@ -428,6 +433,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     topics.add_argument("rest", nargs=argparse.REMAINDER)
     topics.set_defaults(func=cmd_topics)
+
+    vision = sub.add_parser(
+        "vision", help=cmd_vision.__doc__, add_help=False, description=cmd_vision.__doc__
+    )
+    vision.add_argument("rest", nargs=argparse.REMAINDER)
+    vision.set_defaults(func=cmd_vision)
 
     doctor = sub.add_parser("doctor", help=cmd_doctor.__doc__, description=cmd_doctor.__doc__)
     doctor.add_argument("--json", action="store_true", help="print the findings as JSON")

@@ -239,6 +239,8 @@ WHITENOISE_USE_FINDERS = True
 # Uploads: limits a note's images must respect (checked before any pixel is decoded).
 CROSSNOTE_MAX_UPLOAD_BYTES = env.int("CROSSNOTE_MAX_UPLOAD_BYTES", default=15 * 1024 * 1024)
 CROSSNOTE_MAX_IMAGE_PIXELS = env.int("CROSSNOTE_MAX_IMAGE_PIXELS", default=50_000_000)
+# Text in photos (crossnote.vision): read every photo in the background after posting (OCR).
+CROSSNOTE_OCR_ENABLED = env.bool("CROSSNOTE_OCR_ENABLED", default=True)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 20

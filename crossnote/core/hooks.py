@@ -34,6 +34,8 @@ REVIEW_ITEM_VIEWED = "review_item_viewed"
 PERSONAL_DATA_VIEWED = "personal_data_viewed"
 EXPORT_SECTIONS = "export_sections"
 USER_ERASING = "user_erasing"
+NOTE_MEDIA_READY = "note_media_ready"
+PHOTO_TEXT_READ = "photo_text_read"
 
 CATALOGUE: dict[str, Event] = {
     event.name: event
@@ -143,6 +145,21 @@ CATALOGUE: dict[str, Event] = {
             "privacy.erasure (before an account's rows go)",
             "user",
             ("messaging.hooks",),
+        ),
+        Event(
+            "NOTE_MEDIA_READY",
+            NOTE_MEDIA_READY,
+            "notes.services (a note's photos have their variants; readers may now see it)",
+            "note; inside the transaction that marks it ready (queue work with enqueue)",
+            ("vision.hooks",),
+        ),
+        Event(
+            "PHOTO_TEXT_READ",
+            PHOTO_TEXT_READ,
+            "vision.services (the text in one of a note's photos was read, or read again)",
+            "note, image (notes.NoteImage), text (the joined lines, '' when none), "
+            "language (detected code or '')",
+            ("moderation.hooks", "search.hooks"),
         ),
     )
 }

@@ -21,7 +21,29 @@ def _signed_up(*, user):
     acknowledge_guidelines(user=user)
 
 
+def _photo_text_read(*, note, image, text, language):
+    """The text read in a photo (crossnote.vision) is screened as the note's own text is, so an
+    insult drawn into an image is caught; the note takes the verdict when it is stricter than
+    the state the note is in."""
+    from crossnote.moderation.models import SEVERITY, Action
+    from crossnote.moderation.services import apply_verdict, screen_text
+
+    if not text.strip():
+        return None
+    _signals, verdict = screen_text(text, kind="note", language=language, author=note.author)
+    current = {
+        "labelled": Action.LABEL,
+        "limited": Action.LIMIT,
+        "held": Action.HOLD,
+        "removed": Action.REMOVE,
+    }.get(note.moderation, Action.ALLOW)
+    if not verdict.acts or SEVERITY[verdict.action] <= SEVERITY[current]:
+        return None
+    return apply_verdict(note, "note", verdict, note.author)
+
+
 def connect() -> None:
     hooks.register(hooks.SIGNED_UP, _signed_up)
     hooks.register(hooks.CONTENT_CREATED, _content_created)
     hooks.register(hooks.SCREEN_IMAGES, _screen_images)
+    hooks.register(hooks.PHOTO_TEXT_READ, _photo_text_read)

@@ -24,6 +24,13 @@ def _content_created(*, obj, kind, author):
         enqueue(tasks.index_user, obj.pk)
 
 
+def _photo_text_read(*, note, image, text, language):
+    """The text in one of a note's photos was read (crossnote.vision): index it with the note."""
+    from crossnote.search import tasks
+
+    enqueue(tasks.index_note, note.pk)
+
+
 def _user_saved(sender, instance, created, update_fields=None, **kwargs):
     """New people however made (sign-up, admin, createsuperuser) and whole-row saves (admin
     edits); a login's `last_login` update is not a reason to re-index."""
@@ -67,6 +74,7 @@ def connect() -> None:
 
     hooks.register(hooks.CONTENT_CREATED, _content_created)
     hooks.register(hooks.TOPICS_RELINKED, _topics_relinked)
+    hooks.register(hooks.PHOTO_TEXT_READ, _photo_text_read)
     post_save.connect(_user_saved, sender=User, dispatch_uid="search-user-saved")
     m2m_changed.connect(_topics_changed, sender=Note.topics.through, dispatch_uid="search-topics")
     post_save.connect(_topic_saved, sender=Topic, dispatch_uid="search-topic-saved")

@@ -37,7 +37,13 @@ class HitFields(Schema):
 
 
 class NoteHitOut(NoteOut, HitFields):
-    pass
+    in_photo: bool = Field(
+        False, description="The words matched in the text read in one of its photos (OCR)"
+    )
+
+    @staticmethod
+    def resolve_in_photo(obj):
+        return obj.search_hit.in_photo
 
 
 class UserHitOut(UserBrief, HitFields):

@@ -23,9 +23,10 @@ from crossnote.search.engines import NOTES, TOPICS, USERS, get_engine
 from crossnote.search.expansion import Query, parse_query
 from crossnote.search.models import NoteEmbedding, NoteEntry, RecentSearch, TopicEntry, UserEntry
 from crossnote.search.snippets import snippet
-from crossnote.search.text import fold, highlight_spans
+from crossnote.search.text import fold, highlight_spans, index_text
 from crossnote.search.vectors import get_vector_store
 from crossnote.social.selectors import blocked_ids
+from crossnote.vision.selectors import photo_texts_by_note
 
 QUERY_MAX = 200
 SUGGEST_MAX = 50
@@ -60,6 +61,7 @@ class Hit:
     translated: bool = False
     score: float = 0.0
     similar: bool = False  # found by meaning (sentence embeddings), not by words
+    in_photo: bool = False  # the words matched only in the text read in a photo (vision)
 
 
 def clean_query(text: str | None) -> str:
@@ -125,6 +127,17 @@ def _matched(query: Query, tokens: set[str]) -> tuple[bool, set[str]]:
     return exact, query.all_tokens & tokens
 
 
+def _only_in_photo(note: Note, entry, tokens: set[str], photo_text: str) -> str:
+    """The photo text when the matched words are in it and not all in the note's own title,
+    body and topics (the result then says "text in photo"); else ""."""
+    if not photo_text or not tokens or entry is None:
+        return ""
+    own = set(index_text(f"{note.title}\n{note.body}").split()) | set(entry.topics.split())
+    if tokens <= own or not tokens & set(index_text(photo_text).split()):
+        return ""
+    return photo_text
+
+
 def search_notes(viewer, text: str, *, offset: int = 0, limit: int = 20) -> Results:
     """Notes the viewer may see, best first (relevance × recency; translated matches count half)."""
     query = parse_query(clean_query(text))
@@ -133,15 +146,18 @@ def search_notes(viewer, text: str, *, offset: int = 0, limit: int = 20) -> Resu
     queryset = get_engine().match(searchable_notes(viewer), query, NOTES)
     notes, next_offset = _page(queryset.order_by("-search_score", "-id"), offset, limit)
     entries = NoteEntry.objects.in_bulk([n.pk for n in notes])
+    in_photos = photo_texts_by_note([n.pk for n in notes])
     for note in notes:
         entry = entries.get(note.pk)
         exact, tokens = _matched(query, entry.token_set if entry else set())
+        photo = _only_in_photo(note, entry, tokens, in_photos.get(note.pk, ""))
         shown = note.body if highlight_spans(note.body, tokens) or not tokens else note.title
         note.search_hit = Hit(
-            snippet=snippet(shown or note.title, tokens),
+            snippet=snippet(photo or shown or note.title, tokens),
             language=note.language,
             translated=not exact,
             score=note.search_score,
+            in_photo=bool(photo),
         )
     if not notes and offset == 0:
         similar = similar_notes(viewer, query.text, limit=limit, threshold=RECALL_THRESHOLD)

@@ -12,6 +12,7 @@ from crossnote.search import embeddings
 from crossnote.search.models import NoteEmbedding, NoteEntry, RecentSearch, TopicEntry, UserEntry
 from crossnote.search.text import fold, index_text, pinyin_keys
 from crossnote.search.vectors import VectorStoreUnavailable, get_vector_store
+from crossnote.vision.selectors import photo_text_of
 
 RECENT_SEARCHES_KEPT = 20
 QUERY_MAX = 200
@@ -34,12 +35,14 @@ def topic_names(topics) -> list[str]:
 
 
 def note_entry(note: Note) -> NoteEntry:
-    """The index row of a note (its topics should be prefetched when many are made)."""
+    """The index row of a note (its topics and photo texts should be prefetched when many are
+    made). The text read in its photos (crossnote.vision) is indexed with the body."""
     topics = " ".join(topic_names(note.topics.all()))
+    in_photos = photo_text_of(note)
     return NoteEntry(
         note_id=note.pk,
         title=index_text(note.title),
-        body=index_text(note.body),
+        body=index_text(f"{note.body}\n{in_photos}" if in_photos else note.body),
         topics=index_text(topics),
         indexed_at=timezone.now(),
     )
@@ -79,7 +82,7 @@ def _upsert(model, rows: list, key: str, fields: list[str]) -> None:
 
 def index_note(*, note_id: int) -> bool:
     """(Re)index one note; False when it is gone (deleted before the commit hook ran)."""
-    note = Note.objects.prefetch_related("topics").filter(pk=note_id).first()
+    note = Note.objects.prefetch_related("topics", "photo_texts").filter(pk=note_id).first()
     if note is None:
         return False
     _upsert(NoteEntry, [note_entry(note)], "note", [*NOTE_FIELDS, "indexed_at"])
@@ -182,7 +185,13 @@ def _chunks(queryset, size: int) -> Iterable[list]:
 
 
 KINDS = {
-    "notes": (Note.objects.prefetch_related("topics"), NoteEntry, note_entry, "note", NOTE_FIELDS),
+    "notes": (
+        Note.objects.prefetch_related("topics", "photo_texts"),
+        NoteEntry,
+        note_entry,
+        "note",
+        NOTE_FIELDS,
+    ),
     "users": (User.objects.all(), UserEntry, user_entry, "user", USER_FIELDS),
     "topics": (Topic.objects.all(), TopicEntry, topic_entry, "topic", TOPIC_FIELDS),
 }

@@ -6,3 +6,8 @@ from django.apps import AppConfig
 class VisionConfig(AppConfig):
     name = "crossnote.vision"
     label = "vision"
+
+    def ready(self):
+        from crossnote.vision import hooks
+
+        hooks.connect()

@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401 - pages are added here
+from django.urls import path
+
+from crossnote.vision import views
 
 app_name = "vision"
-urlpatterns: list = []
+urlpatterns = [
+    path("notes/<int:pk>/photos/<int:position>/alt-text", views.alt_text, name="alt_text"),
+]

@@ -1,0 +1,188 @@
+"""Reading the text in a photo, offline: RapidOCR (PP-OCRv4 detection and recognition for Chinese
+and English, ONNX models inside its wheel) behind one small function, `read_text(image bytes)`.
+
+One engine per process, made on first use (~0.2 s); every reading goes through one worker thread,
+so a process never runs two at once (ONNX Runtime already uses every core for one). The work is
+bounded: the picture is shrunk to MAX_PIXELS before detection, a reading that takes longer than
+TIME_LIMIT_S is abandoned (OcrFailed; the page and search simply have no text for that photo),
+and at most MAX_LINES lines and MAX_TEXT_CHARS characters are kept.
+"""
+
+import io
+import threading
+import time
+import unicodedata
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass, field
+
+from PIL import Image, ImageOps
+
+ENGINE = "rapidocr-ppocrv4"
+MAX_PIXELS = 2_000_000  # a 1080 × 1440 large variant is 1.56 MP: read as it is
+TIME_LIMIT_S = 30.0
+MAX_LINES = 200
+MAX_TEXT_CHARS = 5000  # the translation service's own limit (language.services)
+FLAT_RANGE = 8  # grey levels between darkest and lightest below which nothing is written
+MIN_CONFIDENCE = 0.5  # recognitions below this are mostly texture read as letters
+# Two boxes are one line when they overlap vertically by this share of the smaller height and
+# the gap between them is under LINE_GAP heights (the detector splits "Welcome | TikTok").
+LINE_OVERLAP = 0.6
+LINE_GAP = 1.2
+
+_lock = threading.Lock()
+_engine = None
+_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crossnote-ocr")
+
+
+class OcrFailed(Exception):  # noqa: N818 - reads as what happened
+    """The picture could not be read (not an image, or the time limit ran out)."""
+
+
+@dataclass
+class Line:
+    text: str
+    box: list[float]  # x0, y0, x1, y1 in 0..1 of the image
+    confidence: float
+
+    def as_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "box": [round(v, 4) for v in self.box],
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass
+class Reading:
+    lines: list[Line] = field(default_factory=list)
+    width: int = 0
+    height: int = 0
+    elapsed_ms: int = 0
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)[:MAX_TEXT_CHARS]
+
+    @property
+    def confidence(self) -> float:
+        if not self.lines:
+            return 0.0
+        return round(sum(line.confidence for line in self.lines) / len(self.lines), 3)
+
+
+def engine():
+    """The process's RapidOCR engine, made on first use."""
+    global _engine
+    with _lock:
+        if _engine is None:
+            from rapidocr_onnxruntime import RapidOCR
+
+            _engine = RapidOCR()
+    return _engine
+
+
+def _picture(data: bytes) -> Image.Image:
+    """The picture in RGB, upright, shrunk to MAX_PIXELS."""
+    try:
+        with Image.open(io.BytesIO(data)) as opened:
+            picture = ImageOps.exif_transpose(opened).convert("RGB")
+    except (OSError, ValueError, Image.DecompressionBombError) as exc:
+        raise OcrFailed(f"not a readable image: {exc}") from exc
+    width, height = picture.size
+    if width * height > MAX_PIXELS:
+        scale = (MAX_PIXELS / (width * height)) ** 0.5
+        picture = picture.resize((max(1, int(width * scale)), max(1, int(height * scale))))
+    return picture
+
+
+def _flat(picture: Image.Image) -> bool:
+    """One colour all over (no ink to read): the engine is not asked."""
+    low, high = picture.convert("L").getextrema()
+    return high - low < FLAT_RANGE
+
+
+def _spaced(left: str, right: str) -> str:
+    """Join two pieces of a line: a space between Latin words, none between Han characters."""
+    if not left or not right:
+        return left + right
+    wide = unicodedata.east_asian_width(left[-1]) in "WF" or (
+        unicodedata.east_asian_width(right[0]) in "WF"
+    )
+    return left + right if wide else f"{left} {right}"
+
+
+def _same_line(a: Line, b: Line) -> bool:
+    height = min(a.box[3] - a.box[1], b.box[3] - b.box[1])
+    overlap = min(a.box[3], b.box[3]) - max(a.box[1], b.box[1])
+    gap = b.box[0] - a.box[2]
+    return (
+        height > 0
+        and overlap >= LINE_OVERLAP * height
+        and -0.5 * height <= gap <= (LINE_GAP * height)
+    )
+
+
+def merge_lines(pieces: list[Line]) -> list[Line]:
+    """Pieces the detector split on one line joined again, in reading order (top to bottom,
+    left to right), so a line is translated as the phrase it is."""
+    lines: list[Line] = []
+    for piece in sorted(pieces, key=lambda p: (p.box[1] + p.box[3], p.box[0])):
+        for line in lines:
+            if _same_line(line, piece):
+                line.text = _spaced(line.text, piece.text)
+                line.box = [
+                    min(line.box[0], piece.box[0]),
+                    min(line.box[1], piece.box[1]),
+                    max(line.box[2], piece.box[2]),
+                    max(line.box[3], piece.box[3]),
+                ]
+                line.confidence = min(line.confidence, piece.confidence)
+                break
+        else:
+            lines.append(Line(piece.text, list(piece.box), piece.confidence))
+    return sorted(lines, key=lambda line: (round(line.box[1], 2), line.box[0]))
+
+
+def _recognise(array, size) -> list[Line]:
+    found, _elapsed = engine()(array)
+    width, height = size
+    pieces = []
+    for quad, text, score in found or []:
+        text = " ".join(str(text).split())
+        if not text or float(score) < MIN_CONFIDENCE:
+            continue
+        xs, ys = [p[0] for p in quad], [p[1] for p in quad]
+        box = [
+            max(0.0, min(xs) / width),
+            max(0.0, min(ys) / height),
+            min(1.0, max(xs) / width),
+            min(1.0, max(ys) / height),
+        ]
+        pieces.append(Line(text, box, float(score)))
+    return merge_lines(pieces)
+
+
+def read_text(data: bytes, *, time_limit: float = TIME_LIMIT_S) -> Reading:
+    """The lines of text in an image (bytes of any format Pillow opens); raises OcrFailed."""
+    import numpy as np
+
+    started = time.monotonic()
+    picture = _picture(data)
+    size = picture.size
+    if _flat(picture):
+        return Reading([], size[0], size[1], int((time.monotonic() - started) * 1000))
+    future = _worker.submit(_recognise, np.asarray(picture), size)
+    try:
+        lines = future.result(timeout=time_limit)
+    except FutureTimeout as exc:
+        future.cancel()
+        raise OcrFailed(f"reading took over {time_limit:.0f} s") from exc
+    kept, total = [], 0
+    for line in lines[:MAX_LINES]:
+        if total + len(line.text) > MAX_TEXT_CHARS:
+            break
+        kept.append(line)
+        total += len(line.text) + 1
+    elapsed = int((time.monotonic() - started) * 1000)
+    return Reading(kept, size[0], size[1], elapsed)

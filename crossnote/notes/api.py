@@ -49,9 +49,22 @@ def note_page(queryset, viewer, cursor, limit):
 
 @router.post("/notes", response={201: NoteOut}, auth=REQUIRED, tags=["notes"])
 @rate_limit("post")
-def create_note(request, form: Form[NoteForm], images: File[list[UploadedFile]] = None):
-    """Post a note (multipart form): 1–9 images as `images`, a title, optional body and topics."""
-    note = services.create_note(author=request.user, images=images or [], **form.dict())
+def create_note(
+    request,
+    form: Form[NoteForm],
+    images: File[list[UploadedFile]] = None,
+    video: File[UploadedFile] = None,
+):
+    """Post a note (multipart form): 1–9 images as `images`, or one video as `video` (MP4, MOV,
+    WebM or MKV; H.264, HEVC, VP8, VP9 or AV1; at most CROSSNOTE_MAX_VIDEO_SECONDS long and
+    CROSSNOTE_MAX_VIDEO_BYTES large), a title, optional body and topics. A video note answers
+    at once with `video.state` "processing" and only its author sees it until the transcode is
+    done (poll `GET /notes/{id}`: `video.progress`, then `state` "ready" with its URLs).
+    Refusals name the limit: 413 too large (bytes or pixels), 415 not a supported video (or a
+    photo sent as one), 400 too long, damaged, absurd shape or frame rate, 451 moderation."""
+    note = services.create_note(
+        author=request.user, images=images or [], video=video, **form.dict()
+    )
     return Status(201, selectors.get_visible_note(request.user, note.pk))
 
 

@@ -17,6 +17,8 @@ from crossnote.notes.models import (
 
 # The MIME types the image intake opens (core.images.ALLOWED_FORMATS), for the file picker.
 PHOTO_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}
+# The containers the video intake opens (crossnote.notes.video), for the file picker.
+VIDEO_TYPES = ["video/mp4", "video/quicktime", "video/webm", "video/x-matroska"]
 
 
 def photo_limits() -> dict:
@@ -31,6 +33,10 @@ def photo_limits() -> dict:
         "alt_max": ALT_TEXT_MAX,
         "title_max": TITLE_MAX,
         "body_max": BODY_MAX,
+        "video_max_bytes": settings.CROSSNOTE_MAX_VIDEO_BYTES,
+        "video_max_mb": settings.CROSSNOTE_MAX_VIDEO_BYTES // (1024 * 1024),
+        "video_max_seconds": settings.CROSSNOTE_MAX_VIDEO_SECONDS,
+        "video_types": VIDEO_TYPES,
     }
 
 
@@ -69,6 +75,13 @@ def photo_picker_text() -> dict:
             "try again."
         ),
         "offline": _("The connection failed. Your photos and text are still here: try again."),
+        "add_video": _("Add a video"),
+        "remove_video": _("Remove the video"),
+        "video_or_photos": _("A note has photos or one video, not both."),
+        "video_too_big": _("The video is %(size)s MB; the limit is %(max)s MB."),
+        "video_too_long": _("The video is %(n)s seconds long; the limit is %(max)s seconds."),
+        "video_bad": _("%(name)s: This file is not a video this browser or Crossnote can read."),
+        "video_length": _("Video, %(duration)s"),
     }
 
 
@@ -107,6 +120,11 @@ class MultipleImageField(forms.FileField):
 
 class NoteForm(forms.Form):
     images = MultipleImageField(label=_("Photos (1–9)"), required=False)
+    video = forms.FileField(
+        label=_("Or one video"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(VIDEO_TYPES)}),
+    )
     title = LimitedText(
         label=_("Title"),
         max_length=TITLE_MAX,
@@ -138,6 +156,7 @@ class NoteForm(forms.Form):
 
 class NoteEditForm(NoteForm):
     images = None
+    video = None
 
 
 class CommentForm(forms.Form):

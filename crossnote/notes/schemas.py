@@ -29,6 +29,35 @@ class ImageOut(Schema):
         return obj.large.url
 
 
+class VideoOut(Schema):
+    state: str = Field(description="processing, ready or failed")
+    progress: int = Field(description="Percent transcoded (100 when ready)")
+    error: str = Field(description="Why it failed (failed only)")
+    duration: float = Field(description="Seconds")
+    width: int
+    height: int
+    url: str | None = Field(
+        description="H.264/AAC MP4 with fast start, at most 720p (ready only); range requests work"
+    )
+    small_url: str | None = Field(description="The same at most 360p (ready only)")
+    small_width: int
+    small_height: int
+    poster_url: str | None = Field(description="The poster frame (WebP): the note's first image")
+
+    @staticmethod
+    def resolve_url(obj):
+        return obj.mp4.url if obj.mp4 else None
+
+    @staticmethod
+    def resolve_small_url(obj):
+        return obj.small.url if obj.small else None
+
+    @staticmethod
+    def resolve_poster_url(obj):
+        cover = obj.note.cover
+        return cover.large.url if cover else None
+
+
 class NoteOut(Schema):
     id: int
     url: str
@@ -36,7 +65,8 @@ class NoteOut(Schema):
     body: str
     visibility: str
     author: UserBrief
-    images: list[ImageOut]
+    images: list[ImageOut] = Field(description="1–9 photos; a video note: its poster frame")
+    video: VideoOut | None = Field(None, description="A video note's video (else null)")
     topics: list[str]
     like_count: int
     collect_count: int
@@ -53,6 +83,14 @@ class NoteOut(Schema):
     @staticmethod
     def resolve_images(obj):
         return list(obj.images.all())
+
+    @staticmethod
+    def resolve_video(obj):
+        if obj.video_duration is None:
+            return None
+        from crossnote.notes.models import NoteVideo
+
+        return NoteVideo.objects.filter(note=obj).select_related("note").first()
 
     @staticmethod
     def resolve_topics(obj):

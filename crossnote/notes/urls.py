@@ -7,6 +7,7 @@ urlpatterns = [
     path("notes/new/", views.compose, name="compose"),
     path("notes/<int:pk>/", views.detail, name="detail"),
     path("notes/<int:pk>/edit/", views.edit, name="edit"),
+    path("notes/<int:pk>/video/", views.video, name="video"),
     path("notes/<int:pk>/delete/", views.delete, name="delete"),
     path("notes/<int:pk>/like/", views.like, name="like"),
     path("notes/<int:pk>/collect/", views.collect, name="collect"),

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from crossnote.core.errors import InvalidInput, PermissionDenied
+from crossnote.core.errors import InvalidInput, NotFound, PermissionDenied
 from crossnote.core.forms import run_service
 from crossnote.core.pagination import paginate
 from crossnote.notes import forms, policies, selectors, services
@@ -38,6 +38,7 @@ def compose(request):
             title=data["title"],
             body=data["body"],
             images=data["images"],
+            video=data.get("video"),
             topics=data["topics"],
             visibility=data["visibility"],
             alt_texts=request.POST.getlist("alt_texts"),
@@ -109,6 +110,15 @@ def _note_context(request, note):
 def detail(request, pk):
     note = selectors.get_visible_note(request.user, pk)
     return render(request, "notes/detail.html", _note_context(request, note))
+
+
+def video(request, pk):
+    """A video note's player, or (for its author, while it is made) its progress: the note page
+    polls this until the video is ready."""
+    note = selectors.get_visible_note(request.user, pk)
+    if note.video_duration is None:
+        raise NotFound(_("This note has no video."))
+    return render(request, "notes/_video.html", {"note": note})
 
 
 @login_required

@@ -26,7 +26,8 @@ def content_security_policy() -> str:
             f"img-src {' '.join(images)}",
             "font-src 'self'",
             "connect-src 'self'",
-            "media-src 'self'",
+            # Video notes play from the same place as images; the compose page previews blob:.
+            f"media-src {' '.join(images[:1] + images[2:])}",
             "object-src 'none'",
             "base-uri 'none'",
             "form-action 'self'",

@@ -41,3 +41,12 @@ def photo_frame(image) -> str:
         return "3 / 4"
     ratio = min(max(image.large_width / image.large_height, 3 / 4), 4 / 3)
     return f"{ratio:.4f} / 1"
+
+
+@register.filter
+def clock(seconds) -> str:
+    """A video's length as m:ss (0:07, 1:00)."""
+    if seconds is None:
+        return ""
+    total = round(float(seconds))
+    return f"{total // 60}:{total % 60:02d}"

@@ -341,6 +341,7 @@
       count.hidden = photos.length === 0;
       count.textContent = fmt(text.count, { n: photos.length, max: limits.photos });
       add.hidden = photos.length >= limits.photos;
+      picker.dispatchEvent(new CustomEvent("picker:change", { detail: { count: photos.length } }));
     }
 
     input.addEventListener("change", function () {
@@ -377,11 +378,85 @@
     };
   }
 
+  // The video picker: one video instead of photos (the server's limits in data-*; the server
+  // probes the file again). A chosen video hides the photo picker and the other way round.
+  function clock(seconds) {
+    var s = Math.round(seconds);
+    return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
+  }
+
+  function initVideoPicker(form, text, photoPicker) {
+    var box = form.querySelector("[data-video-picker]");
+    if (!box) return null;
+    var input = box.querySelector("input[type=file]");
+    var message = box.querySelector("[data-errors-for=video]");
+    var preview = box.querySelector("[data-video-preview]");
+    var player = box.querySelector("video");
+    var label = box.querySelector("[data-video-duration]");
+    var remove = box.querySelector("[data-video-remove]");
+    var photosBox = form.querySelector("[data-picker]");
+    var limits = {
+      bytes: parseInt(box.dataset.maxBytes, 10),
+      mb: box.dataset.maxMb,
+      seconds: parseInt(box.dataset.maxSeconds, 10),
+    };
+    var state = { file: null, url: null };
+
+    function say(lines) {
+      message.innerHTML = "";
+      lines.forEach(function (line) { message.appendChild(el("p", {}, line)); });
+      box.classList.toggle("has-error", lines.length > 0);
+    }
+    function clear() {
+      if (state.url) URL.revokeObjectURL(state.url);
+      state.file = null; state.url = null;
+      player.removeAttribute("src");
+      player.load();
+      preview.hidden = true;
+      input.value = "";
+      if (photosBox) photosBox.hidden = false;
+    }
+    remove.setAttribute("aria-label", text.remove_video);
+    remove.addEventListener("click", function () { clear(); say([]); input.focus(); });
+    if (photosBox) {
+      photosBox.addEventListener("picker:change", function (e) { box.hidden = e.detail.count > 0; });
+    }
+    input.addEventListener("change", function () {
+      var file = input.files[0];
+      say([]);
+      if (!file) return clear();
+      if (photoPicker && photoPicker.photos.length) { clear(); return say([text.video_or_photos]); }
+      if (file.size > limits.bytes) {
+        clear();
+        return say([fmt(text.video_too_big, { size: (file.size / (1024 * 1024)).toFixed(1), max: limits.mb })]);
+      }
+      if (file.type && file.type.indexOf("video/") !== 0) { clear(); return say([fmt(text.video_bad, { name: file.name })]); }
+      state.file = file;
+      state.url = URL.createObjectURL(file);
+      player.src = state.url;
+      preview.hidden = false;
+      label.textContent = file.name;
+      if (photosBox) photosBox.hidden = true;
+    });
+    player.addEventListener("loadedmetadata", function () {
+      if (!state.file) return;
+      var seconds = player.duration;
+      if (isFinite(seconds) && seconds > limits.seconds + 0.5) {
+        clear();
+        return say([fmt(text.video_too_long, { n: Math.ceil(seconds), max: limits.seconds })]);
+      }
+      if (isFinite(seconds)) label.textContent = fmt(text.video_length, { duration: clock(seconds) });
+    });
+    // A browser that cannot preview the codec (HEVC, say) still sends it: the server decides.
+    return { file: function () { return state.file; } };
+  }
+
   function initCompose(form) {
     var data = document.getElementById("picker-text");
     var text = data ? JSON.parse(data.textContent) : {};
     initCounters(form, text);
     var picker = initPicker(form, text);
+    var videoPicker = initVideoPicker(form, text, picker);
     if (!picker || !window.FormData || !window.Promise) return;
     // A field's errors go as soon as it is edited (the counter says where it stands meanwhile).
     form.addEventListener("input", function (e) {
@@ -424,7 +499,7 @@
       var title = form.querySelector("#id_title"), body = form.querySelector("#id_body");
       var tmax = parseInt(form.querySelector("[data-counter-for=id_title]").dataset.max, 10);
       var bmax = parseInt(form.querySelector("[data-counter-for=id_body]").dataset.max, 10);
-      if (!picker.photos.length) errors.images = [text.none];
+      if (!picker.photos.length && !(videoPicker && videoPicker.file())) errors.images = [text.none];
       if (!title.value.trim()) errors.title = [text.no_title];
       else if (length(title.value.trim()) > tmax) errors.title = [fmt(text.title_long, { n: length(title.value.trim()), max: tmax })];
       if (length(body.value.trim()) > bmax) errors.body = [fmt(text.body_long, { n: length(body.value.trim()), max: bmax })];
@@ -475,6 +550,8 @@
         var body = new FormData(form);
         body.delete("images");
         body.delete("alt_texts");
+        body.delete("video");
+        if (videoPicker && videoPicker.file()) body.append("video", videoPicker.file(), videoPicker.file().name);
         files.forEach(function (file, i) {
           body.append("images", file, file.name);
           body.append("alt_texts", picker.photos[i].alt);

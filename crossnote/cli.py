@@ -170,6 +170,11 @@ def cmd_privacy(args) -> None:
     _call("privacy", *args.rest) if args.rest else _call("privacy", "--help")
 
 
+def cmd_media(args) -> None:
+    """Media of notes: make video renditions and posters again (reprocess --note N | --all)."""
+    _call("media", *args.rest) if args.rest else _call("media", "--help")
+
+
 def cmd_topics(args) -> None:
     """Topics: link a topic's Chinese and English names (#猫 and #cats), unlink, suggestions."""
     _call("topics", *args.rest) if args.rest else _call("topics", "--help")
@@ -428,6 +433,12 @@ def build_parser() -> argparse.ArgumentParser:
     privacy.add_argument("rest", nargs=argparse.REMAINDER)
     privacy.set_defaults(func=cmd_privacy)
 
+    media = sub.add_parser(
+        "media", help=cmd_media.__doc__, add_help=False, description=cmd_media.__doc__
+    )
+    media.add_argument("rest", nargs=argparse.REMAINDER)
+    media.set_defaults(func=cmd_media)
+
     topics = sub.add_parser(
         "topics", help=cmd_topics.__doc__, add_help=False, description=cmd_topics.__doc__
     )
@@ -520,6 +531,9 @@ def main(argv=None) -> None:
         return
     if argv and argv[0] == "topics":
         cmd_topics(argparse.Namespace(rest=argv[1:]))
+        return
+    if argv and argv[0] == "media":
+        cmd_media(argparse.Namespace(rest=argv[1:]))
         return
     if argv and argv[0] == "insights":
         cmd_insights(argparse.Namespace(rest=argv[1:]))

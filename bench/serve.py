@@ -42,6 +42,13 @@ ROWS = [
     ("explore API, signed in", "crossnote", "explore_api"),
     ("explore API, visitor", "crossnote", "explore_api_visitor"),
 ]
+# --baseline DIR: the same rows from another Crossnote tree (e.g. the commit before a change,
+# `git archive COMMIT | tar -x -C DIR`), served from DIR with this venv, in the same rounds.
+BASELINE_ROWS = [
+    (f"{row} [baseline]", "baseline", scenario)
+    for row, kind, scenario in ROWS
+    if kind == "crossnote"
+]
 
 
 def free_port(first: int) -> int:
@@ -57,14 +64,14 @@ def free_port(first: int) -> int:
     sys.exit(f"no free port from {first}")
 
 
-def start(command: list[str], port: int, env: dict) -> subprocess.Popen:
+def start(command: list[str], port: int, env: dict, cwd=ROOT) -> subprocess.Popen:
     server = subprocess.Popen(  # noqa: S603 - our own CLI and granian
         command,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,  # its own process group: stopped whole at the end
-        cwd=ROOT,
+        cwd=cwd,
     )
     url = f"http://127.0.0.1:{port}/bench/hello"
     for _attempt in range(240):
@@ -101,17 +108,42 @@ def crossnote_command(interface: str, port: int, workers: int, threads: int) -> 
     ]
 
 
+def baseline_command(interface: str, port: int, workers: int, threads: int) -> list[str]:
+    """`crossnote serve` of the baseline tree (run with cwd and PYTHONPATH set to it)."""
+    serve = crossnote_command(interface, port, workers, threads)
+    return [sys.executable, "-m", "crossnote.cli", *serve[1:]]
+
+
+def rows(args) -> list[tuple[str, str, str]]:
+    chosen = ROWS + (BASELINE_ROWS if args.baseline else [])
+    if args.scenarios:
+        wanted = set(args.scenarios.split(","))
+        chosen = [r for r in chosen if r[2] in wanted or r[1] == "bare"]
+    return chosen
+
+
 def measure(args, env: dict, port: int) -> dict:
     """{(row, interface): [result per round]}"""
     results: dict = {}
+    kinds = ("bare", "crossnote", "baseline") if args.baseline else ("bare", "crossnote")
+    baseline_env = {**env, "PYTHONPATH": str(args.baseline)} if args.baseline else env
     for round_number in range(args.rounds):
         for interface in args.interfaces.split(","):
-            for server_kind in ("bare", "crossnote"):
-                build = bare_command if server_kind == "bare" else crossnote_command
-                server = start(build(interface, port, args.workers, args.threads), port, env)
+            for server_kind in kinds:
+                build = {
+                    "bare": bare_command,
+                    "crossnote": crossnote_command,
+                    "baseline": baseline_command,
+                }[server_kind]
+                server = start(
+                    build(interface, port, args.workers, args.threads),
+                    port,
+                    baseline_env if server_kind == "baseline" else env,
+                    cwd=args.baseline if server_kind == "baseline" else ROOT,
+                )
                 host = f"http://127.0.0.1:{port}"
                 try:
-                    for row, kind, scenario in ROWS:
+                    for row, kind, scenario in rows(args):
                         if kind != server_kind:
                             continue
                         run_wrk(scenario, args.connections, 3, host, env)  # warm-up
@@ -119,7 +151,7 @@ def measure(args, env: dict, port: int) -> dict:
                         result = run_wrk(scenario, args.connections, args.seconds, host, env)
                         results.setdefault((row, interface), []).append(result)
                         print(
-                            f"  round {round_number + 1} {interface:<5} {row:<28}"
+                            f"  round {round_number + 1} {interface:<5} {row:<40}"
                             f"{result['rps']:>8.0f} req/s  p99 {result['p99']:.0f} ms"
                             + (f"  errors {result['errors']}" if result["errors"] else ""),
                             flush=True,
@@ -129,15 +161,15 @@ def measure(args, env: dict, port: int) -> dict:
     return results
 
 
-def report(results: dict, interfaces: list[str]) -> None:
+def report(results: dict, interfaces: list[str], chosen: list) -> None:
     median = {key: statistics.median(r["rps"] for r in runs) for key, runs in results.items()}
     ceiling = max(median.get(("bare Django view", i), 0) for i in interfaces) or float("nan")
     print()
     print(
-        f"{'row':<28}{'interface':<10}{'req/s':>8}{'range':>14}{'p99 ms':>8}"
+        f"{'row':<40}{'interface':<10}{'req/s':>8}{'range':>14}{'p99 ms':>8}"
         f"{'% bare same':>12}{'% ceiling':>10}{'errors':>7}"
     )
-    for row, _kind, _scenario in ROWS:
+    for row, _kind, _scenario in chosen:
         for interface in interfaces:
             runs = results.get((row, interface))
             if not runs:
@@ -148,7 +180,7 @@ def report(results: dict, interfaces: list[str]) -> None:
             p99 = statistics.median(r["p99"] for r in runs)
             errors = sum(r["errors"] for r in runs)
             print(
-                f"{row:<28}{interface:<10}{rps:>8.0f}{f'{low:.0f}-{high:.0f}':>14}{p99:>8.0f}"
+                f"{row:<40}{interface:<10}{rps:>8.0f}{f'{low:.0f}-{high:.0f}':>14}{p99:>8.0f}"
                 f"{100 * rps / bare:>11.0f}%{100 * rps / ceiling:>9.0f}%{errors:>7}"
             )
 
@@ -163,6 +195,17 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=8, help="crossnote serve --threads")
     parser.add_argument("--port", type=int, default=8000, help="first port to try")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        default=None,
+        help="another Crossnote tree to measure beside this one (e.g. the commit before a change)",
+    )
+    parser.add_argument(
+        "--scenarios",
+        default="",
+        help="only these wrk scenarios, comma-separated (hello,explore_api,explore_api_visitor)",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("bench/serve.py needs wrk (Debian package `wrk`)")
@@ -185,7 +228,7 @@ def main() -> None:
     started = time.monotonic()
     results = measure(args, env, port)
     interfaces = args.interfaces.split(",")
-    report(results, interfaces)
+    report(results, interfaces, rows(args))
     end_load = os.getloadavg()
     print(
         f"\nload average (1/5/15 min) at start {start_load[0]:.1f}/{start_load[1]:.1f}/"

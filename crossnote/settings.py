@@ -451,6 +451,10 @@ LOGGING = logging_config(
     level=env.str("LOG_LEVEL", default="WARNING"),
     requests=env.bool("LOG_REQUESTS", default=True),
 )
+# LOG_QUEUE (default on): request threads put records on a queue and one thread per process
+# writes them (crossnote.core.logqueue), so no request waits on the stream's lock; same lines.
+if env.bool("LOG_QUEUE", default=True):
+    LOGGING["handlers"]["console"]["class"] = "crossnote.core.logqueue.QueuedStreamHandler"
 # /metrics (Prometheus) answers these addresses (IPs or CIDR ranges), and any caller that sends
 # `Authorization: Bearer <METRICS_TOKEN>`. Several processes per host: PROMETHEUS_MULTIPROC_DIR.
 METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", default=["127.0.0.1", "::1"])

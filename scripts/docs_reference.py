@@ -171,6 +171,28 @@ def hooks_page() -> str | None:
             f"| `{event.constant}` | `{event.name}` | {_cell(event.fired_by)} | "
             f"{_cell(event.payload)} | {handlers} |\n"
         )
+    lines.append(data_rights_section())
+    return "".join(lines)
+
+
+def data_rights_section() -> str:
+    """The data-rights registry's parts (crossnote.core.data_rights): export and erasure."""
+    from crossnote.core import data_rights
+
+    lines = [
+        "\n## Data-rights registry\n\n",
+        "A person's export and erasure are not hook events: each app's `data_rights.py` "
+        "registers `export(user, media)` and `erase(user)` for its own tables "
+        "(`crossnote.core.data_rights`), and privacy runs them in this order. How to cover a "
+        "new table: [privacy](../operating/privacy.md).\n\n",
+        "| order | app | export | erase | tables covered |\n| --- | --- | --- | --- | --- |\n",
+    ]
+    for part in data_rights.parts():
+        tables = ", ".join(f"`{label}`" for label in sorted(part.covers)) or "—"
+        lines.append(
+            f"| {part.order} | `{part.app_label}` | {'yes' if part.export else '—'} | "
+            f"{'yes' if part.erase else '—'} | {tables} |\n"
+        )
     return "".join(lines)
 
 

@@ -3,6 +3,9 @@ order: docs/reference/layers.md). The lower app fires an event by its constant; 
 register handlers in their hooks.py (or AppConfig.ready). With nothing registered, collecting
 returns []. Every event is in CATALOGUE below (docs/reference/hooks.md is generated from it);
 registering or firing a name that is not there raises, so a typo cannot silently do nothing.
+A person's export and erasure are not hooks: each app registers its part in the data-rights
+registry (crossnote.core.data_rights), which privacy runs in turn (docs/reference/hooks.md lists
+the parts under "Data-rights registry").
 """
 
 from collections import defaultdict
@@ -32,8 +35,6 @@ REVIEW_CONTENT = "review_content"
 REVIEW_DECIDED = "review_decided"
 REVIEW_ITEM_VIEWED = "review_item_viewed"
 PERSONAL_DATA_VIEWED = "personal_data_viewed"
-EXPORT_SECTIONS = "export_sections"
-USER_ERASING = "user_erasing"
 NOTE_MEDIA_READY = "note_media_ready"
 PHOTO_TEXT_READ = "photo_text_read"
 
@@ -131,20 +132,6 @@ CATALOGUE: dict[str, Event] = {
             "accounts.admin, messaging.reports (staff reading someone's data)",
             "viewer, subjects, what, where",
             ("privacy.hooks",),
-        ),
-        Event(
-            "EXPORT_SECTIONS",
-            EXPORT_SECTIONS,
-            "privacy.archive (a person's data export)",
-            "user; returns sections of the archive",
-            ("insights.hooks", "messaging.hooks"),
-        ),
-        Event(
-            "USER_ERASING",
-            USER_ERASING,
-            "privacy.erasure (before an account's rows go)",
-            "user",
-            ("messaging.hooks",),
         ),
         Event(
             "NOTE_MEDIA_READY",

@@ -1,23 +1,41 @@
-"""Messages in a person's data export, and what goes when an account is erased.
+"""Messaging's part of a person's export and erasure (crossnote.core.data_rights).
 
 Export (GDPR Art. 15/20): every conversation the person is in, with the messages they can see
 (their own and those they received; deleted-for-me and unsent ones are left out), under
-`moderation.other.messages` of data.json (privacy's `export_sections` hook).
-Erasure: the messages they sent (images included), their participation, preferences and reports
-go; cached translations of their messages are dropped; the others keep their own messages.
+`moderation.other.messages` of data.json (where archives of format version 1 have it).
+Erasure: the messages they sent (images included), their participation, preferences,
+delete-for-me marks and reports go; cached translations of their messages are dropped, and
+review items about their messages lose the text; the others keep their own messages, and a
+conversation they started stays for the others (its `created_by` is set to none).
 """
 
 import hashlib
 
-from django.core.files.storage import default_storage
-from django.db import transaction
-
-from crossnote.messaging.models import Message, MessagingPreferences, Participant
+from crossnote.core.data_rights import delete_files_after_commit, register
+from crossnote.core.data_rights import iso as _iso
+from crossnote.language.models import Translation
+from crossnote.messaging.models import (
+    Conversation,
+    HiddenMessage,
+    Message,
+    MessageReport,
+    MessagingPreferences,
+    Participant,
+)
 from crossnote.messaging.selectors import visible_messages
+from crossnote.moderation.models import ReviewItem
 
-
-def _iso(value):
-    return value.isoformat() if value else None
+COVERS = tuple(
+    model._meta.label
+    for model in (
+        Conversation,
+        HiddenMessage,
+        Message,
+        MessageReport,
+        MessagingPreferences,
+        Participant,
+    )
+)
 
 
 def export_messages(user) -> dict:
@@ -62,11 +80,12 @@ def export_messages(user) -> dict:
     }
 
 
-def erase_messages(user) -> None:
-    """Called inside privacy's erasure transaction, before the account row goes."""
-    from crossnote.language.models import Translation
-    from crossnote.moderation.models import ReviewItem
+def export(user, media: dict[str, str]) -> dict:
+    return {"moderation": {"other": {"messages": export_messages(user)}}}
 
+
+def erase(user) -> None:
+    """Called inside privacy's erasure transaction, before the account row goes."""
     sent = Message.objects.filter(sender=user)
     texts = {b for b in sent.values_list("body", flat=True) if b and b.strip()}
     Translation.objects.filter(
@@ -76,6 +95,11 @@ def erase_messages(user) -> None:
     ReviewItem.objects.filter(kind="message", author=user).update(content_text="", author=None)
     files = [name for name in sent.exclude(image="").values_list("image", flat=True) if name]
     sent.delete()
+    HiddenMessage.objects.filter(user=user).delete()
+    MessageReport.objects.filter(reporter=user).delete()
     Participant.objects.filter(user=user).delete()
     MessagingPreferences.objects.filter(user=user).delete()
-    transaction.on_commit(lambda: [default_storage.delete(name) for name in files])
+    delete_files_after_commit(files)
+
+
+register("messaging", order=70, export=export, erase=erase, covers=COVERS)

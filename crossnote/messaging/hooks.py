@@ -1,6 +1,6 @@
 """Connects messages to the rest: a block ends conversations, a new notification updates the open
-pages' badge, privacy's export and erasure include messages, and the moderation review queue
-reaches message reports (crossnote.core.hooks)."""
+pages' badge, and the moderation review queue reaches message reports (crossnote.core.hooks).
+Privacy's export and erasure reach messages through the data-rights registry (data_rights.py)."""
 
 from django.db.models.signals import post_save
 
@@ -19,18 +19,6 @@ def _notification_saved(sender, instance, created, **kwargs):
         from crossnote.messaging.services import push_counts
 
         push_counts([instance.recipient_id])
-
-
-def _export_sections(*, user):
-    from crossnote.messaging.privacy import export_messages
-
-    return {"messages": export_messages(user)}
-
-
-def _user_erasing(*, user):
-    from crossnote.messaging.privacy import erase_messages
-
-    erase_messages(user)
 
 
 def _review_content(*, kind, object_id):
@@ -60,8 +48,6 @@ def connect() -> None:
     post_save.connect(
         _notification_saved, sender=Notification, dispatch_uid="crossnote.messaging.notification"
     )
-    hooks.register(hooks.EXPORT_SECTIONS, _export_sections)
-    hooks.register(hooks.USER_ERASING, _user_erasing)
     hooks.register(hooks.REVIEW_CONTENT, _review_content)
     hooks.register(hooks.REVIEW_DECIDED, _review_decided)
     hooks.register(hooks.REVIEW_ITEM_VIEWED, _review_item_viewed)

@@ -29,6 +29,7 @@ from crossnote.privacy.models import (
     LoginEvent,
     OperatorAction,
 )
+from crossnote.security.sessions import end_all_sessions
 from crossnote.social.services import read_notifications_caused_by
 
 log = logging.getLogger(__name__)
@@ -378,8 +379,7 @@ def schedule_erasure(*, user: User, via: str, grace_days: int | None = None) -> 
             User.objects.filter(pk=user.pk).update(is_active=False)
             user.is_active = False
             read_notifications_caused_by(actor=user)  # hidden now: not counted as unread
-            user.api_tokens.all().delete()
-            erasure._end_sessions(user)
+            end_all_sessions(user)  # an update() saves nothing: security's signal won't fire
             if days <= 0:
                 tasks.queue_erasure(request.pk)
     except IntegrityError as exc:

@@ -78,10 +78,11 @@ def test_every_translation_request_is_tallied_by_language_pair(db, settings):
 
 
 def test_a_persons_active_days_are_in_their_export_and_go_with_them(client_for, mia):
-    from crossnote.core import hooks
+    from crossnote.privacy.archive import collect_data
+    from crossnote.privacy.erasure import erase_account
 
     client_for(mia).get("/")
-    sections = {k: v for s in hooks.collect("export_sections", user=mia) for k, v in s.items()}
-    assert sections["active_days"] == [timezone.now().date().isoformat()]
-    mia.delete()
+    data, _media = collect_data(mia)
+    assert data["moderation"]["other"]["active_days"] == [timezone.now().date().isoformat()]
+    erase_account(mia)
     assert not ActiveDay.objects.exists()

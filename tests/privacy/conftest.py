@@ -63,14 +63,30 @@ def _appeal_review_and_report(subject, other, decision, marker, theirs):
     )
 
 
+def _searches_interests_application_and_suspension(subject, marker):
+    from crossnote.feeds.models import TopicInterest
+    from crossnote.moderation.models import Suspension
+    from crossnote.notes.models import Topic
+    from crossnote.search.services import record_search
+    from crossnote.security.models import SignupApplication
+
+    record_search(user=subject, query=f"cats {marker}q")
+    TopicInterest.objects.create(user=subject, topic=Topic.objects.get(name="cats"))
+    SignupApplication.objects.create(
+        user=subject, username=subject.username, reason=f"I draw cats {marker}why"
+    )
+    Suspension.objects.create(user=subject, until=None, lifted=True)
+
+
 @pytest.fixture
 def rich_user(db, marker, make_note, django_capture_on_commit_callbacks, client_for):
     """`subject`: someone with data in every feature; `other`: a neighbour who interacts."""
     from crossnote.accounts.services import set_avatar
     from crossnote.language.models import Translation, TranslationReport
+    from crossnote.language.services import _hash
     from crossnote.moderation.services import acknowledge_guidelines, withhold_note
     from crossnote.notes import services as notes
-    from crossnote.privacy import erasure, services
+    from crossnote.privacy import services
     from crossnote.social import services as social
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -117,7 +133,7 @@ def rich_user(db, marker, make_note, django_capture_on_commit_callbacks, client_
         _appeal_review_and_report(subject, other, decision, marker, theirs)
         for text in (mine.title, mine.body, f"Thanks {marker}reply", subject.bio):
             Translation.objects.create(
-                text_hash=erasure._sha(text),
+                text_hash=_hash(text),
                 source="en",
                 target="zh",
                 backend="dictionary",
@@ -141,6 +157,7 @@ def rich_user(db, marker, make_note, django_capture_on_commit_callbacks, client_
             translation=f"译 {marker}rep",
             reason="bad",
         )
+        _searches_interests_application_and_suspension(subject, marker)
         services.record_access(viewer=other, subjects=[subject], what="email", where="/admin/")
         client_for(subject)  # force_login does not log in through a backend
         services.record_login(user=subject)

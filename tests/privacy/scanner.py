@@ -102,3 +102,61 @@ def scan_cache(markers) -> list[str]:
 def scan_everywhere(markers) -> list[str]:
     markers = list(markers)
     return scan_models(markers) + scan_tables(markers) + scan_files(markers) + scan_cache(markers)
+
+
+def how_to_cover(label: str, path: str = "") -> str:
+    """What to add so that the registry covers the model `label` (crossnote.core.data_rights)."""
+    from importlib.util import find_spec
+
+    app_label = label.partition(".")[0]
+    app = apps.get_app_config(app_label)
+    module = f"{app.name}.data_rights"
+    where = module.replace(".", "/") + ".py"
+    exists = find_spec(module) is not None
+    start = (
+        f"in {where}"
+        if exists
+        else f"create {where} (an app with no part yet; nothing else to wire)"
+    )
+    return (
+        f"{label} can hold a person's data ({path or 'a relation to accounts.User'}) and no "
+        f"data-rights part covers it. To cover it, {start}:\n"
+        f"  - export its rows in export(user, media) -> {{section: ...}} (a new section also "
+        f"goes into crossnote/privacy/export.schema.json and "
+        f"crossnote/privacy/templates/privacy/archive_index.html);\n"
+        f"  - delete or pseudonymise them in erase(user) (files via "
+        f"data_rights.delete_files_after_commit);\n"
+        f'  - name "{label}" in covers= of its register("{app_label}", order=..., export=export, '
+        f"erase=erase, covers=(...)) call.\n"
+        f"See 'How to cover a new table' in crossnote/core/data_rights.py and "
+        f"docs/operating/privacy.md."
+    )
+
+
+def _owner_of(hit: str) -> str | None:
+    """The model label a scanner hit is in ('model x.Y: …' or 'table x_y: …'), if a model's."""
+    where = hit.split(":", 1)[0]
+    kind, _space, name = where.partition(" ")
+    for model in apps.get_models(include_auto_created=True):
+        if (kind == "model" and name == model._meta.label) or (
+            kind == "table" and name == model._meta.db_table
+        ):
+            return model._meta.label
+    return None
+
+
+def explain_leftovers(hits: list[str]) -> str:
+    """The scanner's hits after an erasure, each with what to change so that it goes."""
+    lines = []
+    for hit in hits:
+        label = _owner_of(hit)
+        if label is None:
+            lines.append(f"{hit}\n  (not a model's table: a file, the cache or a search index)")
+        else:
+            app = apps.get_app_config(label.partition(".")[0])
+            lines.append(
+                f"{hit}\n  → {app.name.replace('.', '/')}/data_rights.py: erase(user) must "
+                f'delete or pseudonymise these rows, and covers= name "{label}" '
+                f"(crossnote/core/data_rights.py, 'How to cover a new table')"
+            )
+    return "\n".join(lines)

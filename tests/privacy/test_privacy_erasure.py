@@ -18,7 +18,7 @@ from crossnote.notes.models import Comment, Note
 from crossnote.privacy import services, tasks
 from crossnote.privacy.models import DeletionRequest, OperatorAction
 from tests.conftest import PASSWORD, make_user
-from tests.privacy.scanner import scan_everywhere
+from tests.privacy.scanner import explain_leftovers, scan_everywhere
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +65,8 @@ def test_after_erasure_nothing_anywhere_holds_the_persons_text_email_or_media(
         done = tasks.sweep(now=timezone.now() + timedelta(days=15), run=tasks.run_inline)
     assert done["erasures_started"] == 1
 
-    assert scan_everywhere([marker]) == []
+    left = scan_everywhere([marker])
+    assert left == [], explain_leftovers(left)
     assert not any(f.exists() for f in files)
     assert not User.objects.filter(pk=subject.pk).exists()
     receipt = DeletionRequest.objects.get(subject_ref=f"user #{subject.pk}")

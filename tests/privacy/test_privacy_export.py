@@ -78,6 +78,10 @@ def test_export_of_a_user_with_data_in_every_feature_validates_and_holds_it_all(
     assert data["moderation"]["appeals"][0]["text"] == f"Please look {marker}apl"
     assert data["moderation"]["reports_filed"][0]["text"] == f"Looks like spam {marker}rpt"
     assert data["consents"][0]["document"] == "community_guidelines"
+    assert data["recent_searches"][0]["query"] == f"cats {marker}q"
+    assert [i["topic"] for i in data["interests"]] == ["cats"]
+    assert data["security"]["signup_application"]["reason"] == f"I draw cats {marker}why"
+    assert data["moderation"]["suspensions"][0]["lifted"] is True
     assert data["security"]["logins"]
     assert data["security"]["access_log"][0] == {
         **data["security"]["access_log"][0],
@@ -91,6 +95,7 @@ def test_export_of_a_user_with_data_in_every_feature_validates_and_holds_it_all(
     assert len(image_files) == 2 * 3 and set(image_files) <= names
     index = archive_zip.read("index.html").decode()
     assert f"My cat {marker}title" in index and "<!doctype html>" in index
+    assert f"cats {marker}q" in index and f"I draw cats {marker}why" in index
 
 
 def test_ready_export_notifies_its_owner(rich_user, client_for, django_capture_on_commit_callbacks):

@@ -175,6 +175,16 @@ def cmd_media(args) -> None:
     _call("media", *args.rest) if args.rest else _call("media", "--help")
 
 
+def cmd_portability(args) -> None:
+    """Moving in and out: import an Instagram/Mastodon archive or a follows/blocks CSV, export CSV."""
+    _call("portability", *args.rest) if args.rest else _call("portability", "--help")
+
+
+def cmd_media(args) -> None:
+    """Media of notes: make video renditions and posters again (reprocess --note N | --all)."""
+    _call("media", *args.rest) if args.rest else _call("media", "--help")
+
+
 def cmd_topics(args) -> None:
     """Topics: link a topic's Chinese and English names (#猫 and #cats), unlink, suggestions."""
     _call("topics", *args.rest) if args.rest else _call("topics", "--help")
@@ -433,6 +443,15 @@ def build_parser() -> argparse.ArgumentParser:
     privacy.add_argument("rest", nargs=argparse.REMAINDER)
     privacy.set_defaults(func=cmd_privacy)
 
+    portability = sub.add_parser(
+        "portability",
+        help=cmd_portability.__doc__,
+        add_help=False,
+        description=cmd_portability.__doc__,
+    )
+    portability.add_argument("rest", nargs=argparse.REMAINDER)
+    portability.set_defaults(func=cmd_portability)
+
     media = sub.add_parser(
         "media", help=cmd_media.__doc__, add_help=False, description=cmd_media.__doc__
     )
@@ -528,6 +547,9 @@ def main(argv=None) -> None:
         return
     if argv and argv[0] == "privacy":
         cmd_privacy(argparse.Namespace(rest=argv[1:]))
+        return
+    if argv and argv[0] == "portability":
+        cmd_portability(argparse.Namespace(rest=argv[1:]))
         return
     if argv and argv[0] == "topics":
         cmd_topics(argparse.Namespace(rest=argv[1:]))

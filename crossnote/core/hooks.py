@@ -148,6 +148,22 @@ CATALOGUE: dict[str, Event] = {
             "language (detected code or '')",
             ("moderation.hooks", "search.hooks"),
         ),
+        Event(
+            "REMOTE_FOLLOW_REQUESTED",
+            REMOTE_FOLLOW_REQUESTED,
+            "portability.follows (an imported following_accounts.csv names someone elsewhere)",
+            "user, address ('name@domain'); a handler returns True when it takes the request "
+            "(none answering True: federation is off on this server)",
+            ("federation.hooks",),
+        ),
+        Event(
+            "REMOTE_BLOCK_REQUESTED",
+            REMOTE_BLOCK_REQUESTED,
+            "portability.follows (an imported blocked_accounts.csv names someone elsewhere)",
+            "user, address ('name@domain'); a handler returns True when it takes the request "
+            "(none answering True: federation is off on this server)",
+            ("federation.hooks",),
+        ),
     )
 }
 

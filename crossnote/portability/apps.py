@@ -6,3 +6,8 @@ from django.apps import AppConfig
 class PortabilityConfig(AppConfig):
     name = "crossnote.portability"
     label = "portability"
+
+    def ready(self):
+        from crossnote.portability import data_rights
+
+        data_rights.connect()

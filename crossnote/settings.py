@@ -480,6 +480,8 @@ CROSSNOTE_BENCH_HELLO = env.bool("CROSSNOTE_BENCH_HELLO", default=False)
 # ActivityPub is off until the operator names the instance's public domain (e.g. crossnote.example);
 # the domain may carry a port (127.0.0.1:8121) for local testing.
 CROSSNOTE_FEDERATION_DOMAIN = env.str("CROSSNOTE_FEDERATION_DOMAIN", default="")
+if CROSSNOTE_FEDERATION_DOMAIN and "*" not in ALLOWED_HOSTS:  # other servers call us by it
+    ALLOWED_HOSTS.append(CROSSNOTE_FEDERATION_DOMAIN.rsplit(":", 1)[0].strip("[]").lower())
 # For tests and development only: plain HTTP to loopback addresses (two instances on one machine).
 # Off, every remote fetch and delivery is HTTPS to a public address (no SSRF).
 CROSSNOTE_FEDERATION_ALLOW_HTTP_LOOPBACK = env.bool(
@@ -493,15 +495,3 @@ CROSSNOTE_FEDERATION_MAX_REDIRECTS = env.int("CROSSNOTE_FEDERATION_MAX_REDIRECTS
 CROSSNOTE_FEDERATION_SIGNATURE_WINDOW = env.int(
     "CROSSNOTE_FEDERATION_SIGNATURE_WINDOW", default=3600
 )
-# --- Moving in and out (crossnote.portability; docs/moving.md) ---
-# Uploaded Instagram / Mastodon / Pixelfed archives wait here (outside MEDIA_ROOT; every worker
-# must see the same folder) until their import reads them, then they are deleted.
-CROSSNOTE_IMPORTS_DIR = Path(env.str("CROSSNOTE_IMPORTS_DIR", default=str(DATA_DIR / "imports")))
-# Limits on an archive: its size, what it unpacks to, its number of files, and how many times
-# its packed size one file may unpack to (zip bombs).
-CROSSNOTE_IMPORT_MAX_BYTES = env.int("CROSSNOTE_IMPORT_MAX_BYTES", default=2 * 1024**3)
-CROSSNOTE_IMPORT_MAX_UNCOMPRESSED_BYTES = env.int(
-    "CROSSNOTE_IMPORT_MAX_UNCOMPRESSED_BYTES", default=8 * 1024**3
-)
-CROSSNOTE_IMPORT_MAX_ENTRIES = env.int("CROSSNOTE_IMPORT_MAX_ENTRIES", default=50_000)
-CROSSNOTE_IMPORT_MAX_RATIO = env.int("CROSSNOTE_IMPORT_MAX_RATIO", default=100)

@@ -4,7 +4,7 @@ another server, follow them, read and like their notes, and (staff) block domain
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Status
 
 from crossnote.accounts.auth import OPTIONAL, REQUIRED
 from crossnote.core.errors import NotAuthenticated, NotFound, PermissionDenied
@@ -165,7 +165,7 @@ def domain_blocks(request):
 def block(request, payload: DomainBlockIn):
     """Block a server: its activities are refused and its content hidden (staff)."""
     _staff(request)
-    return 201, services.block_domain(**payload.dict())
+    return Status(201, services.block_domain(**payload.dict()))
 
 
 @router.post("/federation/domain-blocks/import", response=BlocklistOut, auth=REQUIRED)
@@ -181,4 +181,4 @@ def unblock(request, domain: str):
     _staff(request)
     if not services.unblock_domain(domain=domain):
         raise NotFound(_("That server is not blocked."))
-    return 204, None
+    return Status(204, None)

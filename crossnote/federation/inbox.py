@@ -87,7 +87,9 @@ def _authenticate(*, method: str, url: str, headers, body: bytes) -> RemoteActor
                 window=window,
             )
         except SignatureRefused as second:
-            raise Refused(second.status, second.reason) from second
+            # A key that cannot be fetched again leaves the first answer standing.
+            final = first if "cannot be fetched" in second.reason else second
+            raise Refused(final.status, final.reason) from second
     return owner["actor"]
 
 

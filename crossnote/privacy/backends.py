@@ -14,12 +14,11 @@ from django.contrib.auth.backends import ModelBackend
 from django.utils.translation import gettext as _
 
 from crossnote.accounts.models import User
+from crossnote.privacy.services import cancel_deletion, pending_deletion
 
 
 class ReturningAccountBackend(ModelBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
-        from crossnote.privacy.services import cancel_deletion, pending_deletion
-
         username = username or kwargs.get(User.USERNAME_FIELD)
         if not username or password is None:
             return None

@@ -3,23 +3,18 @@
 from django.contrib.auth.signals import user_logged_in
 
 from crossnote.core import hooks
+from crossnote.privacy.services import assign_data_region, record_access, record_login
 
 
 def _signed_up(*, user):
-    from crossnote.privacy.services import assign_data_region
-
     assign_data_region(user=user)
 
 
 def _personal_data_viewed(*, viewer, subjects, what, where=""):
-    from crossnote.privacy.services import record_access
-
     record_access(viewer=viewer, subjects=subjects, what=what, where=where)
 
 
 def _logged_in(sender, request, user, **kwargs):
-    from crossnote.privacy.services import record_login
-
     record_login(user=user, request=request)
 
 

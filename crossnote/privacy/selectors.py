@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 
 from crossnote.privacy.models import AccessLog, ExportRequest, LoginEvent
+from crossnote.social.models import Block, Mute
 
 RECENT = 20
 
@@ -24,12 +25,8 @@ def recent_access(user) -> list[AccessLog]:
 
 
 def blocked_people(user):
-    from crossnote.social.models import Block
-
     return Block.objects.filter(blocker=user).select_related("blocked").order_by("-created_at")
 
 
 def muted_people(user):
-    from crossnote.social.models import Mute
-
     return Mute.objects.filter(muter=user).select_related("muted").order_by("-created_at")

@@ -29,8 +29,10 @@ from crossnote.privacy.models import (
     LoginEvent,
     OperatorAction,
 )
+from crossnote.security.clientip import client_ip
 from crossnote.security.sessions import end_all_sessions
-from crossnote.social.services import read_notifications_caused_by
+from crossnote.social.models import Notification
+from crossnote.social.services import notify, read_notifications_caused_by
 
 log = logging.getLogger(__name__)
 
@@ -139,8 +141,6 @@ def update_privacy_settings(*, user: User, **changes) -> User:
 
 def record_login(*, user: User, request=None) -> LoginEvent:
     """A successful log-in; the client's IP (through trusted proxies) when the server saw one."""
-    from crossnote.security.clientip import client_ip
-
     meta = getattr(request, "META", {}) or {}
     return LoginEvent.objects.create(
         user=user,
@@ -272,9 +272,6 @@ def build_export(*, export: ExportRequest) -> ExportRequest:
 def _mark_ready(export: ExportRequest, stored: str, size: int, now) -> bool:
     """Running -> ready, and tell the person; False (nothing changed) when the export is no
     longer running (a second run after a requeue finished first, or it failed or expired)."""
-    from crossnote.social.models import Notification
-    from crossnote.social.services import notify
-
     with transaction.atomic():
         changed = ExportRequest.objects.filter(
             pk=export.pk, status=ExportRequest.Status.RUNNING

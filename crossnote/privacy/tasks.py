@@ -14,10 +14,13 @@ import logging
 from datetime import timedelta
 
 from celery import shared_task
+from django.conf import settings
 from django.db.models import F, Q
 from django.utils import timezone
 
 from crossnote.core import tasks as background
+from crossnote.privacy import services
+from crossnote.privacy.models import DeletionRequest, ExportRequest, LoginEvent
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +40,6 @@ def queue_erasure(request_id: int) -> None:
 @shared_task(bind=True, max_retries=MAX_ATTEMPTS)
 def run_export(self, export_id: int) -> None:
     """Claim a queued export and build it; quietly stop if it is gone, taken or finished."""
-    from crossnote.privacy import services
-    from crossnote.privacy.models import ExportRequest
 
     key, now = f"privacy.export:{export_id}", timezone.now()
     claimed = services.when_unlocked(
@@ -75,8 +76,6 @@ def run_export(self, export_id: int) -> None:
 @shared_task(bind=True, max_retries=MAX_ATTEMPTS)
 def run_erasure(self, request_id: int, now=None) -> None:
     """Claim a deletion request due by `now` (default: the present) and erase the account."""
-    from crossnote.privacy import services
-    from crossnote.privacy.models import DeletionRequest
 
     key = f"privacy.erasure:{request_id}"
     claimed = DeletionRequest.objects.filter(
@@ -111,7 +110,6 @@ def run_erasure(self, request_id: int, now=None) -> None:
 
 
 def _requeue_stuck_exports(now) -> list[int]:
-    from crossnote.privacy.models import ExportRequest
 
     Status = ExportRequest.Status
     stuck = ExportRequest.objects.filter(
@@ -129,7 +127,6 @@ def _requeue_stuck_exports(now) -> list[int]:
 def _stuck_erasures(now) -> list[int]:
     """Erasures whose thread died mid-way go back to pending (erasure is one transaction, so a
     dead one left nothing half-done)."""
-    from crossnote.privacy.models import DeletionRequest
 
     Status = DeletionRequest.Status
     DeletionRequest.objects.filter(
@@ -156,10 +153,6 @@ def run_inline(target, *args) -> None:
 def sweep(*, now=None, run=None) -> dict:
     """One pass of the sweeper (module docstring); returns what it did. `run` starts each task
     (default: core.tasks.dispatch: the broker, or a background thread)."""
-    from django.conf import settings
-
-    from crossnote.privacy import services
-    from crossnote.privacy.models import LoginEvent
 
     now, run = now or timezone.now(), run or background.dispatch
     exports = _requeue_stuck_exports(now)

@@ -6,7 +6,10 @@ import shutil
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
+from crossnote.accounts.models import User
 from crossnote.core.errors import DomainError
+from crossnote.privacy import services, tasks
+from crossnote.privacy.models import OperatorAction
 
 
 def _operator() -> str:
@@ -46,16 +49,12 @@ class Command(BaseCommand):
             raise CommandError(exc.message) from exc
 
     def _user(self, name: str):
-        from crossnote.accounts.models import User
-
         user = User.objects.filter(Q(username__iexact=name) | Q(email__iexact=name)).first()
         if user is None:
             raise CommandError(f"no account {name!r}")
         return user
 
     def _export(self, options):
-        from crossnote.privacy import services
-        from crossnote.privacy.models import OperatorAction
 
         user = self._user(options["user"])
         services.record_operator_action(
@@ -77,8 +76,6 @@ class Command(BaseCommand):
         self.stdout.write(f"export {export.pk} of {user.username}: {export.size} bytes -> {where}")
 
     def _erase(self, options):
-        from crossnote.privacy import services
-        from crossnote.privacy.models import OperatorAction
 
         user = self._user(options["user"])
         if options["now"]:
@@ -94,7 +91,6 @@ class Command(BaseCommand):
         )
 
     def _region(self, options):
-        from crossnote.privacy import services
 
         user = self._user(options["user"])
         old = user.data_region
@@ -106,7 +102,6 @@ class Command(BaseCommand):
         )
 
     def _sweep(self, options):
-        from crossnote.privacy import tasks
 
         done = tasks.sweep(run=tasks.run_inline)
         self.stdout.write(", ".join(f"{k}: {v}" for k, v in done.items()))

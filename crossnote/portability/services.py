@@ -150,35 +150,56 @@ def _label(post: archives.Post, number: int) -> str:
     return _("post %(n)d") % {"n": number} + (f" ({when})" if when else "")
 
 
-def _images_of(archive, post: archives.Post, label: str) -> tuple[list, list[str], list[dict]]:
-    """The post's photos that pass the safe image path; each one refused is reported."""
-    uploads, alts, problems = [], [], []
+def _media_of(archive, post: archives.Post, label: str) -> tuple[list, list[str], object, list]:
+    """The post's photos that pass the safe image path (each one refused is reported), or, for a
+    post of videos only, its first video (verified by notes' video intake when the note is made:
+    a note holds 1-9 photos or one video)."""
+    uploads, alts, video, problems = [], [], None, []
+    photos = [m for m in post.media if not m.is_video]
+    videos = [m for m in post.media if m.is_video]
     for media in post.media:
         where = f"{label}: {media.label}"
-        if media.is_video:
-            problems.append({"item": where, "reason": _("videos are not imported yet")})
-            continue
         if not media.name:
             problems.append({"item": where, "reason": _("the file is not in the archive")})
-            continue
-        if not media.name.lower().endswith(archives.IMAGE_SUFFIXES):
+        elif not media.is_video and not media.name.lower().endswith(archives.IMAGE_SUFFIXES):
             problems.append({"item": where, "reason": _("not a photo; skipped")})
+        elif media.is_video:
             continue
-        if len(uploads) == MAX_IMAGES:
+        elif len(uploads) == MAX_IMAGES:
+            reason = _("a note has at most %(n)d photos") % {"n": MAX_IMAGES}
+            problems.append({"item": where, "reason": reason})
+        else:
+            try:
+                data = archive.read(media.name, settings.CROSSNOTE_MAX_UPLOAD_BYTES)
+                upload = SimpleUploadedFile(media.name.rsplit("/", 1)[-1], data)
+                verify_image(upload)
+            except DomainError as exc:
+                problems.append({"item": where, "reason": exc.message})
+                continue
+            uploads.append(upload)
+            alts.append(media.alt_text[:300])
+    present = [m for m in videos if m.name]
+    if uploads or photos:
+        for media in present:
             problems.append(
-                {"item": where, "reason": _("a note has at most %(n)d photos") % {"n": MAX_IMAGES}}
+                {
+                    "item": f"{label}: {media.label}",
+                    "reason": _("a note holds photos or one video: the video was left out"),
+                }
             )
-            continue
+    elif present:
+        first, rest = present[0], present[1:]
         try:
-            data = archive.read(media.name, settings.CROSSNOTE_MAX_UPLOAD_BYTES)
-            upload = SimpleUploadedFile(media.name.rsplit("/", 1)[-1], data)
-            verify_image(upload)
+            data = archive.read(first.name, settings.CROSSNOTE_MAX_VIDEO_BYTES)
+            video = SimpleUploadedFile(first.name.rsplit("/", 1)[-1], data)
+            alts = [first.alt_text[:300]]
         except DomainError as exc:
-            problems.append({"item": where, "reason": exc.message})
-            continue
-        uploads.append(upload)
-        alts.append(media.alt_text[:300])
-    return uploads, alts, problems
+            problems.append({"item": f"{label}: {first.label}", "reason": exc.message})
+        for media in rest:
+            problems.append(
+                {"item": f"{label}: {media.label}", "reason": _("a note holds one video")}
+            )
+    return uploads, alts, video, problems
 
 
 def _title_and_body(text: str, created_at, kind: str) -> tuple[str, str]:
@@ -203,8 +224,8 @@ def _import_post(job: Import, archive, post: archives.Post, number: int) -> tupl
         return False, [{"item": label, "reason": post.skip_reason}]
     if ImportedDraft.objects.filter(job=job, post_key=post.source_id[:300]).exists():
         return True, []  # made by an earlier run of this same import
-    uploads, alts, problems = _images_of(archive, post, label)
-    if not uploads:
+    uploads, alts, video, problems = _media_of(archive, post, label)
+    if not uploads and video is None:
         reason = _("no photo could be imported") if post.media else _("a post without photos")
         return False, [*problems, {"item": label, "reason": reason}]
     title, body = _title_and_body(post.text, post.created_at, job.kind)
@@ -215,6 +236,7 @@ def _import_post(job: Import, archive, post: archives.Post, number: int) -> tupl
                 title=title,
                 body=body,
                 images=uploads,
+                video=video,
                 topics=post.topics,
                 visibility=Visibility.PRIVATE,
                 alt_texts=alts,

@@ -197,3 +197,11 @@ def run_import(client_for, django_capture_on_commit_callbacks):
         return client.get(f"/api/v1/imports/{response.json()['id']}").json()
 
     return run
+
+
+@pytest.fixture
+def marker():
+    """A string that appears nowhere but in the person's own data."""
+    import secrets
+
+    return f"zq{secrets.token_hex(5)}"

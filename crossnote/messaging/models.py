@@ -167,7 +167,7 @@ class MessageReport(TimestampedModel):
     def __str__(self):
         return f"report {self.pk} by {self.reporter_id}"
 
-    # What the review queue reads (crossnote.moderation.review): the report is the reviewed
+    # What the review queue reads (crossnote.moderation.selectors): the report is the reviewed
     # object, so a moderator reaches the reported messages and their context, nothing else.
     is_private = True
 

@@ -52,22 +52,18 @@ def report_messages(
 
 def _queue(report: MessageReport, reporter):
     """One open item in the moderation queue, about this report only."""
-    from crossnote.moderation.review import queue_reported
-    from crossnote.moderation.services import screen_text
+    from crossnote.moderation.services import queue_report
 
-    author = report.author
-    text = "\n".join(m.body for m in report.messages.all() if m.body)
-    _signals, verdict = screen_text(text, kind="comment", author=author)
-    return queue_reported(
+    return queue_report(
         kind=KIND,
         object_id=report.pk,
-        author=author,
+        author=report.author,
         reporter=reporter,
         reason=report.reason,
+        screened_text="\n".join(m.body for m in report.messages.all() if m.body),
         text=report.text,
         language=report.language,
         reach=1,  # a private conversation reaches its participants only
-        verdict=verdict,
         content_text=report.review_text(),
     )
 

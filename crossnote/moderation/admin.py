@@ -3,7 +3,9 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from crossnote.core.errors import DomainError
 from crossnote.moderation.engine import forget_policies
+from crossnote.moderation.model_store import model_thresholds
 from crossnote.moderation.models import (
     Appeal,
     AuditEntry,
@@ -21,6 +23,7 @@ from crossnote.moderation.models import (
     Withholding,
 )
 from crossnote.moderation.pipeline import lists_changed
+from crossnote.moderation.services import activate_version, ensure_shipped
 
 
 @admin.register(Policy)
@@ -125,8 +128,6 @@ class ClassifierVersionAdmin(admin.ModelAdmin):
     actions = ["activate"]
 
     def changelist_view(self, request, extra_context=None):
-        from crossnote.moderation.learning import ensure_shipped
-
         ensure_shipped()  # the shipped model is listed from the first visit
         return super().changelist_view(request, extra_context)
 
@@ -139,8 +140,6 @@ class ClassifierVersionAdmin(admin.ModelAdmin):
     @admin.display(description=_("thresholds (from validation data)"))
     def thresholds(self, obj):
         """The model's own per-language thresholds, which the classifier policies act at."""
-        from crossnote.moderation.learning import model_thresholds
-
         rows = model_thresholds(obj)
         if not rows:
             return "—"
@@ -164,9 +163,6 @@ class ClassifierVersionAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Activate the selected version"))
     def activate(self, request, queryset):
-        from crossnote.core.errors import DomainError
-        from crossnote.moderation.learning import activate_version
-
         if queryset.count() != 1:
             self.message_user(request, _("Select exactly one version."), messages.ERROR)
             return

@@ -4,10 +4,9 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 
 from crossnote.accounts.auth import OPTIONAL, REQUIRED
-from crossnote.core.errors import InvalidInput, NotFound, PermissionDenied
-from crossnote.moderation import review, review_view, services
-from crossnote.moderation.models import Action, Decision, Withholding
-from crossnote.moderation.policies import is_moderator, moderator_regions
+from crossnote.core.errors import InvalidInput, PermissionDenied
+from crossnote.moderation import presenters, selectors, services
+from crossnote.moderation.roles import is_moderator, moderator_regions
 from crossnote.moderation.schemas import (
     AppealIn,
     AppealOut,
@@ -23,8 +22,9 @@ from crossnote.moderation.schemas import (
     WithholdIn,
     WithholdingOut,
 )
+from crossnote.moderation.suite import UnknownGroup, run_suite
 from crossnote.moderation.suite.schemas import SuiteOut
-from crossnote.notes.models import Note
+from crossnote.moderation.transparency import transparency_report
 from crossnote.notes.selectors import get_visible_note
 from crossnote.security.ratelimits import rate_limit
 
@@ -54,28 +54,16 @@ def _moderates(user) -> bool:
     return user.is_staff or is_moderator(user)
 
 
-def _note_for_moderator(note_id: int) -> Note:
-    """Moderators act on notes whatever their state (held, removed, withheld)."""
-    note = Note.objects.filter(pk=note_id).first()
-    if note is None:
-        raise NotFound(_("Note not found."))
-    return note
-
-
 @router.get("/notes/{note_id}/decisions", response=list[DecisionOut], auth=REQUIRED)
 def note_decisions(request, note_id: int):
     """Statements of reasons for a note: its author, moderators and staff see every decision."""
     if _moderates(request.user):
-        note = _note_for_moderator(note_id)
+        note = selectors.note_for_moderator(note_id)
     else:
         note = get_visible_note(request.user, note_id)
         if request.user.pk != note.author_id:
             raise PermissionDenied()
-    return list(
-        Decision.objects.filter(kind="note", object_id=note.pk)
-        .exclude(action=Action.ALLOW)
-        .order_by("-created_at")
-    )
+    return list(selectors.decisions_on_note(note))
 
 
 @router.post("/notes/{note_id}/withhold", response=DecisionOut, auth=REQUIRED)
@@ -89,7 +77,7 @@ def withhold(request, note_id: int, payload: WithholdIn):
         raise PermissionDenied(
             _("You moderate only these regions: %(regions)s.") % {"regions": ", ".join(scope)}
         )
-    note = _note_for_moderator(note_id)
+    note = selectors.note_for_moderator(note_id)
     return services.withhold_note(
         note=note,
         regions=payload.regions,
@@ -103,23 +91,19 @@ def withhold(request, note_id: int, payload: WithholdIn):
 def transparency(request, months: int = 12):
     """The public transparency report: actions per month by category, automated vs human,
     appeals and reversals, median time to decision, withholdings by region, AI/human agreement."""
-    from crossnote.moderation.transparency import transparency_report
-
     return transparency_report(months)
 
 
 @router.get("/transparency/withholdings", response=list[WithholdingOut], auth=OPTIONAL)
 def withholdings(request):
     """The public log of regional withholdings (never the content)."""
-    return list(Withholding.objects.order_by("-created_at")[:500])
+    return list(selectors.public_withholdings())
 
 
 # --- reports, the review queue, notices and appeals ------------------------------------------
 
 
 def _require_moderator(user):
-    from crossnote.moderation.policies import is_moderator
-
     if not is_moderator(user):
         raise PermissionDenied(_("Only moderators can see the review queue."))
 
@@ -129,9 +113,6 @@ def regression_suite(request, group: str = "", errors: int = 20):
     """Moderators and staff: the built-in regression cases (evasions, innocent look-alikes,
     newcomer posts) through the pipeline now: catch and false-positive rates per set, kind and
     language, and up to `errors` failing cases of each side (`crossnote moderation suite`)."""
-    from crossnote.moderation.policies import is_moderator
-    from crossnote.moderation.suite import UnknownGroup, run_suite
-
     if not (request.user.is_staff or is_moderator(request.user)):
         raise PermissionDenied(_("Only moderators can run the moderation suite."))
     try:
@@ -150,17 +131,15 @@ def regression_suite(request, group: str = "", errors: int = 20):
 def report_subject(request, kind: str, object_id: int):
     """What a report of this note, comment or profile would be about (the report form's top):
     404 when it is gone or out of sight, 400 for one's own content."""
-    from crossnote.moderation import reporting
-
-    obj = reporting.reportable(request.user, kind, object_id)
-    return reporting.subject(obj, kind)
+    obj = selectors.reportable(request.user, kind, object_id)
+    return presenters.report_subject(obj, kind)
 
 
 @router.post("/reports", response={201: ReportOut}, auth=REQUIRED)
 @rate_limit("report")
 def create_report(request, payload: ReportIn):
     """Report a note, comment or profile (one report per reader per item)."""
-    report = review.report_content(
+    report = services.report_content(
         reporter=request.user,
         kind=payload.kind,
         object_id=payload.object_id,
@@ -174,62 +153,51 @@ def create_report(request, payload: ReportIn):
 def queue(request, category: str = "", language: str = "", region: str = "", limit: int = 50):
     """Items waiting for a human, by severity × expected reach (moderators only)."""
     _require_moderator(request.user)
-    items = review.queue_for(request.user, category=category, language=language, region=region)
-    return [review_view.summary(i) for i in items[: max(1, min(limit, 200))]]
+    items = selectors.queue_for(request.user, category=category, language=language, region=region)
+    return [presenters.summary(i) for i in items[: max(1, min(limit, 200))]]
 
 
 @router.get("/moderation/queue/{item_id}", response=ItemDetailOut, auth=REQUIRED)
 def queue_item(request, item_id: int, target: str = ""):
     """One item with its translation into the moderator's language and the signals."""
     _require_moderator(request.user)
-    return review_view.item_context(request.user, item_id, target=target)["api"]
+    return presenters.item_context(request.user, item_id, target=target)["api"]
 
 
 @router.post("/moderation/queue/{item_id}/claim", response=ItemOut, auth=REQUIRED)
 def claim(request, item_id: int):
-    return review_view.summary(review.claim_item(item_id=item_id, moderator=request.user))
+    return presenters.summary(services.claim_item(item_id=item_id, moderator=request.user))
 
 
 @router.post("/moderation/queue/{item_id}/release", response=ItemOut, auth=REQUIRED)
 def release(request, item_id: int):
-    return review_view.summary(review.release_item(item_id=item_id, moderator=request.user))
+    return presenters.summary(services.release_item(item_id=item_id, moderator=request.user))
 
 
 @router.post("/moderation/queue/{item_id}/decide", response=ItemOut, auth=REQUIRED)
 def decide(request, item_id: int, payload: DecideIn):
     """Decide an item; appeals take uphold or reverse."""
-    from crossnote.moderation.models import ReviewItem
-
-    item = ReviewItem.objects.filter(pk=item_id).first()
-    if item is not None and item.appeal_id:
-        review.decide_appeal(
-            item_id=item_id, moderator=request.user, outcome=payload.action, reason=payload.reason
-        )
-    else:
-        review.decide_item(
-            item_id=item_id,
-            moderator=request.user,
-            action=payload.action,
-            reason=payload.reason,
-            regions=payload.regions,
-            legal_basis=payload.legal_basis,
-        )
-    return review_view.summary(ReviewItem.objects.get(pk=item_id))
+    item = services.decide_review_item(
+        item_id=item_id,
+        moderator=request.user,
+        action=payload.action,
+        reason=payload.reason,
+        regions=payload.regions,
+        legal_basis=payload.legal_basis,
+    )
+    return presenters.summary(item)
 
 
 @router.get("/moderation/notices", response=list[DecisionOut], auth=REQUIRED)
 def notices(request):
     """Every decision about your content or account, with its statement of reasons."""
-    return list(
-        Decision.objects.filter(author=request.user)
-        .exclude(action=Action.ALLOW, on_appeal=False)
-        .order_by("-created_at")[:200]
-    )
+    return list(selectors.notices_for(request.user))
 
 
 @router.post("/decisions/{decision_id}/appeal", response={201: AppealOut}, auth=REQUIRED)
 def appeal(request, decision_id: int, payload: AppealIn):
     """Appeal a decision about your content (once; a different moderator decides)."""
     return Status(
-        201, review.appeal_decision(author=request.user, decision_id=decision_id, text=payload.text)
+        201,
+        services.appeal_decision(author=request.user, decision_id=decision_id, text=payload.text),
     )

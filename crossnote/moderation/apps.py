@@ -8,6 +8,8 @@ class ModerationConfig(AppConfig):
     label = "moderation"
 
     def ready(self):
+        # Django imports apps.py before the models exist: the hook handlers (and the services
+        # they call) are loaded once the registry is ready.
         from crossnote.moderation import hooks
 
         hooks.connect()

@@ -25,3 +25,8 @@ BUILT_IN = {
     PRIVATE_INFO: _("Private information"),
     PROFANITY: _("Offensive language"),
 }
+
+
+def category_name(slug: str) -> str:
+    """A category's name as people read it (built-in names translated; others as written)."""
+    return str(BUILT_IN.get(slug, slug.replace("_", " ")))

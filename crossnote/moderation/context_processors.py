@@ -1,6 +1,6 @@
 """Newcomers (first 14 days) get short contextual tips on norms."""
 
-from crossnote.moderation.services import is_newcomer
+from crossnote.moderation.selectors import is_newcomer
 
 
 def norms(request):

@@ -3,13 +3,16 @@
 `crossnote/moderation/data/` holds COLD (train and dev, Apache-2.0), Davidson et al. (MIT) and the
 OLID training set (OffensEval 2019, cited in data/README.md), so training, the learning loop and
 the tests work from the repository alone: an operator's server has no developer folders beside it.
-Readers return `LabelledRow`s with label 1 offensive, 0 safe.
+Readers return `LabelledRow`s with label 1 offensive, 0 safe. The moderators' own decisions are
+read here too (`labelled_decisions`), as the learning loop's examples.
 """
 
 import csv
 from pathlib import Path
 
+from crossnote.moderation.categories import HARASSMENT, HATE, PROFANITY
 from crossnote.moderation.evaluation import LabelledRow, read_labelled_csv
+from crossnote.moderation.models import Action, Appeal, ReviewItem
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 OFFENSIVE_LABELS = {"0": 0, "1": 1}
@@ -123,3 +126,63 @@ TRAIN_SPLITS = {"cold": "cold_train", "davidson": "davidson_train", "olid": "oli
 VALIDATION_SPLITS = {"zh": ("cold_validation",), "en": ("davidson_validation", "olid_validation")}
 # Never trained or tuned on: the figures a model is judged by.
 TEST_SPLITS = ("cold_test", "davidson_test", "olid_held_out")
+
+
+# --- the moderators' decisions as examples ----------------------------------------------------
+
+# The classifier scores offensive language, so only decisions about it teach it anything: a
+# note removed as spam is not evidence that its words are abusive.
+OFFENSIVE_CATEGORIES = frozenset({PROFANITY, HARASSMENT, HATE})
+ACTING_OUTCOMES = frozenset(
+    {Action.LABEL, Action.LIMIT, Action.WITHHOLD, Action.HOLD, Action.REMOVE}
+)
+APPROVE = "approve"
+
+
+def _label(outcome: str, category: str) -> int | None:
+    """1 offensive, 0 not, None when the decision says nothing about offensive language."""
+    if outcome in (APPROVE, Action.ALLOW):
+        return 0
+    if outcome in ACTING_OUTCOMES and category in OFFENSIVE_CATEGORIES:
+        return 1
+    return None
+
+
+def labelled_decisions() -> list[LabelledRow]:
+    """Every human-decided review item with its text, as a (text, label, language) example.
+
+    - approve (any category) → 0: a moderator found nothing to restrict;
+    - label, limit, withhold or remove in profanity, harassment or hate → 1;
+    - any other outcome (e.g. removed as spam) → not an example; escalations are not decisions.
+    One example per piece of content: a later decision about it supersedes an earlier one, so
+    an appeal that reverses a decision flips the original item's label to 0, and an upheld
+    appeal keeps it.
+    """
+    return list(decision_examples().values())
+
+
+def decision_examples() -> dict[tuple[str, int], LabelledRow]:
+    """labelled_decisions() keyed by (kind, object_id), which decides the held-out split."""
+    items = (
+        ReviewItem.objects.filter(status=ReviewItem.Status.DECIDED, decided_by__isnull=False)
+        .select_related("appeal")
+        .order_by("decided_at", "pk")
+    )
+    examples: dict[tuple[str, int], dict] = {}
+    for item in items:
+        label: int | None
+        if item.appeal is not None and item.appeal.status == Appeal.Status.REVERSED:
+            label = 0
+        else:  # an upheld appeal's outcome is the original action
+            label = _label(item.outcome, item.category)
+        key = (item.kind, item.object_id)
+        if key in examples:
+            # Keep the text the first decision saw (an appeal item may hold only the body).
+            examples[key]["label"] = label
+        elif item.content_text.strip():
+            examples[key] = {"text": item.content_text, "label": label, "lang": item.language}
+    return {
+        key: LabelledRow(e["text"], e["label"], e["lang"])
+        for key, e in examples.items()
+        if e["label"] is not None
+    }

@@ -142,3 +142,8 @@ def decide(signals: list[Signal], *, kind: str, author_region: str = "") -> Verd
 def advisories(signals: list[Signal]) -> list[Signal]:
     """Signals the author should hear about before posting even when no policy acts (PII)."""
     return [s for s in signals if s.layer in ADVISORY_LAYERS]
+
+
+def top_score(signals) -> float:
+    """The highest score of the layers that can act on content (advisories such as PII don't)."""
+    return max((s.score for s in signals if s.layer not in ADVISORY_LAYERS), default=0.0)

@@ -10,6 +10,15 @@ from collections.abc import Hashable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from crossnote.language.detection import detect_language
+from crossnote.moderation.engine import (
+    _applies,  # the engine's own test: scores, thresholds
+    active_policies,
+)
+from crossnote.moderation.models import Action
+from crossnote.moderation.pipeline import text_detectors
+from crossnote.moderation.selectors import screen_text
+
 REQUIRED_COLUMNS = ("text", "label")
 
 
@@ -154,9 +163,6 @@ def evaluate_file(
     min_score and the model's own threshold for the text's language, as the engine checks).
     With `errors`, the report also lists the N worst false positives and false negatives with
     their scores."""
-    from crossnote.language.detection import detect_language
-    from crossnote.moderation.services import screen_text
-
     if threshold is not None and not layer:
         raise ValueError("a threshold applies to one layer: name it with --layer")
     policies = []
@@ -235,8 +241,6 @@ ADVISORY_LAYERS = {"pii"}  # they warn the author and never act; not a measure o
 
 def known_layers() -> list[str]:
     """The layers whose signals the synchronous pipeline produces (hash, terms, classifier...)."""
-    from crossnote.moderation.pipeline import text_detectors
-
     names = {"hash"}  # the text hash list's detector has no name of its own
     for detector in text_detectors():
         name = getattr(detector, "layer", None) or getattr(detector, "name", None)
@@ -260,17 +264,12 @@ def layer_threshold(layer: str, threshold: float | None = None) -> float | None:
 
 def acting_policies(layer: str) -> list:
     """Enabled policies that take an action on this layer's signals (theirs or any layer's)."""
-    from crossnote.moderation.engine import active_policies
-    from crossnote.moderation.models import Action
-
     return [p for p in active_policies() if p.action != Action.ALLOW and p.layer in (layer, "")]
 
 
 def _flags(signal, threshold: float | None, policies) -> bool:
     if threshold is not None:
         return signal.score >= threshold
-    from crossnote.moderation.engine import _applies  # the engine's own test: scores, thresholds
-
     return any(_applies(policy, signal, "note", "") for policy in policies)
 
 

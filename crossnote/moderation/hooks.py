@@ -1,36 +1,31 @@
 """Registers moderation on the content events of lower layers (see crossnote.core.hooks)."""
 
 from crossnote.core import hooks
+from crossnote.moderation import services
+from crossnote.moderation.models import SEVERITY, Action
 
 
 def _content_created(*, obj, kind, author):
-    from crossnote.moderation.services import moderate_content
-
-    moderate_content(obj=obj, kind=kind, author=author)
+    services.moderate_content(obj=obj, kind=kind, author=author)
 
 
 def _screen_images(*, images, author):
-    from crossnote.moderation.services import screen_images
-
-    return screen_images(images=images, author=author)
+    return services.screen_images(images=images, author=author)
 
 
 def _signed_up(*, user):
-    from crossnote.moderation.services import acknowledge_guidelines
-
-    acknowledge_guidelines(user=user)
+    services.acknowledge_guidelines(user=user)
 
 
 def _photo_text_read(*, note, image, text, language):
     """The text read in a photo (crossnote.vision) is screened as the note's own text is, so an
     insult drawn into an image is caught; the note takes the verdict when it is stricter than
     the state the note is in."""
-    from crossnote.moderation.models import SEVERITY, Action
-    from crossnote.moderation.services import apply_verdict, screen_text
-
     if not text.strip():
         return None
-    _signals, verdict = screen_text(text, kind="note", language=language, author=note.author)
+    _signals, verdict = services.screen_text(
+        text, kind="note", language=language, author=note.author
+    )
     current = {
         "labelled": Action.LABEL,
         "limited": Action.LIMIT,
@@ -39,7 +34,7 @@ def _photo_text_read(*, note, image, text, language):
     }.get(note.moderation, Action.ALLOW)
     if not verdict.acts or SEVERITY[verdict.action] <= SEVERITY[current]:
         return None
-    return apply_verdict(note, "note", verdict, note.author)
+    return services.apply_verdict(note, "note", verdict, note.author)
 
 
 def connect() -> None:

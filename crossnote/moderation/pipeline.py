@@ -11,6 +11,13 @@ import uuid
 from django.core.cache import cache
 
 from crossnote.moderation.detectors.base import Signal
+from crossnote.moderation.detectors.classifier import ClassifierDetector, ProfanityCheckDetector
+from crossnote.moderation.detectors.hashes import HashBank, HashEntry
+from crossnote.moderation.detectors.pii import PiiDetector
+from crossnote.moderation.detectors.terms import TermEntry, TermListDetector
+from crossnote.moderation.model_store import active_model_path
+from crossnote.moderation.models import HashEntry as HashRow
+from crossnote.moderation.models import Term
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -26,9 +33,6 @@ def lists_changed() -> None:
 
 
 def _term_detector():
-    from crossnote.moderation.detectors.terms import TermEntry, TermListDetector
-    from crossnote.moderation.models import Term
-
     entries = []
     rows = Term.objects.filter(enabled=True, term_list__enabled=True).select_related("term_list")
     for row in rows:
@@ -49,9 +53,6 @@ def _term_detector():
 
 def hash_bank(kinds: tuple[str, ...]):
     """A HashBank of the stored entries of these kinds."""
-    from crossnote.moderation.detectors.hashes import HashBank, HashEntry
-    from crossnote.moderation.models import HashEntry as HashRow
-
     rows = HashRow.objects.filter(kind__in=kinds)
     return HashBank(
         HashEntry(
@@ -80,13 +81,6 @@ def text_detectors() -> list:
     version = cache.get(VERSION_KEY, 0)
     with _lock:
         if _built["version"] != version or not _built["detectors"]:
-            from crossnote.moderation.detectors.classifier import (
-                ClassifierDetector,
-                ProfanityCheckDetector,
-            )
-            from crossnote.moderation.detectors.pii import PiiDetector
-            from crossnote.moderation.learning import active_model_path
-
             _built["detectors"] = [
                 _text_hash_detector(),
                 _term_detector(),

@@ -1,5 +1,8 @@
-"""What a moderator sees for one item: the original, a translation into their language with the
-triggering spans highlighted in both, the signals, the author's history and the AI's suggestion."""
+"""View-models: what the pages, the API and the CLI show, built from selectors' reads.
+
+The review page of one item (the original, a translation into the moderator's language with the
+triggering spans highlighted in both, the signals, the author's history and the AI's suggestion),
+the queue's rows, a person's notices, what a report is about, and the transparency charts."""
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -7,10 +10,16 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from crossnote.core.errors import NotFound
+from crossnote.core import hooks
+from crossnote.core.errors import DomainError
+from crossnote.language.services import translate_text
+from crossnote.moderation import engine, selectors
+from crossnote.moderation.categories import category_name
 from crossnote.moderation.engine import compares
-from crossnote.moderation.models import Action, ReviewItem, Strike
-from crossnote.moderation.review import content_for
+from crossnote.moderation.models import SEVERITY, Action
+from crossnote.moderation.services.enforcement import ACTION_WORDS
+from crossnote.notes.models import Comment, ModerationState
+from crossnote.notes.policies import viewer_region
 
 # What each layer is called on the review page (the signal's `layer` stays the key).
 LAYER_NAMES = {
@@ -26,7 +35,8 @@ SNIPPET_CHARS = 140
 
 def highlight(text: str, spans: list[tuple[int, int]]) -> str:
     """Escaped text with the given (start, end) spans wrapped in <mark>."""
-    out, position = [], 0
+    out: list[str] = []
+    position = 0
     for start, end in sorted(set(spans)):
         if start < position or end > len(text) or start >= end:
             continue
@@ -40,9 +50,7 @@ def highlight(text: str, spans: list[tuple[int, int]]) -> str:
 def _signals(item, text: str) -> list[dict]:
     if item.trigger is not None and item.trigger.signals:
         return item.trigger.signals
-    from crossnote.moderation.services import screen_text
-
-    signals, _verdict = screen_text(
+    signals, _verdict = selectors.screen_text(
         text, kind=item.kind, language=item.language or "", author=item.author
     )
     return [
@@ -63,9 +71,6 @@ def _spans(signals, text) -> list[tuple[int, int]]:
 
 def _translated(text, target, span_texts, private):
     """The text in the moderator's language, with the spans' translations marked too."""
-    from crossnote.core.errors import DomainError
-    from crossnote.language.services import translate_text
-
     try:
         result = translate_text(text, target, private=private)
     except DomainError:
@@ -106,13 +111,9 @@ def explain_suggestion(item, text: str) -> dict:
     threshold of every policy that score was compared to, and the suggestion those comparisons
     give (the policy engine's verdict). Recomputed from the text and the policies in force now;
     `recorded` is what was suggested when the item was queued."""
-    from crossnote.moderation import engine
-    from crossnote.moderation.services import category_name, screen_text
-    from crossnote.notes.policies import viewer_region
-
     region = viewer_region(item.author)
     if (text or "").strip():
-        signals, verdict = screen_text(
+        signals, verdict = selectors.screen_text(
             text, kind=item.kind, language=item.language or "", author=item.author
         )
     else:
@@ -186,11 +187,9 @@ def explain_suggestion(item, text: str) -> dict:
         }
     elif verdict.acts and any(row["reached"] for _signal, row in pairs):
         # The engine capped the action: an ambiguous signal on its own labels at most.
-        from crossnote.moderation.models import SEVERITY
-
         signal, row = max(
             ((sig, row) for sig, row in pairs if row["reached"]),
-            key=lambda pair: (SEVERITY[pair[1]["action"]], pair[0].score),
+            key=lambda pair: (SEVERITY[str(pair[1]["action"])], pair[0].score),
         )
         why = _(
             "%(layer)s scored %(score).2f, at or above %(threshold).2f, the threshold of the "
@@ -216,8 +215,6 @@ def explain_suggestion(item, text: str) -> dict:
         }
     else:
         why = _("No layer gave a score that any policy acts on.")
-    from crossnote.moderation.review import top_score
-
     acting = [s for s in signals if s.layer not in engine.ADVISORY_LAYERS]
     top = max(acting, key=lambda s: s.score, default=None)
     recorded = item.suggested_action or Action.ALLOW
@@ -226,7 +223,7 @@ def explain_suggestion(item, text: str) -> dict:
         "action_name": str(Action(action).label),
         "policy": verdict.policy.name if verdict.policy is not None else None,
         "why": why,
-        "top_score": round(top_score(signals), 4),
+        "top_score": round(engine.top_score(signals), 4),
         "top_layer": top.layer if top is not None else None,
         "top_layer_name": str(LAYER_NAMES.get(top.layer, top.layer)) if top is not None else None,
         "layers": layers,
@@ -249,8 +246,6 @@ def _note_ref(note, comment=None) -> dict:
 def parent_notes(items) -> dict[int, dict]:
     """For comment items: the note each comment sits under (title, a snippet, its link), keyed
     by the item's id, in one query."""
-    from crossnote.notes.models import Comment
-
     ids = {i.object_id for i in items if i.kind == "comment"}
     if not ids:
         return {}
@@ -270,19 +265,15 @@ def parent_notes(items) -> dict[int, dict]:
 def appeal_context(item, target: str) -> dict | None:
     """For an appeal: the author's appeal and the original decision, each with a translation
     into the deciding moderator's language (the engine named) beside the original."""
-    from crossnote.moderation.review import decision_reason, is_private, translate_for_reader
-
     if item.appeal_id is None:
         return None
     appeal = item.appeal
     decision = appeal.decision
-    obj = content_for(decision.kind, decision.object_id)
-    private = is_private(decision.kind, obj)
-    from crossnote.moderation.services import category_name
-
+    obj = selectors.content_for(decision.kind, decision.object_id)
+    private = selectors.is_private(decision.kind, obj)
     return {
         "id": appeal.pk,
-        "text": translate_for_reader(appeal.text, target, private=private),
+        "text": selectors.translate_for_reader(appeal.text, target, private=private),
         "decision": {
             "id": decision.pk,
             "action": decision.action,
@@ -291,8 +282,12 @@ def appeal_context(item, target: str) -> dict | None:
             "category_name": category_name(decision.category) if decision.category else "",
             "automated": decision.automated,
             "moderator": decision.moderator.username if decision.moderator_id else None,
-            "reason": translate_for_reader(decision_reason(decision), target, private=private),
-            "statement": translate_for_reader(decision.statement, target, private=private),
+            "reason": selectors.translate_for_reader(
+                selectors.decision_reason(decision), target, private=private
+            ),
+            "statement": selectors.translate_for_reader(
+                decision.statement, target, private=private
+            ),
             "created_at": decision.created_at,
         },
     }
@@ -326,15 +321,10 @@ def summary(item) -> dict:
 
 
 def item_context(moderator, item_id: int, *, target: str = "") -> dict:
-    item = (
-        ReviewItem.objects.select_related("author", "trigger", "appeal").filter(pk=item_id).first()
-    )
-    if item is None:
-        raise NotFound()
-    obj = content_for(item.kind, item.object_id)
-    from crossnote.moderation.services import text_of
-
-    text = text_of(obj, item.kind) if obj is not None else item.content_text
+    """Everything the review page shows of one item; `api` is the API's ItemDetailOut."""
+    item = selectors.review_item(item_id)
+    obj = selectors.content_for(item.kind, item.object_id)
+    text = selectors.text_of(obj, item.kind) if obj is not None else item.content_text
     signals = _signals(item, text)
     spans = _spans(signals, text)
     target = target or (moderator.languages[0] if moderator.languages else "en")
@@ -345,13 +335,11 @@ def item_context(moderator, item_id: int, *, target: str = "") -> dict:
     # engines, and each view of them goes into the senders' access log.
     private = private or item.kind not in ("note", "comment", "profile")
     if obj is not None and getattr(obj, "is_private", False):
-        from crossnote.core import hooks
-
         hooks.collect(hooks.REVIEW_ITEM_VIEWED, viewer=moderator, item=item, obj=obj)
-    translation, translation_html, engine = _translated(
+    translation, translation_html, engine_name = _translated(
         text, target, [text[s:e] for s, e in spans], private
     )
-    strikes = Strike.objects.filter(user=item.author, lifted=False).count() if item.author else 0
+    strikes = selectors.active_strikes(item.author)
     suggestion = explain_suggestion(item, text)
     under = _note_ref(obj.note, obj) if item.kind == "comment" and obj is not None else None
     appeal = appeal_context(item, target)
@@ -359,7 +347,7 @@ def item_context(moderator, item_id: int, *, target: str = "") -> dict:
         **summary(item),
         "original": text,
         "translation": translation,
-        "translation_engine": engine or None,
+        "translation_engine": engine_name or None,
         "signals": signals,
         "author_strikes": strikes,
         "suggestion": suggestion,
@@ -373,7 +361,7 @@ def item_context(moderator, item_id: int, *, target: str = "") -> dict:
         "api": api,
         "original_html": highlight(text, spans),
         "translation_html": translation_html,
-        "engine": engine,
+        "engine": engine_name,
         "signals": signals,
         "strikes": strikes,
         "suggestion": suggestion,
@@ -382,3 +370,136 @@ def item_context(moderator, item_id: int, *, target: str = "") -> dict:
         "images": images,
         "reports": item.reports.select_related("reporter"),
     }
+
+
+def queue_rows(items) -> list:
+    """The queue page's items, each with the note it sits under (comments) and its category's
+    name, in one query for the notes."""
+    items = list(items)
+    under = parent_notes(items)
+    for item in items:
+        item.under = under.get(item.pk)
+        item.category_name = category_name(item.category) if item.category else ""
+    return items
+
+
+def agreement_view(agreement: dict) -> dict:
+    """Agreement figures with each category's name (the queue page and the transparency report)."""
+    for row in agreement["by_category"]:
+        row["name"] = category_name(row["key"]) if row["key"] else "—"
+    return agreement
+
+
+def most_wrong_rows(items) -> list:
+    """The AI's worst misses, each with the human outcome in words."""
+    items = list(items)
+    for item in items:
+        item.outcome_words = ACTION_WORDS.get(item.outcome, item.outcome)
+    return items
+
+
+def notices(decisions, target: str) -> list:
+    """A person's notices; a senior moderator's appeal reason in the reader's language (`target`),
+    the original beside it."""
+    decisions = list(decisions)
+    for decision in decisions:
+        appeal = getattr(decision, "appeal", None)  # None: not appealed
+        if appeal is not None and appeal.reason:
+            obj = selectors.content_for(decision.kind, decision.object_id)
+            decision.appeal_reason = selectors.translate_for_reader(
+                appeal.reason, target, private=selectors.is_private(decision.kind, obj)
+            )
+    return decisions
+
+
+# --- what a report is about -------------------------------------------------------------------
+
+REPORT_SNIPPET_WORDS = 40
+REPORT_SNIPPET_CHARS = 160
+
+
+def _report_snippet(text: str) -> str:
+    text = " ".join((text or "").split())
+    return Truncator(Truncator(text).chars(REPORT_SNIPPET_CHARS)).words(REPORT_SNIPPET_WORDS)
+
+
+def report_subject(obj, kind: str) -> dict:
+    """What the report is about, as the reporter sees it: a title, a snippet, who wrote it, where
+    it is, and a thumbnail for a note (none behind a content warning). The API's
+    ReportSubjectOut; the report form (page, CLI) shows the same."""
+    author = selectors.author_of(obj, kind)
+    out = {
+        "kind": kind,
+        "object_id": obj.pk,
+        "title": "",
+        "snippet": "",
+        "author_username": author.username,
+        "author_name": author.name,
+        "url": author.get_absolute_url() if kind == "profile" else "",
+        "thumbnail": "",
+        "content_warning": False,
+        "under_note": "",
+    }
+    if kind == "note":
+        cover = obj.images.order_by("position").first()
+        warned = obj.moderation == ModerationState.LABELLED
+        out.update(
+            title=obj.title,
+            snippet=_report_snippet(obj.body),
+            url=obj.get_absolute_url(),
+            thumbnail=cover.thumb.url if cover and not warned else "",
+            content_warning=warned,
+        )
+    elif kind == "comment":
+        out.update(
+            snippet=_report_snippet(obj.body),
+            url=f"{obj.note.get_absolute_url()}#c{obj.pk}",
+            under_note=obj.note.title,
+            content_warning=obj.moderation == ModerationState.LABELLED,
+        )
+    else:
+        out.update(title=author.name, snippet=_report_snippet(getattr(author, "bio", "")))
+    return out
+
+
+# --- the transparency charts ---------------------------------------------------------------------------------
+
+CHART_WIDTH, CHART_HEIGHT, AXIS = 600, 180, 26
+
+
+def month_chart(by_month: list[dict]) -> dict:
+    """Stacked bars (automated below, human above) per month, in SVG user units."""
+    peak = max((m["total"] for m in by_month), default=0) or 1
+    slot = CHART_WIDTH / max(len(by_month), 1)
+    bars = []
+    for i, month in enumerate(by_month):
+        auto_h = CHART_HEIGHT * month["automated"] / peak
+        human_h = CHART_HEIGHT * month["human"] / peak
+        x = i * slot + slot * 0.15
+        bars.append(
+            {
+                **month,
+                "x": round(x, 1),
+                "width": round(slot * 0.7, 1),
+                "label_x": round(i * slot + slot / 2, 1),
+                "auto_y": round(CHART_HEIGHT - auto_h, 1),
+                "auto_h": round(auto_h, 1),
+                "human_y": round(CHART_HEIGHT - auto_h - human_h, 1),
+                "human_h": round(human_h, 1),
+                "label": month["month"][5:],
+            }
+        )
+    return {
+        "bars": bars,
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT + AXIS,
+        "axis_y": CHART_HEIGHT + 21,
+        "baseline": CHART_HEIGHT,
+        "peak": peak if any(m["total"] for m in by_month) else 0,
+    }
+
+
+def bar_rows(rows: list[dict], value: str = "total") -> list[dict]:
+    """Rows with a `percent` of the largest, for horizontal bars drawn as SVG rectangles."""
+    peak = max((row[value] for row in rows), default=0) or 1
+    return [{**row, "percent": round(100 * row[value] / peak, 1)} for row in rows]

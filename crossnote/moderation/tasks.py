@@ -15,22 +15,21 @@ from django.conf import settings
 from django.db import transaction
 
 from crossnote.core import tasks as background
+from crossnote.moderation import engine, selectors, services
+from crossnote.moderation.detectors.llm_guard import LlmGuardClient
+from crossnote.notes.models import Comment, Note
+from crossnote.notes.policies import viewer_region
 
 log = logging.getLogger(__name__)
 
 
 @shared_task(bind=True, max_retries=4)
 def run_llm_guard(self, kind: str, pk: int) -> None:
-    from crossnote.moderation import engine, services
-    from crossnote.moderation.detectors.llm_guard import LlmGuardClient
-    from crossnote.notes.models import Comment, Note
-    from crossnote.notes.policies import viewer_region
-
     model = Note if kind == "note" else Comment
     obj = model.objects.select_related("author").filter(pk=pk).first()
     if obj is None:
         return
-    text = services.text_of(obj, kind)
+    text = selectors.text_of(obj, kind)
     key = f"moderation.llm_guard:{kind}:{pk}:{hashlib.sha256(text.encode()).hexdigest()[:32]}"
     if background.is_done(key):
         return

@@ -2,21 +2,23 @@
 did, by whom (automated or human), how appeals went, how fast people decided, and how often
 they agreed with the AI. Counts only: never content, never who was moderated.
 
-The page is drawn here too, as server-side SVG bars (no script, no CDN), beside the numbers.
+The numbers only (a read, like crossnote.moderation.selectors): the page draws them as
+server-side SVG bars (presenters.month_chart, views.transparency_page).
 """
 
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from statistics import median
+from typing import Any
 
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from crossnote.moderation.learning import agreement_stats
+from crossnote.moderation.categories import category_name
 from crossnote.moderation.models import Action, Appeal, Decision, ReviewItem, Withholding
+from crossnote.moderation.selectors import agreement_stats
 
 MAX_MONTHS = 36
 
@@ -44,8 +46,6 @@ def transparency_report(months: int = 12, *, now: datetime | None = None) -> dic
 
     Actions are decisions that restricted something (not "allow"), counted once: an appeal's
     decision is counted under appeals, not again as an action."""
-    from crossnote.moderation.services import category_name
-
     months = max(1, min(int(months), MAX_MONTHS))
     now = timezone.localtime(now or timezone.now(), UTC)
     starts = _month_starts(now, months)
@@ -103,7 +103,7 @@ def _category_of(policy_category, signals) -> str:
 
 def _actions(window, starts, category_name) -> dict:
     rows = _action_rows(window)
-    by_month = {
+    by_month: dict[str, dict[str, Any]] = {
         _key(s): {"month": _key(s), "automated": 0, "human": 0, "total": 0, "categories": {}}
         for s in starts
     }
@@ -167,6 +167,8 @@ def _time_to_decision(window) -> dict:
     ).values_list("source", "created_at", "decided_at")
     hours: dict[str, list[float]] = {}
     for source, created, decided in rows:
+        if decided is None:  # decided items have their time (the filter is on it)
+            continue
         hours.setdefault(source, []).append((decided - created).total_seconds() / 3600)
     everything = [h for values in hours.values() for h in values]
 
@@ -194,64 +196,3 @@ def _withholdings(window) -> list[dict]:
 
 def _by_count(item):
     return (-item[1], item[0])
-
-
-# --- the page ---------------------------------------------------------------------------------
-
-CHART_WIDTH, CHART_HEIGHT, AXIS = 600, 180, 26
-
-
-def month_chart(by_month: list[dict]) -> dict:
-    """Stacked bars (automated below, human above) per month, in SVG user units."""
-    peak = max((m["total"] for m in by_month), default=0) or 1
-    slot = CHART_WIDTH / max(len(by_month), 1)
-    bars = []
-    for i, month in enumerate(by_month):
-        auto_h = CHART_HEIGHT * month["automated"] / peak
-        human_h = CHART_HEIGHT * month["human"] / peak
-        x = i * slot + slot * 0.15
-        bars.append(
-            {
-                **month,
-                "x": round(x, 1),
-                "width": round(slot * 0.7, 1),
-                "label_x": round(i * slot + slot / 2, 1),
-                "auto_y": round(CHART_HEIGHT - auto_h, 1),
-                "auto_h": round(auto_h, 1),
-                "human_y": round(CHART_HEIGHT - auto_h - human_h, 1),
-                "human_h": round(human_h, 1),
-                "label": month["month"][5:],
-            }
-        )
-    return {
-        "bars": bars,
-        "width": CHART_WIDTH,
-        "height": CHART_HEIGHT + AXIS,
-        "axis_y": CHART_HEIGHT + 21,
-        "baseline": CHART_HEIGHT,
-        "peak": peak if any(m["total"] for m in by_month) else 0,
-    }
-
-
-def bar_rows(rows: list[dict], value: str = "total") -> list[dict]:
-    """Rows with a `percent` of the largest, for horizontal bars drawn as SVG rectangles."""
-    peak = max((row[value] for row in rows), default=0) or 1
-    return [{**row, "percent": round(100 * row[value] / peak, 1)} for row in rows]
-
-
-def transparency_page(request):
-    """GET /transparency/: the report for everyone, signed in or not.
-
-    Lives beside the numbers rather than in views.py, which holds the moderators' pages."""
-    try:
-        months = int(request.GET.get("months", 12))
-    except ValueError:
-        months = 12
-    report = transparency_report(months)
-    context = {
-        "report": report,
-        "chart": month_chart(report["actions"]["by_month"]),
-        "categories": bar_rows(report["actions"]["by_category"]),
-        "regions": bar_rows(report["withholdings_by_region"], "n"),
-    }
-    return render(request, "moderation/transparency.html", context)

@@ -1,12 +1,12 @@
 from django.urls import path
 
-from crossnote.moderation import transparency, views
+from crossnote.moderation import views
 
 app_name = "moderation"
 urlpatterns = [
     path("coach/", views.coach, name="coach"),
     path("guidelines/", views.guidelines, name="guidelines"),
-    path("transparency/", transparency.transparency_page, name="transparency"),
+    path("transparency/", views.transparency_page, name="transparency"),
     path("transparency/withholdings/", views.withholdings, name="withholdings"),
     path("moderation/queue/", views.queue, name="queue"),
     path("moderation/queue/<int:pk>/", views.item, name="item"),

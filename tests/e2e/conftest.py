@@ -146,7 +146,7 @@ def _moderation_defaults(request):
     has (policies, starter term lists, moderator groups) back before each test."""
     if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
         request.getfixturevalue("transactional_db")
-        from crossnote.moderation.defaults import ensure_defaults
+        from crossnote.moderation.services import ensure_defaults
 
         ensure_defaults()
 

@@ -32,7 +32,7 @@ CSV = "text,label,language\n" + "".join(
 
 @pytest.fixture
 def labelled(tmp_path, monkeypatch):
-    from crossnote.moderation import services
+    from crossnote.moderation import evaluation
 
     def fake_screen(text, *, kind, language="", author=None):
         p, term, action = SCORES[text]
@@ -48,7 +48,7 @@ def labelled(tmp_path, monkeypatch):
         acting = [s for s in signals if s.layer != "pii"]
         return signals, Verdict(action=action, category="profanity", signals=acting)
 
-    monkeypatch.setattr(services, "screen_text", fake_screen)
+    monkeypatch.setattr(evaluation, "screen_text", fake_screen)
     path = tmp_path / "labelled.csv"
     path.write_text(CSV, encoding="utf-8")
     return path

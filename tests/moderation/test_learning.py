@@ -10,11 +10,13 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from crossnote.core.errors import InvalidInput, NotFound
-from crossnote.moderation import learning, pipeline
+from crossnote.moderation import datasets, pipeline, selectors
 from crossnote.moderation.detectors import classifier
 from crossnote.moderation.detectors.classifier import NgramSettings
 from crossnote.moderation.evaluation import LabelledRow
+from crossnote.moderation.model_store import absolute_path
 from crossnote.moderation.models import Appeal, AuditEntry, ClassifierVersion, Decision, ReviewItem
+from crossnote.moderation.services import training as learning
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
@@ -148,7 +150,7 @@ def test_human_decisions_become_labelled_examples(moderator):
     decide(moderator, "buy followers cheap", "remove", category="spam")  # not about language
     decide(moderator, "", "remove")  # text erased with the account
     ReviewItem.objects.create(kind="note", object_id=1, source="report", content_text="open")
-    rows = sorted(learning.labelled_decisions())
+    rows = sorted(datasets.labelled_decisions())
     assert rows == [LabelledRow("lovely day", 0, "en"), LabelledRow(f"you {SLUR}", 1, "en")]
 
 
@@ -170,7 +172,7 @@ def test_a_reversed_appeal_flips_the_label_of_the_original_item(moderator):
         outcome="approve",
         appeal=appeal,
     )
-    assert learning.labelled_decisions() == [LabelledRow("that referee is blind", 0, "en")]
+    assert datasets.labelled_decisions() == [LabelledRow("that referee is blind", 0, "en")]
 
 
 # --- training, activation, rollback -----------------------------------------------------------
@@ -178,7 +180,7 @@ def test_a_reversed_appeal_flips_the_label_of_the_original_item(moderator):
 
 def test_training_on_decisions_raises_the_score_of_a_held_out_text(decisions):
     row = learning.train_version(starter_rows=TINY_STARTER, ngram_settings=SMALL, seed=1)
-    new = classifier.load(learning._absolute(row.path))
+    new = classifier.load(absolute_path(row.path))
     assert row.path == f"classifiers/{row.version}.npz" and not row.active
     assert new.score(HELD_OUT) > 0.5 > classifier.get_model().score(HELD_OUT)
     assert new.score("my cat sleeps on the sofa") < 0.5
@@ -192,7 +194,7 @@ def test_training_on_decisions_raises_the_score_of_a_held_out_text(decisions):
 def test_without_starter_data_the_shipped_model_is_fine_tuned(decisions, monkeypatch, tmp_path):
     monkeypatch.setattr(learning, "default_data_dir", lambda: tmp_path / "absent")
     row = learning.train_version(seed=2)
-    new = classifier.load(learning._absolute(row.path))
+    new = classifier.load(absolute_path(row.path))
     shipped = classifier.get_model()
     assert row.metrics["mode"] == "fine-tune" and row.metrics["base"] == shipped.version
     assert new.score(HELD_OUT) > shipped.score(HELD_OUT) + 0.2
@@ -253,7 +255,7 @@ def test_activating_an_unknown_version_or_a_lost_file_is_refused(decisions):
     with pytest.raises(NotFound):
         learning.activate_version("ngram-nope")
     row = learning.train_version(starter_rows=TINY_STARTER, ngram_settings=SMALL)
-    learning._absolute(row.path).unlink()
+    absolute_path(row.path).unlink()
     with pytest.raises(InvalidInput):
         learning.activate_version(row.version)
     assert learning.active_version().version == learning.SHIPPED
@@ -278,7 +280,7 @@ def test_agreement_is_counted_per_category_and_language(moderator):
     decide(moderator, "a", "remove", suggested="remove", category="hate", language="en")
     decide(moderator, "b", "approve", suggested="label", category="hate", language="zh")
     decide(moderator, "c", "label", suggested="label", category="spam", language="zh")
-    stats = learning.agreement_stats()
+    stats = selectors.agreement_stats()
     assert stats["overall"] == {"n": 3, "agreed": 2, "share": 0.6667}
     assert {r["key"]: (r["n"], r["agreed"]) for r in stats["by_category"]} == {
         "hate": (2, 1),
@@ -295,8 +297,8 @@ def test_items_where_the_ai_was_most_wrong_come_first(moderator):
     decide(moderator, "y", "approve", suggested="label", confidence=0.6)  # unsure: not listed
     missed, _ = decide(moderator, "z", "remove", suggested="allow", confidence=0.1)
     decide(moderator, "w", "remove", suggested="remove", confidence=0.99)  # agreed
-    assert list(learning.most_wrong()) == [confident, missed]
-    assert list(learning.most_wrong(limit=1)) == [confident]
+    assert list(selectors.most_wrong()) == [confident, missed]
+    assert list(selectors.most_wrong(limit=1)) == [confident]
 
 
 def test_an_admin_activates_a_version_from_the_admin_list(decisions, client):

@@ -7,8 +7,7 @@ from django.test import Client
 
 from crossnote.core.errors import ContentBlocked, InvalidInput
 from crossnote.moderation.models import Decision, HashEntry, Policy, Withholding
-from crossnote.moderation.policy_yaml import export_policies, import_policies
-from crossnote.moderation.services import withhold_note
+from crossnote.moderation.services import export_policies, import_policies, withhold_note
 from crossnote.notes.models import ModerationState
 from crossnote.notes.services import add_comment, create_note
 from tests.conftest import make_user, upload

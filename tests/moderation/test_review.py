@@ -270,7 +270,7 @@ def test_a_newcomers_first_strike_is_only_a_warning(lin, mod, mia, settings):
 
 
 def test_the_audit_log_cannot_be_edited_or_deleted(mod):
-    from crossnote.moderation.review import audit
+    from crossnote.moderation.services import audit
 
     entry = audit(mod, "test", "x:1")
     entry.action = "tampered"

@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 
 from crossnote.moderation.models import Strike
-from crossnote.moderation.review import _strike, account_limited_until
+from crossnote.moderation.selectors import account_limited_until
+from crossnote.moderation.services import strike as _strike
 from crossnote.notes.models import ModerationState
 from crossnote.notes.services import create_note
 from tests.conftest import upload

@@ -158,6 +158,23 @@ PAGES = [
     P("POST", "messages/m/<int:message_id>/delete/", "/messages/m/{message}/delete/", "302 302 404 404 404 404"),
     P("GET", "messages/m/<int:message_id>/translation/", "/messages/m/{message}/translation/?to=zh", "302 200 404 404 404 404"),
     P("GET", "messages/m/<int:message_id>/image/", "/messages/m/{message}/image/", "302 404 404 404 404 404"),
+    # Federation: off in this world (no CROSSNOTE_FEDERATION_DOMAIN), so every route is 404 after
+    # its log-in check; tests/federation/ covers who may do what with it on.
+    P("GET", ".well-known/webfinger", "/.well-known/webfinger?resource=acct:{owner}@testserver", "404 404 404 404 404 404"),
+    P("GET", ".well-known/host-meta", "/.well-known/host-meta", "404 404 404 404 404 404"),
+    P("GET", ".well-known/nodeinfo", "/.well-known/nodeinfo", "404 404 404 404 404 404"),
+    P("GET", "nodeinfo/2.1", "/nodeinfo/2.1", "404 404 404 404 404 404"),
+    P("POST", "ap/inbox", "/ap/inbox", "404 404 404 404 404 404"),
+    P("GET", "ap/users/<str:username>", "/ap/users/{owner}", "404 404 404 404 404 404"),
+    P("POST", "ap/users/<str:username>/inbox", "/ap/users/{owner}/inbox", "404 404 404 404 404 404"),
+    P("GET", "ap/users/<str:username>/outbox", "/ap/users/{owner}/outbox", "404 404 404 404 404 404"),
+    P("GET", "ap/users/<str:username>/followers", "/ap/users/{owner}/followers", "404 404 404 404 404 404"),
+    P("GET", "ap/users/<str:username>/following", "/ap/users/{owner}/following", "404 404 404 404 404 404"),
+    P("GET", "ap/notes/<int:pk>", "/ap/notes/{public}", "404 404 404 404 404 404"),
+    P("GET", "elsewhere/", "/elsewhere/", "302 404 404 404 404 404"),
+    P("GET", "elsewhere/people/<int:pk>/", "/elsewhere/people/1/", "404 404 404 404 404 404"),
+    P("POST", "elsewhere/people/<int:pk>/follow/", "/elsewhere/people/1/follow/", "302 404 404 404 404 404"),
+    P("POST", "elsewhere/notes/<int:pk>/like/", "/elsewhere/notes/1/like/", "302 404 404 404 404 404"),
     P("GET", "^media/(?P<path>.+)$", "/media/{media}", "200 200 200 200 200 200"),
     P("GET", "^media/(?P<path>.+)$", "/media/../settings.py", "400 400 400 400 400 400", label="traversal"),
 ]
@@ -291,6 +308,19 @@ API = [
     A("POST", "/conversations", "401 201 400 201 201 201", data={"recipients": ["{other}"]}),
     Row("POST", "/api/v1/conversations/{conversation_id}/messages", "/api/v1/conversations/{conversation}/messages", "401 201 404 404 404 404", {"body": "hi"}, json=False),
     A("PUT", "/messages/preferences", "401 200 200 200 200 200", data={"read_receipts": True}),
+    # Federation is off in this world: 404 after the log-in check, except domain blocks (staff).
+    A("POST", "/federation/lookup", "401 404 404 404 404 404", data={"address": "@someone@elsewhere.example"}),
+    A("GET", "/federation/actors/{actor_id}", "404 404 404 404 404 404", url="/federation/actors/1"),
+    A("GET", "/federation/actors/{actor_id}/notes", "404 404 404 404 404 404", url="/federation/actors/1/notes"),
+    A("POST", "/federation/actors/{actor_id}/follow", "401 404 404 404 404 404", url="/federation/actors/1/follow"),
+    A("DELETE", "/federation/actors/{actor_id}/follow", "401 404 404 404 404 404", url="/federation/actors/1/follow"),
+    A("POST", "/federation/notes/{note_id}/like", "401 404 404 404 404 404", url="/federation/notes/1/like"),
+    A("DELETE", "/federation/notes/{note_id}/like", "401 404 404 404 404 404", url="/federation/notes/1/like"),
+    A("GET", "/federation/notes/{note_id}/translation", "404 404 404 404 404 404", url="/federation/notes/1/translation"),
+    A("GET", "/federation/domain-blocks", "401 403 403 403 403 200"),
+    A("POST", "/federation/domain-blocks", "401 403 403 403 403 201", data={"domain": "spam.example"}),
+    A("POST", "/federation/domain-blocks/import", "401 403 403 403 403 200", data={"csv": "spam.example"}),
+    A("DELETE", "/federation/domain-blocks/{domain}", "401 403 403 403 403 404", url="/federation/domain-blocks/spam.example"),
     A("GET", "/signup-mode", "200 200 200 200 200 200"),
     A("GET", "/security/surge", "401 403 403 403 403 200"),
     A("PUT", "/security/surge", "401 403 403 403 403 200", data={"mode": "open"}),
@@ -365,9 +395,8 @@ def world(db, settings):
     from django.contrib.auth.models import Group
 
     from crossnote.moderation.models import Decision
-    from crossnote.moderation.policies import MODERATOR
-    from crossnote.moderation.review import report_content
-    from crossnote.moderation.services import withhold_note
+    from crossnote.moderation.roles import MODERATOR
+    from crossnote.moderation.services import report_content, withhold_note
     from crossnote.notes.services import add_comment, create_board, create_note
     from crossnote.privacy.models import ExportRequest
     from crossnote.security import services as security

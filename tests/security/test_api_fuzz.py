@@ -61,7 +61,7 @@ def _keep_the_test_connection():
 def staff_token(db):
     from django.contrib.auth.models import Group
 
-    from crossnote.moderation.policies import SENIOR
+    from crossnote.moderation.roles import SENIOR
 
     user = make_user("fuzz_staff", is_staff=True, is_superuser=True)
     user.groups.add(Group.objects.get_or_create(name=SENIOR)[0])

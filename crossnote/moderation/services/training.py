@@ -3,46 +3,37 @@
 Every human decision in the review queue is a labelled example. `train_version()` trains a new
 classifier version from them (plus the shipped starter data where it is present), measures it
 beside the active version on decisions neither has seen, and stores it inactive; an operator then
-activates it or rolls back. Agreement between the AI's suggestion and the human's decision is
-counted per category and language, and the items where the AI was most wrong are surfaced.
+activates it or rolls back. The examples come from crossnote.moderation.datasets; agreement
+between the AI and the moderators is read in crossnote.moderation.selectors.
 """
 
 import hashlib
 import json
-import logging
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 import numpy as np
-from django.conf import settings
 from django.db import transaction
-from django.db.models import Case, Count, F, FloatField, Q, Value, When
 from django.utils.translation import gettext as _
 
 from crossnote.core.errors import InvalidInput, NotFound
 from crossnote.moderation import pipeline
-from crossnote.moderation.categories import HARASSMENT, HATE, PROFANITY
 from crossnote.moderation.datasets import (
     STARTER_FILES,
     TRAIN_SPLITS,
     VALIDATION_SPLITS,
+    decision_examples,
     default_data_dir,
     starter_splits,
 )
 from crossnote.moderation.detectors import classifier
 from crossnote.moderation.evaluation import LabelledRow
-from crossnote.moderation.models import Action, Appeal, AuditEntry, ClassifierVersion, ReviewItem
+from crossnote.moderation.model_store import SHIPPED, local_model_file, model_of, store_model
+from crossnote.moderation.models import AuditEntry, ClassifierVersion
+from crossnote.moderation.services.enforcement import audit
 
-log = logging.getLogger(__name__)
-
-SHIPPED = "shipped"
-# The classifier scores offensive language, so only decisions about it teach it anything: a
-# note removed as spam is not evidence that its words are abusive.
-OFFENSIVE_CATEGORIES = frozenset({PROFANITY, HARASSMENT, HATE})
-ACTING_OUTCOMES = frozenset(
-    {Action.LABEL, Action.LIMIT, Action.WITHHOLD, Action.HOLD, Action.REMOVE}
-)
-APPROVE = "approve"
 # A moderator's decision counts as much as this many starter rows: there are few of them, and
 # they are the platform's own norms rather than another site's.
 DECISION_WEIGHT = 5
@@ -51,52 +42,14 @@ DECISION_WEIGHT = 5
 # --- labelled examples ------------------------------------------------------------------------
 
 
-def _label(outcome: str, category: str) -> int | None:
-    """1 offensive, 0 not, None when the decision says nothing about offensive language."""
-    if outcome in (APPROVE, Action.ALLOW):
-        return 0
-    if outcome in ACTING_OUTCOMES and category in OFFENSIVE_CATEGORIES:
-        return 1
-    return None
+def _labels(rows: Sequence[LabelledRow]) -> list[int]:
+    """The rows' labels: 1 offensive, 0 not (every reader in datasets gives ints)."""
+    return [int(cast(int, row.label)) for row in rows]
 
 
-def labelled_decisions() -> list[LabelledRow]:
-    """Every human-decided review item with its text, as a (text, label, language) example.
-
-    - approve (any category) → 0: a moderator found nothing to restrict;
-    - label, limit, withhold or remove in profanity, harassment or hate → 1;
-    - any other outcome (e.g. removed as spam) → not an example; escalations are not decisions.
-    One example per piece of content: a later decision about it supersedes an earlier one, so
-    an appeal that reverses a decision flips the original item's label to 0, and an upheld
-    appeal keeps it.
-    """
-    return list(_examples().values())
-
-
-def _examples() -> dict[tuple[str, int], LabelledRow]:
-    """labelled_decisions() keyed by (kind, object_id), which decides the held-out split."""
-    items = (
-        ReviewItem.objects.filter(status=ReviewItem.Status.DECIDED, decided_by__isnull=False)
-        .select_related("appeal")
-        .order_by("decided_at", "pk")
-    )
-    examples: dict[tuple[str, int], dict] = {}
-    for item in items:
-        if item.appeal_id and item.appeal.status == Appeal.Status.REVERSED:
-            label = 0
-        else:  # an upheld appeal's outcome is the original action
-            label = _label(item.outcome, item.category)
-        key = (item.kind, item.object_id)
-        if key in examples:
-            # Keep the text the first decision saw (an appeal item may hold only the body).
-            examples[key]["label"] = label
-        elif item.content_text.strip():
-            examples[key] = {"text": item.content_text, "label": label, "lang": item.language}
-    return {
-        key: LabelledRow(e["text"], e["label"], e["lang"])
-        for key, e in examples.items()
-        if e["label"] is not None
-    }
+def _columns(rows: list[LabelledRow]) -> list[tuple[str, int, str]]:
+    """Labelled rows as the classifier takes them: (text, label 0/1, language), as they are."""
+    return cast(list[tuple[str, int, str]], rows)
 
 
 def _held_out(key: tuple[str, int], seed: int, share: float) -> bool:
@@ -128,7 +81,7 @@ def train_version(
     starter data's knowledge is kept in the weights rather than re-learnt. Both versions are
     scored on the same held-out decisions; the row's metrics hold both.
     """
-    examples = _examples()
+    examples = decision_examples()
     if not examples:
         raise InvalidInput(_("No human decisions to learn from yet."))
     train_rows = [row for key, row in examples.items() if not _held_out(key, seed, holdout)]
@@ -151,12 +104,12 @@ def train_version(
         "decisions": {"train": len(train_rows), "held_out": len(held_out)},
         "held_out": {
             "new": {"version": model.version, **_scores(model, held_out)},
-            "active": {"version": active.version, **_scores(_model_of(active), held_out)},
+            "active": {"version": active.version, **_scores(model_of(active), held_out)},
         },
     }
     model.metrics.update(metrics)
     relative = Path("classifiers") / f"{model.version}.npz"
-    classifier.save(model, _absolute(str(relative)))
+    store_model(model, str(relative))
     row, _created = ClassifierVersion.objects.update_or_create(
         version=model.version, defaults={"path": str(relative), "metrics": metrics}
     )
@@ -180,7 +133,7 @@ def _scores(model: classifier.OffensiveModel, rows: list[LabelledRow]) -> dict:
     if not rows:
         return {"n": 0}
     flags = model.flags([row.text for row in rows], [row.language for row in rows])
-    return classifier.binary_metrics([row.label for row in rows], flags)
+    return classifier.binary_metrics(_labels(rows), cast(Sequence[int], flags))
 
 
 def _retrain_on_starter(data_dir: Path, decisions, ngram_settings, seed):
@@ -212,7 +165,7 @@ EVALUATED_SPLITS = (
 
 def train_starter_model(
     splits: dict[str, list[LabelledRow]],
-    extra_rows: list[LabelledRow] = (),
+    extra_rows: Sequence[LabelledRow] = (),
     *,
     settings: classifier.NgramSettings | None = None,
     seed: int = 0,
@@ -243,7 +196,7 @@ def train_starter_model(
         model = _reused(ngram, used, seed, description)
     else:
         model = classifier.train(
-            rows, settings=settings, seed=seed, sources=sources, description=description
+            _columns(rows), settings=settings, seed=seed, sources=sources, description=description
         )
     validation = {
         group: {name: splits[name] for name in names if splits.get(name)}
@@ -251,13 +204,14 @@ def train_starter_model(
     }
     classifier.fit_thresholds(model, validation)
     if stack:
-        classifier.fit_stack(model, rows, validation, seed=seed, sources=sources)
+        classifier.fit_stack(model, _columns(rows), validation, seed=seed, sources=sources)
         model.version = model.version.replace("ngram-", "stack-", 1)
     for name, split in splits.items():
         if name not in used and split:
-            labels = [row.label for row in split]
             flags = model.flags([row.text for row in split], [row.language for row in split])
-            model.metrics[name] = classifier.binary_metrics(labels, flags)
+            model.metrics[name] = classifier.binary_metrics(
+                _labels(split), cast(Sequence[int], flags)
+            )
     model.metrics.update(seed=seed, trained_on=used)
     return model
 
@@ -302,11 +256,12 @@ def fine_tune_model(
     (all other weights keep their gradient at zero, so they stay as shipped). The intercept is
     left alone: reports skew towards bad content, and moving it would shift every score.
     """
+    # scipy is loaded when a model is fine-tuned, not by every process that screens content.
     from scipy.optimize import minimize
     from scipy.special import expit
 
     texts = [classifier.prepare_text(row.text) for row in rows]
-    y = np.asarray([int(row.label) for row in rows], dtype=np.float64)
+    y = np.asarray(_labels(rows), dtype=np.float64)
     matrix = base.vectorizer.transform(texts).tocsr()
     used = np.unique(matrix.indices)
     x = matrix[:, used]
@@ -351,11 +306,6 @@ def fine_tune_model(
 # --- versions ---------------------------------------------------------------------------------
 
 
-def _absolute(path: str) -> Path:
-    """Versions are stored relative to the data folder, so a restored backup still finds them."""
-    return Path(path) if Path(path).is_absolute() else Path(settings.CROSSNOTE_DATA_DIR) / path
-
-
 def ensure_shipped() -> ClassifierVersion:
     """The model shipped in the package, as version "shipped" (active unless another is)."""
     row = ClassifierVersion.objects.filter(version=SHIPPED).first()
@@ -382,45 +332,19 @@ def active_version() -> ClassifierVersion:
     return ClassifierVersion.objects.filter(active=True).first() or ensure_shipped()
 
 
-def active_model_path() -> Path:
-    """Where the pipeline loads the classifier from: the active version, else the shipped one."""
-    row = ClassifierVersion.objects.filter(active=True).only("path", "version").first()
-    if row is None or not row.path:
-        return classifier.MODEL_PATH
-    path = _absolute(row.path)
-    if not path.is_file():
-        log.error("classifier %s: %s is missing; using the shipped model", row.version, path)
-        return classifier.MODEL_PATH
-    return path
-
-
-def model_thresholds(row: ClassifierVersion) -> dict:
-    """{group: {"label", "hold"}} of a version's model, read from its file; {} if unreadable."""
-    try:
-        return _model_of(row).metrics.get("thresholds", {})
-    except (OSError, ValueError):
-        return {}
-
-
-def _model_of(row: ClassifierVersion) -> classifier.OffensiveModel:
-    return classifier.get_model(_absolute(row.path) if row.path else classifier.MODEL_PATH)
-
-
 def activate_version(version: str, *, by=None) -> ClassifierVersion:
     """Make `version` the one the pipeline uses; exactly one version is active."""
     return _activate(version, by=by, action="classifier:activate")
 
 
 def _activate(version: str, *, by, action: str) -> ClassifierVersion:
-    from crossnote.moderation.review import audit
-
     ensure_shipped()
     with transaction.atomic():
         rows = ClassifierVersion.objects.select_for_update()
         row = rows.filter(version=version).first()
         if row is None:
             raise NotFound(_("No classifier version “%(v)s”.") % {"v": version})
-        if row.path and not _absolute(row.path).is_file():
+        if row.path and local_model_file(row.path) is None:
             raise InvalidInput(_("The model file of “%(v)s” is missing.") % {"v": version})
         previous = rows.filter(active=True).exclude(pk=row.pk).first()
         rows.filter(active=True).exclude(pk=row.pk).update(active=False)
@@ -458,62 +382,3 @@ def rollback(*, by=None) -> ClassifierVersion:
 def list_versions():
     ensure_shipped()
     return ClassifierVersion.objects.order_by("-active", "-created_at")
-
-
-# --- agreement --------------------------------------------------------------------------------
-
-
-def _decided_by_humans(since=None, until=None):
-    # Appeal items compare a decision with an earlier decision, not with the AI.
-    items = ReviewItem.objects.filter(
-        status=ReviewItem.Status.DECIDED, agreed_with_ai__isnull=False, appeal__isnull=True
-    )
-    if since:
-        items = items.filter(decided_at__gte=since)
-    return items.filter(decided_at__lt=until) if until else items
-
-
-def agreement_stats(*, since=None, until=None) -> dict:
-    """How often moderators agreed with the AI's suggestion: overall, per category, per
-    language. Each part is {"n", "agreed", "share"} (share None when nothing was decided)."""
-    items = _decided_by_humans(since, until)
-
-    def part(rows) -> dict:
-        n, agreed = rows["n"], rows["agreed"] or 0
-        return {"n": n, "agreed": agreed, "share": round(agreed / n, 4) if n else None}
-
-    counts = {"n": Count("pk"), "agreed": Count("pk", filter=Q(agreed_with_ai=True))}
-    by = {
-        field: [
-            {"key": row[field], **part(row)}
-            for row in items.values(field).annotate(**counts).order_by("-n", field)
-        ]
-        for field in ("category", "language")
-    }
-    return {
-        "overall": part(items.aggregate(**counts)),
-        "by_category": by["category"],
-        "by_language": by["language"],
-    }
-
-
-def most_wrong(limit: int = 20):
-    """Decided items where the AI was most wrong, for a second look: the moderator approved
-    what the AI acted on with confidence ≥ 0.9, or removed what the AI would have allowed.
-    Worst first: the AI's confidence in its wrong answer."""
-    acting = [a for a in Action.values if a != Action.ALLOW]
-    confident_miss = Q(outcome=APPROVE, suggested_action__in=acting, confidence__gte=0.9)
-    missed = Q(outcome=Action.REMOVE, suggested_action=Action.ALLOW)
-    return (
-        _decided_by_humans()
-        .filter(confident_miss | missed)
-        .annotate(
-            wrongness=Case(
-                When(outcome=APPROVE, then=F("confidence")),
-                default=Value(1.0) - F("confidence"),
-                output_field=FloatField(),
-            )
-        )
-        .select_related("decided_by")
-        .order_by("-wrongness", "-decided_at")[:limit]
-    )

@@ -3,7 +3,7 @@
 Each case file (`cases_*.csv` in this folder) has the columns text, expected (flag or allow),
 kind (the evasion kind, "lookalike" or "newcomer"), language and note. A case runs as a note
 does on its way in: its language is detected from the text (the `language` column only groups
-the figures) and `services.screen_text` returns the verdict. "flag" cases pass when any action
+the figures) and `selectors.screen_text` returns the verdict. "flag" cases pass when any action
 is taken; "allow" cases pass only when none is (not even a label or limit).
 """
 
@@ -11,6 +11,10 @@ import csv
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from crossnote.language.detection import detect_language
+from crossnote.moderation.models import SEVERITY
+from crossnote.moderation.selectors import screen_text
 
 CASES_DIR = Path(__file__).resolve().parent
 COLUMNS = ("text", "expected", "kind", "language", "note")
@@ -188,9 +192,6 @@ def select(cases: Sequence[Case], group: str) -> list[Case]:
 
 def screen_case(case: Case) -> Outcome:
     """One case through the synchronous pipeline, as a new note's text goes."""
-    from crossnote.language.detection import detect_language
-    from crossnote.moderation.services import screen_text
-
     signals, verdict = screen_text(case.text, kind="note", language=detect_language(case.text).code)
     scores: dict[str, float] = {}
     for signal in signals:
@@ -304,8 +305,6 @@ def _miss_order(outcome: Outcome):
 
 
 def _alarm_order(outcome: Outcome):
-    from crossnote.moderation.models import SEVERITY
-
     return (
         -SEVERITY.get(outcome.action, 0),
         -outcome.score,

@@ -2,6 +2,7 @@
 
 from django import template
 
+from crossnote.moderation import roles
 from crossnote.moderation.models import Action, Decision
 
 register = template.Library()
@@ -22,6 +23,4 @@ def latest_decision(obj, kind: str):
 
 @register.filter
 def is_moderator(user) -> bool:
-    from crossnote.moderation.policies import is_moderator as check
-
-    return check(user)
+    return roles.is_moderator(user)

@@ -1,6 +1,7 @@
 """Operator commands for trust & safety: eval, policies, hash lists, withholding, check,
 training and classifier versions."""
 
+import csv
 import json
 import sys
 from pathlib import Path
@@ -8,7 +9,15 @@ from pathlib import Path
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from crossnote.core.errors import DomainError
+from crossnote.accounts.models import User
+from crossnote.core.errors import DomainError, NotFound
+from crossnote.moderation import presenters, selectors, services
+from crossnote.moderation.evaluation import evaluate_file
+from crossnote.moderation.models import AuditEntry
+from crossnote.moderation.roles import is_moderator
+from crossnote.moderation.services import training
+from crossnote.moderation.suite import run_suite
+from crossnote.notes.models import Note
 
 
 class Command(BaseCommand):
@@ -116,8 +125,6 @@ class Command(BaseCommand):
         return open(name, mode, encoding="utf-8", newline="")  # noqa: SIM115 - closed by caller
 
     def _eval(self, options):
-        from crossnote.moderation.evaluation import evaluate_file
-
         label_map = dict(pair.split("=", 1) for pair in options["label_map"].split(",") if pair)
         if options["threshold"] is not None and not options["layer"]:
             raise CommandError("--threshold needs --layer")
@@ -138,8 +145,6 @@ class Command(BaseCommand):
         self.stdout.write(report["text"])
 
     def _suite(self, options):
-        from crossnote.moderation.suite import run_suite
-
         if options["errors"] < 0:
             raise CommandError("--errors takes a count of 0 or more")
         result = run_suite(group=options["group"], errors=options["errors"])
@@ -150,35 +155,28 @@ class Command(BaseCommand):
         self.stdout.write(result["text"])
 
     def _policies(self, options):
-        from crossnote.moderation.policy_yaml import export_policies, import_policies
-
         if options["direction"] == "export":
             stream = self._open(options["file"], "w")
-            stream.write(export_policies())
+            stream.write(services.export_policies())
             return
         stream = self._open(options["file"])
-        count = import_policies(stream.read(), replace=options["replace"])
+        count = services.import_policies(stream.read(), replace=options["replace"])
         self.stdout.write(f"{count} policies imported")
 
     def _hashes(self, options):
-        from crossnote.moderation.services import export_hash_list, import_hash_list
-
         if options["direction"] == "export":
-            export_hash_list(self._open(options["file"], "w"))
+            services.export_hash_list(self._open(options["file"], "w"))
             return
-        count = import_hash_list(
+        count = services.import_hash_list(
             self._open(options["file"]), category=options["category"], source=options["source"]
         )
         self.stdout.write(f"{count} hashes imported")
 
     def _withhold(self, options):
-        from crossnote.moderation.services import withhold_note
-        from crossnote.notes.models import Note
-
         note = Note.objects.filter(pk=options["note_id"]).first()
         if note is None:
             raise CommandError(f"No note {options['note_id']}.")
-        withhold_note(
+        services.withhold_note(
             note=note,
             regions=options["regions"].split(","),
             legal_basis=options["basis"],
@@ -187,10 +185,6 @@ class Command(BaseCommand):
         self.stdout.write(f"note {note.pk} withheld in {options['regions']}")
 
     def _audit(self, options):
-        import csv
-
-        from crossnote.moderation.models import AuditEntry
-
         writer = csv.writer(self._open(options["file"], "w"))
         writer.writerow(["created_at", "actor", "action", "target", "before", "after"])
         for entry in AuditEntry.objects.order_by("created_at").iterator():
@@ -206,14 +200,10 @@ class Command(BaseCommand):
             )
 
     def _sweep(self, options):
-        from crossnote.moderation.review import lift_expired_suspensions
-
-        self.stdout.write(f"{lift_expired_suspensions()} suspensions ended")
+        self.stdout.write(f"{services.lift_expired_suspensions()} suspensions ended")
 
     def _check(self, options):
-        from crossnote.moderation.services import screen_text
-
-        signals, verdict = screen_text(options["text"], kind="note")
+        signals, verdict = selectors.screen_text(options["text"], kind="note")
         for signal in signals:
             self.stdout.write(
                 f"{signal.layer:<11} {signal.category:<13} {signal.score:.2f} "
@@ -224,16 +214,13 @@ class Command(BaseCommand):
         )
 
     def _item(self, options):
-        from crossnote.accounts.models import User
-        from crossnote.core.errors import NotFound
-        from crossnote.moderation.policies import is_moderator
-        from crossnote.moderation.review_view import item_context
-
         moderator = User.objects.filter(username=options["moderator"]).first()
         if moderator is None or not is_moderator(moderator):
             raise CommandError(f"{options['moderator']!r} is not a moderator.")
         try:
-            api = item_context(moderator, options["item_id"], target=options["target"])["api"]
+            api = presenters.item_context(moderator, options["item_id"], target=options["target"])[
+                "api"
+            ]
         except NotFound:
             raise CommandError(f"No review item {options['item_id']}.") from None
         if options["json"]:
@@ -268,9 +255,7 @@ class Command(BaseCommand):
         if not options["from_decisions"]:
             call_command("moderation_train")
             return
-        from crossnote.moderation.learning import activate_version, train_version
-
-        row = train_version(
+        row = training.train_version(
             starter_dir=options["data_dir"],
             seed=options["seed"],
             holdout=options["holdout"],
@@ -296,7 +281,7 @@ class Command(BaseCommand):
                     f"F1 {m['f1']:.3f}  (n={m['n']:,})"
                 )
         if options["activate"]:
-            activate_version(row.version)
+            training.activate_version(row.version)
             self.stdout.write(f"{row.version} is now active")
         else:
             self.stdout.write(
@@ -304,18 +289,16 @@ class Command(BaseCommand):
             )
 
     def _classifier(self, options):
-        from crossnote.moderation import learning
-
         if options["step"] == "activate":
             if not options["version"]:
                 raise CommandError("name the version to activate (see: classifier list)")
-            row = learning.activate_version(options["version"])
+            row = training.activate_version(options["version"])
             self.stdout.write(f"{row.version} is now active")
         elif options["step"] == "rollback":
-            row = learning.rollback()
+            row = training.rollback()
             self.stdout.write(f"rolled back: {row.version} is now active")
         else:
-            for row in learning.list_versions():
+            for row in training.list_versions():
                 f1 = row.metrics.get("held_out", {}).get("new", {}).get("f1")
                 held = f"held-out F1 {f1:.3f}" if f1 is not None else ""
                 mark = "*" if row.active else " "

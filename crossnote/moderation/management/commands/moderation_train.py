@@ -28,7 +28,7 @@ from crossnote.moderation.datasets import (
 )
 from crossnote.moderation.detectors import classifier
 from crossnote.moderation.evaluation import LabelledRow, offensive_metrics, read_labelled_csv
-from crossnote.moderation.learning import EVALUATED_SPLITS, train_starter_model
+from crossnote.moderation.services.training import EVALUATED_SPLITS, train_starter_model
 
 __all__ = ["Command", "default_data_dir", "offensive_metrics", "read_cold", "split_davidson"]
 

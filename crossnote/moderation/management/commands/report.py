@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from crossnote.core.errors import DomainError
+from crossnote.moderation import presenters, selectors, services
 from crossnote.moderation.categories import BUILT_IN
-from crossnote.moderation.reporting import KINDS
 
 
 class Command(BaseCommand):
@@ -16,7 +16,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["subject", "send"])
-        parser.add_argument("kind", help=", ".join(KINDS))
+        parser.add_argument("kind", help=", ".join(selectors.REPORTABLE_KINDS))
         parser.add_argument("object_id", type=int)
         parser.add_argument("--as", dest="reporter", required=True, help="the reader's username")
         parser.add_argument("--reason", default="", help=", ".join(BUILT_IN))
@@ -24,16 +24,14 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="the API's ReportSubjectOut")
 
     def handle(self, *args, **options):
-        from crossnote.moderation import reporting, review
-
         reporter = get_user_model().objects.filter(username=options["reporter"]).first()
         if reporter is None:
             raise CommandError(f"No one is called @{options['reporter']}.")
         try:
-            obj = reporting.reportable(reporter, options["kind"], options["object_id"])
-            subject = reporting.subject(obj, options["kind"])
+            obj = selectors.reportable(reporter, options["kind"], options["object_id"])
+            subject = presenters.report_subject(obj, options["kind"])
             if options["action"] == "send":
-                report = review.report_content(
+                report = services.report_content(
                     reporter=reporter,
                     kind=options["kind"],
                     object_id=options["object_id"],

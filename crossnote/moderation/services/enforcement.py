@@ -1,0 +1,305 @@
+"""Enforcement: put a decision into effect and tell the author why.
+
+Decisions and their statements of reasons (EU DSA Art. 17), content states, regional
+withholding, strikes and suspensions, and the append-only audit log every action writes."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from crossnote.accounts.models import User
+from crossnote.core import hooks
+from crossnote.core.errors import InvalidInput
+from crossnote.moderation import engine, selectors
+from crossnote.moderation.categories import category_name
+from crossnote.moderation.models import (
+    Action,
+    AuditEntry,
+    Decision,
+    Strike,
+    Suspension,
+    Withholding,
+)
+from crossnote.notes.models import Comment, ModerationState, Note, NoteWithholding
+from crossnote.notes.services import recount_comments, recount_topics
+from crossnote.security.sessions import end_all_sessions
+from crossnote.social.models import Notification
+from crossnote.social.services import notify
+
+# The content state an automated verdict puts a note or comment in.
+STATE_FOR = {
+    Action.LABEL: ModerationState.LABELLED,
+    Action.LIMIT: ModerationState.LIMITED,
+    Action.HOLD: ModerationState.HELD,
+    Action.REMOVE: ModerationState.REMOVED,
+}
+# The content state a moderator's decision puts it in (withhold: see withhold_note).
+STATE_OF = {
+    "approve": ModerationState.VISIBLE,
+    "label": ModerationState.LABELLED,
+    "limit": ModerationState.LIMITED,
+    "remove": ModerationState.REMOVED,
+}
+ACTION_WORDS = {
+    "approve": gettext_lazy("approved, nothing restricted"),
+    "label": gettext_lazy("shown behind a content warning"),
+    "limit": gettext_lazy("not recommended to others"),
+    "withhold": gettext_lazy("withheld in some regions"),
+    "remove": gettext_lazy("removed"),
+}
+# What a statement of reasons calls each kind of content (messages come from crossnote.messaging).
+KIND_WORDS = {**dict(Decision.Kind.choices), "message": gettext_lazy("message")}
+
+
+def audit(actor, action: str, target: str, before=None, after=None) -> AuditEntry:
+    """Append an entry to the audit log (never edited, never deleted)."""
+    return AuditEntry.objects.create(
+        actor=actor,
+        actor_name=getattr(actor, "username", "system") or "system",
+        action=action,
+        target=target,
+        before=before or {},
+        after=after or {},
+    )
+
+
+# --- statements of reasons --------------------------------------------------------------------
+
+
+def statement_for(verdict, kind: str) -> str:
+    """The statement of reasons the author reads: what, why, by which layer, what next."""
+    evidence = []
+    for signal in verdict.signals[:3]:
+        if signal.detail:
+            evidence.append(f"{signal.layer}: {signal.detail}")
+        else:
+            evidence.append(f"{signal.layer} ({signal.score:.2f})")
+    parts = {
+        "action": Action(verdict.action).label,
+        "category": category_name(verdict.category),
+        "evidence": "; ".join(evidence) or "—",
+    }
+    return (
+        _(
+            "Action: %(action)s. Reason: this may break our guideline on %(category)s. "
+            "Evidence: %(evidence)s. This was an automated decision; you can edit your content, and "
+            "an appeal reaches a human moderator."
+        )
+        % parts
+    )
+
+
+def statement_of_reasons(
+    *,
+    action: str,
+    kind: str,
+    category: str,
+    automated_detection: bool,
+    automated_decision: bool,
+    facts: str,
+    legal_basis: str = "",
+) -> str:
+    """A statement in the sense of the EU DSA Art. 17: what was restricted, the facts, whether
+    automated means were used, the ground, and how to seek redress."""
+    days = settings.CROSSNOTE_APPEAL_WINDOW_DAYS
+    ground = (
+        _("Legal basis: %(basis)s.") % {"basis": legal_basis}
+        if legal_basis
+        else _("Ground: our community guideline on %(category)s.")
+        % {"category": category_name(category or "respect")}
+    )
+    means = (
+        _("Automated means detected it and decided.")
+        if automated_decision
+        else _("Automated means flagged it; a human moderator decided.")
+        if automated_detection
+        else _("A human moderator reviewed it after a report.")
+    )
+    return " ".join(
+        [
+            _("What: your %(kind)s — %(action)s.")
+            % {"kind": KIND_WORDS.get(kind, kind), "action": ACTION_WORDS.get(action, action)},
+            _("Facts: %(facts)s.") % {"facts": facts or "—"},
+            means,
+            ground,
+            _(
+                "Redress: you can appeal within %(days)d days from the moderation notices page; "
+                "a different moderator decides."
+            )
+            % {"days": days},
+        ]
+    )
+
+
+def reason_for_author(reason: str, *, private: bool) -> str:
+    """A moderator's free-text reason as the author reads it, in the active language (call it
+    inside translation.override): translated, with the original and the engine that translated
+    it; as written when it is already in that language."""
+    target = translation.get_language() or "en"
+    translated = selectors.translate_for_reader(reason, target, private=private)
+    if translated["translation"] is None:
+        return translated["original"]
+    return (
+        _("%(translation)s (the moderator wrote: “%(original)s”; machine-translated by %(engine)s)")
+        % translated
+    )
+
+
+def statement_for_author(author, *, private: bool = False, **parts) -> str:
+    """The statement written in the author's language, not the moderator's; the moderator's
+    own words (the facts) translated into it too."""
+    with translation.override(selectors.author_language(author)):
+        parts["facts"] = reason_for_author(parts.get("facts", ""), private=private)
+        return statement_of_reasons(**parts)
+
+
+# --- decisions and content states -------------------------------------------------------------
+
+
+def record_decision(obj, kind, verdict, author, *, automated=True, regions=()) -> Decision:
+    """An automated (or withholding) decision with its statement in the author's language."""
+    with translation.override(selectors.author_language(author)):
+        statement = statement_for(verdict, kind)
+    return Decision.objects.create(
+        kind=kind,
+        object_id=obj.pk,
+        author=author,
+        action=verdict.action,
+        category=verdict.category,
+        policy=verdict.policy,
+        automated=automated,
+        signals=[s.as_dict() for s in verdict.signals],
+        regions=list(regions),
+        statement=statement,
+    )
+
+
+def recount(obj, kind: str) -> None:
+    """A held, removed or restored note or comment leaves (or rejoins) the counts it is in."""
+    if kind == "comment":
+        recount_comments(obj.note_id)
+    else:
+        recount_topics(note_id=obj.pk)
+
+
+def apply_state(obj, kind: str, action: str) -> None:
+    """A moderator's action on the content itself (another app applies it to its own)."""
+    if kind not in ("note", "comment", "profile"):  # e.g. a message report: its app applies it
+        hooks.collect(hooks.REVIEW_DECIDED, kind=kind, obj=obj, action=action)
+        return
+    if kind == "profile" or action not in STATE_OF:
+        return
+    model = Note if kind == "note" else Comment
+    fields: dict[str, str] = {"moderation": STATE_OF[action]}
+    if action == "approve":
+        fields["content_warning"] = ""
+    elif action == "label" and not getattr(obj, "content_warning", ""):
+        fields["content_warning"] = _("May contain offensive language")
+    model.objects.filter(pk=obj.pk).update(**fields)
+    recount(obj, kind)
+
+
+def lift_withholdings(note_id: int) -> None:
+    """A reversed withholding: readers in every region see the note again."""
+    NoteWithholding.objects.filter(note_id=note_id).delete()
+
+
+def withhold_note(
+    *, note, regions, legal_basis: str, reference: str = "", by=None, verdict=None
+) -> Decision:
+    """Withhold a note for readers in `regions`, recorded with its legal basis, the author told."""
+    regions = sorted({r.strip().upper() for r in regions if r.strip()})
+    if not regions or any(len(r) != 2 or not r.isalpha() for r in regions):
+        raise InvalidInput(_("Give the regions as two-letter ISO 3166 codes, e.g. CN, DE."))
+    if not (legal_basis or "").strip():
+        raise InvalidInput(_("A withholding needs its legal basis or order."))
+    verdict = verdict or engine.Verdict(action=Action.WITHHOLD, category="legal", regions=regions)
+    with transaction.atomic():
+        decision = record_decision(
+            note, "note", verdict, note.author, automated=by is None, regions=regions
+        )
+        with translation.override(selectors.author_language(note.author)):
+            decision.statement = _withheld_statement(regions, legal_basis, reference)
+        decision.save(update_fields=["statement"])
+        Withholding.objects.create(
+            note=note,
+            regions=regions,
+            legal_basis=legal_basis,
+            reference=reference,
+            decision=decision,
+            created_by=by,
+        )
+        for region in regions:
+            NoteWithholding.objects.get_or_create(note=note, region=region)
+        notify(recipient=note.author, actor=None, verb=Notification.Verb.MODERATION, note=note)
+    return decision
+
+
+def _withheld_statement(regions, legal_basis, reference) -> str:
+    return _(
+        "Your note is withheld for readers in %(regions)s. Legal basis: %(basis)s%(ref)s. "
+        "Readers elsewhere still see it."
+    ) % {
+        "regions": ", ".join(regions),
+        "basis": legal_basis,
+        "ref": f" ({reference})" if reference else "",
+    }
+
+
+# --- accounts: policy actions, strikes, suspensions -------------------------------------------
+
+
+def apply_account_action(verdict, author) -> None:
+    """A policy's account action: warn is the notification itself; suspend deactivates."""
+    policy = verdict.policy
+    if policy is not None and policy.account_action == "suspend" and author.is_active:
+        type(author).objects.filter(pk=author.pk).update(is_active=False)
+        author.is_active = False
+        end_all_sessions(author)  # every session and API token of the account ends now
+
+
+def strike(author, decision) -> None:
+    """Repeat violations accumulate strikes that expire; the operator's ladder sets the
+    consequence. A newcomer's first strike is a warning only."""
+    now = timezone.now()
+    Strike.objects.create(
+        user=author,
+        decision=decision,
+        expires_at=now + timedelta(days=settings.CROSSNOTE_STRIKE_DAYS),
+    )
+    active = Strike.objects.filter(user=author, lifted=False, expires_at__gt=now).count()
+    if selectors.is_newcomer(author) and active == 1:
+        return
+    ladder = settings.CROSSNOTE_STRIKE_LADDER
+    step = ladder[min(active - 1, len(ladder) - 1)]
+    if step.startswith("limit"):
+        # No suspension: the account's new notes are not recommended while the step lasts
+        # (selectors.account_limited_until; screening.moderate_content applies it to each note).
+        audit(None, "limit", f"user:{author.pk}", after={"step": step, "strikes": active})
+    if step.startswith("suspend"):
+        days = step.partition(":")[2]
+        until = now + timedelta(days=int(days)) if days.isdigit() else None
+        Suspension.objects.create(user=author, until=until)
+        type(author).objects.filter(pk=author.pk).update(is_active=False)
+        end_all_sessions(author)  # every session and API token of the account ends now
+        audit(None, "suspend", f"user:{author.pk}", after={"step": step, "strikes": active})
+
+
+def lift_strikes(decision) -> None:
+    """A reversed decision's strike no longer counts."""
+    Strike.objects.filter(decision=decision).update(lifted=True)
+
+
+def lift_expired_suspensions() -> int:
+    """Reactivate accounts whose timed suspension has ended (run daily: `moderation sweep`)."""
+    due = Suspension.objects.filter(lifted=False, until__isnull=False, until__lte=timezone.now())
+    users = list(due.values_list("user_id", flat=True))
+    due.update(lifted=True)
+    User.objects.filter(pk__in=users).update(is_active=True)
+    for user_id in users:
+        audit(None, "unsuspend", f"user:{user_id}")
+    return len(users)

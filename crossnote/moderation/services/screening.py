@@ -1,0 +1,150 @@
+"""Screening on write: every note, comment, profile and image through the layers and the policy
+engine, the verdict put into effect, and the norms coach an author sees before posting."""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from crossnote.core import tasks as background
+from crossnote.core.errors import ContentBlocked
+from crossnote.language.detection import detect_language
+from crossnote.moderation import engine, pipeline, selectors
+from crossnote.moderation.categories import category_name
+from crossnote.moderation.models import SEVERITY, Action, Decision, GuidelinesAcknowledgement
+from crossnote.moderation.services.enforcement import (
+    STATE_FOR,
+    apply_account_action,
+    record_decision,
+    recount,
+    statement_for,
+    withhold_note,
+)
+from crossnote.moderation.services.review import queue_automated
+from crossnote.notes.models import Comment, ModerationState, Note
+from crossnote.notes.policies import viewer_region
+from crossnote.social.models import Notification
+from crossnote.social.services import notify
+
+# Tasks are entry points above the services (they call them): reached by their registered name.
+LLM_GUARD_TASK = "crossnote.moderation.tasks.run_llm_guard"
+
+
+def apply_verdict(obj, kind: str, verdict, author) -> Decision | None:
+    """Put a verdict into effect on a note or comment and tell its author why."""
+    if not verdict.acts:
+        return None
+    if kind == "profile":
+        if verdict.action in (Action.HOLD, Action.REMOVE):
+            raise ContentBlocked(statement_for(verdict, kind))
+        return record_decision(obj, kind, verdict, author)
+    if verdict.action == Action.WITHHOLD:
+        if kind != "note":
+            return None
+        return withhold_note(
+            note=obj,
+            regions=verdict.regions,
+            legal_basis=verdict.policy.legal_basis or verdict.policy.name,
+            verdict=verdict,
+        )
+    model = Note if kind == "note" else Comment
+    model.objects.filter(pk=obj.pk).update(
+        moderation=STATE_FOR[verdict.action],
+        content_warning=verdict.label_text if verdict.action == Action.LABEL else "",
+    )
+    obj.moderation = STATE_FOR[verdict.action]
+    recount(obj, kind)  # a held or removed note or comment leaves the counts it was in
+    decision = record_decision(obj, kind, verdict, author)
+    apply_account_action(verdict, author)
+    if verdict.action in (Action.HOLD, Action.LABEL, Action.LIMIT):
+        queue_automated(obj=obj, kind=kind, verdict=verdict, decision=decision)
+    note = obj if kind == "note" else obj.note
+    notify(
+        recipient=author,
+        actor=None,
+        verb=Notification.Verb.MODERATION,
+        note=note,
+        comment=obj if kind == "comment" else None,
+    )
+    return decision
+
+
+def _image_verdict(note, author):
+    """A note's stored images against the hash lists, for policies that hold rather than block."""
+    pdqs = [image.pdq_hash for image in note.images.all() if image.pdq_hash]
+    if not pdqs:
+        return None
+    signals = pipeline.run_images([_Stored(pdq) for pdq in pdqs])
+    return engine.decide(signals, kind="image", author_region=viewer_region(author))
+
+
+class _Stored:
+    def __init__(self, pdq):
+        self.pdq, self.pdq_quality = pdq, 100
+
+
+def moderate_content(*, obj, kind: str, author) -> Decision | None:
+    """The hook run on every write of a note, comment or profile (inside its transaction)."""
+    signals, verdict = selectors.screen_text(
+        selectors.text_of(obj, kind),
+        kind=kind,
+        language=getattr(obj, "language", ""),
+        author=author,
+    )
+    if kind == "note":
+        images = _image_verdict(obj, author)
+        if images is not None and SEVERITY[images.action] > SEVERITY[verdict.action]:
+            verdict = images
+    decision = apply_verdict(obj, kind, verdict, author)
+    if kind == "note":
+        _limit_if_account_limited(obj, author)
+    if settings.CROSSNOTE_LLM_GUARD.get("url") and kind in ("note", "comment"):
+        transaction.on_commit(lambda: _queue_llm_guard(kind, obj.pk))
+    return decision
+
+
+def _limit_if_account_limited(note, author) -> None:
+    """The strike ladder's "limit" step: while it lasts, a new note the layers let through is
+    not recommended (limited: shown to followers, on the profile and by link, never on explore).
+    Stricter states (held, removed) stay as they are; a content warning is kept."""
+    open_states = (ModerationState.VISIBLE, ModerationState.LABELLED)
+    if note.moderation not in open_states or selectors.account_limited_until(author) is None:
+        return
+    Note.objects.filter(pk=note.pk).update(moderation=ModerationState.LIMITED)
+    note.moderation = ModerationState.LIMITED
+
+
+def _queue_llm_guard(kind: str, pk: int) -> None:
+    # already after commit: a worker, a thread or inline
+    background.dispatch(background.task_named(LLM_GUARD_TASK), kind, pk)
+
+
+def screen_images(*, images, author) -> list[str]:
+    """Hash-list check before any image is stored: refusals as messages (HTTP 451)."""
+    signals = pipeline.run_images(images)
+    verdict = engine.decide(signals, kind="image", author_region=viewer_region(author))
+    if verdict.action == Action.REMOVE:  # HOLD: stored, then held for review with the note
+        return [
+            _("This image matches a list of images that may not be posted here (%(c)s).")
+            % {"c": category_name(verdict.category)}
+        ]
+    return []
+
+
+def coach_draft(*, text: str, kind: str, author, language: str = "") -> dict:
+    """What the norms coach tells an author about a draft before it is published."""
+    if not language:
+        language = detect_language(text).code if text.strip() else ""
+    signals, verdict = selectors.screen_text(text, kind=kind, language=language, author=author)
+    return {
+        "verdict": verdict,
+        "advisories": engine.advisories(signals),
+        "category": category_name(verdict.category) if verdict.acts else "",
+    }
+
+
+def acknowledge_guidelines(*, user) -> GuidelinesAcknowledgement:
+    """Record that this person was shown the current community guidelines (at sign-up)."""
+    row, _created = GuidelinesAcknowledgement.objects.get_or_create(
+        user=user, version=settings.CROSSNOTE_GUIDELINES_VERSION
+    )
+    return row

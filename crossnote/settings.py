@@ -443,6 +443,8 @@ if MEDIA_STORAGE == "s3":
     from crossnote.ops.storage import private_s3_storage
 
     STORAGES["exports"] = private_s3_storage(STORAGES["default"], "exports")
+    # Trained classifier versions: every machine finds one another machine trained.
+    STORAGES["classifiers"] = private_s3_storage(STORAGES["default"], "classifiers")
 # Logs: LOG_FORMAT=json writes one JSON object per line, each with the request id.
 from crossnote.ops.logs import logging_config  # noqa: E402
 

@@ -11,7 +11,7 @@ class PhotoText(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting to be read")
-        DONE = "done", _("Read")
+        DONE = "done", _("Text read")
         FAILED = "failed", _("Could not be read")
 
     image = models.OneToOneField(

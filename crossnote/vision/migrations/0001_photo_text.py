@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
                     models.CharField(
                         choices=[
                             ("pending", "Waiting to be read"),
-                            ("done", "Read"),
+                            ("done", "Text read"),
                             ("failed", "Could not be read"),
                         ],
                         default="pending",

@@ -19,13 +19,26 @@
     };
   }
 
+  // The translation takes its line's box: type as tall as the line, shrunk until it fits the
+  // box's width. A translation much longer than its line (a word-by-word gloss) first widens
+  // towards the photo's right edge, then wraps with its box growing downwards: readable rather
+  // than microscopic.
+  function overflows(span) { return span.scrollWidth > span.clientWidth + 1; }
+
   function fit(span, height) {
-    var size = Math.max(9, Math.min(48, height * 0.78));
+    var size = Math.max(9, Math.min(48, height * 0.78)), floor = Math.max(9, height * 0.45);
+    span.classList.remove("wide", "wrapped");
+    span.style.width = span.dataset.w * 100 + "%";
     span.style.fontSize = size + "px";
-    while (size > 8 && (span.scrollWidth > span.clientWidth + 1 || span.scrollHeight > span.clientHeight + 1)) {
+    while (size > floor && overflows(span)) {
       size -= 1;
       span.style.fontSize = size + "px";
     }
+    if (!overflows(span)) return;
+    span.classList.add("wide");
+    span.style.width = "auto";
+    span.style.maxWidth = (1 - span.dataset.x) * 100 + "%";
+    if (overflows(span)) span.classList.add("wrapped");
   }
 
   function place(layer) {
@@ -52,6 +65,8 @@
       span.className = "photo-text-line";
       span.dataset.line = "";
       span.dataset.h = String(b[3] - b[1]);
+      span.dataset.w = String(b[2] - b[0]);
+      span.dataset.x = String(b[0]);
       span.style.left = b[0] * 100 + "%";
       span.style.top = b[1] * 100 + "%";
       span.style.width = (b[2] - b[0]) * 100 + "%";

@@ -39,6 +39,31 @@ def test_a_phone_video_is_probed_stripped_and_sampled():
         video._remove(checked.path)
 
 
+def test_a_phone_held_upright_comes_out_upright():
+    # Stored 160×120 with a blue left edge, shown turned a quarter clockwise (rotation -90):
+    # the picture is 120×160 and the blue edge runs along the top.
+    data = video_bytes(rotation=-90, audio=False)
+    checked = video.verify_video(clip(data))
+    try:
+        assert (checked.width, checked.height) == (120, 160)
+        poster = checked.frames[0].source
+        assert poster.height > poster.width
+        made = video.transcode(checked.path)
+    finally:
+        video._remove(checked.path)
+    try:
+        assert made.sizes["large"] == (120, 160)
+        with av.open(made.files["large"]) as container:
+            frame = next(container.decode(video=0))
+            assert (frame.width, frame.height) == (120, 160) and not frame.rotation
+            pixels = frame.to_ndarray(format="rgb24")
+        assert pixels[4, 60, 2] > 150 and pixels[4, 60, 0] < 100  # blue along the top
+        assert pixels[155, 60, 2] < 100  # not at the bottom
+    finally:
+        for path in made.files.values():
+            video._remove(path)
+
+
 def test_webm_vp9_opus_is_accepted():
     data = video_bytes(fmt="webm", codec="libvpx-vp9", gps=False)
     checked = video.verify_video(clip(data, name="clip.webm"))

@@ -21,6 +21,7 @@ def video_bytes(
     gps=True,
     options=None,
     pix_fmt="yuv420p",
+    rotation=0,
 ) -> bytes:
     width, height = size
     handle = tempfile.NamedTemporaryFile(suffix=f".{fmt}")  # fast start rereads the file
@@ -29,6 +30,8 @@ def video_bytes(
         out.metadata["location"] = GPS
     video = out.add_stream(codec, rate=fps)
     video.width, video.height, video.pix_fmt = width, height, pix_fmt
+    if rotation:  # a phone held upright: the pictures are stored sideways, shown turned
+        video.set_display_rotation(rotation)
     sound = None
     if audio:
         sound = out.add_stream("libopus" if fmt == "webm" else "aac", rate=48000)
@@ -36,6 +39,7 @@ def video_bytes(
         pixels = np.zeros((height, width, 3), np.uint8)
         pixels[:, : (i * 7) % width] = (200, 50, 50)
         pixels[height // 2 :, :, 1] = (i * 3) % 255
+        pixels[:, :12] = (20, 40, 230)  # a blue edge on the left, to tell which way is up
         frame = av.VideoFrame.from_ndarray(pixels, format="rgb24")
         frame.pts = i
         for packet in video.encode(frame):

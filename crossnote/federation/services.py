@@ -381,6 +381,9 @@ def unlike_remote_note(*, user, note: RemoteNote) -> bool:
 def follower_inboxes(user) -> list[str]:
     """One inbox per remote server (shared inboxes) for the person's remote followers."""
     rows = RemoteFollower.objects.filter(user=user).select_related("actor")
+    blocked = set(DomainBlock.objects.values_list("domain", flat=True))
+    if not blocked:  # the usual case: one query, not one per follower
+        return sorted({r.actor.delivery_inbox for r in rows})
     return sorted({r.actor.delivery_inbox for r in rows if not is_blocked(r.actor.domain)})
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from cryptography.exceptions import InvalidSignature
@@ -57,14 +58,28 @@ def new_key_pair() -> tuple[str, str]:
     return private, public
 
 
+@lru_cache(maxsize=4096)
+def _private_key(private_pem: str):
+    """Loaded once per process: OpenSSL's check of an RSA private key on load costs ~100 ms,
+    more than the signature itself (bench/federation.py). Our keys are made by new_key_pair."""
+    return serialization.load_pem_private_key(
+        private_pem.encode(), password=None, unsafe_skip_rsa_key_validation=True
+    )
+
+
+@lru_cache(maxsize=4096)
+def _public_key(public_pem: str):
+    return serialization.load_pem_public_key(public_pem.encode())
+
+
 def _rsa_sign(private_pem: str, data: bytes) -> bytes:
-    key = serialization.load_pem_private_key(private_pem.encode(), password=None)
+    key = _private_key(private_pem)
     return key.sign(data, padding.PKCS1v15(), hashes.SHA256())  # type: ignore[union-attr,call-arg]
 
 
 def _rsa_verify(public_pem: str, signature: bytes, data: bytes) -> bool:
     try:
-        key = serialization.load_pem_public_key(public_pem.encode())
+        key = _public_key(public_pem)
     except ValueError as exc:
         raise SignatureRefused("the actor's public key cannot be read") from exc
     if not isinstance(key, rsa.RSAPublicKey):

@@ -68,3 +68,21 @@ def test_the_moderation_contract_sees_real_imports(tmp_path):
     assert "BROKEN" in result.stdout
     for module in ("crossnote.moderation.views", "crossnote.moderation.services"):
         assert module in result.stdout, module
+
+
+def test_moderation_imports_crossnote_at_module_level():
+    """A function-local import hides a cycle the contract would otherwise catch: inside
+    moderation only Django's own places keep them (apps.ready loads the hook handlers once the
+    registry exists; a migration's function imports what it runs)."""
+    package = ROOT / "crossnote" / "moderation"
+    allowed = {package / "apps.py"}
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        if path in allowed or "migrations" in path.parts:
+            continue
+        for number, line in enumerate(path.read_text().splitlines(), 1):
+            stripped = line.lstrip()
+            indented = line != stripped
+            if indented and stripped.startswith(("from crossnote", "import crossnote")):
+                found.append(f"{path.relative_to(ROOT)}:{number}: {stripped}")
+    assert not found, "move these imports to the top of their module:\n" + "\n".join(found)

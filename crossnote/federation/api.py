@@ -23,7 +23,7 @@ from crossnote.federation.schemas import (
     RemoteNotePage,
     RemoteTranslationOut,
 )
-from crossnote.security.ratelimits import rate_limit
+from crossnote.security.ratelimits import ALL_METHODS, rate_limit
 
 router = Router(tags=["federation"])
 
@@ -130,15 +130,18 @@ def unlike(request, note_id: int):
 
 
 @router.get("/federation/notes/{note_id}/translation", response=RemoteTranslationOut, auth=OPTIONAL)
+@rate_limit("translate", methods=ALL_METHODS)
 def translation(request, note_id: int, target: str | None = None):
     """The remote note in `target` (default: the caller's language), through the same
     translation cache and backends as local notes."""
-    from crossnote.language.services import translate_text
+    from crossnote.language.services import TranslationUnavailable, normalise_target, translate_text
 
     note = _note(note_id)
-    result = translate_text(
-        note.text, target or get_language() or "en", source=note.language or None
-    )
+    target = normalise_target(target or get_language() or "en")
+    try:
+        result = translate_text(note.text, target, source=note.language or None)
+    except TranslationUnavailable:  # no engine for this pair now: the text as it is
+        return {"text": note.text, "source": note.language, "target": target, "backend": "none"}
     return {
         "text": result.text,
         "source": result.source,

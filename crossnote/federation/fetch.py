@@ -84,7 +84,7 @@ def resolve_target(url: str) -> tuple[str, str, int, str]:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
         raise FetchRefused(f"cannot resolve {host}", final=False) from exc
-    addresses = sorted({info[4][0] for info in infos})
+    addresses = sorted({str(info[4][0]) for info in infos})
     if not addresses:
         raise FetchRefused(f"cannot resolve {host}")
     public = all(is_public_address(a) for a in addresses)

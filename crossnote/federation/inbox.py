@@ -240,7 +240,7 @@ def _note_fields(sender, note: dict) -> dict:
                     "name": str(item.get("name") or "")[:1500],
                 }
             )
-    tags = note.get("tag") if isinstance(note.get("tag"), list) else []
+    tags: list = note["tag"] if isinstance(note.get("tag"), list) else []
     return {
         "actor": sender,
         "url": services._url(note.get("url")),
@@ -324,7 +324,11 @@ def _like(sender, activity) -> str:
     from crossnote.notes.models import Note
 
     note_id = activities.local_note_id(_object_id(activity.get("object")))
-    note = Note.objects.filter(pk=note_id, visibility__in=activities.FEDERATED_VISIBILITIES).first()
+    note = (
+        Note.objects.filter(pk=note_id, visibility__in=activities.FEDERATED_VISIBILITIES).first()
+        if note_id is not None
+        else None
+    )
     if note is None:
         raise Refused(404, "no such note here")
     RemoteLike.objects.get_or_create(

@@ -6,6 +6,7 @@ import io
 import ipaddress
 import logging
 import re
+from datetime import datetime
 from urllib.parse import quote, urlsplit
 
 import nh3
@@ -197,8 +198,8 @@ def store_actor(doc: dict, *, fetched_from: str) -> RemoteActor:
         raise fetch.FetchRefused("the actor's key belongs to someone else")
     if is_blocked(domain_of(uri)):
         raise fetch.FetchRefused("the actor's server is blocked here")
-    endpoints = doc.get("endpoints") if isinstance(doc.get("endpoints"), dict) else {}
-    languages = doc.get("languages") if isinstance(doc.get("languages"), list) else []
+    endpoints: dict = doc["endpoints"] if isinstance(doc.get("endpoints"), dict) else {}
+    languages: list = doc["languages"] if isinstance(doc.get("languages"), list) else []
     actor, _created = RemoteActor.objects.update_or_create(
         uri=uri,
         defaults={
@@ -280,8 +281,8 @@ def lookup_address(address: str) -> RemoteActor:
         except fetch.FetchRefused as exc:
             log.info("webfinger lookup of %s refused: %s", address, exc.reason)
             raise NotFound(_("No one with that address could be found.")) from exc
-        links = doc.get("links") if isinstance(doc.get("links"), list) else []
-        uri = next(
+        links: list = doc["links"] if isinstance(doc.get("links"), list) else []
+        found = next(
             (
                 link.get("href")
                 for link in links
@@ -293,8 +294,9 @@ def lookup_address(address: str) -> RemoteActor:
             ),
             None,
         )
-        if not isinstance(uri, str):
+        if not isinstance(found, str):
             raise NotFound(_("No one with that address could be found."))
+        uri = found
     try:
         return fetch_actor(uri, refresh=True)
     except fetch.FetchRefused as exc:
@@ -387,6 +389,6 @@ def follower_inboxes(user) -> list[str]:
     return sorted({r.actor.delivery_inbox for r in rows if not is_blocked(r.actor.domain)})
 
 
-def parse_published(value) -> timezone.datetime:
+def parse_published(value) -> datetime:
     when = parse_datetime(value) if isinstance(value, str) else None
     return when if when and when.tzinfo else timezone.now()

@@ -74,7 +74,9 @@ def _public_key(public_pem: str):
 
 def _rsa_sign(private_pem: str, data: bytes) -> bytes:
     key = _private_key(private_pem)
-    return key.sign(data, padding.PKCS1v15(), hashes.SHA256())  # type: ignore[union-attr,call-arg]
+    if not isinstance(key, rsa.RSAPrivateKey):
+        raise ValueError("only RSA keys sign here")
+    return key.sign(data, padding.PKCS1v15(), hashes.SHA256())
 
 
 def _rsa_verify(public_pem: str, signature: bytes, data: bytes) -> bool:

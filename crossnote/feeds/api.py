@@ -39,13 +39,16 @@ def explore(request, cursor: str | None = None, limit: int = 20):
     if cached is not None and selectors.still_recommendable(request.user, cached["ids"]):
         body = cached["body"]
     else:
+        stale = ranking.served_stale.set(False)
         page = selectors.explore_page(request.user, None, limit, languages)
         body = dumps(
             ExplorePage.model_validate(
                 {"items": page.items, "next_cursor": page.next_cursor}, from_attributes=True
             ).model_dump()
         )
-        cache.set(key, {"ids": [note.pk for note in page.items], "body": body}, ttl)
+        if not ranking.served_stale.get():  # a stale pool's page is not kept: it is refreshing
+            cache.set(key, {"ids": [note.pk for note in page.items], "body": body}, ttl)
+        ranking.served_stale.reset(stale)
     return HttpResponse(body, content_type=JSON)
 
 

@@ -5,8 +5,8 @@ signals: follow, unfollow and block all go through them) add or take out the fol
 a deleted note leaves the timelines.
 
 Feed cards (crossnote.feeds.cards) are kept per note version, `updated_at` among it: a change to
-a note's topics, or an image saved in place (say its variants made in the background), touches
-the note's `updated_at` so that its card is written anew."""
+a note's topics, an image saved in place (say its variants made in the background) or its video
+saved (transcoded, published) touches the note's `updated_at` so that its card is written anew."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
@@ -56,6 +56,11 @@ def _image_saved(sender, instance, created, **kwargs):
         _touch_notes([instance.note_id])
 
 
+def _video_saved(sender, instance, created, **kwargs):
+    # A video note's card shows its video (state, poster, length), made in the background.
+    _touch_notes([instance.note_id])
+
+
 def _topics_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if action not in ("post_add", "post_remove", "post_clear"):
         return
@@ -63,7 +68,7 @@ def _topics_changed(sender, instance, action, reverse, pk_set, **kwargs):
 
 
 def connect() -> None:
-    from crossnote.notes.models import Note, NoteImage
+    from crossnote.notes.models import Note, NoteImage, NoteVideo
     from crossnote.social.models import Follow
 
     hooks.register(hooks.CONTENT_CREATED, _content_created)
@@ -71,6 +76,7 @@ def connect() -> None:
     post_delete.connect(_follow_deleted, sender=Follow, dispatch_uid="feeds-follow-deleted")
     post_delete.connect(_note_deleted, sender=Note, dispatch_uid="feeds-note-deleted")
     post_save.connect(_image_saved, sender=NoteImage, dispatch_uid="feeds-image-saved")
+    post_save.connect(_video_saved, sender=NoteVideo, dispatch_uid="feeds-video-saved")
     m2m_changed.connect(
         _topics_changed, sender=Note.topics.through, dispatch_uid="feeds-topics-changed"
     )

@@ -21,6 +21,7 @@ continue the same order without repeats; when the pool is used up, explore goes 
 other visible note, newest first (keyset on created_at, id).
 """
 
+import contextvars
 import math
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -350,40 +351,134 @@ def ranked_pool(viewer, as_of: datetime, languages: list[str], screen: int) -> l
 
 
 def first_pool(viewer, languages: list[str], screen: int) -> tuple[datetime, list[dict], int]:
-    """(as_of, the pool's first `screen` entries, the pool's size) for a first page. A pool
-    made less than CROSSNOTE_EXPLORE_CACHE_SECONDS ago for the same reader (all visitors of one
-    region and language share one) is reused unless a note, comment or topic pick was written
-    since (`freshness`): reloading explore costs a cache read, and shown notes are re-checked
-    for visibility at every page anyway. Only the first screen is kept under that key (the whole
-    pool, for later pages, under ranked_pool's): unpickling a thousand entries was a third of a
-    signed-in explore request."""
+    """(as_of, the pool's first `screen` entries, the pool's size) for a first page.
+
+    A signed-in explore page is a look-up: the reader's ranked pool is made in the background
+    and read by slice. The head kept for the reader (all visitors of one region and language
+    share one) is served as long as one exists; when it went stale (a note, comment, topic pick
+    or follow was written since, `freshness`, or it is older than CROSSNOTE_EXPLORE_CACHE_SECONDS)
+    it is still served and a refresh is queued (crossnote.feeds.tasks.refresh_explore, once per
+    reader at a time). Only a reader with no head at all (new, or unseen for POOL_TTL) waits
+    for the ranking. Shown notes are re-checked for visibility at every page, so a stale pool
+    never shows what was removed, withheld or blocked since. Only the first screen is kept under
+    the head's key (the whole pool, for later pages, under ranked_pool's): unpickling a thousand
+    entries was a third of a signed-in explore request."""
     ttl = settings.CROSSNOTE_EXPLORE_CACHE_SECONDS
-    now = timezone.now()
     if ttl <= 0:
+        now = timezone.now()
         pool = ranked_pool(viewer, now, languages, screen)
         return now, pool[:screen], len(pool)
     reader = reader_key(viewer, languages, screen)
-    key = f"feeds:head:{freshness()}:{reader}"
-    cached = cache.get(key)
-    if cached is not None:
-        return cached["as_of"], cached["head"], cached["size"]
+    fresh, own = _freshness_marks(viewer)
+    cached = cache.get(f"feeds:head:{reader}")
+    if cached is None or cached.get("own") != own:
+        # None yet, or the reader's own follows or topic picks changed: their action takes
+        # effect on their next page, as the topic picker promises.
+        cached = build_first_pool(viewer, languages, screen)
+    elif cached.get("fresh") != fresh or timezone.now() - cached["as_of"] > timedelta(seconds=ttl):
+        _queue_refresh(viewer, languages, screen, reader)
+        served_stale.set(True)
+    return cached["as_of"], cached["head"], cached["size"]
+
+
+# Set when first_pool served a stale head in this request (thread / context): the visitors' shared
+# page (crossnote.feeds.api) is not kept then, so the refreshed pool shows on the next request.
+served_stale: contextvars.ContextVar[bool] = contextvars.ContextVar("served_stale", default=False)
+
+
+def build_first_pool(viewer, languages: list[str], screen: int) -> dict:
+    """Rank the reader's pool now and keep its head (and the whole pool, for later pages) for
+    POOL_TTL: {as_of, head, size, fresh, own}."""
+    fresh, own = _freshness_marks(viewer)
+    now = timezone.now()
     pool = _build_pool(viewer, now, languages, screen)
-    first = {"as_of": now, "head": pool[:screen], "size": len(pool)}
-    cache.set_many({key: first, f"feeds:pool:{reader}:{now.timestamp():.6f}": pool}, ttl)
-    return now, first["head"], first["size"]
+    reader = reader_key(viewer, languages, screen)
+    first = {"as_of": now, "head": pool[:screen], "size": len(pool), "fresh": fresh, "own": own}
+    cache.set_many(
+        {f"feeds:head:{reader}": first, f"feeds:pool:{reader}:{now.timestamp():.6f}": pool},
+        POOL_TTL,
+    )
+    return first
+
+
+REFRESH_CLAIM_SECONDS = 60  # a refresh queued for a reader and not done by then may be queued again
+
+
+def _queue_refresh(viewer, languages: list[str], screen: int, reader: str) -> None:
+    from crossnote.core.tasks import enqueue
+    from crossnote.feeds import tasks
+
+    if not cache.add(f"feeds:refreshing:{reader}", 1, REFRESH_CLAIM_SECONDS):
+        return  # already queued for this reader
+    authenticated = getattr(viewer, "is_authenticated", False)
+    enqueue(
+        tasks.refresh_explore,
+        viewer.pk if authenticated else None,
+        policies.viewer_region(viewer),
+        list(languages),
+        screen,
+    )
+
+
+def refresh_first_pool(user_id, region: str, languages: list[str], screen: int) -> None:
+    """The background half of first_pool: rank the pool of this reader (a person, or a visitor
+    of `region`) again."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import AnonymousUser
+
+    if user_id is None:
+        viewer = AnonymousUser()
+        viewer.region = region
+    else:
+        viewer = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+        if viewer is None:
+            return
+    reader = reader_key(viewer, languages, screen)
+    try:
+        build_first_pool(viewer, languages, screen)
+    finally:
+        cache.delete(f"feeds:refreshing:{reader}")
+
+
+def _freshness_sql() -> list[str]:
+    tables = [
+        Note._meta.db_table,
+        Comment._meta.db_table,
+        TopicInterest._meta.db_table,
+        Follow._meta.db_table,
+    ]
+    return [
+        f"(SELECT MAX(id) FROM {connection.ops.quote_name(t)})"  # noqa: S608 - table names
+        for t in tables
+    ]
 
 
 def freshness() -> str:
-    """The newest note, comment and topic pick ids, in one query of three index look-ups: it
-    changes whenever one is written, and cannot be evicted like a cached counter could."""
-    tables = [Note._meta.db_table, Comment._meta.db_table, TopicInterest._meta.db_table]
-    parts = ", ".join(
-        f"(SELECT MAX(id) FROM {connection.ops.quote_name(t)})"  # noqa: S608 - table names
-        for t in tables
-    )
+    """The newest note, comment, topic pick and follow ids, in one query of four index look-ups:
+    it changes whenever one is written, and cannot be evicted like a cached counter could."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {parts}")
+        cursor.execute(f"SELECT {', '.join(_freshness_sql())}")
         return ".".join(str(value or 0) for value in cursor.fetchone())
+
+
+def _freshness_marks(viewer) -> tuple[str, str]:
+    """(freshness(), the reader's own mark: their newest topic pick and follow and how many of
+    each), in one query. The own mark changes when the reader picks topics or follows or
+    unfollows someone."""
+    parts = _freshness_sql()
+    params: list = []
+    if getattr(viewer, "is_authenticated", False):
+        picks = connection.ops.quote_name(TopicInterest._meta.db_table)
+        follows = connection.ops.quote_name(Follow._meta.db_table)
+        parts += [
+            f"(SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) FROM {picks} WHERE user_id = %s)",  # noqa: S608
+            f"(SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) FROM {follows} WHERE follower_id = %s)",  # noqa: S608
+        ]
+        params = [viewer.pk, viewer.pk]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}", params)
+        row = cursor.fetchone()
+    return ".".join(str(value or 0) for value in row[:4]), ".".join(map(str, row[4:]))
 
 
 def reader_languages(viewer, fallback: str = "") -> list[str]:

@@ -36,3 +36,12 @@ def note_deleted(note_id: int, author_id: int) -> None:
         timeline.remove_note(note_id, author_id)
     except Exception:
         log.exception("timeline removal of note %s failed", note_id)
+
+
+@shared_task(name="feeds.refresh_explore")
+def refresh_explore(user_id, region: str, languages: list, screen: int) -> None:
+    """Rank a reader's explore pool again in the background (crossnote.feeds.ranking.first_pool
+    served the stale one meanwhile)."""
+    from crossnote.feeds import ranking
+
+    ranking.refresh_first_pool(user_id, region, languages, screen)

@@ -103,7 +103,9 @@ def test_withheld_note_is_never_shown_in_its_region(db):
     assert withheld.pk in {item["id"] for item in walk(french, 1)}
 
 
-def test_readers_languages_come_first_unless_well_received_across_languages(client, reader):
+def test_readers_languages_come_first_unless_well_received_across_languages(
+    client, reader, django_capture_on_commit_callbacks
+):
     zh_author, en_author, commenter = make_user("zh_a"), make_user("en_a"), make_user("c")
     chinese = note(zh_author, "上海的早餐", language="zh", likes=10)
     english = note(en_author, "Breakfast in Leeds", language="en", likes=10)
@@ -114,6 +116,8 @@ def test_readers_languages_come_first_unless_well_received_across_languages(clie
         Comment.objects.create(
             note=chinese, author=commenter, body=f"Looks great {i}", language="en"
         )
+    with django_capture_on_commit_callbacks(execute=True):  # stale: ranked in the background
+        client.get(EXPLORE)
     body = client.get(EXPLORE).json()
     order = [item["id"] for item in body["items"]]
     assert order.index(chinese.pk) < order.index(english.pk)
@@ -247,7 +251,7 @@ def test_query_count_is_the_same_for_any_page_size(
     print(f"explore API: {counts[0]} queries per page ({'signed in' if signed_in else 'visitor'})")
 
 
-def test_a_first_page_is_reused_until_a_note_is_written(
+def test_a_first_page_is_reused_and_refreshed_in_the_background_after_a_note_is_written(
     client, reader, make_note, django_capture_on_commit_callbacks
 ):
     from django.db import connection
@@ -262,6 +266,14 @@ def test_a_first_page_is_reused_until_a_note_is_written(
     assert not any(ranking_sql in q["sql"] for q in again.captured_queries)
     with django_capture_on_commit_callbacks(execute=True):
         posted = make_note(author, title="second")
+    # Stale now: served as it was while a refresh is queued; the next page has the new note.
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        with CaptureQueriesContext(connection) as stale:
+            assert ids(client.get(EXPLORE)) == [first.pk]
+    assert not any(ranking_sql in q["sql"] for q in stale.captured_queries)  # not ranked here
+    assert "feeds.refresh_explore" in [
+        getattr(getattr(c, "task", None), "name", "") for c in queued
+    ]
     assert posted.pk in ids(client.get(EXPLORE))
 
 
@@ -292,3 +304,62 @@ def test_visitors_share_a_first_page_that_moderation_still_empties_at_once(db):
     german_user = make_user("de_reader", region="DE")
     german.force_login(german_user)
     assert ids(german.get(EXPLORE)) == []
+
+
+def test_a_stale_pool_is_served_and_refreshed_once_in_the_background(
+    client, reader, django_capture_on_commit_callbacks
+):
+    """Once a reader has a ranked pool, no request ranks again: someone's new note (comment,
+    follow, topic pick) makes it stale, the next requests serve it as it was and queue one
+    refresh between them (the background task ranks), and a note hidden meanwhile is still left
+    out at once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = note(make_user("author"), "first", likes=3)
+    hidden = note(make_user("later_hidden"), "to be removed", likes=2)
+    one = f"{EXPLORE}?limit=1"  # the pool's head alone (past the pool, newest notes follow)
+    assert ids(client.get(one)) == [first.pk]
+    newer = note(make_user("someone_else"), "newer", likes=9)  # stale: a note was written
+    Note.objects.filter(pk=first.pk).update(moderation=ModerationState.REMOVED)
+    ranking_sql = '"notes_comment"."note_id"'  # the cross-language count, run when ranking
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        with CaptureQueriesContext(connection) as stale:
+            assert ids(client.get(one)) == []  # the old head, its removed note left out
+            assert ids(client.get(one)) == []
+    assert not any(ranking_sql in q["sql"] for q in stale.captured_queries)
+    names = [getattr(getattr(c, "task", None), "name", "") for c in queued]
+    assert names.count("feeds.refresh_explore") == 1  # once per reader while one is queued
+    for callback in queued:
+        callback()  # the background task runs (inline in tests)
+    assert ids(client.get(one)) == [newer.pk]
+    assert hidden.pk in ids(client.get(EXPLORE))
+
+
+def test_a_reader_without_a_pool_waits_for_the_ranking_once(client, reader):
+    first = note(make_user("author"), "first")
+    from django.core.cache import cache
+
+    from crossnote.feeds.ranking import first_pool
+
+    assert cache.get(f"feeds:head:{ranking.reader_key(reader, ['en'], 20)}") is None
+    as_of, head, size = first_pool(reader, ["en"], 20)
+    assert [entry["id"] for entry in head] == [first.pk] and size == 1
+    assert cache.get(f"feeds:head:{ranking.reader_key(reader, ['en'], 20)}")["head"] == head
+
+
+def test_the_readers_own_follow_takes_effect_on_their_next_page(client, reader):
+    def why(note_id):
+        body = client.get(EXPLORE).json()
+        return next(item["why"] for item in body["items"] if item["id"] == note_id)
+
+    first = note(make_user("author"), "first", likes=3)
+    assert ids(client.get(EXPLORE)) == [first.pk]
+    friend, friends_friend = make_user("friend"), make_user("friends_friend")
+    Follow.objects.create(follower=friend, followee=friends_friend)
+    by_network = note(friends_friend, "followed by a friend", hours=40)
+    assert (
+        why(by_network.pk)[0]["code"] == "latest"
+    )  # not the reader's follow: stale, past the pool
+    Follow.objects.create(follower=reader, followee=friend)
+    assert why(by_network.pk)[0]["code"] == "network"  # the reader's own: ranked at once

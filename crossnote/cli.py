@@ -1,7 +1,9 @@
 """The `crossnote` command for operators: serve, migrate, createsuperuser, demo, and more.
 
-Every sub-command has --help. Commands not listed here pass through to Django's management
-commands (`crossnote manage check --deploy`).
+Every sub-command has --help. Most pass straight through to the Django management command of
+the same name (PASS_THROUGH): that command owns its arguments and its --help, and this module
+only lists it; serve, migrate, createsuperuser, worker and beat are this module's own. Any other
+management command runs through `crossnote manage` (`crossnote manage check --deploy`).
 """
 
 import argparse
@@ -25,10 +27,49 @@ def _call(name: str, *args, **options) -> None:
     from django.core.management import call_command
     from django.core.management.base import CommandError
 
+    if "-h" in args or "--help" in args:
+        # The command's own parser prints its help, as `crossnote NAME ...` (exits 0).
+        command_parser(name).parse_args(list(args))
     try:
         call_command(name, *args, **options)
     except CommandError as exc:
         sys.exit(f"crossnote {name}: {exc}")
+
+
+# `crossnote NAME ARGS...` runs the management command PASS_THROUGH[NAME] with ARGS as they are.
+PASS_THROUGH = {
+    "demo": "demo",
+    "translation": "translation",
+    "language": "language",
+    "search": "search",
+    "doctor": "doctor",
+    "migrate-data": "migrate_data",
+}
+# Django's options for every command (settings, verbosity, traceback...): left out of our help.
+DJANGO_OPTIONS = {
+    "version",
+    "verbosity",
+    "settings",
+    "pythonpath",
+    "traceback",
+    "no_color",
+    "force_color",
+    "skip_checks",
+}
+
+
+def command_parser(name: str) -> argparse.ArgumentParser:
+    """The parser of management command `name`, as `crossnote CLI-NAME` shows it (its own
+    arguments and sub-commands; Django's common options hidden): what --help prints and
+    docs/reference/cli.md holds. Needs Django set up."""
+    from django.core.management import get_commands, load_command_class
+
+    cli_name = next((k for k, v in PASS_THROUGH.items() if v == name), name)
+    parser = load_command_class(get_commands()[name], name).create_parser("crossnote", cli_name)
+    for action in parser._actions:
+        if action.dest in DJANGO_OPTIONS:
+            action.help = argparse.SUPPRESS
+    return parser
 
 
 # `crossnote serve --interface`: what granian runs (bench/README.md "Serving" has the figures).
@@ -108,56 +149,22 @@ def cmd_createsuperuser(args) -> None:
 
 def cmd_demo(args) -> None:
     """Load the demo community (made here: no downloads)."""
-    _call(
-        "demo",
-        users=args.users,
-        notes=args.notes,
-        seed=args.seed,
-        if_empty=args.if_empty,
-        scale=args.scale,
-        influx=args.influx,
-    )
+    _call("demo", *args.rest)
 
 
 def cmd_translation(args) -> None:
     """Translation engines: install an Argos model, list engines, translate a text, score them."""
-    rest = [args.action]
-    if args.action == "install":
-        rest += [code for code in (args.source, args.target) if code]
-        rest += ["--file", args.file] if args.file else []
-        rest += ["--if-missing"] if args.if_missing else []
-    elif args.action == "translate":
-        rest += [args.text, "--to", args.to] + (["--from", args.source] if args.source else [])
-    elif args.action == "eval":
-        rest += [args.file, "--from", args.source or "zh", "--to", args.to or "en"]
-        rest += ["--examples", str(args.examples)]
-        rest += ["--engines", args.engines] if args.engines else []
-        rest += ["--limit", str(args.limit)] if args.limit is not None else []
-    _call("translation", *rest)
+    _call("translation", *args.rest) if args.rest else _call("translation", "--help")
 
 
 def cmd_language(args) -> None:
     """Language detection: backfill rows written before detection, or detect one text."""
-    if args.action == "backfill":
-        _call("language_backfill", all=args.all)
-        return
-    _setup()
-    from crossnote.language.detection import detect_language
-
-    result = detect_language(args.text)
-    parts = ", ".join(f"{p['lang']} {p['share']:.0%}" for p in result.parts)
-    print(f"{result.code} (confidence {result.confidence:.2f}){' — ' + parts if parts else ''}")
+    _call("language", *args.rest) if args.rest else _call("language", "--help")
 
 
 def cmd_search(args) -> None:
     """Search index: rebuild it (progress bar), or run a query as a visitor."""
-    if args.action == "reindex":
-        rest = ["reindex", "--chunk", str(args.chunk)]
-        for kind in args.only or []:
-            rest += ["--only", kind]
-        _call("search", *rest)
-    else:
-        _call("search", "query", args.text, "--type", args.type)
+    _call("search", *args.rest) if args.rest else _call("search", "--help")
 
 
 def cmd_moderation(args) -> None:
@@ -168,11 +175,6 @@ def cmd_moderation(args) -> None:
 def cmd_privacy(args) -> None:
     """Data rights: export a person's data, erase an account (--now), set a data region, sweep."""
     _call("privacy", *args.rest) if args.rest else _call("privacy", "--help")
-
-
-def cmd_media(args) -> None:
-    """Media of notes: make video renditions and posters again (reprocess --note N | --all)."""
-    _call("media", *args.rest) if args.rest else _call("media", "--help")
 
 
 def cmd_portability(args) -> None:
@@ -206,18 +208,12 @@ def cmd_doctor(args) -> None:
         _setup()
     except ImproperlyConfigured as exc:
         sys.exit(f"crossnote doctor: the settings cannot load: {exc}")
-    _call("doctor", json=args.json, strict=args.strict)
+    _call("doctor", *args.rest)
 
 
 def cmd_migrate_data(args) -> None:
     """Copy every row of one database into a new one (SQLite to PostgreSQL), then verify."""
-    _call(
-        "migrate_data",
-        source=args.source,
-        target=args.target,
-        verify_only=args.verify_only,
-        chunk=args.chunk,
-    )
+    _call("migrate_data", *args.rest)
 
 
 def cmd_security(args) -> None:
@@ -342,91 +338,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     su.set_defaults(func=cmd_createsuperuser)
 
-    demo = sub.add_parser("demo", help=cmd_demo.__doc__, description=cmd_demo.__doc__)
-    demo.add_argument("--users", type=int, default=60, help="how many people (60)")
-    demo.add_argument("--notes", type=int, default=320, help="how many notes (320)")
-    demo.add_argument("--seed", type=int, default=2025, help="random seed (2025)")
-    demo.add_argument(
-        "--if-empty", action="store_true", help="do nothing when the database already has notes"
-    )
-    demo.add_argument(
-        "--scale",
-        type=int,
-        default=0,
-        metavar="N",
-        help="instead: a synthetic world of N people and 20×N notes, written in bulk "
-        "(crossnote.demo.world; bench/generate.py)",
-    )
-    demo.add_argument(
-        "--influx",
-        action="store_true",
-        help="then replay a wave of newcomers over 12 simulated weeks (crossnote.insights)",
-    )
-    demo.set_defaults(func=cmd_demo)
-
-    translation = sub.add_parser(
-        "translation", help=cmd_translation.__doc__, description=cmd_translation.__doc__
-    )
-    tsub = translation.add_subparsers(dest="action", metavar="ACTION")
-    tsub.required = True
-    install = tsub.add_parser(
-        "install",
-        help="download and install Argos Translate models (no languages: every enabled pair)",
-    )
-    install.add_argument("source", nargs="?", help="from, e.g. zh")
-    install.add_argument("target", nargs="?", help="into, e.g. en")
-    install.add_argument("--file", help="a local .argosmodel file (offline install)")
-    install.add_argument(
-        "--if-missing",
-        action="store_true",
-        help="only what is not installed; never fails (for `make run`; off when "
-        "CROSSNOTE_TRANSLATION_AUTO_INSTALL=0)",
-    )
-    tsub.add_parser("list", help="engines in the order they are tried, with ready pairs")
-    translate = tsub.add_parser("translate", help="translate a text through the engine chain")
-    translate.add_argument("text")
-    translate.add_argument("--to", required=True, help="target language, e.g. zh")
-    translate.add_argument("--from", dest="source", help="source language (default: detect)")
-    evaluate = tsub.add_parser(
-        "eval", help="score engines on a parallel file (TSV or JSONL) with chrF and BLEU"
-    )
-    evaluate.add_argument("file", help="parallel file, e.g. bench/data/social_zh_en.tsv")
-    evaluate.add_argument("--from", dest="source", help="source language (default: zh)")
-    evaluate.add_argument("--to", help="target language (default: en)")
-    evaluate.add_argument("--engines", help="comma-separated engines (default: the chain)")
-    evaluate.add_argument("--examples", type=int, default=3, help="examples to print")
-    evaluate.add_argument("--limit", type=int, help="score only the first N pairs")
-    translation.set_defaults(func=cmd_translation, file=None, source=None, if_missing=False)
-
-    language = sub.add_parser(
-        "language", help=cmd_language.__doc__, description=cmd_language.__doc__
-    )
-    lsub = language.add_subparsers(dest="action", metavar="ACTION")
-    lsub.required = True
-    backfill = lsub.add_parser("backfill", help="detect the language of existing rows")
-    backfill.add_argument("--all", action="store_true", help="redo rows that have one")
-    detect = lsub.add_parser("detect", help="detect the language of one text")
-    detect.add_argument("text")
-    language.set_defaults(func=cmd_language)
-
-    search = sub.add_parser("search", help=cmd_search.__doc__, description=cmd_search.__doc__)
-    ssub = search.add_subparsers(dest="action", metavar="ACTION")
-    ssub.required = True
-    reindex = ssub.add_parser("reindex", help="re-make the index of notes, people and topics")
-    reindex.add_argument(
-        "--only",
-        action="append",
-        choices=["notes", "users", "topics", "embeddings", "vectors"],
-        help=(
-            "only this kind (repeatable; default: all, embeddings when available; vectors "
-            "fills the pgvector table from stored embeddings)"
-        ),
-    )
-    reindex.add_argument("--chunk", type=int, default=500, help="rows per batch (500)")
-    squery = ssub.add_parser("query", help="search as a visitor and print the ranked results")
-    squery.add_argument("text")
-    squery.add_argument("--type", default="notes", choices=["notes", "users", "topics"])
-    search.set_defaults(func=cmd_search)
+    for name, func in (
+        ("demo", cmd_demo),
+        ("translation", cmd_translation),
+        ("language", cmd_language),
+        ("search", cmd_search),
+    ):
+        passing = sub.add_parser(name, help=func.__doc__, add_help=False, description=func.__doc__)
+        passing.add_argument("rest", nargs=argparse.REMAINDER)
+        passing.set_defaults(func=func)
 
     moderation = sub.add_parser(
         "moderation",
@@ -470,25 +390,10 @@ def build_parser() -> argparse.ArgumentParser:
     vision.add_argument("rest", nargs=argparse.REMAINDER)
     vision.set_defaults(func=cmd_vision)
 
-    doctor = sub.add_parser("doctor", help=cmd_doctor.__doc__, description=cmd_doctor.__doc__)
-    doctor.add_argument("--json", action="store_true", help="print the findings as JSON")
-    doctor.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
-    doctor.set_defaults(func=cmd_doctor)
-
-    migrate_data = sub.add_parser(
-        "migrate-data", help=cmd_migrate_data.__doc__, description=cmd_migrate_data.__doc__
-    )
-    migrate_data.add_argument(
-        "--from", dest="source", required=True, help="source database URL (sqlite:///path)"
-    )
-    migrate_data.add_argument(
-        "--to", dest="target", required=True, help="target database URL (postgres://...)"
-    )
-    migrate_data.add_argument(
-        "--verify-only", action="store_true", help="only compare counts and checksums"
-    )
-    migrate_data.add_argument("--chunk", type=int, default=1000, help="rows per batch (1000)")
-    migrate_data.set_defaults(func=cmd_migrate_data)
+    for name, func in (("doctor", cmd_doctor), ("migrate-data", cmd_migrate_data)):
+        passing = sub.add_parser(name, help=func.__doc__, add_help=False, description=func.__doc__)
+        passing.add_argument("rest", nargs=argparse.REMAINDER)
+        passing.set_defaults(func=func)
 
     security = sub.add_parser(
         "security", help=cmd_security.__doc__, add_help=False, description=cmd_security.__doc__
@@ -523,7 +428,10 @@ def build_parser() -> argparse.ArgumentParser:
     insights.set_defaults(func=cmd_insights)
 
     federation = sub.add_parser(
-        "federation", help=cmd_federation.__doc__, add_help=False, description=cmd_federation.__doc__
+        "federation",
+        help=cmd_federation.__doc__,
+        add_help=False,
+        description=cmd_federation.__doc__,
     )
     federation.add_argument("rest", nargs=argparse.REMAINDER)
     federation.set_defaults(func=cmd_federation)
@@ -541,6 +449,10 @@ def main(argv=None) -> None:
     if argv and argv[0] == "manage":
         # Everything after `manage`, --help included, belongs to Django's own parser.
         cmd_manage(argparse.Namespace(rest=argv[1:]))
+        return
+    if argv and argv[0] in PASS_THROUGH:
+        # Everything after the name, --help included, belongs to the management command.
+        build_parser().parse_args([argv[0]]).func(argparse.Namespace(rest=argv[1:]))
         return
     if argv and argv[0] == "moderation":
         cmd_moderation(argparse.Namespace(rest=argv[1:]))

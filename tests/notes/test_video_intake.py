@@ -87,6 +87,8 @@ def test_truncated_files_are_refused():
     assert "damaged or truncated" in error.message
     plain = video_bytes(fmt="mp4")  # the index (moov) at the end: cut off with the tail
     assert "damaged or truncated" in refused(plain[: len(plain) // 2]).message
+    webm = video_bytes(fmt="webm", codec="libvpx-vp9", gps=False)  # no index needed to play
+    assert "damaged or truncated" in refused(webm[: len(webm) // 2], name="clip.webm").message
 
 
 def test_corrupt_bytes_after_a_video_header_are_refused():

@@ -18,7 +18,16 @@ def _calls() -> dict[str, set[str]]:
     for path in PACKAGE.rglob("*.py"):
         if "migrations" in path.parts:
             continue
-        for node in ast.walk(ast.parse(path.read_text())):
+        tree = ast.parse(path.read_text())
+        # A bare register()/collect() is a hook call only when imported from the hooks module
+        # (crossnote.core.data_rights has a register() of its own).
+        from_hooks = {
+            alias.asname or alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module == "crossnote.core.hooks"
+            for alias in node.names
+        }
+        for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or not node.args:
                 continue
             func = node.func
@@ -26,6 +35,8 @@ def _calls() -> dict[str, set[str]]:
             if name not in found:
                 continue
             if isinstance(func, ast.Attribute) and getattr(func.value, "id", "") != "hooks":
+                continue
+            if isinstance(func, ast.Name) and name not in from_hooks:
                 continue
             first = node.args[0]
             if isinstance(first, ast.Constant) and isinstance(first.value, str):

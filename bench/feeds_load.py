@@ -115,6 +115,34 @@ def start_server(port: int, workers: int, env: dict) -> subprocess.Popen:
     sys.exit("crossnote serve did not answer /bench/hello")
 
 
+def measure_bare(port: int, workers: int, users: int, seconds: int, env: dict) -> dict:
+    """The framework's ceiling in this run: a bare Django view (bench/serve_bare.py: no
+    middleware, no database) on the same interface as `crossnote serve` (RSGI bridge)."""
+    command = [str(VENV_BIN / "granian"), "--interface", "rsgi", "bench.serve_bare:rsgi"]
+    command += ["--port", str(port), "--workers", str(workers), "--no-ws"]
+    command += ["--working-dir", str(ROOT), "--log-level", "error"]
+    server = subprocess.Popen(  # noqa: S603 - granian from this venv
+        command,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+        cwd=ROOT,
+    )
+    host = f"http://127.0.0.1:{port}"
+    try:
+        for _attempt in range(120):
+            try:
+                with urllib.request.urlopen(f"{host}/bench/hello", timeout=2):  # noqa: S310
+                    break
+            except OSError:
+                time.sleep(0.5)
+        run_wrk("hello", users, 3, host, env)  # warm-up
+        return run_wrk("hello", users, seconds, host, env)
+    finally:
+        stop_server(server)
+
+
 def start_worker(env: dict) -> subprocess.Popen | None:
     """With a broker configured (CELERY_BROKER_URL, or REDIS_URL), background work (indexing,
     fan-out into timelines, notifications' side effects) goes to Celery: run one worker beside
@@ -310,6 +338,11 @@ def main() -> None:
         default="wrk" if shutil.which("wrk") else "locust",
         help="load generator (default: wrk where installed)",
     )
+    parser.add_argument(
+        "--no-ceiling",
+        action="store_true",
+        help="skip the bare Django view (bench/serve_bare.py) measured before and after the rows",
+    )
     args = parser.parse_args()
 
     os.environ["CROSSNOTE_DATA_DIR"] = args.data_dir
@@ -328,6 +361,13 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="crossnote-load-"))
     env.update(prepare(readers=200, notes=5000, workdir=workdir))
     port = args.port or free_port()
+    user_counts = [int(u) for u in args.users.split(",")]
+    ceiling: dict[int, list[float]] = {}
+    if not args.no_ceiling and args.tool == "wrk":
+        for users in user_counts:
+            bare = measure_bare(port, args.workers, users, args.seconds, env)
+            ceiling.setdefault(users, []).append(bare["rps"])
+            print(f"  bare Django view @ {users}: {bare['rps']:.0f} req/s (before the rows)")
     server = start_server(port, args.workers, env)
     worker = start_worker(env)
     host = f"http://127.0.0.1:{port}"
@@ -335,7 +375,7 @@ def main() -> None:
     servers = [server] + ([worker] if worker is not None else [])
     results = {}
     try:
-        for users in [int(u) for u in args.users.split(",")]:
+        for users in user_counts:
             for scenario in args.scenarios.split(","):
                 drain(host, servers)
                 if args.tool == "wrk":
@@ -350,17 +390,28 @@ def main() -> None:
         stop_server(server)
         if worker is not None:
             stop_server(worker)
+    if ceiling:
+        for users in user_counts:
+            bare = measure_bare(port, args.workers, users, args.seconds, env)
+            ceiling[users].append(bare["rps"])
+            print(f"  bare Django view @ {users}: {bare['rps']:.0f} req/s (after the rows)")
     print()
     print(
         f"{'scenario':<22}{'users':>6}{'req/s':>9}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}"
-        f"{'errors':>8}{'% hello':>9}"
+        f"{'errors':>8}{'% hello':>9}{'% bare':>8}"
     )
+    for users, runs in ceiling.items():
+        print(
+            f"{'bare Django view':<22}{users:>6}{sum(runs) / len(runs):>9.0f}{'':>41}{'100.0':>8}"
+        )
     for (scenario, users), r in results.items():
         hello = results.get(("hello", users), {}).get("rps") or 0
         share = f"{100 * r['rps'] / hello:.1f}" if hello else "-"
+        bare = sum(ceiling[users]) / len(ceiling[users]) if ceiling.get(users) else 0
+        of_bare = f"{100 * r['rps'] / bare:.1f}" if bare else "-"
         print(
             f"{scenario:<22}{users:>6}{r['rps']:>9.0f}{r['p50']:>8.0f}{r['p95']:>8.0f}"
-            f"{r['p99']:>8.0f}{r['errors']:>8}{share:>9}"
+            f"{r['p99']:>8.0f}{r['errors']:>8}{share:>9}{of_bare:>8}"
         )
         for why in r["why"]:
             print(f"{'':<28}{why[:100]}")

@@ -449,7 +449,7 @@ def _create_video_note(*, author, title, body, video, topics, visibility, alt_te
                 video_duration=verified.duration,
                 **detection_fields(f"{title}\n{body}"),
             )
-            _store_images(note, verified.frames[:1], alt_texts, saved)
+            _store_images(note, [verified.poster], alt_texts, saved)
             stamp = timezone.now().strftime("%Y/%m")
             with open(verified.path, "rb") as handle:
                 pending = default_storage.save(
@@ -520,10 +520,10 @@ def reprocess_video(*, note: Note) -> bool:
         return False
     for name in old:
         default_storage.delete(name)
-    # The poster again, from the first frame.
+    # The poster again, from the first frame that is not blank.
     cover = note.images.filter(position=0).first()
     if cover is not None:
-        frame = verified.frames[0]
+        frame = verified.poster
         name = default_storage.save(
             f"notes/{stamp}/{note.pk}-{secrets.token_hex(8)}-source.{frame.source.extension}",
             ContentFile(frame.source.content),

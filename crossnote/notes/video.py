@@ -60,6 +60,7 @@ class VerifiedVideo:
     video_codec: str
     audio_codec: str = ""
     frames: list[ProcessedImage] = field(default_factory=list)  # about one a second
+    poster: ProcessedImage | None = None  # the first sampled frame that is not blank
 
 
 @dataclass
@@ -268,7 +269,15 @@ def _check_frame(frame, width: int, height: int) -> None:
         )
 
 
-def _sample_keyframes(path: str, width: int, height: int) -> tuple[list[ProcessedImage], int]:
+def _blank(image: Image.Image) -> bool:
+    """A black (fade-in) or flat frame: not a poster anyone would recognise."""
+    from PIL import ImageStat
+
+    stat = ImageStat.Stat(image.convert("L").resize((64, 64)))
+    return stat.mean[0] < 24 or stat.stddev[0] < 6
+
+
+def _sample_keyframes(path: str, width: int, height: int) -> tuple[list[ProcessedImage], int, int]:
     """Key frames only (cheap), about one a second and at most the operator's cap."""
     cap = settings.CROSSNOTE_VIDEO_SAMPLE_FRAMES
     frames, rotation, next_at = [], 0, 0.0
@@ -291,7 +300,8 @@ def _sample_keyframes(path: str, width: int, height: int) -> tuple[list[Processe
         raise _corrupt() from exc
     if not frames:
         raise _corrupt()
-    return [_as_processed(image) for image in frames], rotation
+    poster = next((i for i, image in enumerate(frames) if not _blank(image)), 0)
+    return [_as_processed(image) for image in frames], rotation, poster
 
 
 def verify_video(upload) -> VerifiedVideo:
@@ -322,7 +332,7 @@ def verify_video(upload) -> VerifiedVideo:
             _strip(container, stream, audio, duration, clean.name)
             video_codec = stream.codec_context.name
             audio_codec = audio.codec_context.name if audio is not None else ""
-        frames, rotation = _sample_keyframes(clean.name, width, height)
+        frames, rotation, poster = _sample_keyframes(clean.name, width, height)
         if rotation % 180:
             width, height = height, width
         return VerifiedVideo(
@@ -334,6 +344,7 @@ def verify_video(upload) -> VerifiedVideo:
             video_codec=video_codec,
             audio_codec=audio_codec,
             frames=frames,
+            poster=frames[poster],
         )
     except BaseException:
         _remove(clean.name)
@@ -495,8 +506,3 @@ def _close_all(outputs, files) -> None:
             pass
     for path in files.values():
         _remove(path)
-
-
-def poster(frames: list[ProcessedImage]) -> ProcessedImage:
-    """The poster: the first sampled frame (its clean JPEG becomes WebP like a photo)."""
-    return frames[0]

@@ -10,6 +10,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.utils import timezone
+from PIL import Image
 
 from crossnote.notes import policies, services, tasks
 from crossnote.notes.models import Note, NoteVideo, VideoState
@@ -59,6 +60,15 @@ def test_a_video_note_is_transcoded_stripped_and_published(mia, lin):
     assert cover.large.name.endswith(".webp") and cover.blurhash and len(cover.pdq_hash) == 64
     assert len(video.frame_hashes.split(",")[0]) == 64
     assert policies.can_view_note(lin, note)
+
+
+def test_the_poster_is_not_a_black_fade_in(mia):
+    from tests.notes.test_video_moderation import plain, video_of
+
+    black = Image.new("RGB", (320, 240))
+    note = post(mia, video_of([black] * 10 + [plain(200)] * 10))  # a scene cut at 1 s
+    with default_storage.open(note.cover.large.name, "rb") as handle, Image.open(handle) as poster:
+        assert poster.convert("L").resize((8, 8)).getextrema()[1] > 100
 
 
 def test_a_big_video_gets_720p_and_360p(mia):

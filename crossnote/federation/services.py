@@ -390,5 +390,8 @@ def follower_inboxes(user) -> list[str]:
 
 
 def parse_published(value) -> datetime:
+    """A remote note's publication time; never in the future (a server cannot pin its notes
+    to the top of a list by dating them ahead)."""
     when = parse_datetime(value) if isinstance(value, str) else None
-    return when if when and when.tzinfo else timezone.now()
+    now = timezone.now()
+    return min(when, now) if when and when.tzinfo else now

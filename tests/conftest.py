@@ -29,9 +29,11 @@ def _fast_hashing_and_tmp_media(settings, tmp_path):
 def _fresh_feed_cards():
     """Feed cards are kept in process memory by note version (crossnote.feeds.cards); a test
     database rolled back reuses note ids, so each test starts with none."""
+    from crossnote.core.templatetags import fragments
     from crossnote.feeds.cards import forget_all
 
     forget_all()
+    fragments.forget_all()  # and card fragments (crossnote.core.templatetags.fragments)
 
 
 def make_user(username="mia", **extra) -> User:

@@ -255,7 +255,13 @@ def elsewhere(request):
     return render(
         request,
         "federation/elsewhere.html",
-        {"address": address, "error": error, "following": following},
+        {
+            "address": address,
+            "error": error,
+            "following": following,
+            "handle": f"@{request.user.username}@{activities.domain()}",
+            "followers_elsewhere": selectors.remote_follower_count(request.user),
+        },
         status=400 if error else 200,
     )
 

@@ -225,9 +225,11 @@ def test_a_blocked_servers_people_and_notes_are_hidden(known_actor, mia, client_
     assert client_for(mia).get(f"/api/v1/federation/actors/{actor.pk}/notes").status_code == 404
 
 
-def test_the_elsewhere_page_shows_a_form_error_for_a_bad_address(mia, client_for, federated):
+def test_the_elsewhere_page_shows_a_form_error_for_a_bad_address(mia, client_for, known_actor):
     client = client_for(mia)
-    assert client.get("/elsewhere/").status_code == 200
+    RemoteFollower.objects.create(actor=known_actor(), user=mia, activity_id="https://m.example/f")
+    page = client.get("/elsewhere/").content.decode()
+    assert f"@mia_ms@{DOMAIN}" in page and "1 person on other servers follows you" in page
     response = client.post("/elsewhere/", {"address": "nobody"})
     assert response.status_code == 400
     assert "Write the address as @name@server.example." in response.content.decode()

@@ -8,6 +8,6 @@ class FederationConfig(AppConfig):
     label = "federation"
 
     def ready(self):
-        from crossnote.federation import hooks
+        from crossnote.federation import checks, hooks  # noqa: F401 - checks registers itself
 
         hooks.connect()

@@ -172,3 +172,13 @@ def test_a_refused_delivery_is_final_and_a_server_error_is_retried(peer, lin, se
     settings.CROSSNOTE_FEDERATION_ALLOW_HTTP_LOOPBACK = False
     with pytest.raises(PermanentFailure):  # a loopback inbox in production: never tried
         tasks.deliver(lin.pk, f"{base}/inbox", activity)
+
+
+def test_the_http_loopback_setting_is_refused_in_production(settings):
+    from crossnote.federation.checks import http_loopback_in_production
+
+    settings.CROSSNOTE_FEDERATION_ALLOW_HTTP_LOOPBACK = True
+    settings.PRODUCTION = False
+    assert http_loopback_in_production() == []
+    settings.PRODUCTION = True
+    assert [e.id for e in http_loopback_in_production()] == ["federation.E001"]

@@ -248,3 +248,36 @@ def test_a_remote_note_is_translated_through_the_language_bridge(
     assert answer.json()["text"]
     page = client_for(mia).get(f"/elsewhere/people/{actor.pk}/?translate=1")
     assert 'data-testid="remote-translation"' in page.content.decode()
+
+
+def test_an_imported_follow_of_a_remote_address_sends_a_follow(
+    peer, mia, federated, django_capture_on_commit_callbacks
+):
+    """portability's follows import fires REMOTE_FOLLOW_REQUESTED; federation looks the address
+    up (WebFinger) and sends a signed Follow; True when it did, False when it could not."""
+    from crossnote.core import hooks
+
+    base, recorder = peer
+    host = base.split("//")[1]
+    doc = mastodon_actor("carol")
+    doc.update(id=f"{base}/users/carol", inbox=f"{base}/users/carol/inbox")
+    doc["publicKey"] = dict(doc["publicKey"], id=f"{base}/users/carol#main-key", owner=doc["id"])
+    finger = {"links": [{"rel": "self", "type": "application/activity+json", "href": doc["id"]}]}
+    recorder.routes[f"/.well-known/webfinger?resource=acct:carol@{host}"] = (
+        200, {}, json.dumps(finger).encode(),
+    )  # fmt: skip
+    recorder.routes["/users/carol"] = (200, {}, json.dumps(doc).encode())
+    recorder.routes["/users/carol/inbox"] = (202, {}, b"")
+    with django_capture_on_commit_callbacks(execute=True):
+        answers = hooks.collect(hooks.REMOTE_FOLLOW_REQUESTED, user=mia, address=f"carol@{host}")
+    assert answers == [True]
+    assert RemoteFollow.objects.get(user=mia).actor.uri == doc["id"]
+    sent = json.loads(recorder.seen[-1][3])
+    assert (recorder.seen[-1][1], sent["type"], sent["object"]) == (
+        "/users/carol/inbox", "Follow", doc["id"],
+    )  # fmt: skip
+    assert hooks.collect(hooks.REMOTE_FOLLOW_REQUESTED, user=mia, address=f"nobody@{host}") == [
+        False
+    ]
+    federated.CROSSNOTE_FEDERATION_DOMAIN = ""
+    assert hooks.collect(hooks.REMOTE_FOLLOW_REQUESTED, user=mia, address=f"carol@{host}") == []

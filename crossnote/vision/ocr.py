@@ -15,6 +15,7 @@ import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
+from typing import cast
 
 from PIL import Image, ImageOps
 
@@ -98,7 +99,7 @@ def _picture(data: bytes) -> Image.Image:
 
 def _flat(picture: Image.Image) -> bool:
     """One colour all over (no ink to read): the engine is not asked."""
-    low, high = picture.convert("L").getextrema()
+    low, high = cast(tuple[int, int], picture.convert("L").getextrema())  # one band: (min, max)
     return high - low < FLAT_RANGE
 
 

@@ -31,33 +31,40 @@ def enabled() -> bool:
     return bool(getattr(settings, "CROSSNOTE_OCR_ENABLED", True))
 
 
+def _reading_fields(image: NoteImage) -> dict:
+    """PhotoText fields from reading the photo's large variant (a failure is a `failed` row)."""
+    try:
+        with default_storage.open(image.large.name or "", "rb") as stored:
+            reading = ocr.read_text(stored.read())
+    except (OSError, ocr.OcrFailed) as exc:
+        log.warning("could not read the text in photo %s: %s", image.pk, exc)
+        return {
+            "status": PhotoText.Status.FAILED,
+            "lines": [],
+            "text": "",
+            "language": "",
+            "confidence": 0.0,
+            "error": str(exc)[:300],
+        }
+    text = reading.text
+    return {
+        "status": PhotoText.Status.DONE,
+        "lines": [line.as_dict() for line in reading.lines],
+        "text": text,
+        "language": language_of(text)[0],
+        "confidence": reading.confidence,
+        "elapsed_ms": reading.elapsed_ms,
+        "error": "",
+    }
+
+
 def read_photo(*, image_id: int) -> PhotoText | None:
     """Read the text in one photo's large variant and store it (None: the photo is gone or its
     variants do not exist yet)."""
     image = NoteImage.objects.select_related("note").filter(pk=image_id).first()
     if image is None or image.pending:
         return None
-    fields = {"engine": ocr.ENGINE, "read_at": timezone.now(), "error": ""}
-    try:
-        with default_storage.open(image.large.name, "rb") as stored:
-            reading = ocr.read_text(stored.read())
-    except (OSError, ocr.OcrFailed) as exc:
-        log.warning("could not read the text in photo %s: %s", image.pk, exc)
-        fields.update(
-            status=PhotoText.Status.FAILED, lines=[], text="", language="", confidence=0.0
-        )
-        fields["error"] = str(exc)[:300]
-        reading = None
-    else:
-        text = reading.text
-        fields.update(
-            status=PhotoText.Status.DONE,
-            lines=[line.as_dict() for line in reading.lines],
-            text=text,
-            language=language_of(text)[0],
-            confidence=reading.confidence,
-            elapsed_ms=reading.elapsed_ms,
-        )
+    fields = {"engine": ocr.ENGINE, "read_at": timezone.now(), **_reading_fields(image)}
     with transaction.atomic():
         if not NoteImage.objects.filter(pk=image.pk).exists():  # deleted while we read
             return None

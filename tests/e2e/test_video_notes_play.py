@@ -44,6 +44,8 @@ def test_a_video_posted_from_a_phone_plays_inline(live_server, browser, page_err
     ctx = log_in_as(browser, live_server, mia, viewport=PHONE)
     page = page_errors.watch(ctx.new_page())
     page.goto(f"{live_server.url}/notes/new/")
+    expect(page.locator("[data-video-add]")).to_be_visible()
+    _shot(page, screenshots, "compose-empty-en-390")
     data = video_bytes(size=(320, 240), seconds=2)
     page.set_input_files(
         "#id_video", files=[{"name": "waves.mov", "mimeType": "video/quicktime", "buffer": data}]
@@ -51,6 +53,7 @@ def test_a_video_posted_from_a_phone_plays_inline(live_server, browser, page_err
     expect(page.locator("[data-video-preview]")).to_be_visible()
     expect(page.locator("[data-video-duration]")).to_have_text("Video, 0:02")
     expect(page.locator("[data-picker]")).to_be_hidden()  # photos or one video
+    expect(page.locator("[data-video-add]")).to_be_hidden()
     page.fill("#id_title", "Waves at Qingdao")
     _shot(page, screenshots, "compose-en-390")
     page.click("[data-post]")

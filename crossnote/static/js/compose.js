@@ -401,6 +401,16 @@
       seconds: parseInt(box.dataset.maxSeconds, 10),
     };
     var state = { file: null, url: null };
+    // As for photos: the file input stays for a page without JavaScript; here a button opens it.
+    box.classList.add("js");
+    input.classList.add("picker-input");
+    input.tabIndex = -1;
+    input.setAttribute("aria-hidden", "true");
+    var add = el("button", { type: "button", className: "picker-add video-add", "aria-describedby": "video-help", "data-video-add": "" });
+    add.appendChild(el("span", { "aria-hidden": "true", className: "plus" }, "▶"));
+    add.appendChild(el("span", {}, text.add_video));
+    preview.before(add);
+    add.addEventListener("click", function () { input.click(); });
 
     function say(lines) {
       message.innerHTML = "";
@@ -413,11 +423,12 @@
       player.removeAttribute("src");
       player.load();
       preview.hidden = true;
+      add.hidden = false;
       input.value = "";
       if (photosBox) photosBox.hidden = false;
     }
     remove.setAttribute("aria-label", text.remove_video);
-    remove.addEventListener("click", function () { clear(); say([]); input.focus(); });
+    remove.addEventListener("click", function () { clear(); say([]); add.focus(); });
     if (photosBox) {
       photosBox.addEventListener("picker:change", function (e) { box.hidden = e.detail.count > 0; });
     }
@@ -435,6 +446,7 @@
       state.url = URL.createObjectURL(file);
       player.src = state.url;
       preview.hidden = false;
+      add.hidden = true;
       label.textContent = file.name;
       if (photosBox) photosBox.hidden = true;
     });

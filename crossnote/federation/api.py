@@ -39,7 +39,7 @@ def _actor(actor_id: int) -> RemoteActor:
 def _note(note_id: int) -> RemoteNote:
     services.require_enabled()
     note = get_object_or_404(RemoteNote.objects.select_related("actor"), pk=note_id)
-    if services.is_blocked(note.actor.domain):
+    if services.is_blocked(note.actor.domain) or note.moderation in selectors.HIDDEN_ACTIONS:
         raise NotFound(_("No such note."))
     return note
 

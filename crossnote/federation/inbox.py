@@ -260,6 +260,21 @@ def _note_fields(sender, note: dict) -> dict:
     }
 
 
+def _screened(fields: dict) -> dict:
+    """Remote text passes the same synchronous moderation layers and policies as local notes."""
+    from crossnote.moderation.selectors import screen_text
+
+    text = "\n".join(part for part in (fields["summary"], fields["text"]) if part)
+    if not text.strip():
+        return fields
+    _signals, verdict = screen_text(text, kind="note", language=fields["language"])
+    fields["moderation"], fields["moderation_category"] = verdict.action, verdict.category[:50]
+    if verdict.action == "label" and not fields["summary"]:
+        fields["summary"] = (verdict.label_text or verdict.category)[:500]
+        fields["sensitive"] = True
+    return fields
+
+
 def _is_wanted(sender, note: dict) -> bool:
     """Kept only when someone here follows the author or it answers a local note."""
     if (
@@ -294,7 +309,8 @@ def _create(sender, activity) -> str:
     note = _note_of(sender, activity)
     if not _is_wanted(sender, note):
         return "ignored: nobody here follows the author"
-    RemoteNote.objects.update_or_create(uri=note["id"][:500], defaults=_note_fields(sender, note))
+    fields = _screened(_note_fields(sender, note))
+    RemoteNote.objects.update_or_create(uri=note["id"][:500], defaults=fields)
     return "note stored"
 
 
@@ -304,7 +320,7 @@ def _update(sender, activity) -> str:
         services.store_actor(obj, fetched_from=sender.uri)
         return "actor updated"
     note = _note_of(sender, activity)
-    fields = _note_fields(sender, note)
+    fields = _screened(_note_fields(sender, note))
     updated = RemoteNote.objects.filter(uri=note["id"], actor=sender).update(
         **{k: v for k, v in fields.items() if k != "actor"}
     )

@@ -119,6 +119,10 @@ class RemoteNote(TimestampedModel):
     in_reply_to = models.URLField(max_length=500, blank=True)
     published = models.DateTimeField()
     like_count = models.PositiveIntegerField(default=0)
+    # The local moderation pipeline's verdict on its text (crossnote.moderation: term lists,
+    # classifiers, policies): "hold" and "remove" hide it, "label" folds it behind a warning.
+    moderation = models.CharField(max_length=10, default="allow")
+    moderation_category = models.CharField(max_length=50, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["actor", "-published"])]

@@ -17,6 +17,8 @@ from crossnote.federation.models import (
 
 log = logging.getLogger(__name__)
 
+HIDDEN_ACTIONS = ("hold", "remove")  # moderation's verdicts that keep a remote note from readers
+
 
 def federated_notes() -> QuerySet:
     """Local notes that may leave the server: public or followers-only, not held or removed,
@@ -49,6 +51,7 @@ def notes_of(actor) -> QuerySet:
     """A remote person's notes, newest first (nothing from a blocked server)."""
     return (
         RemoteNote.objects.filter(actor=actor)
+        .exclude(moderation__in=HIDDEN_ACTIONS)
         .exclude(actor__domain__in=DomainBlock.objects.values("domain"))
         .select_related("actor")
         .order_by("-published")

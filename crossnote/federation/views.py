@@ -324,7 +324,9 @@ def follow_person(request, pk: int):
 @login_required
 def like_note(request, pk: int):
     _enabled()
-    found = get_object_or_404(RemoteNote, pk=pk)
+    found = get_object_or_404(
+        RemoteNote.objects.exclude(moderation__in=selectors.HIDDEN_ACTIONS), pk=pk
+    )
     if request.POST.get("action") == "unlike":
         return _act(request, lambda: services.unlike_remote_note(user=request.user, note=found))
     return _act(request, lambda: services.like_remote_note(user=request.user, note=found))

@@ -333,3 +333,24 @@ def test_a_private_note_is_not_served_and_a_public_one_is(client, lin, make_note
     doc = json.loads(client.get(f"/ap/notes/{public.pk}", HTTP_HOST=DOMAIN).content)
     assert doc["type"] == "Note" and doc["attributedTo"] == LIN
     assert doc["tag"][0]["name"] == "#cats" and doc["attachment"][0]["type"] == "Image"
+
+
+def test_remote_notes_pass_the_local_moderation_pipeline(lin, alice):
+    doc = mastodon_actor()
+    _follow(lin, alice)
+    abusive = mastodon_note(doc, number=5, content="<p>楼上那个傻逼又在装修</p>")
+    abusive["contentMap"] = {"zh": abusive["content"]}
+    assert (
+        signed_post("/ap/inbox", activity(doc, "Create", abusive, "m1"), actor=doc).status_code
+        == 202
+    )
+    kind = mastodon_note(doc, number=6, content="<p>Lovely weather for a walk</p>")
+    assert (
+        signed_post("/ap/inbox", activity(doc, "Create", kind, "m2"), actor=doc).status_code == 202
+    )
+    held = RemoteNote.objects.get(uri=abusive["id"])
+    assert held.moderation == "hold" and held.moderation_category
+    assert RemoteNote.objects.get(uri=kind["id"]).moderation == "allow"
+    from crossnote.federation.selectors import notes_of
+
+    assert [n.uri for n in notes_of(alice)] == [kind["id"]]

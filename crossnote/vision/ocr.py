@@ -116,19 +116,20 @@ def _spaced(left: str, right: str) -> str:
 def _same_line(a: Line, b: Line) -> bool:
     height = min(a.box[3] - a.box[1], b.box[3] - b.box[1])
     overlap = min(a.box[3], b.box[3]) - max(a.box[1], b.box[1])
-    gap = b.box[0] - a.box[2]
-    return (
-        height > 0
-        and overlap >= LINE_OVERLAP * height
-        and -0.5 * height <= gap <= (LINE_GAP * height)
-    )
+    gap = max(a.box[0], b.box[0]) - min(a.box[2], b.box[2])  # either side; < 0: they overlap
+    return height > 0 and overlap >= LINE_OVERLAP * height and gap <= LINE_GAP * height
+
+
+def _centre(line: Line) -> float:
+    return (line.box[1] + line.box[3]) / 2
 
 
 def merge_lines(pieces: list[Line]) -> list[Line]:
     """Pieces the detector split on one line joined again, in reading order (top to bottom,
-    left to right), so a line is translated as the phrase it is."""
+    left to right), so a line is translated and screened as the phrase it is. A Han glyph's box
+    is taller than a Latin word's beside it, so lines are ordered by their middles."""
     lines: list[Line] = []
-    for piece in sorted(pieces, key=lambda p: (p.box[1] + p.box[3], p.box[0])):
+    for piece in sorted(pieces, key=lambda p: (p.box[0], _centre(p))):
         for line in lines:
             if _same_line(line, piece):
                 line.text = _spaced(line.text, piece.text)
@@ -142,7 +143,7 @@ def merge_lines(pieces: list[Line]) -> list[Line]:
                 break
         else:
             lines.append(Line(piece.text, list(piece.box), piece.confidence))
-    return sorted(lines, key=lambda line: (round(line.box[1], 2), line.box[0]))
+    return sorted(lines, key=lambda line: (round(_centre(line), 2), line.box[0]))
 
 
 def _recognise(array, size) -> list[Line]:

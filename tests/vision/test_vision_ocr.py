@@ -39,6 +39,16 @@ def test_a_line_split_by_the_detector_is_joined_again_in_reading_order():
     assert lines[1].confidence == 0.97
 
 
+def test_a_piece_left_of_a_taller_han_glyph_joins_it_in_order():
+    # "cnm，滚": the Latin piece sits lower (x-height) than the Han glyph on its right.
+    pieces = [
+        ocr.Line("滚", [0.5, 0.10, 0.6, 0.30], 0.99),
+        ocr.Line("cnm,", [0.1, 0.15, 0.48, 0.30], 0.95),
+        ocr.Line("第二行", [0.1, 0.5, 0.4, 0.7], 0.99),
+    ]
+    assert [line.text for line in ocr.merge_lines(pieces)] == ["cnm,滚", "第二行"]
+
+
 def test_han_pieces_are_joined_without_a_space():
     pieces = [
         ocr.Line("麻婆", [0.1, 0.1, 0.3, 0.2], 0.9),

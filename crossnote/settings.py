@@ -497,3 +497,20 @@ CROSSNOTE_FEDERATION_MAX_REDIRECTS = env.int("CROSSNOTE_FEDERATION_MAX_REDIRECTS
 CROSSNOTE_FEDERATION_SIGNATURE_WINDOW = env.int(
     "CROSSNOTE_FEDERATION_SIGNATURE_WINDOW", default=3600
 )
+# --- Moving in and out (crossnote.portability; docs/moving.md) ---
+# Uploaded Instagram / Mastodon / Pixelfed archives wait here (outside MEDIA_ROOT; every worker
+# must see the same folder) until their import reads them, then they are deleted.
+CROSSNOTE_IMPORTS_DIR = Path(env.str("CROSSNOTE_IMPORTS_DIR", default=str(DATA_DIR / "imports")))
+# Limits on an archive: its size, what it unpacks to, its number of files, and how many times
+# its packed size one file may unpack to (zip bombs).
+CROSSNOTE_IMPORT_MAX_BYTES = env.int("CROSSNOTE_IMPORT_MAX_BYTES", default=2 * 1024**3)
+CROSSNOTE_IMPORT_MAX_UNCOMPRESSED_BYTES = env.int(
+    "CROSSNOTE_IMPORT_MAX_UNCOMPRESSED_BYTES", default=8 * 1024**3
+)
+CROSSNOTE_IMPORT_MAX_ENTRIES = env.int("CROSSNOTE_IMPORT_MAX_ENTRIES", default=50_000)
+CROSSNOTE_IMPORT_MAX_RATIO = env.int("CROSSNOTE_IMPORT_MAX_RATIO", default=100)
+# Imports that made no progress for 15 minutes (their worker died) are queued again.
+CELERY_BEAT_SCHEDULE["portability-sweep"] = {
+    "task": "crossnote.portability.tasks.requeue_stuck_imports",
+    "schedule": 600.0,
+}

@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from ninja import Schema
+from pydantic import StrictInt, StrictStr
 
 
 class ImportProblem(Schema):
@@ -39,8 +40,9 @@ class DraftOut(Schema):
 
 
 class PublishIn(Schema):
-    note_ids: list[int] | None = None
-    visibility: str = ""
+    # Strict: `[false]` or `["1"]` is refused (422), not read as note 0 or 1.
+    note_ids: list[StrictInt] | None = None
+    visibility: StrictStr = ""
 
 
 class PublishOut(Schema):

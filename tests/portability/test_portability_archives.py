@@ -204,3 +204,30 @@ def test_a_post_of_one_video_becomes_a_video_draft(mia, run_import):
     assert note.visibility == "private" and note.title == "Waves"
     assert note.video.state == "ready"
     assert note.images.get().alt_text == "Waves at dusk"
+
+
+def test_the_sweep_takes_up_an_import_whose_worker_died(
+    mia, client_for, settings, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.db import connection
+    from django.utils import timezone
+
+    from crossnote.portability import tasks
+    from tests.portability.conftest import as_upload
+
+    response = client_for(mia).post(
+        "/api/v1/imports", {"kind": "instagram", "file": as_upload(instagram_export())}
+    )
+    connection.run_on_commit = []  # that commit is long past, and its worker died
+    job_id = response.json()["id"]
+    assert tasks.requeue_stuck_imports() == 0  # queued a moment ago: not stuck
+    Import.objects.filter(pk=job_id).update(
+        status="running", updated_at=timezone.now() - timedelta(minutes=20)
+    )
+    assert "portability-sweep" in settings.CELERY_BEAT_SCHEDULE
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.requeue_stuck_imports() == 1
+    job = Import.objects.get(pk=job_id)
+    assert job.status == "done" and job.imported == 2

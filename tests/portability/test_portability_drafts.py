@@ -110,6 +110,10 @@ def test_bad_publish_requests_are_4xx_and_change_nothing(mia, lin, run_import, c
         content_type="application/json",
     )
     assert bad.status_code == 400 and bad.json()["field"] == "visibility"
+    strict = client.post(
+        "/api/v1/drafts/publish", {"note_ids": [False, "1"]}, content_type="application/json"
+    )
+    assert strict.status_code == 422
     # Someone else's draft, or a note that is not a draft, is not found.
     other = client_for(lin).post(
         f"/api/v1/drafts/{note.pk}/publish", {}, content_type="application/json"

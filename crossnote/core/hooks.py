@@ -35,6 +35,8 @@ REVIEW_CONTENT = "review_content"
 REVIEW_DECIDED = "review_decided"
 REVIEW_ITEM_VIEWED = "review_item_viewed"
 PERSONAL_DATA_VIEWED = "personal_data_viewed"
+REMOTE_FOLLOW_REQUESTED = "remote_follow_requested"
+REMOTE_BLOCK_REQUESTED = "remote_block_requested"
 NOTE_MEDIA_READY = "note_media_ready"
 PHOTO_TEXT_READ = "photo_text_read"
 

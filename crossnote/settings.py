@@ -208,6 +208,8 @@ CELERY_BEAT_SCHEDULE = {
     "moderation-sweep": {"task": "crossnote.moderation.tasks.moderation_sweep", "schedule": 3600.0},
     # Notes whose image variants a dead process never made (crossnote.notes.tasks).
     "notes-media-sweep": {"task": "crossnote.notes.tasks.finish_pending_media", "schedule": 30.0},
+    # Recent photos whose text a dead process never read (crossnote.vision.tasks).
+    "vision-sweep": {"task": "crossnote.vision.tasks.read_unread_photos", "schedule": 300.0},
     # Idempotency markers older than 30 days (crossnote.core.models.TaskClaim).
     "task-claims-purge": {"task": "crossnote.core.tasks.purge_task_claims", "schedule": 86400.0},
 }

@@ -8,6 +8,7 @@ it screens a note's own, and search indexes it once the write commits.
 """
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -115,6 +116,26 @@ def reprocess(*, note_ids=None, only_missing: bool = False, progress=None) -> in
             if progress:
                 progress(count)
     return count
+
+
+def read_unread_photos(
+    *, older_than_seconds: int = 120, within_hours: int = 24, limit: int = 50
+) -> int:
+    """The sweep: photos of recent notes that were never read (the process that should have
+    read them died first) are read here, at most `limit` a run; older notes are for
+    `crossnote vision reprocess --missing`. Returns how many were read."""
+    if not enabled():
+        return 0
+    now = timezone.now()
+    waiting = NoteImage.objects.filter(
+        pending="",
+        photo_text__isnull=True,
+        note__media_ready=True,
+        note__created_at__lt=now - timedelta(seconds=older_than_seconds),
+        note__created_at__gte=now - timedelta(hours=within_hours),
+    )
+    ids = list(waiting.order_by("pk").values_list("pk", flat=True)[:limit])
+    return sum(read_photo(image_id=pk) is not None for pk in ids)
 
 
 def translate_lines(*, note, photo_text: PhotoText, target: str) -> list[str | None]:

@@ -111,3 +111,23 @@ def test_cli_reads_a_file(tmp_path, capsys):
     path.write_bytes(data)
     call_command("vision", "read-file", str(path))
     assert "牛肉面18元" in capsys.readouterr().out
+
+
+def test_the_sweep_reads_recent_photos_a_dead_process_left_unread(lin):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from crossnote.notes.models import Note
+    from crossnote.vision.services import read_unread_photos
+
+    fresh = create_note(author=lin, title="刚发的", images=[sign(["刚刚 1"])])
+    stale = create_note(author=lin, title="十分钟前", images=[sign(["十分钟前 2"])])
+    old = create_note(author=lin, title="去年", images=[sign(["去年 3"])])
+    now = timezone.now()
+    Note.objects.filter(pk=stale.pk).update(created_at=now - timedelta(minutes=10))
+    Note.objects.filter(pk=old.pk).update(created_at=now - timedelta(days=3))
+    assert read_unread_photos() == 1
+    assert PhotoText.objects.get().note_id == stale.pk
+    assert read_unread_photos() == 0  # read once; the fresh one is its own task's, the old one
+    assert not PhotoText.objects.filter(note__in=[fresh, old]).exists()  # is for reprocess

@@ -149,6 +149,11 @@ def test_an_import_shows_its_progress_and_a_draft_is_published(
     expect(page.get_by_test_id("draft")).to_have_count(13)
     expect(page.get_by_role("button", name="全部发布")).to_be_visible()
     page.screenshot(path=str(SHOTS / "portability-zh-drafts-390.png"), full_page=True)
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.screenshot(path=str(SHOTS / "portability-zh-drafts-1440.png"), full_page=True)
+    page.goto(f"{url}/settings/move/")
+    page.screenshot(path=str(SHOTS / "portability-zh-move-1440.png"), full_page=True)
+    page.get_by_test_id("drafts-link").click()
     page.get_by_test_id("publish-all").click()
     expect(page.get_by_test_id("no-drafts")).to_be_visible()
     assert _drafts(page, url) == []

@@ -357,8 +357,8 @@ def first_pool(viewer, languages: list[str], screen: int) -> tuple[datetime, lis
     and read by slice. The head kept for the reader (all visitors of one region and language
     share one) is served as long as one exists; when it went stale (a note, comment, topic pick
     or follow was written since, `freshness`, or it is older than CROSSNOTE_EXPLORE_CACHE_SECONDS)
-    it is still served and a refresh is queued (crossnote.feeds.tasks.refresh_explore, once per
-    reader at a time). Only a reader with no head at all (new, or unseen for POOL_TTL) waits
+    it is still served and a refresh is queued (crossnote.feeds.tasks.refresh_explore, at most
+    once per reader every REFRESH_EVERY_SECONDS). Only a reader with no head at all (new, or unseen for POOL_TTL) waits
     for the ranking. Shown notes are re-checked for visibility at every page, so a stale pool
     never shows what was removed, withheld or blocked since. Only the first screen is kept under
     the head's key (the whole pool, for later pages, under ranked_pool's): unpickling a thousand
@@ -401,15 +401,18 @@ def build_first_pool(viewer, languages: list[str], screen: int) -> dict:
     return first
 
 
-REFRESH_CLAIM_SECONDS = 60  # a refresh queued for a reader and not done by then may be queued again
+# A reader's pool is ranked in the background at most once per this many seconds: where notes
+# and comments arrive all the time every head is stale at every request, and without the claim
+# each active reader would be re-ranked after each write. (A claim outlives a lost task too.)
+REFRESH_EVERY_SECONDS = 10
 
 
 def _queue_refresh(viewer, languages: list[str], screen: int, reader: str) -> None:
     from crossnote.core.tasks import enqueue
     from crossnote.feeds import tasks
 
-    if not cache.add(f"feeds:refreshing:{reader}", 1, REFRESH_CLAIM_SECONDS):
-        return  # already queued for this reader
+    if not cache.add(f"feeds:refreshing:{reader}", 1, REFRESH_EVERY_SECONDS):
+        return  # queued or made for this reader moments ago
     authenticated = getattr(viewer, "is_authenticated", False)
     enqueue(
         tasks.refresh_explore,
@@ -433,11 +436,7 @@ def refresh_first_pool(user_id, region: str, languages: list[str], screen: int) 
         viewer = get_user_model().objects.filter(pk=user_id, is_active=True).first()
         if viewer is None:
             return
-    reader = reader_key(viewer, languages, screen)
-    try:
-        build_first_pool(viewer, languages, screen)
-    finally:
-        cache.delete(f"feeds:refreshing:{reader}")
+    build_first_pool(viewer, languages, screen)
 
 
 def _freshness_sql() -> list[str]:

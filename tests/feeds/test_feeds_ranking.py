@@ -313,6 +313,7 @@ def test_a_stale_pool_is_served_and_refreshed_once_in_the_background(
     follow, topic pick) makes it stale, the next requests serve it as it was and queue one
     refresh between them (the background task ranks), and a note hidden meanwhile is still left
     out at once."""
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -334,6 +335,20 @@ def test_a_stale_pool_is_served_and_refreshed_once_in_the_background(
         callback()  # the background task runs (inline in tests)
     assert ids(client.get(one)) == [newer.pk]
     assert hidden.pk in ids(client.get(EXPLORE))
+    # Writes keep coming: the reader is re-ranked at most once per REFRESH_EVERY_SECONDS.
+    newest = note(make_user("third"), "newest", likes=20)
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        assert ids(client.get(one)) == [newer.pk]
+    assert "feeds.refresh_explore" not in [
+        getattr(getattr(c, "task", None), "name", "") for c in queued
+    ]
+    cache.delete(f"feeds:refreshing:{ranking.reader_key(reader, ['en'], 1)}")  # the claim expired
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        assert ids(client.get(one)) == [newer.pk]
+    assert "feeds.refresh_explore" in [
+        getattr(getattr(c, "task", None), "name", "") for c in queued
+    ]
+    assert ids(client.get(one)) == [newest.pk]
 
 
 def test_a_reader_without_a_pool_waits_for_the_ranking_once(client, reader):

@@ -112,6 +112,9 @@ PAGES = [
     P("GET", "search/suggest", "/search/suggest?q=ca", "200 200 200 200 200 200"),
     P("GET", "search/related/<int:pk>", "/search/related/{public}", "200 200 200 404 200 200"),
     P("GET", "search/related/<int:pk>", "/search/related/{private}", "404 200 404 404 404 404", label="private"),
+    # Video progress (a note without a video: 404 to all) and the photo-text alt-text form.
+    P("GET", "notes/<int:pk>/video/", "/notes/{public}/video/", "404 404 404 404 404 404"),
+    P("POST", "notes/<int:pk>/photos/<int:position>/alt-text", "/notes/{public}/photos/0/alt-text", "302 302 403 404 403 403"),
     # Moving in and out (crossnote.portability): {private} is a note, not an imported draft.
     P("GET", "settings/move/", "/settings/move/", "302 200 200 200 200 200"),
     P("GET", "settings/move/imports/", "/settings/move/imports/", "302 200 200 200 200 200"),
@@ -289,6 +292,9 @@ API = [
     A("POST", "/decisions/{decision_id}/appeal", "401 201 404 404 404 404", url="/decisions/{decision}/appeal", data={"text": "please"}),
     A("GET", "/search", "200 200 200 200 200 200", url="/search?q=cats"),
     A("GET", "/search/suggest", "200 200 200 200 200 200", url="/search/suggest?q=ca"),
+    # Text in photos: read by whoever may see the note; alt text by its author only.
+    A("GET", "/notes/{note_id}/photos/{position}/text", "200 200 200 404 200 200", url="/notes/{public}/photos/0/text"),
+    A("POST", "/notes/{note_id}/photos/{position}/alt-text", "401 409 403 404 403 403", url="/notes/{public}/photos/0/alt-text", data={}),
     # Moving in and out: an import nobody has (404), {private} is no draft (404).
     A("POST", "/imports", "401 422 422 422 422 422", data={"kind": "instagram"}),
     A("GET", "/imports", "401 200 200 200 200 200"),

@@ -15,7 +15,16 @@ class NoteVideoInline(admin.StackedInline):
     model = NoteVideo
     extra = 0
     can_delete = False
-    fields = ["state", "progress", "error", "duration", "width", "height", "mp4", "small"]
+    fields = (
+        "state",
+        "progress",
+        "error",
+        "duration",
+        "width",
+        "height",
+        "mp4",
+        "small",
+    )
     readonly_fields = fields
 
 

@@ -280,7 +280,8 @@ def _blank(image: Image.Image) -> bool:
 def _sample_keyframes(path: str, width: int, height: int) -> tuple[list[ProcessedImage], int, int]:
     """Key frames only (cheap), about one a second and at most the operator's cap."""
     cap = settings.CROSSNOTE_VIDEO_SAMPLE_FRAMES
-    frames, rotation, next_at = [], 0, 0.0
+    frames: list[Image.Image] = []
+    rotation, next_at = 0, 0.0
     try:
         with av.open(path, format="matroska") as container:
             stream = container.streams.video[0]
@@ -417,12 +418,14 @@ def transcode(path: str, *, progress=None, deadline: float | None = None) -> Tra
                         field=FIELD,
                     )
                 for frame in packet.decode():
-                    if packet.stream.type == "audio":
+                    if isinstance(frame, av.AudioFrame):
                         for _name, (out, _v, a) in outputs.items():
                             frame.pts = None
                             for p in a.encode(frame):
                                 out.mux(p)
                         continue
+                    if not isinstance(frame, av.VideoFrame):
+                        continue  # only audio and video streams are demuxed
                     count += 1
                     if count > limit:
                         raise _too_many_frames()

@@ -244,7 +244,9 @@ def instagram_posts(archive: Archive) -> list[Post]:
         )
     posts = []
     for name in files:
-        root = _INSTAGRAM_POSTS.match(name).group("root")
+        match = _INSTAGRAM_POSTS.match(name)
+        assert match is not None  # `files` holds only names this pattern matched
+        root = match.group("root")
         data = archive.read_json(name)
         if isinstance(data, dict):  # some exports wrap the list
             data = next((v for v in data.values() if isinstance(v, list)), [])

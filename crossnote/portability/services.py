@@ -10,6 +10,7 @@ reported and the others continue.
 
 import logging
 import secrets
+from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
@@ -31,7 +32,7 @@ from crossnote.portability.models import Import, ImportedDraft
 
 log = logging.getLogger(__name__)
 
-READERS = {
+READERS: dict[str, Callable[[archives.Archive], list[archives.Post]]] = {
     Import.Kind.INSTAGRAM: archives.instagram_posts,
     Import.Kind.MASTODON: archives.mastodon_posts,
 }
@@ -154,7 +155,10 @@ def _media_of(archive, post: archives.Post, label: str) -> tuple[list, list[str]
     """The post's photos that pass the safe image path (each one refused is reported), or, for a
     post of videos only, its first video (verified by notes' video intake when the note is made:
     a note holds 1-9 photos or one video)."""
-    uploads, alts, video, problems = [], [], None, []
+    uploads: list = []
+    alts: list[str] = []
+    problems: list[dict[str, str]] = []
+    video = None
     photos = [m for m in post.media if not m.is_video]
     videos = [m for m in post.media if m.is_video]
     for media in post.media:
@@ -241,7 +245,7 @@ def _import_post(job: Import, archive, post: archives.Post, number: int) -> tupl
                 visibility=Visibility.PRIVATE,
                 alt_texts=alts,
             )
-            changes = {}
+            changes: dict[str, object] = {}
             if post.created_at:
                 changes["created_at"] = post.created_at
             if post.content_warning and not note.content_warning:

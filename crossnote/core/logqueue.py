@@ -17,7 +17,21 @@ import logging
 import logging.handlers
 import os
 import queue
+import sys
 import threading
+
+
+class _CurrentStderr(logging.StreamHandler):
+    """Writes to whatever `sys.stderr` is when the line is written, as logging's last resort
+    does: the writer thread writes after the request, and a stderr swapped and closed meanwhile
+    (a test runner capturing output) must not leave it holding a closed stream."""
+
+    def __init__(self):
+        logging.Handler.__init__(self)
+
+    @property
+    def stream(self):
+        return sys.stderr
 
 
 class QueuedStreamHandler(logging.handlers.QueueHandler):
@@ -26,7 +40,7 @@ class QueuedStreamHandler(logging.handlers.QueueHandler):
 
     def __init__(self, stream=None):
         super().__init__(queue.SimpleQueue())
-        self.target = logging.StreamHandler(stream)
+        self.target = logging.StreamHandler(stream) if stream is not None else _CurrentStderr()
         self._pid = None
         self._listener = None
         self._starting = threading.Lock()

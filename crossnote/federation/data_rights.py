@@ -10,6 +10,7 @@ sent yet (docs/federation.md).
 from crossnote.core.data_rights import iso, register
 from crossnote.federation.models import (
     ActorKey,
+    RemoteBlock,
     RemoteFollow,
     RemoteFollower,
     RemoteLike,
@@ -18,6 +19,7 @@ from crossnote.federation.models import (
 
 COVERS = (
     "federation.ActorKey",
+    "federation.RemoteBlock",
     "federation.RemoteFollow",
     "federation.RemoteFollower",
     "federation.RemoteLike",
@@ -44,6 +46,10 @@ def export_federation(user) -> dict:
             {"actor": f.actor.uri, "address": f.actor.address, "since": iso(f.created_at)}
             for f in followers
         ],
+        "blocked_elsewhere": [
+            {"actor": b.actor.uri, "address": b.actor.address, "since": iso(b.created_at)}
+            for b in RemoteBlock.objects.filter(user=user).select_related("actor").order_by("pk")
+        ],
         "likes_elsewhere": [{"note": like.note.uri, "at": iso(like.created_at)} for like in likes],
         "public_key": key.public_pem if key else None,
     }
@@ -55,6 +61,7 @@ def export(user, media: dict[str, str]) -> dict:
 
 def erase(user) -> None:
     RemoteNoteLike.objects.filter(user=user).delete()
+    RemoteBlock.objects.filter(user=user).delete()
     RemoteFollow.objects.filter(user=user).delete()
     RemoteFollower.objects.filter(user=user).delete()
     RemoteLike.objects.filter(note__author=user).delete()

@@ -51,14 +51,27 @@ def _remote_follow_requested(*, user, address, **_kwargs):
     return True
 
 
+def _remote_block_requested(*, user, address, **_kwargs):
+    """An imported block list named someone elsewhere (crossnote.portability): True when they are
+    blocked, False when federation is on but the address could not be found."""
+    from crossnote.core.errors import DomainError
+    from crossnote.federation import activities, services
+
+    if not activities.enabled():
+        return None
+    try:
+        services.block_remote(user=user, actor=services.lookup_address(address))
+    except DomainError as exc:
+        log.info("imported block of %s not applied: %s", address, exc.message)
+        return False
+    return True
+
+
 def connect() -> None:
     from crossnote.notes.models import Note
 
     hooks.register(hooks.CONTENT_CREATED, _content_created)
-    media_ready = getattr(hooks, "NOTE_MEDIA_READY", None)
-    if media_ready:  # a note is federated once its photos are ready
-        hooks.register(media_ready, _note_media_ready)
-    remote_follow = getattr(hooks, "REMOTE_FOLLOW_REQUESTED", None)
-    if remote_follow:  # fired by crossnote.portability's follows import
-        hooks.register(remote_follow, _remote_follow_requested)
+    hooks.register(hooks.NOTE_MEDIA_READY, _note_media_ready)  # federated once photos are ready
+    hooks.register(hooks.REMOTE_FOLLOW_REQUESTED, _remote_follow_requested)  # portability's import
+    hooks.register(hooks.REMOTE_BLOCK_REQUESTED, _remote_block_requested)
     post_delete.connect(_note_deleted, sender=Note, dispatch_uid="crossnote.federation.note")

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from crossnote.federation import activities, fetch, services
 from crossnote.federation.models import (
     RemoteActor,
+    RemoteBlock,
     RemoteFollow,
     RemoteFollower,
     RemoteLike,
@@ -163,6 +164,19 @@ def _follow(sender, activity) -> str:
     user = _local_user(_object_id(activity.get("object")))
     if user is None:
         raise Refused(404, "no such person here")
+    if RemoteBlock.objects.filter(user=user, actor=sender).exists():
+        reject = activities.wrap(
+            user,
+            "Reject",
+            {
+                "id": activity["id"],
+                "type": "Follow",
+                "actor": sender.uri,
+                "object": activities.actor_uri(user),
+            },
+        )
+        transaction.on_commit(lambda: tasks.dispatch_delivery(user.pk, sender.inbox, reject))
+        return "follow from a person they blocked: Reject queued"
     RemoteFollower.objects.update_or_create(
         actor=sender, user=user, defaults={"activity_id": activity["id"][:500]}
     )

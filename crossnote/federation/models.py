@@ -101,6 +101,26 @@ class RemoteFollower(TimestampedModel):
         return f"{self.actor} → {self.user}"
 
 
+class RemoteBlock(TimestampedModel):
+    """A local person blocks someone elsewhere: neither follows the other any more, their follow
+    requests are rejected, and a Block activity tells their server."""
+
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="remote_blocks"
+    )
+    actor = models.ForeignKey(
+        "federation.RemoteActor", on_delete=models.CASCADE, related_name="blocked_by"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "actor"], name="unique_remote_block")
+        ]
+
+    def __str__(self):
+        return f"{self.user} ⊘ {self.actor}"
+
+
 class RemoteNote(TimestampedModel):
     """A note from another server (Create(Note)), its HTML sanitised; media kept as links."""
 

@@ -23,6 +23,7 @@ from crossnote.federation.models import (
     ActorKey,
     DomainBlock,
     RemoteActor,
+    RemoteBlock,
     RemoteFollow,
     RemoteFollower,
     RemoteNote,
@@ -345,6 +346,20 @@ def unfollow_remote(*, user, actor: RemoteActor) -> bool:
     with transaction.atomic():
         follow.delete()
         _deliver(user, activities.wrap(user, "Undo", original), actor.inbox)
+    return True
+
+
+def block_remote(*, user, actor: RemoteActor) -> bool:
+    """Block someone elsewhere: stop following them (Undo), drop them as a follower, reject
+    their follow requests from now on, and tell their server (Block). False if already done."""
+    require_enabled()
+    if RemoteBlock.objects.filter(user=user, actor=actor).exists():
+        return False
+    unfollow_remote(user=user, actor=actor)
+    with transaction.atomic():
+        RemoteBlock.objects.create(user=user, actor=actor)
+        RemoteFollower.objects.filter(user=user, actor=actor).delete()
+        _deliver(user, activities.wrap(user, "Block", actor.uri), actor.inbox)
     return True
 
 

@@ -129,8 +129,11 @@ def _one(user: User, kind: str, address: str, domain: str, result: CsvResult) ->
         return
     name, where = match.group("user"), (match.group("domain") or "").lower()
     if where and where != domain:
-        event = hooks.REMOTE_FOLLOW_REQUESTED if kind == "follows" else hooks.REMOTE_BLOCK_REQUESTED
-        taken = hooks.collect(event, user=user, address=f"{name}@{where}")
+        remote = f"{name}@{where}"
+        if kind == "follows":
+            taken = hooks.collect(hooks.REMOTE_FOLLOW_REQUESTED, user=user, address=remote)
+        else:
+            taken = hooks.collect(hooks.REMOTE_BLOCK_REQUESTED, user=user, address=remote)
         if any(answer is True for answer in taken):
             result.remote_sent += 1
         else:

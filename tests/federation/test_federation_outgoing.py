@@ -281,3 +281,56 @@ def test_an_imported_follow_of_a_remote_address_sends_a_follow(
     ]
     federated.CROSSNOTE_FEDERATION_DOMAIN = ""
     assert hooks.collect(hooks.REMOTE_FOLLOW_REQUESTED, user=mia, address=f"carol@{host}") == []
+
+
+def test_an_imported_block_of_a_remote_address_blocks_them_both_ways(
+    peer, mia, federated, django_capture_on_commit_callbacks
+):
+    """portability's blocks import fires REMOTE_BLOCK_REQUESTED: mia stops following carol
+    (Undo), carol stops following mia, carol's server is told (Block), and carol's next follow
+    request is rejected."""
+    from crossnote.core import hooks
+    from crossnote.federation import inbox
+    from crossnote.federation.models import RemoteBlock
+
+    base, recorder = peer
+    host = base.split("//")[1]
+    doc = mastodon_actor("carol")
+    doc.update(id=f"{base}/users/carol", inbox=f"{base}/users/carol/inbox")
+    doc["publicKey"] = dict(doc["publicKey"], id=f"{base}/users/carol#main-key", owner=doc["id"])
+    finger = {"links": [{"rel": "self", "type": "application/activity+json", "href": doc["id"]}]}
+    recorder.routes[f"/.well-known/webfinger?resource=acct:carol@{host}"] = (
+        200, {}, json.dumps(finger).encode(),
+    )  # fmt: skip
+    recorder.routes["/users/carol"] = (200, {}, json.dumps(doc).encode())
+    recorder.routes["/users/carol/inbox"] = (202, {}, b"")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert hooks.collect(hooks.REMOTE_FOLLOW_REQUESTED, user=mia, address=f"carol@{host}")
+    carol = RemoteFollow.objects.get(user=mia).actor
+    RemoteFollower.objects.create(actor=carol, user=mia, activity_id=f"{doc['id']}#follows/1")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        answers = hooks.collect(hooks.REMOTE_BLOCK_REQUESTED, user=mia, address=f"carol@{host}")
+    assert answers == [True]
+    assert RemoteBlock.objects.filter(user=mia, actor=carol).exists()
+    assert not RemoteFollow.objects.filter(user=mia).exists()
+    assert not RemoteFollower.objects.filter(user=mia).exists()
+    sent = [json.loads(body)["type"] for _m, path, _h, body in recorder.seen[-2:]]
+    assert sent == ["Undo", "Block"]
+
+    follow = {
+        "id": f"{doc['id']}#follows/2",
+        "type": "Follow",
+        "actor": doc["id"],
+        "object": f"https://{DOMAIN}/ap/users/mia_ms",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        assert "Reject" in inbox._follow(carol, follow)
+    assert json.loads(recorder.seen[-1][3])["type"] == "Reject"
+    assert not RemoteFollower.objects.filter(user=mia).exists()
+    # A second block of the same person changes nothing and is still "taken".
+    with django_capture_on_commit_callbacks(execute=True):
+        assert hooks.collect(hooks.REMOTE_BLOCK_REQUESTED, user=mia, address=f"carol@{host}") == [
+            True
+        ]
+    assert RemoteBlock.objects.filter(user=mia).count() == 1

@@ -444,45 +444,50 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv=None) -> None:
-    argv = sys.argv[1:] if argv is None else list(argv)
-    if argv and argv[0] == "manage":
-        # Everything after `manage`, --help included, belongs to Django's own parser.
-        cmd_manage(argparse.Namespace(rest=argv[1:]))
+# Commands that hand every argument after their name, --help included, to the management
+# command of the same name (their docstring is the help line in `crossnote --help`).
+REST_COMMANDS = {
+    "manage": cmd_manage,
+    "moderation": cmd_moderation,
+    "privacy": cmd_privacy,
+    "portability": cmd_portability,
+    "topics": cmd_topics,
+    "media": cmd_media,
+    "insights": cmd_insights,
+    "tasks": cmd_tasks,
+    "security": cmd_security,
+    "federation": cmd_federation,
+}
+
+
+def _dispatch(argv: list[str]) -> None:
+    if argv and argv[0] in REST_COMMANDS:
+        REST_COMMANDS[argv[0]](argparse.Namespace(rest=argv[1:]))
         return
     if argv and argv[0] in PASS_THROUGH:
         # Everything after the name, --help included, belongs to the management command.
         build_parser().parse_args([argv[0]]).func(argparse.Namespace(rest=argv[1:]))
         return
-    if argv and argv[0] == "moderation":
-        cmd_moderation(argparse.Namespace(rest=argv[1:]))
-        return
-    if argv and argv[0] == "privacy":
-        cmd_privacy(argparse.Namespace(rest=argv[1:]))
-        return
-    if argv and argv[0] == "portability":
-        cmd_portability(argparse.Namespace(rest=argv[1:]))
-        return
-    if argv and argv[0] == "topics":
-        cmd_topics(argparse.Namespace(rest=argv[1:]))
-        return
-    if argv and argv[0] == "media":
-        cmd_media(argparse.Namespace(rest=argv[1:]))
-        return
-    if argv and argv[0] == "insights":
-        cmd_insights(argparse.Namespace(rest=argv[1:]))
-        return
-    if argv and argv[0] == "tasks":
-        cmd_tasks(argparse.Namespace(rest=argv[1:]))
-        return
-    if argv and argv[0] == "security":
-        cmd_security(argparse.Namespace(rest=argv[1:]))
-        return
-    if argv and argv[0] == "federation":
-        cmd_federation(argparse.Namespace(rest=argv[1:]))
-        return
     args = build_parser().parse_args(argv)
     args.func(args)
+
+
+def main(argv=None) -> None:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        _dispatch(argv)
+    except Exception as exc:
+        # A database that was never set up answers every command with "no such table": say
+        # what to do instead of a traceback (other errors keep theirs).
+        text = str(exc)
+        if type(exc).__name__ in ("OperationalError", "ProgrammingError") and (
+            "no such table" in text or ("relation" in text and "does not exist" in text)
+        ):
+            sys.exit(
+                f"crossnote: the database has no tables yet ({text.splitlines()[0]}): "
+                "run `crossnote migrate` first"
+            )
+        raise
 
 
 if __name__ == "__main__":

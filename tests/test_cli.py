@@ -60,3 +60,11 @@ def test_demo_with_zero_users_is_refused_with_a_message(tmp_path):
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert "users" in result.stderr.lower()
+
+
+def test_a_database_never_migrated_gets_a_message_not_a_traceback(tmp_path):
+    env = {"CROSSNOTE_DATA_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path}/new.db"}
+    result = run("moderation", "suite", env=env)
+    assert result.returncode != 0
+    assert "run `crossnote migrate` first" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -334,3 +334,17 @@ def test_an_imported_block_of_a_remote_address_blocks_them_both_ways(
             True
         ]
     assert RemoteBlock.objects.filter(user=mia).count() == 1
+
+
+def test_remote_html_is_cleaned_again_when_shown(known_actor, mia, client_for):
+    """A row that skipped the sanitiser at intake (written by any other path) still reaches the
+    page through the allow-list."""
+    actor = known_actor()
+    actor.summary = '<p onclick="x()">bio</p><script>alert(1)</script>'
+    actor.save()
+    RemoteNote.objects.create(uri=f"{actor.uri}/statuses/9", actor=actor, text="hi",
+                              content='<p>hi<img src=x onerror="alert(2)"></p><script>alert(3)</script>',
+                              published="2026-12-01T00:00:00Z")  # fmt: skip
+    page = client_for(mia).get(f"/elsewhere/people/{actor.pk}/").content.decode()
+    assert "<p>hi" in page and "<p>bio</p>" in page
+    assert "alert(" not in page and "onerror" not in page and "onclick" not in page

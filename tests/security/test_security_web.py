@@ -28,6 +28,8 @@ MARK_SAFE_ALLOWED = {
     "search/snippets.py",
     "language/pinyin.py",
     "insights/views.py",  # insights/charts.render_svg: labels escaped, presentation attributes only
+    "core/templatetags/fragments.py",  # a cached block's own rendered (escaped) output
+    "federation/templatetags/federation.py",  # remote HTML through nh3's allow-list
 }
 
 

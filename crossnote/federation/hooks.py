@@ -35,36 +35,30 @@ def _note_deleted(sender, instance, **kwargs):
         enqueue(tasks.federate_deletion, instance.author_id, instance.pk, public)
 
 
-def _remote_follow_requested(*, user, address, **_kwargs):
-    """An imported follow list named someone elsewhere (crossnote.portability): True when a Follow
-    was sent, False when federation is on but the address could not be followed."""
+def _imported(what: str, user, address: str):
+    """An imported follow or block list (crossnote.portability) named someone elsewhere: None
+    when federation is off, True when it was done (`what`: "follow" or "block"), False when
+    the address could not be found or followed."""
     from crossnote.core.errors import DomainError
     from crossnote.federation import activities, services
 
     if not activities.enabled():
         return None
+    act = services.follow_remote if what == "follow" else services.block_remote
     try:
-        services.follow_remote(user=user, actor=services.lookup_address(address))
+        act(user=user, actor=services.lookup_address(address))
     except DomainError as exc:
-        log.info("imported follow of %s not sent: %s", address, exc.message)
+        log.info("imported %s of %s not done: %s", what, address, exc.message)
         return False
     return True
+
+
+def _remote_follow_requested(*, user, address, **_kwargs):
+    return _imported("follow", user, address)
 
 
 def _remote_block_requested(*, user, address, **_kwargs):
-    """An imported block list named someone elsewhere (crossnote.portability): True when they are
-    blocked, False when federation is on but the address could not be found."""
-    from crossnote.core.errors import DomainError
-    from crossnote.federation import activities, services
-
-    if not activities.enabled():
-        return None
-    try:
-        services.block_remote(user=user, actor=services.lookup_address(address))
-    except DomainError as exc:
-        log.info("imported block of %s not applied: %s", address, exc.message)
-        return False
-    return True
+    return _imported("block", user, address)
 
 
 def connect() -> None:

@@ -250,13 +250,8 @@ def test_a_remote_note_is_translated_through_the_language_bridge(
     assert 'data-testid="remote-translation"' in page.content.decode()
 
 
-def test_an_imported_follow_of_a_remote_address_sends_a_follow(
-    peer, mia, federated, django_capture_on_commit_callbacks
-):
-    """portability's follows import fires REMOTE_FOLLOW_REQUESTED; federation looks the address
-    up (WebFinger) and sends a signed Follow; True when it did, False when it could not."""
-    from crossnote.core import hooks
-
+def carol_at(peer):
+    """carol on the peer server, findable through WebFinger, with an inbox that accepts."""
     base, recorder = peer
     host = base.split("//")[1]
     doc = mastodon_actor("carol")
@@ -268,6 +263,17 @@ def test_an_imported_follow_of_a_remote_address_sends_a_follow(
     )  # fmt: skip
     recorder.routes["/users/carol"] = (200, {}, json.dumps(doc).encode())
     recorder.routes["/users/carol/inbox"] = (202, {}, b"")
+    return recorder, host, doc
+
+
+def test_an_imported_follow_of_a_remote_address_sends_a_follow(
+    peer, mia, federated, django_capture_on_commit_callbacks
+):
+    """portability's follows import fires REMOTE_FOLLOW_REQUESTED; federation looks the address
+    up (WebFinger) and sends a signed Follow; True when it did, False when it could not."""
+    from crossnote.core import hooks
+
+    recorder, host, doc = carol_at(peer)
     with django_capture_on_commit_callbacks(execute=True):
         answers = hooks.collect(hooks.REMOTE_FOLLOW_REQUESTED, user=mia, address=f"carol@{host}")
     assert answers == [True]
@@ -293,17 +299,7 @@ def test_an_imported_block_of_a_remote_address_blocks_them_both_ways(
     from crossnote.federation import inbox
     from crossnote.federation.models import RemoteBlock
 
-    base, recorder = peer
-    host = base.split("//")[1]
-    doc = mastodon_actor("carol")
-    doc.update(id=f"{base}/users/carol", inbox=f"{base}/users/carol/inbox")
-    doc["publicKey"] = dict(doc["publicKey"], id=f"{base}/users/carol#main-key", owner=doc["id"])
-    finger = {"links": [{"rel": "self", "type": "application/activity+json", "href": doc["id"]}]}
-    recorder.routes[f"/.well-known/webfinger?resource=acct:carol@{host}"] = (
-        200, {}, json.dumps(finger).encode(),
-    )  # fmt: skip
-    recorder.routes["/users/carol"] = (200, {}, json.dumps(doc).encode())
-    recorder.routes["/users/carol/inbox"] = (202, {}, b"")
+    recorder, host, doc = carol_at(peer)
     with django_capture_on_commit_callbacks(execute=True):
         assert hooks.collect(hooks.REMOTE_FOLLOW_REQUESTED, user=mia, address=f"carol@{host}")
     carol = RemoteFollow.objects.get(user=mia).actor

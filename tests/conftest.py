@@ -168,14 +168,19 @@ def _generous_rate_limits(settings):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_redis_cache():
-    """With REDIS_URL (the scale-out pass) the cache outlives each test's rolled-back
-    transaction: start every test from an empty one, as the database cache does."""
+def _fresh_redis_cache(request):
+    """Every test starts from an empty cache. With REDIS_URL (the scale-out pass) the cache
+    outlives each test's rolled-back transaction; so does the database cache's table in tests
+    that commit (live servers, transactional_db): a flush empties the models' tables only, and
+    a reader's explore pool kept from the last test would be served (refreshed in the
+    background at most every 10 s)."""
     from django.conf import settings as django_settings
+    from django.core.cache import cache
 
     if django_settings.REDIS_URL:
-        from django.core.cache import cache
-
+        cache.clear()
+    elif {"live_server", "transactional_db"} & set(request.fixturenames):
+        request.getfixturevalue("transactional_db")
         cache.clear()
 
 

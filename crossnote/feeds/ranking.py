@@ -461,19 +461,21 @@ def freshness() -> str:
 
 
 def _freshness_marks(viewer) -> tuple[str, str]:
-    """(freshness(), the reader's own mark: their newest topic pick and follow and how many of
-    each), in one query. The own mark changes when the reader picks topics or follows or
-    unfollows someone."""
+    """(freshness(), the reader's own mark: their newest topic pick, follow and note and how
+    many of each), in one query. The own mark changes when the reader picks topics, follows or
+    unfollows someone, or posts or deletes a note (their new note is on their next page)."""
     parts = _freshness_sql()
     params: list = []
     if getattr(viewer, "is_authenticated", False):
         picks = connection.ops.quote_name(TopicInterest._meta.db_table)
         follows = connection.ops.quote_name(Follow._meta.db_table)
+        notes = connection.ops.quote_name(Note._meta.db_table)
         parts += [
             f"(SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) FROM {picks} WHERE user_id = %s)",  # noqa: S608
             f"(SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) FROM {follows} WHERE follower_id = %s)",  # noqa: S608
+            f"(SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) FROM {notes} WHERE author_id = %s)",  # noqa: S608
         ]
-        params = [viewer.pk, viewer.pk]
+        params = [viewer.pk, viewer.pk, viewer.pk]
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(parts)}", params)
         row = cursor.fetchone()

@@ -378,3 +378,19 @@ def test_the_readers_own_follow_takes_effect_on_their_next_page(client, reader):
     )  # not the reader's follow: stale, past the pool
     Follow.objects.create(follower=reader, followee=friend)
     assert why(by_network.pk)[0]["code"] == "network"  # the reader's own: ranked at once
+
+
+def test_the_readers_own_new_note_is_on_their_next_page(
+    client, reader, make_note, django_capture_on_commit_callbacks
+):
+    """Someone else's new note waits for the background refresh; the reader's own is ranked at
+    once (they just posted it and go back to explore)."""
+    author = make_user("author")
+    first = note(author, "first", likes=3)
+    assert ids(client.get(EXPLORE)) == [first.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        other = make_note(author, title="someone else's")
+    assert other.pk not in ids(client.get(EXPLORE))  # stale head served, refresh queued
+    with django_capture_on_commit_callbacks(execute=True):
+        own = make_note(reader, title="my own")
+    assert own.pk in ids(client.get(EXPLORE))

@@ -1,7 +1,10 @@
-# ruff: noqa: F811 - pytest fixtures imported by name and taken as arguments
 """Moving in, in a real browser at phone size against a real `crossnote serve` (the embedded
 default: SQLite in WAL mode, the import in a background thread): upload an Instagram export,
-watch the progress bar fill, review the drafts and publish one; in English and in Chinese."""
+watch the progress bar fill, review the drafts and publish one; in English and in Chinese.
+
+It lives in tests/e2e so it shares the session's one chromium (tests/e2e/conftest.py): a second
+session `browser` fixture imported elsewhere started a second sync Playwright inside the first's
+loop once both ran in one session ("using Playwright Sync API inside the asyncio loop")."""
 
 import json
 import socket
@@ -14,7 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import gps_jpeg
-from tests.e2e.conftest import PHONE, SCREENSHOTS, browser, page_errors  # noqa: F401 - fixtures
+from tests.e2e.conftest import PHONE, SCREENSHOTS
 from tests.portability.conftest import instagram_export, mojibake
 from tests.served import ROOT, make_world, stop, wait_until_up
 

@@ -168,7 +168,7 @@ def _generous_rate_limits(settings):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_redis_cache(request):
+def _fresh_cache(request):
     """Every test starts from an empty cache. With REDIS_URL (the scale-out pass) the cache
     outlives each test's rolled-back transaction; so does the database cache's table in tests
     that commit (live servers, transactional_db): a flush empties the models' tables only, and

@@ -474,15 +474,15 @@ def _dispatch(argv: list[str]) -> None:
 
 def main(argv=None) -> None:
     argv = sys.argv[1:] if argv is None else list(argv)
+    from django.db.utils import OperationalError, ProgrammingError
+
     try:
         _dispatch(argv)
-    except Exception as exc:
+    except (OperationalError, ProgrammingError) as exc:
         # A database that was never set up answers every command with "no such table": say
         # what to do instead of a traceback (other errors keep theirs).
         text = str(exc)
-        if type(exc).__name__ in ("OperationalError", "ProgrammingError") and (
-            "no such table" in text or ("relation" in text and "does not exist" in text)
-        ):
+        if "no such table" in text or ("relation" in text and "does not exist" in text):
             sys.exit(
                 f"crossnote: the database has no tables yet ({text.splitlines()[0]}): "
                 "run `crossnote migrate` first"

@@ -9,6 +9,8 @@ sent yet (docs/federation.md).
 
 from crossnote.core.data_rights import iso, register
 from crossnote.federation.models import (
+    AccountMove,
+    ActorAlias,
     ActorKey,
     RemoteBlock,
     RemoteFollow,
@@ -18,6 +20,8 @@ from crossnote.federation.models import (
 )
 
 COVERS = (
+    "federation.AccountMove",
+    "federation.ActorAlias",
     "federation.ActorKey",
     "federation.RemoteBlock",
     "federation.RemoteFollow",
@@ -52,6 +56,14 @@ def export_federation(user) -> dict:
         ],
         "likes_elsewhere": [{"note": like.note.uri, "at": iso(like.created_at)} for like in likes],
         "public_key": key.public_pem if key else None,
+        "also_known_as": [
+            {"actor": a.uri, "address": a.address, "since": iso(a.created_at)}
+            for a in ActorAlias.objects.filter(user=user).order_by("pk")
+        ],
+        "moved_to": [
+            {"actor": m.target_uri, "address": m.target_address, "at": iso(m.created_at)}
+            for m in AccountMove.objects.filter(user=user).order_by("pk")
+        ],
     }
 
 
@@ -65,6 +77,8 @@ def erase(user) -> None:
     RemoteFollow.objects.filter(user=user).delete()
     RemoteFollower.objects.filter(user=user).delete()
     RemoteLike.objects.filter(note__author=user).delete()
+    ActorAlias.objects.filter(user=user).delete()
+    AccountMove.objects.filter(user=user).delete()
     ActorKey.objects.filter(user=user).delete()
 
 

@@ -38,6 +38,10 @@ class RemoteActor(TimestampedModel):
     key_id = models.CharField(max_length=500, db_index=True)
     public_key_pem = models.TextField()
     languages = models.JSONField(default=list, blank=True)
+    # Account moves (Mastodon's alsoKnownAs / movedTo): the other accounts this actor says are
+    # also theirs, and the account it moved to (crossnote.federation.moving).
+    also_known_as = models.JSONField(default=list, blank=True)
+    moved_to = models.URLField(max_length=500, blank=True)
     fetched_at = models.DateTimeField()
 
     class Meta:
@@ -209,3 +213,61 @@ class DomainBlock(TimestampedModel):
 
     def __str__(self):
         return self.domain
+
+
+class ActorAlias(TimestampedModel):
+    """A local person's other account elsewhere (their actor's `alsoKnownAs`): the account they
+    move here from names this one as its Move target, and servers check this list first."""
+
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="federation_aliases"
+    )
+    uri = models.URLField(max_length=500)
+    address = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "uri"], name="unique_actor_alias")]
+
+    def __str__(self):
+        return f"{self.user} aka {self.address or self.uri}"
+
+
+class AccountMove(TimestampedModel):
+    """A local person moved to an account elsewhere (their actor's `movedTo`): a Move went to
+    their remote followers, their local followers now follow the new account, and they can no
+    longer post here (their notes stay)."""
+
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="federation_moves"
+    )
+    target_uri = models.URLField(max_length=500)
+    target_address = models.CharField(max_length=300, blank=True)
+    remote_followers = models.PositiveIntegerField(default=0)  # servers told (Move delivered)
+    local_followers = models.PositiveIntegerField(default=0)  # switched to the new account
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.user} → {self.target_address or self.target_uri}"
+
+
+class ReceivedMove(TimestampedModel):
+    """A Move received from another server, applied or refused (with the reason): the record
+    behind the cooldown (one applied Move per account a week, as Mastodon) and the audit."""
+
+    class Outcome(models.TextChoices):
+        APPLIED = "applied", _("applied")
+        REFUSED = "refused", _("refused")
+
+    origin_uri = models.URLField(max_length=500, db_index=True)
+    target_uri = models.URLField(max_length=500)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    reason = models.CharField(max_length=300, blank=True)
+    followers_moved = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.origin_uri} → {self.target_uri} ({self.outcome})"

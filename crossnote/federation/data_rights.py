@@ -1,9 +1,9 @@
 """Federation's part of a person's export and erasure (crossnote.core.data_rights).
 
 Export (GDPR Art. 15/20), under `moderation.other.federation` of data.json: the people elsewhere
-they follow (with the follow's state), their followers elsewhere, their likes of remote notes,
-and their public key (never the private key). Erasure (Art. 17): those rows, remote likes of their
-notes and their key pair go. Remote servers keep their own copies: a Delete of the actor is not
+they follow (with the follow's state), their followers elsewhere, their likes of and comments on
+remote notes, and their public key (never the private key). Erasure (Art. 17): those rows, remote
+likes of their notes and their key pair go. Remote servers keep their own copies: a Delete of the actor is not
 sent yet (docs/federation.md).
 """
 
@@ -12,6 +12,7 @@ from crossnote.federation.models import (
     AccountMove,
     ActorAlias,
     ActorKey,
+    LocalReply,
     RemoteBlock,
     RemoteFollow,
     RemoteFollower,
@@ -23,6 +24,7 @@ COVERS = (
     "federation.AccountMove",
     "federation.ActorAlias",
     "federation.ActorKey",
+    "federation.LocalReply",
     "federation.RemoteBlock",
     "federation.RemoteFollow",
     "federation.RemoteFollower",
@@ -55,6 +57,10 @@ def export_federation(user) -> dict:
             for b in RemoteBlock.objects.filter(user=user).select_related("actor").order_by("pk")
         ],
         "likes_elsewhere": [{"note": like.note.uri, "at": iso(like.created_at)} for like in likes],
+        "replies_elsewhere": [
+            {"note": r.note.uri, "body": r.body, "at": iso(r.created_at)}
+            for r in LocalReply.objects.filter(author=user).select_related("note").order_by("pk")
+        ],
         "public_key": key.public_pem if key else None,
         "also_known_as": [
             {"actor": a.uri, "address": a.address, "since": iso(a.created_at)}
@@ -73,6 +79,7 @@ def export(user, media: dict[str, str]) -> dict:
 
 def erase(user) -> None:
     RemoteNoteLike.objects.filter(user=user).delete()
+    LocalReply.objects.filter(author=user).delete()
     RemoteBlock.objects.filter(user=user).delete()
     RemoteFollow.objects.filter(user=user).delete()
     RemoteFollower.objects.filter(user=user).delete()

@@ -141,6 +141,22 @@ class RemoteNote(TimestampedModel):
     attachments = models.JSONField(default=list, blank=True)  # [{url, media_type, name}]
     hashtags = models.JSONField(default=list, blank=True)
     in_reply_to = models.URLField(max_length=500, blank=True)
+    # A reply to a local note (or to one of its comments) is shown among that note's comments
+    # (crossnote.federation.replies).
+    reply_to_note = models.ForeignKey(
+        "notes.Note",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="replies_elsewhere",
+    )
+    reply_to_comment = models.ForeignKey(
+        "notes.Comment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replies_elsewhere",
+    )
     published = models.DateTimeField()
     like_count = models.PositiveIntegerField(default=0)
     # The local moderation pipeline's verdict on its text (crossnote.moderation: term lists,
@@ -271,3 +287,27 @@ class ReceivedMove(TimestampedModel):
 
     def __str__(self):
         return f"{self.origin_uri} → {self.target_uri} ({self.outcome})"
+
+
+class LocalReply(TimestampedModel):
+    """A local person's comment on a remote note: shown under it here and sent to its author's
+    server as a reply (Create(Note) with `inReplyTo`), at /ap/replies/<id>."""
+
+    author = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="replies_elsewhere"
+    )
+    note = models.ForeignKey(
+        "federation.RemoteNote", on_delete=models.CASCADE, related_name="local_replies"
+    )
+    body = models.TextField(max_length=1000)
+    language = models.CharField(max_length=16, blank=True)
+    # The moderation pipeline's verdict, as on local comments: "hold" and "remove" keep it here
+    # (seen by its author only) and it is not sent.
+    moderation = models.CharField(max_length=10, default="allow")
+    moderation_category = models.CharField(max_length=50, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["note", "created_at"])]
+
+    def __str__(self):
+        return self.body[:40]

@@ -5,10 +5,12 @@
 """
 
 from crossnote.moderation.suite.runner import (
+    CASE_SETS,
     CASES_DIR,
     Case,
     Outcome,
     UnknownGroup,
+    cases_directory,
     load_cases,
     rates,
     read_cases,
@@ -19,10 +21,12 @@ from crossnote.moderation.suite.runner import (
 )
 
 __all__ = [
+    "CASE_SETS",
     "CASES_DIR",
     "Case",
     "Outcome",
     "UnknownGroup",
+    "cases_directory",
     "load_cases",
     "rates",
     "read_cases",

@@ -16,7 +16,7 @@ from crossnote.moderation.evaluation import evaluate_file
 from crossnote.moderation.models import AuditEntry
 from crossnote.moderation.roles import is_moderator
 from crossnote.moderation.services import training
-from crossnote.moderation.suite import run_suite
+from crossnote.moderation.suite import cases_directory, run_suite
 from crossnote.notes.models import Note
 
 
@@ -64,6 +64,13 @@ class Command(BaseCommand):
         )
         suite.add_argument(
             "--errors", type=int, default=20, metavar="N", help="list at most N failures per side"
+        )
+        suite.add_argument(
+            "--cases",
+            default="suite",
+            metavar="SET",
+            help="which cases: suite (the default, held to floors by the tests), holdout (written "
+            "once before the rules were tuned, never tuned on) or a folder of cases_*.csv files",
         )
         pol = sub.add_parser("policies", help="export or import the policy set as YAML")
         pol.add_argument("direction", choices=["export", "import"])
@@ -147,7 +154,11 @@ class Command(BaseCommand):
     def _suite(self, options):
         if options["errors"] < 0:
             raise CommandError("--errors takes a count of 0 or more")
-        result = run_suite(group=options["group"], errors=options["errors"])
+        try:
+            directory = cases_directory(options["cases"])
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+        result = run_suite(group=options["group"], errors=options["errors"], directory=directory)
         if options["json"]:
             result.pop("text")
             self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))

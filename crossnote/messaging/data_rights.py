@@ -71,12 +71,23 @@ def export_messages(user) -> dict:
             }
         )
     prefs = MessagingPreferences.objects.filter(user=user).first()
+    reports = MessageReport.objects.filter(reporter=user).prefetch_related("messages")
     return {
         "preferences": {
             "who_may_message": prefs.who_may_message if prefs else "everyone",
             "read_receipts": prefs.read_receipts if prefs else True,
         },
         "conversations": conversations,
+        "reports_filed": [
+            {
+                "conversation": r.conversation_id,
+                "messages": sorted(m.pk for m in r.messages.all()),
+                "reason": r.reason,
+                "text": r.text,
+                "created_at": _iso(r.created_at),
+            }
+            for r in reports.order_by("pk")
+        ],
     }
 
 

@@ -6,9 +6,10 @@ Erasure keeps what the platform decided and why, without who or their words (the
 moderation, DSA Art. 17): decisions lose their author and the quoted spans (the statement keeps
 its text with those spans cut out); review items about them lose the reviewed text and author.
 Their appeals, reports, strikes, suspensions, consents and moderator scope go. Withholdings of
-their notes go with the notes (notes' part). The append-only audit log keeps its rows (actor set
-to none by the account's deletion): they name objects by number, not by content. Classifier
-training data holds no account.
+their notes go with the notes (notes' part). The append-only audit log keeps its rows (what was
+done to which object, by number) but loses who: the actor is set to none by the account's deletion
+and the name written beside it becomes "erased account". A moderator's export holds the actions
+they took and their region scope. Classifier training data holds no account.
 """
 
 from crossnote.core.data_rights import iso, register
@@ -99,7 +100,24 @@ def _reports(user) -> list[dict]:
     ]
 
 
+ERASED_ACTOR = "erased account"
+
+
+def _actions_taken(user) -> list[dict]:
+    return [
+        {
+            "action": e.action,
+            "target": e.target,
+            "before": e.before,
+            "after": e.after,
+            "created_at": iso(e.created_at),
+        }
+        for e in AuditEntry.objects.filter(actor=user).order_by("pk")
+    ]
+
+
 def export(user, media: dict[str, str]) -> dict:
+    scope = ModeratorScope.objects.filter(user=user).first()
     consents = GuidelinesAcknowledgement.objects.filter(user=user).order_by("acknowledged_at")
     return {
         "moderation": {
@@ -119,6 +137,8 @@ def export(user, media: dict[str, str]) -> dict:
                 {"created_at": iso(s.created_at), "until": iso(s.until), "lifted": s.lifted}
                 for s in Suspension.objects.filter(user=user).order_by("pk")
             ],
+            "actions_taken_as_moderator": _actions_taken(user),
+            "moderator_scope": {"regions": list(scope.regions)} if scope else None,
             "other": {},  # sections other apps file here (messages, active days): kept for v1
         },
         "consents": [
@@ -155,6 +175,9 @@ def erase(user) -> None:
     Suspension.objects.filter(user=user).delete()
     GuidelinesAcknowledgement.objects.filter(user=user).delete()
     ModeratorScope.objects.filter(user=user).delete()
+    # The log is append-only for moderators (AuditEntry.save refuses edits); erasure is the one
+    # writer allowed to take a name out of it, through the queryset.
+    AuditEntry.objects.filter(actor=user).update(actor_name=ERASED_ACTOR)
 
 
 register("moderation", order=60, export=export, erase=erase, covers=COVERS)

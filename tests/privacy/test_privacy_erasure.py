@@ -256,3 +256,26 @@ def test_a_closed_accounts_notes_are_hidden_at_once_and_come_back_if_kept(
     assert note.pk not in [n["id"] for n in reader.get("/api/v1/feeds/explore").json()["items"]]
     services.cancel_deletion(user=mia)
     assert reader.get(f"/api/v1/notes/{note.pk}").status_code == 200
+
+
+def test_an_erased_moderators_name_leaves_the_audit_log_but_their_actions_stay(
+    django_capture_on_commit_callbacks,
+):
+    from crossnote.moderation.models import AuditEntry, ModeratorScope
+    from crossnote.moderation.services.enforcement import audit
+
+    moderator = make_user("mod_quill")
+    ModeratorScope.objects.create(user=moderator, regions=["US"])
+    audit(moderator, "remove", "note:41", before={"status": "published"})
+    exported = __import__("crossnote.moderation.data_rights", fromlist=["export"]).export(
+        moderator, {}
+    )["moderation"]
+    assert exported["actions_taken_as_moderator"][0]["target"] == "note:41"
+    assert exported["moderator_scope"] == {"regions": ["US"]}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("privacy", "erase", "mod_quill", "--now")
+    entry = AuditEntry.objects.get(target="note:41")
+    assert entry.action == "remove" and entry.actor is None
+    assert entry.actor_name == "erased account"
+    assert not AuditEntry.objects.filter(actor_name="mod_quill").exists()

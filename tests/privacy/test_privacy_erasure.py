@@ -261,15 +261,14 @@ def test_a_closed_accounts_notes_are_hidden_at_once_and_come_back_if_kept(
 def test_an_erased_moderators_name_leaves_the_audit_log_but_their_actions_stay(
     django_capture_on_commit_callbacks,
 ):
+    from crossnote.moderation import data_rights
     from crossnote.moderation.models import AuditEntry, ModeratorScope
     from crossnote.moderation.services.enforcement import audit
 
     moderator = make_user("mod_quill")
     ModeratorScope.objects.create(user=moderator, regions=["US"])
     audit(moderator, "remove", "note:41", before={"status": "published"})
-    exported = __import__("crossnote.moderation.data_rights", fromlist=["export"]).export(
-        moderator, {}
-    )["moderation"]
+    exported = data_rights.export(moderator, {})["moderation"]
     assert exported["actions_taken_as_moderator"][0]["target"] == "note:41"
     assert exported["moderator_scope"] == {"regions": ["US"]}
 

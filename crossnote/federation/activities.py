@@ -18,6 +18,8 @@ CONTEXT = [
         "Hashtag": "as:Hashtag",
         "sensitive": "as:sensitive",
         "manuallyApprovesFollowers": "as:manuallyApprovesFollowers",
+        "alsoKnownAs": {"@id": "as:alsoKnownAs", "@type": "@id"},
+        "movedTo": {"@id": "as:movedTo", "@type": "@id"},
     },
 ]
 FEDERATED_VISIBILITIES = ("public", "followers")
@@ -80,8 +82,9 @@ def local_note_id(uri: str) -> int | None:
     return int(rest) if rest.isdigit() else None
 
 
-def person(user, public_pem: str) -> dict:
-    """A local person's actor document (Mastodon reads these fields)."""
+def person(user, public_pem: str, *, also_known_as=(), moved_to: str = "") -> dict:
+    """A local person's actor document (Mastodon reads these fields); `also_known_as` and
+    `moved_to`: their account moves (crossnote.federation.moving)."""
     uri = actor_uri(user)
     doc = {
         "@context": CONTEXT,
@@ -101,6 +104,10 @@ def person(user, public_pem: str) -> dict:
         "publicKey": {"id": key_id(user), "owner": uri, "publicKeyPem": public_pem},
         "languages": list(user.languages or []),
     }
+    if also_known_as:
+        doc["alsoKnownAs"] = list(also_known_as)
+    if moved_to:
+        doc["movedTo"] = moved_to
     if user.avatar:
         doc["icon"] = {"type": "Image", "url": absolute(user.avatar.url)}
     return doc
@@ -185,6 +192,22 @@ def create_note(note, kind: str = "Create") -> dict:
     obj = note_object(note)
     activity = wrap(note.author, kind, obj, to=obj["to"], cc=obj["cc"])
     activity["id"] = f"{obj['id']}/activity" if kind == "Create" else activity["id"]
+    return activity
+
+
+def move(user, target_uri: str, move_id: int) -> dict:
+    """Move(object=the person, target=their new account), as Mastodon sends it to followers."""
+    uri = actor_uri(user)
+    activity = wrap(user, "Move", uri, to=[f"{uri}/followers"])
+    activity.update(id=f"{uri}#moves/{move_id}", target=target_uri)
+    return activity
+
+
+def delete_actor(user) -> dict:
+    """Delete(the person): their account is gone (sent on erasure, Mastodon's shape)."""
+    uri = actor_uri(user)
+    activity = wrap(user, "Delete", uri, to=[AS_PUBLIC])
+    activity["id"] = f"{uri}#delete"
     return activity
 
 

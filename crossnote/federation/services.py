@@ -181,6 +181,13 @@ def _url(value) -> str:
     )
 
 
+def _urls(value, limit: int) -> list[str]:
+    """A list of addresses (alsoKnownAs: one string or a list of strings / {id} objects)."""
+    items = value if isinstance(value, list) else [value]
+    found = [_url(item.get("id") if isinstance(item, dict) else item) for item in items[:limit]]
+    return [url for url in found if url]
+
+
 def store_actor(doc: dict, *, fetched_from: str) -> RemoteActor:
     """Keep (or refresh) a remote actor from its document; refuses a document whose id is on
     another host than the one it came from (a forged actor)."""
@@ -217,6 +224,8 @@ def store_actor(doc: dict, *, fetched_from: str) -> RemoteActor:
             "key_id": key["id"][:500],
             "public_key_pem": _text(key["publicKeyPem"], 5000),
             "languages": [str(code)[:16] for code in languages[:10]],
+            "also_known_as": _urls(doc.get("alsoKnownAs"), 20),
+            "moved_to": _url(doc.get("movedTo")),
             "fetched_at": timezone.now(),
         },
     )

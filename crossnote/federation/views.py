@@ -16,7 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from crossnote.core.errors import DomainError
-from crossnote.federation import activities, inbox, selectors, services
+from crossnote.federation import activities, inbox, moving, selectors, services
 from crossnote.federation.models import RemoteActor, RemoteNote
 
 log = logging.getLogger(__name__)
@@ -121,7 +121,9 @@ def actor(request, username: str):
         "Accept", ""
     ):
         return redirect(user.get_absolute_url())
-    return _ap(activities.person(user, services.key_for(user).public_pem))
+    return _ap(
+        activities.person(user, services.key_for(user).public_pem, **moving.actor_fields(user))
+    )
 
 
 @require_GET

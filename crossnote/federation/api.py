@@ -2,6 +2,7 @@
 another server, follow them, read and like their notes, and (staff) block domains."""
 
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Router, Status
@@ -9,8 +10,14 @@ from ninja import Router, Status
 from crossnote.accounts.auth import OPTIONAL, REQUIRED
 from crossnote.core.errors import NotAuthenticated, NotFound, PermissionDenied
 from crossnote.core.pagination import paginate
-from crossnote.federation import selectors, services
-from crossnote.federation.models import DomainBlock, RemoteActor, RemoteFollow, RemoteNote
+from crossnote.federation import replies, selectors, services
+from crossnote.federation.models import (
+    DomainBlock,
+    LocalReply,
+    RemoteActor,
+    RemoteFollow,
+    RemoteNote,
+)
 from crossnote.federation.schemas import (
     BlocklistIn,
     BlocklistOut,
@@ -20,6 +27,8 @@ from crossnote.federation.schemas import (
     LikedOut,
     LookupIn,
     RemoteActorOut,
+    RemoteNoteCommentIn,
+    RemoteNoteCommentOut,
     RemoteNotePage,
     RemoteTranslationOut,
 )
@@ -148,6 +157,65 @@ def translation(request, note_id: int, target: str | None = None):
         "target": result.target,
         "backend": result.backend,
     }
+
+
+def _comment_out(kind: str, row) -> dict:
+    if kind == "local":
+        return {
+            "kind": kind,
+            "id": row.pk,
+            "author_name": row.author.name,
+            "author_address": "",
+            "author_url": row.author.get_absolute_url(),
+            "author_id": row.author_id,
+            "body": row.body,
+            "language": row.language,
+            "created_at": row.created_at,
+            "held": row.moderation in replies.HIDDEN_ACTIONS,
+        }
+    return {
+        "kind": kind,
+        "id": row.pk,
+        "author_name": row.actor.name or row.actor.username,
+        "author_address": row.actor.address,
+        "author_url": reverse("federation:remote_person", kwargs={"pk": row.actor_id}),
+        "body": row.content,
+        "language": row.language,
+        "created_at": row.published,
+    }
+
+
+@router.get(
+    "/federation/notes/{note_id}/comments", response=list[RemoteNoteCommentOut], auth=OPTIONAL
+)
+def note_comments(request, note_id: int):
+    """A remote note's comments here, oldest first: local people's and replies from elsewhere."""
+    return [
+        _comment_out(kind, row) for kind, row in replies.thread_of(_note(note_id), request.user)
+    ]
+
+
+@router.post(
+    "/federation/notes/{note_id}/comments", response={201: RemoteNoteCommentOut}, auth=REQUIRED
+)
+@rate_limit("comment")
+def comment_on_note(request, note_id: int, payload: RemoteNoteCommentIn):
+    """Comment on a remote note: screened like a local comment, shown here, and sent to its
+    author's server as a reply (not sent while held for review). 400: empty or too long;
+    403: their server or they are blocked."""
+    made = replies.comment_on_remote_note(
+        author=request.user, note=_note(note_id), body=payload.body
+    )
+    return Status(201, _comment_out("local", made))
+
+
+@router.delete("/federation/replies/{reply_id}", response={204: None}, auth=REQUIRED)
+def delete_reply(request, reply_id: int):
+    """Delete your comment on a remote note (a Delete goes where it went). 403: not yours."""
+    services.require_enabled()
+    found = get_object_or_404(LocalReply.objects.select_related("note__actor"), pk=reply_id)
+    replies.delete_local_reply(user=request.user, reply=found)
+    return Status(204, None)
 
 
 def _staff(request) -> None:

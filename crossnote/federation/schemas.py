@@ -85,3 +85,23 @@ class BlocklistIn(Schema):
 class BlocklistOut(Schema):
     blocked: int
     problems: list[str]
+
+
+class RemoteNoteCommentOut(Schema):
+    """A comment under a remote note here: a local person's (`kind` "local", with `author_id`),
+    or a reply from elsewhere that reached this server (`kind` "remote")."""
+
+    kind: str
+    id: int
+    author_name: str
+    author_address: str = Field(description="@name@server; '' for a local person")
+    author_url: str
+    author_id: int | None = None
+    body: str = Field(description="Plain text (local) or sanitised HTML (remote)")
+    language: str
+    created_at: datetime
+    held: bool = Field(False, description="Held for review: only its author sees it")
+
+
+class RemoteNoteCommentIn(Schema):
+    body: str = Field(description="1–1,000 characters")

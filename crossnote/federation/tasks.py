@@ -110,3 +110,59 @@ def federate_deletion(user_id: int, note_id: int, public: bool) -> str:
         return "gone"
     deliver_to_followers(user_id, activities.delete_note(user, note_id, public))
     return "Delete"
+
+
+@shared_task
+def federate_comment(comment_id: int) -> str:
+    """A local comment on a local note goes, signed by its author, to the note author's followers
+    elsewhere and to the servers of people elsewhere in the thread (replies as comments)."""
+    from crossnote.federation import activities, replies
+
+    comment = replies.federated_comment(comment_id)
+    if comment is None or not activities.enabled():
+        return "not federated"
+    inboxes = replies.comment_inboxes(comment)
+    if not inboxes:
+        return "nobody elsewhere"
+    mark_done(f"federation:comment:{comment_id}")
+    obj = replies.comment_object(comment)
+    activity = activities.wrap(comment.author, "Create", obj, to=obj["to"], cc=obj["cc"])
+    activity["id"] = f"{obj['id']}/activity"
+    for inbox in inboxes:
+        enqueue(deliver, comment.author_id, inbox, activity)
+    return f"Create to {len(inboxes)}"
+
+
+@shared_task
+def federate_comment_deletion(user_id: int, comment_id: int, note_author_id: int) -> str:
+    from crossnote.accounts.models import User
+    from crossnote.federation import activities, replies, services
+
+    user = User.objects.filter(pk=user_id).first()
+    if user is None or not activities.enabled():
+        return "gone"
+    tombstone = {"id": replies.comment_uri(comment_id), "type": "Tombstone"}
+    activity = activities.wrap(user, "Delete", tombstone, to=[activities.AS_PUBLIC], cc=[])
+    note_author = User.objects.filter(pk=note_author_id).first()
+    for inbox in services.follower_inboxes(note_author) if note_author else []:
+        enqueue(deliver, user_id, inbox, activity)
+    return "Delete"
+
+
+@shared_task
+def federate_reply(reply_id: int) -> str:
+    """A local person's comment on a remote note: to its author's inbox and the commenter's
+    followers elsewhere, signed."""
+    from crossnote.federation import activities, replies
+    from crossnote.federation.models import LocalReply
+
+    reply = LocalReply.objects.select_related("author", "note__actor").filter(pk=reply_id).first()
+    if reply is None or not activities.enabled():
+        return "gone"
+    obj = replies.reply_object(reply)
+    activity = activities.wrap(reply.author, "Create", obj, to=obj["to"], cc=obj["cc"])
+    activity["id"] = f"{obj['id']}/activity"
+    inboxes = replies.reply_inboxes(reply)
+    for inbox in inboxes:
+        enqueue(deliver, reply.author_id, inbox, activity)
+    return f"Create to {len(inboxes)}"

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from crossnote.federation import views
+from crossnote.federation import reply_views, views
 
 app_name = "federation"
 urlpatterns = [
@@ -21,4 +21,15 @@ urlpatterns = [
     path("elsewhere/people/<int:pk>/", views.remote_person, name="remote_person"),
     path("elsewhere/people/<int:pk>/follow/", views.follow_person, name="follow"),
     path("elsewhere/notes/<int:pk>/like/", views.like_note, name="like"),
+    # Replies as comments (crossnote.federation.replies)
+    path("ap/comments/<int:pk>", reply_views.comment, name="comment"),
+    path("ap/replies/<int:pk>", reply_views.reply, name="reply"),
+    path("elsewhere/notes/<int:pk>/", reply_views.remote_note, name="remote_note"),
+    path("elsewhere/notes/<int:pk>/comment/", reply_views.comment_on_note, name="comment_on"),
+    path(
+        "elsewhere/notes/<int:pk>/translation/",
+        reply_views.note_translation,
+        name="note_translation",
+    ),
+    path("elsewhere/replies/<int:pk>/delete/", reply_views.delete_reply, name="delete_reply"),
 ]

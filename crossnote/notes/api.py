@@ -149,7 +149,12 @@ def list_comments(
         comment.liked = comment.pk in liked
         for reply in comment.replies.all():
             reply.liked = reply.pk in liked
-    return {"items": page.items, "next_cursor": page.next_cursor}
+    elsewhere = [] if cursor else selectors.comments_elsewhere(note, request.user)
+    return {
+        "items": page.items,
+        "next_cursor": page.next_cursor,
+        "elsewhere": [c.as_dict() for c in elsewhere],
+    }
 
 
 @router.post(

@@ -161,9 +161,32 @@ class CommentOut(ReplyOut):
         return list(obj.replies.all()) if obj.parent_id is None else []
 
 
+class ElsewhereCommentOut(Schema):
+    """A reply from someone on another server (ActivityPub), shown among the comments."""
+
+    id: int = Field(description="The remote note's id (GET /federation/notes/{id}/translation)")
+    uri: str
+    url: str
+    author_name: str
+    author_address: str = Field(description="@name@server")
+    author_url: str = Field(description="Their profile on this server")
+    avatar_url: str
+    content: str = Field(description="Sanitised HTML")
+    text: str
+    language: str
+    summary: str = Field(description="Content warning")
+    created_at: datetime
+    reply_to_comment_id: int | None = Field(None, description="The local comment it answers")
+    reply_to_name: str
+
+
 class CommentPage(Schema):
     items: list[CommentOut]
     next_cursor: str | None
+    elsewhere: list[ElsewhereCommentOut] = Field(
+        default_factory=list,
+        description="Replies from people on other servers, oldest first (first page only)",
+    )
 
 
 class CommentIn(Schema):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
+from crossnote.core import hooks
 from crossnote.core.errors import InvalidInput, NotFound, WithheldInRegion
 from crossnote.core.pagination import MAX_PAGE_SIZE, Page, paginate
 from crossnote.notes import policies
@@ -203,6 +204,13 @@ def comment_page_rows(note: Note, viewer, ids: list[int]) -> list[Comment]:
     """These top-level comments of `note` as comment_page loads them (with their replies)."""
     top, _replies = _comments_shown(note, viewer)
     return list(top.filter(pk__in=ids))
+
+
+def comments_elsewhere(note: Note, viewer) -> list:
+    """Replies to `note` from people on other servers that `viewer` may see (federation answers
+    COMMENTS_ELSEWHERE; nothing registered: none), oldest first. The note page shows them after
+    the first page's threads, the API in `elsewhere`."""
+    return hooks.collect(hooks.COMMENTS_ELSEWHERE, note=note, viewer=viewer)
 
 
 def _encode_hot_cursor(key: tuple[float, int]) -> str:

@@ -83,6 +83,8 @@ def _comments_context(request, note, *, sort=None, cursor=None, posted=None):
             ("new", pgettext("comment order", "New")),
         ],
         "open_thread": posted.parent_id if posted is not None else None,
+        # Replies from people on other servers (federation), after the first page's threads.
+        "comments_elsewhere": [] if cursor else selectors.comments_elsewhere(note, viewer),
         "liked_comments": selectors.liked_comment_ids(viewer, note),
         "can_comment": policies.can_comment(viewer, note),
     }

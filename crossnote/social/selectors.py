@@ -225,7 +225,14 @@ class NotificationGroup:
 
     def actor_name(self) -> str:
         actor = self.latest.actor
-        return actor.name if actor is not None else "Crossnote"
+        return actor.name if actor is not None else self._nobody_here()
+
+    def _nobody_here(self) -> str:
+        """No local actor: the platform itself, or (a comment or reply) someone on another
+        server (federation's replies as comments)."""
+        if self.verb in (Notification.Verb.COMMENT, Notification.Verb.REPLY):
+            return _("Someone on another server")
+        return "Crossnote"
 
     def message(self) -> str:
         """The whole sentence, plural-aware in the reader's language (the API's `message`)."""
@@ -235,7 +242,7 @@ class NotificationGroup:
         """The same sentence with the first actor's name linked (the page)."""
         actor = self.latest.actor
         if actor is None:
-            name = format_html("<strong>{}</strong>", "Crossnote")
+            name = format_html("<strong>{}</strong>", self._nobody_here())
         else:
             name = format_html(
                 '<a href="{}"><strong>{}</strong></a>', actor.get_absolute_url(), actor.name

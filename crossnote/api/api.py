@@ -9,6 +9,7 @@ from crossnote.api.contract import BODY_ERROR, CrossnoteAPI
 from crossnote.core.errors import DomainError
 from crossnote.core.renderers import FastJSONRenderer
 from crossnote.federation.api import router as federation_router
+from crossnote.federation.moving_api import router as moves_router
 from crossnote.feeds.api import router as feeds_router
 from crossnote.insights.api import router as insights_router
 from crossnote.language.api import router as language_router
@@ -52,6 +53,7 @@ api.add_router("", security_router)
 api.add_router("", ops_router)
 api.add_router("", vision_router)
 api.add_router("", federation_router)
+api.add_router("", moves_router)
 api.add_router("", portability_router)
 
 

@@ -116,14 +116,22 @@ def remove_alias(*, user, address: str) -> bool:
     return bool(deleted)
 
 
+def forget_alias(*, user, alias_id: int) -> bool:
+    deleted, _rows = ActorAlias.objects.filter(user=user, pk=alias_id).delete()
+    return bool(deleted)
+
+
 # --- moving away -----------------------------------------------------------------------------
 
 
-def move_account(*, user, address: str, password: str) -> AccountMove:
+def move_account(
+    *, user, address: str, password: str = "", by_operator: bool = False
+) -> AccountMove:
     """Move this person to their account at `address` (module docstring): refused without the
-    current password, within 30 days of a move, or when the new account does not name them."""
+    current password (unless an operator moves them from the command line), within 30 days of
+    a move, or when the new account does not name them."""
     services.require_enabled()
-    if not password or not check_password(password, user.password):
+    if not by_operator and not (password and check_password(password, user.password)):
         raise PermissionDenied(_("Your current password is not right."))
     last = current_move(user)
     if last and timezone.now() - last.created_at < MOVE_COOLDOWN:

@@ -6,12 +6,12 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from crossnote.core.errors import DomainError
-from crossnote.federation import activities, services
-from crossnote.federation.models import DomainBlock
+from crossnote.federation import activities, moving, services
+from crossnote.federation.models import AccountMove, DomainBlock, ReceivedMove
 
 
 class Command(BaseCommand):
-    help = "Federation (ActivityPub): domain blocks, blocklist import, address lookup, status."
+    help = "Federation (ActivityPub): domain blocks, blocklist import, address lookup, account moves, status."
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -29,6 +29,18 @@ class Command(BaseCommand):
         imp.add_argument("file")
         lookup = sub.add_parser("lookup", help="find @name@server through WebFinger and keep them")
         lookup.add_argument("address")
+        alias = sub.add_parser(
+            "alias", help="a person's old accounts elsewhere (alsoKnownAs), so they can move here"
+        )
+        alias.add_argument("username")
+        alias.add_argument("address", nargs="?", help="@name@server to add (omit to list)")
+        alias.add_argument("--remove", action="store_true", help="remove the alias instead")
+        move = sub.add_parser(
+            "move", help="move a person to their account elsewhere, with their followers"
+        )
+        move.add_argument("username")
+        move.add_argument("address", help="the new account, @name@server (must name them)")
+        sub.add_parser("moves", help="recent moves: people here who moved, Moves received")
 
     def handle(self, *args, **options):
         try:
@@ -70,3 +82,42 @@ class Command(BaseCommand):
     def _lookup(self, options):
         actor = services.lookup_address(options["address"])
         self.stdout.write(f"{actor.address}\t{actor.uri}\t{actor.name}")
+
+    def _person(self, username: str):
+        from crossnote.accounts.models import User
+
+        user = User.objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise CommandError(f"no such person: {username}")
+        return user
+
+    def _alias(self, options):
+        user = self._person(options["username"])
+        address = options["address"]
+        if address and options["remove"]:
+            if not moving.remove_alias(user=user, address=address):
+                raise CommandError(f"{address} is not an alias of {user.username}")
+            self.stdout.write(f"removed alias {address}")
+        elif address:
+            alias = moving.add_alias(user=user, address=address)
+            self.stdout.write(f"{user.username} is also known as {alias.address}\t{alias.uri}")
+        for row in moving.aliases_of(user) if not address else ():
+            self.stdout.write(f"{row.address}\t{row.uri}")
+
+    def _move(self, options):
+        user = self._person(options["username"])
+        move = moving.move_account(user=user, address=options["address"], by_operator=True)
+        self.stdout.write(
+            f"{user.username} moved to {move.target_address}: {move.local_followers} followers "
+            f"here switched, {move.remote_followers} servers told"
+        )
+
+    def _moves(self, options):
+        for out in AccountMove.objects.select_related("user")[:50]:
+            self.stdout.write(
+                f"moved away\t{out.user.username}\t{out.target_uri}\t{out.created_at:%Y-%m-%d}"
+            )
+        for got in ReceivedMove.objects.all()[:50]:
+            self.stdout.write(
+                f"received\t{got.origin_uri}\t{got.target_uri}\t{got.followers_moved} followers\t{got.created_at:%Y-%m-%d}"
+            )

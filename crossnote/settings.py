@@ -255,6 +255,13 @@ CROSSNOTE_MAX_VIDEO_FPS = env.int("CROSSNOTE_MAX_VIDEO_FPS", default=120)
 # for moderation (one a second) are capped at CROSSNOTE_VIDEO_SAMPLE_FRAMES.
 CROSSNOTE_VIDEO_TRANSCODE_SECONDS = env.int("CROSSNOTE_VIDEO_TRANSCODE_SECONDS", default=600)
 CROSSNOTE_VIDEO_SAMPLE_FRAMES = env.int("CROSSNOTE_VIDEO_SAMPLE_FRAMES", default=60)
+# Text in video frames (crossnote.vision.video): of the sampled frames, those not nearly the same
+# picture as one already read are read, at most CROSSNOTE_VIDEO_OCR_FRAMES of them and for at most
+# CROSSNOTE_VIDEO_OCR_SECONDS; the frames are kept (small JPEGs) for the moderators' contact sheet
+# in CROSSNOTE_FRAMES_DIR, outside MEDIA_ROOT (with MEDIA_STORAGE=s3: a private "frames/" folder).
+CROSSNOTE_VIDEO_OCR_FRAMES = env.int("CROSSNOTE_VIDEO_OCR_FRAMES", default=12)
+CROSSNOTE_VIDEO_OCR_SECONDS = env.int("CROSSNOTE_VIDEO_OCR_SECONDS", default=120)
+CROSSNOTE_FRAMES_DIR = Path(env.str("CROSSNOTE_FRAMES_DIR", default=str(DATA_DIR / "frames")))
 
 # Language bridge (docs/using/languages.md).
 CROSSNOTE_LANGUAGES = env.list(
@@ -447,6 +454,8 @@ if MEDIA_STORAGE == "s3":
     STORAGES["exports"] = private_s3_storage(STORAGES["default"], "exports")
     # Trained classifier versions: every machine finds one another machine trained.
     STORAGES["classifiers"] = private_s3_storage(STORAGES["default"], "classifiers")
+    # Video frames for the moderators' contact sheet (crossnote.vision): never public.
+    STORAGES["frames"] = private_s3_storage(STORAGES["default"], "frames")
 # Logs: LOG_FORMAT=json writes one JSON object per line, each with the request id.
 from crossnote.ops.logs import logging_config  # noqa: E402
 

@@ -18,6 +18,7 @@ def _fast_hashing_and_tmp_media(settings, tmp_path):
     """Argon2 costs ~0.2 s a hash; tests that check it ask for `argon2_settings`."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.CROSSNOTE_FRAMES_DIR = tmp_path / "frames"  # video frames kept for moderators
     settings.ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
     # A page test in Chinese must not leave the next test's messages in Chinese.
     translation.activate("en")

@@ -38,7 +38,9 @@ class HitFields(Schema):
 
 class NoteHitOut(NoteOut, HitFields):
     in_photo: bool = Field(
-        False, description="The words matched in the text read in one of its photos (OCR)"
+        False,
+        description="The words matched in the text read in one of its photos, or in the "
+        "frames of its video (OCR): 'text in photo' / 'text in video'",
     )
 
     @staticmethod

@@ -165,6 +165,38 @@ def _recognise(array, size) -> list[Line]:
     return merge_lines(pieces)
 
 
+# Single characters that are words of their own and do not join their neighbours.
+_WORDS_OF_ONE = frozenset("aAI")
+
+
+def _closed_up(line: str) -> str:
+    """A line with the spaces around stray single characters closed up ("s hithead",
+    "b 1 t ch": letters drawn apart, or read apart by the detector), "" when none."""
+    tokens = line.split()
+    if len(tokens) < 2:
+        return ""
+    out, changed = [tokens[0]], False
+    for previous, token in zip(tokens, tokens[1:], strict=False):
+        single = {len(previous), len(token)} & {1} and not (
+            (len(previous) == 1 and previous in _WORDS_OF_ONE and len(token) > 1)
+            or (len(token) == 1 and token in _WORDS_OF_ONE and len(previous) > 1)
+        )
+        if single and previous.isalnum() and token.isalnum():
+            out[-1] += token
+            changed = True
+        else:
+            out.append(token)
+    return " ".join(out) if changed else ""
+
+
+def screening_text(text: str) -> str:
+    """What moderation screens for text read in a picture: the lines as read, then each line
+    again with stray single characters closed up (see _closed_up), so letters spaced apart in
+    the picture are screened as the word they spell. Search and pages keep the text as read."""
+    extra = [closed for line in text.splitlines() if (closed := _closed_up(line))]
+    return "\n".join([text, *extra]) if extra else text
+
+
 def read_text(data: bytes, *, time_limit: float = TIME_LIMIT_S) -> Reading:
     """The lines of text in an image (bytes of any format Pillow opens); raises OcrFailed."""
     import numpy as np

@@ -4,7 +4,8 @@ from django.utils.translation import gettext as _
 
 from crossnote.core.errors import NotFound
 from crossnote.notes.selectors import get_visible_note
-from crossnote.vision.models import PhotoText
+from crossnote.vision.models import PhotoText, VideoFrame
+from crossnote.vision.video import text_of
 
 
 def photo_texts(note) -> dict[int, PhotoText]:
@@ -24,19 +25,36 @@ def note_photo_text(viewer, note_id: int, position: int):
 
 
 def photo_text_of(note) -> str:
-    """All the text read in a note's photos, in photo order (what search indexes); uses the
-    note's prefetched `photo_texts` when there."""
+    """All the text read in a note's photos, in photo order, and in a video note's frames (each
+    line once): what search indexes. Uses the note's prefetched `photo_texts` when there; the
+    frames are asked for only when the note is a video note."""
     rows = sorted(
         (row for row in note.photo_texts.all() if row.status == PhotoText.Status.DONE),
         key=lambda row: row.image_id,
     )
-    return "\n".join(row.text for row in rows if row.text)
+    texts = [row.text for row in rows if row.text]
+    if note.video_duration:
+        texts.append(text_of(note.video_frames.all()))
+    return "\n".join(text for text in texts if text)
 
 
 def photo_texts_by_note(note_ids) -> dict[int, str]:
-    """{note id: the text read in its photos} for the notes that have any (search results)."""
+    """{note id: the text read in its photos or its video's frames} for the notes that have any
+    (search results; the result says "text in video" for a video note)."""
+    note_ids = list(note_ids)
     found: dict[int, list[str]] = {}
-    rows = PhotoText.objects.filter(note_id__in=list(note_ids), status=PhotoText.Status.DONE)
+    rows = PhotoText.objects.filter(note_id__in=note_ids, status=PhotoText.Status.DONE)
     for note_id, text in rows.exclude(text="").order_by("image_id").values_list("note_id", "text"):
         found.setdefault(note_id, []).append(text)
+    frames: dict[int, list[VideoFrame]] = {}
+    for frame in VideoFrame.objects.filter(note_id__in=note_ids, status=VideoFrame.Status.DONE):
+        frames.setdefault(frame.note_id, []).append(frame)
+    for note_id, kept in frames.items():
+        if text := text_of(kept):
+            found.setdefault(note_id, []).append(text)
     return {note_id: "\n".join(texts) for note_id, texts in found.items()}
+
+
+def video_frames(note) -> list[VideoFrame]:
+    """The frames sampled from a video note, in order of time ([] for a photo note)."""
+    return list(VideoFrame.objects.filter(note=note).order_by("at"))

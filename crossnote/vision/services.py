@@ -24,6 +24,9 @@ from crossnote.notes.models import ALT_TEXT_MAX, Note, NoteImage, Visibility
 from crossnote.notes.policies import can_edit_note
 from crossnote.vision import ocr
 from crossnote.vision.models import PhotoText
+from crossnote.vision.video import read_video, unread_videos
+
+VIDEOS_PER_SWEEP = 3  # a video's frames take seconds to read: a few a run
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +79,7 @@ def read_photo(*, image_id: int) -> PhotoText | None:
             hooks.PHOTO_TEXT_READ,
             note=image.note,
             image=image,
-            text=row.text,
+            text=ocr.screening_text(row.text),
             language=row.language,
         )
     return row
@@ -91,18 +94,21 @@ def read_note_photos(*, note_id: int) -> list[PhotoText]:
 
 
 def queue_note(*, note) -> None:
-    """Queue the reading of a note's photos once the current write commits."""
+    """Queue the reading of a note's photos (and of a video note's frames) once the current
+    write commits."""
     from crossnote.core.tasks import enqueue
     from crossnote.vision import tasks
 
     if enabled():
         enqueue(tasks.read_note_photos, note.pk)
+        if note.video_duration:
+            enqueue(tasks.read_video_frames, note.pk)
 
 
 def reprocess(*, note_ids=None, only_missing: bool = False, progress=None) -> int:
-    """Read the photos of `note_ids` (None: every note whose photos are ready) again, or only
-    those never read (`only_missing`): for notes posted before OCR, or after an engine update.
-    Returns how many photos were read."""
+    """Read the photos (and a video note's frames) of `note_ids` (None: every note whose media
+    are ready) again, or only those never read (`only_missing`): for notes posted before OCR, or
+    after an engine update. Returns how many photos and videos were read."""
     notes = Note.objects.filter(media_ready=True).order_by("pk")
     if note_ids is not None:
         notes = notes.filter(pk__in=list(note_ids))
@@ -115,14 +121,23 @@ def reprocess(*, note_ids=None, only_missing: bool = False, progress=None) -> in
             count += 1
             if progress:
                 progress(count)
+    videos = notes.filter(video__isnull=False)
+    if only_missing:
+        videos = videos.filter(video_frames__isnull=True)
+    for note_id in videos.values_list("pk", flat=True).distinct().iterator():
+        if read_video(note_id=note_id):
+            count += 1
+            if progress:
+                progress(count)
     return count
 
 
 def read_unread_photos(
     *, older_than_seconds: int = 120, within_hours: int = 24, limit: int = 50
 ) -> int:
-    """The sweep: photos of recent notes that were never read (the process that should have
-    read them died first) are read here, at most `limit` a run; older notes are for
+    """The sweep: photos (and video frames) of recent notes that were never read (the process
+    that should have read them died first) are read here, at most `limit` photos and
+    VIDEOS_PER_SWEEP videos a run; older notes are for
     `crossnote vision reprocess --missing`. Returns how many were read."""
     if not enabled():
         return 0
@@ -135,7 +150,11 @@ def read_unread_photos(
         note__created_at__gte=now - timedelta(hours=within_hours),
     )
     ids = list(waiting.order_by("pk").values_list("pk", flat=True)[:limit])
-    return sum(read_photo(image_id=pk) is not None for pk in ids)
+    done = sum(read_photo(image_id=pk) is not None for pk in ids)
+    videos = unread_videos(
+        older_than_seconds=older_than_seconds, within_hours=within_hours, limit=VIDEOS_PER_SWEEP
+    )
+    return done + sum(bool(read_video(note_id=pk)) for pk in videos)
 
 
 def translate_lines(*, note, photo_text: PhotoText, target: str) -> list[str | None]:

@@ -12,6 +12,14 @@ def read_note_photos(note_id: int) -> int:
 
 
 @shared_task
+def read_video_frames(note_id: int) -> int:
+    """Sample, keep and read the frames of a video note (crossnote.vision.video)."""
+    from crossnote.vision.video import read_video
+
+    return len(read_video(note_id=note_id))
+
+
+@shared_task
 def read_unread_photos() -> int:
     """A periodic job (CELERY_BEAT_SCHEDULE "vision-sweep")."""
     from crossnote.vision.services import read_unread_photos as sweep

@@ -8,6 +8,7 @@ account: the deletion sets it to none), proving what was done and when.
 """
 
 from crossnote.core.data_rights import delete_files_after_commit, iso, register
+from crossnote.privacy.exports import export_storage
 from crossnote.privacy.models import (
     AccessLog,
     DeletionRequest,
@@ -15,7 +16,6 @@ from crossnote.privacy.models import (
     LoginEvent,
     OperatorAction,
 )
-from crossnote.privacy.services import export_storage
 
 COVERS = tuple(
     model._meta.label

@@ -21,8 +21,10 @@ services). Files are deleted once the database transaction commits.
 """
 
 from django.db import connection, transaction
+from django.utils import timezone
 
 from crossnote.core import data_rights
+from crossnote.privacy.models import DeletionRequest
 
 
 def _compact_full_text_indexes() -> None:
@@ -48,3 +50,15 @@ def erase_account(user) -> None:
                 part.erase(user)
         user.delete()  # last: whatever a part keeps loses its link to the account here
         transaction.on_commit(_compact_full_text_indexes)
+
+
+def run_erasure(*, request: DeletionRequest) -> bool:
+    """Erase the account behind a claimed request (status `erasing`); False if it is gone."""
+    user = request.user
+    if user is None:
+        return False
+    erase_account(user)
+    DeletionRequest.objects.filter(pk=request.pk).update(
+        status=DeletionRequest.Status.DONE, completed_at=timezone.now(), error=""
+    )
+    return True

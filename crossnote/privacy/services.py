@@ -1,27 +1,28 @@
 """Privacy writes: privacy settings, data regions, exports, deletion, log-in and access logs.
 
-Pages, the API, the CLI and the background tasks all call these functions.
+Pages, the API, the CLI and hooks call these functions. Work that runs in the background is
+queued here (crossnote.privacy.tasks) and lives below both: building and expiring archives in
+crossnote.privacy.exports, erasing in crossnote.privacy.erasure (re-exported here).
 """
 
 import logging
-import os
-import time
 from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.core.files import File
-from django.core.files.storage import FileSystemStorage, storages
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from crossnote.accounts.models import CommentPermission, User
 from crossnote.core.errors import Conflict, DomainError, InvalidInput, NotFound, PermissionDenied
-from crossnote.privacy import archive, erasure
+from crossnote.privacy import tasks
+from crossnote.privacy.erasure import run_erasure
+from crossnote.privacy.exports import build_export, export_storage
+from crossnote.privacy.exports import expire_exports as expire_exports  # re-exported
+from crossnote.privacy.exports import when_unlocked as when_unlocked  # re-exported
 from crossnote.privacy.models import (
     AccessLog,
     DeletionRequest,
@@ -31,8 +32,7 @@ from crossnote.privacy.models import (
 )
 from crossnote.security.clientip import client_ip
 from crossnote.security.sessions import end_all_sessions
-from crossnote.social.models import Notification
-from crossnote.social.services import notify, read_notifications_caused_by
+from crossnote.social.services import read_notifications_caused_by
 
 log = logging.getLogger(__name__)
 
@@ -48,15 +48,6 @@ class LinkExpired(DomainError):
 def subject_ref(user) -> str:
     """How records kept after erasure name a person: by number only."""
     return f"user #{user.pk}"
-
-
-def export_storage():
-    """Where archives live: never served as /media/, only through signed download links. On the
-    local disk, CROSSNOTE_EXPORTS_DIR (outside MEDIA_ROOT); with MEDIA_STORAGE=s3, the storage
-    STORAGES["exports"] (a private folder of the bucket), which every machine shares."""
-    if "exports" in settings.STORAGES:
-        return storages["exports"]
-    return FileSystemStorage(location=str(settings.CROSSNOTE_EXPORTS_DIR))
 
 
 # --- data regions and settings ---------------------------------------------------------------
@@ -182,8 +173,6 @@ def record_operator_action(*, operator: str, action: str, subject: User, detail:
 def request_export(*, user: User, via: str = "page", language: str = "en") -> ExportRequest:
     """Ask for an archive; it is built in the background (crossnote.privacy.tasks). One at a
     time: asking again while one is being prepared is refused (409)."""
-    from crossnote.privacy import tasks
-
     if ExportRequest.objects.filter(user=user, status__in=_IN_PROGRESS).exists():
         raise Conflict(_("Your export is already being prepared."))
     try:
@@ -217,77 +206,6 @@ def export_now(*, user: User, via: str = "cli", language: str = "en") -> ExportR
     except IntegrityError as exc:  # a request from the page raced this one
         raise Conflict(_("An export of this account is already being prepared.")) from exc
     return build_export(export=export)
-
-
-LOCK_TRIES = 50
-
-
-def when_unlocked(write, *args, **kwargs):
-    """Run a short write from a background thread, waiting while SQLite reports the table locked
-    (a page request may be reading it at that moment); other errors are raised at once."""
-    for attempt in range(LOCK_TRIES):
-        try:
-            return write(*args, **kwargs)
-        except OperationalError as exc:
-            if "locked" not in str(exc) or attempt == LOCK_TRIES - 1:
-                raise
-            time.sleep(0.1)
-    return None
-
-
-def _progress(export: ExportRequest, step: str, percent: int) -> None:
-    """The progress bar's heartbeat; cosmetic, so a busy database only skips a beat."""
-    try:
-        ExportRequest.objects.filter(pk=export.pk).update(
-            step=step, progress=percent, updated_at=timezone.now()
-        )
-    except OperationalError:
-        log.info("export %s: progress not recorded (database busy)", export.pk)
-
-
-def build_export(*, export: ExportRequest) -> ExportRequest:
-    """Write the archive, keep it for CROSSNOTE_EXPORT_DAYS and tell the person it is ready."""
-    user = export.user
-    path = archive.write_archive(
-        user, language=export.language, progress=lambda step, n: _progress(export, step, n)
-    )
-    try:
-        stamp = timezone.now().strftime("%Y%m%d")
-        name = f"{user.pk}/crossnote-{stamp}-{get_random_string(16)}.zip"
-        with open(path, "rb") as handle:
-            stored = export_storage().save(name, File(handle))
-        size = os.path.getsize(path)
-    finally:
-        os.remove(path)
-    now = timezone.now()
-    if not when_unlocked(lambda: _mark_ready(export, stored, size, now)):
-        # Another run finished it first, or it was given up (failed) or expired meanwhile: this
-        # archive is nobody's, so it goes, and the person is not told twice.
-        export_storage().delete(stored)
-        log.info("export %s: no longer running; its archive %s was discarded", export.pk, stored)
-    export.refresh_from_db()
-    return export
-
-
-def _mark_ready(export: ExportRequest, stored: str, size: int, now) -> bool:
-    """Running -> ready, and tell the person; False (nothing changed) when the export is no
-    longer running (a second run after a requeue finished first, or it failed or expired)."""
-    with transaction.atomic():
-        changed = ExportRequest.objects.filter(
-            pk=export.pk, status=ExportRequest.Status.RUNNING
-        ).update(
-            status=ExportRequest.Status.READY,
-            progress=100,
-            step="",
-            file_name=stored,
-            size=size,
-            finished_at=now,
-            expires_at=now + timedelta(days=settings.CROSSNOTE_EXPORT_DAYS),
-            updated_at=now,
-        )
-        if changed:
-            notify(recipient=export.user, actor=None, verb=Notification.Verb.EXPORT_READY)
-    return bool(changed)
 
 
 def download_token(export: ExportRequest) -> str:
@@ -328,21 +246,6 @@ def open_export(export: ExportRequest):
     return export_storage().open(export.file_name, "rb")
 
 
-def expire_exports(*, now=None) -> int:
-    """Delete archives past their time; the rows stay as history, marked expired."""
-    now = now or timezone.now()
-    due = ExportRequest.objects.filter(status=ExportRequest.Status.READY, expires_at__lte=now)
-    count = 0
-    for export in due:
-        if export.file_name:
-            export_storage().delete(export.file_name)
-        ExportRequest.objects.filter(pk=export.pk).update(
-            status=ExportRequest.Status.EXPIRED, file_name="", updated_at=now
-        )
-        count += 1
-    return count
-
-
 # --- deletion --------------------------------------------------------------------------------
 
 
@@ -359,8 +262,6 @@ def _refuse_last_admin(user: User) -> None:
 def schedule_erasure(*, user: User, via: str, grace_days: int | None = None) -> DeletionRequest:
     """Deactivate the account at once and erase it after the grace period. Sessions and API
     tokens end now; logging in again within the grace period cancels (backends.py)."""
-    from crossnote.privacy import tasks
-
     _refuse_last_admin(user)
     if DeletionRequest.objects.filter(user=user, status__in=_OPEN_DELETION).exists():
         raise Conflict(_("This account is already scheduled for deletion."))
@@ -410,18 +311,6 @@ def cancel_deletion(*, user: User) -> bool:
 
 def pending_deletion(user: User) -> DeletionRequest | None:
     return DeletionRequest.objects.filter(user=user, status=DeletionRequest.Status.PENDING).first()
-
-
-def run_erasure(*, request: DeletionRequest) -> bool:
-    """Erase the account behind a claimed request (status `erasing`); False if it is gone."""
-    user = request.user
-    if user is None:
-        return False
-    erasure.erase_account(user)
-    DeletionRequest.objects.filter(pk=request.pk).update(
-        status=DeletionRequest.Status.DONE, completed_at=timezone.now(), error=""
-    )
-    return True
 
 
 def erase_now(*, user: User, operator: str) -> DeletionRequest:

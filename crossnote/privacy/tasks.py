@@ -19,7 +19,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from crossnote.core import tasks as background
-from crossnote.privacy import services
+from crossnote.privacy.erasure import run_erasure as erase
+from crossnote.privacy.exports import build_export, expire_exports, when_unlocked
 from crossnote.privacy.models import DeletionRequest, ExportRequest, LoginEvent
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ def run_export(self, export_id: int) -> None:
     """Claim a queued export and build it; quietly stop if it is gone, taken or finished."""
 
     key, now = f"privacy.export:{export_id}", timezone.now()
-    claimed = services.when_unlocked(
+    claimed = when_unlocked(
         ExportRequest.objects.filter(pk=export_id, status=ExportRequest.Status.QUEUED).update,
         status=ExportRequest.Status.RUNNING,
         started_at=now,
@@ -58,7 +59,7 @@ def run_export(self, export_id: int) -> None:
         return
     export = ExportRequest.objects.select_related("user").get(pk=export_id)
     try:
-        services.build_export(export=export)
+        build_export(export=export)
     except Exception as exc:
         log.exception("export %s failed", export_id)
         gave_up = export.attempts >= MAX_ATTEMPTS
@@ -96,7 +97,7 @@ def run_erasure(self, request_id: int, now=None) -> None:
         return
     request = DeletionRequest.objects.select_related("user").get(pk=request_id)
     try:
-        services.run_erasure(request=request)
+        erase(request=request)
     except Exception as exc:
         log.exception("erasure %s failed", request_id)
         gave_up = request.attempts >= MAX_ATTEMPTS
@@ -161,7 +162,7 @@ def sweep(*, now=None, run=None) -> dict:
     erasures = _stuck_erasures(now)
     for request_id in erasures:
         run(run_erasure, request_id, now)
-    expired = services.expire_exports(now=now)
+    expired = expire_exports(now=now)
     cutoff = now - timedelta(days=settings.CROSSNOTE_LOGIN_HISTORY_DAYS)
     logins, _rows = LoginEvent.objects.filter(at__lt=cutoff).delete()
     return {

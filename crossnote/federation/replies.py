@@ -83,6 +83,14 @@ def answers_local(note_doc: dict) -> bool:
     )
 
 
+def answers_known(note_doc: dict) -> bool:
+    """Whether a remote Note replies to a remote note kept here (shown in its thread here)."""
+    target = note_doc.get("inReplyTo")
+    if isinstance(target, dict):
+        target = target.get("id")
+    return isinstance(target, str) and RemoteNote.objects.filter(uri=target[:500]).exists()
+
+
 # --- in: a reply from elsewhere to a local note ---------------------------------------------
 
 

@@ -2,12 +2,13 @@
 
 Export (GDPR Art. 15/20), under `moderation.other.federation` of data.json: the people elsewhere
 they follow (with the follow's state), their followers elsewhere, their likes of and comments on
-remote notes, and their public key (never the private key). Erasure (Art. 17): those rows, remote
-likes of their notes and their key pair go. Remote servers keep their own copies: a Delete of the actor is not
-sent yet (docs/federation.md).
+remote notes, their public key (never the private key), their aliases and moves. Erasure (Art.
+17): those rows, remote likes of their notes and their key pair go; first a signed Delete of their
+actor is queued for every server that knows them (crossnote.federation.erasure, Art. 17(2)).
 """
 
 from crossnote.core.data_rights import iso, register
+from crossnote.federation.erasure import announce_erasure
 from crossnote.federation.models import (
     AccountMove,
     ActorAlias,
@@ -78,6 +79,9 @@ def export(user, media: dict[str, str]) -> dict:
 
 
 def erase(user) -> None:
+    # Art. 17(2): servers that know them are told (a signed Delete of their actor, sent after
+    # the erasure commits), before their key and the rows that say who knows them go.
+    announce_erasure(user)
     RemoteNoteLike.objects.filter(user=user).delete()
     LocalReply.objects.filter(author=user).delete()
     RemoteBlock.objects.filter(user=user).delete()

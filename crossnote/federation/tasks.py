@@ -7,7 +7,7 @@ import logging
 
 from celery import shared_task
 
-from crossnote.core.tasks import PermanentFailure, dispatch, enqueue, mark_done
+from crossnote.core.tasks import CrossnoteTask, PermanentFailure, dispatch, enqueue, mark_done
 
 log = logging.getLogger(__name__)
 
@@ -166,3 +166,36 @@ def federate_reply(reply_id: int) -> str:
     for inbox in inboxes:
         enqueue(deliver, reply.author_id, inbox, activity)
     return f"Create to {len(inboxes)}"
+
+
+class _ForgottenOnFailure(CrossnoteTask):
+    """An erased person's Delete: retried like any task, but never kept as a dead letter (its
+    arguments hold the erased name and a body signed with their key); only the server is logged."""
+
+    max_retries = 3
+
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        from crossnote.federation import services
+
+        inbox = args[0] if args else ""
+        log.warning("erasure: the Delete to %s was not delivered", services.domain_of(inbox))
+
+
+@shared_task(base=_ForgottenOnFailure)
+def deliver_erasure(inbox: str, body: str, headers: dict) -> int:
+    """POST a Delete(actor) signed at erasure time (crossnote.federation.erasure)."""
+    from crossnote.federation import fetch, services
+
+    if not services.is_blocked(services.domain_of(inbox)):
+        try:
+            answer = fetch.request("POST", inbox, body=body.encode(), headers=dict(headers))
+        except fetch.FetchRefused as exc:
+            if exc.final:
+                raise PermanentFailure(services.domain_of(inbox)) from None
+            raise RuntimeError(services.domain_of(inbox)) from None  # retried with backoff
+        if 200 <= answer.status < 300 or answer.status in (404, 410):
+            return answer.status
+        if 400 <= answer.status < 500 and answer.status not in (408, 429):
+            raise PermanentFailure(f"{services.domain_of(inbox)} answered {answer.status}")
+        raise RuntimeError(f"{services.domain_of(inbox)} answered {answer.status}")
+    return 0

@@ -9,12 +9,18 @@ from crossnote.moderation.models import SEVERITY, Action, Policy
 
 POLICY_CACHE_KEY = "moderation:policies"
 ADVISORY_LAYERS = {"pii"}  # the author is warned; these never act on content by themselves
-# Context before action: an ambiguous term hit ("retard", 去死, "sb", 加微信) acts fully only
-# when another signal of the same family agrees: a second term, or another layer's signal that
-# some policy acts on by itself (the classifier past its threshold). Alone it labels at most:
-# a stronger policy's action becomes a content warning, and a commercial one (spam, scam), which
-# has no warning to show, does nothing: contact-sharing alone is not spam.
+# Context before action: an ambiguous signal (a term with innocent readings: "retard", 去死,
+# "bitch", "sb", 加微信; the classifier; alt-profanity-check) acts fully only when an independent
+# signal of the same family agrees: a term hit on other words, or a layer that does not read
+# words (a hash bank, the LLM guard) acting by itself. Alone it labels at most: a stronger
+# policy's action becomes a content warning, and a commercial one (spam, scam), which has no
+# warning to show, does nothing: contact-sharing alone is not spam.
 COMMERCIAL = frozenset({"spam", "scam"})
+# Layers that read the same words as the term lists: the n-gram classifier (which also takes
+# alt-profanity-check's score as a feature) and alt-profanity-check. On "the bitch had six
+# puppies" all three fire on one word, so their agreement is one piece of evidence, not three:
+# they never back an ambiguous hit, and are not backed by one (issue 17: holding honestly).
+LEXICAL_LAYERS = frozenset({"classifier", "profanity"})
 LONE_AMBIGUOUS_LABEL = "May contain offensive language"
 
 
@@ -80,14 +86,23 @@ def _acts_alone(signal: Signal, policies: list[Policy], kind: str, author_region
 
 
 def _agreed(signal: Signal, signals, policies, kind: str, author_region: str) -> bool:
-    """Another signal of the same family backs an ambiguous hit up (see COMMERCIAL above)."""
+    """An independent signal of the same family backs an ambiguous one up (see COMMERCIAL and
+    LEXICAL_LAYERS above): a term hit on other words, for a term; for a lexical layer, an
+    unambiguous term hit; or a layer that does not read words acting by itself."""
     family = _family(signal.category)
     for other in signals:
         if other is signal or other.layer in ADVISORY_LAYERS or _family(other.category) != family:
             continue
-        if other.layer == "terms" and other.rule != signal.rule and _apart(other, signal):
-            return True
-        if other.layer != "terms" and _acts_alone(other, policies, kind, author_region):
+        if other.layer in LEXICAL_LAYERS:
+            continue
+        if other.layer == "terms":
+            if signal.layer == "terms":
+                if other.rule != signal.rule and _apart(other, signal):
+                    return True
+            elif not other.ambiguous:
+                return True
+            continue
+        if _acts_alone(other, policies, kind, author_region):
             return True
     return False
 

@@ -15,6 +15,7 @@ from crossnote.moderation.suite import (
     Case,
     Outcome,
     UnknownGroup,
+    cases_directory,
     load_cases,
     read_cases,
     report,
@@ -25,22 +26,29 @@ from crossnote.moderation.suite import (
 from tests.conftest import make_user
 
 # Floors for the shipped default, measured with `crossnote moderation suite` on 2026-12-05
-# (classifier stack-2026-12-05-8209e9cc: n-grams + sentence-embedding head + alt-profanity-check,
-# which now reads capitalised words inside a sentence as names): evasions caught 255/259 (98.5%;
-# zh 98.0%, en 99.1%), look-alikes flagged 17/210 (8.1%), 3 held, 1 of 97 newcomer posts labelled.
-# 69 look-alikes and 20 newcomer posts were added that day, written before the change as a check
-# that it generalises; the previous code flagged 26/210 (12.4%) and held the same 3 ("The bitch
-# had six puppies", "Breeders call the mother dog ... the bitch", "a Dutch hoe to a draw hoe":
-# a term, the classifier and alt-profanity-check all agree there). The floors only ever move
-# towards the issue's targets: caught ≥ 0.95, look-alikes flagged ≤ 0.02, none held, no newcomer
-# post acted on.
+# after issue 17's sense rules (detectors/senses.py: an ambiguous word read in the sense its
+# context gives it; engine.LEXICAL_LAYERS: the classifier and alt-profanity-check agreeing with
+# an ambiguous term are one piece of evidence, so they no longer hold): evasions caught 255/259
+# (98.5%; zh 146/149 98.0%, en 106/107 99.1%), look-alikes flagged 2/210 (0.95%; was 17, 8.1%),
+# none held (was 3), 1 of 97 newcomer posts labelled (the classifier on a Chinese question about
+# English). The floors only ever move towards the issue's targets: caught ≥ 0.95, look-alikes
+# flagged ≤ 0.02, none held, no newcomer post acted on.
 FLOORS = {
-    "catch_rate": 0.97,  # all abusive cases, any action
-    "catch_rate_zh": 0.97,
-    "catch_rate_en": 0.96,
-    "lookalikes_flagged_rate": 0.085,  # at most
-    "benign_held": 3,  # at most: see above; 0 before the 69 new look-alikes
+    "catch_rate": 0.98,  # all abusive cases, any action
+    "catch_rate_zh": 0.975,
+    "catch_rate_en": 0.99,
+    "lookalikes_flagged_rate": 0.01,  # at most
+    "benign_held": 0,  # at most
     "newcomers_flagged": 1,  # at most
+}
+# The held-out set (suite/holdout, written before the sense rules and never tuned on): its
+# figures on the same day, before → after the rules: evasions 62/66 → 62/66 (93.9%), look-alikes
+# flagged 39/135 (28.9%) → 12/135 (8.9%), held 8 → 1, newcomers 0/44 → 0/44. Held to those.
+HOLDOUT_FLOORS = {
+    "catch_rate": 0.93,
+    "lookalikes_flagged_rate": 0.09,
+    "benign_held": 1,
+    "newcomers_flagged": 0,
 }
 
 
@@ -80,6 +88,38 @@ def test_the_pipeline_holds_the_suite_floors():
     below = {k: v for k, v in achieved.items() if k.startswith("catch") and v < FLOORS[k]}
     above = {k: v for k, v in achieved.items() if not k.startswith("catch") and v > FLOORS[k]}
     assert not below and not above, f"floors {FLOORS}, achieved {achieved}\n{result['text']}"
+
+
+@pytest.mark.django_db
+def test_the_pipeline_holds_the_holdout_floors():
+    result = run_suite(errors=0, directory=cases_directory("holdout"))
+    sets = result["groups"]["set"]
+    achieved = {
+        "catch_rate": result["overall"]["catch_rate"],
+        "lookalikes_flagged_rate": sets["lookalikes"]["flagged_rate"],
+        "benign_held": result["overall"]["held"],
+        "newcomers_flagged": sets["newcomers"]["flagged"],
+    }
+    assert achieved["catch_rate"] >= HOLDOUT_FLOORS["catch_rate"], result["text"]
+    for key in ("lookalikes_flagged_rate", "benign_held", "newcomers_flagged"):
+        assert achieved[key] <= HOLDOUT_FLOORS[key], (key, result["text"])
+
+
+def test_the_holdout_cases_are_their_own_sentences_and_sizes():
+    shipped = {case.text for case in load_cases()}
+    holdout = load_cases(cases_directory("holdout"))
+    sets = Counter(case.source for case in holdout)
+    assert sets["lookalikes"] >= 120 and sets["newcomers"] >= 40 and sets["evasions"] >= 60
+    assert not shipped & {case.text for case in holdout}
+
+
+def test_a_case_set_is_named_or_a_folder_and_anything_else_is_refused(tmp_path):
+    assert cases_directory("suite") == CASES_DIR
+    assert cases_directory(str(tmp_path)) == tmp_path
+    with pytest.raises(ValueError, match="holdout"):
+        cases_directory("no-such-set")
+    with pytest.raises(CommandError, match="no case set or folder"):
+        call_command("moderation", "suite", "--cases", "no-such-set")
 
 
 # --- the runner -------------------------------------------------------------------------------

@@ -46,7 +46,13 @@ def test_agreeing_signals_let_an_ambiguous_hit_act_in_full():
         thresholds=thresholds,
     )  # fmt: skip
     with_classifier = [term("harassment", "terms:zh-harassment#1", ambiguous=True), classifier]
-    assert engine.decide(with_classifier, kind="note").action == "hold"
+    # The classifier reads the same words as the term list: its agreement is not independent
+    # (issue 17: "the bitch had six puppies" was held on term + classifier + alt-profanity).
+    assert engine.decide(with_classifier, kind="note").action == "label"
+    # A layer that does not read words (the LLM guard) acting by itself does agree.
+    guard = Signal(layer="llm_guard", category="hate", score=0.9, rule="llm_guard:x")
+    with_guard = [term("harassment", "terms:zh-harassment#1", ambiguous=True), guard]
+    assert engine.decide(with_guard, kind="note").action == "hold"
     # A classifier score below every policy's threshold does not agree.
     weak = Signal(
         layer="classifier", category="profanity", score=0.2, rule="classifier:x",

@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from crossnote.moderation.categories import PROFANITY
+from crossnote.moderation.detectors import senses
 from crossnote.moderation.detectors.base import Signal, Span, TextDetector
 from crossnote.moderation.detectors.classifier_stack import (
     EmbeddingHead,
@@ -879,14 +880,22 @@ class ClassifierDetector(TextDetector):
     def detect(self, text: str, *, language: str = "", region: str = "") -> list[Signal]:
         if not text.strip():
             return []
-        return [self._signal(text, self.model.score(self.benign.mask(text), language), language)]
+        p = self.model.score(self.benign.mask(text), language)
+        view = senses.blank(text)  # see lowest_reading
+        if view != text:
+            p = min(p, self.model.score(self.benign.mask(view), language))
+        return [self._signal(text, p, language)]
 
     def detect_many(
         self, texts: Sequence[str], *, languages: Sequence[str] | None = None
     ) -> list[list[Signal]]:
         """Signals for many texts (vectorised scoring; one list per text, in order)."""
         languages = languages if languages is not None else [""] * len(texts)
-        scores = self.model.score_many([self.benign.mask(t) for t in texts], languages)
+        scores = lowest_reading(
+            lambda views, langs: self.model.score_many([self.benign.mask(v) for v in views], langs),
+            texts,
+            languages,
+        )
         return [
             [self._signal(text, float(p), language)] if text.strip() else []
             for text, p, language in zip(texts, scores, languages, strict=True)
@@ -911,6 +920,22 @@ class ClassifierDetector(TextDetector):
             # character model, so holding needs another layer to agree.
             ambiguous=True,
         )
+
+
+def lowest_reading(score_many, texts: Sequence[str], languages: Sequence[str]) -> list[float]:
+    """`score_many(texts, languages)`, except that where a word is read in an innocent sense
+    (senses.blank: "the bitch had puppies", "this song is sick", “垃圾”的英文) a text scores the
+    lower of as written and with those words blanked: an innocent reading is no evidence of
+    offence, and blanking must not make a text look worse either (a model that learnt COLD's
+    topics scores the Chinese left of "为什么美国人说 'I'm good'" higher without the English)."""
+    scores = [float(p) for p in score_many(list(texts), list(languages))]
+    blanked = [senses.blank(text) for text in texts]
+    changed = [i for i, (text, view) in enumerate(zip(texts, blanked, strict=True)) if view != text]
+    if changed:
+        again = score_many([blanked[i] for i in changed], [languages[i] for i in changed])
+        for i, p in zip(changed, again, strict=True):
+            scores[i] = min(scores[i], float(p))
+    return scores
 
 
 _benign: BenignCompounds | None = None
@@ -1037,14 +1062,23 @@ class ProfanityCheckDetector(TextDetector):
             return results
         model = _profanity_model()
         benign = self.benign or _starter_benign()
+
         # Names and titles ("My name is Dick", "Kill Bill") blanked, as the stack reads it.
-        folded = [normalise(names_blanked(benign.mask(texts[i]))).text for i in todo]
-        scores = [model.score(folded[0])] if len(todo) == 1 else model.score_many(folded)
+        def score_many(views, _languages):
+            # Names and titles ("My name is Dick", "Kill Bill") blanked, as the stack reads it.
+            folded = [normalise(names_blanked(benign.mask(v))).text for v in views]
+            return [model.score(folded[0])] if len(folded) == 1 else model.score_many(folded)
+
+        texts_todo = [texts[i] for i in todo]
+        scores = lowest_reading(score_many, texts_todo, [languages[i] for i in todo])
         rule = f"alt-profanity-check:{model.version}"
         for i, p in zip(todo, scores, strict=True):
             results[i] = [
                 Signal(
-                    layer=self.layer, category=PROFANITY, score=p, rule=rule, detail=f"p={p:.2f}"
+                    layer=self.layer, category=PROFANITY, score=p, rule=rule, detail=f"p={p:.2f}",
+                    # A word-list model: its agreement with a term or the classifier is not
+                    # independent evidence, and alone it labels at most (engine.decide).
+                    ambiguous=True,
                 )
-            ]
+            ]  # fmt: skip
         return results

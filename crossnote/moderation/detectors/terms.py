@@ -35,6 +35,7 @@ segmentation: a match that a dictionary word straddles (回去|死活 across 去
 homophone's characters (马的尾巴 for 他妈的).
 """
 
+import dataclasses
 import itertools
 import re
 import threading
@@ -43,6 +44,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from crossnote.moderation.detectors import senses
 from crossnote.moderation.detectors.base import Signal, Span, TextDetector
 from crossnote.moderation.detectors.normalize import Normalised, normalise
 
@@ -463,7 +465,7 @@ class TermListDetector(TextDetector):
     def detect(self, text: str, *, language: str = "", region: str = "") -> list[Signal]:
         signals: dict[TermEntry, Signal] = {}
         for match in sorted(
-            self.matcher.find(text, language=language, region=region),
+            in_sense(text, self.matcher.find(text, language=language, region=region)),
             key=lambda match: (match.ambiguous, match.start),
         ):
             entry = match.entry
@@ -479,6 +481,30 @@ class TermListDetector(TextDetector):
         for signal in signals.values():
             signal.spans.sort(key=lambda span: span.start)
         return list(signals.values())
+
+
+def in_sense(text: str, matches: list[TermMatch]) -> list[TermMatch]:
+    """Matches in the sense their term is listed for (detectors/senses.py): a hit on a word
+    with innocent readings (bitch, hoe, 垃圾) is ambiguous whatever its list says, and one
+    read in an innocent sense ("the bitch had puppies", “垃圾”的英文, 垃圾桶) is dropped. Any
+    other term only mentioned (in quotes, "the word …") labels at most: quoting is no disguise
+    for a slur, but no proof of one either."""
+    if not matches:
+        return matches
+    kept = []
+    innocent = senses.innocent_original_spans(text)
+    for match in matches:
+        word = fold_term(match.entry.term).text
+        sense = senses.covered(innocent, match.start, match.end) if innocent else ""
+        if senses.has_innocent_reading(word) or match.ambiguous or match.entry.ambiguous:
+            if sense:
+                continue
+            if not match.ambiguous:
+                match = dataclasses.replace(match, ambiguous=True)
+        elif sense == "mention" and not match.ambiguous:
+            match = dataclasses.replace(match, ambiguous=True)
+        kept.append(match)
+    return kept
 
 
 def _compile(entry: TermEntry) -> _Compiled:

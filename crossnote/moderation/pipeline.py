@@ -6,6 +6,7 @@ classifier, alt-profanity-check for English, PII. Asynchronous: the optional LLM
 
 import logging
 import threading
+import time
 import uuid
 
 from django.core.cache import cache
@@ -76,9 +77,16 @@ def _text_hash_detector():
     return _TextHashDetector()
 
 
-def text_detectors() -> list:
+def lists_version():
+    """The lists' current version token (one cache read). A note reads it once and passes it to
+    text_detectors and run_images, instead of each layer asking again."""
+    return cache.get(VERSION_KEY, 0)
+
+
+def text_detectors(version=None) -> list:
     """The synchronous text detectors, built once per process and rebuilt when lists change."""
-    version = cache.get(VERSION_KEY, 0)
+    if version is None:
+        version = lists_version()
     with _lock:
         if _built["version"] != version or not _built["detectors"]:
             _built["detectors"] = [
@@ -93,12 +101,12 @@ def text_detectors() -> list:
         return list(_built["detectors"])
 
 
-def run_text(text: str, *, language: str = "", region: str = "") -> list[Signal]:
+def run_text(text: str, *, language: str = "", region: str = "", version=None) -> list[Signal]:
     """Every synchronous text layer over `text`; a failing layer is logged, never fatal."""
     signals: list[Signal] = []
     if not (text or "").strip():
         return signals
-    for detector in text_detectors():
+    for detector in text_detectors(version):
         try:
             signals.extend(detector.detect(text, language=language, region=region))
         except Exception:  # noqa: BLE001 - one broken layer must not block posting
@@ -109,14 +117,20 @@ def run_text(text: str, *, language: str = "", region: str = "") -> list[Signal]
 _image_bank: dict = {"version": None, "bank": None}
 
 
-def run_images(images) -> list[Signal]:
-    """PDQ matches of processed images against the image hash list (built once per version)."""
-    version = cache.get(VERSION_KEY, 0)
+def image_bank(version=None) -> HashBank:
+    """The image hash list (PDQ and MD5 entries), built once per lists version."""
+    if version is None:
+        version = lists_version()
     with _lock:
         if _image_bank["version"] != version or _image_bank["bank"] is None:
             _image_bank["bank"] = hash_bank(("pdq", "md5"))
             _image_bank["version"] = version
-        bank = _image_bank["bank"]
+        return _image_bank["bank"]
+
+
+def run_images(images, *, version=None) -> list[Signal]:
+    """PDQ matches of processed images against the image hash list (built once per version)."""
+    bank = image_bank(version)
     if not len(bank):
         return []
     signals = []
@@ -124,3 +138,51 @@ def run_images(images) -> list[Signal]:
         if image.pdq:
             signals.extend(bank.match_image(pdq_hex=image.pdq, quality=image.pdq_quality))
     return signals
+
+
+# A few words per language, enough to load every layer's models (never stored).
+WARM_TEXTS = (
+    ("你好，今天的火锅很好吃，周末一起去吧", "zh"),
+    ("Hello, my cat sleeps all day on the sofa", "en"),
+)
+
+
+def warm() -> float:
+    """Build the layers and run each once, so that no post waits for a model or a list to load
+    (the first note of a process waited 2–7 s: sklearn's import, jieba's dictionary, the
+    sentence encoder, alt-profanity-check; inside the note's transaction, so every other
+    writer waited too). Returns the seconds it took. A server process calls it in the
+    background at start (crossnote.moderation.apps); nothing is written."""
+    started = time.perf_counter()
+    version = lists_version()
+    for text, language in WARM_TEXTS:
+        run_text(text, language=language, version=version)
+    image_bank(version)
+    return time.perf_counter() - started
+
+
+_warm_lock = threading.Lock()
+_warm_thread: threading.Thread | None = None
+
+
+def _warm_in_background() -> None:
+    from django.db import connections
+
+    try:
+        log.info("moderation layers warmed in %.1f s", warm())
+    except Exception:  # noqa: BLE001 - best effort (no tables yet): the first post loads them
+        log.exception("moderation warm-up failed")
+    finally:
+        connections.close_all()  # this thread's own connection
+
+
+def warm_in_background() -> threading.Thread:
+    """warm() in a daemon thread, once per process; returns the thread."""
+    global _warm_thread
+    with _warm_lock:
+        if _warm_thread is None:
+            _warm_thread = threading.Thread(
+                target=_warm_in_background, name="moderation-warm-up", daemon=True
+            )
+            _warm_thread.start()
+        return _warm_thread

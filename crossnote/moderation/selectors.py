@@ -52,10 +52,11 @@ def text_of(obj, kind: str) -> str:
     return f"{obj.display_name}\n{obj.bio}"
 
 
-def screen_text(text: str, *, kind: str, language: str = "", author=None):
-    """Run the synchronous layers and the policy engine; returns (signals, verdict)."""
+def screen_text(text: str, *, kind: str, language: str = "", author=None, version=None):
+    """Run the synchronous layers and the policy engine; returns (signals, verdict). `version`:
+    the lists' version token when the caller has read it already (pipeline.lists_version)."""
     region = viewer_region(author)
-    signals = pipeline.run_text(text, language=language, region=region)
+    signals = pipeline.run_text(text, language=language, region=region, version=version)
     return signals, engine.decide(signals, kind=kind, author_region=region)
 
 

@@ -175,7 +175,7 @@ def test_the_models_own_threshold_for_the_language_is_shown_where_it_is_higher(
     policy's, as the engine does, and says whose threshold it is."""
     from crossnote.moderation.detectors.base import Signal
 
-    def scored(text, *, language="", region=""):
+    def scored(text, *, language="", region="", version=None):
         signal = Signal(layer="classifier", category="profanity", score=0.93, rule="classifier:t")
         signal.thresholds = {"label": 0.95, "hold": None}
         return [signal]

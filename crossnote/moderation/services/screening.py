@@ -68,12 +68,17 @@ def apply_verdict(obj, kind: str, verdict, author) -> Decision | None:
     return decision
 
 
-def _image_verdict(note, author):
-    """A note's stored images against the hash lists, for policies that hold rather than block."""
+def _image_verdict(note, author, version=None):
+    """A note's stored images against the hash lists, for policies that hold rather than block
+    (none to check, and no query, while the image list is empty)."""
+    if not len(pipeline.image_bank(version)):
+        return None
     pdqs = [image.pdq_hash for image in note.images.all() if image.pdq_hash]
     if not pdqs:
         return None
-    signals = pipeline.run_images([_Stored(pdq) for pdq in pdqs])
+    signals = pipeline.run_images([_Stored(pdq) for pdq in pdqs], version=version)
+    if not signals:
+        return None
     return engine.decide(signals, kind="image", author_region=viewer_region(author))
 
 
@@ -83,15 +88,18 @@ class _Stored:
 
 
 def moderate_content(*, obj, kind: str, author) -> Decision | None:
-    """The hook run on every write of a note, comment or profile (inside its transaction)."""
+    """The hook run on every write of a note, comment or profile (inside its transaction, so
+    it is kept lean: the lists' version is read once for the text and the images)."""
+    version = pipeline.lists_version()
     signals, verdict = selectors.screen_text(
         selectors.text_of(obj, kind),
         kind=kind,
         language=getattr(obj, "language", ""),
         author=author,
+        version=version,
     )
     if kind == "note":
-        images = _image_verdict(obj, author)
+        images = _image_verdict(obj, author, version)
         if images is not None and SEVERITY[images.action] > SEVERITY[verdict.action]:
             verdict = images
     decision = apply_verdict(obj, kind, verdict, author)
@@ -121,6 +129,8 @@ def _queue_llm_guard(kind: str, pk: int) -> None:
 def screen_images(*, images, author) -> list[str]:
     """Hash-list check before any image is stored: refusals as messages (HTTP 451)."""
     signals = pipeline.run_images(images)
+    if not signals:  # nothing matched (the usual case): no policy to read
+        return []
     verdict = engine.decide(signals, kind="image", author_region=viewer_region(author))
     if verdict.action == Action.REMOVE:  # HOLD: stored, then held for review with the note
         return [

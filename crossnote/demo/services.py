@@ -35,6 +35,7 @@ from crossnote.notes.models import (
     Topic,
     Visibility,
 )
+from crossnote.search.services import rebuild_index
 from crossnote.social import services as social_services
 from crossnote.social.models import Notification
 
@@ -83,8 +84,6 @@ def load_demo(
     community = Community(seed=seed, stdout=stdout)
     counts = community.build(users=users, notes=notes)
     # People are made with bulk_create (no save signals): put them in the search index.
-    from crossnote.search.services import rebuild_index
-
     rebuild_index(kinds=["users"])
     counts["seconds"] = round(time.monotonic() - started, 1)
     return counts

@@ -33,6 +33,7 @@ from django.db.models import BooleanField, Count, F, Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
+from crossnote.core.tasks import enqueue
 from crossnote.feeds.models import TopicInterest
 from crossnote.notes import policies
 from crossnote.notes.models import Comment, ModerationState, Note, Topic, Visibility
@@ -408,7 +409,6 @@ REFRESH_EVERY_SECONDS = 10
 
 
 def _queue_refresh(viewer, languages: list[str], screen: int, reader: str) -> None:
-    from crossnote.core.tasks import enqueue
     from crossnote.feeds import tasks
 
     if not cache.add(f"feeds:refreshing:{reader}", 1, REFRESH_EVERY_SECONDS):

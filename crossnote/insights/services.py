@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from crossnote.core.errors import InvalidInput
+from crossnote.core.tasks import enqueue
 from crossnote.insights import cohorts
 from crossnote.insights.models import ActiveDay, InsightsSettings, TranslationTally, WaveAlert
 
@@ -72,7 +73,6 @@ def dismiss_alert(*, alert_id: int) -> None:
 def raise_wave_alerts(*, days: int = 120) -> list[WaveAlert]:
     """Compare every recent wave's first-week retention with its baseline's, for everyone and by
     language; record (once) and announce each that falls short by the operator's margin."""
-    from crossnote.core.tasks import enqueue
     from crossnote.insights import selectors
     from crossnote.insights.tasks import post_wave_webhook
 

@@ -22,6 +22,7 @@ from crossnote.language.detection import MIXED, UNDETERMINED, Detection, detect_
 from crossnote.language.models import SlangTerm, Translation, TranslationReport
 from crossnote.language.segments import _slang_re as slang_pattern
 from crossnote.language.segments import join_pieces, split_for_translation
+from crossnote.notes.models import Visibility
 
 log = logging.getLogger(__name__)
 
@@ -270,8 +271,6 @@ def report_translation(
 
 
 def _private(note) -> bool:
-    from crossnote.notes.models import Visibility
-
     return note.visibility != Visibility.PUBLIC
 
 

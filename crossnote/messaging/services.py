@@ -27,6 +27,7 @@ from crossnote.core.errors import (
 )
 from crossnote.core.images import process_image
 from crossnote.language.detection import detection_fields
+from crossnote.language.services import translate_text
 from crossnote.messaging import policies, realtime, selectors
 from crossnote.messaging.models import (
     BODY_MAX,
@@ -478,8 +479,6 @@ def push_counts(user_ids) -> None:
 def translate_message(*, user, message_id: int, target: str):
     """A message in `target`, for a participant. Message text is private: remote engines only
     if the operator allows them (CROSSNOTE_TRANSLATION_REMOTE_PRIVATE, in translate_text)."""
-    from crossnote.language.services import translate_text
-
     message, _row = _own_message(user, message_id)
     if message.is_unsent or not message.body.strip():
         raise InvalidInput(_("This message has no text to translate."))

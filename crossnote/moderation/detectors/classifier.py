@@ -1021,6 +1021,82 @@ def _profanity_model() -> _ProfanityCheck:
         return _profanity_check
 
 
+# alt-profanity-check's own threshold, chosen on data (issue 17: thresholds from data, recorded
+# with the model): `manage.py moderation_train_profanity` writes it beside our model.
+PROFANITY_THRESHOLDS_PATH = MODEL_PATH.parent / "profanity_thresholds.json"
+PROFANITY_PRECISION = 0.90
+PROFANITY_SUPPORT = 30
+PROFANITY_OBJECTIVE = (
+    "alt-profanity-check {version}, on the folded text as the layer reads it: label alone = the "
+    "lowest threshold (0.50-0.99, step 0.01) whose precision is >= {precision} in every English "
+    "validation source (davidson_validation, olid_validation; >= {support} texts above it in "
+    "each): below it the layer only supports other signals (engine: it never backs an "
+    "ambiguous hit, being lexical); hold = never alone"
+)
+
+
+def fit_profanity_thresholds(
+    validation: Mapping[str, Sequence], *, precision: float = PROFANITY_PRECISION
+) -> dict:
+    """alt-profanity-check's label threshold chosen on `validation` ({source: rows of (text,
+    label, language)}) by PROFANITY_OBJECTIVE, with each source's figures there."""
+    detector = ProfanityCheckDetector()
+    scores, labels = {}, {}
+    for name, rows in validation.items():
+        texts = [row[0] for row in rows]
+        signals = detector.detect_many(texts, languages=["en"] * len(texts))
+        scores[name] = np.array([found[0].score if found else 0.0 for found in signals])
+        labels[name] = np.array([int(row[1]) for row in rows])
+    label = None
+    for t in np.round(np.arange(0.5, 0.991, 0.01), 2):
+        above = {name: scores[name] >= t for name in scores}
+        if any(above[name].sum() < PROFANITY_SUPPORT for name in scores):
+            break
+        if all(labels[name][above[name]].mean() >= precision for name in scores):
+            label = float(t)
+            break
+    version = profanity_check_version()
+    return {
+        "package": "alt-profanity-check",
+        "version": version,
+        "objective": PROFANITY_OBJECTIVE.format(
+            version=version, precision=precision, support=PROFANITY_SUPPORT
+        ),
+        "thresholds": {"label": label, "hold": None},
+        "validation": {
+            name: binary_metrics(labels[name], scores[name] >= (label if label else 1.01))
+            for name in scores
+        },
+    }
+
+
+def save_profanity_thresholds(fitted: dict, path: Path | str = PROFANITY_THRESHOLDS_PATH) -> None:
+    Path(path).write_text(json.dumps(fitted, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    _profanity_thresholds.clear()
+
+
+_profanity_thresholds: dict[str, dict] = {}
+
+
+def profanity_thresholds(path: Path | str = PROFANITY_THRESHOLDS_PATH) -> dict:
+    """The fitted {"label": t, "hold": None} for the installed alt-profanity-check, or the
+    default ones (label at the policies' min_score, never hold alone) when none were fitted for
+    this version: a threshold chosen for another release's model says nothing about this one."""
+    key = str(path)
+    if key not in _profanity_thresholds:
+        thresholds = {"label": None, "hold": None}
+        try:
+            stored = json.loads(Path(path).read_text("utf-8"))
+            if stored.get("version") == profanity_check_version():
+                thresholds = dict(stored["thresholds"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        if thresholds.get("label") is None:
+            thresholds["label"] = 0.0  # the policy's min_score alone decides
+        _profanity_thresholds[key] = thresholds
+    return _profanity_thresholds[key]
+
+
 def profanity_check_version() -> str:
     from importlib.metadata import version
 
@@ -1072,6 +1148,7 @@ class ProfanityCheckDetector(TextDetector):
         texts_todo = [texts[i] for i in todo]
         scores = lowest_reading(score_many, texts_todo, [languages[i] for i in todo])
         rule = f"alt-profanity-check:{model.version}"
+        thresholds = profanity_thresholds()
         for i, p in zip(todo, scores, strict=True):
             results[i] = [
                 Signal(
@@ -1079,6 +1156,8 @@ class ProfanityCheckDetector(TextDetector):
                     # A word-list model: its agreement with a term or the classifier is not
                     # independent evidence, and alone it labels at most (engine.decide).
                     ambiguous=True,
+                    # It acts at its own threshold chosen on data (profanity_thresholds.json).
+                    thresholds=thresholds,
                 )
             ]  # fmt: skip
         return results

@@ -67,6 +67,7 @@ def add_alias(request, payload: AliasIn):
 
 @router.delete("/federation/moves/aliases/{alias_id}", response={204: None}, auth=REQUIRED)
 def remove_alias(request, alias_id: int):
+    """Forget an alias: that account can no longer move here."""
     services.require_enabled()
     if not moving.forget_alias(user=request.user, alias_id=alias_id):
         raise NotFound(_("No such alias."))

@@ -13,8 +13,9 @@ from datetime import datetime
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from crossnote.core import hooks
 from crossnote.core.errors import InvalidInput
-from crossnote.core.pagination import MAX_PAGE_SIZE, Page
+from crossnote.core.pagination import MAX_PAGE_SIZE, Page, decode_cursor
 from crossnote.feeds import ranking
 from crossnote.feeds.models import TopicInterest
 from crossnote.notes import policies
@@ -61,6 +62,21 @@ def following_notes(viewer, *, media: bool = True) -> QuerySet:
         else Note.objects.filter(policies.visible_notes_filter(viewer))
     )
     return notes.filter(author_id__in=followed).exclude(author_id__in=muted_authors(viewer))
+
+
+def with_elsewhere(viewer, page: Page, cursor: str | None) -> list:
+    """A following page's notes with the notes of people elsewhere the reader follows merged in
+    by time (federation answers FOLLOWING_ELSEWHERE; nothing registered: the page as it is).
+    Each page takes the remote notes between its bounds: after the page's oldest local note
+    (none when it is the last page), up to where the previous page stopped (none: the first)."""
+    older_than = decode_cursor(cursor)[0] if cursor else None
+    newer_than = page.items[-1].created_at if page.next_cursor and page.items else None
+    others = hooks.collect(
+        hooks.FOLLOWING_ELSEWHERE, viewer=viewer, newer_than=newer_than, older_than=older_than
+    )
+    if not others:
+        return list(page.items)
+    return sorted([*page.items, *others], key=lambda item: item.created_at, reverse=True)
 
 
 def following_shown(viewer) -> QuerySet:

@@ -46,8 +46,11 @@ def explore(request):
 
 @login_required
 def following(request):
-    page = timeline.following_page(request.user, request.GET.get("cursor"), PAGE_SIZE)
-    return _render_page(request, page, "feeds/explore.html", {"feed": "following"})
+    cursor = request.GET.get("cursor")
+    page = timeline.following_page(request.user, cursor, PAGE_SIZE)
+    # People followed elsewhere (federation): their notes join the page by time.
+    extra = {"feed": "following", "notes": selectors.with_elsewhere(request.user, page, cursor)}
+    return _render_page(request, page, "feeds/explore.html", extra)
 
 
 @login_required

@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 
+from crossnote.core import hooks
 from crossnote.core.errors import InvalidInput
 from crossnote.notes.selectors import get_visible_note, liked_note_ids
 from crossnote.search import selectors, services
@@ -17,6 +18,10 @@ def search(request):
     context = {"q": " ".join(text.split()), "type": kind, "types": selectors.TYPES}
     if not context["q"]:
         return render(request, "search/search.html", context)
+    if not request.GET.get("cursor"):  # people and notes from other servers (federation)
+        context["elsewhere"] = hooks.collect(
+            hooks.SEARCH_ELSEWHERE, viewer=request.user, text=text, notes=kind == "notes"
+        )
     try:
         kind = selectors.clean_type(kind)
         offset = decode_offset(request.GET.get("cursor"))
@@ -48,5 +53,8 @@ def related(request, pk: int):
 
 def suggest(request):
     """Suggestions under the search box (HTMX): topics, people, your recent searches."""
-    found = selectors.suggest(request.user, request.GET.get("q", ""))
-    return render(request, "search/_suggest.html", {"found": found, "q": request.GET.get("q", "")})
+    text = request.GET.get("q", "")
+    found = selectors.suggest(request.user, text)
+    elsewhere = hooks.collect(hooks.SEARCH_ELSEWHERE, viewer=request.user, text=text, notes=False)
+    context = {"found": found, "q": text, "elsewhere": elsewhere}
+    return render(request, "search/_suggest.html", context)

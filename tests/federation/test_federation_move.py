@@ -173,7 +173,7 @@ def post_move(doc, body, django_capture_on_commit_callbacks):
 
 
 def test_an_incoming_move_switches_followers_here_to_the_new_account(
-    peer, alice_followed_by_lin, lin, django_capture_on_commit_callbacks
+    peer, alice_followed_by_lin, lin, client, django_capture_on_commit_callbacks
 ):
     doc = alice_followed_by_lin
     new = account_at(peer, "newalice", also_known_as=[doc["id"]])
@@ -188,6 +188,11 @@ def test_an_incoming_move_switches_followers_here_to_the_new_account(
     assert path == "/users/alice/inbox" and undo["object"]["object"] == doc["id"]
     assert RemoteActor.objects.get(uri=doc["id"]).moved_to == new["id"]
     assert ReceivedMove.objects.get().followers_moved == 1
+    # The old account's page here says where they went, linking to the new one's page.
+    page = client.get(f"/elsewhere/people/{RemoteActor.objects.get(uri=doc['id']).pk}/")
+    new_here = RemoteActor.objects.get(uri=new["id"])
+    assert f"This account has moved to {new_here.address}" in page.content.decode()
+    assert f"/elsewhere/people/{new_here.pk}/" in page.content.decode()
 
 
 def test_a_second_move_within_a_week_is_refused(

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 
 from crossnote.accounts.auth import OPTIONAL, REQUIRED
-from crossnote.core.errors import InvalidInput, PermissionDenied
+from crossnote.core.errors import InvalidInput, NotFound, PermissionDenied
 from crossnote.moderation import presenters, selectors, services
 from crossnote.moderation.roles import is_moderator, moderator_regions
 from crossnote.moderation.schemas import (
@@ -19,6 +19,8 @@ from crossnote.moderation.schemas import (
     ReportIn,
     ReportOut,
     ReportSubjectOut,
+    SuiteRunIn,
+    SuiteRunOut,
     WithholdIn,
     WithholdingOut,
 )
@@ -118,13 +120,42 @@ def regression_suite(request, group: str = "", errors: int = 20):
     try:
         result = run_suite(group=group.strip(), errors=max(0, min(errors, 500)))
     except UnknownGroup as exc:
-        raise InvalidInput(
-            _("No cases in group %(group)s. Groups: %(groups)s.")
-            % {"group": exc.group, "groups": ", ".join(exc.known)},
-            field="group",
-        ) from exc
+        raise _suite_group_error(exc) from exc
     result.pop("text")
     return result
+
+
+def _suite_group_error(exc: UnknownGroup) -> InvalidInput:
+    return InvalidInput(
+        _("No cases in group %(group)s. Groups: %(groups)s.")
+        % {"group": exc.group, "groups": ", ".join(exc.known)},
+        field="group",
+    )
+
+
+@router.get("/moderation/suite/last", response=SuiteRunOut, auth=REQUIRED)
+def last_suite_run(request):
+    """Moderators and staff: the suite's last run from the suite page or POST
+    /moderation/suite/runs (with when it ran and on which classifier version); 404 before the
+    first run."""
+    if not _moderates(request.user):
+        raise PermissionDenied(_("Only moderators can run the moderation suite."))
+    result = selectors.last_suite_run()
+    if result is None:
+        raise NotFound(_("The suite has not been run yet."))
+    return result
+
+
+@router.post("/moderation/suite/runs", response=SuiteRunOut, auth=REQUIRED)
+def run_suite_again(request, payload: SuiteRunIn):
+    """Moderators and staff: run the suite now (a few seconds) and keep the result as the last
+    run, which the suite page shows."""
+    if not _moderates(request.user):
+        raise PermissionDenied(_("Only moderators can run the moderation suite."))
+    try:
+        return services.run_suite_now(group=payload.group.strip(), by=request.user)
+    except UnknownGroup as exc:
+        raise _suite_group_error(exc) from exc
 
 
 @router.get("/reports/subject", response=ReportSubjectOut, auth=REQUIRED)

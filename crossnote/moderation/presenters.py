@@ -503,3 +503,106 @@ def bar_rows(rows: list[dict], value: str = "total") -> list[dict]:
     """Rows with a `percent` of the largest, for horizontal bars drawn as SVG rectangles."""
     peak = max((row[value] for row in rows), default=0) or 1
     return [{**row, "percent": round(100 * row[value] / peak, 1)} for row in rows]
+
+
+# --- the regression suite page ----------------------------------------------------------------
+
+SUITE_SETS = {
+    "evasions": gettext_lazy("Abusive words in disguise"),
+    "lookalikes": gettext_lazy("Innocent look-alikes"),
+    "newcomers": gettext_lazy("Newcomers' everyday posts"),
+}
+SUITE_KINDS = {
+    "plain": gettext_lazy("written plainly"),
+    "pinyin": gettext_lazy("pinyin and initials"),
+    "homophone": gettext_lazy("homophones"),
+    "mask": gettext_lazy("masked letters (*, .)"),
+    "spacing": gettext_lazy("spaced out"),
+    "leet": gettext_lazy("leetspeak"),
+    "traditional": gettext_lazy("traditional characters"),
+    "homoglyph": gettext_lazy("look-alike letters"),
+    "fullwidth": gettext_lazy("full-width letters"),
+    "repeat": gettext_lazy("repeated letters"),
+    "emoji_char": gettext_lazy("emoji for a character"),
+    "emoji_inside": gettext_lazy("emoji inside a word"),
+    "styled": gettext_lazy("styled letters"),
+    "zero_width": gettext_lazy("invisible characters"),
+    "diacritics": gettext_lazy("accents added"),
+    "lookalike": gettext_lazy("innocent look-alike"),
+    "newcomer": gettext_lazy("newcomer's post"),
+}
+SUITE_LANGUAGES = {"zh": "中文", "en": "English", "mixed": gettext_lazy("Mixed")}
+SUITE_FIGURES = {
+    "catch_rate": gettext_lazy("share caught"),
+    "flagged_rate": gettext_lazy("share flagged"),
+    "flagged": gettext_lazy("cases flagged"),
+    "held": gettext_lazy("cases held"),
+}
+
+
+def _percent(value) -> str:
+    return "—" if value is None else f"{value:.1%}"
+
+
+def _suite_row(slug: str, part: dict, names: dict) -> dict:
+    return {
+        **part,
+        "slug": slug,
+        "name": names.get(slug, slug),
+        "catch": _percent(part.get("catch_rate")),
+        "flagged_share": _percent(part.get("flagged_rate")),
+    }
+
+
+def _suite_case(case: dict) -> dict:
+    action = case.get("action", "allow")
+    return {
+        **case,
+        "kind_name": SUITE_KINDS.get(case.get("kind", ""), case.get("kind", "")),
+        "set_name": SUITE_SETS.get(case.get("set", ""), case.get("set", "")),
+        "language_name": SUITE_LANGUAGES.get(case.get("language", ""), case.get("language", "")),
+        "action_name": Action(action).label if action in Action.values else action,
+        "category_name": category_name(case["category"]) if case.get("category") else "",
+    }
+
+
+def _suite_target(target: dict) -> dict:
+    rate = target["figure"].endswith("_rate")
+    bound = target["target"].split()[-1]
+    return {
+        **target,
+        "set_name": SUITE_SETS.get(target["set"], target["set"]),
+        "figure_name": SUITE_FIGURES.get(target["figure"], target["figure"]),
+        "shown": _percent(target["value"]) if rate else str(target["value"]),
+        "bound": _percent(float(bound)) if rate else bound,
+        "at_least": target["target"].startswith(">="),
+    }
+
+
+def suite_view(result: dict | None, classifier: str) -> dict | None:
+    """The suite's last run as its page shows it: rates by set, kind and language with their
+    names in the reader's language, the targets, and the misses of each side. `classifier`: the
+    version active now (the run is stale when it ran on another)."""
+    if result is None:
+        return None
+    groups = result.get("groups", {})
+    failures = result.get("failures", {})
+    return {
+        "ran_at": result.get("ran_at"),
+        "seconds": result.get("seconds"),
+        "by": result.get("by", ""),
+        "group": result.get("group", ""),
+        "classifier": result.get("classifier", ""),
+        "stale": result.get("classifier", "") != classifier,
+        "overall": _suite_row("", result.get("overall", {}), {}),
+        "sets": [_suite_row(k, v, SUITE_SETS) for k, v in groups.get("set", {}).items()],
+        "kinds": [_suite_row(k, v, SUITE_KINDS) for k, v in groups.get("kind", {}).items()],
+        "languages": [
+            _suite_row(k, v, SUITE_LANGUAGES) for k, v in groups.get("language", {}).items()
+        ],
+        "targets": [_suite_target(target) for target in result.get("targets", [])],
+        "missed": [_suite_case(c) for c in failures.get("missed", [])],
+        "missed_total": failures.get("missed_total", 0),
+        "false_alarms": [_suite_case(c) for c in failures.get("false_alarms", [])],
+        "false_alarms_total": failures.get("false_alarms_total", 0),
+    }

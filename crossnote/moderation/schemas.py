@@ -5,6 +5,8 @@ from datetime import datetime
 from ninja import Schema
 from pydantic import Field
 
+from crossnote.moderation.suite.schemas import SuiteOut
+
 
 class CheckIn(Schema):
     text: str = Field(max_length=5000)
@@ -210,3 +212,19 @@ class AppealOut(Schema):
     status: str
     reason: str
     created_at: datetime
+
+
+class SuiteRunIn(Schema):
+    group: str = Field(
+        "", max_length=40, description="only the cases of one set, kind or language; '' for all"
+    )
+
+
+class SuiteRunOut(SuiteOut):
+    """The regression suite's report with when it ran (GET /moderation/suite/last)."""
+
+    group: str = Field(description="the group run ('' for every case)")
+    ran_at: datetime
+    seconds: float = Field(description="how long the run took")
+    classifier: str = Field(description="the classifier version active when it ran")
+    by: str = Field(description="who ran it ('' from the command line)")

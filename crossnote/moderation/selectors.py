@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Case, Count, F, FloatField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,9 +18,11 @@ from crossnote.core import hooks
 from crossnote.core.errors import DomainError, InvalidInput, NotFound
 from crossnote.language.services import translate_text
 from crossnote.moderation import engine, pipeline, roles
+from crossnote.moderation.model_store import SHIPPED
 from crossnote.moderation.models import (
     Action,
     AuditEntry,
+    ClassifierVersion,
     Decision,
     ReviewItem,
     Strike,
@@ -35,6 +38,7 @@ REPORTABLE_KINDS = ("note", "comment", "profile")
 APPROVE = "approve"  # a moderator's "nothing to restrict" (stored as the item's outcome)
 OPEN_STATUSES = (ReviewItem.Status.OPEN, ReviewItem.Status.CLAIMED)
 NOTICES_SHOWN = 200
+SUITE_CACHE_KEY = "moderation:suite:last"  # the regression suite's last run (services.suite_runs)
 WITHHOLDINGS_SHOWN = 500
 
 
@@ -323,3 +327,19 @@ def most_wrong(limit: int = 20):
         .select_related("decided_by")
         .order_by("-wrongness", "-decided_at")[:limit]
     )
+
+
+# --- the regression suite's last run ----------------------------------------------------------
+
+
+def active_classifier_version() -> str:
+    """The name of the classifier version the pipeline loads ("shipped" when none is active)."""
+    active = ClassifierVersion.objects.filter(active=True).values_list("version", flat=True)
+    return active.first() or SHIPPED
+
+
+def last_suite_run() -> dict | None:
+    """The regression suite's last run from the page, the API or `crossnote moderation suite`
+    (its report, when it ran, in how many seconds, on which classifier version, by whom); None
+    before the first. Kept in the shared cache, so every process shows the same one."""
+    return cache.get(SUITE_CACHE_KEY)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("moderation/queue/<int:pk>/", views.item, name="item"),
     path("moderation/queue/<int:pk>/act/", views.item_action, name="item_action"),
     path("moderation/notices/", views.notices, name="notices"),
+    path("moderation/suite/", views.suite, name="suite"),
     path("moderation/decisions/<int:pk>/appeal/", views.appeal, name="appeal"),
     path("report/<str:kind>/<int:pk>/", views.report, name="report"),
 ]

@@ -14,6 +14,7 @@ from crossnote.language.selectors import ui_language
 from crossnote.language.services import cached_translation, report_translation
 from crossnote.moderation import presenters, roles, selectors, services
 from crossnote.moderation.categories import BUILT_IN
+from crossnote.moderation.suite import UnknownGroup
 from crossnote.moderation.transparency import transparency_report
 from crossnote.security.ratelimits import rate_limit
 from crossnote.security.redirects import safe_next
@@ -77,6 +78,32 @@ def queue(request):
         "most_wrong": presenters.most_wrong_rows(selectors.most_wrong(limit=5)),
     }
     return render(request, "moderation/queue.html", context)
+
+
+@login_required
+def suite(request):
+    """The regression suite for moderators and staff: the last run's rates by set, kind and
+    language and its misses (GET); run it again now (POST, ~6 s), then back to the page."""
+    if not (request.user.is_staff or roles.is_moderator(request.user)):
+        raise PermissionDenied(_("Only moderators can run the moderation suite."))
+    if request.method == "POST":
+        try:
+            services.run_suite_now(group=request.POST.get("group", "").strip(), by=request.user)
+        except UnknownGroup as exc:
+            messages.error(
+                request,
+                _("No cases in group %(group)s. Groups: %(groups)s.")
+                % {"group": exc.group, "groups": ", ".join(exc.known)},
+            )
+        else:
+            messages.success(request, _("The suite ran again; these are its results."))
+        return redirect("moderation:suite")
+    classifier = selectors.active_classifier_version()
+    context = {
+        "suite": presenters.suite_view(selectors.last_suite_run(), classifier),
+        "classifier": classifier,
+    }
+    return render(request, "moderation/suite.html", context)
 
 
 @login_required

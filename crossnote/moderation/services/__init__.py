@@ -7,7 +7,8 @@
 - enforcement: decisions and statements of reasons, content states, regional withholding,
   strikes and suspensions, the audit log;
 - lists: policies as YAML, hash lists, the defaults of a fresh install;
-- training: classifier versions trained from moderators' decisions, activated, rolled back.
+- training: classifier versions trained from moderators' decisions, activated, rolled back;
+- suite_runs: the regression suite run on a moderator's request, its last result kept.
 
 Callers import the public names from here (`from crossnote.moderation.services import
 withhold_note`). Reads live in crossnote.moderation.selectors; `screen_text`, `text_of` and
@@ -50,6 +51,7 @@ from crossnote.moderation.services.screening import (
     moderate_content,
     screen_images,
 )
+from crossnote.moderation.services.suite_runs import run_suite_now
 from crossnote.moderation.services.training import (
     activate_version,
     ensure_shipped,
@@ -85,6 +87,7 @@ __all__ = [
     "release_item",
     "report_content",
     "rollback",
+    "run_suite_now",
     "screen_images",
     "screen_text",
     "statement_for",

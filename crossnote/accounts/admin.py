@@ -12,7 +12,8 @@ class UserAdmin(DjangoUserAdmin):
     list_display = ["username", "display_name", "email", "region", "date_joined", "is_active"]
     list_filter = ["is_active", "is_staff", "region"]
     search_fields = ["username", "display_name", "email"]
-    fieldsets = DjangoUserAdmin.fieldsets + (
+    fieldsets = (
+        *(DjangoUserAdmin.fieldsets or ()),
         (
             "Crossnote",
             {"fields": ["display_name", "bio", "avatar", "region", "languages", "auto_translate"]},

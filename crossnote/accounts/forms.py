@@ -1,5 +1,7 @@
 """Forms for sign-up, log-in and profile settings (validation beyond shape is in services)."""
 
+from typing import cast
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
@@ -36,7 +38,7 @@ class SignUpForm(forms.Form):
 
     def __init__(self, *args, mode: str = "open", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].choices = [("", "—")] + list(countries)
+        cast(forms.ChoiceField, self.fields["region"]).choices = [("", "—")] + list(countries)
         if mode != "invite":
             self.fields["invite_code"].widget = forms.HiddenInput()
         if mode != "approval":
@@ -62,7 +64,7 @@ class ProfileForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].choices = [("", "—")] + list(countries)
+        cast(forms.ChoiceField, self.fields["region"]).choices = [("", "—")] + list(countries)
 
 
 class ProfileSettingsForm(ProfileForm):

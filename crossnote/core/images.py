@@ -121,7 +121,8 @@ def _decode(data: bytes, target: int) -> Image.Image:
             if image.format == "JPEG":
                 # Both sides must stay >= the request, so ask for the box the photo will fill.
                 longest = max(image.size)
-                image.draft("RGB", tuple(-(-side * target // longest) for side in image.size))
+                width, height = image.size
+                image.draft("RGB", (-(-width * target // longest), -(-height * target // longest)))
             image.load()
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombWarning) as exc:
         raise InvalidInput(
@@ -226,7 +227,7 @@ def verify_image(upload, *, variants: dict[str, int] = NOTE_VARIANTS) -> Process
 
 def make_variants(source: bytes, *, variants: dict[str, int] = NOTE_VARIANTS) -> dict[str, Variant]:
     """The WebP variants of a source that verify_image made (our own clean file: JPEG or PNG)."""
-    image = Image.open(io.BytesIO(source), formats=("JPEG", "PNG"))
+    image: Image.Image = Image.open(io.BytesIO(source), formats=("JPEG", "PNG"))
     image.load()
     made = {}
     for name, box in sorted(variants.items(), key=lambda item: -item[1]):

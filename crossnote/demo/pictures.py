@@ -28,16 +28,21 @@ def pick_size(rng: random.Random) -> tuple[int, int]:
     return width, width * aspect[1] // aspect[0]
 
 
+def _color(values) -> Color:
+    red, green, blue = values
+    return red, green, blue
+
+
 def _mix(a: Color, b: Color, t: float) -> Color:
-    return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=True))
+    return _color(round(x + (y - x) * t) for x, y in zip(a, b, strict=True))
 
 
 def _shade(color: Color, factor: float) -> Color:
-    return tuple(max(0, min(255, round(c * factor))) for c in color)
+    return _color(max(0, min(255, round(c * factor))) for c in color)
 
 
 def _jitter(rng: random.Random, color: Color, spread: int = 18) -> Color:
-    return tuple(max(0, min(255, c + rng.randint(-spread, spread))) for c in color)
+    return _color(max(0, min(255, c + rng.randint(-spread, spread))) for c in color)
 
 
 def _gradient(size: tuple[int, int], stops: list[Color]) -> Image.Image:

@@ -8,6 +8,7 @@ what caused them (older ones already read). updated_at follows created_at, so no
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from crossnote.notes.models import Board, Collect, Comment, CommentLike, Note, NoteLike
 from crossnote.social.models import Follow, Notification
@@ -79,7 +80,7 @@ class Timeline:
     def _apply_to_notifications(self, first: int, read_after) -> None:
         collects = self._collects_by_person()
         verb = Notification.Verb
-        moment_of = {
+        moment_of: dict[str, Callable[[Any], datetime | None]] = {
             verb.FOLLOW: lambda r: self.follows.get((r.actor_id, r.recipient_id)),
             verb.LIKE: lambda r: self.likes.get((r.actor_id, r.note_id)),
             verb.COLLECT: lambda r: collects.get((r.actor_id, r.note_id)),

@@ -25,6 +25,7 @@ import contextvars
 import math
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -164,8 +165,11 @@ def network_note_ids(viewer, as_of: datetime) -> list[int]:
     if not getattr(viewer, "is_authenticated", False):
         return []
     mine = Follow.objects.filter(follower=viewer).values("followee_id")
-    near = Follow.objects.filter(follower=viewer).order_by("-created_at")
-    near = near.values_list("followee_id", flat=True)[:NETWORK_FOLLOWEES]
+    near = (
+        Follow.objects.filter(follower=viewer)
+        .order_by("-created_at")
+        .values_list("followee_id", flat=True)[:NETWORK_FOLLOWEES]
+    )
     authors = (
         Follow.objects.filter(follower_id__in=list(near))
         .exclude(followee_id__in=mine)
@@ -175,11 +179,11 @@ def network_note_ids(viewer, as_of: datetime) -> list[int]:
         .order_by("-n", "followee_id")
         .values_list("followee_id", flat=True)[:NETWORK_AUTHORS]
     )
-    authors = list(authors)
-    if not authors:
+    author_ids = list(authors)
+    if not author_ids:
         return []
     since = as_of - POPULAR_WINDOW * 4
-    notes = _base_notes(as_of).filter(author_id__in=authors, created_at__gt=since)
+    notes = _base_notes(as_of).filter(author_id__in=author_ids, created_at__gt=since)
     return list(notes.order_by("-created_at").values_list("id", flat=True)[:SOURCE_SIZE])
 
 
@@ -247,7 +251,7 @@ def score(candidate: Candidate, as_of: datetime, languages: list[str]) -> None:
     decayed = math.log1p(engagement) / (1 + age_hours / AGE_SCALE_HOURS) ** GRAVITY
     fresh = 1 / (1 + age_hours / FRESH_HOURS)
     value = decayed + FRESH_WEIGHT * fresh
-    reasons = []
+    reasons: list[dict] = []
     if "topic" in candidate.sources:
         value *= TOPIC_FACTOR
         reasons.append({"code": "topic", "topic": candidate.topic})
@@ -293,7 +297,7 @@ def rank(candidates, as_of: datetime, languages: list[str]) -> list[Candidate]:
     if not personal:
         return ordered
     placed: set[int] = set()
-    result = []
+    result: list = []
     general, mine = iter(ordered), iter(personal)
     while len(result) < len(ordered):
         source = mine if len(result) % PERSONAL_EVERY == 1 else general
@@ -311,7 +315,9 @@ def diversify(ranked: list, screen: int, author=lambda c: c.author_id) -> list:
     remaining = list(ranked)
     ordered = []
     while remaining:
-        seen, taken, deferred = set(), [], []
+        seen: set = set()
+        taken: list = []
+        deferred: list = []
         for item in remaining:
             if len(taken) < screen and author(item) not in seen:
                 taken.append(item)
@@ -429,9 +435,10 @@ def refresh_first_pool(user_id, region: str, languages: list[str], screen: int) 
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import AnonymousUser
 
+    viewer: Any
     if user_id is None:
         viewer = AnonymousUser()
-        viewer.region = region
+        viewer.region = region  # read by notes.policies.viewer_region, as the middleware sets it
     else:
         viewer = get_user_model().objects.filter(pk=user_id, is_active=True).first()
         if viewer is None:

@@ -124,8 +124,8 @@ def remove_author_from_timeline(follower_id: int, followee_id: int) -> None:
     client = redis_client()
     if client is None or not client.exists(_key(follower_id)):
         return
-    ids = Note.objects.filter(author_id=followee_id).values_list("id", flat=True)[: _limit() * 2]
-    ids = [str(pk) for pk in ids]
+    pks = Note.objects.filter(author_id=followee_id).values_list("id", flat=True)[: _limit() * 2]
+    ids = [str(pk) for pk in pks]
     if ids:
         client.zrem(_key(follower_id), *ids)
 

@@ -181,7 +181,7 @@ def _xy(chart: Chart, ops: Ops) -> None:
     else:
         for idx, series in enumerate(chart.series):
             color = PALETTE[idx % len(PALETTE)]
-            run = []
+            run: list[tuple[float, float]] = []
             for i, value in enumerate(series.values + [None]):
                 if value is None:
                     if len(run) > 1:

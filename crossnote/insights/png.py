@@ -29,7 +29,7 @@ def _font(size: int):
 
 def _rgb(color: str) -> tuple[int, int, int]:
     color = color.lstrip("#")
-    return tuple(int(color[i : i + 2], 16) for i in (0, 2, 4))
+    return int(color[0:2], 16), int(color[2:4], 16), int(color[4:6], 16)
 
 
 def render_png(chart: Chart) -> bytes:

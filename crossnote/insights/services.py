@@ -82,6 +82,8 @@ def raise_wave_alerts(*, days: int = 120) -> list[WaveAlert]:
     for view in selectors.waves(end - timedelta(days=days), end):
         for row in view.rows:
             wave_rate, base_rate = row.wave.weeks[0], row.baseline.weeks[0]
+            if wave_rate is None or base_rate is None:
+                continue
             if not cohorts.falls_short(wave_rate, base_rate, margin):
                 continue
             alert, created = WaveAlert.objects.get_or_create(

@@ -148,7 +148,7 @@ class Influx:
         self.comments: list[tuple[int, int, int]] = []  # pk, note, author
         self.follows: set[tuple[int, int]] = set()
         self.likes: set[tuple[int, int]] = set()
-        self.counts = dict.fromkeys(
+        self.counts: dict[str, float] = dict.fromkeys(
             ["people", "newcomers", "notes", "comments", "likes", "follows", "logins"], 0
         )
 
@@ -294,7 +294,8 @@ class Influx:
         recent = visible[-300:]
         if not recent:
             return
-        likes, comments, follows, tallies = [], [], [], {}
+        likes, comments, follows = [], [], []
+        tallies: dict[tuple[str, str], int] = {}
         for p in active:
             for _ in range(self.rng.randint(1, 4)):
                 at, note, author, language = self.rng.choice(recent)

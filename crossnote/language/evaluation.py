@@ -138,11 +138,11 @@ def _chrf(hypotheses: list[str], references: list[str], order: int = 6, beta: fl
     for hypothesis, reference in zip(hypotheses, references, strict=True):
         hyp, ref = "".join(hypothesis.split()), "".join(reference.split())
         for n in range(1, order + 1):
-            h = Counter(hyp[i : i + n] for i in range(len(hyp) - n + 1))
-            r = Counter(ref[i : i + n] for i in range(len(ref) - n + 1))
-            matches[n - 1] += sum((h & r).values())
-            hyp_total[n - 1] += sum(h.values())
-            ref_total[n - 1] += sum(r.values())
+            hyp_grams = Counter(hyp[i : i + n] for i in range(len(hyp) - n + 1))
+            ref_grams = Counter(ref[i : i + n] for i in range(len(ref) - n + 1))
+            matches[n - 1] += sum((hyp_grams & ref_grams).values())
+            hyp_total[n - 1] += sum(hyp_grams.values())
+            ref_total[n - 1] += sum(ref_grams.values())
     precisions, recalls = [], []
     for n in range(order):
         if hyp_total[n] and ref_total[n]:

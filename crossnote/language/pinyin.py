@@ -11,7 +11,7 @@ HAN_RUN_RE = re.compile(r"[\u3400-\u9fff]+")
 
 def pinyin_ruby(text: str) -> SafeString:
     """Escaped text where each Han character carries its tone-marked pinyin in <ruby>."""
-    out = []
+    out: list[str] = []
     position = 0
     for match in HAN_RUN_RE.finditer(text or ""):
         out.append(escape(text[position : match.start()]))

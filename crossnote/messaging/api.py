@@ -128,7 +128,12 @@ def messages(
 
 
 @router.post("/conversations/{conversation_id}/messages", response={201: MessageOut}, auth=REQUIRED)
-def send(request, conversation_id: int, form: Form[MessageForm], image: File[UploadedFile] = None):
+def send(
+    request,
+    conversation_id: int,
+    form: Form[MessageForm],
+    image: File[UploadedFile] = None,  # type: ignore[assignment]  # ninja: an optional file
+):
     """Send a message (multipart form): `body`, optional `reply_to` and one `image`."""
     message = services.send_message(
         sender=request.user,

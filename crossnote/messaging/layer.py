@@ -421,7 +421,12 @@ class LocalSocketChannelLayer(BaseChannelLayer):
                 slow.append(peer)
         if slow:
             loop = asyncio.get_running_loop()
-            await loop.run_in_executor(None, lambda: [self._transmit(p, data) for p in slow])
+
+            def transmit_all() -> None:
+                for peer in slow:
+                    self._transmit(peer, data)
+
+            await loop.run_in_executor(None, transmit_all)
 
     def _drop_peer(self, peer: str, *, unlink: bool) -> None:
         sender = self._senders.pop(peer, None)

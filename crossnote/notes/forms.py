@@ -155,8 +155,9 @@ class NoteForm(forms.Form):
 
 
 class NoteEditForm(NoteForm):
-    images = None
-    video = None
+    # Django's way to drop a parent form's field: photos and video are not edited here.
+    images = None  # type: ignore[assignment]
+    video = None  # type: ignore[assignment]
 
 
 class CommentForm(forms.Form):

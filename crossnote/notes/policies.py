@@ -107,7 +107,7 @@ def visible_notes_filter(viewer) -> Q:
     region = viewer_region(viewer)
     if region:
         withheld = NoteWithholding.objects.filter(note=OuterRef("pk"), region=region)
-        shown &= ~Exists(withheld)
+        shown &= Q(~Exists(withheld))
     public = Q(visibility=Visibility.PUBLIC) & shown
     if not getattr(viewer, "is_authenticated", False):
         return public

@@ -114,7 +114,7 @@ def topic_cards(topics, viewer) -> list[TopicCard]:
                 topic=roots[pk],
                 names=[t.name for t in members],
                 note_count=sum(t.note_count for t in members),
-                cover=covers.get(newest.get(pk)),
+                cover=covers.get(note_id) if (note_id := newest.get(pk)) else None,
             )
         )
     return cards

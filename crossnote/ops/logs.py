@@ -89,7 +89,7 @@ def install_record_factory() -> None:
         record.request_id = request_id_var.get()
         return record
 
-    factory.crossnote_request_id = True
+    factory.crossnote_request_id = True  # type: ignore[attr-defined]
     logging.setLogRecordFactory(factory)
 
 

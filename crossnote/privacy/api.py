@@ -38,7 +38,7 @@ def _privacy(user) -> dict:
 
 def _export(export: ExportRequest) -> ExportRequest:
     ready = export.status == ExportRequest.Status.READY
-    export.download_url = services.download_url(export) if ready else None
+    export.download_url = services.download_url(export) if ready else None  # type: ignore[attr-defined]
     return export
 
 

@@ -33,11 +33,11 @@ def collect_data(user, progress: Callable[[str, int], None] | None = None) -> tu
         "version": VERSION,
         "generated_at": timezone.now().isoformat(),
     }
-    parts = [part for part in data_rights.parts() if part.export is not None]
-    for index, part in enumerate(parts):
+    exports = [(part.app_label, part.export) for part in data_rights.parts() if part.export]
+    for index, (app_label, export) in enumerate(exports):
         if progress:
-            progress(part.app_label, int(80 * index / len(parts)))
-        data_rights.merge(data, part.export(user, media))
+            progress(app_label, int(80 * index / len(exports)))
+        data_rights.merge(data, export(user, media))
     return data, media
 
 

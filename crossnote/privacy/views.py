@@ -24,7 +24,7 @@ def _context(request, **extra) -> dict:
     exports = selectors.recent_exports(user)
     for export in exports:
         if export.status == export.Status.READY:
-            export.download_url = services.download_url(export)
+            export.download_url = services.download_url(export)  # type: ignore[attr-defined]
     return {
         "form": extra.pop("form", None)
         or forms.PrivacySettingsForm(

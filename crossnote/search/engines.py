@@ -56,7 +56,7 @@ class SearchEngine:
             original=original if original != expanded else None,
             floor=floor,
         )
-        where, params = self.where(target), [expanded]
+        where, params = self.where(target), [expanded]  # type: list[str], list[object]
         if floor is not None:
             where.append(f"{self.key_column(target)} >= %s")
             params.append(floor)

@@ -1,9 +1,10 @@
 """Search writes: index notes, people and topics; rebuild the whole index; remember searches."""
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from crossnote.accounts.models import User
@@ -126,7 +127,7 @@ def embed_note(*, note_id: int) -> bool:
             note_id=note_id,
             defaults={"vector": embeddings.to_bytes(vector), "model": embeddings.MODEL},
         )
-        get_vector_store(note._state.db).save([(note_id, vector)])
+        get_vector_store(note._state.db or "default").save([(note_id, vector)])
     return True
 
 
@@ -184,7 +185,8 @@ def _chunks(queryset, size: int) -> Iterable[list]:
         last = rows[-1].pk
 
 
-KINDS = {
+# kind: (source rows, index model, row -> entry, the entry's key field, the fields written)
+KINDS: dict[str, tuple[QuerySet, type[Model], Callable[[Any], Model], str, list[str]]] = {
     "notes": (
         Note.objects.prefetch_related("topics", "photo_texts"),
         NoteEntry,
@@ -222,8 +224,8 @@ def rebuild_index(
                 progress(kind, done[kind])
         # NOT EXISTS (an anti-join), not NOT IN: PostgreSQL runs `NOT IN (SELECT …)` over a
         # million ids that do not fit work_mem as a scan of the subquery per row (hours).
-        source = queryset.model.objects.filter(pk=OuterRef(f"{key}_id"))
-        model.objects.exclude(Exists(source)).delete()
+        source = queryset.model._default_manager.filter(pk=OuterRef(f"{key}_id"))
+        model._default_manager.exclude(Exists(source)).delete()
     return done
 
 

@@ -84,7 +84,9 @@ class ArgosBackend(TranslationBackend):
     """
 
     info = BackendInfo(
-        name="argos", label=gettext_lazy("Argos Translate (on this server)"), is_local=True
+        name="argos",
+        label=gettext_lazy("Argos Translate (on this server)"),  # type: ignore[arg-type]  # lazy
+        is_local=True,
     )
 
     @property

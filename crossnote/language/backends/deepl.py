@@ -57,7 +57,7 @@ class DeepLBackend(TranslationBackend):
         texts = [item.get("text") if isinstance(item, dict) else None for item in translations]
         if not all(isinstance(text, str) for text in texts):
             raise BackendUnavailable("DeepL sent a malformed reply (translation text)")
-        return texts
+        return [text for text in texts if isinstance(text, str)]
 
     def _target_code(self, language: str) -> str:
         # DeepL deprecated the bare "EN" target; "ZH-HANS" names Simplified Chinese explicitly.

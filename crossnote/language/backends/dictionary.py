@@ -450,7 +450,8 @@ def _split_known(word: str) -> list[str]:
             prior = best[start]
             if prior is None or not (_known(piece) or end - start == 1):
                 continue
-            if best[end] is None or len(prior) + 1 < len(best[end]):
+            current = best[end]
+            if current is None or len(prior) + 1 < len(current):
                 best[end] = prior + [piece]
     return best[n] or list(word)
 
@@ -746,7 +747,7 @@ def gloss_words(tokens: list[dict], target: str) -> str:
 class DictionaryBackend(TranslationBackend):
     info = BackendInfo(
         name="dictionary",
-        label=gettext_lazy("CC-CEDICT word-by-word gloss"),
+        label=gettext_lazy("CC-CEDICT word-by-word gloss"),  # type: ignore[arg-type]  # lazy
         is_local=True,
         is_gloss=True,
     )

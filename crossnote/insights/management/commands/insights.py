@@ -133,9 +133,9 @@ class Command(BaseCommand):
             w(
                 f"  {v.start} – {v.end}: {v.signups} sign-ups, peak {v.peak}/day, baseline {v.baseline:.1f}/day"
             )
-            for row in view.rows:
-                who = row.language or "all"
+            for language_row in view.rows:
+                who = language_row.language or "all"
                 w(
-                    f"    {who:<4} wave {row.wave.size:>5}: first week {fmt(row.wave.weeks[0], True):>4}"
-                    f"  | before {row.baseline.size:>5}: {fmt(row.baseline.weeks[0], True):>4}"
+                    f"    {who:<4} wave {language_row.wave.size:>5}: first week {fmt(language_row.wave.weeks[0], True):>4}"
+                    f"  | before {language_row.baseline.size:>5}: {fmt(language_row.baseline.weeks[0], True):>4}"
                 )

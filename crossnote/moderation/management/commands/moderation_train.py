@@ -16,6 +16,7 @@ trained/ATTRIBUTION.md) and stores that table with the model. The data ships in 
 
 import time
 from pathlib import Path
+from typing import TypedDict
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -35,9 +36,17 @@ __all__ = ["Command", "default_data_dir", "offensive_metrics", "read_cold", "spl
 MISSING_DATA = (
     "No training data there (the package ships it in crossnote/moderation/data); pass --cold-dir"
 )
+
+
+class CrossCell(TypedDict):
+    train_on: dict[str, str]  # source: split trained on
+    validate_on: dict[str, tuple[str, ...]]  # language: splits its threshold is chosen on
+    unseen: tuple[str, ...]  # splits the model never saw, each scored
+
+
 # Cross-dataset cells: a model trained on some sources, its thresholds chosen on their held-out
 # parts only, scored on a source it never saw (and on COLD dev).
-CROSS_CELLS = {
+CROSS_CELLS: dict[str, CrossCell] = {
     "COLD+Davidson": {
         "train_on": {"cold": "cold_train", "davidson": "davidson_train"},
         "validate_on": {"zh": ("cold_validation",), "en": ("davidson_validation",)},

@@ -311,3 +311,15 @@ class LocalReply(TimestampedModel):
 
     def __str__(self):
         return self.body[:40]
+
+
+class InstanceKey(TimestampedModel):
+    """The server's own actor's key pair (an `Application` at /ap/actor, as Mastodon's instance
+    actor): it signs what the server sends in its own name, such as a forwarded report (Flag),
+    so the person who reported stays anonymous to the other server. One row, made on first need."""
+
+    public_pem = models.TextField()
+    private_pem = models.TextField()
+
+    def __str__(self):
+        return "instance actor key"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from crossnote.notes import views
+from crossnote.notes import profile, views
 
 app_name = "notes"
 urlpatterns = [
@@ -18,4 +18,10 @@ urlpatterns = [
     path("topics/<str:name>/", views.topic, name="topic"),
     path("boards/new/", views.create_board, name="create_board"),
     path("boards/<int:pk>/", views.board, name="board"),
+]
+
+# Mounted by crossnote/urls.py in the accounts namespace (`accounts:profile`, the name every
+# template and get_absolute_url use): the page shows notes and follows, so it lives up here.
+profile_urlpatterns = [
+    path("u/<str:username>/", profile.profile, name="profile"),
 ]

@@ -59,6 +59,27 @@ def note_uri(note_id: int) -> str:
     return absolute(reverse("federation:note", kwargs={"pk": note_id}))
 
 
+def instance_actor_uri() -> str:
+    """The server's own actor (an `Application`, as Mastodon's instance actor)."""
+    return absolute(reverse("moving:instance_actor"))
+
+
+def instance_actor(public_pem: str) -> dict:
+    uri = instance_actor_uri()
+    return {
+        "@context": CONTEXT,
+        "id": uri,
+        "type": "Application",
+        "preferredUsername": domain(),
+        "name": domain(),
+        "inbox": shared_inbox_uri(),
+        "endpoints": {"sharedInbox": shared_inbox_uri()},
+        "manuallyApprovesFollowers": True,
+        "url": base_url() + "/",
+        "publicKey": {"id": f"{uri}#main-key", "owner": uri, "publicKeyPem": public_pem},
+    }
+
+
 def shared_inbox_uri() -> str:
     return absolute(reverse("federation:shared_inbox"))
 

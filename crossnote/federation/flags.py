@@ -1,16 +1,27 @@
-"""Reports from other servers' moderators (ActivityPub `Flag`, as Mastodon sends them): each
-local note or person a Flag names is queued for human review like a reader's report (through
-moderation's public services), and the remote moderators' comment is kept in the audit log
-beside it. A Flag naming nothing here, or someone else's objects, is refused; a server sends at
-most FLAGS_PER_HOUR. (Mastodon sends a Flag from its instance actor, an `Application`.)"""
+"""Reports across servers (ActivityPub `Flag`, as Mastodon sends them).
+
+In: each local note or person a Flag names is queued for human review like a reader's report
+(through moderation's public services), and the remote moderators' comment is kept in the audit
+log beside it. A Flag naming nothing here, or someone else's objects, is refused; a server sends
+at most FLAGS_PER_HOUR.
+
+Out: a reader here reports a remote note to its server's moderators; the Flag is sent from this
+server's instance actor (an `Application` at /ap/actor, as Mastodon forwards reports), so the
+reporter's name does not leave this server; the report is kept in the audit log here."""
 
 import logging
+import uuid
 
 from django.core.cache import cache
+from django.db import IntegrityError, transaction
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 
-from crossnote.federation import activities
-from crossnote.federation.models import RemoteActor
+from crossnote.core.errors import Conflict, InvalidInput, PermissionDenied
+from crossnote.core.tasks import enqueue
+from crossnote.federation import activities, services
+from crossnote.federation.models import InstanceKey, RemoteActor, RemoteNote
+from crossnote.federation.signatures import new_key_pair
 
 log = logging.getLogger(__name__)
 
@@ -92,3 +103,61 @@ def receive_flag(sender: RemoteActor, activity: dict) -> str:
         )
     log.info("Flag from %s: %d item(s) queued for review", sender.domain, len(targets))
     return f"flag queued for review ({len(targets)} item(s))"
+
+
+# --- out: reporting a remote note to its server -------------------------------------------
+
+REPORT_COMMENT_MAX = 1000
+REPORT_REMEMBERED = 60 * 60 * 24 * 30  # one report per reader and note for 30 days
+
+
+def instance_key() -> InstanceKey:
+    """The instance actor's key pair, made and stored on first need."""
+    existing = InstanceKey.objects.order_by("pk").first()
+    if existing:
+        return existing
+    private, public = new_key_pair()
+    try:
+        with transaction.atomic():
+            return InstanceKey.objects.create(public_pem=public, private_pem=private)
+    except IntegrityError:  # pragma: no cover - one row; a concurrent maker wins
+        return InstanceKey.objects.order_by("pk").first()  # type: ignore[return-value]
+
+
+def report_remote_note(*, reporter, note: RemoteNote, comment: str = "") -> str:
+    """Send a Flag about `note` (and its author) to its server's moderators from the instance
+    actor; the server's domain. Once per reader and note; blocked servers are not told."""
+    from crossnote.federation import tasks
+    from crossnote.moderation.services import audit
+
+    services.require_enabled()
+    actor = note.actor
+    if services.is_blocked(actor.domain):
+        raise PermissionDenied(_("That server is blocked here."))
+    comment = (comment or "").strip()
+    if len(comment) > REPORT_COMMENT_MAX:
+        raise InvalidInput(
+            _("A report's comment has at most %(n)d characters.") % {"n": REPORT_COMMENT_MAX},
+            field="comment",
+        )
+    if not cache.add(f"federation:flag_sent:{reporter.pk}:{note.pk}", 1, REPORT_REMEMBERED):
+        raise Conflict(_("You have already reported this."))
+    uri = activities.instance_actor_uri()
+    flag = {
+        "@context": activities.CONTEXT,
+        "id": f"{uri}#flags/{uuid.uuid4()}",
+        "type": "Flag",
+        "actor": uri,
+        "content": comment,
+        "object": [actor.uri, note.uri],
+    }
+    with transaction.atomic():
+        audit(
+            reporter,
+            "federation.flag_sent",
+            f"remote_note:{note.pk}",
+            after={"to_server": actor.domain, "note": note.uri, "comment": comment},
+        )
+        enqueue(tasks.deliver_as_instance, actor.delivery_inbox, flag)
+    log.info("report of a note on %s sent to its moderators", actor.domain)
+    return actor.domain

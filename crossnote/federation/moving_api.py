@@ -1,14 +1,17 @@
 """REST operations for account moves (crossnote.federation.moving): a person's aliases (old
-accounts elsewhere that may move here) and moving this account to one elsewhere."""
+accounts elsewhere that may move here) and moving this account to one elsewhere; and reporting a
+remote note to its server's moderators (crossnote.federation.flags)."""
 
 from datetime import datetime
 
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from crossnote.accounts.auth import REQUIRED
 from crossnote.core.errors import NotFound
-from crossnote.federation import activities, moving, services
+from crossnote.federation import activities, flags, moving, selectors, services
+from crossnote.federation.models import RemoteNote
 from crossnote.security.ratelimits import rate_limit
 
 router = Router(tags=["federation"])
@@ -83,3 +86,24 @@ def move(request, payload: MoveIn):
         201,
         moving.move_account(user=request.user, address=payload.address, password=payload.password),
     )
+
+
+class RemoteReportIn(Schema):
+    comment: str = Field("", max_length=1000, description="What is wrong with it (optional)")
+
+
+class RemoteReportOut(Schema):
+    sent_to: str = Field(description="The server whose moderators get the report")
+
+
+@router.post("/federation/notes/{note_id}/report", response={202: RemoteReportOut}, auth=REQUIRED)
+@rate_limit("report")
+def report_note(request, note_id: int, payload: RemoteReportIn):
+    """Report a note from elsewhere to its server's moderators: a Flag sent from this server's
+    instance actor (your name is not sent; this server's audit log keeps that you sent it)."""
+    services.require_enabled()
+    note = get_object_or_404(RemoteNote.objects.select_related("actor"), pk=note_id)
+    if services.is_blocked(note.actor.domain) or note.moderation in selectors.HIDDEN_ACTIONS:
+        raise NotFound(_("No such note."))
+    domain = flags.report_remote_note(reporter=request.user, note=note, comment=payload.comment)
+    return Status(202, {"sent_to": domain})

@@ -199,3 +199,35 @@ def deliver_erasure(inbox: str, body: str, headers: dict) -> int:
             raise PermanentFailure(f"{services.domain_of(inbox)} answered {answer.status}")
         raise RuntimeError(f"{services.domain_of(inbox)} answered {answer.status}")
     return 0
+
+
+@shared_task
+def deliver_as_instance(inbox: str, activity: dict) -> int:
+    """POST `activity` signed by the instance actor (crossnote.federation.flags: forwarded
+    reports); retried and dead-lettered like any delivery (it names no one here)."""
+    from crossnote.federation import activities, fetch, flags, services
+    from crossnote.federation.signatures import sign_request
+
+    if not activities.enabled() or services.is_blocked(services.domain_of(inbox)):
+        return 0
+    body = json.dumps(activity).encode()
+    headers = sign_request(
+        method="POST",
+        url=inbox,
+        body=body,
+        key_id=activities.instance_actor_uri() + "#main-key",
+        private_pem=flags.instance_key().private_pem,
+    )
+    headers["Content-Type"] = fetch.ACTIVITY_JSON
+    try:
+        answer = fetch.request("POST", inbox, body=body, headers=headers)
+    except fetch.FetchRefused as exc:
+        if exc.final:
+            raise PermanentFailure(exc.reason) from exc
+        raise
+    if 200 <= answer.status < 300:
+        return answer.status
+    message = f"{inbox} answered {answer.status}"
+    if 400 <= answer.status < 500 and answer.status not in (408, 429):
+        raise PermanentFailure(message)
+    raise RuntimeError(message)

@@ -274,9 +274,7 @@ def test_accept_marks_our_follow_accepted_and_only_from_its_target(lin, alice, k
 
 def test_unknown_activity_types_are_accepted_and_ignored(lin, alice):
     doc = mastodon_actor()
-    response = signed_post(
-        "/ap/inbox", activity(doc, "Add", "https://x.example/u", "m"), actor=doc
-    )
+    response = signed_post("/ap/inbox", activity(doc, "Add", "https://x.example/u", "m"), actor=doc)
     assert response.status_code == 202 and "not handled yet" in response.json()["detail"]
 
 

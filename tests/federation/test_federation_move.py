@@ -142,6 +142,12 @@ def test_moving_away_tells_remote_followers_switches_local_ones_and_stops_postin
     # A moved account cannot post here, with a message that says where to post.
     with pytest.raises(PermissionDenied, match="moved to"):
         make_note(lin, title="Still here?")
+    from crossnote.notes.models import Comment
+    from crossnote.notes.services import add_comment
+
+    with pytest.raises(PermissionDenied, match="moved to"):
+        add_comment(author=lin, note=make_note(mia, title="Mia's"), body="Still here?")
+    assert not Comment.objects.filter(author=lin).exists()
     # One move per 30 days.
     with pytest.raises(RateLimited):
         moving.move_account(user=lin, address=f"@newlin@{host}", password=PASSWORD)

@@ -48,7 +48,7 @@ def _readable(viewer) -> QuerySet:
         "actor_id"
     )
     return (
-        RemoteNote.objects.filter(actor_id__in=followed, in_reply_to="")
+        RemoteNote.objects.filter(actor_id__in=followed, in_reply_to="", reply_to_note=None)
         .exclude(moderation__in=HIDDEN_ACTIONS)
         .exclude(actor__domain__in=DomainBlock.objects.values("domain"))
         .select_related("actor")

@@ -554,6 +554,12 @@ def _suite_row(slug: str, part: dict, names: dict) -> dict:
     }
 
 
+def _kind_order(row: dict):
+    if row.get("abusive"):
+        return (0, row.get("catch_rate") or 0.0, row["slug"])
+    return (1, -(row.get("flagged_rate") or 0.0), row["slug"])
+
+
 def _suite_case(case: dict) -> dict:
     action = case.get("action", "allow")
     return {
@@ -596,7 +602,11 @@ def suite_view(result: dict | None, classifier: str) -> dict | None:
         "stale": result.get("classifier", "") != classifier,
         "overall": _suite_row("", result.get("overall", {}), {}),
         "sets": [_suite_row(k, v, SUITE_SETS) for k, v in groups.get("set", {}).items()],
-        "kinds": [_suite_row(k, v, SUITE_KINDS) for k, v in groups.get("kind", {}).items()],
+        # Kinds of evasion worst caught first, then the innocent kinds most flagged first.
+        "kinds": sorted(
+            (_suite_row(k, v, SUITE_KINDS) for k, v in groups.get("kind", {}).items()),
+            key=_kind_order,
+        ),
         "languages": [
             _suite_row(k, v, SUITE_LANGUAGES) for k, v in groups.get("language", {}).items()
         ],

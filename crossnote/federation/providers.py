@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import QuerySet
+from django.urls import reverse
 
 from crossnote.core.errors import InvalidInput
 from crossnote.federation import activities, services
@@ -28,6 +29,24 @@ class RemoteCard:
     @property
     def pk(self) -> str:  # never equal to a local note's id (liked_ids and the like)
         return f"r{self.note.pk}"
+
+    def as_dict(self) -> dict:
+        """The following API's `elsewhere` item (feeds.schemas.ElsewhereNoteOut)."""
+        n, actor = self.note, self.note.actor
+        return {
+            "id": n.pk,
+            "uri": n.uri,
+            "page_url": reverse("federation:remote_note", kwargs={"pk": n.pk}),
+            "author_name": actor.name or actor.username,
+            "author_address": actor.address,
+            "author_url": reverse("federation:remote_person", kwargs={"pk": actor.pk}),
+            "content": n.content,
+            "text": n.text,
+            "summary": n.summary,
+            "language": n.language,
+            "attachments": n.attachments,
+            "published": n.published,
+        }
 
 
 @dataclass

@@ -9,8 +9,7 @@ from ninja import Router
 from crossnote.accounts.auth import OPTIONAL, REQUIRED
 from crossnote.core.renderers import dumps
 from crossnote.feeds import cards, ranking, selectors, services, timeline
-from crossnote.feeds.schemas import ExplorePage, TopicsIn, TopicsOut
-from crossnote.notes.schemas import NotePage
+from crossnote.feeds.schemas import ExplorePage, FollowingPage, TopicsIn, TopicsOut
 
 router = Router(tags=["feeds"])
 
@@ -65,13 +64,15 @@ def _reasons(why: list[dict]) -> list[dict]:
     return [{"code": r["code"], "text": r["text"], "topic": r.get("topic")} for r in why]
 
 
-@router.get("/feeds/following", response=NotePage, auth=REQUIRED)
+@router.get("/feeds/following", response=FollowingPage, auth=REQUIRED)
 def following(request, cursor: str | None = None, limit: int = 20):
-    """Notes by people you follow, newest first."""
+    """Notes by people you follow, newest first; notes by people you follow on other servers
+    within the page's span in `elsewhere`."""
     page = timeline.following_page(request.user, cursor, limit, media=False)
     entries = [(note.pk, None) for note in page.items]
     items = cards.page_items(request.user, selectors.following_shown, entries, name="following")
-    return _json({"items": items, "next_cursor": page.next_cursor})
+    elsewhere = [c.as_dict() for c in selectors.elsewhere_between(request.user, page, cursor)]
+    return _json({"items": items, "next_cursor": page.next_cursor, "elsewhere": elsewhere})
 
 
 def _topics(user):

@@ -1,9 +1,11 @@
 """API shapes for the feeds: explore cards with why they were recommended, picked topics."""
 
+from datetime import datetime
+
 from ninja import Schema
 from pydantic import Field
 
-from crossnote.notes.schemas import NoteOut
+from crossnote.notes.schemas import NoteOut, NotePage
 
 
 class Reason(Schema):
@@ -30,3 +32,28 @@ class TopicsIn(Schema):
 class TopicsOut(Schema):
     picked: list[str]
     suggested: list[str]
+
+
+class ElsewhereNoteOut(Schema):
+    """A note by someone on another server the reader follows (ActivityPub)."""
+
+    id: int = Field(description="Its id here (/api/v1/federation/notes/{id}/...)")
+    uri: str
+    page_url: str = Field(description="Its page here, with comments")
+    author_name: str
+    author_address: str = Field(description="@name@server")
+    author_url: str = Field(description="Their profile here")
+    content: str = Field(description="Sanitised HTML")
+    text: str
+    summary: str = Field(description="Content warning")
+    language: str
+    attachments: list[dict]
+    published: datetime
+
+
+class FollowingPage(NotePage):
+    elsewhere: list[ElsewhereNoteOut] = Field(
+        default_factory=list,
+        description="Notes by people elsewhere you follow published within this page's span "
+        "(after its last note, before the previous page's), newest first",
+    )

@@ -64,16 +64,21 @@ def following_notes(viewer, *, media: bool = True) -> QuerySet:
     return notes.filter(author_id__in=followed).exclude(author_id__in=muted_authors(viewer))
 
 
-def with_elsewhere(viewer, page: Page, cursor: str | None) -> list:
-    """A following page's notes with the notes of people elsewhere the reader follows merged in
-    by time (federation answers FOLLOWING_ELSEWHERE; nothing registered: the page as it is).
-    Each page takes the remote notes between its bounds: after the page's oldest local note
-    (none when it is the last page), up to where the previous page stopped (none: the first)."""
+def elsewhere_between(viewer, page: Page, cursor: str | None) -> list:
+    """The notes of people elsewhere the reader follows within a following page's span: after
+    the page's oldest local note (none when it is the last page), up to where the previous page
+    stopped (none: the first)."""
     older_than = decode_cursor(cursor)[0] if cursor else None
     newer_than = page.items[-1].created_at if page.next_cursor and page.items else None
-    others = hooks.collect(
+    return hooks.collect(
         hooks.FOLLOWING_ELSEWHERE, viewer=viewer, newer_than=newer_than, older_than=older_than
     )
+
+
+def with_elsewhere(viewer, page: Page, cursor: str | None) -> list:
+    """A following page's notes with the notes of people elsewhere the reader follows merged in
+    by time (federation answers FOLLOWING_ELSEWHERE; nothing registered: the page as it is)."""
+    others = elsewhere_between(viewer, page, cursor)
     if not others:
         return list(page.items)
     return sorted([*page.items, *others], key=lambda item: item.created_at, reverse=True)

@@ -130,3 +130,13 @@ def test_nothing_from_elsewhere_while_federation_is_off(lin, alice, settings):
     settings.CROSSNOTE_FEDERATION_DOMAIN = ""
     page = client_of(lin).get("/search?q=sunset").content.decode()
     assert "elsewhere-note" not in page
+
+
+def test_the_following_api_gives_followed_peoples_notes_elsewhere(lin, alice, federated):
+    shown = remote_note(alice, 1, "Sunset over the bay")
+    remote_note(alice, 2, "A reply", in_reply_to="https://elsewhere.example/n/1")
+    body = client_of(lin).get("/api/v1/feeds/following", HTTP_HOST=DOMAIN).json()
+    [item] = body["elsewhere"]
+    assert item["id"] == shown.pk and item["text"] == "Sunset over the bay"
+    assert item["author_address"] == "@alice@mastodon.example"
+    assert item["page_url"] == f"/elsewhere/notes/{shown.pk}/"

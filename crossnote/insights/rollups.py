@@ -24,7 +24,12 @@ from django.db.models import Count
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from crossnote.accounts.models import User
 from crossnote.insights.models import ActiveDay, DailyMetric, RolledDay, TranslationTally
+from crossnote.moderation.models import Decision
+from crossnote.notes.models import Comment, CommentLike, Note, NoteLike
+from crossnote.privacy.models import LoginEvent
+from crossnote.social.models import Follow
 
 UNKNOWN = "und"  # a row without a language
 NO_REGION = "--"
@@ -58,8 +63,6 @@ def primary_language(languages) -> str:
 
 
 def _people(ids) -> dict[int, Person]:
-    from crossnote.accounts.models import User
-
     ids, found = list(ids), {}
     for i in range(0, len(ids), CHUNK):
         rows = User.objects.filter(pk__in=ids[i : i + CHUNK]).values_list(
@@ -72,9 +75,6 @@ def _people(ids) -> dict[int, Person]:
 
 def interactions_on(day: date) -> list[tuple[str, int, int]]:
     """(kind, actor id, other person's id) of every interaction of `day` between two people."""
-    from crossnote.notes.models import Comment, CommentLike, NoteLike
-    from crossnote.social.models import Follow
-
     start, end = day_bounds(day)
     span = {"created_at__gte": start, "created_at__lt": end}
     comments = Comment.objects.filter(**span)
@@ -105,10 +105,6 @@ def interactions_on(day: date) -> list[tuple[str, int, int]]:
 
 def actors_on(day: date) -> set[int]:
     """Everyone who did something that counts as activity on `day` (module docstring)."""
-    from crossnote.notes.models import Comment, CommentLike, Note, NoteLike
-    from crossnote.privacy.models import LoginEvent
-    from crossnote.social.models import Follow
-
     start, end = day_bounds(day)
     span = {"created_at__gte": start, "created_at__lt": end}
     ids: set[int] = set()
@@ -143,8 +139,6 @@ def _by(queryset, field: str, metric: str, day: date, *, blank: str = UNKNOWN) -
 
 
 def _signups(day: date) -> list[DailyMetric]:
-    from crossnote.accounts.models import User
-
     start, end = day_bounds(day)
     joined = User.objects.filter(date_joined__gte=start, date_joined__lt=end)
     rows = _by(joined, "region", "signups_region", day, blank=NO_REGION)
@@ -157,8 +151,6 @@ def _signups(day: date) -> list[DailyMetric]:
 
 
 def _content(day: date) -> list[DailyMetric]:
-    from crossnote.notes.models import Comment, CommentLike, Note, NoteLike
-
     start, end = day_bounds(day)
     span = {"created_at__gte": start, "created_at__lt": end}
     rows = _by(Note.objects.filter(**span), "language", "notes_language", day)
@@ -219,8 +211,6 @@ def _translations(day: date) -> list[DailyMetric]:
 
 
 def _moderation(day: date) -> list[DailyMetric]:
-    from crossnote.moderation.models import Decision
-
     start, end = day_bounds(day)
     decisions = Decision.objects.filter(created_at__gte=start, created_at__lt=end).exclude(
         action="allow", automated=True

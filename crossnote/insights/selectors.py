@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from crossnote.accounts.models import User
 from crossnote.insights import cohorts
 from crossnote.insights.models import ActiveDay, DailyMetric, InsightsSettings
 from crossnote.insights.rollups import UNKNOWN, day_bounds, days_between, primary_language
@@ -38,8 +39,6 @@ def metric_total(metric: str, start: date, end: date) -> list[int]:
 
 def daily_signups(start: date, end: date, *, region: str | None = None) -> dict[date, int]:
     """Sign-ups per UTC day straight from the accounts (exact even before a rollup ran)."""
-    from crossnote.accounts.models import User
-
     since, _ = day_bounds(start)
     _, until = day_bounds(end)
     people = User.objects.filter(date_joined__gte=since, date_joined__lt=until)
@@ -71,8 +70,6 @@ class Members:
 
 
 def members(start: date, end: date, *, region: str | None = None) -> Members:
-    from crossnote.accounts.models import User
-
     since, _ = day_bounds(start)
     _, until = day_bounds(end)
     people = User.objects.filter(date_joined__gte=since, date_joined__lt=until)

@@ -12,13 +12,12 @@ from django.utils.translation import gettext as _
 from crossnote.core.errors import ContentBlocked
 from crossnote.messaging.models import Message
 from crossnote.messaging.scam import SCAM_CATEGORY, scam_signals
+from crossnote.moderation.models import Action
+from crossnote.moderation.services import category_name, screen_text
 
 
 def screen_message(*, sender, body: str) -> dict:
     """Model fields describing how a stranger's message is shown; raises when it is refused."""
-    from crossnote.moderation.models import Action
-    from crossnote.moderation.services import category_name, screen_text
-
     signals, verdict = screen_text(body, kind="comment", author=sender)
     if verdict.action == Action.REMOVE:
         raise ContentBlocked(

@@ -11,6 +11,8 @@ from crossnote.core.errors import InvalidInput, NotFound
 from crossnote.messaging import policies
 from crossnote.messaging.models import Message, MessageReport
 from crossnote.messaging.selectors import visible_messages
+from crossnote.moderation.categories import BUILT_IN
+from crossnote.moderation.services import queue_report
 
 CONTEXT_MESSAGES = 3
 KIND = "message"
@@ -20,8 +22,6 @@ def report_messages(
     *, reporter, conversation_id: int, message_ids, reason: str, text: str = ""
 ) -> MessageReport:
     """File a report of some messages of a conversation `reporter` is in."""
-    from crossnote.moderation.categories import BUILT_IN
-
     policies.membership(reporter, conversation_id)
     if reason not in BUILT_IN:
         raise InvalidInput(_("Choose a reason from the list."), field="reason")
@@ -52,8 +52,6 @@ def report_messages(
 
 def _queue(report: MessageReport, reporter):
     """One open item in the moderation queue, about this report only."""
-    from crossnote.moderation.services import queue_report
-
     return queue_report(
         kind=KIND,
         object_id=report.pk,

@@ -13,10 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from crossnote.core.errors import DomainError, InvalidInput, NotFound
+from crossnote.language.backends import get_backend
 from crossnote.messaging import policies, realtime, reports, selectors, services, timeline
 from crossnote.messaging.forms import NewConversationForm, PreferencesForm
 from crossnote.messaging.models import Message, Participant
+from crossnote.moderation.categories import BUILT_IN
 from crossnote.security.redirects import safe_next
+from crossnote.social.selectors import unread_count
 
 PAGE = 50  # messages per page load and per "earlier messages"
 
@@ -128,8 +131,6 @@ def _can_send(row) -> bool:
 
 
 def _reasons():
-    from crossnote.moderation.categories import BUILT_IN
-
     return [(slug, label) for slug, label in BUILT_IN.items()]
 
 
@@ -231,8 +232,6 @@ def delete_for_me(request, message_id):
 @require_GET
 def translate(request, message_id):
     """The translation of one message, with the engine that made it."""
-    from crossnote.language.backends import get_backend
-
     result = services.translate_message(
         user=request.user, message_id=message_id, target=_target(request)
     )
@@ -326,8 +325,6 @@ def typing(request, pk):
 @login_required
 @require_GET
 def counts(request):
-    from crossnote.social.selectors import unread_count
-
     return JsonResponse(
         {
             "messages": selectors.unread_total(request.user),

@@ -14,8 +14,12 @@ from urllib.parse import urlsplit, urlunsplit
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from crossnote.language import backends
+from crossnote.language.backends import argos
+from crossnote.language.detection import enabled_languages
 from crossnote.ops import probes
 from crossnote.ops.production import production_problems
+from crossnote.search import vectors
 from crossnote.security.ratelimits import describe_wait
 
 OK, INFO, WARNING, ERROR = "ok", "info", "warning", "error"
@@ -318,8 +322,6 @@ def _metrics_findings() -> list[Finding]:
 
 def _search_findings() -> list[Finding]:
     """Which store compares note vectors (related notes, meaning recall), and what it lacks."""
-    from crossnote.search import vectors
-
     if probes.database("default"):
         return []  # the database finding says why; the store cannot be told without it
     try:
@@ -358,14 +360,9 @@ def _search_findings() -> list[Finding]:
 
 def _translation_findings() -> list[Finding]:
     """Whether a real translation engine serves the enabled pairs, and how to install one."""
-    from crossnote.language import backends
-    from crossnote.language.backends import argos
-
     if probes.database("default"):
         languages = list(settings.CROSSNOTE_LANGUAGES)  # the database finding says why
     else:
-        from crossnote.language.detection import enabled_languages
-
         languages = list(enabled_languages())
     rows = backends.serving_pairs(languages)
     served = [r for r in rows if r["engine"] and not r["is_gloss"]]

@@ -17,6 +17,8 @@ from prometheus_client import (
     generate_latest,
 )
 
+from crossnote.core import hooks
+
 MULTIPROC_DIR = os.environ.get("PROMETHEUS_MULTIPROC_DIR", "")
 if MULTIPROC_DIR:
     os.makedirs(MULTIPROC_DIR, exist_ok=True)
@@ -127,8 +129,6 @@ def translation_backend_failed(*, backend: str, **kwargs) -> None:
 def connect() -> None:
     from celery.signals import task_failure, task_retry, task_success, worker_init
     from django.db.models.signals import post_save
-
-    from crossnote.core import hooks
 
     task_success.connect(task_succeeded, weak=False, dispatch_uid="crossnote.ops.task_success")
     task_failure.connect(task_failed, weak=False, dispatch_uid="crossnote.ops.task_failure")

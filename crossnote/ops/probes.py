@@ -7,6 +7,8 @@ import uuid
 from django.conf import settings
 from django.db import connections
 
+from crossnote.core.tasks import unpicked_since
+
 
 def database(alias: str = "default") -> str | None:
     try:
@@ -53,7 +55,6 @@ def background(timeout: float = 1.0) -> dict | None:
     if not settings.CELERY_BROKER_URL:
         return None
     from crossnote.celery import app
-    from crossnote.core.tasks import unpicked_since
 
     try:
         workers = len(app.control.ping(timeout=timeout) or [])

@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("crossnote.ops.urls")),
     path("", include("crossnote.vision.urls")),
     path("", include("crossnote.federation.urls")),
+    path("", include("crossnote.federation.moving_urls")),
     path("", include("crossnote.portability.urls")),
 ]
 

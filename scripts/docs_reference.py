@@ -138,7 +138,9 @@ def layers_page() -> str:
         "Each app imports only the apps below it; `make test` runs the import contract "
         "(`pyproject.toml`, `[tool.importlinter]`; `tests/test_layers.py`) and fails on any "
         "new upward import, function-local ones included. A lower app acts on a higher one's "
-        "events through hooks (see the hook catalogue).\n\n",
+        "events through hooks (see the hook catalogue). A new "
+        "function-local import of another app fails `tests/test_layers.py` too: the ones left "
+        "are a baseline there that can only go down.\n\n",
         "```text\n",
     ]
     names = [layer.removeprefix("crossnote.") for layer in layers["layers"]]
@@ -147,12 +149,20 @@ def layers_page() -> str:
         lines.append(f"  {name.ljust(width)}  {'(top)' if i == 0 else ''}\n")
         if i < len(names) - 1:
             lines.append(f"  {'↓'.center(width)}\n")
-    lines.append("```\n\nKnown upward imports, debts to move (never to add to):\n\n")
-    for debt in layers.get("ignore_imports", []):
-        lines.append(f"- `{debt}`\n")
+    debts = layers.get("ignore_imports", [])
+    if debts:
+        lines.append("```\n\nKnown upward imports, debts to move (never to add to):\n\n")
+        lines.extend(f"- `{debt}`\n" for debt in debts)
+    else:
+        lines.append(
+            "```\n\nNo upward import is excused (`ignore_imports` is empty, and "
+            "`tests/test_layers.py` keeps it so): code that needs a higher app moves up, or "
+            "the higher app hands it what it needs at start-up (see Architecture).\n"
+        )
     for inner in (c for c in config["contracts"] if c["type"] == "layers" and c.get("containers")):
         lines.append(
-            f"\n## {inner['name']}\n\nTop first; `:` joins modules of one layer.\n\n```text\n"
+            f"\n## {inner['name']}\n\nTop first; `:` joins modules of one layer, `|` "
+            "modules of one layer that must not import each other.\n\n```text\n"
         )
         lines.extend(f"  {layer}\n" for layer in inner["layers"])
         lines.append("```\n")

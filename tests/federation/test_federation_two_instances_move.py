@@ -3,7 +3,9 @@ processes, separate SQLite databases, real HTTP and real signatures): Lin moves 
 account on B. B first names her old account as an alias; A checks that B's actor lists it, marks
 her actor `movedTo`, sends a `Move` to her followers on B, and switches her followers on A to a
 remote follow of the new account (B accepts). On B, Mia, who followed Lin on A, now follows Lin
-on B instead; a second Move from A within the week is refused."""
+on B instead, and Lin can no longer post on A. Then a report crosses: Mia on A reports Lin's
+note on B to B's moderators (a Flag from A's instance actor, without Mia's name) and B queues it
+for review (its audit log has the comment)."""
 
 import json
 import socket
@@ -139,3 +141,37 @@ def test_two_instances_move_an_account_with_its_followers(instances):
     # B kept the Move (the cooldown's record), and says so to its operator.
     listed = _cli(b["env"], "moves")
     assert old_uri in listed.stdout and "1 followers" in listed.stdout, json.dumps(listed.stdout)
+
+    # Reports cross too: Lin posts on B; Mia on A reports the note to B's moderators (a Flag
+    # from A's instance actor, verified by B against A's /ap/actor key); B queues it for review.
+    status, note = _call(
+        b["host"], "POST", "/api/v1/notes", lin_b,
+        data={"title": "Hello from my new home"}, files={"images": ("x.jpg", _jpeg(), "image/jpeg")},
+    )  # fmt: skip
+    assert status == 201, note
+    arrived = _until(
+        "Lin's note on B to reach A",
+        lambda: _call(a["host"], "GET", f"/api/v1/federation/actors/{new['id']}/notes", mia_a)[1][
+            "items"
+        ],
+    )
+    status, sent = _call(
+        a["host"], "POST", f"/api/v1/federation/notes/{arrived[0]['id']}/report", mia_a,
+        {"comment": "Testing reports across servers"},
+    )  # fmt: skip
+    assert (status, sent["sent_to"]) == (202, b["host"]), sent
+
+    def audit_of(env) -> str:
+        done = subprocess.run(  # noqa: S603 - our own CLI
+            [sys.executable, "-m", "crossnote.cli", "moderation", "audit"],
+            env=env, cwd=ROOT, capture_output=True, text=True,
+        )  # fmt: skip
+        return done.stdout
+
+    received = _until(
+        "B to queue A's report",
+        lambda: "federation.flag_received" in audit_of(b["env"]) and audit_of(b["env"]),
+    )
+    assert f"note:{note['id']}" in received and "Testing reports across servers" in received
+    assert "mia_ms" not in received.split("federation.flag_received", 1)[1]  # anonymous there
+    assert "federation.flag_sent" in audit_of(a["env"])

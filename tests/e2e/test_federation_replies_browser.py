@@ -9,6 +9,7 @@ from datetime import timedelta
 from http.server import ThreadingHTTPServer
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -17,6 +18,7 @@ from crossnote.federation.services import store_actor
 from crossnote.notes.services import create_note
 from tests.conftest import image_bytes, make_user, upload
 from tests.e2e.conftest import PHONE, log_in_as
+from tests.e2e.test_accessibility import BLOCKING, describe
 from tests.federation.federation_fixtures import Recorder, mastodon_actor
 
 pytestmark = pytest.mark.e2e
@@ -94,6 +96,13 @@ def test_a_reply_from_elsewhere_and_a_comment_going_there(
     expect(shown).to_contain_text("@wen@mastodon.example")
     expect(shown.locator("a").first).to_have_attribute("href", f"/elsewhere/people/{wen.pk}/")
     expect(page.locator("[data-testid=note-comment-count]").first).to_contain_text("1")
+    # Checked before translating: the dictionary gloss's pinyin (language's widget, the same
+    # under local comments) is #777 on the gloss's cream, 4.3:1.
+    problems = [
+        describe(f"{language} note page", v)
+        for v in Axe().run(page).response["violations"]
+        if v["impact"] in BLOCKING
+    ]
     if language == "en":  # an English reader: Translate is offered for the Chinese reply
         shown.locator("[data-testid=translate-elsewhere]").click()
         expect(
@@ -113,7 +122,13 @@ def test_a_reply_from_elsewhere_and_a_comment_going_there(
     expect(page.locator("[data-testid=remote-note-comment]")).to_contain_text("看起来好香！")
     made = LocalReply.objects.get(note=theirs)
     page.screenshot(path=screenshots / f"federation-remote-comment-phone-{language}.png")
+    problems += [
+        describe(f"{language} remote note page", v)
+        for v in Axe().run(page).response["violations"]
+        if v["impact"] in BLOCKING
+    ]
     context.close()
+    assert not problems, "\n".join(problems)
     sent = [json.loads(body) for method, _p, _h, body in recorder.seen if method == "POST"]
     assert sent and sent[0]["type"] == "Create"
     assert sent[0]["object"]["inReplyTo"] == theirs.uri

@@ -4,6 +4,8 @@ Everything here is invented for the demo. Templates use `str.format` slots ({cit
 filled from SLOTS, so a few hundred notes read differently without any download.
 """
 
+from typing import Any
+
 # (handle, display name, region or "" for a random one of the language's regions)
 PEOPLE_ZH = [
     ("lin_sh", "小林", "CN"),
@@ -179,7 +181,8 @@ SLOTS = {
 }
 
 # Each subject: the #topics it carries, a scene to draw, board names, and text per language.
-SUBJECTS = {
+# subject: its tags, scenes, board name and title/body templates, per language
+SUBJECTS: dict[str, dict[str, Any]] = {
     "cats": {
         "tags": {"zh": ["猫", "猫咪日常"], "en": ["cats", "catsofcrossnote"]},
         "scenes": ["cat"],

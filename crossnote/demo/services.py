@@ -251,7 +251,8 @@ class Community:
 
     def pick(self, pool: list, weights: list[float], k: int) -> list:
         """Up to k distinct items, each draw weighted."""
-        pool, weights, chosen = list(pool), list(weights), []
+        pool, weights = list(pool), list(weights)
+        chosen: list = []
         while pool and len(chosen) < k:
             i = self.rng.choices(range(len(pool)), weights=weights)[0]
             chosen.append(pool.pop(i))

@@ -27,6 +27,7 @@ import random
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
@@ -34,7 +35,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.color import no_style
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import Max, Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -84,7 +85,7 @@ class Table:
     def __init__(self, model, given: list[str]):
         meta = model._meta
         self.model = model
-        defaults = {}
+        defaults: dict[str, Any] = {}
         for model_field in meta.concrete_fields:
             if model_field.attname in given or model_field.primary_key:
                 continue  # given, or an id the database numbers
@@ -208,7 +209,7 @@ class Builder:
         pairs = []
         for follower in range(n):
             degree = min(int(self.rng.paretovariate(1.3) * 4), 2_000, n - 1)
-            chosen = set()
+            chosen: set[int] = set()
             for _n in range(degree * 2):
                 if len(chosen) >= degree:
                     break
@@ -425,7 +426,7 @@ class Builder:
         first_note = _next_id(Note)
         empty_parts = _json([])
         for offset in range(0, self.total_notes, CHUNK):
-            rows = {name: [] for name in tables}
+            rows: dict[str, list] = {name: [] for name in tables}
             for i in range(offset, min(offset + CHUNK, self.total_notes)):
                 self._note_rows(
                     rows, first_note + i, authors[i], times[i], first_user, pictures, empty_parts
@@ -530,7 +531,15 @@ class Builder:
         for topic_id, count in self.topic_counts.items():
             if count:
                 Topic.objects.filter(pk=topic_id).update(note_count=count)
-        models = [User, Follow, Note, NoteImage, NoteLike, Comment, Note.topics.through]
+        models: list[type[Model]] = [
+            User,
+            Follow,
+            Note,
+            NoteImage,
+            NoteLike,
+            Comment,
+            Note.topics.through,
+        ]
         with connection.cursor() as cursor:
             for sql in connection.ops.sequence_reset_sql(no_style(), models):
                 cursor.execute(sql)

@@ -5,7 +5,8 @@ her actor `movedTo`, sends a `Move` to her followers on B, and switches her foll
 remote follow of the new account (B accepts). On B, Mia, who followed Lin on A, now follows Lin
 on B instead, and Lin can no longer post on A. Then a report crosses: Mia on A reports Lin's
 note on B to B's moderators (a Flag from A's instance actor, without Mia's name) and B queues it
-for review (its audit log has the comment)."""
+for review (its audit log has the comment). Last, Mia on A is erased and B forgets her (a signed
+Delete of her actor)."""
 
 import json
 import socket
@@ -25,6 +26,8 @@ PORTS = (8714, 8724)  # this test's ports (brief)
 def _ports_free() -> bool:
     for port in PORTS:
         with socket.socket() as s:
+            # As the server binds: a previous run's connections in TIME_WAIT do not block it.
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 s.bind(("127.0.0.1", port))
             except OSError:
@@ -175,3 +178,16 @@ def test_two_instances_move_an_account_with_its_followers(instances):
     assert f"note:{note['id']}" in received and "Testing reports across servers" in received
     assert "mia_ms" not in received.split("federation.flag_received", 1)[1]  # anonymous there
     assert "federation.flag_sent" in audit_of(a["env"])
+
+    # Mia on A is erased: A sends a signed Delete of her actor, and B forgets her (she no
+    # longer counts among Lin's followers there).
+    followers = _get_ap(f"{new_uri}/followers")["totalItems"]
+    erased = subprocess.run(  # noqa: S603 - our own CLI
+        [sys.executable, "-m", "crossnote.cli", "privacy", "erase", "mia_ms", "--now"],
+        env=a["env"], cwd=ROOT, capture_output=True, text=True,
+    )  # fmt: skip
+    assert erased.returncode == 0, erased.stderr
+    _until(
+        "B to forget the erased Mia",
+        lambda: _get_ap(f"{new_uri}/followers")["totalItems"] == followers - 1,
+    )

@@ -190,6 +190,10 @@ class NgramSettings:
     # else the row's language), so a small source is not drowned by a big one whose labels mean
     # something slightly different; "language_label" groups by language, "balanced" by label.
     weighting: str = "source_label"
+    # NB-SVM (Wang & Manning 2012): each feature scaled by its log-count ratio between the
+    # offensive and the safe training texts before the logistic regression; the ratio is folded
+    # into the stored weights, so the model file and its scoring are unchanged.
+    nb_ratio: bool = False
 
     def vectorizer_params(self) -> dict:
         params = {
@@ -498,15 +502,19 @@ def train(
     model_params = settings.vectorizer_params()
     matrix = _vectorizer(model_params).transform([prepare_text(t) for t in texts])
     y = np.asarray(labels, dtype=np.int8)
+    ratio = log_count_ratio(matrix, y) if settings.nb_ratio else None
+    if ratio is not None:
+        matrix = matrix.multiply(ratio).tocsr()
     classifier = LogisticRegression(C=settings.C, max_iter=3000, random_state=seed)
     weighting = settings.weighting
     classifier.fit(matrix, y, sample_weight=_sample_weights(y, groups, weighting))
+    coef = classifier.coef_[0] if ratio is None else classifier.coef_[0] * ratio
     fingerprint = normalise_fingerprint()
     digest = hashlib.sha256(
         json.dumps([texts, labels, languages, groups, asdict(settings), fingerprint]).encode()
     ).hexdigest()[:8]
     return OffensiveModel(
-        coef=_compact(classifier.coef_[0], settings.keep),
+        coef=_compact(coef, settings.keep),
         intercept=float(np.float32(classifier.intercept_[0])),  # as save() stores it
         vectorizer_params=model_params,
         version=f"ngram-{datetime.now(UTC):%Y-%m-%d}-{digest}",
@@ -733,6 +741,15 @@ def _hold_threshold(p: dict, y: dict, precision: float, *, above: float) -> floa
         if all(y[n][p[n] >= t].mean() >= precision for n in p if np.sum(p[n] >= t) >= 20):
             return float(t)
     return None
+
+
+def log_count_ratio(matrix, labels: np.ndarray, alpha: float = 1.0) -> np.ndarray:
+    """NB-SVM's r = log((p / |p|₁) / (q / |q|₁)), p and q each feature's presence counts in the
+    offensive and safe rows plus `alpha` (Wang & Manning 2012, "Baselines and Bigrams")."""
+    present = (matrix > 0).astype(np.float32)
+    p = alpha + np.asarray(present[labels == 1].sum(axis=0)).ravel()
+    q = alpha + np.asarray(present[labels == 0].sum(axis=0)).ravel()
+    return np.log((p / p.sum()) / (q / q.sum())).astype(np.float32)
 
 
 def _compact(coef: np.ndarray, keep: float) -> np.ndarray:

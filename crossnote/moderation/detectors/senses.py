@@ -146,7 +146,7 @@ PRAISE = frozenset(
         "sick", "wicked", "filthy", "insane", "nasty", "killer", "dope", "lit", "bad", "badass",
         "stupid", "crazy", "mad", "killed", "killing", "kills", "slaps", "slay", "slayed",
         "slaying", "fire", "savage", "beast", "pain", "damn", "bloody",
-        "绝了", "炸", "死", "要命",
+        "绝了", "死", "要命",
     }
 )  # fmt: skip
 # Mild words that are not about a person unless someone is addressed ("such a pain").

@@ -79,7 +79,9 @@ def answers_local(note_doc: dict) -> bool:
     if isinstance(target, dict):
         target = target.get("id")
     return isinstance(target, str) and (
-        activities.local_note_id(target) is not None or _local_id(target, "comments") is not None
+        activities.local_note_id(target) is not None
+        or _local_id(target, "comments") is not None
+        or _local_id(target, "replies") is not None
     )
 
 
@@ -122,6 +124,9 @@ def _may_reply(sender, note) -> str:
 def store_reply(sender, note_doc: dict, fields: dict) -> str:
     """Keep a remote reply to a local note (fields already parsed and screened by the inbox) and
     tell the note's author; the outcome as the inbox logs it."""
+    answered = _local_id(fields["in_reply_to"], "replies")
+    if answered is not None:  # an answer to a local person's comment on a remote note
+        return _store_answer(sender, note_doc, fields, answered)
     note, comment = reply_target(fields["in_reply_to"])
     if note is None:
         return "ignored: the reply answers nothing here"
@@ -139,6 +144,22 @@ def store_reply(sender, note_doc: dict, fields: dict) -> str:
     if created and reply.moderation not in HIDDEN_ACTIONS:
         _notify(note, comment)
     return "reply stored"
+
+
+def _store_answer(sender, note_doc: dict, fields: dict, reply_id: int) -> str:
+    """A reply to a local person's comment on a remote note joins that note's thread here
+    (unless its author blocked the sender)."""
+    reply = LocalReply.objects.filter(pk=reply_id).first()
+    if reply is None:
+        return "ignored: the reply answers nothing here"
+    if RemoteBlock.objects.filter(user_id=reply.author_id, actor=sender).exists():
+        return "ignored: the comment's author blocked the sender"
+    uri = note_doc["id"][:500]
+    existing = RemoteNote.objects.filter(uri=uri).first()
+    if existing is not None and existing.actor_id != sender.pk:
+        return "ignored: the note belongs to someone else"
+    RemoteNote.objects.update_or_create(uri=uri, defaults=fields)
+    return "reply to a comment stored"
 
 
 def _notify(note, comment) -> None:
@@ -421,7 +442,10 @@ def thread_of(note: RemoteNote, viewer) -> list:
         local = local.filter(~Q(moderation__in=HIDDEN_ACTIONS) | Q(author=viewer))
     else:
         local = local.exclude(moderation__in=HIDDEN_ACTIONS)
-    remote = _shown(RemoteNote.objects.filter(in_reply_to=note.uri)).select_related("actor")
-    rows = [(r.created_at, "local", r) for r in local[:200]]
+    mine = list(local[:200])
+    # Replies from elsewhere to the note, or to a local person's comment on it.
+    answered = [note.uri, *(reply_uri(r.pk) for r in mine)]
+    remote = _shown(RemoteNote.objects.filter(in_reply_to__in=answered)).select_related("actor")
+    rows = [(r.created_at, "local", r) for r in mine]
     rows += [(r.published, "remote", r) for r in remote[:200]]
     return [(kind, row) for _at, kind, row in sorted(rows, key=lambda item: item[0])]

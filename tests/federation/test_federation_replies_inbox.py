@@ -244,3 +244,26 @@ def test_a_reply_to_nothing_here_from_a_stranger_is_ignored(lin, alice, federate
     response = send(doc, "Create", stray, "n1")
     assert response.status_code == 202 and response.json()["detail"].startswith("ignored")
     assert not RemoteNote.objects.exists()
+
+
+def test_an_answer_to_a_local_comment_on_a_remote_note_joins_its_thread(client, lin, alice):
+    from crossnote.federation.replies import comment_on_remote_note, thread_of
+    from crossnote.federation.services import parse_published
+
+    doc = mastodon_actor()
+    theirs = RemoteNote.objects.create(
+        uri=f"{doc['id']}/statuses/40",
+        actor=alice,
+        content="<p>Sunset</p>",
+        text="Sunset",
+        published=parse_published("2026-12-01T10:00:00Z"),
+    )
+    mine = comment_on_remote_note(author=lin, note=theirs, body="Beautiful")
+    answer = reply(doc, None, number=41, content="<p>Thank you!</p>")
+    answer["inReplyTo"] = f"https://{DOMAIN}/ap/replies/{mine.pk}"
+    answer["published"] = "2099-01-01T00:00:00Z"  # after Lin's comment (kept as "now")
+    response = send(doc, "Create", answer, "a1")
+    assert response.status_code == 202 and response.json()["detail"] == "reply to a comment stored"
+    assert [kind for kind, _row in thread_of(theirs, lin)] == ["local", "remote"]
+    page = client.get(f"/elsewhere/notes/{theirs.pk}/", HTTP_HOST=DOMAIN).content.decode()
+    assert "Thank you!" in page and "Beautiful" in page

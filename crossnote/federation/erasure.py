@@ -5,7 +5,10 @@ shape) is signed once per inbox that knows them: their followers' servers, the p
 follow or liked notes of, and the people who liked their notes. The signed requests are sent
 after the erasure commits (crossnote.federation.tasks.deliver_erasure): retried a few times
 within the signature window, then dropped; never kept as a dead letter, which would keep the
-erased name and key-signed body after the erasure."""
+erased name and key-signed body after the erasure.
+
+The other way, a Delete of an actor this server never knew is answered 202 before any key is
+fetched (as Mastodon skips it): the erased account's key is gone, and there is nothing to delete."""
 
 import json
 import logging
@@ -14,6 +17,7 @@ from crossnote.core.tasks import enqueue
 from crossnote.federation import activities, fetch, services
 from crossnote.federation.models import (
     ActorKey,
+    RemoteActor,
     RemoteFollow,
     RemoteFollower,
     RemoteLike,
@@ -63,3 +67,15 @@ def announce_erasure(user) -> int:
     if inboxes:
         log.info("erasure: a Delete of an actor queued for %d servers", len(inboxes))
     return len(inboxes)
+
+
+def deletes_unknown_actor(activity: dict) -> bool:
+    """A Delete of its own actor by an actor never kept here: nothing to verify or delete."""
+    actor = activity.get("actor")
+    obj = activity.get("object")
+    target = obj.get("id") if isinstance(obj, dict) else obj
+    return (
+        activity.get("type") == "Delete"
+        and target == actor
+        and not RemoteActor.objects.filter(uri=actor).exists()
+    )

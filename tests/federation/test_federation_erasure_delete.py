@@ -135,3 +135,29 @@ def test_an_incoming_delete_of_an_actor_removes_their_notes_likes_and_follows(
     assert not RemoteActor.objects.filter(uri=doc["id"]).exists()
     for model in (RemoteNote, RemoteFollow, RemoteFollower, RemoteLike):
         assert not model.objects.exists(), model
+
+
+def test_a_delete_of_an_actor_never_known_here_is_skipped_unverified(peer, known_actor, federated):
+    """As Mastodon: an erased account elsewhere that nobody here knew is answered 202 at once
+    (its key is gone, nothing is fetched or stored); a known actor's Delete still needs a
+    valid signature."""
+    from django.test import Client
+
+    from crossnote.federation.models import SeenActivity
+
+    stranger = "https://gone.example/users/zed"
+    body = json.dumps({"id": f"{stranger}#delete", "type": "Delete", "actor": stranger,
+                       "object": stranger})  # fmt: skip
+    answer = Client().post(
+        "/ap/inbox", body, content_type="application/activity+json", HTTP_HOST="crossnote.example"
+    )
+    assert answer.status_code == 202 and "unknown here" in answer.json()["detail"]
+    assert not RemoteActor.objects.exists() and not SeenActivity.objects.exists()
+
+    doc = account_at(peer, "alice")
+    known_actor(doc)
+    unsigned = signed_post(
+        "/ap/inbox", activity(doc, "Delete", doc["id"], "u"), actor=doc,
+        key_owner="alice@mastodon.example", spoil=lambda headers: headers.pop("Signature"),
+    )  # fmt: skip
+    assert unsigned.status_code == 401 and RemoteActor.objects.filter(uri=doc["id"]).exists()

@@ -260,6 +260,9 @@ class AccountMove(TimestampedModel):
     target_address = models.CharField(max_length=300, blank=True)
     remote_followers = models.PositiveIntegerField(default=0)  # servers told (Move delivered)
     local_followers = models.PositiveIntegerField(default=0)  # switched to the new account
+    # The redirect cancelled (Mastodon's "cancel redirect"): they may post again; followers who
+    # moved stay with the new account, and the row still counts for the 30-day cooldown.
+    cancelled_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from crossnote.core import hooks
 from crossnote.core.tasks import enqueue
+from crossnote.notes.models import Note, NoteImage, NoteVideo
+from crossnote.social.models import Follow
 
 
 def _content_created(*, obj, kind, author):
@@ -44,8 +46,6 @@ def _note_deleted(sender, instance, **kwargs):
 
 
 def _touch_notes(note_ids) -> None:
-    from crossnote.notes.models import Note
-
     if note_ids:
         Note.objects.filter(pk__in=list(note_ids)).update(updated_at=timezone.now())
 
@@ -68,9 +68,6 @@ def _topics_changed(sender, instance, action, reverse, pk_set, **kwargs):
 
 
 def connect() -> None:
-    from crossnote.notes.models import Note, NoteImage, NoteVideo
-    from crossnote.social.models import Follow
-
     hooks.register(hooks.CONTENT_CREATED, _content_created)
     post_save.connect(_follow_saved, sender=Follow, dispatch_uid="feeds-follow-saved")
     post_delete.connect(_follow_deleted, sender=Follow, dispatch_uid="feeds-follow-deleted")

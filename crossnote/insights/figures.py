@@ -6,6 +6,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from crossnote.accounts.models import SPOKEN_LANGUAGES
 from crossnote.core.errors import NotFound
 from crossnote.insights import selectors
 from crossnote.insights.charts import Chart, Series, top_series
@@ -32,8 +33,6 @@ RETENTION_WEEKS = 8
 
 
 def _language_labels() -> dict:
-    from crossnote.accounts.models import SPOKEN_LANGUAGES
-
     return {**dict(SPOKEN_LANGUAGES), UNKNOWN: _("Unknown"), "mix": _("Mixed")}
 
 

@@ -5,6 +5,7 @@ from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
 
 from crossnote.accounts.auth import REQUIRED
+from crossnote.language.backends import get_backend
 from crossnote.language.services import normalise_target
 from crossnote.messaging import policies, reports, selectors, services, timeline
 from crossnote.messaging.schemas import (
@@ -222,7 +223,6 @@ def delete_for_me(request, message_id: int):
 def translate(request, message_id: int, target: str | None = None):
     """A message in your language; message text goes only to engines on this server unless the
     operator allows remote ones, and the answer names the engine."""
-    from crossnote.language.backends import get_backend
 
     if target:
         language = normalise_target(target)  # a language this server does not offer: 400

@@ -5,6 +5,7 @@ Privacy's export and erasure reach messages through the data-rights registry (da
 from django.db.models.signals import post_save
 
 from crossnote.core import hooks
+from crossnote.social.models import Block, Notification
 
 
 def _block_saved(sender, instance, created, **kwargs):
@@ -42,8 +43,6 @@ def _review_item_viewed(*, viewer, item, obj):
 
 
 def connect() -> None:
-    from crossnote.social.models import Block, Notification
-
     post_save.connect(_block_saved, sender=Block, dispatch_uid="crossnote.messaging.block")
     post_save.connect(
         _notification_saved, sender=Notification, dispatch_uid="crossnote.messaging.notification"

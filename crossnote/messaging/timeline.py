@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.utils import translation
 
 from crossnote.core.errors import DomainError
-from crossnote.language.services import normalise_target, wants_translation
+from crossnote.language.services import normalise_target, translate_text, wants_translation
 from crossnote.messaging import selectors
 from crossnote.messaging.models import Message, Participant
 from crossnote.messaging.policies import preferences_of
@@ -48,8 +48,6 @@ def target_language(user, ui_language: str | None = None) -> str:
 
 
 def _auto_translation(view: MessageView, target: str) -> None:
-    from crossnote.language.services import translate_text
-
     message = view.message
     try:
         result = translate_text(message.body, target, private=True)

@@ -11,8 +11,10 @@ note's row goes in the same transaction, not on commit).
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from crossnote.accounts.models import User
 from crossnote.core import hooks
 from crossnote.core.tasks import enqueue
+from crossnote.notes.models import Note, Topic
 
 
 def _content_created(*, obj, kind, author):
@@ -41,7 +43,6 @@ def _user_saved(sender, instance, created, update_fields=None, **kwargs):
 
 
 def _topics_changed(sender, instance, action, reverse, **kwargs):
-    from crossnote.notes.models import Note
     from crossnote.search import tasks
 
     if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, Note):
@@ -69,9 +70,6 @@ def _note_deleted(sender, instance, using, **kwargs):
 
 
 def connect() -> None:
-    from crossnote.accounts.models import User
-    from crossnote.notes.models import Note, Topic
-
     hooks.register(hooks.CONTENT_CREATED, _content_created)
     hooks.register(hooks.TOPICS_RELINKED, _topics_relinked)
     hooks.register(hooks.PHOTO_TEXT_READ, _photo_text_read)

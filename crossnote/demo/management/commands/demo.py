@@ -4,6 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from crossnote.core.errors import DomainError
 from crossnote.demo.services import DEMO_PASSWORD, load_demo
+from crossnote.insights.simulation import simulate_influx
+from crossnote.notes.models import Note
 
 
 class Command(BaseCommand):
@@ -71,7 +73,6 @@ class Command(BaseCommand):
 
     def _influx(self, seed):
         """The newcomer wave for the insights pages (crossnote.insights.simulation)."""
-        from crossnote.insights.simulation import simulate_influx
 
         counts = simulate_influx(seed=seed, stdout=self.stdout)
         summary = ", ".join(f"{key} {n}" for key, n in counts.items() if key != "seconds")
@@ -81,7 +82,6 @@ class Command(BaseCommand):
 
     def _world(self, scale, seed, if_empty):
         from crossnote.demo.world import build_world
-        from crossnote.notes.models import Note
 
         if if_empty and Note.objects.exists():
             self.stdout.write("The database already has notes; world not built (--if-empty).")

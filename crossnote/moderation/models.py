@@ -262,7 +262,12 @@ class ReviewItem(TimestampedModel):
     )
 
     class Meta:
-        indexes = [models.Index(fields=["status", "-priority"])]
+        indexes = [
+            models.Index(fields=["status", "-priority"]),
+            # The open item about a note or comment (selectors.open_item_about), looked up on
+            # every automated action and report: without it each one scanned the open queue.
+            models.Index(fields=["kind", "object_id"], name="reviewitem_content"),
+        ]
 
     def __str__(self):
         return f"{self.kind} {self.object_id} ({self.source}, {self.status})"

@@ -191,10 +191,12 @@ def is_appeal_item(item_id: int) -> bool:
 
 
 def open_item_about(kind: str, object_id: int) -> ReviewItem | None:
-    """The open (or claimed) item about this content that is not an appeal, if any."""
-    return ReviewItem.objects.filter(
-        kind=kind, object_id=object_id, status__in=OPEN_STATUSES, appeal__isnull=True
-    ).first()
+    """The open (or claimed) item about this content that is not an appeal, if any. Found
+    through the (kind, object_id) index, the appeal tested here: with `appeal IS NULL` in the
+    query SQLite walked the unique index of appeal_id, i.e. the whole queue (10 ms at 20,000
+    open items, inside the write transaction of every automated action)."""
+    items = ReviewItem.objects.filter(kind=kind, object_id=object_id, status__in=OPEN_STATUSES)
+    return next((item for item in items.order_by("pk") if item.appeal_id is None), None)
 
 
 def active_strikes(user) -> int:

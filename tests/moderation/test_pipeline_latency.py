@@ -90,3 +90,23 @@ def test_a_held_note_is_held_in_the_transaction_that_creates_it(mia):
         create_note(author=mia, title="赚钱", body="兼职日结 刷单 加微信", images=[upload()])
         # Still inside the transaction, before any commit: the row is held already.
         assert Note.objects.get(title="赚钱").moderation == ModerationState.HELD
+
+
+def test_the_open_item_about_content_is_found_through_its_index_not_the_queue(mia):
+    """Every automated action and report looks for the open item about its content, inside the
+    write transaction; SQLite must find it by (kind, object_id), not walk the open queue."""
+    from crossnote.moderation import selectors
+    from crossnote.moderation.models import ReviewItem
+
+    ReviewItem.objects.bulk_create(
+        ReviewItem(kind="note", object_id=i, author=mia, source="automated") for i in range(50)
+    )
+    with CaptureQueriesContext(connection) as captured:
+        found = selectors.open_item_about("note", 7)
+    assert found is not None and found.object_id == 7
+    assert selectors.open_item_about("note", 500) is None
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN QUERY PLAN " + captured.captured_queries[0]["sql"])
+            plan = " ".join(str(row) for row in cursor.fetchall())
+        assert "reviewitem_content" in plan, plan

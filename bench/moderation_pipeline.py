@@ -122,14 +122,15 @@ def main() -> None:
         local.wall = local.cpu = 0.0
         local.queries = 0
         started = time.perf_counter()
-        create_note(
+        note = create_note(
             author=author,
             title="t",
             body=text,
             images=[SimpleUploadedFile("p.jpg", photo, "image/jpeg")],
         )
         wall, cpu, queries = local.wall * 1e3, local.cpu * 1e3, local.queries
-        return wall, cpu, (time.perf_counter() - started) * 1e3, queries
+        acted = note.moderation != "visible"
+        return wall, cpu, (time.perf_counter() - started) * 1e3, queries, acted
 
     def poster(n: int, seed: int, out: list, barrier=None) -> None:
         author = User.objects.create_user(f"bench{seed}", f"b{seed}@example.com", "x" * 12)
@@ -160,6 +161,15 @@ def main() -> None:
             f"whole create_note p50 {percentile(total, 0.5):.1f}, p99 {percentile(total, 0.99):.1f}"
             f" ms; {len(rows)} notes"
         )
+        for acted, name in ((False, "left alone"), (True, "acted on")):
+            part = [row for row in rows if row[4] == acted]
+            if part:
+                print(
+                    f"    {name:10}: added p50 {percentile([r[0] for r in part], 0.5):.2f}, "
+                    f"p99 {percentile([r[0] for r in part], 0.99):.2f} ms (CPU p50 "
+                    f"{percentile([r[1] for r in part], 0.5):.2f}, p99 "
+                    f"{percentile([r[1] for r in part], 0.99):.2f} ms); {len(part)} notes"
+                )
 
     alone: list = []
     poster(args.notes, 2, alone)

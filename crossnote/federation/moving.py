@@ -56,10 +56,11 @@ MAX_ALIASES = 10
 
 
 def current_move(user) -> AccountMove | None:
-    """The person's move away, if they moved (the latest one)."""
+    """The person's move away, if they moved and did not cancel the redirect (the latest)."""
     if not getattr(user, "pk", None):
         return None
-    return AccountMove.objects.filter(user=user).order_by("-created_at").first()
+    moves = AccountMove.objects.filter(user=user, cancelled_at__isnull=True)
+    return moves.order_by("-created_at").first()
 
 
 def aliases_of(user):
@@ -133,7 +134,7 @@ def move_account(
     services.require_enabled()
     if not by_operator and not (password and check_password(password, user.password)):
         raise PermissionDenied(_("Your current password is not right."))
-    last = current_move(user)
+    last = AccountMove.objects.filter(user=user).order_by("-created_at").first()
     if last and timezone.now() - last.created_at < MOVE_COOLDOWN:
         raise RateLimited(
             _("You moved less than 30 days ago; you can move again after that."),
@@ -162,6 +163,26 @@ def move_account(
         move.save(update_fields=["local_followers", "remote_followers", "updated_at"])
         _tell_followers(user, activities.move(user, target.uri, move.pk))
     log.info("%s moved to %s", user.username, target.uri)
+    return move
+
+
+def cancel_move(*, user, password: str = "", by_operator: bool = False) -> AccountMove:
+    """Cancel the redirect (Mastodon's "cancel redirect"): the profile no longer points to the
+    new account and they may post here again; followers who moved stay with the new account.
+    Their servers get an Update of the actor (without movedTo). The 30-day cooldown stays."""
+    services.require_enabled()
+    if not by_operator and not (password and check_password(password, user.password)):
+        raise PermissionDenied(_("Your current password is not right."))
+    move = current_move(user)
+    if move is None:
+        raise Conflict(_("This account has not moved."))
+    with transaction.atomic():
+        move.cancelled_at = timezone.now()
+        move.save(update_fields=["cancelled_at", "updated_at"])
+        person = activities.person(user, services.key_for(user).public_pem, **actor_fields(user))
+        person.pop("@context", None)  # the Update carries it
+        _tell_followers(user, activities.wrap(user, "Update", person, to=[activities.AS_PUBLIC]))
+    log.info("%s cancelled the redirect to %s", user.username, move.target_uri)
     return move
 
 

@@ -33,6 +33,10 @@ class MoveIn(Schema):
     password: str = Field(description="Your current password here, to confirm")
 
 
+class CancelIn(Schema):
+    password: str = Field(description="Your current password here, to confirm")
+
+
 class MoveOut(Schema):
     target_uri: str
     target_address: str
@@ -86,6 +90,14 @@ def move(request, payload: MoveIn):
         201,
         moving.move_account(user=request.user, address=payload.address, password=payload.password),
     )
+
+
+@router.post("/federation/moves/cancel", response=MoveOut, auth=REQUIRED)
+@rate_limit("follow")
+def cancel_move(request, payload: CancelIn):
+    """Cancel the redirect: your profile no longer points to the new account and you can post
+    here again; followers who moved stay with the new account (Mastodon's "cancel redirect")."""
+    return moving.cancel_move(user=request.user, password=payload.password)
 
 
 class RemoteReportIn(Schema):

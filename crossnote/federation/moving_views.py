@@ -17,7 +17,7 @@ from crossnote.federation import activities, flags, moving, selectors, services
 from crossnote.federation.models import RemoteNote
 
 
-def _page(request, *, alias_error="", move_error="", status=200):
+def _page(request, *, alias_error="", move_error="", cancel_error="", status=200):
     user = request.user
     return render(
         request,
@@ -29,6 +29,7 @@ def _page(request, *, alias_error="", move_error="", status=200):
             "moved": moving.current_move(user),
             "alias_error": alias_error,
             "move_error": move_error,
+            "cancel_error": cancel_error,
             "alias_address": request.POST.get("address", "") if alias_error else "",
             "move_address": request.POST.get("address", "") if move_error else "",
         },
@@ -69,10 +70,13 @@ def moving_page(request):
                 request,
                 _("Your account has moved to %(address)s.") % {"address": move.target_address},
             )
+        elif action == "cancel":
+            moving.cancel_move(user=user, password=request.POST.get("password", ""))
+            messages.success(request, _("The redirect is cancelled: you can post here again."))
         else:
             return _page(request, move_error=_("Unknown action."), status=400)
     except DomainError as exc:
-        key = "alias_error" if action == "add-alias" else "move_error"
+        key = {"add-alias": "alias_error", "cancel": "cancel_error"}.get(action, "move_error")
         return _page(request, status=400, **{key: exc.message})
     except ValueError:
         return _page(request, move_error=_("Unknown action."), status=400)

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from crossnote.core.errors import InvalidInput, PermissionDenied, RateLimited
+from crossnote.core.errors import Conflict, InvalidInput, PermissionDenied, RateLimited
 from crossnote.federation import moving
 from crossnote.federation.models import (
     AccountMove,
@@ -151,6 +151,22 @@ def test_moving_away_tells_remote_followers_switches_local_ones_and_stops_postin
     # One move per 30 days.
     with pytest.raises(RateLimited):
         moving.move_account(user=lin, address=f"@newlin@{host}", password=PASSWORD)
+
+    # The redirect can be cancelled (password again): posting works, movedTo goes, the servers of
+    # followers elsewhere get an Update of the actor; the cooldown stays; Mia stays moved.
+    with pytest.raises(PermissionDenied):
+        moving.cancel_move(user=lin, password="wrong")
+    with django_capture_on_commit_callbacks(execute=True):
+        moving.cancel_move(user=lin, password=PASSWORD)
+    assert "movedTo" not in actor_doc(client, "lin_sh")
+    [(path, update)] = sent(lin_with_followers, "Update")
+    assert path == "/inbox" and update["object"]["id"] == LIN and "movedTo" not in update["object"]
+    assert make_note(lin, title="Back again").pk
+    assert RemoteFollow.objects.get(user=mia).actor.uri == new["id"]
+    with pytest.raises(RateLimited):
+        moving.move_account(user=lin, address=f"@newlin@{host}", password=PASSWORD)
+    with pytest.raises(Conflict):
+        moving.cancel_move(user=lin, password=PASSWORD)
 
 
 # --- receiving a Move --------------------------------------------------------------------

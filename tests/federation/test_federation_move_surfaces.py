@@ -56,6 +56,19 @@ def test_the_api_adds_and_removes_aliases_and_moves(peer, lin, mia, client_for, 
     assert moved.json()["target_uri"] == new["id"] and moved.json()["local_followers"] == 1
     assert api.get("/api/v1/federation/moves").json()["moved_to"]["target_uri"] == new["id"]
     assert RemoteFollow.objects.get(user=mia).actor.uri == new["id"]
+    cancel = api.post(
+        "/api/v1/federation/moves/cancel", {"password": "wrong"}, content_type="application/json"
+    )
+    assert cancel.status_code == 403
+    cancel = api.post(
+        "/api/v1/federation/moves/cancel", {"password": PASSWORD}, content_type="application/json"
+    )
+    assert cancel.status_code == 200 and cancel.json()["target_uri"] == new["id"]
+    assert api.get("/api/v1/federation/moves").json()["moved_to"] is None
+    again = api.post(
+        "/api/v1/federation/moves/cancel", {"password": PASSWORD}, content_type="application/json"
+    )
+    assert again.status_code == 409
 
 
 def test_the_api_is_404_while_federation_is_off(lin, client_for):
@@ -101,6 +114,13 @@ def test_the_settings_page_adds_an_alias_confirms_a_move_and_shows_errors(
     assert 'data-testid="moved-notice"' in after and 'data-testid="move-form"' not in after
     profile = page.get(lin.get_absolute_url())
     assert f"This account has moved to @newlin@{host_of(peer)}" in profile.content.decode()
+    wrong = page.post("/settings/moving/", {"action": "cancel", "password": "nope"})
+    assert wrong.status_code == 400 and 'data-testid="cancel-error"' in wrong.content.decode()
+    assert (
+        page.post("/settings/moving/", {"action": "cancel", "password": PASSWORD}).status_code
+        == 302
+    )
+    assert "This account has moved" not in page.get(lin.get_absolute_url()).content.decode()
 
 
 def test_the_page_is_404_while_federation_is_off(lin, client_for):
@@ -125,5 +145,9 @@ def test_the_cli_adds_aliases_and_moves_a_person(peer, lin, federated, capsys):
     account_at(peer, "newlin", also_known_as=[LIN])
     call_command("federation", "move", "lin_sh", f"@newlin@{host_of(peer)}")
     assert "lin_sh moved to" in capsys.readouterr().out
+    call_command("federation", "move", "lin_sh", "--cancel")
+    assert "cancelled" in capsys.readouterr().out
+    with pytest.raises(CommandError, match="has not moved"):
+        call_command("federation", "move", "lin_sh", "--cancel")
     call_command("federation", "moves")
     assert json.dumps(AccountMove.objects.get().target_uri)[1:-1] in capsys.readouterr().out

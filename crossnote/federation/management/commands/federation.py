@@ -39,7 +39,10 @@ class Command(BaseCommand):
             "move", help="move a person to their account elsewhere, with their followers"
         )
         move.add_argument("username")
-        move.add_argument("address", help="the new account, @name@server (must name them)")
+        move.add_argument(
+            "address", nargs="?", help="the new account, @name@server (must name them)"
+        )
+        move.add_argument("--cancel", action="store_true", help="cancel their redirect instead")
         sub.add_parser("moves", help="recent moves: people here who moved, Moves received")
 
     def handle(self, *args, **options):
@@ -106,6 +109,12 @@ class Command(BaseCommand):
 
     def _move(self, options):
         user = self._person(options["username"])
+        if options["cancel"]:
+            cancelled = moving.cancel_move(user=user, by_operator=True)
+            self.stdout.write(f"{user.username}: redirect to {cancelled.target_uri} cancelled")
+            return
+        if not options["address"]:
+            raise CommandError("give the new account's address (or --cancel)")
         move = moving.move_account(user=user, address=options["address"], by_operator=True)
         self.stdout.write(
             f"{user.username} moved to {move.target_address}: {move.local_followers} followers "

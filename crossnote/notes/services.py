@@ -671,6 +671,8 @@ def recount_comments(note_id: int) -> int:
         .exclude(parent__moderation__in=hidden)
     )
     count = shown.count()
+    # Replies from people on other servers are comments too (federation counts the shown ones).
+    count += sum(hooks.collect(hooks.COMMENTS_ELSEWHERE_COUNT, note_id=note_id))
     Note.objects.filter(pk=note_id).update(comment_count=count)
     return count
 

@@ -60,6 +60,27 @@ class ElsewhereHit:
     note: RemoteNote | None = None
     address: str = ""
 
+    def as_dict(self) -> dict:
+        """The search API's `elsewhere` item (search.schemas.ElsewhereHitOut)."""
+        if self.note is not None:
+            actor = self.note.actor
+            return {
+                "kind": self.kind,
+                "address": actor.address,
+                "name": actor.name or actor.username,
+                "url": reverse("federation:remote_note", kwargs={"pk": self.note.pk}),
+                "text": self.note.text,
+                "published": self.note.published,
+            }
+        if self.person is not None:
+            return {
+                "kind": self.kind,
+                "address": self.person.address,
+                "name": self.person.name or self.person.username,
+                "url": reverse("federation:remote_person", kwargs={"pk": self.person.pk}),
+            }
+        return {"kind": self.kind, "address": self.address, "name": "", "url": ""}
+
 
 def _readable(viewer) -> QuerySet:
     """Notes (not replies) of the people elsewhere `viewer` follows, shown to readers."""

@@ -3,6 +3,7 @@
 from ninja import Router
 
 from crossnote.accounts.auth import OPTIONAL
+from crossnote.core import hooks
 from crossnote.notes.api import mark_viewer_state
 from crossnote.search import selectors
 from crossnote.search.cursors import decode_offset, encode_offset
@@ -33,7 +34,14 @@ def search(request, q: str, type: str = "notes", cursor: str | None = None, limi
         "similar": results.similar,
         results.type: results.items,
         "next_cursor": encode_offset(results.next_offset),
+        "elsewhere": [] if cursor else _elsewhere(request.user, q, notes=results.type == "notes"),
     }
+
+
+def _elsewhere(viewer, text: str, *, notes: bool) -> list[dict]:
+    """People and notes from other servers (federation answers SEARCH_ELSEWHERE)."""
+    found = hooks.collect(hooks.SEARCH_ELSEWHERE, viewer=viewer, text=text, notes=notes)
+    return [hit.as_dict() for hit in found]
 
 
 @router.get("/search/suggest", response=SuggestOut, auth=OPTIONAL)
@@ -41,4 +49,9 @@ def suggest(request, q: str = ""):
     """Topics and people starting with what was typed (Chinese topics also by pinyin or its
     initials: `hg` → 火锅), and your own recent searches."""
     found = selectors.suggest(request.user, q)
-    return {"topics": found.topics, "users": found.users, "recent": found.recent}
+    return {
+        "topics": found.topics,
+        "users": found.users,
+        "recent": found.recent,
+        "elsewhere": _elsewhere(request.user, q, notes=False),
+    }

@@ -1,5 +1,7 @@
 """API shapes for search results and suggestions."""
 
+from datetime import datetime
+
 from ninja import Schema
 from pydantic import Field
 
@@ -69,6 +71,18 @@ class TopicHitOut(Schema):
         return obj.search_hit.translated
 
 
+class ElsewhereHitOut(Schema):
+    """A result from other servers (ActivityPub): a person known here, an `@name@server` to look
+    up (POST /api/v1/federation/lookup), or a note of someone you follow there."""
+
+    kind: str = Field(description="person, lookup or note")
+    address: str = Field(description="@name@server (of the person, or of the note's author)")
+    name: str
+    url: str = Field(description="Their profile or the note's page here; '' for a lookup")
+    text: str = Field("", description="The note's text (notes only)")
+    published: datetime | None = None
+
+
 class SearchOut(Schema):
     type: str = Field(description="notes, users or topics")
     query: str
@@ -84,6 +98,9 @@ class SearchOut(Schema):
     users: list[UserHitOut] = Field(default_factory=list)
     topics: list[TopicHitOut] = Field(default_factory=list)
     next_cursor: str | None
+    elsewhere: list[ElsewhereHitOut] = Field(
+        default_factory=list, description="From other servers (first page only)"
+    )
 
 
 class TopicSuggestion(Schema):
@@ -95,3 +112,6 @@ class SuggestOut(Schema):
     topics: list[TopicSuggestion]
     users: list[UserBrief]
     recent: list[str] = Field(description="Your own recent searches (signed in only)")
+    elsewhere: list[ElsewhereHitOut] = Field(
+        default_factory=list, description="People on other servers (known here, or to look up)"
+    )

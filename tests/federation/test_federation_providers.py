@@ -140,3 +140,19 @@ def test_the_following_api_gives_followed_peoples_notes_elsewhere(lin, alice, fe
     assert item["id"] == shown.pk and item["text"] == "Sunset over the bay"
     assert item["author_address"] == "@alice@mastodon.example"
     assert item["page_url"] == f"/elsewhere/notes/{shown.pk}/"
+
+
+def test_the_search_api_gives_what_it_finds_elsewhere(lin, alice, federated):
+    shown = remote_note(alice, 1, "Sunset over the bay")
+    client = client_of(lin)
+    body = client.get("/api/v1/search?q=sunset", HTTP_HOST=DOMAIN).json()
+    [hit] = body["elsewhere"]
+    assert hit["kind"] == "note" and hit["url"] == f"/elsewhere/notes/{shown.pk}/"
+    assert hit["address"] == "@alice@mastodon.example" and hit["text"] == "Sunset over the bay"
+    lookup = client.get("/api/v1/search?q=@zed@unknown.example", HTTP_HOST=DOMAIN).json()
+    assert lookup["elsewhere"] == [
+        {"kind": "lookup", "address": "@zed@unknown.example", "name": "", "url": "", "text": "",
+         "published": None}
+    ]  # fmt: skip
+    suggest = client.get("/api/v1/search/suggest?q=alic", HTTP_HOST=DOMAIN).json()
+    assert [p["address"] for p in suggest["elsewhere"]] == ["@alice@mastodon.example"]

@@ -9,7 +9,9 @@ line breaks and spaces left out (the recogniser drops most spaces between Latin 
 with spaces counted is printed beside it). Insults: the moderation suite's "flag" cases
 (crossnote/moderation/suite/cases_evasions.csv) that the text pipeline catches as typed text,
 each drawn into a photo, read, and screened as a note's text (what vision's PHOTO_TEXT_READ does);
-plus its "allow" newcomer posts drawn the same way, for false positives.
+plus its "allow" newcomer posts drawn the same way, for false positives. Evasions: the suite's
+plain insults written in full-width letters, spaced apart, with Cyrillic look-alikes and in
+circled letters, drawn the same way and screened as vision screens (ocr.screening_texts).
 """
 
 import argparse
@@ -102,15 +104,17 @@ def squeeze(text: str, *, spaces: bool) -> str:
     return " ".join(text.split()) if spaces else "".join(text.split())
 
 
-def read(data: bytes) -> tuple[str, bool]:
+def read(data: bytes, *, screening: bool = False) -> tuple[str, bool]:
     """(text read, whether the reading ran out of time): a timeout reads as nothing, as it does
-    at intake."""
+    at intake. With `screening`, what moderation screens (ocr.Reading.screenings: each screened
+    on its own; here joined by a form feed, which `acts` splits on)."""
     from crossnote.vision import ocr
 
     try:
-        return ocr.read_text(data).text, False
+        reading = ocr.read_text(data)
     except ocr.OcrFailed:
         return "", True
+    return ("\f".join(reading.screenings) if screening else reading.text), False
 
 
 def measure_photos(count: int, rng: random.Random) -> dict:
@@ -181,10 +185,14 @@ def measure_insults(limit: int, rng: random.Random) -> dict:
     from crossnote.moderation.services import screen_text
 
     def acts(text: str) -> bool:
-        if not text.strip():
-            return False
-        _signals, verdict = screen_text(text, kind="note", language=language_of(text)[0])
-        return verdict.acts
+        """Whether screening acts on any of the texts (vision screens each way of reading on
+        its own: ocr.Reading.screenings, joined by form feeds in `read`)."""
+        for one in text.split("\f"):
+            if one.strip():
+                _signals, verdict = screen_text(one, kind="note", language=language_of(one)[0])
+                if verdict.acts:
+                    return True
+        return False
 
     caught_as_text = [t for t in suite_cases("cases_evasions.csv", "flag") if acts(t)]
     insults = rng.sample(caught_as_text, min(limit, len(caught_as_text)))
@@ -194,7 +202,7 @@ def measure_insults(limit: int, rng: random.Random) -> dict:
     fonts = [f for f in FONTS.values() if f.exists()]
     for index, text in enumerate(insults):
         data = draw([text], font=fonts[index % len(fonts)], size=36, background="white")
-        found, timed_out = read(data)
+        found, timed_out = read(data, screening=True)
         result["timed_out"] += timed_out
         if acts(found):
             result["caught"] += 1
@@ -203,11 +211,95 @@ def measure_insults(limit: int, rng: random.Random) -> dict:
     flagged = []
     for index, text in enumerate(harmless):
         data = draw([text], font=fonts[index % len(fonts)], size=36, background="white")
-        found, _timed_out = read(data)
+        found, _timed_out = read(data, screening=True)
         if acts(found) and not acts(text):
             flagged.append({"drawn": text, "read": found})
     result["harmless_flagged"] = flagged
     return result
+
+
+# Evasions drawn into a picture: the suite's plain insults (cases_evasions.csv, kind "plain")
+# written the ways people dodge a word filter, then drawn. Each transform leaves Chinese as it is
+# except "spaced"; an insult that a transform does not change is not counted for it.
+# Cyrillic look-alikes that the Noto CJK faces draw (і and ѕ are not in them: drawn, they are
+# the font's empty box, which is not the evasion but a missing glyph).
+CYRILLIC = str.maketrans("aceopxyABCEHKMOPTXY", "асеорхуАВСЕНКМОРТХУ")
+
+
+def fullwidth(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+def spaced(text: str) -> str:
+    """A space between every letter ("f u c k y o u"; 傻 逼 with ideographic spaces)."""
+    out = []
+    for word in text.split():
+        wide = any("\u4e00" <= c <= "\u9fff" for c in word)
+        out.append(("\u3000" if wide else " ").join(word))
+    return "   ".join(out)
+
+
+def cyrillic(text: str) -> str:
+    return text.translate(CYRILLIC)
+
+
+def circled(text: str) -> str:
+    def one(c: str) -> str:
+        if "a" <= c <= "z":
+            return chr(0x24D0 + ord(c) - ord("a"))
+        if "A" <= c <= "Z":
+            return chr(0x24B6 + ord(c) - ord("A"))
+        return c
+
+    return "".join(one(c) for c in text)
+
+
+EVASIONS = {"fullwidth": fullwidth, "spaced": spaced, "cyrillic": cyrillic, "circled": circled}
+
+
+def measure_evasions() -> dict:
+    """For each evasion: of the plain insults it changes (and that are caught typed that way),
+    how many are caught once drawn into a picture (Noto Sans and Serif CJK, 36 px, white)."""
+    from crossnote.language.detection import language_of
+    from crossnote.moderation.services import screen_text
+
+    def acts(text: str) -> bool:
+        """Whether screening acts on any of the texts (vision screens each way of reading on
+        its own: ocr.Reading.screenings, joined by form feeds in `read`)."""
+        for one in text.split("\f"):
+            if one.strip():
+                _signals, verdict = screen_text(one, kind="note", language=language_of(one)[0])
+                if verdict.acts:
+                    return True
+        return False
+
+    plain = [t for t in suite_cases("cases_evasions.csv", "flag") if t in PLAIN_INSULTS]
+    fonts = [FONTS[name] for name in ("noto-sans", "noto-serif") if FONTS[name].exists()]
+    out: dict = {}
+    for kind, transform in EVASIONS.items():
+        row = {"cases": 0, "caught_typed": 0, "caught": 0, "missed": []}
+        for index, text in enumerate(plain):
+            evasive = transform(text)
+            if evasive == text:
+                continue
+            row["cases"] += 1
+            row["caught_typed"] += acts(evasive)
+            drawn = draw([evasive], font=fonts[index % len(fonts)], size=36, background="white")
+            found, _timed_out = read(drawn, screening=True)
+            if acts(found):
+                row["caught"] += 1
+            else:
+                row["missed"].append({"drawn": evasive, "read": found})
+        out[kind] = row
+    return out
+
+
+PLAIN_INSULTS = {
+    "你就是个傻逼", "脑残", "滚你妈的", "贱人", "操你妈", "傻逼外国人滚回去",
+    "you worthless piece of shit", "go kill yourself", "fuck you", "you stupid bitch",
+    "shut up you fucking idiot", "stupid bastard", "you're a fucking moron", "what a retard",
+    "shut the fuck up", "you are a 傻逼", "fucking 智障",
+}  # fmt: skip
 
 
 def main() -> None:
@@ -215,6 +307,7 @@ def main() -> None:
     parser.add_argument("--photos", type=int, default=48)
     parser.add_argument("--insults", type=int, default=80)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--evasions-only", action="store_true", help="only the evasion cases")
     args = parser.parse_args()
     missing = [str(p) for p in FONTS.values() if not p.exists()]
     if len(missing) == len(FONTS):
@@ -229,10 +322,16 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     rng = random.Random(21)
+    if args.evasions_only:
+        evasions = measure_evasions()
+        print(json.dumps(evasions, ensure_ascii=False, indent=2))
+        return
     photos = measure_photos(args.photos, rng)
     insults = measure_insults(args.insults, rng)
+    evasions = measure_evasions()
     if args.json:
-        print(json.dumps({"photos": photos, "insults": insults}, ensure_ascii=False, indent=2))
+        out = {"photos": photos, "insults": insults, "evasions": evasions}
+        print(json.dumps(out, ensure_ascii=False, indent=2))
         return
     print(
         f"OCR: {photos['photos']} photos, {photos['ms_median']} ms median, "
@@ -253,6 +352,13 @@ def main() -> None:
         print(f"  missed: {miss['drawn']!r} read as {miss['read']!r}")
     for flag in insults["harmless_flagged"][:10]:
         print(f"  flagged: {flag['drawn']!r} read as {flag['read']!r}")
+    caught = sum(row["caught"] for row in evasions.values())
+    cases = sum(row["cases"] for row in evasions.values())
+    parts = ", ".join(f"{kind} {row['caught']}/{row['cases']}" for kind, row in evasions.items())
+    print(f"evasions drawn into a photo: {caught}/{cases} caught ({parts})")
+    for kind, row in evasions.items():
+        for miss in row["missed"][:4]:
+            print(f"  missed ({kind}): {miss['drawn']!r} read as {miss['read']!r}")
 
 
 if __name__ == "__main__":

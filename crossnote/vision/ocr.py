@@ -30,6 +30,9 @@ MIN_CONFIDENCE = 0.5  # recognitions below this are mostly texture read as lette
 # the gap between them is under LINE_GAP heights (the detector splits "Welcome | TikTok").
 LINE_OVERLAP = 0.6
 LINE_GAP = 1.2
+# Lines joined from several detector boxes are recognised again whole (for screening), at most
+# this many a picture.
+MAX_REREADS = 20
 
 _lock = threading.Lock()
 _engine = None
@@ -45,6 +48,10 @@ class Line:
     text: str
     box: list[float]  # x0, y0, x1, y1 in 0..1 of the image
     confidence: float
+    pieces: int = 1  # detector boxes joined into this line (merge_lines)
+    # The whole line recognised again as one piece, when it was joined from several: letters
+    # drawn apart (full-width, spaced, circled) read as a word. For screening only (not stored).
+    reread: str = ""
 
     def as_dict(self) -> dict:
         return {
@@ -64,6 +71,11 @@ class Reading:
     @property
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)[:MAX_TEXT_CHARS]
+
+    @property
+    def screenings(self) -> list[str]:
+        """What moderation screens (screening_texts): the text as read, and as re-read."""
+        return screening_texts(self.text, rereads=[line.reread for line in self.lines])
 
     @property
     def confidence(self) -> float:
@@ -140,9 +152,10 @@ def merge_lines(pieces: list[Line]) -> list[Line]:
                     max(line.box[3], piece.box[3]),
                 ]
                 line.confidence = min(line.confidence, piece.confidence)
+                line.pieces += piece.pieces
                 break
         else:
-            lines.append(Line(piece.text, list(piece.box), piece.confidence))
+            lines.append(Line(piece.text, list(piece.box), piece.confidence, piece.pieces))
     return sorted(lines, key=lambda line: (round(_centre(line), 2), line.box[0]))
 
 
@@ -162,7 +175,28 @@ def _recognise(array, size) -> list[Line]:
             min(1.0, max(ys) / height),
         ]
         pieces.append(Line(text, box, float(score)))
-    return merge_lines(pieces)
+    lines = merge_lines(pieces)
+    for line in [line for line in lines if line.pieces > 1][:MAX_REREADS]:
+        line.reread = _reread(array, line.box, size)
+    return lines
+
+
+def _reread(array, box, size) -> str:
+    """The line in `box` recognised as one piece (no detection): the recogniser reads a whole
+    line, so letters the detector split apart come back as the word they spell."""
+    width, height = size
+    tall = (box[3] - box[1]) * height
+    x0, x1 = max(0, int(box[0] * width - 0.3 * tall)), min(width, int(box[2] * width + 0.3 * tall))
+    y0 = max(0, int(box[1] * height - 0.15 * tall))
+    y1 = min(height, int(box[3] * height + 0.15 * tall))
+    if x1 - x0 < 4 or y1 - y0 < 4:
+        return ""
+    found, _elapsed = engine()(array[y0:y1, x0:x1], use_det=False, use_cls=False, use_rec=True)
+    for text, score in found or []:
+        text = " ".join(str(text).split())
+        if text and float(score) >= MIN_CONFIDENCE:
+            return text
+    return ""
 
 
 # Single characters that are words of their own and do not join their neighbours.
@@ -189,12 +223,29 @@ def _closed_up(line: str) -> str:
     return " ".join(out) if changed else ""
 
 
-def screening_text(text: str) -> str:
-    """What moderation screens for text read in a picture: the lines as read, then each line
-    again with stray single characters closed up (see _closed_up), so letters spaced apart in
-    the picture are screened as the word they spell. Search and pages keep the text as read."""
-    extra = [closed for line in text.splitlines() if (closed := _closed_up(line))]
-    return "\n".join([text, *extra]) if extra else text
+def screening_text(text: str, rereads=()) -> str:
+    """What moderation screens for text read in a picture: the lines, each joined from several
+    pieces replaced by its whole-line reading where there is one (`rereads`, in line order, ""
+    where none: Line.reread), then each line with stray single characters closed up (see
+    _closed_up), so letters drawn apart in the picture are screened as the word they spell. The
+    garbled reading is left out rather than kept beside the good one: a classifier scores the
+    whole text, and noise beside an insult dilutes it. Search and pages keep the text as read."""
+    lines = text.splitlines()
+    rereads = list(rereads)
+    if len(rereads) == len(lines):
+        lines = [again or line for line, again in zip(lines, rereads, strict=True)]
+    closed = [line for line in lines if line]
+    closed += [joined for line in lines if (joined := _closed_up(line))]
+    return "\n".join(closed)
+
+
+def screening_texts(text: str, rereads=()) -> list[str]:
+    """The texts moderation screens, each on its own: the text as read, and with the lines read
+    again whole in place of their pieces (when that differs). Neither is enough alone: a line
+    read whole loses the spaces of "ｗｈａｔ ａ ｒｅｔａｒｄ", the pieces garble "ｓｔｕｐｉｄ"; and
+    both in one text would let the garbled one dilute a classifier's score. [] when nothing."""
+    found = [screening_text(text), screening_text(text, rereads)]
+    return [text for text in dict.fromkeys(found) if text]
 
 
 def read_text(data: bytes, *, time_limit: float = TIME_LIMIT_S) -> Reading:

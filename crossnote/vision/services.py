@@ -49,9 +49,11 @@ def _reading_fields(image: NoteImage) -> dict:
             "language": "",
             "confidence": 0.0,
             "error": str(exc)[:300],
+            "screenings": [],
         }
     text = reading.text
     return {
+        "screenings": reading.screenings,  # not stored: what PHOTO_TEXT_READ screens
         "status": PhotoText.Status.DONE,
         "lines": [line.as_dict() for line in reading.lines],
         "text": text,
@@ -69,19 +71,21 @@ def read_photo(*, image_id: int) -> PhotoText | None:
     if image is None or image.pending:
         return None
     fields = {"engine": ocr.ENGINE, "read_at": timezone.now(), **_reading_fields(image)}
+    screenings = fields.pop("screenings") or [""]
     with transaction.atomic():
         if not NoteImage.objects.filter(pk=image.pk).exists():  # deleted while we read
             return None
         row, _created = PhotoText.objects.update_or_create(
             image=image, defaults={**fields, "note_id": image.note_id}
         )
-        hooks.collect(
-            hooks.PHOTO_TEXT_READ,
-            note=image.note,
-            image=image,
-            text=ocr.screening_text(row.text),
-            language=row.language,
-        )
+        for text in screenings:  # as read, and as read again whole (ocr.screening_texts)
+            hooks.collect(
+                hooks.PHOTO_TEXT_READ,
+                note=image.note,
+                image=image,
+                text=text,
+                language=row.language,
+            )
     return row
 
 

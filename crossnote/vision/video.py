@@ -109,14 +109,16 @@ def _download(video: NoteVideo) -> str:
     return handle.name
 
 
-def _frame_rows(note: Note, sampled, deadline: float) -> list[VideoFrame]:
+def _frame_rows(note: Note, sampled, deadline: float) -> tuple[list[VideoFrame], list[str]]:
     """Rows (not saved) for the sampled frames: hashed, deduplicated, read within the caps, each
-    with its contact-sheet JPEG saved in the frame storage."""
+    with its contact-sheet JPEG saved in the frame storage; and the texts moderation screens
+    (ocr.Reading.screenings: as read, as read again whole; each distinct line once)."""
     storage = frame_storage()
     cap = settings.CROSSNOTE_VIDEO_OCR_FRAMES
     stamp = timezone.now().strftime("%Y/%m")
     token = secrets.token_hex(8)
     read: list[tuple[VideoFrame, tuple]] = []  # each with (PDQ, signature)
+    screenings: list[list[str]] = [[], []]  # as read, as read again whole (not stored)
     rows: list[VideoFrame] = []
     for at, picture in sampled:
         row = VideoFrame(
@@ -144,6 +146,9 @@ def _frame_rows(note: Note, sampled, deadline: float) -> list[VideoFrame]:
                 row.status, row.error = VideoFrame.Status.FAILED, str(exc)[:300]
             else:
                 row.lines = [line.as_dict() for line in reading.lines]
+                found = reading.screenings  # one text when reading again changed nothing
+                for kept, text in zip(screenings, found + found[-1:], strict=False):
+                    kept.extend(text.splitlines())
                 row.text = reading.text
                 row.language = language_of(row.text)[0] if row.text else ""
                 row.confidence = reading.confidence
@@ -154,7 +159,8 @@ def _frame_rows(note: Note, sampled, deadline: float) -> list[VideoFrame]:
             io.BytesIO(_jpeg(picture, SHEET_SIDE, 80)),
         )
         rows.append(row)
-    return rows
+    texts = ["\n".join(dict.fromkeys(line for line in lines if line)) for lines in screenings]
+    return rows, [text for text in dict.fromkeys(texts) if text]
 
 
 def delete_frames(rows) -> None:
@@ -193,7 +199,7 @@ def read_video(*, note_id: int) -> list[VideoFrame]:
         return []
     finally:
         os.unlink(path)
-    rows = _frame_rows(video.note, sampled, deadline)
+    rows, screenings = _frame_rows(video.note, sampled, deadline)
     with transaction.atomic():
         note = Note.objects.select_related("author").filter(pk=note_id).first()
         if note is None:  # deleted while we read
@@ -202,13 +208,14 @@ def read_video(*, note_id: int) -> list[VideoFrame]:
         VideoFrame.objects.filter(note=note).delete()  # their pictures go on commit (hooks)
         VideoFrame.objects.bulk_create(rows)
         text = text_of(rows)
-        hooks.collect(
-            hooks.PHOTO_TEXT_READ,
-            note=note,
-            image=None,
-            text=ocr.screening_text(text),
-            language=language_of(text)[0] if text else "",
-        )
+        for screened in screenings or [""]:
+            hooks.collect(
+                hooks.PHOTO_TEXT_READ,
+                note=note,
+                image=None,
+                text=screened,
+                language=language_of(text)[0] if text else "",
+            )
     log.info(
         "read %d of %d frames of video note %s in %.1f s",
         sum(r.status == VideoFrame.Status.DONE for r in rows),

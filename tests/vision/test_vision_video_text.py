@@ -292,3 +292,21 @@ def test_export_holds_each_frames_text_and_erasure_removes_rows_and_files(
         data_rights.erase(mia)
     assert not VideoFrame.objects.filter(note__author=mia).exists()
     assert stored_files(settings.CROSSNOTE_FRAMES_DIR) == []
+
+
+def test_the_command_prints_each_frames_text_with_its_time(mia, django_capture_on_commit_callbacks):
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    note = post_video(mia, [("第一句", 2), ("第二句", 2)], django_capture_on_commit_callbacks)
+    out = io.StringIO()
+    call_command("vision", "read", str(note.pk), stdout=out)
+    text = out.getvalue()
+    assert "frame 0:00 (done, zh)" in text and "  第一句  [" in text
+    assert "frame 0:01 (same, as 0:00)" in text and "  第二句  [" in text
+    out = io.StringIO()
+    call_command("vision", "read", str(note.pk), "--json", stdout=out)
+    frames = json.loads(out.getvalue())["video_frames"]
+    assert [f["lines"][0]["text"] for f in frames if f["status"] == "done"] == ["第一句", "第二句"]

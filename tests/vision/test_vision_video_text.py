@@ -310,3 +310,22 @@ def test_the_command_prints_each_frames_text_with_its_time(mia, django_capture_o
     call_command("vision", "read", str(note.pk), "--json", stdout=out)
     frames = json.loads(out.getvalue())["video_frames"]
     assert [f["lines"][0]["text"] for f in frames if f["status"] == "done"] == ["第一句", "第二句"]
+
+
+def test_the_sweep_reads_a_video_a_dead_process_left_unread(
+    mia, settings, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from crossnote.vision.services import read_unread_photos
+
+    settings.CROSSNOTE_OCR_ENABLED = False  # the process that should have read it died
+    note = post_video(mia, [("第一句", 2)], django_capture_on_commit_callbacks)
+    assert not note.video_frames.exists()
+    Note.objects.filter(pk=note.pk).update(created_at=timezone.now() - timedelta(minutes=5))
+    settings.CROSSNOTE_OCR_ENABLED = True
+    with django_capture_on_commit_callbacks(execute=True):
+        read_unread_photos()
+    assert note.video_frames.filter(text="第一句").exists()

@@ -41,12 +41,15 @@ FLOORS = {
     "benign_held": 0,  # at most
     "newcomers_flagged": 1,  # at most
 }
-# The held-out set (suite/holdout, written before the sense rules and never tuned on): its
-# figures on the same day, before → after the rules: evasions 62/66 → 62/66 (93.9%), look-alikes
-# flagged 39/135 (28.9%) → 12/135 (8.9%), held 8 → 1, newcomers 0/44 → 0/44. Held to those.
+# The held-out set (suite/holdout, written before the sense rules and never tuned on): before →
+# after the rules, evasions 62/66 → 62/66 (93.9%), look-alikes flagged 39/135 (28.9%) → 12/135
+# (8.9%), held 8 → 1, newcomers 0/44 → 0/44. The rules were then tightened where the validation
+# splits showed them reading abuse as innocent (pipeline macro-F1 on olid_validation 0.7585 before
+# the rules, 0.7535 → 0.756 with the tightening; davidson_validation 0.936, 0.9205 → 0.9305),
+# which costs the held-out look-alikes 3 more flags (15/135, 11.1%). Held to that.
 HOLDOUT_FLOORS = {
     "catch_rate": 0.93,
-    "lookalikes_flagged_rate": 0.09,
+    "lookalikes_flagged_rate": 0.112,
     "benign_held": 1,
     "newcomers_flagged": 0,
 }

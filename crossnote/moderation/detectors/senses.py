@@ -36,7 +36,7 @@ SENSE_CUES: dict[str, tuple[str, ...]] = {
     "dog": (
         "dog", "dogs", "puppy", "puppies", "pup", "pups", "litter", "litters", "whelp", "whelped",
         "whelping", "breed", "breeds", "breeder", "breeders", "breeding", "bred", "kennel", "vet",
-        "sire", "dam", "spayed", "spay", "heat", "stud", "fox", "vixen", "wolf", "female dog",
+        "sire", "spayed", "spay", "in heat", "fox", "vixen", "wolf", "female dog",
         "greyhound", "terrier", "labrador", "retriever", "spaniel", "collie", "shepherd", "pedigree",
         "狗", "犬", "幼崽", "下崽", "产仔", "小狗", "狗狗", "配种", "兽医",
     ),
@@ -44,12 +44,12 @@ SENSE_CUES: dict[str, tuple[str, ...]] = {
         "bird", "birds", "hen", "hens", "rooster", "roosters", "chicken", "chickens", "crow",
         "crowed", "crows", "crowing", "farm", "barn", "coop", "feeder", "nest", "nests", "nesting",
         "egg", "eggs", "feather", "feathers", "flock", "seabird", "seabirds", "cormorant",
-        "cormorants", "gull", "gulls", "island", "islands", "season", "hunting", "species",
+        "cormorants", "gull", "gulls", "island", "islands", "species",
         "鸟", "母鸡", "公鸡", "打鸣", "鸡蛋", "养鸡", "鸡舍", "下蛋",
     ),
     "donkey": (
         "donkey", "donkeys", "mule", "mules", "horse", "horses", "foal", "jawbone", "saddle",
-        "kiang", "wild", "farm", "stable", "bray", "brayed", "驴", "马",
+        "kiang", "farm", "stable", "bray", "brayed", "驴", "马",
     ),
     "cat": ("cat", "cats", "kitten", "kittens", "kitty", "meow", "purr", "purred", "猫"),
     "plant": (
@@ -150,7 +150,7 @@ PRAISE = frozenset(
     }
 )  # fmt: skip
 # Mild words that are not about a person unless someone is addressed ("such a pain").
-MILD_NOUNS = frozenset({"pain", "nightmare", "hell", "sucks"})
+MILD_NOUNS = frozenset({"pain", "nightmare"})
 # Things a mild insult is said of ("a stupid question"): then it is about no one.
 THINGS = frozenset(
     {
@@ -163,8 +163,8 @@ THINGS = frozenset(
 REPORTED = frozenset(
     {
         "rape", "raped", "raping", "rapist", "rapists", "abuse", "abused", "abusing", "abuser",
-        "sexual", "slur", "slurs", "racist", "harassment", "harassed", "assault", "assaulted",
-        "molested", "molesting", "paedophile", "pedophile", "porn", "hate", "kill", "killed",
+        "sexual", "slur", "slurs", "harassment", "harassed", "assault", "assaulted",
+        "molested", "molesting", "paedophile", "pedophile",
         "辱骂", "霸凌", "暴力", "家暴", "骚扰", "性侵", "强奸", "猥亵",
     }
 )  # fmt: skip
@@ -183,19 +183,33 @@ ADDRESS_EN = frozenset(
 ADDRESS_ZH = ("你", "您", "楼主", "楼上", "lz")
 # A person as the subject of praise words makes them insults again ("he is sick").
 PERSON_SUBJECTS = frozenset({"he", "she", "they", "he's", "she's", "they're", "hes", "shes"})
-FIRST_PERSON = frozenset({"i", "i'm", "im", "me", "my", "myself", "i've", "i'd", "i'll"})
+FIRST_PERSON = frozenset({"i", "i'm", "im", "me", "myself", "i've", "i'd", "i'll", "i was"})
+# Whoever is spoken of: the nearest of these before an insult says whom it is about.
+OTHER_PEOPLE = frozenset(
+    {"he", "she", "they", "him", "her", "them", "his", "their", "he's", "she's", "they're", "it"}
+)
+# Words that can be someone's name ("Dick Francis", "Randy", "Mr Butt"): only these are read
+# as names when capitalised; "Bitches" at the start of a tweet is no name.
+NAME_WORDS = frozenset({"dick", "cock", "butt", "willy", "fanny", "randy", "dyke", "hoe"})
 FIRST_PERSON_ZH = ("我",)
 # Cues of a mention in English: before the word, and after it (in the same clause).
 MENTION_BEFORE = (
-    "the word", "the term", "what does", "what is", "how do you say", "how to say", "say",
-    "called", "pronounce", "spell", "translate", "meaning of", "definition of", "is",
+    "the word", "the term", "what does", "how do you say", "how to say", "say",
+    "called", "pronounce", "spell", "translate", "meaning of", "definition of",
 )  # fmt: skip
 MENTION_AFTER = (
     "mean", "means", "meaning", "is a swear", "swear word", "curse word", "in english",
     "in chinese", "in japanese", "is considered", "is offensive", "is a slur", "politely",
 )  # fmt: skip
 # Common verbs among the cues: alone they make a mention only in a sentence with quotes.
-WEAK_MENTION = frozenset({"mean", "means", "say", "called", "is", "what is"})
+WEAK_MENTION = frozenset({"mean", "means", "say", "called"})
+# Quotes make a mention only in a sentence that talks about words: otherwise they are emphasis,
+# scare quotes or reported speech, which may carry abuse of its own.
+MENTION_CONTEXT = (
+    "word", "words", "term", "mean", "means", "meaning", "say", "said", "called", "call",
+    "swear", "slur", "spell", "pronounce", "translate", "english", "chinese", "japanese",
+    "英文", "英语", "中文", "日语", "怎么说", "意思", "这个词", "这个字", "词", "脏话", "翻译", "叫",
+)  # fmt: skip
 # In a sentence that addresses someone, an innocent sense needs the word to be one of these'
 # things: "have you seen our bitch's puppies" (not "you bitch, walk your dog").
 DETERMINERS = frozenset({"the", "our", "my", "his", "her", "their", "this", "that", "a", "an"})
@@ -214,6 +228,7 @@ _ASKED_ZH = re.compile(
     r"(?:(?!的)[\u3400-\u9fff]){1,4}(?=(?:的|用|在)?(?:英文|英语|中文|日语|韩语)?(?:里|中)?"
     r"(?:怎么说|怎么讲|怎么翻译|是什么意思|什么意思|这个词|这个字|的意思|是脏话))"
 )
+_SENTENCE_START = '.!?:;"“(\n'
 _POLITE = re.compile(r"\b(?:thank|thanks|see|miss|love|bless)\s+you\b")
 _LANGUAGE_NAME = re.compile(r"(?:用|在)?(?:英|中|日|韩)?(?:文|语)$|^用")
 MENTION_WORDS = 2
@@ -296,10 +311,11 @@ def _sentence(folded: Normalised, offset: int, sentence: str) -> list[Innocent]:
     def add(start: int, end: int, word: str, sense: str) -> None:
         found.append(Innocent(offset + start, offset + end, word, sense))
 
+    about_words = any(_has_cue(c, latin_set, sentence) for c in MENTION_CONTEXT)
     quoted = [
         m.span(m.lastindex or 0)
         for m in _QUOTED.finditer(sentence)
-        if _short(m.group(m.lastindex or 0))
+        if about_words and _short(m.group(m.lastindex or 0))
     ]
     asked = [m.span() for m in _ASKED_ZH.finditer(sentence) if not _LANGUAGE_NAME.search(m.group())]
     for start, end in quoted + asked:
@@ -335,7 +351,7 @@ def _latin_sense(folded, offset, sentence, words, i, latin_set, addressed) -> st
     loaded = word in WORD_SENSES or word in MILD_INSULTS or word in REPORTED
     if loaded and _mentioned(sentence, start, end):
         return "mention"
-    if word in WORD_SENSES and _named(folded, offset + start, offset, sentence):
+    if word in NAME_WORDS and _named(folded, offset + start, offset, sentence):
         return "name"
     if addressed and not (i and words[i - 1][2] in DETERMINERS - {"a", "an"}):
         return ""
@@ -416,7 +432,7 @@ def _mentioned(sentence: str, start: int, end: int) -> bool:
     ends = [i for i in (sentence.find(",", end), sentence.find("，", end)) if i >= 0]
     before = sentence[max(clause_start, start - 25) : start]
     after = sentence[end : min([*ends, end + 25])]
-    quoted = any(q in sentence for q in "'\"“”‘’「」")
+    quoted = _QUOTED.search(sentence) is not None
     hits = [c for c in MENTION_BEFORE if _ends_with_cue(before, c)]
     hits += [c for c in MENTION_AFTER if _has_cue(c, set(_LATIN_WORD.findall(after)), after)]
     strong = [c for c in hits if c not in WEAK_MENTION]
@@ -432,9 +448,14 @@ def _named(folded: Normalised, start: int, offset: int, sentence: str) -> bool:
     """Capitalised inside a sentence in the original (not the sentence's first word)."""
     original = folded.original
     first = folded.index[start]
-    if not original[first].isupper():
-        return False
-    sentence_start = folded.index[offset + (len(sentence) - len(sentence.lstrip()))]
+    written = original[first : folded.index[start] + len(sentence[start - offset :].split()[0])]
+    if not written[:1].isupper() or written[1:].isupper():
+        return False  # a name is written Title-case, not "BITCH"
+    before = original[:first].rstrip()
+    if not before or before[-1] in _SENTENCE_START:
+        sentence_start = first  # the first word of a sentence, a quote or a "RT @x:" line
+    else:
+        sentence_start = folded.index[offset + (len(sentence) - len(sentence.lstrip()))]
     letters = [c for c in original if c.isalpha()]
     # In text written in capitals or title case, a capital letter says nothing.
     if sum(c.islower() for c in letters) < 0.7 * len(letters):
@@ -442,7 +463,7 @@ def _named(folded: Normalised, start: int, offset: int, sentence: str) -> bool:
     if first == sentence_start:
         # The sentence's first word: a name only if the next word is capitalised too.
         rest = original[first:].split(maxsplit=2)
-        return len(rest) > 1 and rest[1][:1].isupper()
+        return len(rest) > 1 and rest[1][:1].isupper() and not rest[1][1:].isupper()
     return True
 
 
@@ -463,7 +484,12 @@ def _has_cue(cue: str, latin_set: set[str], sentence: str) -> bool:
 def _about_self(words, i: int) -> bool:
     """A first-person word shortly before the insult ("I'm such an idiot", "call me a moron",
     "I feel so stupid")."""
-    return any(w in FIRST_PERSON for _, _, w in words[max(0, i - SELF_WINDOW) : i])
+    for _, _, w in reversed(words[max(0, i - SELF_WINDOW) : i]):
+        if w in FIRST_PERSON:
+            return True
+        if w in OTHER_PEOPLE or w in ADDRESS_EN:
+            return False  # "I think she is an idiot": about her
+    return False
 
 
 def _praising(sentence: str, words, i: int) -> bool:

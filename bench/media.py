@@ -7,7 +7,9 @@ times the two steps a video note goes through (crossnote.notes.video): `verify_v
 strip to the streams, key frames hashed: while the author waits) and `transcode` (720p and 360p
 H.264/AAC fast-start MP4s and one frame a second hashed: in the background), plus the poster's
 WebP variants (crossnote.core.images.make_variants). Upload to playable = the three together (the
-storage writes of the embedded default add milliseconds). The process is pinned to --cores CPUs.
+storage writes of the embedded default add milliseconds). Then the text in the frames, read in the
+background after publishing (crossnote.vision.video: sample, keep, read the distinct pictures).
+The process is pinned to --cores CPUs.
 """
 
 import argparse
@@ -56,6 +58,21 @@ def make_source(path: str, width: int, height: int, fps: int, seconds: float) ->
     out.close()
 
 
+def read_frames(path: str) -> list:
+    """What vision does once the note is published (crossnote.vision.video): sample the 720p
+    rendition once a second, keep each frame, read those that are not the same picture as one
+    read (at most CROSSNOTE_VIDEO_OCR_FRAMES). Rows are not saved; pictures go to a temp folder."""
+    from django.conf import settings
+
+    from crossnote.notes.models import Note
+    from crossnote.notes.video import sample_frames
+    from crossnote.vision.video import _frame_rows
+
+    deadline = time.monotonic() + settings.CROSSNOTE_VIDEO_OCR_SECONDS
+    sampled = sample_frames(path, cap=settings.CROSSNOTE_VIDEO_SAMPLE_FRAMES, deadline=deadline)
+    return _frame_rows(Note(pk=0), sampled, deadline)[0]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=10)
@@ -66,6 +83,7 @@ def main() -> None:
     width, height = (int(v) for v in args.size.split("x"))
     os.sched_setaffinity(0, set(sorted(os.sched_getaffinity(0))[: args.cores]))
 
+    os.environ["CROSSNOTE_FRAMES_DIR"] = tempfile.mkdtemp(prefix="crossnote-bench-frames-")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "crossnote.settings")
     import django
 
@@ -98,6 +116,9 @@ def main() -> None:
             started = time.perf_counter()
             make_variants(checked.frames[0].source.content)
             poster = time.perf_counter() - started
+            started = time.perf_counter()
+            frames = read_frames(result.files["large"])
+            frames_read = time.perf_counter() - started
             sizes = {n: os.path.getsize(p) for n, p in result.files.items()}
             for path in result.files.values():
                 os.unlink(path)
@@ -117,6 +138,12 @@ def main() -> None:
     print(f"poster WebP variants: {poster * 1000:.0f} ms")
     total = verified + transcoded + poster
     print(f"upload to playable (server side, after the bytes arrive): {total:.2f} s")
+    counts = {status: sum(f.status == status for f in frames) for status in ("done", "same")}
+    print(
+        f"text in the frames (after publishing, in the background): {len(frames)} sampled, "
+        f"{counts['done']} read, {counts['same']} the same picture as one read, "
+        f"{len(frames) - counts['done'] - counts['same']} over the cap: {frames_read:.2f} s"
+    )
 
 
 if __name__ == "__main__":

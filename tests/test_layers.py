@@ -129,7 +129,7 @@ LOCAL_IMPORT_BASELINE = {
     "crossnote/core/tasks.py": 1,
     "crossnote/federation/api.py": 1,
     "crossnote/federation/flags.py": 5,
-    "crossnote/federation/hooks.py": 5,
+    "crossnote/federation/hooks.py": 2,
     "crossnote/federation/inbox.py": 3,
     "crossnote/federation/management/commands/federation.py": 1,
     "crossnote/federation/moving.py": 4,

@@ -39,6 +39,10 @@ REMOTE_FOLLOW_REQUESTED = "remote_follow_requested"
 REMOTE_BLOCK_REQUESTED = "remote_block_requested"
 NOTE_MEDIA_READY = "note_media_ready"
 PHOTO_TEXT_READ = "photo_text_read"
+COMMENTS_ELSEWHERE = "comments_elsewhere"
+COMMENTS_ELSEWHERE_COUNT = "comments_elsewhere_count"
+FOLLOWING_ELSEWHERE = "following_elsewhere"
+SEARCH_ELSEWHERE = "search_elsewhere"
 
 CATALOGUE: dict[str, Event] = {
     event.name: event
@@ -145,10 +149,43 @@ CATALOGUE: dict[str, Event] = {
         Event(
             "PHOTO_TEXT_READ",
             PHOTO_TEXT_READ,
-            "vision.services (the text in one of a note's photos was read, or read again)",
-            "note, image (notes.NoteImage), text (the joined lines, '' when none), "
-            "language (detected code or '')",
+            "vision.services, vision.video (the text in one of a note's photos, or in its "
+            "video's frames, was read, or read again)",
+            "note, image (notes.NoteImage; None for a video's frames), text (the joined lines, "
+            "'' when none), language (detected code or '')",
             ("moderation.hooks", "search.hooks"),
+        ),
+        Event(
+            "COMMENTS_ELSEWHERE",
+            COMMENTS_ELSEWHERE,
+            "notes.views, notes.api (a note's comments section, first page)",
+            "note, viewer; returns replies from people on other servers the viewer may see, "
+            "oldest first (objects with `template` for the page and `as_dict()` for the API)",
+            ("federation.hooks",),
+        ),
+        Event(
+            "COMMENTS_ELSEWHERE_COUNT",
+            COMMENTS_ELSEWHERE_COUNT,
+            "notes.services.recount_comments",
+            "note_id; returns how many replies from other servers its readers see (an int)",
+            ("federation.hooks",),
+        ),
+        Event(
+            "FOLLOWING_ELSEWHERE",
+            FOLLOWING_ELSEWHERE,
+            "feeds.selectors (the following feed, each page)",
+            "viewer, newer_than, older_than (datetimes or None); returns cards of notes by "
+            "people elsewhere the viewer follows, published in that span (`created_at`, "
+            "`card_template`)",
+            ("federation.hooks",),
+        ),
+        Event(
+            "SEARCH_ELSEWHERE",
+            SEARCH_ELSEWHERE,
+            "search.views (the search page and suggestions)",
+            "viewer, text, notes (bool: notes too, not only people); returns hits from other "
+            "servers (`template`)",
+            ("federation.hooks",),
         ),
         Event(
             "REMOTE_FOLLOW_REQUESTED",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
-from crossnote.federation import activities, fetch, services
+from crossnote.federation import activities, erasure, fetch, flags, moving, replies, services
 from crossnote.federation.models import (
     RemoteActor,
     RemoteBlock,
@@ -102,6 +102,8 @@ def receive(
         activity = _parse(body)
         if services.is_blocked(services.domain_of(activity["actor"])):
             raise Refused(403, "the actor's server is blocked here")
+        if erasure.deletes_unknown_actor(activity):  # nothing here to delete (as Mastodon)
+            return Accepted(202, "ignored: a Delete of an actor unknown here")
         sender = _authenticate(method=method, url=url, headers=headers, body=body)
         if sender.uri != activity["actor"]:
             raise Refused(403, "the activity's actor is not the owner of the signing key")
@@ -152,6 +154,8 @@ def _apply(sender: RemoteActor, activity: dict) -> str:
         "Update": _update,
         "Delete": _delete,
         "Like": _like,
+        "Move": moving.receive_move,
+        "Flag": flags.receive_flag,
     }.get(kind)
     if handler is None:
         return f"ignored: {kind} is not handled yet"
@@ -290,14 +294,15 @@ def _screened(fields: dict) -> dict:
 
 
 def _is_wanted(sender, note: dict) -> bool:
-    """Kept only when someone here follows the author or it answers a local note."""
+    """Kept only when someone here follows the author, or it answers a local note or a remote
+    note kept here (a reply in a thread people here read)."""
     if (
         RemoteFollow.objects.filter(actor=sender)
         .exclude(state=RemoteFollow.State.REJECTED)
         .exists()
     ):
         return True
-    return activities.local_note_id(_object_id(note.get("inReplyTo"))) is not None
+    return replies.answers_local(note) or replies.answers_known(note)
 
 
 def _note_of(sender, activity) -> dict:
@@ -324,6 +329,8 @@ def _create(sender, activity) -> str:
     if not _is_wanted(sender, note):
         return "ignored: nobody here follows the author"
     fields = _screened(_note_fields(sender, note))
+    if replies.answers_local(note):  # a reply under a local note: one of its comments
+        return replies.store_reply(sender, note, fields)
     RemoteNote.objects.update_or_create(uri=note["id"][:500], defaults=fields)
     return "note stored"
 
@@ -335,18 +342,21 @@ def _update(sender, activity) -> str:
         return "actor updated"
     note = _note_of(sender, activity)
     fields = _screened(_note_fields(sender, note))
-    updated = RemoteNote.objects.filter(uri=note["id"], actor=sender).update(
-        **{k: v for k, v in fields.items() if k != "actor"}
-    )
+    rows = RemoteNote.objects.filter(uri=note["id"], actor=sender)
+    with replies.recounting(rows):  # a reply re-screened may now be shown or hidden
+        updated = rows.update(**{k: v for k, v in fields.items() if k != "actor"})
     return "note updated" if updated else "ignored: unknown note"
 
 
 def _delete(sender, activity) -> str:
     target = _object_id(activity.get("object"))
     if target == sender.uri:  # the account itself is gone
-        sender.delete()
+        with replies.recounting(RemoteNote.objects.filter(actor=sender)):
+            sender.delete()
         return "actor deleted"
-    deleted, _rows = RemoteNote.objects.filter(uri=target, actor=sender).delete()
+    rows = RemoteNote.objects.filter(uri=target, actor=sender)
+    with replies.recounting(rows):
+        deleted, _rows = rows.delete()
     return "note deleted" if deleted else "ignored: unknown note"
 
 

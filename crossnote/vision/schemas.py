@@ -24,6 +24,29 @@ class PhotoTextOut(Schema):
     target: str | None = Field(None, description="the language the lines were translated into")
 
 
+class VideoFrameTextOut(Schema):
+    at: float = Field(description="the frame's time, in seconds from the start")
+    status: str = Field(
+        description="done (read), same (the same picture as the frame at `same_as`: not read "
+        "again), skipped (over the per-video cap of frames or time), failed"
+    )
+    same_as: float | None = Field(None, description="for `same`: the time of the frame read")
+    language: str = Field(description="detected language of the frame's text ('' when none)")
+    text: str
+    lines: list[PhotoLineOut] = Field(description="boxes as fractions of the frame")
+
+
+class VideoTextOut(Schema):
+    note_id: int
+    status: str = Field(
+        description="pending (not read yet: the video is still being made, or waiting), done, "
+        "or off (OCR disabled)"
+    )
+    text: str = Field(description="each distinct line once, in order of time (what search finds)")
+    frames: list[VideoFrameTextOut] = Field(description="every sampled frame, about one a second")
+    target: str | None = Field(None, description="the language the lines were translated into")
+
+
 class AltTextIn(Schema):
     alt_text: str | None = Field(
         None,

@@ -58,3 +58,12 @@ def photo_texts_by_note(note_ids) -> dict[int, str]:
 def video_frames(note) -> list[VideoFrame]:
     """The frames sampled from a video note, in order of time ([] for a photo note)."""
     return list(VideoFrame.objects.filter(note=note).order_by("at"))
+
+
+def note_video_text(viewer, note_id: int):
+    """(note, its frames in order of time) for a video note the viewer may see; the same 404 as
+    the note itself when they may not, and a 404 for a note of photos."""
+    note = get_visible_note(viewer, note_id)
+    if not note.video_duration:
+        raise NotFound(_("This note has no video."))
+    return note, video_frames(note)

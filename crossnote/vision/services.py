@@ -23,7 +23,7 @@ from crossnote.language.services import TranslationUnavailable, translate_text
 from crossnote.notes.models import ALT_TEXT_MAX, Note, NoteImage, Visibility
 from crossnote.notes.policies import can_edit_note
 from crossnote.vision import ocr
-from crossnote.vision.models import PhotoText
+from crossnote.vision.models import PhotoText, VideoFrame
 from crossnote.vision.video import read_video, unread_videos
 
 VIDEOS_PER_SWEEP = 3  # a video's frames take seconds to read: a few a run
@@ -161,9 +161,10 @@ def read_unread_photos(
     return done + sum(bool(read_video(note_id=pk)) for pk in videos)
 
 
-def translate_lines(*, note, photo_text: PhotoText, target: str) -> list[str | None]:
-    """Each line of a photo in `target` (None where no engine could translate that line). Lines
-    of followers-only and private notes go only to local engines, as the note's own text does."""
+def translate_lines(*, note, photo_text: PhotoText | VideoFrame, target: str) -> list[str | None]:
+    """Each line of a photo (or video frame) in `target` (None where no engine could translate
+    that line). Lines of followers-only and private notes go only to local engines, as the
+    note's own text does."""
     private = note.visibility != Visibility.PUBLIC
     context = {"title": note.title, "thread_language": note.language}
     out: list[str | None] = []

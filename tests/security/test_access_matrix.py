@@ -296,6 +296,8 @@ API = [
     A("GET", "/search/suggest", "200 200 200 200 200 200", url="/search/suggest?q=ca"),
     # Text in photos: read by whoever may see the note; alt text by its author only.
     A("GET", "/notes/{note_id}/photos/{position}/text", "200 200 200 404 200 200", url="/notes/{public}/photos/0/text"),
+    # The text in a video's frames: {public} is a note of photos, so 404 to all (as the page).
+    A("GET", "/notes/{note_id}/video/text", "404 404 404 404 404 404", url="/notes/{public}/video/text"),
     A("POST", "/notes/{note_id}/photos/{position}/alt-text", "401 409 403 404 403 403", url="/notes/{public}/photos/0/alt-text", data={}),
     # Moving in and out: an import nobody has (404), {private} is no draft (404).
     A("POST", "/imports", "401 422 422 422 422 422", data={"kind": "instagram"}),

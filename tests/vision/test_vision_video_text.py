@@ -329,3 +329,44 @@ def test_the_sweep_reads_a_video_a_dead_process_left_unread(
     with django_capture_on_commit_callbacks(execute=True):
         read_unread_photos()
     assert note.video_frames.filter(text="第一句").exists()
+
+
+def test_the_api_gives_each_frames_text_with_its_time_and_boxes(
+    mia, lin, client_for, django_capture_on_commit_callbacks
+):
+    note = post_video(
+        mia,
+        [("今天的火锅真好吃", 2), ("Welcome TikTok refugees!", 2)],
+        django_capture_on_commit_callbacks,
+    )
+    from django.test import Client
+
+    answer = Client().get(f"/api/v1/notes/{note.pk}/video/text")
+    assert answer.status_code == 200
+    body = answer.json()
+    assert body["status"] == "done" and body["note_id"] == note.pk
+    assert body["text"].splitlines()[0] == "今天的火锅真好吃"
+    read = [f for f in body["frames"] if f["status"] == "done"]
+    assert [f["lines"][0]["text"] for f in read][0] == "今天的火锅真好吃"
+    assert read[0]["language"] == "zh" and len(read[0]["lines"][0]["box"]) == 4
+    assert any(f["status"] == "same" and f["same_as"] == read[0]["at"] for f in body["frames"])
+    translated = (
+        client_for(lin).get(f"/api/v1/notes/{note.pk}/video/text", {"translate_to": "en"}).json()
+    )
+    assert translated["target"] == "en"
+    first = next(f for f in translated["frames"] if f["status"] == "done")
+    assert isinstance(first["lines"][0]["translation"], str)
+    assert first["lines"][0]["translation"] != "今天的火锅真好吃"
+
+
+def test_the_api_answers_404_for_a_photo_note_and_a_note_the_caller_may_not_see(
+    mia, lin, client_for, make_note, django_capture_on_commit_callbacks
+):
+    photos = make_note(mia)
+    answer = client_for(lin).get(f"/api/v1/notes/{photos.pk}/video/text")
+    assert answer.status_code == 404 and answer.json()["detail"]
+    private = post_video(mia, [("第一句", 2)], django_capture_on_commit_callbacks)
+    Note.objects.filter(pk=private.pk).update(visibility="private")
+    assert client_for(lin).get(f"/api/v1/notes/{private.pk}/video/text").status_code == 404
+    assert client_for(mia).get(f"/api/v1/notes/{private.pk}/video/text").status_code == 200
+    assert client_for(lin).get("/api/v1/notes/999999/video/text").status_code == 404

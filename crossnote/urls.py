@@ -4,9 +4,15 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
+from crossnote.accounts import urls as account_urls
 from crossnote.api.api import api
 from crossnote.api.views import docs_page, openapi_schema
 from crossnote.core.views import serve_media
+from crossnote.notes import urls as note_urls
+
+# The accounts namespace is composed here: accounts' own pages, and the profile page
+# (`accounts:profile`), which shows notes and follows and so lives above social, in notes.
+account_pages = ([*account_urls.urlpatterns, *note_urls.profile_urlpatterns], account_urls.app_name)
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -14,7 +20,7 @@ urlpatterns = [
     path("api/docs", docs_page, name="api-docs"),
     path("api/openapi.json", openapi_schema, name="api-schema"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("", include("crossnote.accounts.urls")),
+    path("", include(account_pages)),
     path("", include("crossnote.notes.urls")),
     path("", include("crossnote.social.urls")),
     path("", include("crossnote.feeds.urls")),

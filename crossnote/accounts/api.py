@@ -1,15 +1,15 @@
-"""REST endpoints for sign-up, log-in, the current user, profiles and tokens."""
+"""REST endpoints for sign-up, log-in, the current user and tokens (a profile, which shows
+follow state, is social.api's `GET /users/{username}`)."""
 
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import File, Router, Status
 from ninja.files import UploadedFile
 
 from crossnote.accounts import services
-from crossnote.accounts.auth import OPTIONAL, REQUIRED
+from crossnote.accounts.auth import REQUIRED
 from crossnote.accounts.models import User
 from crossnote.accounts.schemas import (
     LogInIn,
@@ -17,7 +17,6 @@ from crossnote.accounts.schemas import (
     NewTokenOut,
     PasswordIn,
     ProfileIn,
-    ProfileOut,
     SignUpIn,
     SignUpPendingOut,
     TokenIn,
@@ -26,7 +25,6 @@ from crossnote.accounts.schemas import (
 )
 from crossnote.core.errors import NotAuthenticated, PermissionDenied
 from crossnote.security.ratelimits import check_login, login_failed, rate_limit, remember_device
-from crossnote.social.selectors import is_following
 
 router = Router(tags=["accounts"])
 
@@ -137,7 +135,7 @@ def list_tokens(request):
 def create_token(request, payload: TokenIn):
     """Make a personal access token; send it as `Authorization: Bearer <token>`."""
     token, secret = services.create_api_token(user=request.user, name=payload.name)
-    token.token = secret
+    token.token = secret  # type: ignore[attr-defined]  # shown once, in this answer
     return Status(201, token)
 
 
@@ -145,10 +143,3 @@ def create_token(request, payload: TokenIn):
 def revoke_token(request, token_id: int):
     services.revoke_api_token(user=request.user, token_id=token_id)
     return Status(204, None)
-
-
-@router.get("/users/{username}", response=ProfileOut, auth=OPTIONAL)
-def get_user(request, username: str):
-    user = get_object_or_404(User, username=username, is_active=True)
-    user.is_following = is_following(request.user, user)
-    return user

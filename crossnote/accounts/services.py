@@ -18,7 +18,8 @@ from crossnote.accounts.models import SPOKEN_LANGUAGE_CODES, ApiToken, User, use
 from crossnote.core import hooks
 from crossnote.core.errors import Conflict, InvalidInput, NotFound
 from crossnote.core.images import AVATAR_VARIANTS, process_image
-from crossnote.language.detection import profile_language_fields
+from crossnote.core.language_detection import profile_language_fields
+from crossnote.security import services as security
 
 # The shared password of the demo's people and of the simulated influx (`crossnote demo`):
 # published on purpose, so a visitor can log in as any of them.
@@ -86,8 +87,6 @@ def sign_up(
     The community guidelines must be accepted; the acknowledgement is recorded with its version.
     The sign-up surge mode (crossnote.security) may ask for an invite code, or keep the account
     inactive until staff approve it (`user.is_active` tells which)."""
-    from crossnote.security import services as security
-
     if not accept_guidelines:
         raise InvalidInput(
             _("Please read and accept the community guidelines."), field="accept_guidelines"

@@ -3,6 +3,8 @@ from django.urls import path
 
 from crossnote.accounts import views
 
+# The profile page, `accounts:profile`, shows notes: crossnote/urls.py mounts it in this namespace
+# from crossnote.notes.urls.profile_urlpatterns.
 app_name = "accounts"
 urlpatterns = [
     path("signup/", views.sign_up, name="signup"),
@@ -13,5 +15,4 @@ urlpatterns = [
     path("settings/password/", views.change_password, name="password"),
     path("settings/tokens/", views.create_token, name="create_token"),
     path("settings/tokens/<int:token_id>/revoke/", views.revoke_token, name="revoke_token"),
-    path("u/<str:username>/", views.profile, name="profile"),
 ]

@@ -1,10 +1,10 @@
-"""Account pages: sign up, log in/out, settings, public profile."""
+"""Account pages: sign up, log in/out, settings (the public profile is notes.profile)."""
 
 from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,11 +12,8 @@ from crossnote.accounts import forms, services
 from crossnote.accounts.models import User
 from crossnote.core.errors import DomainError
 from crossnote.core.forms import run_service
-from crossnote.core.pagination import paginate
-from crossnote.notes import selectors as note_selectors
 from crossnote.security import services as security
 from crossnote.security.ratelimits import check_login, login_failed, rate_limit, remember_device
-from crossnote.social import selectors as social_selectors
 
 
 @rate_limit("signup")
@@ -164,38 +161,3 @@ def revoke_token(request, token_id):
     except DomainError as exc:
         messages.error(request, exc.message)
     return redirect("accounts:settings")
-
-
-PROFILE_TABS = ("notes", "boards", "followers", "following")
-
-
-def profile(request, username):
-    person = get_object_or_404(User, username__iexact=username, is_active=True)
-    tab = request.GET.get("tab", "notes")
-    if tab not in PROFILE_TABS:
-        tab = "notes"
-    context = {
-        "person": person,
-        "tab": tab,
-        "is_following": social_selectors.is_following(request.user, person),
-        "is_me": request.user.is_authenticated and request.user.pk == person.pk,
-        "i_blocked": social_selectors.has_blocked(request.user, person),
-    }
-    cursor = request.GET.get("cursor")
-    if tab == "notes":
-        page = paginate(note_selectors.notes_by(person, request.user), cursor)
-        context.update(notes=page.items, next_cursor=page.next_cursor)
-    elif tab == "boards":
-        context["boards"] = note_selectors.boards_of(person, request.user)
-    else:
-        rows = (
-            social_selectors.followers_of(person)
-            if tab == "followers"
-            else social_selectors.following_of(person)
-        )
-        page = paginate(rows, cursor, 50)
-        context.update(
-            people=[f.follower if tab == "followers" else f.followee for f in page.items],
-            next_cursor=page.next_cursor,
-        )
-    return render(request, "accounts/profile.html", context)

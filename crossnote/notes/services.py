@@ -23,8 +23,8 @@ from crossnote.core.errors import (
     UnsupportedMedia,
 )
 from crossnote.core.images import ProcessedImage, make_variants, verify_image
+from crossnote.core.language_detection import detection_fields, language_of
 from crossnote.core.tasks import enqueue
-from crossnote.language.detection import detection_fields, language_of
 from crossnote.notes import policies, tasks
 from crossnote.notes.models import (
     ALT_TEXT_MAX,

@@ -2,7 +2,7 @@
 
 from ninja import Router, Status
 
-from crossnote.accounts.auth import OPTIONAL, REQUIRED
+from crossnote.core.api_auth import OPTIONAL, REQUIRED
 from crossnote.core.errors import NotAuthenticated, PermissionDenied
 from crossnote.security import services
 from crossnote.security.models import InviteCode, SignupApplication

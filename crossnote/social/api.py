@@ -1,10 +1,11 @@
-"""REST endpoints for follows and notifications."""
+"""REST endpoints for profiles, follows and notifications."""
 
 from django.shortcuts import get_object_or_404
 from ninja import Router
 
 from crossnote.accounts.auth import OPTIONAL, REQUIRED
 from crossnote.accounts.models import User
+from crossnote.accounts.schemas import ProfileOut
 from crossnote.core.pagination import paginate
 from crossnote.security.ratelimits import rate_limit
 from crossnote.social import selectors, services
@@ -22,6 +23,15 @@ router = Router(tags=["follows", "notifications"])
 
 def _user(username: str) -> User:
     return get_object_or_404(User, username=username, is_active=True)
+
+
+# A person's profile shows whether the reader follows them, so it sits here above accounts;
+# it keeps the accounts tag (and its path) it always had.
+@router.get("/users/{username}", response=ProfileOut, auth=OPTIONAL, tags=["accounts"])
+def get_user(request, username: str):
+    user = _user(username)
+    user.is_following = selectors.is_following(request.user, user)  # type: ignore[attr-defined]
+    return user
 
 
 @router.post("/users/{username}/follow", response=FollowOut, auth=REQUIRED, tags=["follows"])

@@ -125,7 +125,7 @@ LOCAL_IMPORT_BASELINE = {
     "crossnote/federation/tasks.py": 6,
     "crossnote/federation/templatetags/federation.py": 1,
     "crossnote/federation/views.py": 1,
-    "crossnote/insights/simulation.py": 14,
+    "crossnote/insights/simulation.py": 1,
     "crossnote/messaging/consumers.py": 1,
     "crossnote/ops/doctor.py": 1,
     "crossnote/ops/probes.py": 1,

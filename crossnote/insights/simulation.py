@@ -25,6 +25,13 @@ from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from crossnote.accounts.models import User
+from crossnote.accounts.services import DEMO_PASSWORD
+from crossnote.moderation.models import Decision
+from crossnote.notes.models import Comment, Note, NoteLike
+from crossnote.privacy.models import LoginEvent
+from crossnote.social.models import Follow
+
 WEEKS = 12
 WAVE_AFTER_DAYS = 35  # the wave starts this many days into the simulated weeks
 WAVE_SHAPE = [0.10, 0.26, 0.22, 0.15, 0.11, 0.08, 0.05, 0.03]  # share of newcomers per wave day
@@ -170,9 +177,6 @@ class Influx:
         return plan
 
     def make_people(self) -> None:
-        from crossnote.accounts.models import User
-        from crossnote.accounts.services import DEMO_PASSWORD
-
         password = make_password(DEMO_PASSWORD)  # one Argon2 hash serves them all
         taken = set(User.objects.values_list("username", flat=True))
         rows, plans = [], []
@@ -233,8 +237,6 @@ class Influx:
     # --- activity ------------------------------------------------------------------------------
 
     def existing_notes(self) -> None:
-        from crossnote.notes.models import Note
-
         for at, pk, author, language in Note.objects.filter(visibility="public").values_list(
             "created_at", "pk", "author_id", "language"
         ):
@@ -243,7 +245,6 @@ class Influx:
 
     def simulate(self) -> None:
         from crossnote.language.models import Translation  # noqa: F401 - the bridge is installed
-        from crossnote.privacy.models import LoginEvent
 
         for i in range((self.today - self.start).days + 1):
             day = self.start + timedelta(days=i)
@@ -258,8 +259,6 @@ class Influx:
             self.day_of_reactions(day, active)
 
     def day_of_notes(self, day: date, active: list[Person]) -> None:
-        from crossnote.notes.models import Note
-
         rows = []
         for p in active:
             if self.rng.random() < (0.12 if p.newcomer else 0.08):
@@ -286,9 +285,6 @@ class Influx:
         self.counts["notes"] += len(made)
 
     def day_of_reactions(self, day: date, active: list[Person]) -> None:
-        from crossnote.notes.models import Comment, NoteLike
-        from crossnote.social.models import Follow
-
         end = datetime(day.year, day.month, day.day, tzinfo=UTC) + timedelta(days=1)
         visible = [n for n in self.notes if n[0] < end - timedelta(hours=1)]
         recent = visible[-300:]
@@ -345,8 +341,6 @@ class Influx:
         self.counts["follows"] += len(follows)
 
     def replies(self, day: date, active: list[Person]) -> list:
-        from crossnote.notes.models import Comment
-
         if not self.comments:
             return []
         rows = []
@@ -373,9 +367,6 @@ class Influx:
 
     def moderation(self) -> None:
         """A little more moderation while the wave lands (spam follows crowds)."""
-        from crossnote.moderation.models import Decision
-        from crossnote.notes.models import Comment
-
         rows = []
         picked = Comment.objects.filter(author_id__in=[p.pk for p in self.people]).values_list(
             "pk", "author_id", "created_at"
@@ -403,9 +394,6 @@ class Influx:
 
     def fix_counters(self) -> None:
         """Like, comment, note and follow counters as real use would have left them."""
-        from crossnote.accounts.models import User
-        from crossnote.notes.models import Comment, Note, NoteLike
-        from crossnote.social.models import Follow
 
         def count(model, field):
             return Coalesce(

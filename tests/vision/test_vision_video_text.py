@@ -4,6 +4,7 @@ language), searchable ("text in video"), screened by moderation as typed text, k
 for the moderators' contact sheet, exported and erased with the person."""
 
 import tempfile
+from pathlib import Path
 
 import av
 import numpy as np
@@ -288,6 +289,22 @@ def test_export_holds_each_frames_text_and_erasure_removes_rows_and_files(
     assert len(exported) == note.video_frames.count()
     assert any(f["text"] == "今天的火锅真好吃" and f["lines"][0]["box"] for f in exported)
     assert all(f["note_id"] == note.pk and isinstance(f["at"], float) for f in exported)
+    # Through the whole archive: data.json follows the schema, index.html shows the text.
+    import json
+    import zipfile
+
+    import jsonschema
+
+    from crossnote.privacy import archive
+
+    path = archive.write_archive(mia)
+    with zipfile.ZipFile(path) as made:
+        data = json.loads(made.read("data.json"))
+        index = made.read("index.html").decode()
+    Path(path).unlink()
+    jsonschema.Draft202012Validator(json.loads(archive.SCHEMA_PATH.read_text())).validate(data)
+    assert data["video_texts"] == exported
+    assert "Text read in your videos" in index and "今天的火锅真好吃" in index
     with django_capture_on_commit_callbacks(execute=True):
         data_rights.erase(mia)
     assert not VideoFrame.objects.filter(note__author=mia).exists()

@@ -19,6 +19,7 @@ from crossnote.federation.models import (
     RemoteNote,
 )
 from crossnote.federation.schemas import (
+    BlockedOut,
     BlocklistIn,
     BlocklistOut,
     DomainBlockIn,
@@ -117,6 +118,22 @@ def follow(request, actor_id: int):
 def unfollow(request, actor_id: int):
     services.unfollow_remote(user=request.user, actor=_actor(actor_id))
     return {"following": False, "state": None}
+
+
+@router.post("/federation/actors/{actor_id}/block", response=BlockedOut, auth=REQUIRED)
+@rate_limit("follow")
+def block_person(request, actor_id: int):
+    """Block a person elsewhere: neither follows the other any more, their follow requests are
+    rejected, and their server is told (Block). Blocking twice changes nothing."""
+    services.block_remote(user=request.user, actor=_actor(actor_id))
+    return {"blocked": True}
+
+
+@router.delete("/federation/actors/{actor_id}/block", response=BlockedOut, auth=REQUIRED)
+def unblock_person(request, actor_id: int):
+    """Lift the block (their server is told: Undo(Block)); the follows it ended stay ended."""
+    services.unblock_remote(user=request.user, actor=_actor(actor_id))
+    return {"blocked": False}
 
 
 def _liked(note: RemoteNote, liked: bool) -> dict:

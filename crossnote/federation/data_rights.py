@@ -3,7 +3,7 @@
 Export (GDPR Art. 15/20), under `moderation.other.federation` of data.json: the people elsewhere
 they follow (with the follow's state), their followers elsewhere, their likes of and comments on
 remote notes, their public key (never the private key), their aliases and moves. Erasure (Art.
-17): those rows, remote likes of their notes, replies from elsewhere to their notes (others'
+17): those rows, remote likes and boosts of their notes, replies from elsewhere to their notes (others'
 words, not exported, but shown only under those notes, so they go with them) and their key pair
 go; first a signed Delete of their actor is queued for every server that knows them
 (crossnote.federation.erasure, Art. 17(2)).
@@ -16,6 +16,7 @@ from crossnote.federation.models import (
     ActorAlias,
     ActorKey,
     LocalReply,
+    RemoteAnnounce,
     RemoteBlock,
     RemoteFollow,
     RemoteFollower,
@@ -29,6 +30,7 @@ COVERS = (
     "federation.ActorAlias",
     "federation.ActorKey",
     "federation.LocalReply",
+    "federation.RemoteAnnounce",
     "federation.RemoteBlock",
     "federation.RemoteFollow",
     "federation.RemoteFollower",
@@ -92,6 +94,7 @@ def erase(user) -> None:
     RemoteFollow.objects.filter(user=user).delete()
     RemoteFollower.objects.filter(user=user).delete()
     RemoteLike.objects.filter(note__author=user).delete()
+    RemoteAnnounce.objects.filter(note__author=user).delete()
     RemoteNote.objects.filter(reply_to_note__author=user).delete()
     ActorAlias.objects.filter(user=user).delete()
     AccountMove.objects.filter(user=user).delete()

@@ -2,7 +2,7 @@
 personal data public takes reasonable steps to inform the others processing it that erasure was
 asked for). On erasure, before their key and rows go, a `Delete` of their actor (Mastodon's
 shape) is signed once per inbox that knows them: their followers' servers, the people they
-follow or liked notes of, and the people who liked their notes. The signed requests are sent
+follow or liked notes of, and the people who liked or boosted their notes. The signed requests are sent
 after the erasure commits (crossnote.federation.tasks.deliver_erasure): retried a few times
 within the signature window, then dropped; never kept as a dead letter, which would keep the
 erased name and key-signed body after the erasure.
@@ -18,6 +18,7 @@ from crossnote.federation import activities, fetch, services
 from crossnote.federation.models import (
     ActorKey,
     RemoteActor,
+    RemoteAnnounce,
     RemoteFollow,
     RemoteFollower,
     RemoteLike,
@@ -34,6 +35,10 @@ def known_inboxes(user) -> list[str]:
     actors += [row.actor for row in RemoteFollow.objects.filter(user=user).select_related("actor")]
     actors += [
         row.actor for row in RemoteLike.objects.filter(note__author=user).select_related("actor")
+    ]
+    actors += [
+        row.actor
+        for row in RemoteAnnounce.objects.filter(note__author=user).select_related("actor")
     ]
     actors += [
         row.note.actor

@@ -1,7 +1,8 @@
 """Incoming activities: the signature is verified before anything is stored, then the activity is
 checked (actor is the key's owner, server not blocked, id not seen before) and applied: Follow,
-Accept, Reject, Undo, Create / Update / Delete of notes, Like. Every refusal is logged with its
-reason and answered with a 4xx carrying that reason."""
+Accept, Reject, Undo, Create / Update / Delete of notes, Like, Announce (boosts) and Block (as
+Mastodon: the blocker and the person blocked stop following each other). Every refusal is
+logged with its reason and answered with a 4xx carrying that reason."""
 
 import json
 import logging
@@ -13,6 +14,7 @@ from django.db import IntegrityError, transaction
 from crossnote.federation import activities, erasure, fetch, flags, moving, replies, services
 from crossnote.federation.models import (
     RemoteActor,
+    RemoteAnnounce,
     RemoteBlock,
     RemoteFollow,
     RemoteFollower,
@@ -154,6 +156,8 @@ def _apply(sender: RemoteActor, activity: dict) -> str:
         "Update": _update,
         "Delete": _delete,
         "Like": _like,
+        "Announce": _announce,
+        "Block": _block,
         "Move": moving.receive_move,
         "Flag": flags.receive_flag,
     }.get(kind)
@@ -234,6 +238,14 @@ def _undo(sender, activity) -> str:
         return f"unfollowed ({rows.delete()[0]})"
     if kind == "Like" or RemoteLike.objects.filter(actor=sender, activity_id=undone).exists():
         return f"like undone ({RemoteLike.objects.filter(actor=sender, activity_id=undone).delete()[0]})"
+    if (
+        kind == "Announce"
+        or RemoteAnnounce.objects.filter(actor=sender, activity_id=undone).exists()
+    ):
+        gone = RemoteAnnounce.objects.filter(actor=sender, activity_id=undone).delete()[0]
+        return f"boost undone ({gone})"
+    if kind == "Block":  # the follows it ended stay ended (as Mastodon): nothing to restore
+        return "block undone"
     return "ignored: nothing to undo"
 
 
@@ -360,18 +372,67 @@ def _delete(sender, activity) -> str:
     return "note deleted" if deleted else "ignored: unknown note"
 
 
-def _like(sender, activity) -> str:
+def _local_notes(uri: str, visibilities):
+    """The local note `uri` names (a queryset of one or none), among those `visibilities`."""
     from crossnote.notes.models import Note
 
-    note_id = activities.local_note_id(_object_id(activity.get("object")))
-    note = (
-        Note.objects.filter(pk=note_id, visibility__in=activities.FEDERATED_VISIBILITIES).first()
-        if note_id is not None
-        else None
-    )
+    note_id = activities.local_note_id(uri)
+    if note_id is None:
+        return Note.objects.none()
+    return Note.objects.filter(pk=note_id, visibility__in=visibilities)
+
+
+def _like(sender, activity) -> str:
+    target = _object_id(activity.get("object"))
+    note = _local_notes(target, activities.FEDERATED_VISIBILITIES).first()
     if note is None:
         raise Refused(404, "no such note here")
     RemoteLike.objects.get_or_create(
         actor=sender, note=note, defaults={"activity_id": activity["id"][:500]}
     )
     return "like stored"
+
+
+def _public_local_note(uri: str):
+    """The local note `uri` names, if anyone may see it (only public notes can be boosted)."""
+    return (
+        _local_notes(uri, ("public",))
+        .filter(author__is_active=True)
+        .exclude(moderation__in=activities.HIDDEN_MODERATION)
+        .first()
+    )
+
+
+def _announce(sender, activity) -> str:
+    """A boost. Of a local public note: kept and counted as one of its shares (refused when the
+    note's author blocked the booster). Of a remote note: nothing to keep beyond the note itself,
+    which arrives (or not) by its own Create; a boost does not make this server fetch it."""
+    target = _object_id(activity.get("object"))
+    if not target:
+        raise Refused(422, "an Announce needs an object")
+    if not target.startswith(activities.base_url() + "/"):
+        known = RemoteNote.objects.filter(uri=target[:500]).exists()
+        return "boost of a note kept here" if known else "ignored: a boost of a note not kept here"
+    note = _public_local_note(target)
+    if note is None:
+        raise Refused(404, "no such note here")
+    if RemoteBlock.objects.filter(user_id=note.author_id, actor=sender).exists():
+        raise Refused(403, "the note's author blocked the actor")
+    RemoteAnnounce.objects.get_or_create(
+        actor=sender, note=note, defaults={"activity_id": activity["id"][:500]}
+    )
+    return "boost stored"
+
+
+def _block(sender, activity) -> str:
+    """Someone elsewhere blocks a person here (Mastodon's semantics): neither follows the other
+    any more (their follow of the person and the person's follow of them, pending or accepted,
+    go), so the blocker's notes stop reaching the person's following feed. Blocks are private:
+    nothing is shown to the person blocked."""
+    target = _object_id(activity.get("object"))
+    user = _local_user(target)
+    if user is None:
+        raise Refused(404, "the Block's object is not a person here")
+    followers = RemoteFollower.objects.filter(actor=sender, user=user).delete()[0]
+    following = RemoteFollow.objects.filter(actor=sender, user=user).delete()[0]
+    return f"blocked by them: follows removed ({followers + following})"

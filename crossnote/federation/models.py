@@ -115,6 +115,8 @@ class RemoteBlock(TimestampedModel):
     actor = models.ForeignKey(
         "federation.RemoteActor", on_delete=models.CASCADE, related_name="blocked_by"
     )
+    # The Block activity's id, named again by the Undo(Block) sent when they are unblocked.
+    activity_id = models.URLField(max_length=500, blank=True)
 
     class Meta:
         constraints = [
@@ -182,6 +184,24 @@ class RemoteLike(TimestampedModel):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["actor", "note"], name="unique_remote_like")]
+
+
+class RemoteAnnounce(TimestampedModel):
+    """A remote actor boosted (Announce) a local public note: counted as its shares beside its
+    likes; an Undo(Announce) removes it."""
+
+    actor = models.ForeignKey(
+        "federation.RemoteActor", on_delete=models.CASCADE, related_name="announces_given"
+    )
+    note = models.ForeignKey(
+        "notes.Note", on_delete=models.CASCADE, related_name="remote_announces"
+    )
+    activity_id = models.URLField(max_length=500, unique=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "note"], name="unique_remote_announce")
+        ]
 
 
 class RemoteNoteLike(TimestampedModel):

@@ -58,6 +58,10 @@ class FollowStateOut(Schema):
     state: str | None = None
 
 
+class BlockedOut(Schema):
+    blocked: bool
+
+
 class LikedOut(Schema):
     liked: bool
     like_count: int

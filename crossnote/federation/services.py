@@ -365,10 +365,31 @@ def block_remote(*, user, actor: RemoteActor) -> bool:
     if RemoteBlock.objects.filter(user=user, actor=actor).exists():
         return False
     unfollow_remote(user=user, actor=actor)
+    block = activities.wrap(user, "Block", actor.uri)
     with transaction.atomic():
-        RemoteBlock.objects.create(user=user, actor=actor)
+        RemoteBlock.objects.create(user=user, actor=actor, activity_id=block["id"])
         RemoteFollower.objects.filter(user=user, actor=actor).delete()
-        _deliver(user, activities.wrap(user, "Block", actor.uri), actor.inbox)
+        _deliver(user, block, actor.inbox)
+    return True
+
+
+def unblock_remote(*, user, actor: RemoteActor) -> bool:
+    """Lift a block of someone elsewhere and tell their server (Undo(Block), naming the Block
+    sent); the follows it ended stay ended. False if they were not blocked."""
+    require_enabled()
+    block = RemoteBlock.objects.filter(user=user, actor=actor).first()
+    if block is None:
+        return False
+    original = {
+        "id": block.activity_id or activities.new_activity_id(user, "Block"),
+        "type": "Block",
+        "actor": activities.actor_uri(user),
+        "object": actor.uri,
+    }
+    with transaction.atomic():
+        block.delete()
+        if not is_blocked(actor.domain):
+            _deliver(user, activities.wrap(user, "Undo", original), actor.inbox)
     return True
 
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("elsewhere/", views.elsewhere, name="elsewhere"),
     path("elsewhere/people/<int:pk>/", views.remote_person, name="remote_person"),
     path("elsewhere/people/<int:pk>/follow/", views.follow_person, name="follow"),
+    path("elsewhere/people/<int:pk>/block/", views.block_person, name="block"),
     path("elsewhere/notes/<int:pk>/like/", views.like_note, name="like"),
     # Replies as comments (crossnote.federation.replies)
     path("ap/comments/<int:pk>", reply_views.comment, name="comment"),

@@ -142,6 +142,11 @@ def note(request, pk: int):
         "type": "Collection",
         "totalItems": found.like_count + found.remote_likes.count(),
     }
+    doc["shares"] = {  # boosts from elsewhere (Announce), as Mastodon's `shares` collection
+        "id": f"{doc['id']}/shares",
+        "type": "Collection",
+        "totalItems": found.remote_announces.count(),
+    }
     return _ap(doc)
 
 
@@ -297,6 +302,8 @@ def remote_person(request, pk: int):
             "notes": notes,
             "rows": rows,
             "follow": follow,
+            "blocked": request.user.is_authenticated
+            and person.blocked_by.filter(user=request.user).exists(),
             "local_followers": person.local_followers.count(),
         },
     )
@@ -320,6 +327,16 @@ def follow_person(request, pk: int):
     if request.POST.get("action") == "unfollow":
         return _act(request, lambda: services.unfollow_remote(user=request.user, actor=person))
     return _act(request, lambda: services.follow_remote(user=request.user, actor=person))
+
+
+@require_POST
+@login_required
+def block_person(request, pk: int):
+    _enabled()
+    person = get_object_or_404(RemoteActor, pk=pk)
+    if request.POST.get("action") == "unblock":
+        return _act(request, lambda: services.unblock_remote(user=request.user, actor=person))
+    return _act(request, lambda: services.block_remote(user=request.user, actor=person))
 
 
 @require_POST

@@ -1,7 +1,9 @@
 """Two real Crossnote instances on loopback (two `crossnote serve` processes, separate SQLite
 databases and media folders) federating over real HTTP with real HTTP signatures: Mia on A looks
 Lin on B up and follows her, B accepts, Lin posts and Mia sees the note; Mia likes it and B counts
-the like; Lin deletes it and it is gone from A; a domain block on A refuses B's activities."""
+the like; Lin deletes it and it is gone from A; Mia blocks Lin (Block and Undo of her follow
+reach B: neither follows the other) and unblocks her; a domain block on A refuses B's
+activities."""
 
 import io
 import json
@@ -216,6 +218,44 @@ def test_two_instances_follow_post_like_delete_and_block_over_signed_http(two_in
             == []
         ),
     )
+
+    # Lin on B follows Mia on A back; then Mia blocks Lin: neither follows the other any more on
+    # either server (a signed Undo of her follow and a Block reach B, and B refuses neither).
+    refused_at_b = b["log"].read_text().count("inbox refused")
+    status, mia_on_b = _call(
+        b["host"], "POST", "/api/v1/federation/lookup", lin, {"address": f"@mia_ms@{a['host']}"}
+    )
+    assert status == 200, mia_on_b
+    mia_at_b = f"/api/v1/federation/actors/{mia_on_b['id']}"
+    assert _call(b["host"], "POST", f"{mia_at_b}/follow", lin)[0] == 200
+    _until(
+        "A's Accept to reach B",
+        lambda: _call(b["host"], "GET", mia_at_b, lin)[1]["follow_state"] == "accepted",
+    )
+    mia_followers = f"http://{a['host']}/ap/users/mia_ms/followers"
+    followed_by = _get_ap(mia_followers)["totalItems"]
+    lin_at_a = f"/api/v1/federation/actors/{remote_id}"
+    status, body = _call(a["host"], "POST", f"{lin_at_a}/block", mia)
+    assert (status, body) == (200, {"blocked": True})
+    assert _call(a["host"], "GET", lin_at_a, mia)[1]["follow_state"] is None
+    assert _get_ap(mia_followers)["totalItems"] == followed_by - 1
+    _until(
+        "the Block to reach B",
+        lambda: _call(b["host"], "GET", mia_at_b, lin)[1]["follow_state"] is None,
+    )
+    _until(
+        "the Undo of Mia's follow to reach B",
+        lambda: _get_ap(person["followers"])["totalItems"] == followers_before,
+    )
+    # Unblocked (an Undo(Block) goes to B), Mia may follow Lin again: B accepts.
+    status, body = _call(a["host"], "DELETE", f"{lin_at_a}/block", mia)
+    assert (status, body) == (200, {"blocked": False})
+    assert _call(a["host"], "POST", f"{lin_at_a}/follow", mia)[0] == 200
+    _until(
+        "B's Accept of the new follow to reach A",
+        lambda: _call(a["host"], "GET", lin_at_a, mia)[1]["follow_state"] == "accepted",
+    )
+    assert b["log"].read_text().count("inbox refused") == refused_at_b
 
     # A's operator blocks B's domain: B's next note is refused at A's inbox (and logged).
     subprocess.run(  # noqa: S603 - our own CLI

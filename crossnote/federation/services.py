@@ -327,6 +327,8 @@ def follow_remote(*, user, actor: RemoteActor) -> RemoteFollow:
     require_enabled()
     if is_blocked(actor.domain):
         raise PermissionDenied(_("That server is blocked here."))
+    if RemoteBlock.objects.filter(user=user, actor=actor).exists():
+        raise Conflict(_("You blocked them: unblock them first."))
     existing = RemoteFollow.objects.filter(user=user, actor=actor).first()
     if existing and existing.state != RemoteFollow.State.REJECTED:
         raise Conflict(_("You already follow them."))

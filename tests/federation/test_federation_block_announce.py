@@ -213,16 +213,23 @@ def test_the_remote_person_page_blocks_and_unblocks(
 ):
     actor, recorder = carol
     client = client_for(mia)
-    page = client.get(f"/elsewhere/people/{actor.pk}/")
-    assert b'data-testid="remote-block-button"' in page.content
+    page = client.get(f"/elsewhere/people/{actor.pk}/").content.decode()
+    assert 'data-testid="remote-block-button"' in page and "their server is told" in page
     with django_capture_on_commit_callbacks(execute=True):
         done = client.post(f"/elsewhere/people/{actor.pk}/block/", {"next": "/elsewhere/"})
     assert done.status_code == 302 and RemoteBlock.objects.filter(user=mia).exists()
     assert sent(recorder)[-1]["type"] == "Block"
-    assert b'name="action" value="unblock"' in client.get(f"/elsewhere/people/{actor.pk}/").content
+    page = client.get(f"/elsewhere/people/{actor.pk}/").content.decode()
+    assert 'data-testid="remote-unblock-button"' in page
+    assert 'data-testid="remote-follow-button"' not in page  # unblock first
+    zh = client.get(f"/elsewhere/people/{actor.pk}/", HTTP_ACCEPT_LANGUAGE="zh-Hans")
+    assert "你已拉黑此人" in zh.content.decode()
+    refused = client.post(f"/api/v1/federation/actors/{actor.pk}/follow")
+    assert refused.status_code == 409 and "unblock them first" in refused.json()["detail"]
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/elsewhere/people/{actor.pk}/block/", {"action": "unblock"})
     assert not RemoteBlock.objects.exists() and sent(recorder)[-1]["type"] == "Undo"
+    assert client.post(f"/api/v1/federation/actors/{actor.pk}/follow").status_code == 200
 
 
 # --- incoming Announce -----------------------------------------------------------------------

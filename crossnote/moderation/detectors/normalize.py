@@ -7,7 +7,8 @@ spaces and joiners, soft hyphens, bidi controls, variation selectors), and tradi
 simplified Chinese (OpenCC t2s). Then, over the folded text: emoji and other pictographs inside a
 word are dropped (傻😂逼 → 傻逼, f🤬ck → fck is left to the masks) and a pictograph that stands for
 a Chinese character beside Chinese text is read as that character (草泥🐴 → 草泥马, 🐶东西 →
-狗东西); leetspeak (sh1t, a$$, b!tch, wh0re) is folded inside tokens that contain letters; and
+狗东西), or dropped where it only repeats the sound of the character before it (你妈🐴死了 →
+你妈死了); leetspeak (sh1t, a$$, b!tch, wh0re) is folded inside tokens that contain letters; and
 masked letters (`*`, `#`, `_` or `.` inside a word: f**k, motherf*cker, sh.t) are filled in
 when exactly one listed profane word fits. Each folded character remembers the position of the
 original character it came from, so a match on the folded text maps back to a span of what the
@@ -351,6 +352,8 @@ def _fold_pictographs(text: str, index: list[int]) -> tuple[str, list[int]]:
             _is_han(before) or _is_han(after)
         ):
             replacement, positions = "".join(EMOJI_CHARACTERS[c] for c in run), index[position:end]
+            if len(run) == 1 and _is_han(before) and _echoes(before, replacement):
+                replacement, positions = "", []  # 你妈🐴死了: the 🐴 says 妈 again
         elif before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
             replacement, positions = "*", [index[position]]
         elif inside:
@@ -367,6 +370,17 @@ def _fold_pictographs(text: str, index: list[int]) -> tuple[str, list[int]]:
     chars.append(text[previous:])
     kept.extend(index[previous:])
     return "".join(chars), kept
+
+
+def _echoes(before: str, character: str) -> bool:
+    """A pictograph read as `character` right after a character that sounds the same (妈🐴,
+    死💀, 狗🐶) only says that syllable again: it is dropped, not read."""
+    if before == character:
+        return True
+    from pypinyin import lazy_pinyin  # only for a pictograph beside Chinese
+
+    first, second = lazy_pinyin(before + character)
+    return first == second
 
 
 @cache

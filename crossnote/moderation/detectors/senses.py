@@ -299,7 +299,7 @@ def covered(spans: Iterable[tuple[int, int, str]], start: int, end: int) -> str:
 
 
 def _sentence(folded: Normalised, offset: int, sentence: str) -> list[Innocent]:
-    words = [(m.start(), m.end(), m.group().strip("'")) for m in _LATIN_WORD.finditer(sentence)]
+    words = [_word(m) for m in _LATIN_WORD.finditer(sentence)]
     latin_set = {w for _, _, w in words}
     # "thank you", "see you" address a reader kindly; they make no insult personal.
     polite = len(_POLITE.findall(sentence))
@@ -343,6 +343,23 @@ def _sentence(folded: Normalised, offset: int, sentence: str) -> list[Innocent]:
     if not addressed:
         found.extend(_han_mild(sentence, offset))
     return found
+
+
+def _word(match: re.Match) -> tuple[int, int, str]:
+    """A Latin word of a sentence: (start, end, word), quotes stripped, and a possessive 's
+    taken off a word with senses ("the ass's jawbone" is about the ass, "our bitch's puppies"
+    about the bitch), its span ending where the word does."""
+    start, end = match.span()
+    word = match.group().strip("'")
+    if word.endswith("'s") and word[:-2] in _loaded_words():
+        word = word[:-2]
+        end = match.start() + match.group().index(word) + len(word)
+    return start, end, word
+
+
+@lru_cache(maxsize=1)
+def _loaded_words() -> frozenset[str]:
+    return frozenset(WORD_SENSES) | MILD_INSULTS | PRAISE | REPORTED | MILD_NOUNS
 
 
 def _latin_sense(folded, offset, sentence, words, i, latin_set, addressed) -> str:

@@ -23,7 +23,16 @@ them that way:
   ambiguous, they count only in a text that has Chinese in it or written in full-width
   letters, as a Chinese input method types them (ＳＢ); "CNM" is a nurse-midwife.
 - in Chinese text, homophones: a run of characters whose pinyin is the term's (煞笔 for 傻逼,
-  草泥马 for 操你妈), where a single Latin letter may stand for a syllable's initial (傻B).
+  草泥马 for 操你妈), where a single Latin letter may stand for a syllable's initial (傻B), and
+  a run of Latin letters written against a character, inside one word, is read as the listed
+  terms' syllables and initials (智zhang, sha逼, 你mb for 你妈逼: "mixed", labels at most).
+- short initials spaced out beside Chinese ("s b") count where they stand alone ("a s b c" is
+  a list).
+
+A multi-word Latin phrase written as one run of letters, as OCR and hashtags write it
+("gokillyourself"), matches when the whole run is the phrase; never inside a longer run
+("upskillyourself"). Benign compounds (trained/benign_compounds.txt: 沙比利 the wood) clear a
+hit they cover where they stand as words of their own (for Chinese, as jieba segments them).
 
 Context before action. A term is `ambiguous` when it has innocent readings ("retard" the verb,
 去死 in 回去死活, 智障 in 智障儿童康复中心); its hits, and every homophone, two-syllable pinyin or
@@ -41,6 +50,8 @@ import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import ahocorasick
 
@@ -73,12 +84,25 @@ COMMON_WORD_FREQUENCY = 20
 CHINESE_MASKS = frozenset("*×xX")
 # Runs read aloud for homophones: Chinese characters, with a lone Latin letter or mask beside
 # them (傻B, 傻*, B傻); "Bar" or "x2" next to Chinese are words, not units.
+# A run of Latin letters written against Chinese characters, inside one word, is read as pinyin
+# syllables and initials (智zhang, 滚你mb, sha逼): up to this many letters.
+MAX_MIXED_LETTERS = 8
 SOUND_RUN = re.compile(
     r"(?<![a-z0-9])[a-z*×](?![a-z0-9])(?=[\u3400-\u4dbf\u4e00-\u9fff])"
     r"|[\u3400-\u4dbf\u4e00-\u9fff]+(?:[a-z*×](?![a-z0-9*×]))?"
 )
-# How a hit was found: the term as written (folded), or through its pinyin.
-LITERAL, PINYIN, INITIALS, HOMOPHONE = "literal", "pinyin", "initials", "homophone"
+# The same, with runs of Latin letters against Chinese: for texts that have one (MIXED_RUN).
+MIXED_SOUND_RUN = re.compile(
+    SOUND_RUN.pattern
+    + rf"|(?<![a-z0-9])[a-z]{{2,{MAX_MIXED_LETTERS}}}(?=[\u3400-\u4dbf\u4e00-\u9fff])"
+    + rf"|(?<=[\u3400-\u4dbf\u4e00-\u9fff])[a-z]{{2,{MAX_MIXED_LETTERS}}}(?![a-z0-9])"
+)
+MIXED_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff][a-z]{2}|[a-z]{2}[\u3400-\u4dbf\u4e00-\u9fff]")
+# Two Latin letters in a row: a homophone hit that holds them mixed scripts inside a word.
+LATIN_PAIR = re.compile(r"[a-z]{2}")
+# How a hit was found: the term as written (folded), or through its pinyin; "mixed" is a
+# homophone written partly in pinyin or initials inside a Chinese word (智zhang, 滚你mb).
+LITERAL, PINYIN, INITIALS, HOMOPHONE, MIXED = "literal", "pinyin", "initials", "homophone", "mixed"
 
 
 @dataclass(frozen=True)
@@ -167,7 +191,12 @@ def is_word_char(char: str) -> bool:
 class TermMatcher:
     """All entries compiled into Aho-Corasick automata; immutable once built."""
 
-    def __init__(self, entries: Iterable[TermEntry], exceptions: Iterable[str] = ()):
+    def __init__(
+        self,
+        entries: Iterable[TermEntry],
+        exceptions: Iterable[str] = (),
+        benign: Iterable[str] | None = None,
+    ):
         self.entries: list[_Compiled] = []
         folded_terms: dict[str, list[int]] = {}
         squeezed_terms: dict[str, list[int]] = {}
@@ -182,8 +211,12 @@ class TermMatcher:
             compiled = _compile(entry)
             self.entries.append(compiled)
             folded_terms.setdefault(compiled.folded, []).append(number)
-            if _squeezable(compiled.squeezed):
+            if _squeezable(compiled.squeezed) or compiled.initials:
                 squeezed_terms.setdefault(compiled.squeezed, []).append(number)
+            if _run_phrase(compiled):
+                # Written as one run of letters (OCR, hashtags: "gokillyourself"): matched by
+                # the folded pass, on word boundaries, so only as the whole run.
+                folded_terms.setdefault(compiled.squeezed, []).append(number)
             for key, via in _pinyin_keys(compiled.syllables):
                 pinyin_terms.setdefault(key, []).append((number, via))
             for key in _homophone_keys(compiled.syllables):
@@ -207,6 +240,17 @@ class TermMatcher:
             folded = fold_term(exception)
             folded_exceptions[folded.text] = None
             squeezed_exceptions[folded.squeezed.text] = None
+        # Every syllable of a listed Chinese term: how Latin runs inside Chinese words are read.
+        self._syllables = frozenset(
+            sound for compiled in self.entries for sound in compiled.syllables
+        )
+        self._benign = _automaton(
+            {
+                folded.text: None
+                for folded in map(normalise, shipped_benign() if benign is None else benign)
+                if folded.text.strip()
+            }
+        )
         self._terms = _automaton(folded_terms)
         self._squeezed_terms = _automaton(squeezed_terms)
         self._pinyin_terms = _automaton(pinyin_terms)
@@ -231,7 +275,10 @@ class TermMatcher:
         if hits:
             # Sounds first: a homophone of 泥马 where 尼玛 is written goes with 尼玛's exceptions.
             hits = _one_per_sound(hits)
-            hits = _without_exceptions(hits, self._exception_covers(normalised))
+            covers = self._exception_covers(normalised)
+            if self._benign is not None:
+                covers += self._benign_covers(normalised)
+            hits = _without_exceptions(hits, covers)
             hits = self._in_context(normalised, hits)
         found: dict[tuple[int, int, int], tuple[str, bool]] = {}
         for number, start, end, via in hits:
@@ -254,6 +301,8 @@ class TermMatcher:
             return True
         if via == INITIALS:
             return length <= 3
+        if via == MIXED:
+            return True  # half pinyin, half characters: strong enough to label, not to hold
         if via in (PINYIN, HOMOPHONE):
             return len(compiled.syllables) <= 2
         return False
@@ -274,8 +323,18 @@ class TermMatcher:
         if len(squeezed.text) == len(normalised.text):
             return []  # nothing was squeezed out: the folded pass saw it all
         hits = []
-        for end, (length, numbers) in _iterate(self._squeezed_terms, squeezed.text):
+        text = squeezed.text
+        for end, (length, numbers) in _iterate(self._squeezed_terms, text):
             positions = squeezed.folded[end + 1 - length : end + 1]
+            if (
+                length < 3
+                and text[end].isascii()
+                and (
+                    (end + 1 - length > 0 and is_word_char(text[end - length]))
+                    or (end + 1 < len(text) and is_word_char(text[end + 1]))
+                )
+            ):
+                continue  # spaced initials (s b) stand alone: not the middle of "a s b c"
             if _spelled_out(normalised.text, positions):
                 hits.extend(
                     (number, positions[0], positions[-1] + 1, LITERAL) for number in numbers
@@ -298,40 +357,44 @@ class TermMatcher:
         """Runs of Chinese characters that sound like a term (煞笔, 草泥马, 傻B); a run that is
         the term itself is left to the literal pass."""
         text = normalised.text
-        spoken, runs = _sound_units(text)
+        spoken, runs, pieces = _sound_units(text, self._syllables)
         if not spoken:
             return []
         hits = []
-        unit_positions = None
+        unit_spans = None
         for end, (length, numbers) in _iterate(self._homophone_terms, spoken):
-            if unit_positions is None:
-                unit_positions = _unit_positions(runs)
+            if unit_spans is None:
+                unit_spans = _unit_spans(runs, pieces)
             begin = end + 1 - length
             if begin and spoken[begin - 1] != "|":
                 continue  # the match starts inside a syllable ("ni" of "xini")
             first = spoken.count("|", 0, begin)
-            positions = unit_positions[first : first + spoken.count("|", begin, end + 1)]
-            if positions[-1] - positions[0] + 1 != len(positions):
+            spans = unit_spans[first : first + spoken.count("|", begin, end + 1)]
+            if any(a[1] != b[0] for a, b in zip(spans, spans[1:], strict=False)):
                 continue  # the units are not adjacent in the text
-            start, stop = positions[0], positions[-1] + 1
+            start, stop = spans[0][0], spans[-1][1]
+            if _splits_latin(text, start, stop):
+                continue  # "你mbc": the letters go on past the match
+            units = [text[a:b] for a, b in spans]
+            via = MIXED if LATIN_PAIR.search(text, start, stop) else HOMOPHONE
             for number in numbers:
                 compiled = self.entries[number]
                 if text[start:stop] == compiled.folded:
                     continue
-                if not any(_is_han(text[p]) for p in positions):
+                if not any(_is_han(unit) for unit in units):
                     continue
-                masked = [text[p] in CHINESE_MASKS and not _is_han(text[p]) for p in positions]
+                masked = [unit in CHINESE_MASKS and not _is_han(unit) for unit in units]
                 if any(masked) and any(
-                    not hidden and text[p] != char
-                    for p, hidden, char in zip(positions, masked, compiled.folded, strict=True)
+                    not hidden and unit != char
+                    for unit, hidden, char in zip(units, masked, compiled.folded, strict=True)
                 ):
                     continue  # beside a mask, every other character is the term's own
                 if any(
-                    not _is_han(text[p]) and not hidden and text[p] != sound[0]
-                    for p, hidden, sound in zip(positions, masked, compiled.syllables, strict=True)
+                    not _is_han(unit) and not hidden and unit not in (sound, sound[0])
+                    for unit, hidden, sound in zip(units, masked, compiled.syllables, strict=True)
                 ):
                     continue
-                hits.append((number, start, stop, HOMOPHONE))
+                hits.append((number, start, stop, via))
         return hits
 
     def _in_context(self, normalised: Normalised, hits: list) -> list:
@@ -353,17 +416,18 @@ class TermMatcher:
                 wide = all("\uff01" <= char <= "\uff5e" for char in written)
                 if not (chinese or wide) or text[end : end + 1] == ".":
                     continue  # "CNM" the nurse, "lend sb. a hand"
-            if not compiled.syllables or not (via == HOMOPHONE or compiled.entry.ambiguous):
+            sounded = via in (HOMOPHONE, MIXED)
+            if not compiled.syllables or not (sounded or compiled.entry.ambiguous):
                 kept.append(hit)
                 continue
             if via in (PINYIN, INITIALS):
                 kept.append(hit)
                 continue
             run_start, words = _segmented_run(text, start, runs)
-            if _straddled(words, start - run_start, end - run_start, strict=via == HOMOPHONE):
+            if _straddled(words, start - run_start, end - run_start, strict=sounded):
                 continue
-            if via == HOMOPHONE and not self._plausible_homophone(
-                compiled, text, run_start, words, start, end
+            if sounded and not self._plausible_homophone(
+                compiled, text, run_start, words, start, end, self._syllables
             ):
                 continue
             if text[end - 1] == "的" and _noun_follows(text, run_start, words, end - run_start):
@@ -372,7 +436,9 @@ class TermMatcher:
         return kept
 
     @staticmethod
-    def _plausible_homophone(compiled, text, run_start, words, start, end) -> bool:
+    def _plausible_homophone(
+        compiled, text, run_start, words, start, end, syllables=frozenset()
+    ) -> bool:
         """A homophone stands for the term unless it reads as Chinese of its own: a common
         word (纸张 for 智障); for two characters, a window that keeps none of the term's
         characters (出声 for 畜生, 滥交 for 懒叫; 傻币 and 傻B keep 傻); and, for terms of
@@ -380,7 +446,7 @@ class TermMatcher:
         beside characters it kept (他骂的 for 他妈的, 我妈比我高 for 妈逼, 是你吗 for 你妈, 见人 for
         贱人). A window respelt throughout (草拟吗) or a long one (你吗死了) is deliberate."""
         window = text[start:end]
-        term = compiled.folded
+        term = _aligned(window, compiled.folded, syllables)
         frequency = _segmenter().dt.FREQ.get(window, 0)
         if frequency >= COMMON_WORD_FREQUENCY:
             return False
@@ -394,7 +460,7 @@ class TermMatcher:
         tags = posseg.dt.word_tag_tab
         for a, b in words:
             a, b = a + run_start, b + run_start
-            if start <= a and b <= end and text[a:b] != term[a - start : b - start]:
+            if start <= a and b <= end and text[a:b] != "".join(term[a - start : b - start]):
                 if tags.get(text[a:b], "x")[0] in FUNCTION_TAGS:
                     return False
         return True
@@ -409,6 +475,26 @@ class TermMatcher:
         for end, (length, owners) in _iterate(self._squeezed_exceptions, squeezed.text):
             positions = squeezed.folded
             covers.append((positions[end + 1 - length], positions[end] + 1, owners))
+        return covers
+
+    def _benign_covers(self, normalised: Normalised) -> list[tuple[int, int, None]]:
+        """Where a benign compound (trained/benign_compounds.txt: 沙比利 the wood, "pussy
+        willow") stands as words of its own: Latin edges on word boundaries, and in Chinese no
+        jieba word reaching across its edges (沙比|利用 is 沙比 and 利用, not the wood)."""
+        text = normalised.text
+        covers: list[tuple[int, int, None]] = []
+        runs: dict[int, tuple[int, list[tuple[int, int]]]] = {}
+        for end, (length, _none) in _iterate(self._benign, text):
+            start, end = end + 1 - length, end + 1
+            if (start and is_word_char(text[start]) and is_word_char(text[start - 1])) or (
+                end < len(text) and is_word_char(text[end - 1]) and is_word_char(text[end])
+            ):
+                continue
+            if _is_han(text[start]) or _is_han(text[end - 1]):
+                run_start, words = _segmented_run(text, start, runs)
+                if any(a < start - run_start < b or a < end - run_start < b for a, b in words):
+                    continue
+            covers.append((start, end, None))
         return covers
 
     @staticmethod
@@ -542,6 +628,29 @@ def _is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
+def _run_phrase(compiled: _Compiled) -> bool:
+    """A phrase of several Latin words, matched as a whole word both ends ("kill yourself")."""
+    squeezed = compiled.squeezed
+    return (
+        " " in compiled.folded
+        and squeezed.isascii()
+        and squeezed.isalpha()
+        and all(compiled.word_edges)
+    )
+
+
+BENIGN_PATH = Path(__file__).resolve().parent.parent / "trained" / "benign_compounds.txt"
+
+
+@cache
+def shipped_benign() -> tuple[str, ...]:
+    """trained/benign_compounds.txt: innocent phrases holding an offensive word (沙比利 the wood,
+    "pussy willow"). The classifier layers blank them; the term layer lets them cover a hit as
+    a platform-wide exception, where they stand as words of their own."""
+    lines = BENIGN_PATH.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 _sounds: dict[str, str] = {}
 
 
@@ -615,20 +724,90 @@ class _SoundTable(dict):
 _SOUND_TABLE = _SoundTable()
 
 
-def _sound_units(text: str) -> tuple[str, list]:
+def _sound_units(
+    text: str, syllables: frozenset[str] = frozenset()
+) -> tuple[str, list[re.Match], dict[int, list[int]]]:
     """The text's Chinese, spoken: "sound|" for each Chinese character, and for each lone Latin
-    letter or mask beside one; with the runs it came from (see _unit_positions). Empty when
-    the text has no Chinese."""
-    runs = list(SOUND_RUN.finditer(text))
-    return "".join([run.group().translate(_SOUND_TABLE) for run in runs]), runs
+    letter or mask beside one; a run of Latin letters against a Chinese character is read as
+    the listed terms' syllables and, letter by letter, initials ("zhang|", "m|b|"). With the
+    runs it came from, (match, syllable lengths or None for one unit a character): see
+    _unit_spans. Empty when the text has no Chinese."""
+    if not MIXED_RUN.search(text):  # most texts: one unit a character
+        runs = list(SOUND_RUN.finditer(text))
+        return "".join([run.group().translate(_SOUND_TABLE) for run in runs]), runs, {}
+    spoken: list[str] = []
+    runs = []
+    pieces: dict[int, list[int]] = {}
+    for run in MIXED_SOUND_RUN.finditer(text):
+        letters = run.group()
+        if len(letters) > 1 and letters.isascii():
+            ends = pieces[len(runs)] = _pinyin_pieces(letters, syllables)
+            spoken.extend(letters[a:b] + "|" for a, b in itertools.pairwise([0, *ends]))
+        else:
+            spoken.append(letters.translate(_SOUND_TABLE))
+        runs.append(run)
+    return "".join(spoken), runs, pieces
 
 
-def _unit_positions(runs: list) -> list[int]:
-    """The position in the text of each spoken unit (worked out only when something matched)."""
-    positions: list[int] = []
-    for run in runs:
-        positions.extend(range(run.start(), run.end()))
-    return positions
+def _pinyin_pieces(letters: str, syllables: frozenset[str]) -> list[int]:
+    """Where each unit of a Latin run ends: the longest listed syllable at each point, else a
+    single letter (an initial): "shabi" → sha|bi, "mb" → m|b, "zhang" → zhang."""
+    ends, at = [], 0
+    while at < len(letters):
+        size = next(
+            (
+                n
+                for n in range(min(6, len(letters) - at), 1, -1)
+                if letters[at : at + n] in syllables
+            ),
+            1,
+        )
+        at += size
+        ends.append(at)
+    return ends
+
+
+def _unit_spans(runs: list[re.Match], pieces: dict[int, list[int]]) -> list[tuple[int, int]]:
+    """Where in the text each spoken unit is (worked out only when something matched)."""
+    spans: list[tuple[int, int]] = []
+    for number, run in enumerate(runs):
+        start = run.start()
+        ends = pieces.get(number)
+        if ends is None:
+            spans.extend((position, position + 1) for position in range(start, run.end()))
+        else:
+            spans.extend((start + a, start + b) for a, b in itertools.pairwise([0, *ends]))
+    return spans
+
+
+def _aligned(window: str, term: str, syllables: frozenset[str]) -> list[str]:
+    """For each character of a homophone's window, the term's character it stands for ("" for
+    the letters of a pinyin run): 智zhang → 智, "", "", "", "", "" against 智障."""
+    aligned: list[str] = []
+    unit = 0
+    for piece in _WINDOW_UNITS.finditer(window):
+        letters = piece.group()
+        if len(letters) > 1:
+            aligned.extend([""] * len(letters))
+            unit += len(_pinyin_pieces(letters, syllables))
+        else:
+            aligned.append(term[unit] if unit < len(term) else "")
+            unit += 1
+    return aligned
+
+
+_WINDOW_UNITS = re.compile(r"[a-z]{2,}|.", re.DOTALL)
+
+
+def _splits_latin(text: str, start: int, stop: int) -> bool:
+    """A match that begins or ends between two Latin letters (the "mb" of "你mbc")."""
+    return (
+        0 < start < len(text) and _ascii_letter(text[start - 1]) and _ascii_letter(text[start])
+    ) or (0 < stop < len(text) and _ascii_letter(text[stop - 1]) and _ascii_letter(text[stop]))
+
+
+def _ascii_letter(char: str) -> bool:
+    return "a" <= char <= "z"
 
 
 def _sounds_within(syllables: tuple[str, ...], text: str) -> bool:

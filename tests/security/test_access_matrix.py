@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from crossnote.moderation.selectors import SUITE_CACHE_KEY
 from tests.conftest import make_user, upload
 
 ROLES = ("anonymous", "owner", "other", "blocked", "moderator", "admin")
@@ -568,6 +570,10 @@ def test_every_role_gets_the_expected_status(world):
             with transaction.atomic():
                 response = _request(clients[role], row, ids)
                 transaction.set_rollback(True)
+            # Redis (the scale-out pass) is outside the savepoint: the one record a row writes
+            # there that a later row reads back, the suite's last run, goes as the database
+            # cache's row does.
+            cache.delete(SUITE_CACHE_KEY)
             clients[role].cookies = cookies
             got.append(str(response.status_code))
         observed = " ".join(got)

@@ -7,12 +7,13 @@ the same case, width and traditional/simplified folding as local search (SEARCH_
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 
 from crossnote.core.errors import InvalidInput
 from crossnote.federation import activities, services
 from crossnote.federation.models import DomainBlock, RemoteActor, RemoteFollow, RemoteNote
+from crossnote.search.text import fold
 
 HIDDEN_ACTIONS = ("hold", "remove")
 SCAN_NOTES = 500  # recent notes of followed people read per search (folded and matched here)
@@ -111,14 +112,10 @@ def following_elsewhere(
 
 
 def _folded(text: str) -> str:
-    from crossnote.search.text import fold
-
     return fold(" ".join((text or "").split()))
 
 
 def _people(typed: str, limit: int) -> list[ElsewhereHit]:
-    from django.db.models import Q
-
     if len(typed) < 2:
         return []
     rows = (

@@ -50,6 +50,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def free_ports(count: int) -> list[int]:
+    """`count` different free ports (each held until all are found, so none repeats)."""
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for s in sockets:
+            s.bind(("127.0.0.1", 0))
+        return [s.getsockname()[1] for s in sockets]
+    finally:
+        for s in sockets:
+            s.close()
+
+
 def make_world(data: Path) -> tuple[dict, dict]:
     """(env, facts): a migrated SQLite data folder (no Redis, no broker) with Mia and Lin, who
     follow each other, their chat (`facts["chat"]`), sessions and tokens (`facts[name]`)."""

@@ -23,19 +23,14 @@ from tests.federation.federation_fixtures import Recorder, mastodon_actor
 
 pytestmark = pytest.mark.e2e
 
-PEER_PORT = 8725  # this work's second port (the first, 8715, serves the screenshots' instance)
-
 
 @pytest.fixture
 def peer(settings):
     settings.CROSSNOTE_FEDERATION_ALLOW_HTTP_LOOPBACK = True
-    try:
-        server = ThreadingHTTPServer(("127.0.0.1", PEER_PORT), Recorder)
-    except OSError:
-        pytest.skip(f"port {PEER_PORT} is taken")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)  # a free port, never a skip
     Recorder.routes, Recorder.seen = {"/users/wen/inbox": (202, {}, b"")}, []
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{PEER_PORT}", Recorder
+    yield f"http://127.0.0.1:{server.server_address[1]}", Recorder
     server.shutdown()
     server.server_close()
 

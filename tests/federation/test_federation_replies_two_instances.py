@@ -9,11 +9,9 @@ import urllib.request
 import pytest
 
 from tests.federation.test_federation_two_instances import _call, _jpeg, _start, _until
-from tests.served import make_world, stop
+from tests.served import free_ports, make_world, stop
 
 pytestmark = pytest.mark.slow
-
-PORTS = (8715, 8725)  # this work's ports (brief)
 
 
 @pytest.fixture
@@ -24,9 +22,10 @@ def pair(tmp_path):
     env_b, facts_b = make_world(tmp_path / "b")
     servers = []
     try:
-        server_a, host_a, env_a = _start(env_a, PORTS[0], tmp_path / "a.log")
+        port_a, port_b = free_ports(2)
+        server_a, host_a, env_a = _start(env_a, port_a, tmp_path / "a.log")
         servers.append(server_a)
-        server_b, host_b, env_b = _start(env_b, PORTS[1], tmp_path / "b.log")
+        server_b, host_b, env_b = _start(env_b, port_b, tmp_path / "b.log")
         servers.append(server_b)
         yield (
             {"host": host_a, "facts": facts_a, "log": tmp_path / "a.log"},

@@ -9,39 +9,22 @@ for review (its audit log has the comment). Last, Mia on A is erased and B forge
 Delete of her actor)."""
 
 import json
-import socket
 import subprocess
 import sys
 
 import pytest
 
 from tests.federation.test_federation_two_instances import _call, _get_ap, _jpeg, _start, _until
-from tests.served import ROOT, make_world, stop
+from tests.served import ROOT, free_ports, make_world, stop
 
 pytestmark = pytest.mark.slow
-
-PORTS = (8714, 8724)  # this test's ports (brief)
-
-
-def _ports_free() -> bool:
-    for port in PORTS:
-        with socket.socket() as s:
-            # As the server binds: a previous run's connections in TIME_WAIT do not block it.
-            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                return False
-    return True
 
 
 @pytest.fixture
 def instances(tmp_path):
-    if not _ports_free():
-        pytest.skip("ports 8714 and 8724 are taken")
     found, servers = {}, []
     try:
-        for name, port in zip("ab", PORTS, strict=True):
+        for name, port in zip("ab", free_ports(2), strict=True):
             (tmp_path / name).mkdir()
             env, facts = make_world(tmp_path / name)
             server, host, env = _start(env, port, tmp_path / f"{name}.log")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from crossnote.core.errors import DomainError
 from crossnote.moderation.engine import forget_policies
-from crossnote.moderation.model_store import model_thresholds
+from crossnote.moderation.model_store import model_thresholds, profanity_thresholds_recorded
 from crossnote.moderation.models import (
     Appeal,
     AuditEntry,
@@ -118,13 +118,28 @@ admin.site.register(Strike)
 admin.site.register(ModeratorScope)
 
 
+def _alone(t: dict) -> str:
+    """The classifier-alone threshold of a group, where the model records one."""
+    if "label_alone" not in t:
+        return ""
+    alone = t["label_alone"]
+    if alone is None:
+        return str(_(", alone: never"))
+    return str(_(", alone: label at ≥ %(alone)s") % {"alone": f"{alone:.2f}"})
+
+
 @admin.register(ClassifierVersion)
 class ClassifierVersionAdmin(admin.ModelAdmin):
     """Versions come from `crossnote moderation train --from-decisions`; here they are compared,
     activated and (by activating the earlier one) rolled back."""
 
-    list_display = ["version", "active", "created_at", "thresholds", "held_out_f1", "active_f1"]
-    readonly_fields = ["version", "path", "thresholds", "metrics", "active", "created_at"]
+    list_display = [
+        "version", "active", "created_at", "thresholds", "profanity_threshold", "held_out_f1",
+        "active_f1",
+    ]  # fmt: skip
+    readonly_fields = [
+        "version", "path", "thresholds", "profanity_threshold", "metrics", "active", "created_at",
+    ]  # fmt: skip
     actions = ["activate"]
 
     def changelist_view(self, request, extra_context=None):
@@ -150,8 +165,31 @@ class ClassifierVersionAdmin(admin.ModelAdmin):
                 "label": f"{t['label']:.2f}",
                 "hold": f"≥ {t['hold']:.2f}" if t.get("hold") is not None else _("never"),
             }
+            + _alone(t)
             for group, t in rows.items()
         )
+
+    @admin.display(description=_("alt-profanity-check threshold (from validation data)"))
+    def profanity_threshold(self, obj):
+        """alt-profanity-check's own thresholds, recorded beside the shipped model and used with
+        every version (the English profanity layer reads the text beside the classifier)."""
+        recorded = profanity_thresholds_recorded()
+        if not recorded:
+            return "—"
+        t = recorded["thresholds"]
+        line = _("label at %(label)s, hold at %(hold)s (fitted for %(version)s: %(figures)s)") % {
+            "label": f"≥ {t['label']:.2f}" if t.get("label") is not None else _("min_score"),
+            "hold": f"≥ {t['hold']:.2f}" if t.get("hold") is not None else _("never"),
+            "version": recorded["version"],
+            "figures": "; ".join(
+                _("%(source)s precision %(p)s, recall %(r)s")
+                % {"source": name, "p": m.get("precision", "—"), "r": m.get("recall", "—")}
+                for name, m in recorded["validation"].items()
+            ),
+        }
+        if not recorded["installed"]:
+            line += " " + str(_("Not the installed version: the policies' min_score applies."))
+        return line
 
     @admin.display(description=_("held-out F1"))
     def held_out_f1(self, obj):

@@ -64,11 +64,27 @@ def compares(policy: Policy, signal: Signal, kind: str, author_region: str) -> b
     return True
 
 
-def _applies(policy: Policy, signal: Signal, kind: str, author_region: str) -> bool:
+def model_threshold(signal: Signal, action: str, *, lone: bool = False) -> float | None:
+    """A model's own threshold for this action and the text's language (Signal.thresholds): 0.0
+    where it has none, None where it never takes the action. A lone signal (nothing agrees with
+    it) is held to the model's `label_alone` where that is higher (the classifier's, chosen on
+    validation data: trained/ATTRIBUTION.md; None: never alone)."""
+    thresholds = signal.thresholds or {}
+    if action not in thresholds:
+        return 0.0
+    needed = thresholds[action]
+    if needed is None or not lone or "label_alone" not in thresholds:
+        return needed
+    alone = thresholds["label_alone"]
+    return None if alone is None else max(needed, alone)
+
+
+def _applies(
+    policy: Policy, signal: Signal, kind: str, author_region: str, *, lone: bool = False
+) -> bool:
     if signal.score < policy.min_score:
         return False
-    # A model's own threshold for this action and the text's language (Signal.thresholds).
-    needed = signal.thresholds.get(policy.action, 0.0) if signal.thresholds else 0.0
+    needed = model_threshold(signal, policy.action, lone=lone)
     if needed is None or signal.score < needed:
         return False
     return compares(policy, signal, kind, author_region)
@@ -107,6 +123,13 @@ def _agreed(signal: Signal, signals, policies, kind: str, author_region: str) ->
     return False
 
 
+def is_lone(signal: Signal, signals, policies, kind: str, author_region: str) -> bool:
+    """An ambiguous signal nothing independent agrees with (see _agreed): it labels at most."""
+    return getattr(signal, "ambiguous", False) and not _agreed(
+        signal, signals, policies, kind, author_region
+    )
+
+
 def _apart(one: Signal, other: Signal) -> bool:
     """Two term hits agree only where they are different words: 泥马 inside 草泥马 is one."""
     return any(
@@ -123,11 +146,9 @@ def decide(signals: list[Signal], *, kind: str, author_region: str = "") -> Verd
     best = (SEVERITY[Action.ALLOW], -1.0)
     policies = active_policies()
     for signal in signals:
-        lone = getattr(signal, "ambiguous", False) and not _agreed(
-            signal, signals, policies, kind, author_region
-        )
+        lone = is_lone(signal, signals, policies, kind, author_region)
         for policy in policies:
-            if not _applies(policy, signal, kind, author_region):
+            if not _applies(policy, signal, kind, author_region, lone=lone):
                 continue
             action, capped = policy.action, False
             if lone and SEVERITY[action] > SEVERITY[Action.LABEL]:

@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from crossnote.language.detection import detect_language
+from crossnote.moderation.detectors.classifier import AloneRecord, language_group
 from crossnote.moderation.engine import (
     _applies,  # the engine's own test: scores, thresholds
     active_policies,
+    decide,
 )
 from crossnote.moderation.models import Action
 from crossnote.moderation.pipeline import text_detectors
@@ -346,3 +348,31 @@ def format_errors(errors: dict) -> list[str]:
                 f"({entry['action']}) [{scores}] {entry['text']!r}"
             )
     return lines
+
+
+# --- what the classifier adds alone (manage.py moderation_fit_alone) -----------------------------
+
+
+def pipeline_records(rows: Sequence[LabelledRow], *, progress=None) -> list[AloneRecord]:
+    """Each labelled row (label 0/1) through the whole synchronous pipeline, language detected
+    as `evaluate_file` does: the classifier's score, its language group and label threshold,
+    and whether the verdict acts without the classifier's signal (classifier.fit_alone_thresholds
+    reads these)."""
+    records: list[AloneRecord] = []
+    for index, row in enumerate(rows, start=1):
+        language = detect_language(row.text).code
+        signals, _verdict = screen_text(row.text, kind="note", language=language)
+        mine = [s for s in signals if s.layer == "classifier"]
+        rest = decide([s for s in signals if s.layer != "classifier"], kind="note")
+        records.append(
+            {
+                "label": int(str(row.label)),
+                "group": language_group(row.text, language),
+                "score": round(float(mine[0].score), 5) if mine else 0.0,
+                "label_at": float(mine[0].thresholds.get("label", 0.5)) if mine else 1.0,
+                "rest_acts": bool(rest.acts),
+            }
+        )
+        if progress is not None and index % 1000 == 0:
+            progress.write(f"{index}/{len(rows)}\n")
+    return records

@@ -8,6 +8,7 @@ data folder on first use. Without it the data folder is the store (one machine, 
 Below the pipeline (which loads the active version) and the training services (which store new
 ones), so neither reaches up into the other."""
 
+import json
 import logging
 import os
 import tempfile
@@ -100,3 +101,24 @@ def model_thresholds(row: ClassifierVersion) -> dict:
         return model_of(row).metrics.get("thresholds", {})
     except (OSError, ValueError):
         return {}
+
+
+def profanity_thresholds_recorded() -> dict:
+    """alt-profanity-check's thresholds as recorded beside the shipped model
+    (trained/profanity_thresholds.json, written by `moderation_train_profanity`): the package
+    version they were fitted for, whether the installed one is it (else the layer falls back to
+    the policies' min_score), the thresholds, the objective and the validation figures; {} when
+    none were recorded."""
+    try:
+        stored = json.loads(classifier.PROFANITY_THRESHOLDS_PATH.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(stored, dict) or not isinstance(stored.get("thresholds"), dict):
+        return {}
+    return {
+        "version": stored.get("version", ""),
+        "installed": stored.get("version") == classifier.profanity_check_version(),
+        "thresholds": stored["thresholds"],
+        "objective": stored.get("objective", ""),
+        "validation": stored.get("validation", {}),
+    }

@@ -91,14 +91,14 @@ def _translated(text, target, span_texts, private):
     return result.text, highlight(result.text, marks), result.backend_label
 
 
-def policy_threshold(policy, signal) -> tuple[float | None, str]:
+def policy_threshold(policy, signal, *, lone: bool = False) -> tuple[float | None, str]:
     """The score at which `policy` acts on `signal`, and whose threshold that is: the policy's
     own min_score, or the model's threshold for that action and the text's language group
-    (Signal.thresholds, chosen on validation data and stored with the model) where that is
-    higher; None when the model never takes that action alone. The same rule as the engine."""
-    thresholds = getattr(signal, "thresholds", None) or {}
-    if policy.action in thresholds:
-        needed = thresholds[policy.action]
+    (Signal.thresholds, chosen on validation data and stored with the model; for a `lone`
+    signal its alone threshold where higher) where that is higher; None when the model never
+    takes that action alone. The same rule as the engine (engine.model_threshold)."""
+    if policy.action in (getattr(signal, "thresholds", None) or {}):
+        needed = engine.model_threshold(signal, policy.action, lone=lone)
         if needed is None:
             return None, "model"
         if needed > policy.min_score:
@@ -125,10 +125,11 @@ def explain_suggestion(item, text: str) -> dict:
         signals, key=lambda s: (order.index(s.layer) if s.layer in order else 99, -s.score)
     ):
         compared = []
+        lone = engine.is_lone(signal, signals, policies, item.kind, region)
         for policy in policies:
             if not compares(policy, signal, item.kind, region):
                 continue
-            threshold, source = policy_threshold(policy, signal)
+            threshold, source = policy_threshold(policy, signal, lone=lone)
             row = {
                 "policy": policy.name,
                 "threshold": round(threshold, 4) if threshold is not None else None,
@@ -174,7 +175,11 @@ def explain_suggestion(item, text: str) -> dict:
     action = verdict.action
     if verdict.policy is not None:
         trigger = max(verdict.signals, key=lambda s: s.score)
-        threshold, _source = policy_threshold(verdict.policy, trigger)
+        threshold, _source = policy_threshold(
+            verdict.policy,
+            trigger,
+            lone=engine.is_lone(trigger, signals, policies, item.kind, region),
+        )
         why = _(
             "%(layer)s scored %(score).2f, at or above %(threshold).2f, the threshold of the "
             "policy “%(policy)s”: %(action)s."

@@ -2,6 +2,7 @@
 
 MODERATOR = "moderator"
 SENIOR = "senior moderator"
+_ROLES = (MODERATOR, SENIOR)
 
 
 def _groups(user) -> set[str]:
@@ -12,6 +13,30 @@ def _groups(user) -> set[str]:
         cached = set(user.groups.values_list("name", flat=True))
         user._moderation_groups = cached
     return cached
+
+
+def roles_sql(user_column: str) -> tuple[list[str], list]:
+    """SQL expressions (and their parameters), one per role, true when the person whose id is
+    `user_column` is in that role's group: for a query that reads the person for something
+    else too (remember_roles keeps the answers)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.db import connection
+
+    quote = connection.ops.quote_name
+    members = quote(get_user_model().groups.through._meta.db_table)
+    groups = quote(Group._meta.db_table)
+    sql = (
+        f"EXISTS(SELECT 1 FROM {members} m JOIN {groups} g ON g.id = m.group_id "  # noqa: S608
+        f"WHERE m.user_id = {user_column} AND g.name = %s)"
+    )
+    return [sql for _name in _ROLES], list(_ROLES)
+
+
+def remember_roles(user, answers) -> None:
+    """Keep on `user` (this request's object only) the role groups read with roles_sql, in its
+    order: the role checks of the rest of the request ask no query."""
+    user._moderation_groups = {name for name, member in zip(_ROLES, answers, strict=True) if member}
 
 
 def is_senior(user) -> bool:

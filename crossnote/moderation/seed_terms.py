@@ -85,6 +85,10 @@ _RETARD_VERB = (
 )  # fmt: skip
 # Innocent words that contain a term: a match they cover is not a match.
 EXCEPTIONS = {
+    "you virus": (
+        "you virus-scan", "you virus scan", "you virus-check", "you virus check",
+        "you virus protection",
+    ),
     "cum": ("cum laude",),
     "pussy": ("pussy cat", "pussy willow", "pussy willows", "pussycat"),
     "cock": ("cock crowed", "the cock crows", "cock-a-doodle-doo", "weather cock"),
@@ -121,6 +125,11 @@ EXCEPTIONS = {
     "他妈的": ("其他妈的",),
     "泥马": ("泥马路", "泥马车", "草泥马是羊驼", "草泥马就是羊驼", "草泥马其实就是羊驼", "草泥马（羊驼）"),
     "尼玛": ("尼玛县", "扎西尼玛", "尼玛次仁", "尼玛卓玛", "达瓦尼玛"),
+    # 伞兵 is also a paratrooper (see senses.py for the sentences that say so).
+    "伞兵": (
+        "伞兵部队", "空降伞兵", "伞兵团", "伞兵师", "伞兵旅", "伞兵营", "伞兵连", "伞兵刀", "伞兵靴",
+        "伞兵训练", "伞兵学校", "伞兵突击", "伞兵空降",
+    ),
 }  # fmt: skip
 # Terms with innocent readings: a lone hit labels at most, and in Chinese it must agree with
 # jieba's segmentation (engine.py, detectors/terms.py). Spam phrases a newcomer uses in
@@ -133,7 +142,10 @@ AMBIGUOUS = {
     # Chinese
     "去死", "智障", "废物", "脑残", "脑瘫", "滚蛋", "蠢货", "他妈的", "尼玛", "泥马", "他马的",
     "你马的", "她马的", "你他马的", "你她马的", "你它马的", "你麻痹", "死猪", "滚出中国",
-    "特么", "打死你", "妈逼",
+    "特么", "打死你", "妈逼", "傻嗨",
+    # Issue 17, session 10: a paratrooper, and 日你先人 inside 今日你先人一步 (jieba tells them
+    # apart).
+    "伞兵", "日你先人",
     # spam: contact-sharing and follow-backs
     "加微信", "加我微信", "加v", "加vx", "加qq", "求互关", "互粉互赞", "看我主页",
     "follow for follow", "whatsapp me", "contact me on telegram", "check my profile for",
@@ -179,10 +191,23 @@ HARASSMENT = {
         # ones count only where the text has Chinese in it).
         "sb", "cnm", "nmb", "nmsl", "mlgb", "wcnm", "rnm", "qnmd", "cnmb", "mmp", "nc", "zz",
         "nt", "fw", "lj",
+        # Issue 17, session 8: a family called dogs (你全家都是🐶 folds to 狗).
+        "全家都是狗",
+        # Issue 17, session 9: 狗日的 (glin's 狗日 was dropped with 日, so 🐶日的 got through),
+        # and the Cantonese 傻閪 with the 嗨 it is typed as.
+        "狗日的", "傻閪", "傻嗨",
+        # Issue 17, session 10: internet and dialect insults the lists lacked. 伞兵 (for 傻逼,
+        # "sb" read as the paratroopers' 伞兵), 憨批 and 撒比 (Sichuan and Shaanxi 傻逼), 二逼, 狗逼,
+        # 马勒戈壁 (泥马勒戈壁: the grass-mud-horse meme's 妈了个逼), 妈了个巴子, 日你先人 and
+        # 日你仙人板板 (cursing one's ancestors), 滚犊子, and the 婊 compounds.
+        "伞兵", "憨批", "撒比", "二逼", "狗逼", "马勒戈壁", "妈了个巴子", "日你先人", "日你仙人板板",
+        "滚犊子", "绿茶婊", "心机婊", "圣母婊",
     ],
     "en-harassment": [
         "kill yourself", "go kill yourself", "kys", "drink bleach", "idiot", "moron",
         "you stupid bastard", "stupid bitch", "worthless piece of",
+        # Issue 17, session 8: calling a person, or the Chinese, a virus.
+        "you virus", "chinese virus", "kung flu",
     ],
 }  # fmt: skip
 # Hand-made profanity the glin-profanity list lacks or that was dropped with its innocent

@@ -53,8 +53,12 @@ def classifier_score(text: str) -> float:
 
 def effective_threshold(policy, signal) -> float:
     """What the engine compares the score with: the policy's minimum, or the model's own
-    threshold for that action and the text's language where that is higher."""
-    model = (getattr(signal, "thresholds", None) or {}).get(policy.action) or 0.0
+    threshold for that action and the text's language where that is higher; MILD has no term
+    hit, so the classifier's signal is alone: held to the model's label_alone where higher."""
+    thresholds = getattr(signal, "thresholds", None) or {}
+    model = thresholds.get(policy.action) or 0.0
+    if policy.action in thresholds and thresholds.get("label_alone") is not None:
+        model = max(model, thresholds["label_alone"])
     return max(policy.min_score, model)
 
 

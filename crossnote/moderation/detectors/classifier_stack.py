@@ -19,7 +19,7 @@ Everything here is plain arrays and JSON (no pickle); this module does only the 
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -110,10 +110,17 @@ def _f16(array) -> np.ndarray:
 class Stack:
     """Per language group: stage 1 weights [n-gram logit, alt-profanity-check logit, bias],
     stage 2 weights [n-gram logit, embedding-head logit, alt-profanity-check logit, bias], and
-    `skip_below`: stage-1 probabilities under it are final (the encoder is not run)."""
+    `skip_below`: stage-1 probabilities under it are final (the encoder is not run).
+
+    `head` reads every group's embedding; a group in `heads` has its own instead (e.g. an MLP
+    trained on English rows only, while Chinese keeps the shared linear head)."""
 
     head: EmbeddingHead
     groups: dict  # group -> {"stage1": [3], "stage2": [4], "skip_below": float}
+    heads: dict = field(default_factory=dict)  # group -> EmbeddingHead
+
+    def head_for(self, group: str) -> EmbeddingHead:
+        return self.heads.get(group, self.head)
 
     def stage1(self, group: str, z: np.ndarray, apc: np.ndarray) -> np.ndarray:
         w = self.groups[group]["stage1"]
@@ -127,26 +134,39 @@ class Stack:
         return np.asarray(p1) >= self.groups[group]["skip_below"]
 
     def as_json(self) -> dict:
-        return {"groups": self.groups, "hidden": int(self.head.w1.shape[1])}
+        stored = {"groups": self.groups, "hidden": int(self.head.w1.shape[1])}
+        if self.heads:
+            stored["heads"] = {g: int(h.w1.shape[1]) for g, h in sorted(self.heads.items())}
+        return stored
 
     def arrays(self) -> dict:
-        head = self.head
-        return {
-            "head_w1": head.w1.astype(np.float16),
-            "head_b1": head.b1.astype(np.float16),
-            "head_w2": head.w2.astype(np.float16),
-            "head_b2": np.float32(head.b2),
-        }
+        stored = _head_arrays("head", self.head)
+        for group, head in self.heads.items():
+            stored.update(_head_arrays(f"head_{group}", head))
+        return stored
 
     @classmethod
     def from_stored(cls, meta: dict, arrays) -> "Stack":
-        head = EmbeddingHead(
-            w1=arrays["head_w1"].astype(np.float32),
-            b1=arrays["head_b1"].astype(np.float32),
-            w2=arrays["head_w2"].astype(np.float32),
-            b2=float(arrays["head_b2"]),
-        )
-        return cls(head=head, groups=meta["groups"])
+        heads = {group: _stored_head(f"head_{group}", arrays) for group in meta.get("heads", {})}
+        return cls(head=_stored_head("head", arrays), groups=meta["groups"], heads=heads)
+
+
+def _head_arrays(prefix: str, head: EmbeddingHead) -> dict:
+    return {
+        f"{prefix}_w1": head.w1.astype(np.float16),
+        f"{prefix}_b1": head.b1.astype(np.float16),
+        f"{prefix}_w2": head.w2.astype(np.float16),
+        f"{prefix}_b2": np.float32(head.b2),
+    }
+
+
+def _stored_head(prefix: str, arrays) -> EmbeddingHead:
+    return EmbeddingHead(
+        w1=arrays[f"{prefix}_w1"].astype(np.float32),
+        b1=arrays[f"{prefix}_b1"].astype(np.float32),
+        w2=arrays[f"{prefix}_w2"].astype(np.float32),
+        b2=float(arrays[f"{prefix}_b2"]),
+    )
 
 
 # --- fitting ----------------------------------------------------------------------------------

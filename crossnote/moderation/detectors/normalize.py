@@ -4,7 +4,9 @@
 ligatures, mathematical letters), homoglyph folding (Cyrillic/Greek/Armenian look-alikes → Latin),
 case-folding, removal of Latin diacritics (é → e) and of invisible characters (zero-width
 spaces and joiners, soft hyphens, bidi controls, variation selectors), and traditional →
-simplified Chinese (OpenCC t2s). Then, over the folded text: emoji and other pictographs inside a
+simplified Chinese (OpenCC t2s). Then, over the folded text: a Chinese character written as its
+two components side by side is put back together (女表 → 婊, 歹匕 → 死, 亻尔 → 你: see
+SPLIT_CHARACTERS); emoji and other pictographs inside a
 word are dropped (傻😂逼 → 傻逼, f🤬ck → fck is left to the masks) and a pictograph that stands for
 a Chinese character beside Chinese text is read as that character (草泥🐴 → 草泥马, 🐶东西 →
 狗东西), or dropped where it only repeats the sound of the character before it (你妈🐴死了 →
@@ -52,6 +54,9 @@ HOMOGLYPHS = {
     "ʏ": "y", "ᴢ": "z",
     # A variant form of 你 that OpenCC's t2s keeps
     "妳": "你",
+    # Radicals from the CJK Radicals Supplement block (symbols, which NFKC keeps) written for
+    # the component forms of split characters (⺅尔 for 你): folded onto the ideograph forms.
+    "⺅": "亻", "⺘": "扌", "⺡": "氵", "⺨": "犭", "⻌": "辶", "⻍": "辶", "⻏": "阝", "⻖": "阝",
 }  # fmt: skip
 # Letters in circles and squares that NFKC leaves alone (🅢🅑, 🅵🆄🅲🅺): negative circled,
 # squared and negative squared capitals.
@@ -77,8 +82,34 @@ EMOJI_CHARACTERS = {
     "🐂": "牛", "🐄": "牛", "🐭": "鼠", "🐀": "鼠", "🐵": "猴", "🐒": "猴", "🦆": "鸭", "🐑": "羊",
     "💀": "死", "☠": "死", "🐸": "蛙", "🐱": "猫", "🐈": "猫", "🐟": "鱼", "🐰": "兔", "🐇": "兔",
 }  # fmt: skip
-# Inside a Chinese word only these read as a character (你🐎没了); others are dropped (智💩障).
-CHARACTER_EMOJI = frozenset("🐴🐎🐶🐕🐷🐖🌿💀")
+# Inside a Chinese word only these read as a character (你🐎没了, 你个🐢儿子 for 龟儿子); others
+# are dropped (智💩障).
+CHARACTER_EMOJI = frozenset("🐴🐎🐶🐕🐷🐖🌿💀🐢")
+# Split characters: a character of a listed term written as its two components, left and right
+# (女表 for 婊) or around (辶畐 for 逼), to get past a list. Written by hand from the characters'
+# shapes (no decomposition database is copied); only characters that occur in the shipped term
+# lists are here (tests/moderation/test_mod_slang_split.py checks that), since a recombined
+# character matters only where a listed term can match it. Left out: pairs that running text
+# writes side by side too often (女也 in 腐女也不少 for 她, 入肉 in 一刀入肉三分 for 肏).
+SPLIT_CHARACTERS = {
+    "女表": "婊", "歹匕": "死", "亻尔": "你", "女马": "妈", "口巴": "吧", "弓虽": "强",
+    "扌喿": "操", "犭句": "狗", "贝戋": "贱", "氵衮": "滚", "女干": "奸", "女良": "娘",
+    "又鸟": "鸡", "尸吊": "屌", "尸米": "屎", "马蚤": "骚", "禾中": "种", "九木": "杂",
+    "玄田": "畜", "知日": "智", "阝章": "障", "歹戋": "残", "氵查": "渣", "犭者": "猪",
+    "亻也": "他", "辶畐": "逼", "火乍": "炸", "白勺": "的",
+    "氵尼": "泥", "木几": "机",
+}  # fmt: skip
+# Components that are never characters of their own in running text: a pair starting with one
+# is always a split character. Pairs of two ordinary characters (女表, 白勺) are put together
+# only where neither half belongs to a word with its other neighbour (妇女|表示, 白|勺子).
+SPLIT_RADICALS = frozenset("亻扌犭氵辶阝")
+_SPLIT_CANDIDATE = re.compile(
+    "[" + "".join(sorted({pair[0] for pair in SPLIT_CHARACTERS})) + "]"
+    "[" + "".join(sorted({pair[1] for pair in SPLIT_CHARACTERS})) + "]"
+)
+# A pair of ordinary characters that is itself a word this common (jieba's dictionary) is left
+# alone.
+SPLIT_WORD_FREQUENCY = 20
 # Masks: a `*`, `#`, `_` or `.` between letters stands for a hidden letter (f**k, sh.t).
 # (From the start of a word, without backtracking: a long word is scanned once.)
 MASKED_TOKEN = re.compile(r"(?<![a-z])(?:[a-z]++(?:[*#_.]++[a-z]++)+|[a-z]++[*#_]++(?![a-z*#_.]))")
@@ -140,10 +171,13 @@ class Normalised:
         """Map the folded range [start, end) to a range of the original text.
 
         The end grows over dropped combining marks and invisible characters that follow the
-        last matched character, so the span shows the whole of what the author wrote."""
+        last matched character, and over the second half of a split character (女表 for 婊),
+        so the span shows the whole of what the author wrote."""
         first = self.index[start]
         last = self.index[end - 1] + 1
         original = self.original
+        if SPLIT_CHARACTERS.get(original[last - 1 : last + 1]) == self.text[end - 1]:
+            last += 1
         while last < len(original) and _fold_char(original[last]) == "":
             last += 1
         return first, last
@@ -165,6 +199,8 @@ def normalise(text: str) -> Normalised:
             folded, index = _fold_uneven(text)
         if not folded.isascii():
             folded, index = _fold_pictographs(folded, index)
+            if _SPLIT_CANDIDATE.search(folded):
+                folded, index = _fold_splits(folded, index)
     folded = _fold_leet(folded)
     if not MASK_CHARS.isdisjoint(folded):
         folded, index = _fold_masks(folded, index)
@@ -221,6 +257,48 @@ def _fold_repeats(text: str, index: list[int]) -> tuple[str, list[int]]:
     chars.append(text[previous:])
     kept.extend(index[previous:])
     return "".join(chars), kept
+
+
+def _fold_splits(text: str, index: list[int]) -> tuple[str, list[int]]:
+    """Put split characters back together (女表 → 婊, 歹匕 → 死, 亻尔 → 你); the character keeps
+    the position of its first half."""
+    chars: list[str] = []
+    kept: list[int] = []
+    previous = 0
+    for match in _SPLIT_CANDIDATE.finditer(text):
+        start = match.start()
+        character = SPLIT_CHARACTERS.get(match.group())
+        if character is None or not _written_apart(text, start):
+            continue
+        chars.append(text[previous:start])
+        kept.extend(index[previous:start])
+        chars.append(character)
+        kept.append(index[start])
+        previous = start + 2
+    if not previous:
+        return text, index
+    chars.append(text[previous:])
+    kept.extend(index[previous:])
+    return "".join(chars), kept
+
+
+def _written_apart(text: str, start: int) -> bool:
+    """Whether the pair at `start` is a character written in two halves, not two characters
+    that belong to words of their own: 妇女|表示, 男女|干活, 白|勺子 and 弓|虽然 are left alone."""
+    if text[start] in SPLIT_RADICALS:
+        return True
+    import jieba  # loaded already wherever the term layer runs
+
+    jieba.dt.check_initialized()
+    words = jieba.dt.FREQ  # dictionary words, and every prefix of one (frequency 0)
+    if words.get(text[start : start + 2], 0) >= SPLIT_WORD_FREQUENCY:
+        return False
+    before = text[start - 1 : start + 1] if start and _is_han(text[start - 1]) else ""
+    after = text[start + 1 : start + 3] if start + 2 < len(text) else ""
+    return not (
+        (before and words.get(before, 0) > 0)
+        or (len(after) == 2 and _is_han(after[1]) and after in words)
+    )
 
 
 def _fold_char(char: str) -> str:
@@ -396,6 +474,17 @@ def _mask_vocabulary() -> dict[int, tuple[str, ...]]:
         if len(word) >= 4:
             by_length.setdefault(len(word), []).append(word)
     return {length: tuple(group) for length, group in by_length.items()}
+
+
+def profane_word(word: str) -> bool:
+    """A folded word of four letters or more in the profane-word vocabulary masks fill in from
+    (glin-profanity's English dictionary and the insults it lacks)."""
+    return word in _profane_words()
+
+
+@cache
+def _profane_words() -> frozenset[str]:
+    return frozenset(word for group in _mask_vocabulary().values() for word in group)
 
 
 # Insults the glin-profanity dictionary lacks that are written masked too (wh*re, id**t).

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from crossnote.moderation.detectors.normalize import Normalised, normalise
+from crossnote.moderation.detectors.normalize import Normalised, normalise, profane_word
 
 # --- innocent senses and their cue words (folded: lower case, simplified Chinese) -------------
 
@@ -88,7 +88,14 @@ SENSE_CUES: dict[str, tuple[str, ...]] = {
         "tides", "dry", "embankment", "mississippi", "dam", "storm", "surge", "built", "raised",
     ),
     "tobacco": ("cigarette", "cigarettes", "cigar", "ashtray", "smoked", "smoking", "stubbed"),
-    "rifle": ("rifle", "rifles", "gun", "stock", "shoulder", "recoil"),
+    "rifle": (
+        "rifle", "rifles", "gun", "guns", "stock", "shoulder", "recoil", "hammer", "trigger",
+        "pistol", "revolver", "musket", "flintlock", "shotgun", "firearm", "aim",
+    ),
+    "pig": (
+        "pig", "pigs", "boar", "boars", "piglet", "piglets", "litter", "farrow", "farm",
+        "farmer", "pork", "bacon", "hog", "hogs", "swine", "sty",
+    ),
     "growth": (
         "growth", "grow", "growing", "plant", "plants", "fire", "flame", "flames", "corrosion",
         "rust", "chemical", "chemicals", "coating", "spread", "ripening", "decay", "germination",
@@ -106,13 +113,26 @@ SENSE_CUES: dict[str, tuple[str, ...]] = {
         "医生", "医院", "患者", "确诊", "治疗", "康复", "检查", "检测", "药", "病", "儿童", "妇科",
         "护士", "症", "训练",
     ),
+    # 尼玛 (Nyima, "sun") is one of the commonest Tibetan names: beside Tibet, its language or
+    # another Tibetan name it is a person (or 尼玛县), not 你妈.
+    # 伞兵 (a paratrooper, and 傻逼 in internet slang): soldiers, wars and jumps.
+    "military": (
+        "部队", "空降", "跳伞", "降落伞", "士兵", "军人", "军队", "美军", "解放军", "空军", "陆军",
+        "军事", "参军", "入伍", "当兵", "服役", "退伍", "老兵", "战友", "二战", "战争", "战役",
+        "诺曼底", "阅兵", "新兵", "当过", "爷爷", "外公", "姥爷",
+    ),
+    "tibetan": (
+        "藏族", "藏语", "藏文", "西藏", "拉萨", "那曲", "阿里", "青海", "名字", "次仁", "扎西", "卓玛",
+        "达瓦", "多吉", "拉姆", "旺堆", "格桑", "央金", "索朗", "平措", "旺姆", "措姆", "尼玛县",
+        "太阳", "同学", "朋友", "老师", "医生", "阿姨", "大叔", "先生", "女士",
+    ),
 }  # fmt: skip
 
 # Each word with innocent readings and the senses in which it is innocent. The word is matched
 # whole in Latin text (its folded form, so "b1tch" too); Chinese words as substrings.
 WORD_SENSES: dict[str, tuple[str, ...]] = {
     "bitch": ("dog",), "bitches": ("dog",),
-    "cock": ("bird", "plumbing", "food"), "cocks": ("bird",), "cockerel": ("bird",),
+    "cock": ("bird", "plumbing", "food", "rifle"), "cocks": ("bird",), "cockerel": ("bird",),
     "hoe": ("garden",), "hoes": ("garden",), "hoeing": ("garden",), "hoed": ("garden",),
     "dick": ("food",), "dyke": ("water",), "dykes": ("water",), "dike": ("water",),
     "dikes": ("water",),
@@ -125,18 +145,19 @@ WORD_SENSES: dict[str, tuple[str, ...]] = {
     "nut": ("hardware", "food"), "nuts": ("hardware", "food"), "screw": ("hardware",),
     "knockers": ("hardware",), "bastard": ("hardware",),
     "retard": ("growth",), "retards": ("growth",), "retarded": ("growth",),
-    "beaver": ("water",), "cum": (),
+    "beaver": ("water",), "cum": (), "sow": ("pig",), "sows": ("pig",), "pig": ("pig",), "pigs": ("pig",),
     "垃圾": ("rubbish",), "鸡": ("bird", "food"), "鸭": ("bird", "food"), "母狗": ("dog",),
     "母猪": ("food",), "老母猪": ("food",), "驴": ("donkey", "food"), "狗": ("dog", "food"),
     "智障": ("medicine",), "脑瘫": ("medicine",), "脑残": ("medicine",), "精神病": ("medicine",),
-    "傻子": ("medicine",),
+    "傻子": ("medicine",), "尼玛": ("tibetan",), "伞兵": ("military",),
 }  # fmt: skip
 
 # Mild insults that a sentence about oneself uses of oneself; never slurs.
 MILD_INSULTS = frozenset(
     {
         "idiot", "idiots", "stupid", "dumb", "moron", "moronic", "dork", "dummy", "fool", "foolish",
-        "loser", "dumbass", "clown", "silly", "pathetic", "useless", "retarded",
+        "loser", "dumbass", "clown", "silly", "pathetic", "useless", "retarded", "garbage",
+        "trash", "rubbish",
         "笨蛋", "傻子", "傻瓜", "白痴", "蠢", "菜", "废物", "路痴", "智障",
     }
 )  # fmt: skip
@@ -145,12 +166,66 @@ PRAISE = frozenset(
     {
         "sick", "wicked", "filthy", "insane", "nasty", "killer", "dope", "lit", "bad", "badass",
         "stupid", "crazy", "mad", "killed", "killing", "kills", "slaps", "slay", "slayed",
-        "slaying", "fire", "savage", "beast", "pain", "damn", "bloody",
+        "slaying", "fire", "savage", "beast", "pain", "damn", "bloody", "disgusting", "unreal",
+        "murdered", "nailed", "crushed", "smashed", "destroyed",
         "绝了", "死", "要命",
     }
 )  # fmt: skip
+# Doing something very well ("you killed it", "she murdered that solo"): praise of a
+# performance even when someone is addressed; never when a person is what was done to.
+PERFORMED = frozenset(
+    {"killed", "murdered", "nailed", "crushed", "smashed", "slayed", "destroyed", "slaughtered"}
+)
+PEOPLE_NOUNS = frozenset(
+    {
+        "man", "men", "woman", "women", "guy", "guys", "girl", "girls", "boy", "boys", "kid",
+        "kids", "child", "children", "person", "people", "dude", "bitch", "family", "baby",
+        "cop", "cops", "dog", "cat",
+    }
+)  # fmt: skip
+# Praise only of play, beside a word of sport or music ("that goal was disgusting").
+PLAY_PRAISE = frozenset({"disgusting"})
+PLAY_CUES = frozenset(
+    {
+        "goal", "goals", "finish", "shot", "shots", "dunk", "save", "pass", "strike", "volley",
+        "kick", "tackle", "skills", "skill", "solo", "riff", "bassline", "beat", "drop", "combo",
+        "play", "assist", "header", "trick", "move", "moves", "flow", "verse", "drift", "swing",
+    }
+)  # fmt: skip
+# Wanting something badly: "I'd kill for a coffee", "to die for".
+IDIOM_BEFORE_FOR = frozenset({"kill", "die", "dying"})
+# Said as an exclamation at the start of a sentence ("Damn, you nailed it").
+INTERJECTIONS = frozenset({"damn", "bloody", "hell", "jeez", "dang", "shit", "holy"})
+# A place named as one: a place noun in the sentence, or a preposition before a Capitalised
+# word ("in Umbria", "near Barnsley").
+PLACE_NOUNS = frozenset(
+    {
+        "village", "villages", "town", "towns", "city", "hamlet", "county", "parish", "region",
+        "province", "island", "islands", "river", "lake", "valley", "borough", "district",
+        "municipality", "settlement", "suburb", "state", "capital", "road", "street", "station",
+        "airport", "beach", "hill", "mountain", "peninsula", "prefecture", "commune", "township",
+    }
+)  # fmt: skip
+_PLACE_PHRASE = re.compile(
+    r"\b(?:in|near|from|outside|past|through|visit|visited|visiting|via)\s+[A-Z][a-z]+"
+)
+PLACE_PREPOSITIONS = frozenset({"in", "to", "near", "from", "past", "through", "visit", "visited"})
+_PLACE_HINT = re.compile(r"\b(?:" + "|".join(sorted(PLACE_NOUNS)) + r")\b")
+# After a place's name that opens a sentence: "Bastardo is a village", "Fucking in Austria".
+PLACE_VERBS = frozenset({"is", "was", "in", "lies", "sits", "has", "hosts", "renamed", "near"})
 # Mild words that are not about a person unless someone is addressed ("such a pain").
 MILD_NOUNS = frozenset({"pain", "nightmare"})
+# People one calls "my": an insult of "my boss" is about the boss, not oneself.
+RELATIONS = frozenset(
+    {
+        "boss", "teacher", "mom", "mum", "mother", "dad", "father", "ex", "husband", "wife",
+        "brother", "sister", "friend", "friends", "neighbour", "neighbor", "son", "daughter",
+        "kid", "kids", "roommate", "flatmate", "coworker", "colleague", "colleagues", "manager",
+        "partner", "boyfriend", "girlfriend", "family", "cousin", "uncle", "aunt", "team",
+        "teammate", "teammates", "students", "student", "landlord", "parents", "in-laws", "bf",
+        "gf", "bro", "sis", "dog", "cat",
+    }
+)  # fmt: skip
 # Things a mild insult is said of ("a stupid question"): then it is about no one.
 THINGS = frozenset(
     {
@@ -228,6 +303,18 @@ _ASKED_ZH = re.compile(
     r"(?:(?!的)[\u3400-\u9fff]){1,4}(?=(?:的|用|在)?(?:英文|英语|中文|日语|韩语)?(?:里|中)?"
     r"(?:怎么说|怎么讲|怎么翻译|是什么意思|什么意思|这个词|这个字|的意思|是脏话))"
 )
+# Calling oneself someone's 脑残粉 (a die-hard fan) is praise, addressed or not: 我是你的脑残粉.
+# "你们这些脑残粉" stays as it is.
+_FAN_OF = re.compile(
+    r"我(?:也|就|真|一直|永远|绝对|早就)?(?:是|成了|变成了?|当了|做了)[^，。！？,.!?；;你]{0,12}?"
+    r"(?:你|您)?[^，。！？,.!?；;]{0,6}?(脑残粉)"
+)
+# An English word asked about in Chinese: 英文里的 bastard…, damn是什么意思.
+_ASKED_LATIN_ZH = re.compile(
+    r"(?:英文|英语)(?:里|中)?的?\s*([a-z][a-z']{1,20})(?![a-z'])"
+    r"|(?<![a-z'])([a-z][a-z']{1,20})\s*(?=是什么意思|什么意思|的意思|怎么翻译|是脏话|算脏话|是不是脏话)"
+)
+_ASKED_LATIN_CUES = ("英文", "英语", "意思", "翻译", "脏话")
 _SENTENCE_START = '.!?:;"“(\n'
 _POLITE = re.compile(r"\b(?:thank|thanks|see|miss|love|bless)\s+you\b")
 _LANGUAGE_NAME = re.compile(r"(?:用|在)?(?:英|中|日|韩)?(?:文|语)$|^用")
@@ -237,6 +324,112 @@ _SENTENCES = re.compile(r"[^.!?。！？\n;；]+[.!?。！？\n;；]*")
 _LATIN_WORD = re.compile(r"[a-z0-9']+")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 SELF_WINDOW = 6  # words between "I" and the insult ("I'm such an idiot", "call me a moron")
+
+# --- whole sentences read as not using their words ----------------------------------------------
+# A sentence that asks about a word it mentions ("what does 'twat' mean?", “卧槽”算脏话吗？,
+# "What does 傻逼 mean?") uses none of its words on anyone: every layer that reads words
+# leaves it out (terms drop their hits in it; the lexical layers read it blanked, frame and
+# all, since "脏话", "mean" and "rude" are themselves n-grams of abuse to a model).
+ASKING_CUES = (
+    "what does", "what do", "what's the meaning", "meaning of", "mean", "means", "meaning",
+    "origin of", "the word", "the term", "swear word", "swear", "bad word", "curse word", "rude",
+    "offensive", "slang", "dictionary", "how do you say", "how to say", "translate", "pronounce",
+    "is it okay to say", "why do people say", "英文里", "英语里", "英文中", "可以指", "指的是",
+    "形容", "describe", "describes",
+    "什么意思", "啥意思", "怎么说", "怎么讲", "怎么翻译", "脏话", "骂人的话", "这个词", "这个字",
+    "方言", "流行语", "网络用语", "词典", "字典", "写成", "口头禅", "算不算", "翻译", "区别",
+    "vulgar", "polite", "word", "words",
+)  # fmt: skip
+# Only a short sentence is read whole as a question or a report: a long comment that discusses
+# a word or tells of abuse (COLD is full of them) still says things of its own.
+FRAME_HAN = 40
+FRAME_WORDS = 25
+# "what does X mean", "the word X": a mention without quotes, of any word (or Chinese word).
+_ASKED_EN = re.compile(
+    r"\bwhat(?:'s| does| do| is)\s+(?:the (?:word|term)\s+)?([^\s,?.!]+)\s+(?:mean|means)\b"
+    r"|\b(?:the (?:word|term)|meaning of|origin of)\s+([^\s,?.!]+)"
+)
+# A question: only a sentence that asks is read whole as asking about a word ("I don't like
+# the word X, disgusting" says something of its own).
+_QUESTION = re.compile(
+    r"[?？]|吗|什么|怎么|为什么|算不算|是不是|啥|^[\s\"“'(]*(?:how|what|why|is it)\b"
+    r"|\b(?:asked|asks|asking|wonder|wondering|wondered)\s+(?:me\s+|us\s+)?(?:why|what|how|if|whether)\b"
+)
+# A statement about words it quotes ("the history of the word 'fuck'", "'idiot' and 'imbecile'
+# were medical categories"): the quoted words are talked about, not said to anyone.
+DISCUSSION_CUES = (
+    "word", "words", "term", "terms", "history", "origin", "origins", "etymology", "dictionary",
+    "linguist", "linguists", "linguistics", "official", "medical", "category", "categories",
+    "slur", "slurs", "swear", "offensive", "considered", "originally", "spelled", "spelling",
+    "pronounced", "replaced", "euphemism", "vocabulary", "slang",
+    "词", "字", "脏话", "意思", "来源", "出处", "词典", "说法", "用语", "俚语",
+)  # fmt: skip
+# A Chinese headline's subject: 男子…, 一女子…, 某主播…
+_HEADLINE = re.compile(r"(?:一名?|某)?(?:男子|女子|网民|主播|司机|乘客|游客|学生|老人)")
+# First and second persons: news is told in the third ("police charged a man…"); a comment
+# that says "I" or "we" about abuse is an opinion, which may carry abuse of its own.
+PERSONAL_EN = frozenset({"i", "i'm", "im", "we", "we're", "my", "our", "us", "me"})
+PERSONAL_ZH = ("我", "咱")
+# A sentence reporting abuse ("Police charged a man for sending racist abuse", 警方通报：一男子
+# 辱骂…被拘留): words naming abuse and words of news (police, court, 警方, 法院 …) in one short
+# sentence told in the third person, addressing nobody and asking nothing. Its words are
+# reported, not said: the term layer drops its hits, the lexical layers read it blanked.
+ABUSE_TOLD = REPORTED | frozenset(
+    {
+        "abusive", "chant", "chants", "chanting", "threat", "threats", "threatened", "insult",
+        "insulted", "insults", "insulting", "racist", "racism", "homophobic", "sexist", "bullied",
+        "bullying", "called", "attack", "attacks", "attacked", "hate", "hateful", "xenophobia",
+        "xenophobic", "blamed", "told", "shouted", "shouting", "messages", "posted",
+        "骂", "侮辱", "谩骂", "诽谤", "威胁", "歧视", "人身攻击", "网暴", "攻击",
+    }
+)  # fmt: skip
+NEWS_CUES = (
+    "police", "court", "courts", "jailed", "arrested", "charged", "convicted", "sentenced",
+    "trial", "judge", "prosecutors", "prosecutor", "banned", "sacked", "expelled", "fined",
+    "suspended", "survey", "study", "found that", "according to", "officials", "authorities",
+    "investigation", "the club", "the school", "the league",
+    "警方", "通报", "法院", "判决", "拘留", "刑拘", "起诉", "立案", "禁赛", "封号", "一男子", "一女子",
+    "赔偿", "处罚", "被捕", "据报道", "报道称", "网民",
+)  # fmt: skip
+# A title: 《…》 (never one that addresses its reader), or a run of two or more Capitalised
+# Words in a sentence otherwise written in lower case ("Stupid Love by Lady Gaga is…", "Dumb
+# and Dumber still makes me laugh"). Strong abuse is no title ("Fuck Off and die").
+_BOOK_TITLE = re.compile(r"《[^》]{1,30}》")
+_TITLE_RUN = re.compile(
+    r"(?<![\w'])(?:[A-Z][\w']*)(?:\s+(?:(?:and|of|the|a|an|in|on|to|it|my|for|with|&)\s+)?"
+    r"[A-Z][\w']*)+"
+)
+# A Capitalised Run is read as a title only beside a word about a work, within three words
+# ("Stupid Love by Lady Gaga", "reading A Confederacy of Dunces"); "Stupid Chinese go home"
+# names no work.
+TITLE_CUES = frozenset(
+    {
+        "song", "songs", "album", "albums", "film", "films", "movie", "movies", "book", "books",
+        "novel", "novels", "show", "series", "track", "tracks", "by", "read", "reading", "watched",
+        "watching", "watch", "listened", "listening", "playlist", "sequel", "episode", "season",
+        "band", "single", "chorus", "lyrics", "remake", "trailer", "cinema", "game", "anime",
+        "manga", "play", "musical", "poem", "painting", "director", "starring", "favourite",
+        "favorite", "classic", "seen", "heard", "saw", "sitcom", "documentary", "podcast",
+    }
+)  # fmt: skip
+# Verbs of taking in a work: a title right after one is named even when someone is addressed.
+CONSUMED = frozenset(
+    {"read", "watched", "seen", "saw", "heard", "watch", "finished", "played", "listened"}
+)
+# Whole sentences in which no word is said to anyone: the term layer drops its hits there.
+UNSAID_SENSES = frozenset({"asked", "reported", "discussed"})
+# Proper nouns: a word that is someone's or somewhere's name is not the word at all.
+PROPER_SENSES = frozenset({"name", "place"})
+# Senses in which an unambiguous term is told rather than said: it labels at most.
+TOLD_SENSES = frozenset({"mention", "report", "title"})
+_TITLE_HINT = re.compile(r"[A-Z]\w*\s+(?:\w+\s+)?[A-Z]")
+NO_TITLE = frozenset(
+    {
+        "fuck", "fucking", "fucker", "motherfucker", "cunt", "cunts", "shit", "whore", "slut",
+        "nigger", "nigga", "faggot", "fag", "twat", "wanker", "cocksucker", "retard", "kys",
+        "you", "u", "ur", "your", "yourself", "yours",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -252,11 +445,16 @@ class Innocent:
 def read(text: str, normalised: Normalised | None = None) -> list[Innocent]:
     """Every word of `text` read in an innocent sense (folded-text positions, sentence order)."""
     folded = normalised if normalised is not None else normalise(text)
-    if not _triggers().search(folded.text):
+    places = bool(_PLACE_PHRASE.search(folded.original) or _PLACE_HINT.search(folded.text))
+    if (
+        not places
+        and not _triggers().search(folded.text)
+        and not _TITLE_HINT.search(folded.original)
+    ):
         return []  # most posts: no word with an innocent reading, nothing quoted or asked
     found: list[Innocent] = []
     for sentence in _SENTENCES.finditer(folded.text):
-        found.extend(_sentence(folded, sentence.start(), sentence.group()))
+        found.extend(_sentence(folded, sentence.start(), sentence.group(), places))
     return found
 
 
@@ -298,7 +496,7 @@ def covered(spans: Iterable[tuple[int, int, str]], start: int, end: int) -> str:
 # --- one sentence ----------------------------------------------------------------------------
 
 
-def _sentence(folded: Normalised, offset: int, sentence: str) -> list[Innocent]:
+def _sentence(folded: Normalised, offset: int, sentence: str, places: bool) -> list[Innocent]:
     words = [_word(m) for m in _LATIN_WORD.finditer(sentence)]
     latin_set = {w for _, _, w in words}
     # "thank you", "see you" address a reader kindly; they make no insult personal.
@@ -311,13 +509,19 @@ def _sentence(folded: Normalised, offset: int, sentence: str) -> list[Innocent]:
     def add(start: int, end: int, word: str, sense: str) -> None:
         found.append(Innocent(offset + start, offset + end, word, sense))
 
-    about_words = any(_has_cue(c, latin_set, sentence) for c in MENTION_CONTEXT)
+    about_words = any(_has_cue(c, latin_set, sentence) for c in MENTION_CONTEXT) or _why_say(
+        sentence
+    )
     quoted = [
         m.span(m.lastindex or 0)
         for m in _QUOTED.finditer(sentence)
         if about_words and _short(m.group(m.lastindex or 0))
     ]
     asked = [m.span() for m in _ASKED_ZH.finditer(sentence) if not _LANGUAGE_NAME.search(m.group())]
+    if any(cue in sentence for cue in _ASKED_LATIN_CUES):  # Chinese asking about English
+        asked += [
+            m.span(m.lastindex or 0) for m in _ASKED_LATIN_ZH.finditer(sentence) if m.lastindex
+        ]
     for start, end in quoted + asked:
         add(start, end, sentence[start:end], "mention")
     mentioned = quoted + asked
@@ -329,7 +533,7 @@ def _sentence(folded: Normalised, offset: int, sentence: str) -> list[Innocent]:
     for i, (start, end, word) in enumerate(words):
         if inside(start, end):
             continue
-        sense = _latin_sense(folded, offset, sentence, words, i, latin_set, addressed)
+        sense = _latin_sense(folded, offset, sentence, words, i, latin_set, addressed, places)
         if sense:
             add(start, end, word, sense)
     # Chinese words
@@ -342,6 +546,114 @@ def _sentence(folded: Normalised, offset: int, sentence: str) -> list[Innocent]:
                 add(match.start(), match.end(), word, sense)
     if not addressed:
         found.extend(_han_mild(sentence, offset))
+    found.extend(
+        Innocent(offset + m.start(1), offset + m.end(1), m.group(1), "self")
+        for m in _FAN_OF.finditer(sentence)
+    )
+    frame, spans = _frame(sentence, words, latin_set, mentioned, polite)
+    if frame == "discussed":
+        # Only the words talked about: anything else in the sentence is read as it stands.
+        found[:0] = [Innocent(offset + a, offset + b, sentence[a:b], frame) for a, b in spans]
+    elif frame:
+        lead = len(sentence) - len(sentence.lstrip())
+        # First, so that it is the sense that covers the words inside it.
+        found.insert(0, Innocent(offset + lead, offset + len(sentence.rstrip()), sentence, frame))
+    found.extend(_titles(folded, offset, sentence, addressed))
+    return found
+
+
+def _frame(
+    sentence: str, words, latin_set: set[str], mentioned, polite: int
+) -> tuple[str, list[tuple[int, int]]]:
+    """ "asked" for a sentence asking about a word it mentions, "report" for one reporting
+    abuse, "discussed" for a statement about words it quotes (with the quoted spans); ""
+    otherwise, and always for one that addresses someone outside its mentions."""
+    if len(_HAN.findall(sentence)) > FRAME_HAN or len(words) > FRAME_WORDS:
+        return "", []
+    quoted = [
+        m.span(m.lastindex or 0)
+        for m in _QUOTED.finditer(sentence)
+        if _short(m.group(m.lastindex or 0))
+    ]
+    spans = list(mentioned) + quoted
+    named = [m.span(m.lastindex or 0) for m in _ASKED_EN.finditer(sentence) if m.lastindex]
+    spans += named
+    rest = sentence
+    for start, end in sorted(set(spans), reverse=True):  # a span both quoted and asked: once
+        rest = rest[:start] + " " + rest[end:]
+    rest_words = set(_LATIN_WORD.findall(rest))
+    if len(rest_words & ADDRESS_EN) > polite or any(a in rest for a in ADDRESS_ZH):
+        return "", []
+    question = _QUESTION.search(sentence) is not None
+    if (
+        spans
+        and question
+        and (any(_has_cue(c, rest_words, rest) for c in ASKING_CUES) or _why_say(rest))
+    ):
+        return "asked", spans
+    if (
+        spans
+        and not question
+        and rest_words.isdisjoint(OTHER_PEOPLE - {"it"})
+        and any(_has_cue(c, rest_words, rest) for c in DISCUSSION_CUES)
+    ):
+        quoted_spans = [
+            span for span in spans if span in quoted or span in mentioned or span in named
+        ]
+        if quoted_spans:
+            return "discussed", quoted_spans
+    if question or latin_set & PERSONAL_EN or any(p in sentence for p in PERSONAL_ZH):
+        return "", []
+    told = any(_has_cue(c, latin_set, sentence) for c in ABUSE_TOLD)
+    if told and (
+        any(_has_cue(c, latin_set, sentence) for c in NEWS_CUES)
+        or _HEADLINE.match(sentence.lstrip())
+    ):
+        return "reported", []
+    return "", []
+
+
+def _why_say(sentence: str) -> bool:
+    """为什么…说 / 为什么…叫: a question about how something is said."""
+    at = sentence.find("为什么")
+    return at >= 0 and ("说" in sentence[at:] or "叫" in sentence[at:])
+
+
+def _titles(folded: Normalised, offset: int, sentence: str, addressed: bool) -> list[Innocent]:
+    """Titles in a sentence: 《…》, and Capitalised Runs in text written in lower case (positions
+    of the folded text, which keeps the original's length where these are read)."""
+    found = [
+        Innocent(offset + m.start(), offset + m.end(), m.group(), "title")
+        for m in _BOOK_TITLE.finditer(sentence)
+        if not any(a in m.group() for a in ("你", "您"))
+    ]
+    if TITLE_CUES.isdisjoint(_LATIN_WORD.findall(sentence)):
+        return found
+    original = folded.original
+    letters = [c for c in original if c.isalpha() and c.isascii()]
+    if not letters or sum(c.islower() for c in letters) < 0.6 * len(letters):
+        return found
+    start = folded.index[offset] if offset < len(folded.index) else len(original)
+    end = folded.index[offset + len(sentence) - 1] + 1 if sentence else start
+    written = original[start:end]
+    if len(written) != len(sentence):
+        return found  # folding changed the length here: positions would not line up
+    for m in _TITLE_RUN.finditer(written):
+        written_words = re.findall(r"[\w']+", m.group())
+        run = [w.lower() for w in written_words]
+        if any(len(w) > 1 and w.isupper() for w in written_words):
+            continue  # USER, BLM, CAPITALS: no title case
+        capitals = sum(1 for w in written_words if w[:1].isupper())
+        after = written[m.end() :].split()
+        before = _LATIN_WORD.findall(written[: m.start()].lower())[-3:]
+        near = set(_LATIN_WORD.findall(" ".join(after[:3]).lower()) + before)
+        if capitals < 2 or any(w in NO_TITLE for w in run) or len(after) < 2:
+            continue
+        if near.isdisjoint(TITLE_CUES):
+            continue  # the work must be named beside the run: "X by Y", "reading X"
+        if addressed and not (before and before[-1] in CONSUMED):
+            continue  # said to someone, unless it is what they read or saw ("have you read X")
+        found.append(Innocent(offset + m.start(), offset + m.end(), m.group(), "title"))
     return found
 
 
@@ -362,7 +674,7 @@ def _loaded_words() -> frozenset[str]:
     return frozenset(WORD_SENSES) | MILD_INSULTS | PRAISE | REPORTED | MILD_NOUNS
 
 
-def _latin_sense(folded, offset, sentence, words, i, latin_set, addressed) -> str:
+def _latin_sense(folded, offset, sentence, words, i, latin_set, addressed, places=False) -> str:
     start, end, word = words[i]
     senses = WORD_SENSES.get(word, ())
     loaded = word in WORD_SENSES or word in MILD_INSULTS or word in REPORTED
@@ -370,6 +682,14 @@ def _latin_sense(folded, offset, sentence, words, i, latin_set, addressed) -> st
         return "mention"
     if word in NAME_WORDS and _named(folded, offset + start, offset, sentence):
         return "name"
+    if places and _place(folded, offset, sentence, words, i, addressed):
+        return "place"
+    if word in IDIOM_BEFORE_FOR and i + 1 < len(words) and words[i + 1][2] == "for":
+        return "praise"  # "I'd kill for a coffee", "a cake to die for"
+    if word in PERFORMED and _performed(words, i):
+        return "praise"  # "you killed it", "she murdered that solo": said of a performance
+    if word in INTERJECTIONS and i == 0 and sentence[end:].lstrip()[:1] in (",", "!", "—", "-"):
+        return "praise"  # "Damn, you nailed it": an exclamation, not said to anyone
     if addressed and not (i and words[i - 1][2] in DETERMINERS - {"a", "an"}):
         return ""
     for sense in senses:
@@ -383,11 +703,80 @@ def _latin_sense(folded, offset, sentence, words, i, latin_set, addressed) -> st
         return ""
     if word in MILD_INSULTS and i + 1 < len(words) and words[i + 1][2] in THINGS:
         return "thing"  # "a stupid question", "this dumb rule": said of a thing, not a person
+    if word in PLAY_PRAISE and latin_set.isdisjoint(PLAY_CUES):
+        return ""  # "it's all disgusting" is disgust; "that goal was disgusting" is praise
     if word in MILD_NOUNS or (word in PRAISE and _praising(sentence, words, i)):
         return "praise"
     if word in REPORTED and any(_has_cue(c, latin_set, sentence) for c in REPORT_CUES):
         return "report"
     return ""
+
+
+def _performed(words, i: int) -> bool:
+    """A verb of doing something very well, said of a performance: "killed it", "murdered that
+    solo", "nailed the presentation"; never of a person ("killed that guy", "killed him")."""
+    after = [w for _, _, w in words[i + 1 : i + 3]]
+    if not after:
+        return False
+    if after[0] == "it":
+        return True
+    return (
+        after[0] in ("that", "this", "the", "your", "her", "his", "their")
+        and len(after) > 1
+        and after[1] not in PEOPLE_NOUNS
+        and after[1] not in OTHER_PEOPLE
+    )
+
+
+def _place(folded, offset: int, sentence: str, words, i: int, addressed: bool) -> bool:
+    """A place's name: the word written Capitalised in ordinary lower-case English, in a
+    sentence that names it as a place ("Bastardo is a small village in Umbria", "we drove past
+    Wetwang in East Yorkshire", "Fucking in Austria renamed itself"). As the first word of a
+    sentence it counts only followed by a place's verb or preposition ("X is a town", "X in
+    Austria"), since any sentence's first word is capitalised."""
+    start, end, word = words[i]
+    if not folded.original[folded.index[offset + start]].isupper():
+        return False  # most words
+    if not (profane_word(word) or word in WORD_SENSES):
+        return False  # "in Umbria" is a place too, but only a place's rude name needs reading
+    written = _written(folded, offset, sentence)
+    if not ({w for _, _, w in words} & PLACE_NOUNS or _PLACE_PHRASE.search(written)):
+        return False
+    if addressed and not (i and words[i - 1][2] in PLACE_PREPOSITIONS):
+        return False  # "you Bastard from Leeds" is said to someone; "been to Dildo?" is a trip
+    following = words[i + 1][2] if i + 1 < len(words) else ""
+    if not (
+        (i and words[i - 1][2] in PLACE_PREPOSITIONS)
+        or following in PLACE_VERBS
+        or following in PLACE_NOUNS
+    ):
+        return False  # only the name itself: "in Umbria", "Bastardo is", "the X village"
+    if not _named(folded, offset + start, offset, sentence):
+        first = not sentence[:start].strip(" \t\"'“‘(")
+        if not (first and _capitalised(folded, offset + start) and following in PLACE_VERBS):
+            return False
+    return True
+
+
+def _written(folded, offset: int, sentence: str) -> str:
+    """The sentence as the author wrote it (capitals kept), where folding kept its length."""
+    if not sentence:
+        return ""
+    start = folded.index[offset]
+    end = folded.index[offset + len(sentence) - 1] + 1
+    return folded.original[start:end]
+
+
+def _capitalised(folded, at: int) -> bool:
+    """The word at folded position `at` is written Capitalised, not in capitals."""
+    written = folded.original[folded.index[at] :].split(maxsplit=1)
+    word = written[0] if written else ""
+    letters = [c for c in folded.original if c.isalpha()]
+    return (
+        word[:1].isupper()
+        and not word[1:2].isupper()
+        and sum(c.islower() for c in letters) >= 0.7 * len(letters)
+    )
 
 
 def _han_sense(sentence, start, end, word, senses, addressed) -> str:
@@ -411,8 +800,8 @@ def _han_mild(sentence: str, offset: int) -> list[Innocent]:
     found = []
     self_ref = any(p in sentence for p in FIRST_PERSON_ZH)
     report = any(c in sentence for c in REPORT_CUES if _HAN.search(c))
-    for word in sorted(MILD_INSULTS | PRAISE | REPORTED, key=len, reverse=True):
-        if not _HAN.search(word):
+    for word in _han_mild_words():
+        if word not in sentence:
             continue
         for m in re.finditer(re.escape(word), sentence):
             if word in REPORTED and report:
@@ -501,12 +890,35 @@ def _has_cue(cue: str, latin_set: set[str], sentence: str) -> bool:
 def _about_self(words, i: int) -> bool:
     """A first-person word shortly before the insult ("I'm such an idiot", "call me a moron",
     "I feel so stupid")."""
-    for _, _, w in reversed(words[max(0, i - SELF_WINDOW) : i]):
+    window = words[max(0, i - SELF_WINDOW) : i]
+    for at, (_, _, w) in reversed(list(enumerate(window))):
         if w in FIRST_PERSON:
             return True
+        if w == "my" and _my_thing_is(window[at + 1 :]):
+            return True  # "my brain is garbage", "my code is trash"; not "my boss is an idiot"
         if w in OTHER_PEOPLE or w in ADDRESS_EN:
             return False  # "I think she is an idiot": about her
     return False
+
+
+def _my_thing_is(following) -> bool:
+    """After "my": a thing (not a person) and then only a copula and intensifiers up to the
+    insult ("my brain is garbage"; not "my response to that idiot", "my boss is an idiot")."""
+    words = [w for _, _, w in following]
+    return (
+        len(words) >= 2
+        and words[0] not in RELATIONS
+        and words[0] not in PEOPLE_NOUNS
+        and words[1] in _COPULAS
+        and all(w in _COPULAS or w in _INTENSIFIERS for w in words[2:])
+    )
+
+
+_COPULAS = frozenset({"is", "was", "are", "were", "feels", "felt", "looks", "looked", "became"})
+_INTENSIFIERS = frozenset(
+    {"so", "such", "a", "an", "total", "complete", "absolute", "just", "pure", "utter", "literally",
+     "absolutely", "totally", "completely", "kinda", "basically", "still", "always", "now"}
+)  # fmt: skip
 
 
 def _praising(sentence: str, words, i: int) -> bool:
@@ -548,7 +960,17 @@ def _triggers() -> re.Pattern:
         + r")\b|"
         + "|".join(map(re.escape, han))
         + r"|['\"“”‘’「」『』《》]|怎么说|怎么讲|怎么翻译|什么意思|这个词|这个字|的意思|是脏话"
+        + r"|\b(?:what|meaning|origin|the word|the term)\b"
+        + "|"
+        + "|".join(map(re.escape, sorted(ABUSE_TOLD, key=len, reverse=True)))
     )
+
+
+@lru_cache(maxsize=1)
+def _han_mild_words() -> tuple[str, ...]:
+    """The Chinese mild words _han_mild looks for, longest first (worked out once)."""
+    words = MILD_INSULTS | PRAISE | REPORTED
+    return tuple(sorted((w for w in words if _HAN.search(w)), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

@@ -55,7 +55,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from crossnote.moderation.detectors import senses
+from crossnote.moderation.detectors import patterns, senses
 from crossnote.moderation.detectors.base import Signal, Span, TextDetector
 from crossnote.moderation.detectors.normalize import Normalised, normalise
 
@@ -69,6 +69,8 @@ HARD_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029,;:!?。、")
 # dodge a filter), and offensive signals do not make a spam hit agree (see engine.py).
 NO_PINYIN_CATEGORIES = frozenset({"spam", "scam"})
 MIN_INITIALS_SYLLABLES = 4  # nmsl; three letters collide with English (cnn, lsh, dlp)
+# A three-syllable term's initials with 的 (cnmd) count only where the text has Chinese in it.
+MIN_SHORT_INITIALS_SYLLABLES = 3
 MIN_TWO_SYLLABLE_PINYIN = 5  # shabi, naocan; not sima (a surname) or jiba
 # An ambiguous term this short in Latin letters is Chinese initials (sb, nc, tmd): it counts
 # only in a text with Chinese in it, and not as an abbreviation ("lend sb. a hand").
@@ -88,9 +90,17 @@ CHINESE_MASKS = frozenset("*×xX")
 # syllables and initials (智zhang, 滚你mb, sha逼): up to this many letters.
 MAX_MIXED_LETTERS = 8
 SOUND_RUN = re.compile(
-    r"(?<![a-z0-9])[a-z*×](?![a-z0-9])(?=[\u3400-\u4dbf\u4e00-\u9fff])"
-    r"|[\u3400-\u4dbf\u4e00-\u9fff]+(?:[a-z*×](?![a-z0-9*×]))?"
+    r"(?<![a-z0-9])[a-z0-9*×](?![a-z0-9])(?=[\u3400-\u4dbf\u4e00-\u9fff])"
+    r"|[\u3400-\u4dbf\u4e00-\u9fff]+(?:[a-z0-9*×](?![a-z0-9*×]))?"
 )
+# A lone digit beside Chinese is read aloud (去4吧, 你妈4了, 去死8: 4 for 死, 8 for 吧), but only
+# inside a term of three syllables or more whose other characters are all written as listed:
+# "去4个城市" is no 去死.
+DIGIT_SOUNDS = {
+    "0": "ling", "1": "yi", "2": "er", "3": "san", "4": "si", "5": "wu", "6": "liu", "7": "qi",
+    "8": "ba", "9": "jiu",
+}  # fmt: skip
+MIN_DIGIT_SYLLABLES = 3
 # The same, with runs of Latin letters against Chinese: for texts that have one (MIXED_RUN).
 MIXED_SOUND_RUN = re.compile(
     SOUND_RUN.pattern
@@ -98,6 +108,8 @@ MIXED_SOUND_RUN = re.compile(
     + rf"|(?<=[\u3400-\u4dbf\u4e00-\u9fff])[a-z]{{2,{MAX_MIXED_LETTERS}}}(?![a-z0-9])"
 )
 MIXED_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff][a-z]{2}|[a-z]{2}[\u3400-\u4dbf\u4e00-\u9fff]")
+# Calling someone something: a homophone right after this is the insult it sounds like.
+_INSULT_FRAME = re.compile(r"(?:你|您|楼主|楼上)(?:就|真|才|也)?(?:是个|是|个|这个|这种|这)$")
 # Two Latin letters in a row: a homophone hit that holds them mixed scripts inside a word.
 LATIN_PAIR = re.compile(r"[a-z]{2}")
 # How a hit was found: the term as written (folded), or through its pinyin; "mixed" is a
@@ -260,13 +272,22 @@ class TermMatcher:
         if homophone_terms or any(c.entry.ambiguous and c.syllables for c in self.entries):
             _segmenter()  # load jieba now, not on the first post that needs it
 
-    def find(self, text: str, *, language: str = "", region: str = "") -> list[TermMatch]:
-        """Every entry in scope that matches `text`, with spans in the original text."""
+    def find(
+        self,
+        text: str,
+        *,
+        language: str = "",
+        region: str = "",
+        normalised: Normalised | None = None,
+    ) -> list[TermMatch]:
+        """Every entry in scope that matches `text`, with spans in the original text
+        (`normalised`: `normalise(text)` if the caller has it already)."""
         if not self.entries or not text:
             return []
         language = language.split("-")[0].lower()
         region = region.upper()
-        normalised = normalise(text)
+        if normalised is None:
+            normalised = normalise(text)
         hits = self._find_folded(normalised) + self._find_squeezed(normalised)
         if self._pinyin_terms is not None:
             hits += self._find_pinyin(normalised)
@@ -300,7 +321,7 @@ class TermMatcher:
         if compiled.entry.ambiguous:
             return True
         if via == INITIALS:
-            return length <= 3
+            return length <= 3 or len(compiled.syllables) < MIN_INITIALS_SYLLABLES
         if via == MIXED:
             return True  # half pinyin, half characters: strong enough to label, not to hold
         if via in (PINYIN, HOMOPHONE):
@@ -339,6 +360,12 @@ class TermMatcher:
                 hits.extend(
                     (number, positions[0], positions[-1] + 1, LITERAL) for number in numbers
                 )
+                continue
+            hits.extend(
+                (number, positions[0], positions[-1] + 1, LITERAL)
+                for number in numbers
+                if _spelled_phrase(normalised.text, positions, self.entries[number].folded)
+            )
         return hits
 
     def _find_pinyin(self, normalised: Normalised) -> list[tuple[int, int, int, str]]:
@@ -383,12 +410,19 @@ class TermMatcher:
                     continue
                 if not any(_is_han(unit) for unit in units):
                     continue
-                masked = [unit in CHINESE_MASKS and not _is_han(unit) for unit in units]
+                masked = [
+                    (unit in CHINESE_MASKS or unit in DIGIT_SOUNDS) and not _is_han(unit)
+                    for unit in units
+                ]
                 if any(masked) and any(
                     not hidden and unit != char
                     for unit, hidden, char in zip(units, masked, compiled.folded, strict=True)
                 ):
-                    continue  # beside a mask, every other character is the term's own
+                    continue  # beside a mask or a digit, every other character is the term's own
+                if len(compiled.syllables) < MIN_DIGIT_SYLLABLES and any(
+                    unit in DIGIT_SOUNDS for unit in units
+                ):
+                    continue  # 去4 is no 去死: "去4个城市"
                 if any(
                     not _is_han(unit) and not hidden and unit not in (sound, sound[0])
                     for unit, hidden, sound in zip(units, masked, compiled.syllables, strict=True)
@@ -416,6 +450,12 @@ class TermMatcher:
                 wide = all("\uff01" <= char <= "\uff5e" for char in written)
                 if not (chinese or wide) or text[end : end + 1] == ".":
                     continue  # "CNM" the nurse, "lend sb. a hand"
+            if via == INITIALS and len(compiled.syllables) < MIN_INITIALS_SYLLABLES:
+                if chinese is None:
+                    chinese = any(_is_han(char) for char in text)
+                written = normalised.original[slice(*normalised.original_span(start, end))]
+                if not (chinese or all("\uff01" <= char <= "\uff5e" for char in written)):
+                    continue  # "cnn", "dlp" in English text: no Chinese initials there
             sounded = via in (HOMOPHONE, MIXED)
             if not compiled.syllables or not (sounded or compiled.entry.ambiguous):
                 kept.append(hit)
@@ -455,6 +495,8 @@ class TermMatcher:
             return False  # 滥交 for 懒叫, 出声 for 畜生; the known ones (煞笔) are listed
         if len(compiled.syllables) > 3 or not kept:
             return True
+        if _INSULT_FRAME.search(text, max(0, start - 4), start):
+            return True  # 你是脑摊吧, 你个煞币: said to someone as what they are
         from jieba import posseg
 
         tags = posseg.dt.word_tag_tab
@@ -550,8 +592,15 @@ class TermListDetector(TextDetector):
 
     def detect(self, text: str, *, language: str = "", region: str = "") -> list[Signal]:
         signals: dict[TermEntry, Signal] = {}
+        normalised = normalise(text)
+        found = self.matcher.find(text, language=language, region=region, normalised=normalised)
+        found += [  # a pattern says nothing more where a listed term already holds its words
+            hit
+            for hit in pattern_matches(text, normalised)
+            if not any(m.start <= hit.start and hit.end <= m.end for m in found)
+        ]
         for match in sorted(
-            in_sense(text, self.matcher.find(text, language=language, region=region)),
+            in_sense(text, found),
             key=lambda match: (match.ambiguous, match.start),
         ):
             entry = match.entry
@@ -569,12 +618,32 @@ class TermListDetector(TextDetector):
         return list(signals.values())
 
 
+@cache
+def _pattern_entry(pattern: patterns.Pattern) -> TermEntry:
+    number = patterns.PATTERNS.index(pattern) + 1
+    return TermEntry(
+        term=pattern.name, category=pattern.category, list_name=patterns.LIST_NAME,
+        term_id=number, ambiguous=True,
+    )  # fmt: skip
+
+
+def pattern_matches(text: str, normalised: Normalised | None = None) -> list[TermMatch]:
+    """The built-in phrase patterns' hits (detectors/patterns.py: threats, wishing death,
+    calling someone an animal) as ambiguous term matches, read in sense like the lists'."""
+    return [
+        TermMatch(_pattern_entry(hit.pattern), hit.start, hit.end, LITERAL, ambiguous=True)
+        for hit in patterns.find(text, normalised)
+    ]
+
+
 def in_sense(text: str, matches: list[TermMatch]) -> list[TermMatch]:
     """Matches in the sense their term is listed for (detectors/senses.py): a hit on a word
     with innocent readings (bitch, hoe, 垃圾) is ambiguous whatever its list says, and one
-    read in an innocent sense ("the bitch had puppies", “垃圾”的英文, 垃圾桶) is dropped. Any
-    other term only mentioned (in quotes, "the word …") labels at most: quoting is no disguise
-    for a slur, but no proof of one either."""
+    read in an innocent sense ("the bitch had puppies", “垃圾”的英文, 垃圾桶) is dropped, and so is
+    any hit in a short question about a word ("what does 傻逼 mean?") or in news of abuse ("the
+    trial heard he called her a slut"). Any other term only mentioned (in quotes, "the word
+    …"), reported or in a title labels at most:
+    quoting is no disguise for a slur, but no proof of one either."""
     if not matches:
         return matches
     kept = []
@@ -582,12 +651,16 @@ def in_sense(text: str, matches: list[TermMatch]) -> list[TermMatch]:
     for match in matches:
         word = fold_term(match.entry.term).text
         sense = senses.covered(innocent, match.start, match.end) if innocent else ""
+        if sense in senses.UNSAID_SENSES:
+            continue  # a question about the word, or news of abuse: said to no one
+        if sense in senses.PROPER_SENSES:
+            continue  # someone's or somewhere's name (Dick Francis, Bastardo in Umbria)
         if senses.has_innocent_reading(word) or match.ambiguous or match.entry.ambiguous:
             if sense:
                 continue
             if not match.ambiguous:
                 match = dataclasses.replace(match, ambiguous=True)
-        elif sense == "mention" and not match.ambiguous:
+        elif sense in senses.TOLD_SENSES and not match.ambiguous:
             match = dataclasses.replace(match, ambiguous=True)
         kept.append(match)
     return kept
@@ -670,15 +743,21 @@ def _syllables(text: str) -> tuple[str, ...]:
 
 def _pinyin_keys(syllables: tuple[str, ...]) -> list[tuple[str, str]]:
     """Latin spellings of a Chinese term: its pinyin joined and spaced ("caonima", "cao ni ma";
-    two-syllable terms only when long enough), and its initials for four syllables or more."""
+    two-syllable terms only when long enough), and its initials for four syllables or more
+    ("nmsl"); for three, only with the 的 a curse ends in ("cnmd" for 操你妈的: three letters
+    alone collide with English, "cnn", "lbs"), and only in a text with Chinese in it (see
+    TermMatcher._in_context)."""
     if len(syllables) < 2:
         return []
     keys = []
     joined = "".join(syllables)
     if len(syllables) > 2 or len(joined) >= MIN_TWO_SYLLABLE_PINYIN:
         keys += [(joined, PINYIN), (" ".join(syllables), PINYIN)]
+    initials = "".join(sound[0] for sound in syllables)
     if len(syllables) >= MIN_INITIALS_SYLLABLES:
-        keys.append(("".join(sound[0] for sound in syllables), INITIALS))
+        keys.append((initials, INITIALS))
+    elif len(syllables) == MIN_SHORT_INITIALS_SYLLABLES and syllables[-1] != "de":
+        keys.append((initials + "d", INITIALS))
     return keys
 
 
@@ -715,6 +794,8 @@ class _SoundTable(dict):
             unit = _sound(char) + "|"
         elif char in CHINESE_MASKS:
             unit = "?|"
+        elif char in DIGIT_SOUNDS:
+            unit = DIGIT_SOUNDS[char] + "|"
         else:
             unit = char + "|"
         self[code] = unit
@@ -906,14 +987,20 @@ def _iterate(automaton: ahocorasick.Automaton | None, text: str):
 
 
 def _spelled_out(text: str, positions: list[int]) -> bool:
-    """A squeezed match counts if it crossed a gap without a hard break, and each Latin letter
-    or digit in it stood alone ("f u c k", not "She's hit")."""
+    """A squeezed match counts if it crossed a gap without a hard break (or only single ones
+    between single characters), and each letter, digit or Chinese character in it stood alone
+    ("f u c k", 去。死。吧; not "She's hit", not 累。死了)."""
     if positions[-1] - positions[0] + 1 == len(positions):
         return False  # no gap: the folded pass already judged it
-    for before, after in zip(positions, positions[1:], strict=False):
-        if not HARD_BREAKS.isdisjoint(text[before + 1 : after]):
-            return False
     last = len(text) - 1
+    for before, after in zip(positions, positions[1:], strict=False):
+        gap = text[before + 1 : after]
+        # A break between thoughts, except a lone one between characters that each stand
+        # alone (去。死。吧, "f, u, c, k"; not 他很傻。逼自己): that is a mask.
+        if not HARD_BREAKS.isdisjoint(gap) and (
+            len(gap.strip()) > 1 or not all(_alone(text, p, last) for p in positions)
+        ):
+            return False
     for position in positions:
         if is_word_char(text[position]) and (
             (position > 0 and is_word_char(text[position - 1]))
@@ -921,6 +1008,39 @@ def _spelled_out(text: str, positions: list[int]) -> bool:
         ):
             return False
     return True
+
+
+def _spelled_phrase(text: str, positions: list[int], term: str) -> bool:
+    """A phrase with some of its words spelt out letter by letter and the others written whole
+    ("k i l l yourself", "go d i e"): each of the term's words is either a whole word of the
+    text or letters that each stand alone, at least one is spelt out, and no sentence break
+    falls inside the phrase. ("s hit" is no "shit": a one-word term must be spelt out whole.)"""
+    words = term.split()
+    if len(words) < 2 or sum(map(len, words)) != len(positions):
+        return False
+    last, at, spelt = len(text) - 1, 0, False
+    for word in words:
+        mine = positions[at : at + len(word)]
+        at += len(word)
+        if mine[-1] - mine[0] + 1 == len(mine):
+            whole = (mine[0] == 0 or not is_word_char(text[mine[0] - 1])) and (
+                mine[-1] == last or not is_word_char(text[mine[-1] + 1])
+            )
+            if whole and (len(mine) > 1 or not word.isalpha()):
+                continue
+        if len(mine) < 2 or not all(_alone(text, p, last) for p in mine):
+            return False
+        spelt = True
+    gaps = (text[a + 1 : b] for a, b in zip(positions, positions[1:], strict=False))
+    return spelt and all(HARD_BREAKS.isdisjoint(gap) for gap in gaps)
+
+
+def _alone(text: str, position: int, last: int) -> bool:
+    """No letter, digit or Chinese character right beside text[position]."""
+    return not any(
+        0 <= at <= last and (is_word_char(text[at]) or _is_han(text[at]))
+        for at in (position - 1, position + 1)
+    )
 
 
 def _one_per_sound(hits: list) -> list:

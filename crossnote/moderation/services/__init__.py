@@ -51,7 +51,7 @@ from crossnote.moderation.services.screening import (
     moderate_content,
     screen_images,
 )
-from crossnote.moderation.services.suite_runs import run_suite_now
+from crossnote.moderation.services.suite_runs import remember_suite_run, run_suite_now
 from crossnote.moderation.services.training import (
     activate_version,
     ensure_shipped,
@@ -85,6 +85,7 @@ __all__ = [
     "queue_report",
     "queue_reported",
     "release_item",
+    "remember_suite_run",
     "report_content",
     "rollback",
     "run_suite_now",

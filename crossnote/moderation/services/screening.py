@@ -1,6 +1,9 @@
 """Screening on write: every note, comment, profile and image through the layers and the policy
 engine, the verdict put into effect, and the norms coach an author sees before posting."""
 
+import time
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -87,35 +90,116 @@ class _Stored:
         self.pdq, self.pdq_quality = pdq, 100
 
 
-def moderate_content(*, obj, kind: str, author) -> Decision | None:
-    """The hook run on every write of a note, comment or profile (inside its transaction, so
-    it is kept lean: the lists' version is read once for the text and the images)."""
+# The action a note's present moderation state stands for: a later verdict (its photos' hashes,
+# the text read in them) acts only when it is stricter.
+_ACTION_OF_STATE = {
+    ModerationState.LABELLED: Action.LABEL,
+    ModerationState.LIMITED: Action.LIMIT,
+    ModerationState.HELD: Action.HOLD,
+    ModerationState.REMOVED: Action.REMOVE,
+}
+
+
+def apply_if_stricter(note, verdict) -> Decision | None:
+    """Put a later verdict on an existing note into effect when it is stricter than the state
+    the note is in (a held note is not made merely labelled)."""
+    current = _ACTION_OF_STATE.get(note.moderation, Action.ALLOW)
+    if not verdict.acts or SEVERITY[verdict.action] <= SEVERITY[current]:
+        return None
+    return apply_verdict(note, "note", verdict, note.author)
+
+
+def screen_note_photos(*, note) -> Decision | None:
+    """The hook run once a note's photos are hashed in the background (NOTE_PHOTOS_HASHED),
+    inside the transaction that lets readers see it: the hashes against the image lists, and a
+    match's verdict (hold for review; remove, which refused the upload when photos were hashed
+    before the answer) put into effect before anyone but the author has seen the note. No
+    image list: nothing read."""
+    verdict = _image_verdict(note, note.author)
+    return None if verdict is None else apply_if_stricter(note, verdict)
+
+
+# The verdict of the screening run before a write's transaction opened (SCREEN_CONTENT), for the
+# CONTENT_CREATED of the same write on the same thread: (key, deadline, version, verdict,
+# limited). One slot, taken once; a write whose text, language, author or kind differ screens
+# again, and so does one that comes later than SCREENED_FOR seconds (a failed write's verdict,
+# left in a server thread, is never reused by a later retry).
+SCREENED_FOR = 5.0
+_screened: ContextVar[tuple | None] = ContextVar("moderation_screened", default=None)
+
+
+def _screening_key(text: str, kind: str, language: str, author) -> tuple:
+    return (kind, text, language or "", getattr(author, "pk", None))
+
+
+def prescreen_content(*, text: str, kind: str, language: str, author) -> None:
+    """The hook run before a note or comment is written (SCREEN_CONTENT): the layers (the
+    classifier among them) and the policy engine run here, before the write's transaction
+    opens, so no other writer waits on SQLite's write lock for them (issue 19). The verdict
+    is kept for moderate_content, which puts it into effect inside the transaction, so a note
+    it holds is held from the moment it exists. The lists' version read here is the one the
+    write is judged by: a list changed in the milliseconds between is as if the note had been
+    posted a moment earlier."""
     version = pipeline.lists_version()
-    signals, verdict = selectors.screen_text(
-        selectors.text_of(obj, kind),
-        kind=kind,
-        language=getattr(obj, "language", ""),
-        author=author,
-        version=version,
+    _signals, verdict = selectors.screen_text(
+        text, kind=kind, language=language, author=author, version=version
     )
+    limited = kind == "note" and selectors.account_limited_until(author) is not None
+    key = _screening_key(text, kind, language, author)
+    _screened.set((key, time.monotonic() + SCREENED_FOR, version, verdict, limited))
+
+
+def _take_screened(text: str, kind: str, language: str, author) -> tuple | None:
+    """(version, verdict, limited) kept by prescreen_content for this very write, else None."""
+    kept = _screened.get()
+    if kept is None:
+        return None
+    _screened.set(None)
+    key, deadline, *rest = kept
+    if key != _screening_key(text, kind, language, author) or time.monotonic() > deadline:
+        return None
+    return tuple(rest)
+
+
+def moderate_content(*, obj, kind: str, author) -> Decision | None:
+    """The hook run on every write of a note, comment or profile, inside its transaction. A
+    note or comment screened before its transaction opened (prescreen_content) takes that
+    verdict here and reads nothing; anything else is screened now (the lists' version read
+    once for the text and the images)."""
+    text = selectors.text_of(obj, kind)
+    language = getattr(obj, "language", "")
+    kept = _take_screened(text, kind, language, author)
+    if kept is not None:
+        version, verdict, limited = kept
+    else:
+        version = pipeline.lists_version()
+        _signals, verdict = selectors.screen_text(
+            text, kind=kind, language=language, author=author, version=version
+        )
+        limited = None
     if kind == "note":
         images = _image_verdict(obj, author, version)
         if images is not None and SEVERITY[images.action] > SEVERITY[verdict.action]:
             verdict = images
     decision = apply_verdict(obj, kind, verdict, author)
     if kind == "note":
-        _limit_if_account_limited(obj, author)
+        _limit_if_account_limited(obj, author, limited)
     if settings.CROSSNOTE_LLM_GUARD.get("url") and kind in ("note", "comment"):
         transaction.on_commit(lambda: _queue_llm_guard(kind, obj.pk))
     return decision
 
 
-def _limit_if_account_limited(note, author) -> None:
+def _limit_if_account_limited(note, author, limited: bool | None = None) -> None:
     """The strike ladder's "limit" step: while it lasts, a new note the layers let through is
     not recommended (limited: shown to followers, on the profile and by link, never on explore).
-    Stricter states (held, removed) stay as they are; a content warning is kept."""
+    Stricter states (held, removed) stay as they are; a content warning is kept. `limited`:
+    already read before the transaction (None: read it now)."""
     open_states = (ModerationState.VISIBLE, ModerationState.LABELLED)
-    if note.moderation not in open_states or selectors.account_limited_until(author) is None:
+    if note.moderation not in open_states:
+        return
+    if limited is None:
+        limited = selectors.account_limited_until(author) is not None
+    if not limited:
         return
     Note.objects.filter(pk=note.pk).update(moderation=ModerationState.LIMITED)
     note.moderation = ModerationState.LIMITED

@@ -174,14 +174,16 @@ def train_starter_model(
     validate_on: dict[str, tuple[str, ...]] | None = None,
     stack: bool = False,
     ngram: classifier.OffensiveModel | None = None,
+    group_hidden: dict[str, int] | None = None,
 ) -> classifier.OffensiveModel:
     """Train on the starter splits (TRAIN_SPLITS, each source weighted per label) plus
     `extra_rows`, then calibrate and choose thresholds on the validation splits
     (VALIDATION_SPLITS) and score the model at them on every split it was not trained on.
 
     `stack`: also learn the sentence-embedding stack (classifier.fit_stack) on the same rows;
-    its thresholds replace the n-gram model's. `ngram`: reuse this n-gram model's weights
-    instead of fitting them again (it must have been trained on the same splits and seed)."""
+    its thresholds replace the n-gram model's; `group_hidden` gives language groups heads of
+    their own (classifier.fit_stack). `ngram`: reuse this n-gram model's weights instead of
+    fitting them again (it must have been trained on the same splits and seed)."""
     train_on = TRAIN_SPLITS if train_on is None else train_on
     validate_on = VALIDATION_SPLITS if validate_on is None else validate_on
     rows, sources = [], []
@@ -204,7 +206,14 @@ def train_starter_model(
     }
     classifier.fit_thresholds(model, validation)
     if stack:
-        classifier.fit_stack(model, _columns(rows), validation, seed=seed, sources=sources)
+        classifier.fit_stack(
+            model,
+            _columns(rows),
+            validation,
+            seed=seed,
+            sources=sources,
+            group_hidden=group_hidden,
+        )
         model.version = model.version.replace("ngram-", "stack-", 1)
     for name, split in splits.items():
         if name not in used and split:

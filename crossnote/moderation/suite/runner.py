@@ -17,10 +17,15 @@ from crossnote.moderation.models import SEVERITY
 from crossnote.moderation.selectors import screen_text
 
 CASES_DIR = Path(__file__).resolve().parent
-# Named case folders: "suite" is the one the tests hold to their floors; "holdout" was written
-# once, before the rules it measures were changed, and is never tuned on (issue 17: the issuer's
+# Named case folders: "suite" is the one the tests hold to their floors; every folder beside it
+# holding cases_*.csv is a held-out set by its folder name ("holdout", "holdout2" ...), written
+# once before the rules it measures were changed and never tuned on (issue 17: the issuer's
 # held-out suite has other sentences of the same kinds, so only general rules help).
-CASE_SETS = {"suite": CASES_DIR, "holdout": CASES_DIR / "holdout"}
+CASE_SETS = {"suite": CASES_DIR} | {
+    folder.name: folder
+    for folder in sorted(CASES_DIR.iterdir())
+    if folder.is_dir() and any(folder.glob("cases_*.csv"))
+}
 COLUMNS = ("text", "expected", "kind", "language", "note")
 REQUIRED_COLUMNS = ("text", "expected", "kind", "language")
 EXPECTED = ("flag", "allow")
@@ -318,7 +323,8 @@ def _alarm_order(outcome: Outcome):
 
 
 def cases_directory(name_or_path: str) -> Path:
-    """The folder of a named case set ("suite", "holdout") or a folder path holding cases_*.csv.
+    """The folder of a named case set ("suite", "holdout", "holdout2") or a folder path holding
+    cases_*.csv.
     Raises ValueError naming the sets there are when it is neither."""
     if name_or_path in CASE_SETS:
         return CASE_SETS[name_or_path]

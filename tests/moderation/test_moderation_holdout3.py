@@ -1,0 +1,53 @@
+"""holdout3 (suite/holdout3), written before session 9 changed any rule and only measured on
+(issue 17): its own sentences, big enough, and the pipeline held to what it achieved.
+
+`crossnote moderation suite --cases holdout3`, before (6778853) → after session 9's rules
+(7dce997-cd18670): evasions 87/111 → 90/111 (81.1%; zh 44 → 46/61, en 38 → 39/44, mixed 5/6),
+look-alikes flagged 15/147 → 14/147 (9.5%; en 12 → 11/77, zh 2/67, mixed 1/3), held 1 → 0,
+newcomers flagged 1/44 → 1/44. Far from the issue's targets: the floors only keep it from
+getting worse, and move towards the targets as rules improve.
+
+Session 10 (421777a-9a2edd5: split characters, Chinese slang in the lists, a digit read aloud,
+threats and abuse without a listed word; fixed by kind, none of the set's strings added):
+evasions 90/111 → 106/111 (95.5%; zh 46 → 58/61, en 39 → 43/44, mixed 5/6), look-alikes 14/147
+unchanged, held 0, newcomers 1/44. The catch floor moves up with a margin of one case.
+"""
+
+import pytest
+
+from crossnote.moderation.suite import cases_directory, load_cases, run_suite
+
+HOLDOUT3_FLOORS = {
+    "catch_rate": 0.945,
+    "lookalikes_flagged_rate": 0.105,
+    "benign_held": 0,
+    "newcomers_flagged": 1,
+}
+
+
+def test_holdout3_is_its_own_sentences_in_both_languages_and_big_enough():
+    earlier = {
+        case.text.lower()
+        for name in ("suite", "holdout", "holdout2")
+        for case in load_cases(cases_directory(name))
+    }
+    cases = load_cases(cases_directory("holdout3"))
+    by_set = {name: [c for c in cases if c.source == name] for name in ("evasions", "lookalikes")}
+    assert len(by_set["lookalikes"]) >= 120 and len(by_set["evasions"]) >= 80
+    assert sum(c.source == "newcomers" for c in cases) >= 40
+    assert not earlier & {case.text.lower() for case in cases}
+    for name, part in by_set.items():
+        languages = [c.language for c in part]
+        assert languages.count("en") >= 40 and languages.count("zh") >= 40, name
+
+
+@pytest.mark.django_db
+def test_the_pipeline_holds_the_holdout3_floors():
+    result = run_suite(errors=0, directory=cases_directory("holdout3"))
+    sets = result["groups"]["set"]
+    assert result["overall"]["catch_rate"] >= HOLDOUT3_FLOORS["catch_rate"], result["text"]
+    assert sets["lookalikes"]["flagged_rate"] <= HOLDOUT3_FLOORS["lookalikes_flagged_rate"], result[
+        "text"
+    ]
+    assert result["overall"]["held"] <= HOLDOUT3_FLOORS["benign_held"], result["text"]
+    assert sets["newcomers"]["flagged"] <= HOLDOUT3_FLOORS["newcomers_flagged"], result["text"]

@@ -1,0 +1,53 @@
+"""holdout4 (suite/holdout4): written in session 10 by a helper who changed no rule, kept
+outside the repository while two others changed the rules and the classifier, and measured only
+at the start and the end (issue 17). It is the session's one blind measure.
+
+`crossnote moderation suite --cases holdout4`, 4a03487 (before) → 0cfd594 (after session 10's
+split characters, slang, digits, threat patterns and the classifier's label_alone threshold):
+evasions caught 110/168 → 119/168 (65.5% → 70.8%; zh 51 → 58/87, en 56 → 58/76, mixed 3/5),
+look-alikes flagged 13/149 → 12/149 (8.1%), held 4 → 4, newcomers acted on 0/60 → 0/60.
+Far from the issue's targets (≥ 95% caught, ≤ 2% flagged, none held): the gains measured on the
+sets the rules were fixed against (holdout3 90 → 106/111) mostly do not carry over, which is why
+this set exists. Weakest kinds: abuse in plain words with no listed term (13/36), split
+characters, emoji as characters, code-switching. The floors keep it from getting worse, with a
+margin of one case, and move towards the targets as the pipeline improves.
+"""
+
+import pytest
+
+from crossnote.moderation.suite import cases_directory, load_cases, run_suite
+
+HOLDOUT4_FLOORS = {
+    "catch_rate": 0.70,  # 119/168 = 0.708; one case fewer is 0.702
+    "lookalikes_flagged_rate": 0.088,  # 12/149 = 0.081; one case more is 0.087
+    "benign_held": 4,
+    "newcomers_flagged": 0,
+}
+
+
+def test_holdout4_is_its_own_sentences_in_both_languages_and_big_enough():
+    earlier = {
+        case.text.lower()
+        for name in ("suite", "holdout", "holdout2", "holdout3")
+        for case in load_cases(cases_directory(name))
+    }
+    cases = load_cases(cases_directory("holdout4"))
+    by_set = {name: [c for c in cases if c.source == name] for name in ("evasions", "lookalikes")}
+    assert len(by_set["lookalikes"]) >= 140 and len(by_set["evasions"]) >= 160
+    assert sum(c.source == "newcomers" for c in cases) >= 60
+    assert not earlier & {case.text.lower() for case in cases}
+    for name, part in by_set.items():
+        languages = [c.language for c in part]
+        assert languages.count("en") >= 60 and languages.count("zh") >= 60, name
+
+
+@pytest.mark.django_db
+def test_the_pipeline_holds_the_holdout4_floors():
+    result = run_suite(errors=0, directory=cases_directory("holdout4"))
+    sets = result["groups"]["set"]
+    assert result["overall"]["catch_rate"] >= HOLDOUT4_FLOORS["catch_rate"], result["text"]
+    assert sets["lookalikes"]["flagged_rate"] <= HOLDOUT4_FLOORS["lookalikes_flagged_rate"], result[
+        "text"
+    ]
+    assert result["overall"]["held"] <= HOLDOUT4_FLOORS["benign_held"], result["text"]
+    assert sets["newcomers"]["flagged"] <= HOLDOUT4_FLOORS["newcomers_flagged"], result["text"]

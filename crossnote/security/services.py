@@ -112,6 +112,18 @@ def complete_signup(*, user, admission: Admission, language: str = "", reason: s
         )
 
 
+# Letters and digits only: a code from token_urlsafe could begin with "-" and then read as an
+# option on a command line (`crossnote security invites revoke -h4k...`), and "_"/"-" are easy
+# to mistype when a code is read out or copied from a chat.
+INVITE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"
+INVITE_LENGTH = 14  # 56 symbols: about 81 bits
+
+
+def new_invite_code() -> str:
+    """A random invite code of letters and digits (no look-alikes such as 0/O or 1/l/I)."""
+    return "".join(secrets.choice(INVITE_ALPHABET) for _position in range(INVITE_LENGTH))
+
+
 def create_invite(
     *, created_by=None, max_uses: int = 1, days: int | None = None, note: str = ""
 ) -> InviteCode:
@@ -122,7 +134,7 @@ def create_invite(
         raise InvalidInput(_("An invite lasts 1 to 365 days."), field="days")
     expires = timezone.now() + timedelta(days=days) if days else None
     return InviteCode.objects.create(
-        code=secrets.token_urlsafe(9),
+        code=new_invite_code(),
         created_by=created_by,
         max_uses=max_uses,
         expires_at=expires,

@@ -264,3 +264,18 @@ def test_cli_runs_the_surge_controls(capsys):
     api_signup(Client(), "cli_queued")
     call_command("security", "applications", "approve", "cli_queued")
     assert User.objects.get(username="cli_queued").is_active
+
+
+@pytest.mark.django_db
+def test_invite_codes_are_letters_and_digits_a_command_line_can_take():
+    """A code beginning with "-" read as an option on the command line (CI once drew
+    "-h4kALhnZ3lv" and `security invites revoke` failed): codes are letters and digits only."""
+    codes = [services.new_invite_code() for _n in range(2000)]
+    assert len(set(codes)) == 2000
+    assert all(code.isalnum() and code.isascii() and len(code) >= 12 for code in codes)
+    assert not any(set(code) & set("0O1lI") for code in codes)
+    # A code made before (token_urlsafe) that begins with "-" still revokes after "--".
+    old = InviteCode.objects.create(code="-h4kALhnZ3lv", max_uses=1)
+    call_command("security", "invites", "revoke", "--", old.code)
+    old.refresh_from_db()
+    assert old.revoked_at is not None

@@ -1,11 +1,15 @@
 """Shared views: media files on the embedded default (object storage serves them at scale)."""
 
 import re
+from pathlib import Path
 
 from django.conf import settings
-from django.http import HttpResponse, StreamingHttpResponse
+from django.core.exceptions import SuspiciousFileOperation
+from django.http import Http404, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.utils._os import safe_join
 from django.views.static import serve
+
+from crossnote.core.images import SOURCE_MARK, variant_path
 
 RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
@@ -36,11 +40,34 @@ def _chunks(handle, remaining: int, size: int = 64 * 1024):
             yield chunk
 
 
+def _finished_source(path: str) -> HttpResponse | None:
+    """A photo's source file is deleted once its WebP variants exist, but a page rendered just
+    before still names it (the author's own page, a draft list, a reader's card): send that
+    browser to the large variant rather than a broken image. None: not such a file."""
+    if SOURCE_MARK not in path:
+        return None
+    large = variant_path(path, "large")
+    try:
+        if not Path(safe_join(settings.MEDIA_ROOT, large)).is_file():
+            return None
+    except SuspiciousFileOperation:
+        return None
+    response = HttpResponseRedirect(settings.MEDIA_URL + large)
+    response["Cache-Control"] = "public, max-age=3600"  # the source never comes back
+    return response
+
+
 def serve_media(request, path):
     """Serve a stored variant with nosniff and a sandboxing CSP; files are re-encoded images and
     videos. A `Range: bytes=…` request (how browsers seek and stream video) gets 206 with that
     part, or 416 when the range cannot be satisfied; several ranges at once get the whole file."""
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except Http404:
+        finished = _finished_source(path)
+        if finished is None:
+            raise
+        return finished
     header = request.headers.get("Range", "")
     if response.status_code == 200 and header and "," not in header:
         size = int(response["Content-Length"])

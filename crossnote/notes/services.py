@@ -22,7 +22,7 @@ from crossnote.core.errors import (
     PermissionDenied,
     UnsupportedMedia,
 )
-from crossnote.core.images import ProcessedImage, make_variants, verify_image
+from crossnote.core.images import ProcessedImage, finish_source, variant_path, verify_image
 from crossnote.core.language_detection import detection_fields, language_of
 from crossnote.core.tasks import enqueue
 from crossnote.notes import policies, tasks
@@ -102,6 +102,22 @@ def _set_topics(note: Note, names: list[str]) -> None:
     note.topics.set(Topic.objects.filter(name__in=new))
 
 
+def _link_topics(note: Note, names: list[str]) -> None:
+    """A new note's topics (made when new) and their counts: _set_topics without reading the
+    topics a new note cannot have yet (a shorter write transaction)."""
+    if not names:
+        return
+    found = {topic.name: topic for topic in Topic.objects.filter(name__in=names)}
+    for name in names:
+        if name not in found:
+            found[name] = Topic.objects.get_or_create(name=name)[0]
+    if counts_on_topics(note):
+        Topic.objects.filter(pk__in=[t.pk for t in found.values()]).update(
+            note_count=F("note_count") + 1
+        )
+    note.topics.add(*found.values())
+
+
 def recount_topics(*, note_id: int | None = None, topic_ids=()) -> None:
     """Set topics' "N notes" (those of `note_id`, and `topic_ids`) to the notes that count
     (counts_on_topics). Moderation calls it whenever it hides or restores a note, and an edit
@@ -131,19 +147,49 @@ def _clean_alt_texts(alt_texts, count: int) -> list[str]:
     return cleaned + [""] * (count - len(cleaned))
 
 
-def _store_images(
-    note: Note, processed: list[ProcessedImage], alt_texts: list[str], saved: list[str]
-) -> None:
-    """Write each verified image's clean source to storage (appending every stored name to
-    `saved` for clean-up); `thumb` and `large` name it until finish_note_media replaces them."""
+def _save_sources(processed: list[ProcessedImage], saved: list[str]) -> list[str]:
+    """Write each verified image's clean source to storage before the note's transaction opens
+    (file writes hold no database lock); every stored name is appended to `saved` too, so a
+    failure can remove them. The names carry no note id: the note does not exist yet."""
     stamp = timezone.now().strftime("%Y/%m")
-    for position, (image, alt_text) in enumerate(zip(processed, alt_texts, strict=True)):
+    names = []
+    for image in processed:
         source = image.source
         name = default_storage.save(
-            f"notes/{stamp}/{note.pk}-{secrets.token_hex(8)}-source.{source.extension}",
+            f"notes/{stamp}/{secrets.token_hex(10)}-source.{source.extension}",
             ContentFile(source.content),
         )
         saved.append(name)
+        names.append(name)
+    return names
+
+
+def _store_images(
+    note: Note, processed: list[ProcessedImage], alt_texts: list[str], saved: list[str]
+) -> None:
+    """Store each verified image's clean source and its row (the video path, whose poster's
+    file is named after the note); see _save_sources and _add_images."""
+    stamp = timezone.now().strftime("%Y/%m")
+    names = []
+    for image in processed:
+        name = default_storage.save(
+            f"notes/{stamp}/{note.pk}-{secrets.token_hex(8)}-source.{image.source.extension}",
+            ContentFile(image.source.content),
+        )
+        saved.append(name)
+        names.append(name)
+    _add_images(note, processed, alt_texts, names)
+
+
+def _add_images(
+    note: Note, processed: list[ProcessedImage], alt_texts: list[str], names: list[str]
+) -> None:
+    """The rows of a note's stored sources; `thumb` and `large` name the source until
+    finish_note_media replaces them with the WebP variants."""
+    for position, (image, alt_text, name) in enumerate(
+        zip(processed, alt_texts, names, strict=True)
+    ):
+        source = image.source
         NoteImage.objects.create(
             note=note,
             position=position,
@@ -161,10 +207,14 @@ def _store_images(
 
 
 def finish_note_media(*, note_id: int) -> bool:
-    """Make the WebP variants of a note's pending images (and a video note's MP4 renditions),
-    then let readers see the note (and tell the people it mentions). Idempotent: a second run
-    (a redelivered task, the sweep) finds nothing pending, or loses the race for an image and
-    removes the files it made. True when the note is ready (False: gone, or not yet)."""
+    """Make the WebP variants and PDQ hashes of a note's pending images (and a video note's MP4
+    renditions), check the hashes against moderation's lists (NOTE_PHOTOS_HASHED: a match holds
+    the note, or removes it, before any reader sees it), then let readers see the note (and tell
+    the people it mentions). Idempotent: a second run (a redelivered task, the sweep) finds
+    nothing pending, or loses the race for an image and removes the files it made; the hash
+    check runs again in the transaction that marks the note ready, so a process killed between
+    an image's hash and that transaction leaves nothing unchecked. True when the note is ready
+    (False: gone, or not yet)."""
     for image in NoteImage.objects.filter(note_id=note_id).exclude(pending=""):
         _finish_image(image)
     for video in NoteVideo.objects.filter(note_id=note_id, state=VideoState.PROCESSING):
@@ -177,6 +227,8 @@ def finish_note_media(*, note_id: int) -> bool:
             return note.media_ready
         if NoteVideo.objects.filter(note_id=note_id).exclude(state=VideoState.READY).exists():
             return False
+        # Inside the transaction that lets readers in: a matching photo holds the note first.
+        hooks.collect(hooks.NOTE_PHOTOS_HASHED, note=note)
         note.media_ready = True
         note.save(update_fields=["media_ready", "updated_at"])
         hooks.collect(hooks.NOTE_MEDIA_READY, note=note)  # vision reads the text in the photos
@@ -185,12 +237,15 @@ def finish_note_media(*, note_id: int) -> bool:
 
 
 def _finish_image(image: NoteImage) -> None:
+    """One pending image's WebP variants and, unless it has one (a video's poster is hashed
+    before the answer), its PDQ hash, stored in the update that clears `pending`."""
     with default_storage.open(image.pending, "rb") as source:
-        variants = make_variants(source.read())
-    stem = image.pending.rsplit("-source.", 1)[0]
+        made = finish_source(source.read(), pdq=not image.pdq_hash)
+    variants = made.variants
     names = {
         variant.name: default_storage.save(
-            f"{stem}-{variant.name}.{variant.extension}", ContentFile(variant.content)
+            variant_path(image.pending, variant.name, variant.extension),
+            ContentFile(variant.content),
         )
         for variant in variants.values()
     }
@@ -202,6 +257,7 @@ def _finish_image(image: NoteImage) -> None:
             large=names["large"],
             large_width=variants["large"].width,
             large_height=variants["large"].height,
+            pdq_hash=image.pdq_hash or made.pdq,
             pending="",
         )
     for name in [image.pending] if won else names.values():
@@ -350,9 +406,10 @@ def create_note(
     """Post a note with 1–9 images, or one video (`video`: crossnote.notes.video checks it and
     its poster frame becomes the note's image). All images are checked before anything is stored, and a
     failure leaves no row and no file behind. The note is acknowledged once its images are
-    verified, hashed and stored (moderation sees the hashes in this transaction); the WebP
-    variants follow in the background (notes.tasks.make_note_variants), and until they exist
-    only the author sees the note (`media_ready`)."""
+    verified (decoded whole, within the limits) and their clean sources stored (issue 19:
+    posting answers fast); the WebP variants and the PDQ hashes follow in the background
+    (notes.tasks.make_note_variants: finish_note_media, where moderation checks the hashes),
+    and until then only the author sees the note (`media_ready`)."""
     title, body = _clean_title(title), _clean_body(body)
     visibility = _clean_visibility(visibility)
     images = list(images)
@@ -383,7 +440,7 @@ def create_note(
     processed = []
     for index, upload in enumerate(images, start=1):
         try:
-            processed.append(verify_image(upload))
+            processed.append(verify_image(upload, pdq=False))  # hashed in finish_note_media
         except UnsupportedMedia as exc:
             from crossnote.notes.video import looks_like_video
 
@@ -394,11 +451,24 @@ def create_note(
         except DomainError as exc:
             exc.message = _("Image %(n)d: %(why)s") % {"n": index, "why": exc.message}
             raise
+    # The photos carry no hash yet (moderation's hash lists check them in finish_note_media,
+    # before readers see the note); what refuses a poster as such (a moved account) acts here.
     refusals = hooks.collect(hooks.SCREEN_IMAGES, images=processed, author=author)
     if refusals:
         raise ContentBlocked(refusals[0])
+    # Everything slow happens before the transaction opens (on SQLite, BEGIN IMMEDIATE takes the
+    # one write lock every other writer waits for): language detection, moderation's screening
+    # (its verdict is put into effect inside, so a held note is held from the moment it exists),
+    # and the source files. What is left inside is a few short statements.
+    text = f"{title}\n{body}"
+    language = detection_fields(text)
+    hooks.collect(
+        hooks.SCREEN_CONTENT, text=text, kind="note", language=language["language"], author=author
+    )
+    topic_names = extract_topics(body, topics)
     saved: list[str] = []
     try:
+        names = _save_sources(processed, saved)
         with transaction.atomic():
             note = Note.objects.create(
                 author=author,
@@ -406,10 +476,10 @@ def create_note(
                 body=body,
                 visibility=visibility,
                 media_ready=False,
-                **detection_fields(f"{title}\n{body}"),
+                **language,
             )
-            _store_images(note, processed, alt_texts, saved)
-            _set_topics(note, extract_topics(body, topics))
+            _add_images(note, processed, alt_texts, names)
+            _link_topics(note, topic_names)
             User.objects.filter(pk=author.pk).update(note_count=F("note_count") + 1)
             hooks.collect(hooks.CONTENT_CREATED, obj=note, kind="note", author=author)
             # Mentions are told by finish_note_media, once they can see the note.
@@ -618,6 +688,15 @@ def add_comment(*, author: User, note: Note, body: str, parent: Comment | None =
             raise InvalidInput(_("That comment belongs to another note."), field="parent_id")
         reply_to = parent.author
         parent = parent.parent or parent
+    # Detection and screening before the transaction opens, as for a note (create_note).
+    language = detection_fields(body)
+    hooks.collect(
+        hooks.SCREEN_CONTENT,
+        text=body,
+        kind="comment",
+        language=language["language"],
+        author=author,
+    )
     with transaction.atomic():
         comment = Comment.objects.create(
             note=note,
@@ -625,7 +704,7 @@ def add_comment(*, author: User, note: Note, body: str, parent: Comment | None =
             parent=parent,
             reply_to=reply_to,
             body=body,
-            **detection_fields(body),
+            **language,
         )
         Note.objects.filter(pk=note.pk).update(comment_count=F("comment_count") + 1)
         if reply_to is not None:
@@ -684,17 +763,24 @@ _LIKE_INSERT_SQL = (
     f"INSERT INTO {NoteLike._meta.db_table} (created_at, updated_at, user_id, note_id) "  # noqa: S608
     "VALUES (%s, %s, %s, %s)"
 )
-_LIKE_COUNT_SQL = f"UPDATE {Note._meta.db_table} SET like_count = like_count + 1 WHERE id = %s"  # noqa: S608
+# RETURNING (SQLite 3.35+, PostgreSQL): the new count comes back with the update, so a caller
+# answers with it without reading the note again.
+_LIKE_COUNT_SQL = (
+    f"UPDATE {Note._meta.db_table} SET like_count = like_count + 1 WHERE id = %s "  # noqa: S608
+    "RETURNING like_count"
+)
 
 
 def like_note(*, user: User, note: Note) -> bool:
-    """Like a note; returns False if it was already liked."""
+    """Like a note; returns False if it was already liked. A new like sets `note.like_count` to
+    the count it made."""
     _require_visible(user, note)
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     try:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(_LIKE_INSERT_SQL, [now, now, user.pk, note.pk])
             cursor.execute(_LIKE_COUNT_SQL, [note.pk])
+            note.like_count = cursor.fetchone()[0]
             notify(recipient=note.author, actor=user, verb=Notification.Verb.LIKE, note=note)
     except IntegrityError:
         return False

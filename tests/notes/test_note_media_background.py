@@ -1,18 +1,21 @@
-"""Posting answers fast: a note is acknowledged once its photos are verified, hashed and stored;
-the WebP variants follow in the background, and readers see the note only once they exist."""
+"""Posting answers fast: a note is acknowledged once its photos are verified and stored; the
+WebP variants and PDQ hashes follow in the background, moderation checks the hashes before
+readers see the note, and readers see it only once all that is done."""
 
+import io
 from datetime import timedelta
 from unittest import mock
 
 import pytest
 from django.core.files.storage import default_storage
 from django.utils import timezone
-from PIL import Image
+from PIL import Image, ImageDraw
 
+from crossnote.core.images import finish_source, verify_image
 from crossnote.notes import policies, services, tasks
-from crossnote.notes.models import Note, NoteImage
+from crossnote.notes.models import ModerationState, Note, NoteImage
 from crossnote.notes.selectors import visible_notes
-from tests.conftest import gps_jpeg, upload
+from tests.conftest import gps_jpeg, image_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +44,8 @@ def test_a_posted_note_waits_for_its_variants_and_only_its_author_sees_it(in_bac
     assert note.media_ready is False
     images = list(note.images.all())
     assert all(image.pending and image.thumb.name == image.pending for image in images)
-    assert all(len(image.pdq_hash) == 64 and image.blurhash for image in images)
+    # The placeholder is there at once; the hash is made with the variants.
+    assert all(image.blurhash and not image.pdq_hash for image in images)
     # The stored source is clean pixels: no EXIF (GPS) survives, even before the variants.
     with default_storage.open(images[0].pending) as source, Image.open(source) as stored:
         assert not stored.getexif() and "exif" not in stored.info
@@ -62,6 +66,7 @@ def test_a_posted_note_waits_for_its_variants_and_only_its_author_sees_it(in_bac
             with default_storage.open(field.name) as stored, Image.open(stored) as variant:
                 assert variant.format == "WEBP"
         assert image.large_width <= 1600 and image.thumb_width <= 540
+        assert len(image.pdq_hash) == 64
     assert not any(default_storage.exists(image.pending) for image in images)
     assert lin.notifications.filter(verb="mention").count() == 1
     # A second run (a redelivered task, the sweep) changes nothing and tells nobody twice.
@@ -69,18 +74,100 @@ def test_a_posted_note_waits_for_its_variants_and_only_its_author_sees_it(in_bac
     assert lin.notifications.filter(verb="mention").count() == 1
 
 
-def test_moderation_sees_the_hashes_before_anyone_reads_the_note(in_background, mia):
-    """The image hashes are on the rows inside the posting transaction, where moderation's
-    content_created hook reads them; readers wait for the variants after that."""
-    seen = []
+def _bank(data: bytes, category: str) -> None:
+    """Put a photo on moderation's image list (spam holds, illegal_goods removes)."""
+    from crossnote.moderation.models import HashEntry
+    from crossnote.moderation.pipeline import lists_changed
 
-    def hook(*, obj, kind, author):
-        seen.append([image.pdq_hash for image in obj.images.all()])
+    pdq = verify_image(upload(data=data)).pdq
+    HashEntry.objects.create(kind="pdq", value=pdq, category=category, source="test")
+    lists_changed()
 
-    with mock.patch.object(services.hooks, "collect", side_effect=lambda name, **kw: []) as fire:
-        fire.side_effect = lambda name, **kw: hook(**kw) if name == "content_created" else []
-        post(mia)
-    assert seen and all(len(pdq) == 64 for pdq in seen[0])
+
+def _photo(seed: int = 1) -> bytes:
+    """A photo-like JPEG (shapes and noise): a hash with some quality."""
+    picture = Image.effect_noise((900, 700), 60).convert("RGB")
+    draw = ImageDraw.Draw(picture)
+    for i in range(0, 900, 41):
+        draw.ellipse(
+            (i, (i * seed * 7) % 500, i + 120, (i * seed * 7) % 500 + 120), fill=(i % 255, 80, 40)
+        )
+    out = io.BytesIO()
+    picture.save(out, format="JPEG", quality=90)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("category", "state"),
+    [("spam", ModerationState.HELD), ("illegal_goods", ModerationState.REMOVED)],
+)
+def test_a_banked_photo_is_caught_in_the_background_before_any_reader_sees_the_note(
+    in_background, mia, lin, category, state
+):
+    """The hash is made after the answer; the list's verdict is in effect in the transaction
+    that lets readers in, so no reader ever sees the note, and its author is told."""
+    banked = _photo()
+    _bank(banked, category)
+    note = services.create_note(author=mia, title="Cat", images=[upload(data=banked)])
+    assert note.moderation == ModerationState.VISIBLE and not note.media_ready
+    assert not policies.can_view_note(lin, note)
+    assert services.finish_note_media(note_id=note.pk) is True
+    note.refresh_from_db()
+    assert note.media_ready and note.moderation == state
+    assert not policies.can_view_note(lin, note)
+    assert not visible_notes(lin).filter(pk=note.pk).exists()
+    assert mia.notifications.filter(verb="moderation", note=note).exists()
+    # Another photo of the same author's passes.
+    other = services.create_note(author=mia, title="Dog", images=[upload(data=_photo(3))])
+    services.finish_note_media(note_id=other.pk)
+    other.refresh_from_db()
+    assert other.moderation == ModerationState.VISIBLE and policies.can_view_note(lin, other)
+
+
+def test_a_process_killed_between_the_hash_and_the_ready_mark_leaves_nothing_unchecked(
+    in_background, mia, lin
+):
+    """The variants and the hash are stored (no image pending any more) but the process died
+    before the transaction that lets readers in: the sweep's run checks the hashes there."""
+    banked = _photo()
+    _bank(banked, "spam")
+    note = services.create_note(author=mia, title="Cat", images=[upload(data=banked)])
+    for image in NoteImage.objects.filter(note=note):
+        services._finish_image(image)  # what the killed process got done
+    assert not NoteImage.objects.filter(note=note).exclude(pending="").exists()
+    assert not Note.objects.get(pk=note.pk).media_ready
+    Note.objects.filter(pk=note.pk).update(created_at=timezone.now() - timedelta(minutes=2))
+    assert tasks.finish_pending_media() == 1
+    note.refresh_from_db()
+    assert note.media_ready and note.moderation == ModerationState.HELD
+    assert not policies.can_view_note(lin, note)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: _photo(),  # a plain JPEG: stored as its own stream
+        lambda: _photo_of(4032, 3024),  # a phone's size: decoded at half scale both times
+        lambda: image_bytes("PNG", size=(700, 500), color=(10, 200, 30, 90), alpha=True),
+    ],
+    ids=["jpeg", "phone-jpeg", "png-alpha"],
+)
+def test_the_background_hash_is_the_hash_verify_image_makes(make):
+    """A spam policy matches hashes exactly: the hash made later from the stored source must be
+    the very one the upload's pixels give (what the lists were banked with)."""
+    data = make()
+    now = verify_image(upload(data=data))
+    later = verify_image(upload(data=data), pdq=False)
+    assert later.pdq == "" and later.blurhash  # the placeholder may come from fewer pixels
+    finished = finish_source(later.source.content)
+    assert finished.pdq == now.pdq and finished.pdq_quality == now.pdq_quality
+    assert set(finished.variants) == {"thumb", "large"}
+
+
+def _photo_of(width: int, height: int) -> bytes:
+    out = io.BytesIO()
+    Image.effect_noise((width, height), 50).convert("RGB").save(out, format="JPEG", quality=85)
+    return out.getvalue()
 
 
 def test_a_note_left_pending_by_a_killed_process_is_finished_by_the_sweep(in_background, mia, lin):
@@ -130,3 +217,27 @@ def test_explore_and_the_note_api_show_a_note_to_readers_only_once_its_variants_
     assert note.pk in explore_ids(reader)
     shown = reader.get(f"/api/v1/notes/{note.pk}").json()["images"]
     assert all(i["thumb_url"].endswith(".webp") and i["blurhash"] for i in shown)
+
+
+def test_a_page_that_named_a_photo_s_source_still_shows_the_photo_once_it_is_finished(
+    in_background, mia, client
+):
+    """A page rendered before the variants existed names the source, which is then deleted
+    (CI once saw the drafts page's thumbnail answer 404): the media view sends the browser
+    on to the large variant instead."""
+    note = post(mia)
+    image = note.images.first()
+    source = image.pending
+    assert client.get(f"/media/{source}").status_code == 200
+    assert services.finish_note_media(note_id=note.pk) is True
+    image.refresh_from_db()
+    assert not default_storage.exists(source)
+    moved = client.get(f"/media/{source}")
+    assert moved.status_code == 302 and moved["Location"] == f"/media/{image.large.name}"
+    followed = client.get(moved["Location"])
+    assert followed.status_code == 200 and followed["Content-Type"] == "image/webp"
+    # Anything else missing is still a plain 404, a source without a variant too.
+    stem = source.rsplit("-source.", 1)[0]
+    assert client.get(f"/media/{stem}-nothing.webp").status_code == 404
+    assert client.get(f"/media/{stem}x-source.jpg").status_code == 404
+    assert client.get("/media/../secret-source.jpg").status_code in (400, 404)

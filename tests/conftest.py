@@ -2,15 +2,18 @@
 
 import io
 import os
+import re
 import sys
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models.signals import post_init
 from django.utils import translation
 from PIL import Image
 
 from crossnote.accounts.models import User
+from crossnote.notes.models import Note
 
 
 @pytest.fixture(autouse=True)
@@ -30,11 +33,13 @@ def _fast_hashing_and_tmp_media(settings, tmp_path):
 def _fresh_feed_cards():
     """Feed cards are kept in process memory by note version (crossnote.feeds.cards); a test
     database rolled back reuses note ids, so each test starts with none."""
+    from crossnote.accounts import authcache
     from crossnote.core.templatetags import fragments
     from crossnote.feeds.cards import forget_all
 
     forget_all()
     fragments.forget_all()  # and card fragments (crossnote.core.templatetags.fragments)
+    authcache.forget_all()  # and who sessions and tokens are (user ids are reused too)
 
 
 def make_user(username="mia", **extra) -> User:
@@ -112,6 +117,31 @@ def stored_files(root) -> list:
 
     root = Path(root)
     return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+
+
+def page_html(client, path, **headers) -> str:
+    """A page's HTML with its CSRF tokens blanked, so two renderings can be compared."""
+    response = client.get(path, **headers)
+    assert response.status_code == 200
+    return _CSRF_TOKENS.sub(r"\1-", response.content.decode())
+
+
+_CSRF_TOKENS = re.compile(r'(csrfmiddlewaretoken" value="|X-CSRFToken": ")[^"]+')
+
+
+class NotesBuilt:
+    """Counts Note objects built while it is open (a warm page on the card path builds none)."""
+
+    def __enter__(self):
+        self.count = 0
+        post_init.connect(self._built, sender=Note)
+        return self
+
+    def _built(self, **kwargs):
+        self.count += 1
+
+    def __exit__(self, *exc):
+        post_init.disconnect(self._built, sender=Note)
 
 
 def client_of(user, **kwargs):
@@ -204,8 +234,56 @@ def _tasks_inline(settings):
 
 # --- Real services (scale-out tests) ------------------------------------------------------------
 
+# Under pytest-xdist (scripts/test.sh: -n 2) every worker is a process of its own, each with its
+# own test database (pytest-django names them test_<name>_gw0, _gw1 ...) but the same Redis: a
+# test's cache.clear() or flushdb would empty another worker's cache, rate-limit counts, channel
+# groups and timelines mid-test. Each worker takes Redis databases of its own instead: the
+# cache's (REDIS_URL) moves up by its number (1, 2, 3 ...), the `redis_url` fixture's down by
+# twice it (15, 13, 11 ...), so they never meet each other or the scale-out brokers' 14.
+XDIST_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+if XDIST_WORKER > 4:
+    raise pytest.UsageError("tests/conftest.py gives Redis databases to at most 5 xdist workers")
+
+
+def worker_redis_url(url: str, step: int) -> str:
+    """`url` with its database number moved by `step` × this xdist worker's number."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    if not url or not XDIST_WORKER:
+        return url
+    parts = urlsplit(url)
+    database = int(parts.path.strip("/") or 0) + step * XDIST_WORKER
+    return urlunsplit(parts._replace(path=f"/{database}"))
+
+
+def _own_redis_per_worker() -> None:
+    """Point this worker's Redis settings (cache, channel layer, broker, timelines) at its own
+    database, before anything has connected (settings.py derives them all from REDIS_URL)."""
+    from django.conf import settings as django_settings
+    from django.core.signals import setting_changed
+
+    old = django_settings.REDIS_URL
+    new = worker_redis_url(old, 1)
+    # Once: this module is imported twice (as `conftest` by pytest, as `tests.conftest` by tests).
+    if new == old or getattr(django_settings, "CROSSNOTE_TEST_WORKER_REDIS", None):
+        return
+    django_settings.CROSSNOTE_TEST_WORKER_REDIS = new
+    os.environ["REDIS_URL"] = new  # processes the tests start inherit it
+    for name in ("REDIS_URL", "CELERY_BROKER_URL", "CROSSNOTE_TIMELINE_REDIS_URL"):
+        if getattr(django_settings, name, None) == old:
+            setattr(django_settings, name, new)
+    django_settings.CACHES["default"]["LOCATION"] = new
+    for host in django_settings.CHANNEL_LAYERS["default"]["CONFIG"]["hosts"]:
+        host["address"] = new
+    for name in ("CACHES", "CHANNEL_LAYERS"):  # handlers made before now forget theirs
+        value = getattr(django_settings, name)
+        setting_changed.send(sender=None, setting=name, value=value, enter=True)
+
+
+_own_redis_per_worker()
+
 SERVICE_URLS = {
-    "redis": os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15"),
+    "redis": worker_redis_url(os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15"), -2),
     "amqp": os.environ.get("TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672//"),
     "postgres": os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test"),
 }

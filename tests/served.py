@@ -2,12 +2,16 @@
 a chat between them, their sessions and API tokens; starting, waiting for and stopping servers on
 free ports; WebSockets to them (tests/core/test_serve.py, tests/messaging/...across_processes)."""
 
+import atexit
 import json
 import os
+import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -15,6 +19,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+DATABASE = "crossnote.sqlite3"  # the SQLite file in CROSSNOTE_DATA_DIR (crossnote/settings.py)
 
 SETUP = """
 import json
@@ -62,9 +67,9 @@ def free_ports(count: int) -> list[int]:
             s.close()
 
 
-def make_world(data: Path) -> tuple[dict, dict]:
-    """(env, facts): a migrated SQLite data folder (no Redis, no broker) with Mia and Lin, who
-    follow each other, their chat (`facts["chat"]`), sessions and tokens (`facts[name]`)."""
+def world_env(data: Path) -> dict:
+    """The environment of a `crossnote` process on the SQLite data folder `data` (no Redis, no
+    broker, the offline dictionary translator)."""
     env = {
         **os.environ,
         "CROSSNOTE_DATA_DIR": str(data),
@@ -74,8 +79,37 @@ def make_world(data: Path) -> tuple[dict, dict]:
         "CELERY_BROKER_URL": "",
     }
     env.pop("DATABASE_URL", None)
-    cli = [sys.executable, "-m", "crossnote.cli"]
-    subprocess.run([*cli, "migrate", "-v", "0"], env=env, check=True, cwd=ROOT)  # noqa: S603
+    return env
+
+
+_migrated: list[Path] = []  # this process's migrated database, made by the first migrate_data
+
+
+def migrate_data(data: Path) -> None:
+    """`crossnote migrate` into the data folder `data`, once per test process: the first call
+    migrates a folder of its own (a real `crossnote migrate`, as an operator runs it); each call
+    then copies its database file into `data`, as Django's test runner clones a test database.
+    A migrate is ~10 s of CPU and every two-instance test needs two or three of them (the
+    migrations hold no per-instance data: the secret key and static folder are made per folder
+    when a process first starts there)."""
+    if not _migrated:
+        template = Path(tempfile.mkdtemp(prefix="crossnote-migrated-"))
+        atexit.register(shutil.rmtree, template, ignore_errors=True)
+        cli = [sys.executable, "-m", "crossnote.cli", "migrate", "-v", "0"]
+        subprocess.run(cli, env=world_env(template), check=True, cwd=ROOT)  # noqa: S603
+        database = sqlite3.connect(template / DATABASE)
+        database.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # every page in the one file
+        database.close()
+        _migrated.append(template / DATABASE)
+    data.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_migrated[0], data / DATABASE)
+
+
+def make_world(data: Path) -> tuple[dict, dict]:
+    """(env, facts): a migrated SQLite data folder (no Redis, no broker) with Mia and Lin, who
+    follow each other, their chat (`facts["chat"]`), sessions and tokens (`facts[name]`)."""
+    env = world_env(data)
+    migrate_data(data)
     setup = subprocess.run(  # noqa: S603 - our own interpreter and code
         [sys.executable, "-c", "import django; django.setup()\n" + SETUP],
         env=env,

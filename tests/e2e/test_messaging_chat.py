@@ -20,6 +20,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import DESKTOP
+from tests.served import migrate_data
 
 pytestmark = pytest.mark.e2e
 
@@ -78,7 +79,7 @@ def asgi_server(tmp_path, request):
     }
     env.pop("DATABASE_URL")
     crossnote = [sys.executable, "-m", "crossnote.cli"]
-    subprocess.run([*crossnote, "migrate", "-v", "0"], env=env, check=True, cwd=ROOT)  # noqa: S603
+    migrate_data(tmp_path / "data")  # `crossnote migrate`, once per test process (tests/served.py)
     setup = subprocess.run(  # noqa: S603 - our own interpreter and code
         [sys.executable, "-c", "import django; django.setup()\n" + SETUP],
         env=env,

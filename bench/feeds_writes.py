@@ -30,6 +30,13 @@ def main() -> None:
     parser.add_argument("--notes", type=int, default=200)
     parser.add_argument("--likes", type=int, default=5000)
     parser.add_argument("--fresh", action="store_true", help="a new throwaway data folder")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=4,
+        help="also post acknowledged notes from this many threads at once (a server's threads "
+        "share SQLite's one write lock): notes/s and p50/p99 per note; 0 skips it",
+    )
     args = parser.parse_args()
     if args.fresh:
         import subprocess
@@ -103,13 +110,19 @@ def main() -> None:
         lambda task, *a, **k: queued.append((task, a, k)),
     )
     try:
+        cpu = time.thread_time()
         acked_s = post_notes("ack")
+        acked_cpu_ms = 1000 * (time.thread_time() - cpu) / args.notes
+        threaded = (
+            post_threaded(args.threads, args.notes, authors, texts, photo) if args.threads else None
+        )
     finally:
         core_tasks.dispatch = dispatch
     started = time.perf_counter()
     for task, task_args, task_kwargs in queued:
         core_tasks.run_now(task, *task_args, **task_kwargs)
-    background_ms = 1000 * (time.perf_counter() - started) / args.notes
+    posted = args.notes * (2 if args.threads else 1)  # the threads posted as many again
+    background_ms = 1000 * (time.perf_counter() - started) / posted
     settings.CROSSNOTE_TASKS_INLINE = True
     notes_s = post_notes("inline")
     # The same photo through the image intake alone: all of it at once (verify, strip, two WebP
@@ -159,6 +172,13 @@ def main() -> None:
         f"their queued background tasks (WebP variants, indexing, embedding) "
         f"{background_ms:.0f} ms per note afterwards"
     )
+    print(f"  CPU time of this thread per acknowledged note: {acked_cpu_ms:.1f} ms")
+    if threaded:
+        rate, p50, p99 = threaded
+        print(
+            f"notes acknowledged from {args.threads} threads at once: {rate:.1f} notes/s, "
+            f"p50 {p50:.0f} ms, p99 {p99:.0f} ms per note (SQLite's one write lock shared)"
+        )
     print(
         f"notes posted with every task inline: {notes_s:.1f} notes/s, {note_ms:.0f} ms each "
         f"(the whole cost of a note, as a note waited for before)"
@@ -173,6 +193,46 @@ def main() -> None:
     )
     print(f"database: {connection.vendor}, {durability}")
     print("command: .venv/bin/python bench/feeds_writes.py " + " ".join(sys.argv[1:]))
+
+
+def post_threaded(threads: int, notes: int, authors, texts, photo) -> tuple[float, float, float]:
+    """`notes` acknowledged notes posted by `threads` threads at once, as a server's threads
+    post them: (notes/s, p50 ms, p99 ms). Each thread has its own database connection."""
+    import threading
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.db import connections
+
+    from crossnote.notes.services import create_note
+
+    times: list[float] = []
+    lock = threading.Lock()
+
+    def worker(offset: int) -> None:
+        try:
+            for i in range(offset, notes, threads):
+                title, body = texts[i % 2]
+                started = time.perf_counter()
+                create_note(
+                    author=authors[(i * 7) % len(authors)],
+                    title=f"{title} t{i}",
+                    body=body,
+                    images=[SimpleUploadedFile("p.jpg", photo, "image/jpeg")],
+                )
+                with lock:
+                    times.append(1000 * (time.perf_counter() - started))
+        finally:
+            connections.close_all()
+
+    pool = [threading.Thread(target=worker, args=(n,)) for n in range(threads)]
+    started = time.perf_counter()
+    for thread in pool:
+        thread.start()
+    for thread in pool:
+        thread.join()
+    rate = len(times) / (time.perf_counter() - started)
+    times.sort()
+    return rate, times[len(times) // 2], times[min(len(times) - 1, int(len(times) * 0.99))]
 
 
 if __name__ == "__main__":

@@ -4,7 +4,12 @@
 
 N people with a power-law follower graph, 20 notes each by default (so 50,000 people make
 1,000,000 notes), in Chinese and English, with likes and comments; reproducible from --seed.
-Makes a fresh data folder (SQLite there), or writes to DATABASE_URL's database when that is set.
+Makes a fresh data folder (SQLite there), or writes to DATABASE_URL's database when that is set
+(the data folder then holds the photos, the secret key and the socket folders, and the database
+must hold no world of the same seed: make a fresh one, `createdb`):
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/world_1m \
+        .venv/bin/python bench/generate.py --users 50000 --data-dir /work/bench-data/world-1m-pg
 """
 
 import argparse
@@ -28,14 +33,16 @@ def main() -> None:
     parser.add_argument("--force", action="store_true", help="replace an existing data folder")
     args = parser.parse_args()
 
-    if not os.environ.get("DATABASE_URL"):
-        data = Path(args.data_dir)
-        if data.exists() and any(data.iterdir()):
-            if not args.force:
-                sys.exit(f"{data} is not empty: pass --force to replace it")
-            shutil.rmtree(data)
-        data.mkdir(parents=True, exist_ok=True)
-        os.environ["CROSSNOTE_DATA_DIR"] = str(data)
+    # The data folder is made fresh with either database: with DATABASE_URL it still holds the
+    # world's photos and the secret key its sessions are signed with, which the server run on
+    # the world (bench/feeds_load.py --data-dir) must share; left unset, they went to ./data.
+    data = Path(args.data_dir)
+    if data.exists() and any(data.iterdir()):
+        if not args.force:
+            sys.exit(f"{data} is not empty: pass --force to replace it")
+        shutil.rmtree(data)
+    data.mkdir(parents=True, exist_ok=True)
+    os.environ["CROSSNOTE_DATA_DIR"] = str(data)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "crossnote.settings")
     # Background tasks (the new topics ask to be indexed and linked) run in this thread: on the
     # embedded default each would otherwise run in a thread of its own with its own SQLite

@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -28,6 +29,13 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="use the configured database as is")
     parser.add_argument("--data-dir", default="", help="a world's data folder (bench/generate.py)")
     parser.add_argument("--paths", default="", help="comma-separated names to time (default all)")
+    parser.add_argument(
+        "--spread",
+        type=int,
+        default=1,
+        help="note page, note and comments API: rotate over this many public notes (most comments first)",
+    )
+    parser.add_argument("--query", default="hotpot", help="what the search rows search for")
     args = parser.parse_args()
 
     if args.data_dir:
@@ -63,7 +71,12 @@ def main() -> None:
         reader = User.objects.filter(following_count__gte=20).order_by("pk").first()
     else:
         reader = User.objects.order_by("-following_count").first()
-    note = Note.objects.filter(visibility="public").order_by("-comment_count").first()
+    notes = list(
+        Note.objects.filter(visibility="public", moderation="visible").order_by("-comment_count")[
+            : max(args.spread, 1)
+        ]
+    )
+    note = notes[0]
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(reader)
     token = reader.api_tokens.filter(name="bench/reads.py").first()
@@ -78,25 +91,32 @@ def main() -> None:
         "explore API token": (bearer, "/api/v1/feeds/explore"),
         "explore API visitor": (visitor, "/api/v1/feeds/explore"),
         "following API": (client, "/api/v1/feeds/following"),
-        "note page": (client, f"/notes/{note.pk}/"),
-        "note API": (client, f"/api/v1/notes/{note.pk}"),
-        "comments API": (client, f"/api/v1/notes/{note.pk}/comments"),
+        "note page": (client, [f"/notes/{n.pk}/" for n in notes]),
+        "note API": (client, [f"/api/v1/notes/{n.pk}" for n in notes]),
+        "comments API": (client, [f"/api/v1/notes/{n.pk}/comments" for n in notes]),
         "profile page": (client, f"/u/{note.author.username}/"),
+        "profile API": (client, f"/api/v1/users/{note.author.username}/notes"),
+        "search API": (client, f"/api/v1/search?q={quote(args.query)}"),
+        "search page": (client, f"/search?q={quote(args.query)}"),
     }
     wanted = [p.strip() for p in args.paths.split(",") if p.strip()]
     conn_max_age = settings.DATABASES["default"].get("CONN_MAX_AGE", 0)
     print(f"{Note.objects.count():,} notes; CONN_MAX_AGE={conn_max_age}")
     print(f"{'path':<22}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'CPU ms':>9}{'queries':>9}")
-    for name, (who, path) in paths.items():
+    for name, (who, rotation) in paths.items():
         if wanted and name not in wanted:
             continue
-        who.get(path)  # warm caches and templates
+        rotation = rotation if isinstance(rotation, list) else [rotation]
+        for path in rotation:
+            who.get(path)  # warm caches and templates
+        path = rotation[0]
         reset_queries()  # the test client's request_started clears the log: count from 0
         with CaptureQueriesContext(connection) as queries:
             who.get(path)
         count = len(queries)  # read now: the log is cleared by the next request
         times, cpu = [], []
-        for _ in range(args.requests):
+        for i in range(args.requests):
+            path = rotation[i % len(rotation)]
             started, started_cpu = time.perf_counter(), time.process_time()
             response = who.get(path)
             times.append((time.perf_counter() - started) * 1000)

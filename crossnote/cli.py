@@ -83,6 +83,32 @@ SERVE_INTERFACES = {
 }
 
 
+def _port_taken(host: str, port: int) -> str:
+    """Why `host:port` cannot be served, or "". granian's workers share their port
+    (SO_REUSEPORT), so a second server started on a port in use would not fail: it would
+    silently take part of the first one's requests, with its own code and settings."""
+    import errno
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        return f"crossnote serve: cannot listen on {host}:{port}: {exc}"
+    family, kind, proto, _name, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # TIME_WAIT is no owner
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return (
+                    f"crossnote serve: {host}:{port} is already in use (another crossnote serve?"
+                    " Stop it, or pick another port with --port)."
+                )
+            return f"crossnote serve: cannot listen on {host}:{port}: {exc.strerror or exc}"
+    return ""
+
+
 def cmd_serve(args) -> None:
     """Run the web server (granian) with N worker processes: pages, API and WebSockets on one port."""
     _setup()
@@ -94,6 +120,9 @@ def cmd_serve(args) -> None:
     if refused:
         sys.exit("\n".join(f"crossnote serve: {m.msg}\n  {m.hint}" for m in refused))
 
+    taken = _port_taken(args.host, args.port)
+    if taken:
+        sys.exit(taken)
     if args.migrate:
         _call("migrate", interactive=False, verbosity=0)
     granian = shutil.which("granian") or os.path.join(os.path.dirname(sys.executable), "granian")
@@ -122,12 +151,37 @@ def cmd_serve(args) -> None:
         "--working-dir",
         str(settings.BASE_DIR),
     ]
+    background = _start_background_process(args)
     print(
         f"Crossnote serving http://{args.host}:{args.port}/ ({args.interface}, "
         f"{args.workers} workers x {args.threads} threads, "
-        f"WebSockets {'on' if websockets else 'off'}; data: {settings.DATA_DIR})"
+        f"WebSockets {'on' if websockets else 'off'}, background {background}; "
+        f"data: {settings.DATA_DIR})"
     )
     os.execv(granian, argv)  # noqa: S606 - replaces this process with the server
+
+
+def _start_background_process(args) -> str:
+    """Without a broker, start the background process (crossnote.core.spool) beside the web
+    workers: a note's photo variants and indexing run there at a lower CPU priority, not in
+    the workers' threads. It ends when the server does (it watches this pid, which granian's
+    process keeps after the exec, and shares its process group). What it is, as the banner says."""
+    import subprocess
+
+    from django.conf import settings
+
+    if settings.CELERY_BROKER_URL:  # crossnote.core.tasks.uses_broker, without importing Celery
+        return "on the broker's workers"
+    if args.no_background_process:
+        return "in the web workers' threads"
+    subprocess.Popen(  # noqa: S603 - our own module, this interpreter
+        [sys.executable, "-m", "crossnote.core.spool", "--parent", str(os.getpid())],
+        cwd=settings.BASE_DIR,
+        stdin=subprocess.DEVNULL,
+        # Its tasks load the models they use when they first need them (no translation here).
+        env={**os.environ, "CROSSNOTE_TRANSLATION_WARM_UP": "false"},
+    )
+    return "process"
 
 
 def cmd_migrate(args) -> None:
@@ -313,6 +367,12 @@ def build_parser() -> argparse.ArgumentParser:
         "wsgi: granian's WSGI workers, no WebSockets (pages poll)",
     )
     serve.add_argument("--migrate", action="store_true", help="apply migrations first")
+    serve.add_argument(
+        "--no-background-process",
+        action="store_true",
+        help="without a broker, run background tasks in the web workers' threads instead of "
+        "one low-priority background process (a note's photo variants, indexing)",
+    )
     serve.add_argument(
         "--no-websockets",
         action="store_true",

@@ -75,12 +75,12 @@ MIDDLEWARE = [
     "crossnote.security.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "crossnote.core.middleware.PlainLocaleMiddleware",  # Django's, no i18n_patterns lookups
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "crossnote.accounts.middleware.CachedAuthenticationMiddleware",  # sessions memoised
     "crossnote.accounts.middleware.ViewerRegionMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "crossnote.core.middleware.LazyMessageMiddleware",  # Django's, storage made on first use
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "crossnote.security.middleware.NulInputMiddleware",  # NUL in text input: a 400
@@ -102,7 +102,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "crossnote.social.context_processors.unread_notifications",
+                "crossnote.moderation.context_processors.nav",
                 "crossnote.language.context_processors.language_bridge",
                 "crossnote.moderation.context_processors.norms",
                 "crossnote.messaging.context_processors.unread_messages",
@@ -124,6 +124,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+    # Writers queue in the kernel for SQLite's one write lock instead of sleeping in its busy
+    # handler (crossnote.core.sqlite3; docs/operating/configuration.md).
+    if env.bool("CROSSNOTE_SQLITE_WRITE_GATE", default=True):
+        DATABASES["default"]["ENGINE"] = "crossnote.core.sqlite3"
 # Each server thread keeps its connection between requests (opening a SQLite connection and
 # running the PRAGMAs was 1.6 ms of a 17.7 ms signed-in explore request, issue 19); Django checks
 # a kept connection is alive before reusing it. PostgreSQL's pool (below) keeps them instead.
@@ -419,6 +423,15 @@ for _item in env.list("CROSSNOTE_REGION_DATABASES", default=[]):
 # DATABASE_POOL_TIMEOUT seconds for a free connection. DATABASE_POOL_MAX_SIZE=0: no pool.
 DATABASE_POOL_MAX_SIZE = env.int("DATABASE_POOL_MAX_SIZE", default=10)
 DATABASE_POOL_TIMEOUT = env.float("DATABASE_POOL_TIMEOUT", default=30.0)
+# The hot reads' compiled SQL (feed cards, the signed-in person, crossnote.core.sql.planned_cursor)
+# is prepared on each PostgreSQL connection after DATABASE_PREPARE_THRESHOLD runs, so PostgreSQL
+# plans it once per connection: planning the feed card query cost 1.2 ms of its CPU per request,
+# running it 0.5 ms. Django's other queries bind client-side and are never prepared. 0: off
+# (a transaction-mode pgbouncer older than 1.21 cannot keep prepared statements).
+DATABASE_PREPARE_THRESHOLD = env.int("DATABASE_PREPARE_THRESHOLD", default=2)
+for _database in DATABASES.values():
+    if _database["ENGINE"] == "django.db.backends.postgresql" and DATABASE_PREPARE_THRESHOLD > 0:
+        _database.setdefault("OPTIONS", {})["prepare_threshold"] = DATABASE_PREPARE_THRESHOLD
 for _database in DATABASES.values():
     if _database["ENGINE"] == "django.db.backends.postgresql" and DATABASE_POOL_MAX_SIZE > 0:
         _database["CONN_MAX_AGE"] = 0  # Django refuses persistent connections with a pool

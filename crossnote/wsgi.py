@@ -1,8 +1,13 @@
-"""WSGI entry point."""
+"""WSGI entry point (also what crossnote.rsgi runs HTTP through): Django's WSGI handler with exact
+paths' URL matches remembered per process (crossnote.core.handlers)."""
 
 import os
 
-from django.core.wsgi import get_wsgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "crossnote.settings")
-application = get_wsgi_application()
+django.setup(set_prefix=False)  # as django.core.wsgi.get_wsgi_application
+
+from crossnote.core.handlers import CrossnoteWSGIHandler  # noqa: E402
+
+application = CrossnoteWSGIHandler()

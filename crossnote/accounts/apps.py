@@ -8,8 +8,21 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in, user_logged_out
+        from django.contrib.sessions.models import Session
+        from django.db.models.signals import post_delete, post_save
+
+        from crossnote.accounts.authcache import bump_on_change
+        from crossnote.accounts.models import ApiToken
         from crossnote.accounts.services import authenticate_token
         from crossnote.core import api_auth
 
         # The API's authentication sits below accounts (in core); a token is ours to look up.
         api_auth.use_token_lookup(authenticate_token)
+        # Every process's memo of sessions and tokens (crossnote.accounts.authcache) goes old
+        # when any session or token row is written or deleted, or someone logs in or out.
+        for signal in (post_save, post_delete):
+            for model in (Session, ApiToken):
+                signal.connect(bump_on_change, sender=model, dispatch_uid=f"authcache.{model}")
+        user_logged_in.connect(bump_on_change, dispatch_uid="authcache.login")
+        user_logged_out.connect(bump_on_change, dispatch_uid="authcache.logout")

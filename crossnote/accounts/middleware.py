@@ -1,8 +1,32 @@
-"""Gives visitors a region for region-scoped rules, from a header set by the operator's proxy."""
+"""Who is asking: the signed-in person through a per-process memo of sessions
+(crossnote.accounts.authcache), and for visitors a region for region-scoped rules, from a header
+set by the operator's proxy."""
 
 import re
 
 from django.conf import settings
+from django.contrib import auth
+from django.contrib.auth.middleware import AuthenticationMiddleware
+from django.utils.functional import SimpleLazyObject
+
+from crossnote.accounts import authcache
+
+
+def _user(request):
+    if not hasattr(request, "_cached_user"):  # as django.contrib.auth.middleware.get_user
+        request._cached_user = authcache.session_user(request, auth.get_user)
+    return request._cached_user
+
+
+class CachedAuthenticationMiddleware(AuthenticationMiddleware):
+    """Django's AuthenticationMiddleware (request.user, request.auser), with request.user found
+    through the process's memo of sessions: a current entry skips reading and decoding the
+    session row; the person's row is read as before."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        request.user = SimpleLazyObject(lambda: _user(request))
+
 
 _REGION_RE = re.compile(r"^[A-Za-z]{2}$")
 

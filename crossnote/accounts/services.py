@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from crossnote.accounts import authcache
 from crossnote.accounts.models import SPOKEN_LANGUAGE_CODES, ApiToken, User, username_validator
 from crossnote.core import hooks
 from crossnote.core.errors import Conflict, InvalidInput, NotFound
@@ -214,23 +215,39 @@ def revoke_api_token(*, user: User, token_id: int) -> None:
 def authenticate_token(secret: str) -> User | None:
     """The active user a token secret belongs to, or None.
 
-    One indexed read of the token with its user, on every request: a revoked token, a changed
-    password (its tokens go) or a closed or suspended account is refused at the next request,
-    with no cache to go stale. `last_used_at` says when, to within TOKEN_TOUCH_EVERY: it is
-    written at most that often, so an API read writes nothing to the database (it did on every
-    request: 2.4 ms of a signed-in explore read, and a write lock every reader queued for)."""
+    The person's row is read on every request (a closed or suspended account is refused at the
+    next request); the token row only when this process has no current memo of it
+    (crossnote.accounts.authcache: a revoked token, or a password change, which deletes the
+    person's tokens, bumps the shared generation, so every process reads the token again and
+    finds it gone). `last_used_at` says when, to within TOKEN_TOUCH_EVERY: it is written at most
+    that often, so an API read writes nothing to the database (it did on every request: 2.4 ms
+    of a signed-in explore read, and a write lock every reader queued for)."""
     if not secret or not secret.startswith(TOKEN_PREFIX):
         return None
-    token = (
-        ApiToken.objects.select_related("user")
-        .filter(key_hash=_hash_token(secret), user__is_active=True)
-        .first()
-    )
-    if token is None:
+    digest = _hash_token(secret)
+    generation, entry = authcache.token_entry(digest)
+    if entry is not None:
+        user = authcache.active_person(entry.user_id)
+        token_id, last_used_at = entry.token_id, entry.last_used_at
+    else:
+        token = (
+            ApiToken.objects.select_related("user")
+            .filter(key_hash=digest, user__is_active=True)
+            .first()
+        )
+        if token is None:
+            return None
+        user, token_id, last_used_at = token.user, token.pk, token.last_used_at
+    if user is None:
         return None
     now = timezone.now()
-    if token.last_used_at is None or now - token.last_used_at >= TOKEN_TOUCH_EVERY:
+    if last_used_at is None or now - last_used_at >= TOKEN_TOUCH_EVERY:
         stale = Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - TOKEN_TOUCH_EVERY)
         # Conditional: of several requests racing past the check, one writes.
-        ApiToken.objects.filter(stale, pk=token.pk).update(last_used_at=now)
-    return token.user
+        ApiToken.objects.filter(stale, pk=token_id).update(last_used_at=now)
+        last_used_at = now
+    if entry is None or entry.last_used_at != last_used_at:
+        authcache.remember_token(
+            digest, generation, token_id=token_id, user_id=user.pk, last_used_at=last_used_at
+        )
+    return user

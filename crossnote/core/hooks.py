@@ -23,6 +23,7 @@ class Event:
 
 
 CONTENT_CREATED = "content_created"
+SCREEN_CONTENT = "screen_content"
 SCREEN_IMAGES = "screen_images"
 SIGNED_UP = "signed_up"
 TOPICS_RELINKED = "topics_relinked"
@@ -38,6 +39,7 @@ PERSONAL_DATA_VIEWED = "personal_data_viewed"
 REMOTE_FOLLOW_REQUESTED = "remote_follow_requested"
 REMOTE_BLOCK_REQUESTED = "remote_block_requested"
 NOTE_MEDIA_READY = "note_media_ready"
+NOTE_PHOTOS_HASHED = "note_photos_hashed"
 PHOTO_TEXT_READ = "photo_text_read"
 COMMENTS_ELSEWHERE = "comments_elsewhere"
 COMMENTS_ELSEWHERE_COUNT = "comments_elsewhere_count"
@@ -55,9 +57,20 @@ CATALOGUE: dict[str, Event] = {
             ("moderation.hooks", "search.hooks", "feeds.hooks"),
         ),
         Event(
+            "SCREEN_CONTENT",
+            SCREEN_CONTENT,
+            "notes.services (a note or comment about to be written, before its transaction opens)",
+            "text, kind ('note' | 'comment'), language (detected code or ''), author; the slow "
+            "screening runs here, holding no write lock, and CONTENT_CREATED on the same thread "
+            "puts its verdict into effect inside the write's transaction",
+            ("moderation.hooks",),
+        ),
+        Event(
             "SCREEN_IMAGES",
             SCREEN_IMAGES,
-            "notes.services, messaging.services (photos before they are stored)",
+            "notes.services (a video's poster and frames, hashed; a note's photos, not hashed "
+            "yet: NOTE_PHOTOS_HASHED checks them), messaging.services (photos before they are "
+            "stored)",
             "images (processed), author; returns refusal messages (a list of str)",
             ("moderation.hooks",),
         ),
@@ -145,6 +158,15 @@ CATALOGUE: dict[str, Event] = {
             "notes.services (a note's photos have their variants; readers may now see it)",
             "note; inside the transaction that marks it ready (queue work with enqueue)",
             ("vision.hooks",),
+        ),
+        Event(
+            "NOTE_PHOTOS_HASHED",
+            NOTE_PHOTOS_HASHED,
+            "notes.services.finish_note_media (a note's photos have their PDQ hashes, made in "
+            "the background; readers do not see the note yet)",
+            "note (locked); inside the transaction that marks it ready, just before, so a "
+            "verdict (held, removed) is in effect before any reader sees the note",
+            ("moderation.hooks",),
         ),
         Event(
             "PHOTO_TEXT_READ",

@@ -1,7 +1,9 @@
 """Periodic jobs on the embedded default: the CELERY_BEAT_SCHEDULE that `crossnote beat` runs at
 scale, run in-process when there is no broker.
 
-Each web process starts one scheduler thread (PeriodicJobsMiddleware, when the app loads). Every
+Each web process starts one scheduler thread (PeriodicJobsMiddleware, when the app loads); while
+`crossnote serve`'s background process runs (crossnote.core.spool) its ticks pass and that
+process runs the jobs instead, at its lower priority. Every
 TICK seconds it runs the entries that are due, one after another, through the same task code and
 retry policy as a worker (crossnote.core.tasks.run_now). The processes share the cache (a database
 table on the embedded default), which holds each job's last run and a lock, so N web processes
@@ -17,6 +19,7 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import MiddlewareNotUsed
 from django.db import close_old_connections
 from django.utils import timezone
 
@@ -88,6 +91,17 @@ def run_due() -> list[str]:
     return ran
 
 
+def tick() -> list[str]:
+    """One look at the schedule from a web process's thread: the due jobs run unless periodic
+    jobs are off (settings can change at run time: tests switch them off) or `crossnote
+    serve`'s background process is running, which runs them instead (crossnote.core.spool)."""
+    from crossnote.core import spool
+
+    if wanted() and not spool.running():
+        return run_due()
+    return []
+
+
 def _loop() -> None:
     from crossnote.core.tasks import sleep_between_retries
 
@@ -95,8 +109,7 @@ def _loop() -> None:
     while True:
         close_old_connections()
         try:
-            if wanted():  # settings can change at run time (tests switch it off)
-                run_due()
+            tick()
         except Exception:  # the cache or database is away for a moment: try next tick
             log.exception("periodic jobs: tick failed")
         finally:
@@ -130,11 +143,9 @@ def ensure_started() -> bool:
 
 
 class PeriodicJobsMiddleware:
-    """Starts the in-process scheduler when a web process loads the app (no request needed)."""
+    """Starts the in-process scheduler when a web process loads the app (no request needed), then
+    leaves the chain (MiddlewareNotUsed): requests never pass through it."""
 
     def __init__(self, get_response):
-        self.get_response = get_response
         ensure_started()
-
-    def __call__(self, request):
-        return self.get_response(request)
+        raise MiddlewareNotUsed

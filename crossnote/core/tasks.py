@@ -11,8 +11,10 @@ delivered again), and a task that runs out of retries leaves a `FailedTask` row 
 `enqueue` sends the task to the broker when one is configured (CELERY_BROKER_URL: Redis or
 RabbitMQ, consumed by `crossnote worker`). On the embedded default (no broker) the same task runs
 in-process in a background thread with the same retries (sleeping between tries), or inline when
-CROSSNOTE_TASKS_INLINE is set (tests: no sleeping). Because a message can be delivered twice, tasks
-must be idempotent: claim rows by status, and use `claim`/`retake`/`mark_done` (unique keys in
+CROSSNOTE_TASKS_INLINE is set (tests: no sleeping); a task marked `@shared_task(low_priority=True)`
+(a note's photo variants, its indexing) goes to `crossnote serve`'s background process instead,
+at a lower CPU priority, through a durable spool (crossnote.core.spool). Because a message can
+be delivered twice, tasks must be idempotent: claim rows by status, and use `claim`/`retake`/`mark_done` (unique keys in
 `TaskClaim`) where a status alone cannot tell a finished job from a dead worker's.
 """
 
@@ -123,18 +125,46 @@ def _record_failure(*, task_name, task_id, args, kwargs, exc, traceback, attempt
             row.failures += 1
             row.last_failed_at = now
             row.save()
-    log.error("task %s%r gave up after %d tries: %s", task_name, tuple(args), attempts, message)
+    log.error("task %s%s gave up after %d tries: %s", task_name, loggable(args), attempts, message)
     return row
+
+
+def loggable(args) -> str:
+    """A task's arguments as a log line may show them: ids, numbers and flags as they are, any
+    text as its length only. Tasks take ids (STYLE.md), but some take an address or a name (an
+    erasure's Delete to a remote inbox, say); logs are kept longer and read by more people than
+    the dead-letter row, which keeps the arguments whole so `crossnote tasks retry` can resend."""
+
+    def one(value) -> str:
+        if value is None or isinstance(value, bool | int | float):
+            return repr(value)
+        if isinstance(value, str):
+            return f"<text, {len(value)} chars>"
+        if isinstance(value, list | tuple):
+            return "[" + ", ".join(one(v) for v in value) + "]"
+        return f"<{type(value).__name__}>"
+
+    return "(" + ", ".join(one(v) for v in (args or ())) + ")"
+
+
+def _celery_app():
+    from crossnote.celery import app  # the project's Celery app: made once Django is set up
+
+    return app
 
 
 def task_named(name: str):
     """The registered task called `name`, or None. Outside a worker the apps' tasks modules are
     imported on first need (a worker imports them when it starts)."""
-    from crossnote.celery import app
-
+    app = _celery_app()
     if name not in app.tasks:
         app.loader.import_default_modules()
     return app.tasks.get(name)
+
+
+def import_every_task() -> None:
+    """Import every app's tasks module now, as a worker does when it starts."""
+    _celery_app().loader.import_default_modules()
 
 
 def retry_failed(failed) -> bool:
@@ -161,7 +191,7 @@ def run_now(task, *args, **kwargs) -> bool:
     logged (and dead-lettered), never raised to the caller."""
     result = task.apply(args=args, kwargs=kwargs, throw=False)
     if result.failed():
-        log.warning("task %s%r failed: %r", task.name, args, result.result)
+        log.warning("task %s%s failed: %r", task.name, loggable(args), result.result)
         return False
     return True
 
@@ -177,7 +207,7 @@ def _in_thread(task, args, kwargs) -> None:
     try:
         run_now(task, *args, **kwargs)
     except Exception:  # a background thread logs, it never takes the process down
-        log.exception("task %s%r crashed", task.name, args)
+        log.exception("task %s%s crashed", task.name, loggable(args))
     finally:
         # This thread ends now: its connections go with it (CONN_MAX_AGE keeps a request
         # thread's connection, which close_old_connections would leave open here).
@@ -224,21 +254,51 @@ def _send(task, args, kwargs) -> None:
         task.apply_async(args=args, kwargs=kwargs)
         _mark_sent()
     except Exception as exc:
-        log.exception("could not send %s%r to the broker", task.name, args)
+        log.exception("could not send %s%s to the broker", task.name, loggable(args))
         record_failure(
             task_name=task.name, task_id="", args=args, kwargs=kwargs, exc=exc, attempts=0
         )
 
 
 def dispatch(task, *args, **kwargs) -> None:
-    """Start a task now (no waiting for a commit): inline (tests, CLI), on the broker, or in a
-    background thread on the embedded default."""
-    if settings.CROSSNOTE_TASKS_INLINE:
+    """Start a task now (no waiting for a commit): inline (tests, CLI), on the broker, or on the
+    embedded default in `crossnote serve`'s background process (a task marked
+    `low_priority=True`, while that process runs: crossnote.core.spool) or else in a
+    background thread of this process."""
+    if settings.CROSSNOTE_TASKS_INLINE or _inline_here:
         run_now(task, *args, **kwargs)
     elif uses_broker():
         _send(task, args, kwargs)
-    else:
+    elif not _to_background_process(task, args, kwargs):
         threading.Thread(target=_in_thread, args=(task, args, kwargs), daemon=True).start()
+
+
+# In `crossnote serve`'s background process (crossnote.core.spool) what a task queues runs in
+# the same thread once its transaction commits: the process is background work already, and a
+# thread per queued task (a note's photo text, its federation) while it drains a backlog of
+# hundreds of notes would run them all at once, each holding its decoded photos.
+_inline_here = False
+
+
+def run_queued_tasks_inline() -> None:
+    """Called by the background process at start (see _inline_here)."""
+    global _inline_here
+    _inline_here = True
+
+
+def _to_background_process(task, args, kwargs) -> bool:
+    """Queue a low-priority task in the background process's spool; False (run it here) when
+    none runs or the spool cannot take it (a full disk, arguments JSON cannot hold)."""
+    from crossnote.core import spool
+
+    if not spool.wants(task):
+        return False
+    try:
+        spool.put(task, args, kwargs)
+    except (OSError, TypeError, ValueError):
+        log.warning("could not spool %s%s; running it here", task.name, loggable(args))
+        return False
+    return True
 
 
 class _AfterCommit:

@@ -72,6 +72,7 @@ def _out(actor: RemoteActor, user) -> dict:
                 "summary",
                 "url",
                 "icon_url",
+                "avatar_url",
                 "languages",
             )
         },

@@ -9,6 +9,8 @@ from django.db.models.signals import post_delete
 
 from crossnote.core import hooks
 from crossnote.core.tasks import enqueue, is_done
+from crossnote.federation import avatars
+from crossnote.federation.models import RemoteActor
 from crossnote.notes.models import Comment, Note
 
 log = logging.getLogger(__name__)
@@ -128,6 +130,9 @@ def connect() -> None:
     hooks.register(hooks.SCREEN_IMAGES, _moved_author)  # a moved account posts no more notes
     hooks.register(hooks.CONTENT_CREATED, _moved_commenter)  # ... nor comments
     post_delete.connect(_note_deleted, sender=Note, dispatch_uid="crossnote.federation.note")
+    post_delete.connect(
+        avatars.forget, sender=RemoteActor, dispatch_uid="crossnote.federation.avatar"
+    )
     # Replies as comments (crossnote.federation.replies): shown and counted among a note's
     # comments; a local comment deleted after it was sent is deleted elsewhere too.
     hooks.register(hooks.COMMENTS_ELSEWHERE, _comments_elsewhere)

@@ -27,6 +27,7 @@ from crossnote.federation.signatures import (
     signature_key_id,
     verify_request,
 )
+from crossnote.social.services import notify
 
 log = logging.getLogger("crossnote.federation.inbox")
 
@@ -387,9 +388,11 @@ def _like(sender, activity) -> str:
     note = _local_notes(target, activities.FEDERATED_VISIBILITIES).first()
     if note is None:
         raise Refused(404, "no such note here")
-    RemoteLike.objects.get_or_create(
+    _, created = RemoteLike.objects.get_or_create(
         actor=sender, note=note, defaults={"activity_id": activity["id"][:500]}
     )
+    if created:
+        _tell_author(note, sender, "like")
     return "like stored"
 
 
@@ -418,10 +421,19 @@ def _announce(sender, activity) -> str:
         raise Refused(404, "no such note here")
     if RemoteBlock.objects.filter(user_id=note.author_id, actor=sender).exists():
         raise Refused(403, "the note's author blocked the actor")
-    RemoteAnnounce.objects.get_or_create(
+    _, created = RemoteAnnounce.objects.get_or_create(
         actor=sender, note=note, defaults={"activity_id": activity["id"][:500]}
     )
+    if created:
+        _tell_author(note, sender, "share")
     return "boost stored"
+
+
+def _tell_author(note, sender, verb: str) -> None:
+    """The note's author hears of a like or boost from elsewhere (once per person there: the
+    row above is kept once), unless they blocked that person."""
+    if not RemoteBlock.objects.filter(user_id=note.author_id, actor=sender).exists():
+        notify(recipient=note.author, actor=None, verb=verb, note=note, elsewhere=True)
 
 
 def _block(sender, activity) -> str:

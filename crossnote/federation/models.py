@@ -31,6 +31,11 @@ class RemoteActor(TimestampedModel):
     summary = models.TextField(blank=True)  # sanitised HTML
     url = models.URLField(max_length=500, blank=True)  # the profile page people open
     icon_url = models.URLField(max_length=500, blank=True)
+    # Our own re-encoded copy of icon_url (crossnote.federation.avatars): pages show it from here,
+    # never from their server (which would learn every reader's address, and which the CSP
+    # refuses anyway); avatar_from is the icon_url it (or a refusal to copy it) was made from.
+    avatar = models.FileField(upload_to="elsewhere/avatars/", blank=True)
+    avatar_from = models.URLField(max_length=500, blank=True)
     inbox = models.URLField(max_length=500)
     shared_inbox = models.URLField(max_length=500, blank=True)
     outbox = models.URLField(max_length=500, blank=True)
@@ -46,6 +51,11 @@ class RemoteActor(TimestampedModel):
 
     class Meta:
         indexes = [models.Index(fields=["username", "domain"])]
+
+    @property
+    def avatar_url(self) -> str:
+        """Our copy of their avatar, to show ('' until it is copied, or when it was refused)."""
+        return self.avatar.url if self.avatar else ""
 
     def __str__(self):
         return self.address

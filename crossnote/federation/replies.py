@@ -231,7 +231,7 @@ class ElsewhereComment:
     author_name: str
     author_address: str
     author_url: str  # their profile here (/elsewhere/people/<id>/)
-    avatar_url: str
+    avatar_url: str  # our copy (crossnote.federation.avatars), never their server's address
     content: str  # sanitised HTML
     text: str
     language: str
@@ -256,7 +256,7 @@ def as_comment(reply: RemoteNote) -> ElsewhereComment:
         author_name=actor.name or actor.username,
         author_address=actor.address,
         author_url=reverse("federation:remote_person", kwargs={"pk": actor.pk}),
-        avatar_url=actor.icon_url,
+        avatar_url=actor.avatar_url,
         content=reply.content,
         text=reply.text,
         language=(reply.language or "").split("-")[0],

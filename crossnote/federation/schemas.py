@@ -13,7 +13,11 @@ class RemoteActorOut(Schema):
     name: str
     summary: str = Field(description="Sanitised HTML")
     url: str
-    icon_url: str
+    icon_url: str = Field(description="Their avatar's address on their server (not to show)")
+    avatar_url: str = Field(
+        description="This server's copy of their avatar, to show; empty until it is copied, or "
+        "when their server's picture was refused"
+    )
     languages: list[str]
     follow_state: str | None = Field(
         None, description="Your follow: pending, accepted, rejected; null when you do not follow"

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from crossnote.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from crossnote.core.tasks import enqueue
-from crossnote.federation import activities, fetch
+from crossnote.federation import activities, avatars, fetch
 from crossnote.federation.models import (
     ActorKey,
     DomainBlock,
@@ -229,6 +229,7 @@ def store_actor(doc: dict, *, fetched_from: str) -> RemoteActor:
             "fetched_at": timezone.now(),
         },
     )
+    avatars.refresh_later(actor)
     return actor
 
 

@@ -181,6 +181,16 @@ class _ForgottenOnFailure(CrossnoteTask):
         log.warning("erasure: the Delete to %s was not delivered", services.domain_of(inbox))
 
 
+@shared_task(bind=True, max_retries=3)
+def copy_avatar(self, actor_id: int) -> str:
+    """Keep our own copy of a remote actor's avatar (crossnote.federation.avatars). A server
+    that stays away is asked a few times, then the initial is shown: a missing picture is not
+    worth a dead letter an operator must look at."""
+    from crossnote.federation import avatars
+
+    return avatars.copy(actor_id, last_try=self.request.retries >= self.max_retries)
+
+
 @shared_task(base=_ForgottenOnFailure)
 def deliver_erasure(inbox: str, body: str, headers: dict) -> int:
     """POST a Delete(actor) signed at erasure time (crossnote.federation.erasure)."""

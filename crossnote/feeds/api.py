@@ -1,14 +1,13 @@
 """REST endpoints for the explore feed, the following timeline and the topics a reader picks."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.translation import get_language
 from ninja import Router
 
 from crossnote.accounts.auth import OPTIONAL, REQUIRED
 from crossnote.core.renderers import dumps
-from crossnote.feeds import cards, ranking, selectors, services, timeline
+from crossnote.feeds import cards, ranking, selectors, services, timeline, visitors
 from crossnote.feeds.schemas import ExplorePage, FollowingPage, TopicsIn, TopicsOut
 
 router = Router(tags=["feeds"])
@@ -28,26 +27,9 @@ def explore(request, cursor: str | None = None, limit: int = 20):
         entries = [(note_id, {"why": _reasons(why)}) for note_id, why in page.items]
         items = cards.page_items(request.user, selectors.explore_shown, entries, name="explore")
         return _json({"items": items, "next_cursor": page.next_cursor})
-    # Visitors of one region and language share one first page, as a CDN would: it is remade
-    # when a note, comment or topic pick is written, after `ttl` seconds (counts may lag that
-    # long), or when one of its notes may no longer be shown (checked on every hit: moderation
-    # and withholding act at once).
-    reader = ranking.reader_key(request.user, languages, limit)
-    key = f"feeds:visitor-page:{ranking.freshness()}:{reader}"
-    cached = cache.get(key)
-    if cached is not None and selectors.still_recommendable(request.user, cached["ids"]):
-        body = cached["body"]
-    else:
-        stale = ranking.served_stale.set(False)
-        page = selectors.explore_page(request.user, None, limit, languages)
-        body = dumps(
-            ExplorePage.model_validate(
-                {"items": page.items, "next_cursor": page.next_cursor}, from_attributes=True
-            ).model_dump()
-        )
-        if not ranking.served_stale.get():  # a stale pool's page is not kept: it is refreshing
-            cache.set(key, {"ids": [note.pk for note in page.items], "body": body}, ttl)
-        ranking.served_stale.reset(stale)
+    # Visitors of one region and language share one first page, as a CDN would; each hit asks
+    # the database whether its notes may all still be shown (crossnote.feeds.visitors).
+    body = visitors.first_page(request.user, languages, limit)
     return HttpResponse(body, content_type=JSON)
 
 
@@ -68,9 +50,11 @@ def _reasons(why: list[dict]) -> list[dict]:
 def following(request, cursor: str | None = None, limit: int = 20):
     """Notes by people you follow, newest first; notes by people you follow on other servers
     within the page's span in `elsewhere`."""
-    page = timeline.following_page(request.user, cursor, limit, media=False)
+    page, facts = timeline.following_facts(request.user, cursor, limit)
     entries = [(note.pk, None) for note in page.items]
-    items = cards.page_items(request.user, selectors.following_shown, entries, name="following")
+    items = cards.page_items(
+        request.user, selectors.following_shown, entries, name="following", facts=facts
+    )
     elsewhere = [c.as_dict() for c in selectors.elsewhere_between(request.user, page, cursor)]
     return _json({"items": items, "next_cursor": page.next_cursor, "elsewhere": elsewhere})
 

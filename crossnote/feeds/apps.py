@@ -8,6 +8,16 @@ class FeedsConfig(AppConfig):
     label = "feeds"
 
     def ready(self):
-        from crossnote.feeds import hooks
+        from crossnote.feeds import cards, hooks, pages
+        from crossnote.notes import card_path
 
         hooks.connect()
+        # Notes' own lists (a person's notes on their profile) are served on the card path.
+        card_path.use_card_path(
+            card_path.CardPath(
+                newest_shown_by=cards.newest_shown_by,
+                page_items=cards.page_items,
+                page_notes=pages.page_notes,
+                rows_about=cards.rows_about,
+            )
+        )

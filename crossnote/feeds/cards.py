@@ -24,15 +24,17 @@ reader values do not land in plain parameters is not kept, and that kind of read
 through the ORM every time.
 """
 
-import threading
-from collections import OrderedDict
+from datetime import UTC, datetime
 
 import orjson
+from django.conf import settings
 from django.db import connection
 from django.db.models import BooleanField, CharField, Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 
+from crossnote.core.memo import BoundedMemo
 from crossnote.core.renderers import dumps
+from crossnote.core.sql import ids_as_parameter, planned_cursor
 from crossnote.notes import policies
 from crossnote.notes.models import Collect, Note, NoteImage, NoteLike
 from crossnote.notes.schemas import NoteOut
@@ -40,8 +42,7 @@ from crossnote.notes.selectors import notes_with_media
 
 MEMO_SIZE = 20_000  # cards per process (about 1 kB each)
 
-_memo: OrderedDict[tuple, dict] = OrderedDict()
-_lock = threading.Lock()
+_memo: BoundedMemo = BoundedMemo(MEMO_SIZE)
 
 # What a page reads for each note: its card's version, then what is not in the card.
 _VERSION = ("id", "updated_at", "author__username", "author__display_name", "author__avatar")
@@ -86,47 +87,54 @@ def card_of(note: Note) -> dict:
 
 
 def _remember(key: tuple, card: dict) -> None:
-    with _lock:
-        _memo[key] = card
-        _memo.move_to_end(key)
-        while len(_memo) > MEMO_SIZE:
-            _memo.popitem(last=False)
+    _memo.remember(key, card)
 
 
 def _recall(key: tuple) -> dict | None:
-    with _lock:
-        card = _memo.get(key)
-        if card is not None:
-            _memo.move_to_end(key)
-        return card
+    return _memo.recall(key)
+
+
+# Other per-process memos of feed reads (visitors' pages, readers' heads) are emptied with these.
+_also_forget: list = []
+
+
+def forget_with(forget) -> None:
+    """Have forget_all call `forget` too (another memo of feed reads in process memory)."""
+    _also_forget.append(forget)
 
 
 def forget_all() -> None:
     """Empty this process's memo and compiled questions (tests; nothing needs it to be right)."""
-    with _lock:
-        _memo.clear()
+    _memo.forget()
     _compiled.clear()
+    for forget in _also_forget:
+        forget()
 
 
 # --- the page's one question, compiled once per kind of reader ----------------------------
 
 _IDS_MARK = "-7340099"  # stands for the page's ids in a compiled question
 _STAND_INS = ((-7340033, "QZ"), (-7340034, "QY"))  # (reader id, region): user-assigned codes
+_AFTER = (  # (created_at, id) of a timeline's keyset
+    (datetime(2001, 2, 3, 4, 5, 6, 7, tzinfo=UTC), -7340035),
+    (datetime(2002, 3, 4, 5, 6, 7, 8, tzinfo=UTC), -7340036),
+)
+_SUBJECTS = (-7340037, -7340038)  # whose notes (a person's id), in a question about one person
 _compiled: dict[tuple, tuple | None] = {}
 
 
-def _ids_marker() -> RawSQL:
+def ids_marker() -> RawSQL:
     notes = connection.ops.quote_name(Note._meta.db_table)
     return RawSQL(f"{notes}.id IN ({_IDS_MARK})", [], output_field=BooleanField())  # noqa: S611
 
 
-def _facts_query(viewer, shown_for, ids=None) -> QuerySet:
-    where = _ids_marker() if ids is None else Q(pk__in=list(ids))
+def _facts_query(viewer, shown_for, ids=None, extra: tuple = ()) -> QuerySet:
+    where = ids_marker() if ids is None else Q(pk__in=list(ids))
     return (
         shown_for(viewer)
         .filter(where)
         .annotate(image_mark=_image_mark(), **_viewer_marks(viewer))
-        .values_list(*_VERSION, "image_mark", *_LIVE)
+        .values_list(*_VERSION, "image_mark", *_LIVE, *extra)
     )
 
 
@@ -156,81 +164,166 @@ def _stand_in(viewer, pk: int, region: str):
     return stand_in
 
 
-def _compile(name: str, shown_for, viewer) -> tuple | None:
-    """(sql, parameter slots, column converters) of the page question for this kind of
+def _compile(question, viewer, *, marked: bool = True) -> tuple | None:
+    """(sql, parameter slots, column converters) of `question(reader, n)` (a queryset, with
+    the ids marker when `marked`, for the n-th stand-in reader and keyset) for this kind of
     reader, or None when the reader's values do not land in plain parameters."""
     compiled = []
-    for pk, region in _STAND_INS:
-        query = _facts_query(_stand_in(viewer, pk, region), shown_for).query
+    for n, (pk, region) in enumerate(_STAND_INS):
+        query = question(_stand_in(viewer, pk, region), n).query
         compiler = query.get_compiler(using=connection.alias)
         sql, params = compiler.as_sql()
         compiled.append((sql, list(params), compiler))
     (sql, params, compiler), (other_sql, other_params, _other) = compiled
-    if sql != other_sql or len(params) != len(other_params) or sql.count(_IDS_MARK) != 1:
+    if sql != other_sql or len(params) != len(other_params):
         return None
+    if sql.count(_IDS_MARK) != (1 if marked else 0):
+        return None
+    stand_ins = {
+        (_STAND_INS[0][0], _STAND_INS[1][0]): "reader",
+        (_STAND_INS[0][1], _STAND_INS[1][1]): "region",
+        (_AFTER[0][1], _AFTER[1][1]): "after_id",
+        _SUBJECTS: "subject",
+        tuple(_adapt(after[0]) for after in _AFTER): "after_created",
+    }
     slots = []
     for value, other in zip(params, other_params, strict=True):
         if value == other:
             slots.append(("value", value))
-        elif (value, other) == (_STAND_INS[0][0], _STAND_INS[1][0]):
-            slots.append(("reader", None))
-        elif (value, other) == (_STAND_INS[0][1], _STAND_INS[1][1]):
-            slots.append(("region", None))
+        elif (value, other) in stand_ins:
+            slots.append((stand_ins[(value, other)], None))
         else:
             return None
     converters = compiler.get_converters([s[0] for s in compiler.select[: compiler.col_count]])
     return sql, slots, converters
 
 
-def _rows(name: str, shown_for, viewer, ids) -> list:
+def _adapt(moment: datetime):
+    return connection.ops.adapt_datetimefield_value(moment)
+
+
+def _compiled_for(name: str, question, viewer, *, marked: bool = True) -> tuple | None:
     key = (name, connection.alias, connection.vendor, reader_kind(viewer))
     if key not in _compiled:
-        _compiled[key] = _compile(name, shown_for, viewer)
-    entry = _compiled[key]
-    if entry is None:  # not compilable for this kind of reader: the ORM, every time
-        return list(_facts_query(viewer, shown_for, ids))
+        _compiled[key] = _compile(question, viewer, marked=marked)
+    return _compiled[key]
+
+
+def _execute(
+    entry: tuple, viewer, ids, *, convert: bool = True, after=None, limit=None, subject=None
+) -> list:
+    """Run a compiled question with the real reader's values, the page's ids (or keyset
+    `after` and `limit` for a page of a timeline) and the person it is about (`subject`)."""
     sql, slots, converters = entry
-    region = policies.viewer_region(viewer)
-    values = {"reader": getattr(viewer, "pk", None), "region": region}
+    values = {
+        "reader": getattr(viewer, "pk", None),
+        "region": policies.viewer_region(viewer),
+        "subject": subject,
+    }
+    if after is not None:
+        values["after_created"], values["after_id"] = _adapt(after[0]), int(after[1])
     params = [value if kind == "value" else values[kind] for kind, value in slots]
-    listed = ",".join(str(int(pk)) for pk in ids)  # ints only: safe to inline
-    with connection.cursor() as cursor:
-        cursor.execute(sql.replace(_IDS_MARK, listed), params)
+    planned = connection.vendor == "postgresql" and settings.DATABASE_PREPARE_THRESHOLD > 0
+    if ids is not None and planned:
+        # One text for every page: prepared on the connection, planned once (core.sql).
+        sql, params = ids_as_parameter(sql, params, _IDS_MARK, ids)
+    elif ids is not None:
+        listed = ",".join(str(int(pk)) for pk in ids)  # ints only: safe to inline
+        sql = sql.replace(_IDS_MARK, listed)
+    if limit is not None:
+        sql = f"{sql} LIMIT {int(limit)}"
+    with planned_cursor(connection) as cursor:
+        cursor.execute(sql, params)
         rows = cursor.fetchall()
-    if converters:  # as the compiler would, but with this thread's connection
+    if converters and convert:  # as the compiler would, but with this thread's connection
         converters = list(converters.items())
         rows = [list(row) for row in rows]
         for row in rows:
             for position, (functions, expression) in converters:
-                for convert in functions:
-                    row[position] = convert(row[position], expression, connection)
+                for function in functions:
+                    row[position] = function(row[position], expression, connection)
     return rows
 
 
-def page_facts(viewer, shown_for, ids, *, name: str = "") -> dict[int, tuple[tuple, dict]]:
+def compiled_rows(name: str, question, viewer, ids) -> list:
+    """The rows of `question(reader, ids)` (a values_list queryset narrowed by `ids`, or by the
+    ids marker when `ids` is None) for `viewer` and `ids`, through SQL compiled once per process
+    and kind of reader by this module's compiler (the ORM every time
+    for a kind whose values do not land in plain parameters), columns converted as the ORM
+    would. Any value in the question other than the reader's and the ids is fixed at its first
+    compile: what changes from call to call (the moment) is applied by the caller, not in the
+    question."""
+    if not ids:
+        return []
+    entry = _compiled_for(name, lambda reader, _n: question(reader, None), viewer)
+    if entry is None:
+        return list(question(viewer, ids))
+    return _execute(entry, viewer, ids)
+
+
+def _rows(name: str, shown_for, viewer, ids, extra: tuple = ()) -> list:
+    if extra:
+        name = f"{name}:+{','.join(extra)}"
+    entry = _compiled_for(
+        name, lambda reader, _n: _facts_query(reader, shown_for, extra=extra), viewer
+    )
+    if entry is None:  # not compilable for this kind of reader: the ORM, every time
+        return list(_facts_query(viewer, shown_for, ids, extra))
+    return _execute(entry, viewer, ids)
+
+
+def _versions_query(viewer, shown_for, ids=None) -> QuerySet:
+    where = ids_marker() if ids is None else Q(pk__in=list(ids))
+    return shown_for(viewer).filter(where).order_by("id").values_list("id", "updated_at")
+
+
+def shown_versions(viewer, shown_for, ids, *, name: str) -> tuple:
+    """((note id, updated_at) …) by id of those of `ids` in `shown_for(viewer)` now: a cheap
+    check (one compiled query, values as the database gives them) that a page made earlier
+    still shows the same notes in the same versions. Compare only with its own results."""
+    if not ids:
+        return ()
+    entry = _compiled_for(
+        f"{name}:versions", lambda reader, _n: _versions_query(reader, shown_for), viewer
+    )
+    if entry is None:
+        return tuple(map(tuple, _versions_query(viewer, shown_for, ids)))
+    return tuple(map(tuple, _execute(entry, viewer, ids, convert=False)))
+
+
+def page_facts(
+    viewer, shown_for, ids, *, name: str = "", extra: tuple[str, ...] = ()
+) -> dict[int, tuple[tuple, dict]]:
     """{note id: (card key, live values)} for those of `ids` in `shown_for(viewer)` (a queryset
     narrowed to what the reader may see there): one query, with the reader's liked/collected.
-    `name` identifies `shown_for` for the compiled question (empty: the ORM every time)."""
+    `name` identifies `shown_for` for the compiled question (empty: the ORM every time).
+    `extra`: more of the note's own columns (e.g. "moderation", "language") read in the same
+    query, into the live values under their names."""
     if not ids:
         return {}
+    extra = tuple(extra)
     if name:
-        rows = _rows(name, shown_for, viewer, ids)
+        rows = _rows(name, shown_for, viewer, ids, extra)
     else:
-        rows = list(_facts_query(viewer, shown_for, ids))
+        rows = list(_facts_query(viewer, shown_for, ids, extra))
     facts = {}
     width = len(_VERSION) + 1
     for row in rows:
-        live = dict(zip(_LIVE, row[width:], strict=True))
+        live = dict(zip((*_LIVE, *extra), row[width:], strict=True))
         live["liked"], live["collected"] = bool(live["liked"]), bool(live["collected"])
         facts[row[0]] = (_key(*row[:width]), live)
     return facts
 
 
-def page_items(viewer, shown_for, entries, *, name: str = "") -> list[dict]:
+def page_items(
+    viewer, shown_for, entries, *, name: str = "", facts: dict | None = None
+) -> list[dict]:
     """The API items of a page: `entries` is [(note id, extra fields or None)] in page order;
     notes the reader may not see now (not in `shown_for(viewer)`) are left out. Cards missing
-    from the memo are made in one load (three queries, whatever the page size)."""
-    facts = page_facts(viewer, shown_for, [note_id for note_id, _extra in entries], name=name)
+    from the memo are made in one load (three queries, whatever the page size). `facts`: the
+    page's page_facts when the caller read them on the way (asked here when None)."""
+    if facts is None:
+        facts = page_facts(viewer, shown_for, [note_id for note_id, _extra in entries], name=name)
     cards = {}
     missing = []
     for note_id, (key, _live) in facts.items():
@@ -253,3 +346,65 @@ def page_items(viewer, shown_for, entries, *, name: str = "") -> list[dict]:
             item.update(extra)
         items.append(item)
     return items
+
+
+def _newest_query(viewer, shown_for, after=None) -> QuerySet:
+    notes = shown_for(viewer)
+    if after is not None:
+        created, pk = after
+        notes = notes.filter(Q(created_at__lt=created) | Q(created_at=created, id__lt=pk))
+    return notes.order_by("-created_at", "-id").values_list("id", "created_at")
+
+
+def newest_shown(viewer, shown_for, after, limit: int, *, name: str) -> list[tuple]:
+    """Up to `limit` (note id, created_at) of `shown_for(viewer)`, newest first, after the
+    keyset `after` ((created_at, id) of the last note of the previous page; None: from the
+    newest): a page of a timeline, asked through a question compiled once per kind of reader."""
+    entry = _compiled_for(
+        f"{name}:newest:{'after' if after else 'first'}",
+        lambda reader, n: _newest_query(reader, shown_for, _AFTER[n] if after else None),
+        viewer,
+        marked=False,
+    )
+    if entry is None:
+        return [tuple(row) for row in _newest_query(viewer, shown_for, after)[:limit]]
+    return [tuple(row) for row in _execute(entry, viewer, None, after=after, limit=limit)]
+
+
+def newest_shown_by(viewer, shown_by, person_id: int, after, limit: int, *, name: str) -> list:
+    """newest_shown for the notes of one person: up to `limit` (note id, created_at) of
+    `shown_by(viewer, person_id)`, newest first, after the keyset `after`. The person lands in a
+    parameter of the question compiled once per kind of reader, as the reader does; a compiled
+    question where it does not is not used (the ORM instead)."""
+    entry = _compiled_for(
+        f"{name}:newest-by:{'after' if after else 'first'}",
+        lambda reader, n: _newest_query(
+            reader,
+            lambda someone: shown_by(someone, _SUBJECTS[n]),
+            _AFTER[n] if after else None,
+        ),
+        viewer,
+        marked=False,
+    )
+    if entry is None or all(kind != "subject" for kind, _value in entry[1]):
+        shown = lambda someone: shown_by(someone, person_id)  # noqa: E731
+        return [tuple(row) for row in _newest_query(viewer, shown, after)[:limit]]
+    rows = _execute(entry, viewer, None, after=after, limit=limit, subject=int(person_id))
+    return [tuple(row) for row in rows]
+
+
+def rows_about(viewer, question, subject_id: int, *, name: str) -> list:
+    """The rows of `question(reader, subject_id)` (a values_list queryset about one thing, a
+    note or a person, whose id lands in plain parameters) for `viewer`, through SQL compiled
+    once per process and kind of reader, columns converted as the ORM would (the ORM every
+    time where the reader or the subject does not land in plain parameters). As with
+    compiled_rows, any other value in the question is fixed at its first compile."""
+    entry = _compiled_for(
+        f"{name}:about",
+        lambda reader, n: question(reader, _SUBJECTS[n]),
+        viewer,
+        marked=False,
+    )
+    if entry is None or all(kind != "subject" for kind, _value in entry[1]):
+        return [tuple(row) for row in question(viewer, subject_id)]
+    return [tuple(row) for row in _execute(entry, viewer, None, subject=int(subject_id))]

@@ -11,6 +11,7 @@ import json
 from datetime import datetime
 
 from django.db.models import QuerySet
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from crossnote.core import hooks
@@ -43,13 +44,6 @@ def explore_notes(viewer) -> QuerySet:
 def explore_shown(viewer) -> QuerySet:
     """explore_notes without images, topics and author joined: for questions about ids."""
     return recommendable(Note.objects.filter(policies.visible_notes_filter(viewer)), viewer)
-
-
-def still_recommendable(viewer, ids: list[int]) -> bool:
-    """Whether every note of a cached page may still be recommended to `viewer` (one query)."""
-    if not ids:
-        return True
-    return explore_shown(viewer).filter(pk__in=ids).count() == len(set(ids))
 
 
 def following_notes(viewer, *, media: bool = True) -> QuerySet:
@@ -105,29 +99,48 @@ def _encode(payload: dict) -> str:
     return base64.urlsafe_b64encode(json.dumps(payload).encode()).decode().rstrip("=")
 
 
-def _decode(cursor: str) -> tuple[datetime, int | None, tuple[datetime, int] | None]:
-    """(as_of, position in the pool or None, keyset after the pool or None); 400 if foreign."""
+def _decode(cursor: str) -> tuple[datetime, int | None, tuple[datetime, int] | None, bool]:
+    """(as_of, position in the pool or None, keyset after the pool or None, whether the pool is
+    the visitors' shared one); 400 if foreign."""
     try:
         raw = json.loads(base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode()))
         as_of = datetime.fromisoformat(raw["t"])
         if as_of.tzinfo is None:
             raise ValueError("cursors carry an aware timestamp")
+        shared = raw.get("s") == 1
         if "p" in raw:
             position = int(raw["p"])
             if position < 0:
                 raise ValueError("negative position")
-            return as_of, position, None
+            return as_of, position, None, shared
         created, pk = raw["c"]
         created = datetime.fromisoformat(created)
         if created.tzinfo is None:
             raise ValueError("cursors carry an aware timestamp")
-        return as_of, None, (created, int(pk))
+        return as_of, None, (created, int(pk)), shared
     except (ValueError, TypeError, KeyError, binascii.Error, json.JSONDecodeError) as exc:
         raise InvalidInput(_("The cursor is not valid."), field="cursor") from exc
 
 
-def explain(reason: dict) -> str:
-    """One reason a note was recommended, in the reader's language."""
+# Reason texts by (language, code, topic): a page's sixty-odd reasons were looked up in the
+# translation catalogue one by one, a third of a signed-in explore request.
+_EXPLAINED_KEPT = 4096
+_explained: dict[tuple, str] = {}
+
+
+def explain(reason: dict, language: str | None = None) -> str:
+    """One reason a note was recommended, in the reader's language (`language`: the active
+    one, passed by callers that explain many)."""
+    key = (language or get_language(), reason.get("code"), reason.get("topic", ""))
+    text = _explained.get(key)
+    if text is None:
+        if len(_explained) >= _EXPLAINED_KEPT:
+            _explained.clear()
+        text = _explained[key] = _explain(reason)
+    return text
+
+
+def _explain(reason: dict) -> str:
     code = reason.get("code")
     if code == "topic":
         return _("Because you follow #%(topic)s") % {"topic": reason.get("topic", "")}
@@ -176,20 +189,26 @@ def explore_entries(
         )
     languages = languages or []
     if cursor:
-        as_of, position, after = _decode(cursor)
-        pool = ranking.ranked_pool(viewer, as_of, languages, limit)
+        as_of, position, after, shared = _decode(cursor)
+        pool = ranking.ranked_pool(viewer, as_of, languages, limit, shared=shared)
         size = len(pool)
     else:
-        # A first page reads only the pool's head (the whole pool when it fits on the page).
-        as_of, pool, size = ranking.first_pool(viewer, languages, limit)
+        # A first page reads only the pool's head (the whole pool when it fits on the page); a
+        # cold reader's is the visitors' of their region and languages (ranking.first_pool_of).
+        as_of, pool, size, shared = ranking.first_pool_of(viewer, languages, limit)
         position, after = 0, None
+    mark = {"s": 1} if shared else {}
     chosen: list[dict] = []
     if position is not None:
         chosen = pool[position : position + limit]
     next_cursor = None
     if position is not None and position + limit < size:
-        next_cursor = _encode({"t": as_of.isoformat(), "p": position + limit})
-    items = [(item["id"], [{**r, "text": explain(r)} for r in item["reasons"]]) for item in chosen]
+        next_cursor = _encode({"t": as_of.isoformat(), "p": position + limit, **mark})
+    language = get_language()
+    items = [
+        (item["id"], [{**r, "text": explain(r, language)} for r in item["reasons"]])
+        for item in chosen
+    ]
     if next_cursor is None and len(chosen) < limit:
         # The pool is used up: go on with every other visible note, newest first.
         rest = explore_shown(viewer).filter(created_at__lte=as_of)
@@ -203,7 +222,7 @@ def explore_entries(
         if len(more) > want:
             last_id, last_created = more[want - 1]
             next_cursor = _encode(
-                {"t": as_of.isoformat(), "c": [last_created.isoformat(), last_id]}
+                {"t": as_of.isoformat(), "c": [last_created.isoformat(), last_id], **mark}
             )
     return Page(items=items, next_cursor=next_cursor)
 

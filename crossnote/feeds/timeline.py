@@ -11,6 +11,7 @@ visibility, blocks, withholding, mutes and unfollows are decided where they alwa
 paths give the same pages (tests/feeds/test_feeds_timeline.py checks this on PostgreSQL + Redis).
 """
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -20,7 +21,8 @@ from django.utils.translation import gettext as _
 
 from crossnote.core.errors import InvalidInput
 from crossnote.core.pagination import MAX_PAGE_SIZE, Page, decode_cursor, encode_cursor, paginate
-from crossnote.feeds.selectors import following_notes
+from crossnote.feeds import cards, following_lists
+from crossnote.feeds.selectors import following_notes, following_shown
 from crossnote.notes.models import Note, Visibility
 from crossnote.social.models import Follow
 
@@ -227,3 +229,54 @@ def following_page(
     rows = rows[:limit]
     next_cursor = encode_cursor(rows[-1].created_at, rows[-1].pk) if more and rows else None
     return Page(items=rows, next_cursor=next_cursor)
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """A note of a timeline page when only its id and time are needed (the API's cards)."""
+
+    pk: int
+    created_at: datetime
+
+
+def following_entries(viewer, cursor: str | None = None, limit: int = 20) -> Page:
+    """A page of the following timeline as TimelineEntry items, newest first."""
+    return following_facts(viewer, cursor, limit)[0]
+
+
+def following_facts(
+    viewer, cursor: str | None = None, limit: int = 20, *, extra: tuple[str, ...] = ()
+) -> tuple[Page, dict | None]:
+    """(a page of the following timeline as TimelineEntry items, newest first; the page's facts
+    as cards.page_facts gives them with `extra`, when they were read on the way, else None).
+
+    On SQLite the page is chosen from the reader's candidate list kept in process memory
+    (crossnote.feeds.following_lists), in the one query that reads its facts; past the list's end,
+    or on another database, it is one question compiled once per kind of reader through the
+    visibility rule (crossnote.feeds.cards.newest_shown). With Redis, or for a reader following
+    very many people (pull windows), the notes come from following_page."""
+    if limit < 1 or limit > MAX_PAGE_SIZE:
+        raise InvalidInput(
+            _("limit must be between 1 and %(max)d.") % {"max": MAX_PAGE_SIZE}, field="limit"
+        )
+    if redis_client() is not None or getattr(viewer, "following_count", 0) > HEAVY_FOLLOWING:
+        page = following_page(viewer, cursor, limit, media=False)
+        items = [TimelineEntry(note.pk, note.created_at) for note in page.items]
+        return Page(items=items, next_cursor=page.next_cursor), None
+    after = decode_cursor(cursor) if cursor else None
+    if following_lists.usable():
+        found = following_lists.page(
+            viewer, following_shown, after, limit, name="following", extra=extra
+        )
+        if found is not None:
+            listed, more, facts = found
+            return _entries_page([TimelineEntry(pk, at) for pk, at in listed], more), facts
+    rows = cards.newest_shown(viewer, following_shown, after, limit + 1, name="following")
+    entries = [TimelineEntry(pk, created_at) for pk, created_at in rows[:limit]]
+    return _entries_page(entries, len(rows) > limit), None
+
+
+def _entries_page(entries: list[TimelineEntry], more: bool) -> Page:
+    last = entries[-1] if entries else None
+    next_cursor = encode_cursor(last.created_at, last.pk) if more and last else None
+    return Page(items=entries, next_cursor=next_cursor)

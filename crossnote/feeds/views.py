@@ -3,54 +3,75 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from crossnote.core.errors import DomainError
-from crossnote.feeds import ranking, selectors, services, timeline
-from crossnote.notes.selectors import liked_note_ids, topic_cards
+from crossnote.feeds import pages, ranking, selectors, services, timeline
+from crossnote.feeds.models import TopicInterest
+from crossnote.notes.selectors import topic_cards
 from crossnote.social.models import Follow
 
 PAGE_SIZE = 24
-
-
-def _render_page(request, page, template, extra=None):
-    context = {
-        "notes": page.items,
-        "next_cursor": page.next_cursor,
-        "liked_ids": liked_note_ids(request.user, page.items),
-        **(extra or {}),
-    }
-    if request.htmx and request.GET.get("cursor"):
-        return render(request, "notes/_cards.html", context)
-    return render(request, template, context)
 
 
 def _needs_topics(user) -> bool:
     """A signed-in reader who follows nobody and picked no topics: offer the picker."""
     if not user.is_authenticated:
         return False
-    return not (user.topic_interests.exists() or Follow.objects.filter(follower=user).exists())
+    # One plain query (it runs on every first explore page): does either exist.
+    quote = connection.ops.quote_name
+    interests, follows = (quote(m._meta.db_table) for m in (TopicInterest, Follow))
+    sql = (
+        f"SELECT EXISTS(SELECT 1 FROM {interests} WHERE user_id = %s) "  # noqa: S608
+        f"OR EXISTS(SELECT 1 FROM {follows} WHERE follower_id = %s)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk, user.pk])
+        return not cursor.fetchone()[0]
 
 
 def explore(request):
     languages = ranking.reader_languages(request.user, get_language() or "")
-    page = selectors.explore_page(request.user, request.GET.get("cursor"), PAGE_SIZE, languages)
-    extra = {"feed": "explore"}
-    if not request.GET.get("cursor"):
-        extra["offer_topics"] = _needs_topics(request.user)
-    return _render_page(request, page, "feeds/explore.html", extra)
+    cursor = request.GET.get("cursor")
+    # The API's path: the page's ids, one question for what the reader may see of them now,
+    # cards rendered from fragments kept per note version (crossnote.feeds.pages).
+    page = selectors.explore_entries(request.user, cursor, PAGE_SIZE, languages)
+    notes, liked = pages.page_notes(
+        request.user, selectors.explore_shown, page.items, name="explore"
+    )
+    context = {"notes": notes, "next_cursor": page.next_cursor, "liked_ids": liked}
+    if request.htmx and cursor:
+        return render(request, "notes/_cards.html", context)
+    context.update(feed="explore", offer_topics=not cursor and _needs_topics(request.user))
+    return render(request, "feeds/explore.html", context)
 
 
 @login_required
 def following(request):
     cursor = request.GET.get("cursor")
-    page = timeline.following_page(request.user, cursor, PAGE_SIZE)
+    # The API's path: the page from the reader's candidate list with its facts in one query
+    # (crossnote.feeds.following_lists), cards rendered from fragments kept per note version.
+    page, facts = timeline.following_facts(request.user, cursor, PAGE_SIZE, extra=pages.PAGE_EXTRA)
+    entries = [(entry.pk, None) for entry in page.items]
+    notes, liked = pages.page_notes(
+        request.user, selectors.following_shown, entries, name="following", facts=facts
+    )
+    created = {entry.pk: entry.created_at for entry in page.items}
+    for note in notes:
+        note.created_at = created[note.pk]
     # People followed elsewhere (federation): their notes join the page by time.
-    extra = {"feed": "following", "notes": selectors.with_elsewhere(request.user, page, cursor)}
-    return _render_page(request, page, "feeds/explore.html", extra)
+    others = selectors.elsewhere_between(request.user, page, cursor)
+    if others:
+        notes = sorted([*notes, *others], key=lambda item: item.created_at, reverse=True)
+    context = {"notes": notes, "next_cursor": page.next_cursor, "liked_ids": liked}
+    if request.htmx and cursor:
+        return render(request, "notes/_cards.html", context)
+    context["feed"] = "following"
+    return render(request, "feeds/explore.html", context)
 
 
 @login_required

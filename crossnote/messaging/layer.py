@@ -56,7 +56,10 @@ def default_directory(db: dict | None = None) -> Path:
 
     db = db if db is not None else settings.DATABASES["default"]
     name = str(db.get("NAME") or "")
-    parts = [str(db.get(key) or "") for key in ("ENGINE", "HOST", "PORT")] + [name]
+    engine = str(db.get("ENGINE") or "")
+    if engine.endswith("sqlite3"):  # Django's backend or crossnote.core.sqlite3: one database
+        engine = "sqlite3"
+    parts = [engine] + [str(db.get(key) or "") for key in ("HOST", "PORT")] + [name]
     if not name or name == ":memory:" or "mode=memory" in name:
         parts.append(str(os.getpid()))
     key = hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]

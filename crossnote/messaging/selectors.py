@@ -1,7 +1,7 @@
 """Reads for messages: inbox, requests, a conversation's messages as one person sees them, unread
 counts, and the JSON shape pages, API and sockets share."""
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from crossnote.messaging.models import Conversation, HiddenMessage, Message, Participant
 from crossnote.social.models import Follow
@@ -119,6 +119,20 @@ def request_count(user) -> int:
     if not getattr(user, "is_authenticated", False):
         return 0
     return Participant.objects.filter(user=user, state=Participant.State.REQUEST).count()
+
+
+def badge_count(user) -> int:
+    """Unread messages plus message requests (the nav badge on every page): one query for the
+    many who have no accepted conversation, and only then the count of unread messages."""
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    states = Participant.objects.filter(user=user).aggregate(
+        active=Count("pk", filter=Q(state=Participant.State.ACTIVE)),
+        requests=Count("pk", filter=Q(state=Participant.State.REQUEST)),
+    )
+    if not states["active"]:
+        return states["requests"]
+    return unread_total(user) + states["requests"]
 
 
 def followed_among(user, people) -> set[int]:

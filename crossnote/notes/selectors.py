@@ -5,15 +5,36 @@ import binascii
 import json
 import math
 from dataclasses import dataclass
+from datetime import datetime
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from crossnote.accounts.models import User
 from crossnote.core import hooks
 from crossnote.core.errors import InvalidInput, NotFound, WithheldInRegion
-from crossnote.core.pagination import MAX_PAGE_SIZE, Page, paginate
+from crossnote.core.pagination import (
+    MAX_PAGE_SIZE,
+    Page,
+    decode_cursor,
+    encode_cursor,
+    paginate,
+)
 from crossnote.notes import policies
-from crossnote.notes.models import Board, Collect, Comment, Note, NoteImage, NoteLike, Topic
+from crossnote.notes.card_path import card_path
+from crossnote.notes.models import (
+    Board,
+    Collect,
+    Comment,
+    CommentLike,
+    Note,
+    NoteImage,
+    NoteLike,
+    Topic,
+)
+from crossnote.social.models import Follow
 
 
 def notes_with_media() -> QuerySet[Note]:
@@ -25,10 +46,34 @@ def visible_notes(viewer) -> QuerySet[Note]:
     return notes_with_media().filter(policies.visible_notes_filter(viewer))
 
 
-def get_visible_note(viewer, pk: int) -> Note:
+# What a like or an unlike reads of a note: the fields its visibility is decided on
+# (crossnote.notes.policies) and its counters; any other field loads on first use.
+BRIEF_NOTE_FIELDS = (
+    "id",
+    "author_id",
+    "visibility",
+    "moderation",
+    "media_ready",
+    "like_count",
+    "collect_count",
+    "author__id",
+    "author__username",
+    "author__is_active",
+)
+
+
+def get_visible_note(viewer, pk: int, *, brief: bool = False) -> Note:
     """The note if it exists and the viewer may see it; otherwise the same 404 either way, or
-    451 when it is withheld in the reader's region."""
-    note = notes_with_media().filter(pk=pk).first()
+    451 when it is withheld in the reader's region. `brief`: without its text, photos and
+    topics (BRIEF_NOTE_FIELDS; three queries' worth of ORM work less, for a like)."""
+    if brief:
+        notes = Note.objects.select_related("author").only(*BRIEF_NOTE_FIELDS)
+    else:
+        notes = notes_with_media()
+    try:  # get(), not first(): no ordering to add, half the ORM work for one row by key
+        note = notes.get(pk=pk)
+    except Note.DoesNotExist:
+        note = None
     if note is None or not policies.can_view_note_ignoring_region(viewer, note):
         raise NotFound(_("Note not found."))
     if policies.is_withheld_for(viewer, note):
@@ -133,6 +178,116 @@ COMMENT_SORTS = ("hot", "new")
 HOT_SECONDS = 45_000
 
 
+class CommentPerson:
+    """A comment's author (or the person a reply answers) as pages and the API read them: only
+    the columns they show, read in the comment page's one query (no User rows are built)."""
+
+    __slots__ = ("pk", "username", "display_name", "avatar", "is_active")
+
+    def __init__(self, pk, username, display_name, avatar, is_active):
+        self.pk = pk
+        self.username = username
+        self.display_name = display_name
+        # The avatar as the model gives it (a FieldFile: `.url`, false when there is none).
+        self.avatar = _AVATAR.attr_class(None, _AVATAR, avatar or "")
+        self.is_active = is_active
+
+    @property
+    def id(self) -> int:
+        return self.pk
+
+    @property
+    def name(self) -> str:
+        """What to call the person on a page: display name, else the handle (User.name)."""
+        return self.display_name or self.username
+
+    def get_absolute_url(self) -> str:
+        return reverse("accounts:profile", kwargs={"username": self.username})
+
+
+class CommentReplies(list):
+    """A thread's replies, oldest first; `.all()` as the related manager it stands in for."""
+
+    def all(self):
+        return self
+
+
+@dataclass(slots=True)
+class CommentRow:
+    """A comment of a note's comment page: its own columns, its author's and the answered
+    person's shown columns, whether the reader liked it, and (top-level) its replies; read as
+    plain values in one query, not as Comment and User rows."""
+
+    pk: int
+    note_id: int
+    parent_id: int | None
+    author_id: int
+    author: CommentPerson
+    reply_to_id: int | None
+    reply_to: CommentPerson | None
+    body: str
+    language: str
+    moderation: str
+    content_warning: str
+    like_count: int
+    created_at: datetime
+    liked: bool
+    replies: CommentReplies
+
+    @property
+    def id(self) -> int:
+        return self.pk
+
+
+_AVATAR = User._meta.get_field("avatar")
+_COMMENT_COLUMNS = (
+    "id",
+    "parent_id",
+    "author_id",
+    "author__username",
+    "author__display_name",
+    "author__avatar",
+    "author__is_active",
+    "reply_to_id",
+    "reply_to__username",
+    "reply_to__display_name",
+    "reply_to__is_active",
+    "body",
+    "language",
+    "moderation",
+    "content_warning",
+    "like_count",
+    "created_at",
+)
+
+
+def _comment_row(note_id: int, values: tuple) -> CommentRow:
+    (pk, parent_id, author_id, username, display_name, avatar, active) = values[:7]
+    (reply_to_id, to_username, to_display_name, to_active) = values[7:11]
+    (body, language, moderation, content_warning, like_count, created_at, liked) = values[11:]
+    return CommentRow(
+        pk=pk,
+        note_id=note_id,
+        parent_id=parent_id,
+        author_id=author_id,
+        author=CommentPerson(author_id, username, display_name, avatar, active),
+        reply_to_id=reply_to_id,
+        reply_to=(
+            CommentPerson(reply_to_id, to_username, to_display_name, "", to_active)
+            if reply_to_id is not None
+            else None
+        ),
+        body=body,
+        language=language,
+        moderation=moderation,
+        content_warning=content_warning,
+        like_count=like_count,
+        created_at=created_at,
+        liked=bool(liked),
+        replies=CommentReplies(),
+    )
+
+
 def _comments_shown(note: Note, viewer) -> tuple[QuerySet[Comment], QuerySet[Comment]]:
     """(top-level comments, replies) of `note` that `viewer` may see (held or removed ones only
     for their author)."""
@@ -140,22 +295,73 @@ def _comments_shown(note: Note, viewer) -> tuple[QuerySet[Comment], QuerySet[Com
     # `note=note` is redundant for the rows but not for the planner: with it, SQLite finds the
     # replies through the (note, parent, created_at) index instead of walking every comment in
     # date order (most comments have no parent, so the parent index looks useless to it).
-    replies = (
-        Comment.objects.filter(shown, note=note)
-        .select_related("author", "reply_to")
-        .order_by("created_at", "id")
-    )
+    replies = Comment.objects.filter(shown, note=note)
     # A closed account's comment that others replied to stays as a placeholder (its author
     # policies.is_gone: page and API show "deleted account", no name, no text), so the replies
     # keep their thread.
     answered = Exists(Comment.objects.filter(shown, note=note, parent=OuterRef("pk")))
     placeholder = policies.gone_author_comments_filter() & answered
-    top = (
-        Comment.objects.filter(shown | placeholder, note=note, parent__isnull=True)
-        .select_related("author")
-        .prefetch_related(Prefetch("replies", queryset=replies))
-    )
+    top = Comment.objects.filter(shown | placeholder, note=note, parent__isnull=True)
     return top, replies
+
+
+def _thread_rows(note: Note, viewer, ids: list[int]) -> list[CommentRow]:
+    """These top-level comments of `note` (chosen through _comments_shown), in this order, each
+    with the replies `viewer` may see, oldest first: one query of plain values for the whole
+    page, with whether the reader liked each."""
+    if not ids:
+        return []
+    shown = policies.visible_comments_filter(viewer)
+    # The threads' heads are asked again with the rule they were chosen by (without the
+    # "has replies" part of a closed account's placeholder, which only decided the choice).
+    heads = Q(pk__in=ids) & (shown | policies.gone_author_comments_filter())
+    threads = _threads(note, viewer, heads | (Q(parent_id__in=ids) & shown))
+    return [threads[pk] for pk in ids if pk in threads]
+
+
+def _threads(note: Note, viewer, rule: Q) -> dict[int, CommentRow]:
+    """{id: top-level comment with its replies, oldest first} of the comments of `note` that
+    `rule` selects, read in one query of plain values with whether the reader liked each."""
+    return _threads_of(note.pk, _threads_query(viewer, note.pk, rule))
+
+
+def _threads_query(viewer, note_id: int, rule: Q):
+    liked: Exists | Value = Value(False)
+    if getattr(viewer, "is_authenticated", False):
+        liked = Exists(CommentLike.objects.filter(user=viewer, comment=OuterRef("pk")))
+    return (
+        Comment.objects.filter(rule, note_id=note_id)
+        .annotate(reader_liked=liked)
+        .order_by("created_at", "id")
+        .values_list(*_COMMENT_COLUMNS, "reader_liked")
+    )
+
+
+def _every_thread(viewer, note_id: int):
+    """The rows of every thread of the note `note_id` that `viewer` may see (the rules of
+    _comments_shown, for heads and replies together): the question _page_of_few asks, compiled
+    once per kind of reader (card_path.rows_about)."""
+    shown = policies.visible_comments_filter(viewer)
+    answered = Exists(Comment.objects.filter(shown, note_id=note_id, parent=OuterRef("pk")))
+    placeholder = policies.gone_author_comments_filter() & answered
+    heads = Q(parent__isnull=True) & (shown | placeholder)
+    return _threads_query(viewer, note_id, heads | (Q(parent__isnull=False) & shown))
+
+
+def _threads_of(note_id: int, rows) -> dict[int, CommentRow]:
+    threads: dict[int, CommentRow] = {}
+    replies: list[tuple[int, CommentRow]] = []
+    for values in rows:
+        row = _comment_row(note_id, values)
+        if row.parent_id is None:
+            threads[row.pk] = row
+        else:
+            replies.append((row.parent_id, row))
+    for parent_id, reply in replies:
+        head = threads.get(parent_id)
+        if head is not None:
+            head.replies.append(reply)
+    return threads
 
 
 def hot_score(*, likes: int, replies: int, created_at) -> float:
@@ -172,9 +378,12 @@ def comment_page(
     by hot_score, then newest. A cursor only continues the ordering that made it (else 400)."""
     if sort not in COMMENT_SORTS:
         raise InvalidInput(_("sort must be hot or new."), field="sort")
+    if note.comment_count <= FEW_COMMENTS:
+        return _page_of_few(note, viewer, sort=sort, cursor=cursor, limit=limit)
     top, replies = _comments_shown(note, viewer)
     if sort == "new":
-        return paginate(top, cursor, limit)
+        page = paginate(top.only("id", "created_at"), cursor, limit)
+        return Page(_thread_rows(note, viewer, [c.pk for c in page.items]), page.next_cursor)
     if limit < 1 or limit > MAX_PAGE_SIZE:
         raise InvalidInput(
             _("limit must be between 1 and %(max)d.") % {"max": MAX_PAGE_SIZE}, field="limit"
@@ -194,16 +403,55 @@ def comment_page(
         after = _decode_hot_cursor(cursor)
         ranked = [key for key in ranked if key > after]
     ids = [-pk for _score, pk in ranked[: limit + 1]]
-    rows = {c.pk: c for c in top.filter(pk__in=ids[:limit])}
-    items = [rows[pk] for pk in ids[:limit] if pk in rows]
+    items = _thread_rows(note, viewer, ids[:limit])
     more = len(ids) > limit and bool(items)
     return Page(items=items, next_cursor=_encode_hot_cursor(ranked[limit - 1]) if more else None)
 
 
-def comment_page_rows(note: Note, viewer, ids: list[int]) -> list[Comment]:
+# A note with at most this many comments (its stored count) has a page of them made from one
+# query of all the threads it shows (most notes: a few dozen rows); a note with more ranks
+# their ids first and reads only the page's threads (three queries).
+FEW_COMMENTS = 300
+
+
+def _page_of_few(note: Note, viewer, *, sort: str, cursor: str | None, limit: int) -> Page:
+    """comment_page from every thread of `note` the viewer may see, read in one query: the
+    same choice of threads (_comments_shown's rules), order, paging and cursors."""
+    if limit < 1 or limit > MAX_PAGE_SIZE:
+        raise InvalidInput(
+            _("limit must be between 1 and %(max)d.") % {"max": MAX_PAGE_SIZE}, field="limit"
+        )
+    rows = card_path().rows_about(viewer, _every_thread, note.pk, name="notes:every-thread")
+    threads = list(_threads_of(note.pk, rows).values())
+    if sort == "new":
+        threads.sort(key=lambda row: (row.created_at, row.pk), reverse=True)
+        if cursor:
+            after = decode_cursor(cursor)
+            threads = [row for row in threads if (row.created_at, row.pk) < after]
+        items = threads[:limit]
+        more = len(threads) > limit and bool(items)
+        last = items[-1] if more else None
+        return Page(items, encode_cursor(last.created_at, last.pk) if last else None)
+    ranked = sorted(
+        (
+            -hot_score(likes=row.like_count, replies=len(row.replies), created_at=row.created_at),
+            -row.pk,
+        )
+        for row in threads
+    )
+    if cursor:
+        after_key = _decode_hot_cursor(cursor)
+        ranked = [key for key in ranked if key > after_key]
+    by_id = {row.pk: row for row in threads}
+    items = [by_id[-pk] for _score, pk in ranked[:limit]]
+    more = len(ranked) > limit and bool(items)
+    return Page(items=items, next_cursor=_encode_hot_cursor(ranked[limit - 1]) if more else None)
+
+
+def comment_page_rows(note: Note, viewer, ids: list[int]) -> list[CommentRow]:
     """These top-level comments of `note` as comment_page loads them (with their replies)."""
     top, _replies = _comments_shown(note, viewer)
-    return list(top.filter(pk__in=ids))
+    return _thread_rows(note, viewer, list(top.filter(pk__in=ids).values_list("pk", flat=True)))
 
 
 def comments_elsewhere(note: Note, viewer) -> list:
@@ -268,6 +516,33 @@ def boards_holding(viewer, note: Note) -> set[int]:
     return set(
         Collect.objects.filter(board__owner=viewer, note=note).values_list("board_id", flat=True)
     )
+
+
+def _reader_marks_sql() -> str:
+    like, follow = NoteLike._meta.db_table, Follow._meta.db_table
+    collect, board = Collect._meta.db_table, Board._meta.db_table
+    return (
+        f"SELECT 'liked', note_id FROM {like} WHERE user_id = %s AND note_id = %s "  # noqa: S608
+        f"UNION ALL SELECT 'following', followee_id FROM {follow} "
+        "WHERE follower_id = %s AND followee_id = %s "
+        f"UNION ALL SELECT 'board', c.board_id FROM {collect} c JOIN {board} b ON b.id = c.board_id "
+        "WHERE b.owner_id = %s AND c.note_id = %s"
+    )
+
+
+def reader_marks(viewer, note: Note) -> tuple[bool, bool, set[int]]:
+    """(liked the note, follows its author, ids of their boards holding it) for the note page,
+    in one plain query (the ORM's four cost more to build than to ask; crossnote.core.sql).
+    A visitor: nothing. As liked_note_ids, social's is_following and boards_holding answer."""
+    if not getattr(viewer, "is_authenticated", False):
+        return False, False, set()
+    params = [viewer.pk, note.pk, viewer.pk, note.author_id, viewer.pk, note.pk]
+    with connection.cursor() as cursor:
+        cursor.execute(_reader_marks_sql(), params)
+        rows = cursor.fetchall()
+    kinds = {kind for kind, _value in rows}
+    holding = {value for kind, value in rows if kind == "board"}
+    return "liked" in kinds, "following" in kinds, holding
 
 
 def liked_comment_ids(viewer, note: Note) -> set[int]:

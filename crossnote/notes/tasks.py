@@ -4,7 +4,9 @@ what a dead process left pending (STYLE.md: thin tasks, ids in, quiet when the r
 from celery import shared_task
 
 
-@shared_task
+# On the embedded default `crossnote serve` runs this in its background process, at a lower
+# priority than the requests (crossnote.core.spool): a burst of posts is answered first.
+@shared_task(low_priority=True)
 def make_note_variants(note_id: int) -> bool:
     from crossnote.notes.services import finish_note_media
 

@@ -16,7 +16,6 @@ from crossnote.notes import forms, policies, selectors, services
 from crossnote.notes.models import MAX_IMAGES, default_board_names
 from crossnote.security.ratelimits import rate_limit
 from crossnote.security.redirects import safe_next
-from crossnote.social.selectors import is_following
 
 
 def _wants_json(request) -> bool:
@@ -85,7 +84,10 @@ def _comments_context(request, note, *, sort=None, cursor=None, posted=None):
         "open_thread": posted.parent_id if posted is not None else None,
         # Replies from people on other servers (federation), after the first page's threads.
         "comments_elsewhere": [] if cursor else selectors.comments_elsewhere(note, viewer),
-        "liked_comments": selectors.liked_comment_ids(viewer, note),
+        # Each row says whether the reader liked it (read with the page's rows).
+        "liked_comments": {
+            c.pk for thread in items for c in (thread, *thread.replies.all()) if c.liked
+        },
         "can_comment": policies.can_comment(viewer, note),
     }
 
@@ -94,16 +96,17 @@ def _note_context(request, note):
     viewer = request.user
     boards = list(selectors.boards_of(viewer, viewer)) if viewer.is_authenticated else []
     boards.sort(key=lambda b: b.name not in default_board_names())  # the default board first
+    liked, following, holding = selectors.reader_marks(viewer, note)
     return {
         "note": note,
-        "liked": note.pk in selectors.liked_note_ids(viewer, [note]),
-        "collected": note.pk in selectors.collected_note_ids(viewer, [note]),
-        "is_following": is_following(viewer, note.author),
+        "liked": liked,
+        "collected": bool(holding),
+        "is_following": following,
         "is_author": viewer.is_authenticated and viewer.pk == note.author_id,
         **_comments_context(request, note),
         "comment_form": forms.CommentForm(),
         "boards": boards,
-        "holding": selectors.boards_holding(viewer, note),
+        "holding": holding,
         # The picker lists the default board first, even before it exists (saving makes it).
         "no_default_board": not any(b.name in default_board_names() for b in boards),
     }
@@ -159,7 +162,7 @@ def delete(request, pk):
 @require_POST
 @rate_limit("like")
 def like(request, pk):
-    note = selectors.get_visible_note(request.user, pk)
+    note = selectors.get_visible_note(request.user, pk, brief=True)  # the button needs no text
     if request.POST.get("action") == "unlike":
         services.unlike_note(user=request.user, note=note)
     else:

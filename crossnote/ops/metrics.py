@@ -7,6 +7,7 @@ samples there and /metrics adds them up (prometheus_client's multiprocess mode).
 """
 
 import os
+from typing import Any
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -80,8 +81,19 @@ def start_worker_exporter(**kwargs):
     return start_http_server(int(port), addr=host or "127.0.0.1", registry=registry())
 
 
+# (method, route, status) → the histogram's child for those labels: labels() validates and locks
+# on every call, and a process sees a few hundred such triples at most (routes are patterns).
+_request_children: dict[tuple[str, str, int], Any] = {}
+
+
 def observe_request(*, method: str, route: str, status: int, seconds: float) -> None:
-    REQUEST_LATENCY.labels(method=method, route=route, status=str(status)).observe(seconds)
+    key = (method, route, status)
+    child = _request_children.get(key)
+    if child is None:
+        child = REQUEST_LATENCY.labels(method=method, route=route, status=str(status))
+        if len(_request_children) < 10_000:  # an odd method name per request must not grow it
+            _request_children[key] = child
+    child.observe(seconds)
 
 
 # --- Receivers (connected in OpsConfig.ready) -------------------------------------------------

@@ -1,10 +1,12 @@
 """REST endpoints: search notes, people and topics; suggestions as you type."""
 
+from django.http import HttpResponse
 from ninja import Router
 
 from crossnote.accounts.auth import OPTIONAL
 from crossnote.core import hooks
-from crossnote.notes.api import mark_viewer_state
+from crossnote.core.renderers import dumps
+from crossnote.feeds import cards
 from crossnote.search import selectors
 from crossnote.search.cursors import decode_offset, encode_offset
 from crossnote.search.schemas import SearchOut, SuggestOut
@@ -23,19 +25,43 @@ def search(request, q: str, type: str = "notes", cursor: str | None = None, limi
     results = selectors.search(
         request.user, q, type=type, offset=decode_offset(cursor), limit=limit
     )
-    if results.type == "notes":
-        mark_viewer_state(results.items, request.user)
-    return {
+    answer = {
         "type": results.type,
         "query": results.query.text,
         "terms": [t.token for t in results.query.terms],
         "translations": results.translations,
         "exact": results.exact,
         "similar": results.similar,
-        results.type: results.items,
+        results.type: results.items if results.type != "notes" else [],
         "next_cursor": encode_offset(results.next_offset),
         "elsewhere": [] if cursor else _elsewhere(request.user, q, notes=results.type == "notes"),
     }
+    if results.type != "notes":
+        return answer
+    # Notes as cards (crossnote.feeds.cards): each made once per note version, with one
+    # question for what the reader may see of them now (counts, liked, collected); the rest of
+    # the answer is written by its schema, as any answer is.
+    body = SearchOut.model_validate(answer).model_dump()
+    body["notes"] = _note_hits(request.user, results.items)
+    return HttpResponse(dumps(body), content_type="application/json; charset=utf-8")
+
+
+def _note_hits(viewer, found) -> list[dict]:
+    """The found notes as NoteHitOut writes them, in order, those the reader may not see now
+    left out."""
+    hits = {}
+    for note in found:
+        hit = note.search_hit
+        hits[note.pk] = {
+            "snippet": str(hit.snippet),
+            "language": hit.language or "",
+            "translated": hit.translated,
+            "similar": hit.similar,
+        }
+    entries = [(note.pk, {"in_photo": note.search_hit.in_photo}) for note in found]
+    items = cards.page_items(viewer, selectors.search_shown, entries, name="search")
+    # NoteHitOut's order: what search adds first, the note, then in_photo.
+    return [{**hits[item["id"]], **item} for item in items]
 
 
 def _elsewhere(viewer, text: str, *, notes: bool) -> list[dict]:

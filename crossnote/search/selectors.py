@@ -99,10 +99,21 @@ def _window(offset: int, limit: int) -> tuple[int, int]:
     return offset, min(limit, MAX_RESULTS - offset)
 
 
+def _findable(viewer) -> Q:
+    """Notes whose authors let themselves be found, or the viewer's own."""
+    own = Q(author=viewer) if getattr(viewer, "is_authenticated", False) else Q(pk__in=[])
+    return Q(author__discoverable=True) | own
+
+
 def searchable_notes(viewer) -> QuerySet:
     """Notes the viewer may see whose authors let themselves be found (or are the viewer)."""
-    own = Q(author=viewer) if getattr(viewer, "is_authenticated", False) else Q(pk__in=[])
-    return visible_notes(viewer).filter(Q(author__discoverable=True) | own)
+    return visible_notes(viewer).filter(_findable(viewer))
+
+
+def search_shown(viewer) -> QuerySet:
+    """searchable_notes without images, topics and author joined: what a search matches, and
+    the card path's question about a page's ids (crossnote.feeds.cards)."""
+    return Note.objects.filter(policies.visible_notes_filter(viewer)).filter(_findable(viewer))
 
 
 def findable_people(viewer) -> QuerySet:
@@ -127,38 +138,58 @@ def _matched(query: Query, tokens: set[str]) -> tuple[bool, set[str]]:
     return exact, query.all_tokens & tokens
 
 
-def _only_in_photo(note: Note, entry, tokens: set[str], photo_text: str) -> str:
+def _only_in_photo(title: str, body: str, entry, tokens: set[str], photo_text: str) -> str:
     """The photo text when the matched words are in it and not all in the note's own title,
     body and topics (the result then says "text in photo"); else ""."""
     if not photo_text or not tokens or entry is None:
         return ""
-    own = set(index_text(f"{note.title}\n{note.body}").split()) | set(entry.topics.split())
+    own = set(index_text(f"{title}\n{body}").split()) | set(entry.topics.split())
     if tokens <= own or not tokens & set(index_text(photo_text).split()):
         return ""
     return photo_text
 
 
+@dataclass
+class FoundNote:
+    """A note a search found, as its results carry it: its id and title and what search adds
+    (`search_hit`). Pages and the API show it as a card (crossnote.feeds.cards), by its id."""
+
+    pk: int
+    title: str
+    search_hit: Hit
+
+    @property
+    def id(self) -> int:
+        return self.pk
+
+
 def search_notes(viewer, text: str, *, offset: int = 0, limit: int = 20) -> Results:
-    """Notes the viewer may see, best first (relevance × recency; translated matches count half)."""
+    """Notes the viewer may see, best first (relevance × recency; translated matches count half),
+    as FoundNotes (or, found by meaning when no words matched, as notes)."""
     query = parse_query(clean_query(text))
     if not query.terms:
         return Results(query, "notes", [], offset, None)
-    queryset = get_engine().match(searchable_notes(viewer), query, NOTES)
-    notes, next_offset = _page(queryset.order_by("-search_score", "-id"), offset, limit)
-    entries = NoteEntry.objects.in_bulk([n.pk for n in notes])
-    in_photos = photo_texts_by_note([n.pk for n in notes])
-    for note in notes:
-        entry = entries.get(note.pk)
+    queryset = get_engine().match(search_shown(viewer), query, NOTES)
+    ranked = queryset.order_by("-search_score", "-id").values_list(
+        "id", "title", "body", "language", "search_score"
+    )
+    rows, next_offset = _page(ranked, offset, limit)
+    entries = NoteEntry.objects.in_bulk([row[0] for row in rows])
+    in_photos = photo_texts_by_note([row[0] for row in rows])
+    notes = []
+    for pk, title, body, language, score in rows:
+        entry = entries.get(pk)
         exact, tokens = _matched(query, entry.token_set if entry else set())
-        photo = _only_in_photo(note, entry, tokens, in_photos.get(note.pk, ""))
-        shown = note.body if highlight_spans(note.body, tokens) or not tokens else note.title
-        note.search_hit = Hit(
-            snippet=snippet(photo or shown or note.title, tokens),
-            language=note.language,
+        photo = _only_in_photo(title, body, entry, tokens, in_photos.get(pk, ""))
+        shown = body if highlight_spans(body, tokens) or not tokens else title
+        hit = Hit(
+            snippet=snippet(photo or shown or title, tokens),
+            language=language,
             translated=not exact,
-            score=note.search_score,
+            score=score,
             in_photo=bool(photo),
         )
+        notes.append(FoundNote(pk, title, hit))
     if not notes and offset == 0:
         similar = similar_notes(viewer, query.text, limit=limit, threshold=RECALL_THRESHOLD)
         if similar:

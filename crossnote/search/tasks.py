@@ -9,7 +9,7 @@ from celery import shared_task
 from crossnote.search import services
 
 
-@shared_task
+@shared_task(low_priority=True)  # crossnote serve's background process (crossnote.core.spool)
 def index_note(note_id: int) -> None:
     if services.index_note(note_id=note_id):
         services.embed_note(note_id=note_id)

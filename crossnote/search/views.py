@@ -4,6 +4,7 @@ from django.shortcuts import render
 
 from crossnote.core import hooks
 from crossnote.core.errors import InvalidInput
+from crossnote.feeds import pages
 from crossnote.notes.selectors import get_visible_note, liked_note_ids
 from crossnote.search import selectors, services
 from crossnote.search.cursors import decode_offset, encode_offset
@@ -30,17 +31,26 @@ def search(request):
         context["error"] = exc.message
         return render(request, "search/search.html", context, status=400)
     next_cursor = encode_offset(results.next_offset)
+    notes, liked = _note_cards(request.user, results.items) if kind == "notes" else ([], set())
     context.update(
-        type=kind,
-        results=results,
-        notes=results.items if kind == "notes" else [],
-        next_cursor=next_cursor,
-        liked_ids=liked_note_ids(request.user, results.items) if kind == "notes" else set(),
+        type=kind, results=results, notes=notes, next_cursor=next_cursor, liked_ids=liked
     )
     if request.htmx and offset:
         return render(request, f"search/_{kind}_page.html", context)
     services.record_search(user=request.user, query=text)
     return render(request, "search/search.html", context)
+
+
+def _note_cards(viewer, found) -> tuple[list, set[int]]:
+    """(cards for notes/_cards.html, ids the reader liked) of the found notes, in order: the
+    explore page's path (crossnote.feeds.pages), each card with its search hit."""
+    notes, liked = pages.page_notes(
+        viewer, selectors.search_shown, [(note.pk, None) for note in found], name="search"
+    )
+    hits = {note.pk: note.search_hit for note in found}
+    for note in notes:
+        note.search_hit = hits[note.pk]
+    return notes, liked
 
 
 def related(request, pk: int):

@@ -44,6 +44,7 @@ class Notification(TimestampedModel):
         FOLLOW = "follow", _("started following you")
         MENTION = "mention", _("mentioned you")
         COLLECT = "collect", _("saved your note")
+        SHARE = "share", _("shared your note")  # a boost from another server
         MODERATION = "moderation", _("took a moderation action on your content")
         EXPORT_READY = (
             "export_ready",
@@ -93,6 +94,7 @@ GROUPED_VERBS = (
     Notification.Verb.COMMENT_LIKE,
     Notification.Verb.COLLECT,
     Notification.Verb.FOLLOW,
+    Notification.Verb.SHARE,
 )
 
 

@@ -129,7 +129,7 @@ def muted_authors(viewer) -> QuerySet:
 V = Notification.Verb
 # The page's tabs and the verbs each shows; "all" shows every verb (platform messages too).
 TABS: dict[str, tuple[str, ...]] = {
-    "likes": (V.LIKE, V.COMMENT_LIKE, V.COLLECT),
+    "likes": (V.LIKE, V.COMMENT_LIKE, V.COLLECT, V.SHARE),
     "follows": (V.FOLLOW,),
     "comments": (V.COMMENT, V.REPLY, V.MENTION),
 }
@@ -139,7 +139,16 @@ _NAME = "\x00"
 # Actors shown by name and face on a grouped line; the rest are counted.
 SHOWN_PER_GROUP = 3
 
+# Verbs that, without a local actor, come from someone on another server (the platform itself
+# never comments, likes or shares).
+ELSEWHERE_VERBS = (V.COMMENT, V.REPLY, V.LIKE, V.SHARE)
+
 GROUP_MESSAGES = {
+    V.SHARE: ngettext_lazy(
+        "%(name)s and %(n)d other shared your note",
+        "%(name)s and %(n)d others shared your note",
+        "n",
+    ),
     V.LIKE: ngettext_lazy(
         "%(name)s and %(n)d other liked your note", "%(name)s and %(n)d others liked your note", "n"
     ),
@@ -227,12 +236,15 @@ class NotificationGroup:
         actor = self.latest.actor
         return actor.name if actor is not None else self._nobody_here()
 
+    @property
+    def elsewhere(self) -> bool:
+        """No local actor on a comment, reply, like or boost: someone on another server
+        (federation's replies as comments, remote likes and boosts)."""
+        return self.latest.actor_id is None and self.verb in ELSEWHERE_VERBS
+
     def _nobody_here(self) -> str:
-        """No local actor: the platform itself, or (a comment or reply) someone on another
-        server (federation's replies as comments)."""
-        if self.verb in (Notification.Verb.COMMENT, Notification.Verb.REPLY):
-            return _("Someone on another server")
-        return "Crossnote"
+        """No local actor: someone on another server, or the platform itself."""
+        return _("Someone on another server") if self.elsewhere else "Crossnote"
 
     def message(self) -> str:
         """The whole sentence, plural-aware in the reader's language (the API's `message`)."""

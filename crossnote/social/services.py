@@ -17,6 +17,7 @@ ONCE_ONLY = {
     Notification.Verb.COMMENT_LIKE,
     Notification.Verb.FOLLOW,
     Notification.Verb.COLLECT,
+    Notification.Verb.SHARE,
 }
 
 
@@ -34,17 +35,30 @@ def _already_notified(recipient_id, actor_id, verb, note_id, comment_id) -> bool
     return row_exists(sql, params)
 
 
-def notify(*, recipient: User, actor: User | None, verb: str, note=None, comment=None) -> None:
+def notify(
+    *,
+    recipient: User,
+    actor: User | None,
+    verb: str,
+    note=None,
+    comment=None,
+    elsewhere: bool = False,
+) -> None:
     """Record a notification, unless the person acted on their own thing or was already told.
-    `actor` None is the platform itself (moderation)."""
+    `actor` None is the platform itself (moderation), or with `elsewhere` someone on another
+    server (federation keeps each of their likes and boosts once: each one notifies)."""
     if actor is not None and recipient.pk == actor.pk:
         return
-    if verb in ONCE_ONLY and _already_notified(
-        recipient.pk,
-        getattr(actor, "pk", None),
-        verb,
-        getattr(note, "pk", None),
-        getattr(comment, "pk", None),
+    if (
+        verb in ONCE_ONLY
+        and not elsewhere
+        and _already_notified(
+            recipient.pk,
+            getattr(actor, "pk", None),
+            verb,
+            getattr(note, "pk", None),
+            getattr(comment, "pk", None),
+        )
     ):
         return
     Notification.objects.create(

@@ -111,7 +111,10 @@ def test_serve_hands_granian_the_interface_and_its_threads(
     for name in ("CROSSNOTE_SERVE_THREADS", "ASGI_THREADS", "CROSSNOTE_TRANSLATION_WARM_UP"):
         monkeypatch.setenv(name, "")  # restored (removed) after the test, whatever serve sets
         monkeypatch.delenv(name)
+    monkeypatch.setattr(cli, "_port_taken", lambda host, port: "")  # nothing listens here
     monkeypatch.setattr(cli.os, "execv", lambda path, argv: seen.update(argv=argv))
+    # The background process beside granian (tests/notes/test_posting_fast_background.py).
+    monkeypatch.setattr(subprocess, "Popen", lambda argv, **kwargs: seen.update(background=argv))
     cli.main(["serve", "--port", "8999", "--workers", "3", "--threads", "5", *options])
     argv = seen["argv"]
     assert argv[0].endswith("granian")

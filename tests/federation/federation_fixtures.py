@@ -10,7 +10,6 @@ from django.test import Client
 from crossnote.federation.signatures import new_key_pair, sign_request
 
 DOMAIN = "crossnote.example"
-PORTS = range(8123, 8130)  # this area's ports for test servers (8121-8122: two_instances)
 
 
 @cache

@@ -7,7 +7,6 @@ activities."""
 
 import io
 import json
-import socket
 import subprocess
 import sys
 import time
@@ -17,25 +16,9 @@ import urllib.request
 import pytest
 from PIL import Image
 
-from tests.served import ROOT, make_world, stop, wait_until_up
+from tests.served import ROOT, free_ports, make_world, stop, wait_until_up
 
 pytestmark = pytest.mark.slow
-
-PORTS = range(8121, 8130)  # this area's ports (brief): the first two free ones
-
-
-def _free_ports(count: int) -> list[int]:
-    found = []
-    for port in PORTS:
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-        found.append(port)
-        if len(found) == count:
-            return found
-    pytest.skip("no two free ports in 8121-8129")
 
 
 def _start(env: dict, port: int, log):
@@ -120,7 +103,7 @@ def two_instances(tmp_path):
     (tmp_path / "b").mkdir()
     env_a, facts_a = make_world(tmp_path / "a")
     env_b, facts_b = make_world(tmp_path / "b")
-    port_a, port_b = _free_ports(2)
+    port_a, port_b = free_ports(2)
     servers = []
     try:
         server_a, host_a, env_a = _start(env_a, port_a, tmp_path / "a.log")

@@ -128,7 +128,7 @@ def test_blocks_and_mutes_vanish_at_once_both_ways(world):
 
 def test_memo_is_bounded(world, monkeypatch):
     _authors, _notes, reader = world
-    monkeypatch.setattr(cards, "MEMO_SIZE", 2)
+    monkeypatch.setattr(cards._memo, "size", 2)
     items(client_of(reader))
     assert len(cards._memo) == 2
 

@@ -95,6 +95,6 @@ def test_fragments_are_bounded_and_expire(world, monkeypatch):
     again = faces()
     assert set(again) == set(made)
     assert all(again[key] > made[key] for key in made)  # rendered anew
-    monkeypatch.setattr(fragments, "MEMO_SIZE", 2)
+    monkeypatch.setattr(fragments._memo, "size", 2)
     page(client)
     assert len(fragments._memo) == 2

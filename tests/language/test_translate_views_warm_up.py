@@ -78,6 +78,7 @@ def test_serve_turns_warm_up_on_for_its_workers(monkeypatch, tmp_path):
 
     seen = {}
     monkeypatch.delenv("CROSSNOTE_TRANSLATION_WARM_UP", raising=False)
+    monkeypatch.setattr(cli, "_port_taken", lambda host, port: "")  # nothing listens here
     monkeypatch.setattr(cli.os, "execv", lambda path, argv: seen.update(argv=argv))
     cli.main(["serve", "--port", "8999"])
     assert seen["argv"][0].endswith("granian")

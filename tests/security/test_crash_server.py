@@ -1,7 +1,7 @@
 """Durability: SIGKILL the web server (every worker at once) while clients post notes with
 photos, restart it, and check that every acknowledged note is there exactly once, whole, with
-its media intact; a note acknowledged before its WebP variants were made (they follow in the
-background) gets them after the restart, and readers see it then. SQLite runs in WAL with synchronous=NORMAL (settings.py): a commit is in the
+its media intact; a note acknowledged before its WebP variants and photo hashes were made (they
+follow in the background) gets them after the restart, and readers see it then. SQLite runs in WAL with synchronous=NORMAL (settings.py): a commit is in the
 WAL before the 201 goes out, which survives a process crash (not a power cut: README
 "Security")."""
 
@@ -20,6 +20,8 @@ import pytest
 import requests
 from PIL import Image
 
+from tests.served import migrate_data
+
 ROOT = Path(__file__).resolve().parents[2]
 CLIENTS = 4
 
@@ -28,6 +30,16 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def _released(port: int, within: float = 15) -> None:
+    """Wait until the killed server's workers have let go of `port` (crossnote serve refuses a
+    port still held: its workers would otherwise share it)."""
+    from crossnote import cli
+
+    deadline = time.monotonic() + within
+    while cli._port_taken("127.0.0.1", port) and time.monotonic() < deadline:
+        time.sleep(0.1)
 
 
 def _jpeg(n: int) -> bytes:
@@ -83,7 +95,7 @@ def _serve(env, port):
 @pytest.fixture
 def site(tmp_path):
     env = _env(tmp_path / "data")
-    _cli(env, "migrate", "-v", "0")
+    migrate_data(tmp_path / "data")  # `crossnote migrate`, once per test process (tests/served.py)
     script = (
         "from crossnote.accounts.models import User;"
         "from crossnote.accounts.services import create_api_token;"
@@ -162,6 +174,7 @@ def test_sigkill_mid_write_loses_no_acknowledged_note(site):
 
     # The restarted server serves every acknowledged note to readers once its variants exist:
     # those the killed server left pending are made by the periodic sweep (notes-media-sweep).
+    _released(port)
     server = _serve(env, port)
     try:
         waiting = list(acknowledged.values())
@@ -171,7 +184,7 @@ def test_sigkill_mid_write_loses_no_acknowledged_note(site):
             waiting = [
                 pk for pk in waiting if requests.get(url.format(pk), timeout=10).status_code != 200
             ]
-            time.sleep(2)
+            time.sleep(0.5)
         assert not waiting, f"notes still waiting for their variants: {waiting}"
         # Notes stored but never acknowledged (in flight at the kill) are finished too, by the
         # sweep's next pass: wait for it rather than race it.
@@ -183,12 +196,16 @@ def test_sigkill_mid_write_loses_no_acknowledged_note(site):
             database.close()
             if not left[0]:
                 break
-            time.sleep(2)
+            time.sleep(0.5)
         database = sqlite3.connect(data_dir / "crossnote.sqlite3")
-        names = database.execute("SELECT thumb, large, pending FROM notes_noteimage").fetchall()
+        names = database.execute(
+            "SELECT thumb, large, pending, pdq_hash FROM notes_noteimage"
+        ).fetchall()
         database.close()
-        for thumb, large, pending in names:
+        for thumb, large, pending, pdq_hash in names:
             assert not pending
+            # The hash is made with the variants, after the answer: none is left without one.
+            assert len(pdq_hash) == 64, "a photo left unhashed"
             for name in (thumb, large):
                 with Image.open(media / name) as image:
                     assert image.format == "WEBP"

@@ -38,9 +38,11 @@ def _post(client, filename, content_type, data):
 def test_hostile_upload_is_refused_or_only_re_encoded(
     settings, client_for, mia, name, filename, content_type, data, expect
 ):
-    started = time.monotonic()
+    # This thread's CPU time, not the wall clock: a loaded machine (CI beside other work) makes
+    # the wall clock wait for a core, while a bomb that decodes costs CPU here either way.
+    started = time.thread_time()
     response = _post(client_for(mia), filename, content_type, data)
-    assert time.monotonic() - started < 10, "decoding must stay bounded in time"
+    assert time.thread_time() - started < 10, "decoding must stay bounded in time"
     assert response.status_code < 500, response.content[:300]
     files = stored_files(settings.MEDIA_ROOT)
     if expect == "refuse" or (expect == "refuse_or_clean" and response.status_code >= 400):
@@ -80,11 +82,11 @@ def test_media_is_served_with_nosniff_and_a_sandboxing_csp(client_for, mia):
 
 def test_pixel_bomb_is_refused_before_decoding():
     data = png_bomb()
-    started = time.monotonic()
+    started = time.thread_time()  # CPU time: what decoding the pixels would cost
     with pytest.raises(DomainError) as caught:
         process_image(SimpleUploadedFile("b.png", data, "image/png"))
     assert caught.value.status == 413
-    assert time.monotonic() - started < 1.0
+    assert time.thread_time() - started < 1.0
 
 
 def test_frame_bomb_is_refused_from_the_header(settings):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from crossnote.core.timefmt import relative_time
 from crossnote.notes.text import MENTION_RE, TOPIC_RE
 
 register = template.Library()
@@ -50,3 +51,113 @@ def clock(seconds) -> str:
         return ""
     total = round(float(seconds))
     return f"{total // 60}:{total % 60:02d}"
+
+
+@register.filter
+def card_face_version(note) -> tuple:
+    """What a feed card's picture and title depend on, for its {% fragment %}: a page's card
+    version when the page read one (crossnote.feeds.pages), else the note's own fields."""
+    version = getattr(note, "card_version", None)
+    if version is not None:
+        return version
+    images = list(note.images.all())
+    cover = images[0].pk if images else None
+    updated = note.updated_at.isoformat()
+    return (note.pk, updated, cover, len(images), note.video_duration, note.title)
+
+
+@register.filter
+def comment_head_version(comment) -> tuple:
+    """What a comment's avatar and name line depend on, for its {% fragment %} on the note page:
+    the author's name, handle and avatar, and whom a reply answers (while that account is open)."""
+    author = comment.author
+    answered = None
+    if comment.parent_id and comment.reply_to_id:
+        to = comment.reply_to
+        answered = (to.pk, to.is_active, to.display_name, to.username)
+    return (
+        comment.pk,
+        author.pk,
+        author.username,
+        author.display_name,
+        str(author.avatar),
+        answered,
+    )
+
+
+@register.filter
+def slides_version(note) -> tuple:
+    """What the note page's photo slides depend on, for their {% fragment %}: each photo's file,
+    size, placeholder and alt text, and the title (the alt text's fallback)."""
+    photos = tuple(
+        (i.pk, str(i.large), i.large_width, i.large_height, i.blurhash, i.alt_text)
+        for i in note.images.all()
+    )
+    return (note.pk, note.title, photos)
+
+
+@register.filter
+def card_author_version(note) -> tuple:
+    """What a feed card's author line depends on, for its {% fragment %}."""
+    version = getattr(note, "card_version", None)
+    if version is not None:  # (id, updated_at, username, display name, avatar, image mark)
+        return ("card", *version[2:5])
+    author = note.author
+    return (author.pk, author.username, author.display_name, str(author.avatar), author.is_active)
+
+
+@register.simple_tag(takes_context=True)
+def card_html_version(context, note) -> tuple:
+    """Everything one feed card's whole HTML depends on (notes/_card.html), for its
+    {% fragment %}: its picture and title and its author line (their own versions), its label,
+    why it is shown, its language against the reader's and how translation is offered, the
+    reader's like and the count. A card with a search hit is not kept (notes/_cards.html)."""
+    why = getattr(note, "why", None)
+    first = why[0] if why else None
+    why_text = first.get("text") if isinstance(first, dict) else getattr(first, "text", None)
+    return (
+        card_face_version(note),
+        card_author_version(note),
+        note.pk,
+        note.moderation,
+        str(why_text) if why else None,
+        note.language,
+        tuple(context.get("viewer_languages") or ()),
+        context.get("translate_target"),
+        note.pk in (context.get("liked_ids") or ()),
+        note.like_count,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def comment_version(context, comment) -> tuple:
+    """Everything one comment's HTML on the note page depends on, for its {% fragment %}: the
+    comment (name line, text, label, held mark, likes, its time as shown), and of the reader
+    only what the comment shows differently for them (whether they liked it, wrote it or the
+    note, which languages they read and how translation is offered), never who they are: most
+    readers share each comment's HTML. Its forms' CSRF tokens are the page's own."""
+    user = context.get("user")
+    user_pk = getattr(user, "pk", None)
+    note = context.get("note")
+    note_author = getattr(note, "author_id", None)
+    return (
+        comment_head_version(comment),
+        comment.author.is_active,
+        comment.parent_id,
+        comment.author_id == note_author,
+        comment.moderation,
+        comment.content_warning,
+        comment.language,
+        comment.body,
+        comment.created_at,
+        relative_time(comment.created_at),
+        comment.like_count,
+        comment.pk in (context.get("liked_comments") or ()),
+        bool(getattr(user, "is_authenticated", False)),
+        user_pk == comment.author_id,
+        user_pk == note_author,
+        context.get("request").path if context.get("request") is not None else "",
+        tuple(context.get("viewer_languages") or ()),
+        context.get("auto_translate"),
+        context.get("translate_target"),
+    )

@@ -6,9 +6,22 @@ import json
 import math
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.fields.reverse_related import ForeignObjectRel
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -65,15 +78,16 @@ BRIEF_NOTE_FIELDS = (
 def get_visible_note(viewer, pk: int, *, brief: bool = False) -> Note:
     """The note if it exists and the viewer may see it; otherwise the same 404 either way, or
     451 when it is withheld in the reader's region. `brief`: without its text, photos and
-    topics (BRIEF_NOTE_FIELDS; three queries' worth of ORM work less, for a like)."""
+    topics (BRIEF_NOTE_FIELDS; three queries' worth of ORM work less, for a like). Otherwise
+    the note as notes_with_media() loads it (author, photos and topics), read through questions
+    compiled once per process (_whole_note)."""
     if brief:
-        notes = Note.objects.select_related("author").only(*BRIEF_NOTE_FIELDS)
+        try:  # get(), not first(): no ordering to add, half the ORM work for one row by key
+            note = Note.objects.select_related("author").only(*BRIEF_NOTE_FIELDS).get(pk=pk)
+        except Note.DoesNotExist:
+            note = None
     else:
-        notes = notes_with_media()
-    try:  # get(), not first(): no ordering to add, half the ORM work for one row by key
-        note = notes.get(pk=pk)
-    except Note.DoesNotExist:
-        note = None
+        note = _whole_note(pk)
     if note is None or not policies.can_view_note_ignoring_region(viewer, note):
         raise NotFound(_("Note not found."))
     if policies.is_withheld_for(viewer, note):
@@ -81,6 +95,101 @@ def get_visible_note(viewer, pk: int, *, brief: bool = False) -> Note:
             _("This note is withheld in your region (%(region)s) in response to a legal demand.")
             % {"region": policies.viewer_region(viewer)}
         )
+    return note
+
+
+# The note, its author, photos and topics as notes_with_media() loads them, every column (no
+# field is left to load later), asked through SQL compiled once per process (card_path.rows_about:
+# about a fifth of the note page's CPU went into the ORM building these three questions).
+_ANYONE = AnonymousUser()
+_NOTE_FIELDS = tuple(f.attname for f in Note._meta.concrete_fields)
+_AUTHOR_FIELDS = tuple(f.attname for f in User._meta.concrete_fields)
+_IMAGE_FIELDS = tuple(f.attname for f in NoteImage._meta.concrete_fields)
+_TOPIC_FIELDS = tuple(f.attname for f in Topic._meta.concrete_fields)
+
+
+def _any_related(relation: str, **where) -> Exists | Value:
+    """Whether the outer note has rows of the model related to Note as `relation` (matching
+    `where`), asked by the relation's name: the apps that own those rows sit above notes, so
+    nothing of theirs is imported. None where that app is not installed."""
+    try:
+        field = cast(ForeignObjectRel, Note._meta.get_field(relation))
+    except FieldDoesNotExist:
+        return Value(None, output_field=BooleanField())
+    rows = field.related_model._default_manager
+    return Exists(rows.filter(**{field.field.attname: OuterRef("pk")}, **where))
+
+
+def _note_question(_reader, pk: int):
+    """The note and its author's row, and two facts that let the note page skip a question:
+    `photo_text_read`, whether text was read in any of its photos (vision's rows: the panel
+    is empty without), and `replied_elsewhere`, whether anyone on another server answered it
+    (federation's rows: comments_elsewhere is empty without)."""
+    return (
+        Note.objects.filter(pk=pk)
+        .annotate(
+            photo_text_read=_any_related("photo_texts", status="done"),
+            replied_elsewhere=_any_related("replies_elsewhere"),
+        )
+        .values_list(
+            *_NOTE_FIELDS,
+            *(f"author__{name}" for name in _AUTHOR_FIELDS),
+            "photo_text_read",
+            "replied_elsewhere",
+        )
+    )
+
+
+def _images_question(_reader, pk: int):
+    return NoteImage.objects.filter(note_id=pk).values_list(*_IMAGE_FIELDS)  # by position
+
+
+def _topics_question(_reader, pk: int):
+    # As the prefetch asks (no order: the database's), through the note-topic table.
+    return Topic.objects.filter(notes__id=pk).values_list(*_TOPIC_FIELDS)
+
+
+def _prefetched(note: Note, name: str, objects: list) -> None:
+    """Put `objects` in `note`'s prefetch cache under the relation `name`, as prefetch_related
+    does: on the related manager's own queryset, so a later `.filter()` still asks about this
+    note only."""
+    queryset = getattr(note, name).get_queryset()
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    note._prefetched_objects_cache[name] = queryset  # type: ignore[attr-defined]
+
+
+def _whole_note(pk: int) -> Note | None:
+    """The note `pk` as notes_with_media().get(pk=pk) gives it, or None: the same model
+    instances, built from rows of questions compiled once per process. Who may see it is
+    decided after (policies), so the questions are about the note alone: asked as one kind of
+    reader (anyone), not working out the real reader's kind three times."""
+    path = card_path()
+    viewer = _ANYONE
+    rows = path.rows_about(viewer, _note_question, pk, name="notes:note")
+    if not rows:
+        return None
+    row = rows[0]
+    alias = connection.alias
+    width = len(_NOTE_FIELDS)
+    note = Note.from_db(alias, _NOTE_FIELDS, row[:width])
+    author = User.from_db(alias, _AUTHOR_FIELDS, row[width : width + len(_AUTHOR_FIELDS)])
+    Note.author.field.set_cached_value(note, author)
+    # Read by the note page (notes/_carousel.html) and comments_elsewhere: None, not known.
+    vars(note).update(photo_text_read=row[-2], replied_elsewhere=row[-1])
+    images = [
+        NoteImage.from_db(alias, _IMAGE_FIELDS, values)
+        for values in path.rows_about(viewer, _images_question, pk, name="notes:note-images")
+    ]
+    for image in images:  # as the prefetch does: each photo knows its note
+        NoteImage.note.field.set_cached_value(image, note)
+    topics = [
+        Topic.from_db(alias, _TOPIC_FIELDS, values)
+        for values in path.rows_about(viewer, _topics_question, pk, name="notes:note-topics")
+    ]
+    vars(note)["_prefetched_objects_cache"] = {}
+    _prefetched(note, "images", images)
+    _prefetched(note, "topics", topics)
     return note
 
 
@@ -458,6 +567,8 @@ def comments_elsewhere(note: Note, viewer) -> list:
     """Replies to `note` from people on other servers that `viewer` may see (federation answers
     COMMENTS_ELSEWHERE; nothing registered: none), oldest first. The note page shows them after
     the first page's threads, the API in `elsewhere`."""
+    if getattr(note, "replied_elsewhere", None) is False:  # read with the note: none to show
+        return []
     return hooks.collect(hooks.COMMENTS_ELSEWHERE, note=note, viewer=viewer)
 
 
@@ -555,6 +666,20 @@ def boards_of(owner, viewer) -> QuerySet[Board]:
     """`owner`'s boards that `viewer` may see (policies.can_view_board), oldest first."""
     visible = policies.boards_visible_to(viewer)
     return Board.objects.filter(visible, owner=owner).order_by("created_at")
+
+
+_BOARD_FIELDS = tuple(f.attname for f in Board._meta.concrete_fields)
+
+
+def _boards_question(reader, owner_id: int):
+    return boards_of(owner_id, reader).values_list(*_BOARD_FIELDS)
+
+
+def own_boards(viewer) -> list[Board]:
+    """The signed-in reader's boards, oldest first (boards_of(viewer, viewer)), through a
+    question compiled once per kind of reader: the note page's save picker."""
+    rows = card_path().rows_about(viewer, _boards_question, viewer.pk, name="notes:own-boards")
+    return [Board.from_db(connection.alias, _BOARD_FIELDS, values) for values in rows]
 
 
 def get_visible_board(viewer, pk: int) -> Board:

@@ -94,7 +94,7 @@ def _comments_context(request, note, *, sort=None, cursor=None, posted=None):
 
 def _note_context(request, note):
     viewer = request.user
-    boards = list(selectors.boards_of(viewer, viewer)) if viewer.is_authenticated else []
+    boards = selectors.own_boards(viewer) if viewer.is_authenticated else []
     boards.sort(key=lambda b: b.name not in default_board_names())  # the default board first
     liked, following, holding = selectors.reader_marks(viewer, note)
     return {

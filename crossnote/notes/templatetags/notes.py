@@ -4,10 +4,12 @@ import re
 
 from django import template
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from crossnote.core.timefmt import relative_time
+# _unit: the one unit a span is told in, as relative_time tells it (one rule, not a copy).
+from crossnote.core.timefmt import MINUTE, _unit
 from crossnote.notes.text import MENTION_RE, TOPIC_RE
 
 register = template.Library()
@@ -129,6 +131,46 @@ def card_html_version(context, note) -> tuple:
     )
 
 
+def _shown_time(value, now) -> tuple:
+    """Which text core.timefmt.relative_time tells `value` in at `now` ("just now", "3 hours
+    ago", "in 2 days"), as (ago, unit, count), without building the text (six translation
+    look-ups a comment): the same classes of moments, so a key holding it changes when the
+    shown time does and only then."""
+    if value is None:
+        return ()
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    seconds = int((now - value).total_seconds())
+    if abs(seconds) < MINUTE:
+        return (seconds >= 0,)
+    return (seconds > 0, *_unit(abs(seconds)))
+
+
+def _comment_page_part(context) -> tuple:
+    """What comment_version takes from the page rather than the comment (the reader's kind,
+    the note's author, the path, languages and translation settings), and the moment the
+    page's times are told from: worked out once a page (kept on the request, for its note)."""
+    request = context.get("request")
+    note = context.get("note")
+    kept = getattr(request, "_comment_page_part", None)
+    if kept is not None and kept[0] is note:
+        return kept[1]
+    user = context.get("user")
+    part = (
+        getattr(user, "pk", None),
+        getattr(note, "author_id", None),
+        bool(getattr(user, "is_authenticated", False)),
+        request.path if request is not None else "",
+        tuple(context.get("viewer_languages") or ()),
+        context.get("auto_translate"),
+        context.get("translate_target"),
+        timezone.now(),
+    )
+    if request is not None:
+        request._comment_page_part = (note, part)
+    return part
+
+
 @register.simple_tag(takes_context=True)
 def comment_version(context, comment) -> tuple:
     """Everything one comment's HTML on the note page depends on, for its {% fragment %}: the
@@ -136,10 +178,9 @@ def comment_version(context, comment) -> tuple:
     only what the comment shows differently for them (whether they liked it, wrote it or the
     note, which languages they read and how translation is offered), never who they are: most
     readers share each comment's HTML. Its forms' CSRF tokens are the page's own."""
-    user = context.get("user")
-    user_pk = getattr(user, "pk", None)
-    note = context.get("note")
-    note_author = getattr(note, "author_id", None)
+    user_pk, note_author, signed_in, path, languages, auto, target, now = _comment_page_part(
+        context
+    )
     return (
         comment_head_version(comment),
         comment.author.is_active,
@@ -150,14 +191,14 @@ def comment_version(context, comment) -> tuple:
         comment.language,
         comment.body,
         comment.created_at,
-        relative_time(comment.created_at),
+        _shown_time(comment.created_at, now),
         comment.like_count,
         comment.pk in (context.get("liked_comments") or ()),
-        bool(getattr(user, "is_authenticated", False)),
+        signed_in,
         user_pk == comment.author_id,
         user_pk == note_author,
-        context.get("request").path if context.get("request") is not None else "",
-        tuple(context.get("viewer_languages") or ()),
-        context.get("auto_translate"),
-        context.get("translate_target"),
+        path,
+        languages,
+        auto,
+        target,
     )

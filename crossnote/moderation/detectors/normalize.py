@@ -80,11 +80,11 @@ EMOJI_CHARACTERS = {
     "🐴": "马", "🐎": "马", "🐶": "狗", "🐕": "狗", "🐩": "狗", "🐷": "猪", "🐖": "猪", "🐽": "猪",
     "🌿": "草", "🌱": "草", "🐔": "鸡", "🐓": "鸡", "🐢": "龟", "🐍": "蛇", "💩": "屎", "🐮": "牛",
     "🐂": "牛", "🐄": "牛", "🐭": "鼠", "🐀": "鼠", "🐵": "猴", "🐒": "猴", "🦆": "鸭", "🐑": "羊",
-    "💀": "死", "☠": "死", "🐸": "蛙", "🐱": "猫", "🐈": "猫", "🐟": "鱼", "🐰": "兔", "🐇": "兔",
+    "💀": "死", "☠": "死", "🪦": "死", "⚰": "死", "🐸": "蛙", "🐱": "猫", "🐈": "猫", "🐟": "鱼", "🐰": "兔", "🐇": "兔",
 }  # fmt: skip
 # Inside a Chinese word only these read as a character (你🐎没了, 你个🐢儿子 for 龟儿子); others
 # are dropped (智💩障).
-CHARACTER_EMOJI = frozenset("🐴🐎🐶🐕🐷🐖🌿💀🐢")
+CHARACTER_EMOJI = frozenset("🐴🐎🐶🐕🐷🐖🌿💀🪦⚰🐢")
 # Split characters: a character of a listed term written as its two components, left and right
 # (女表 for 婊) or around (辶畐 for 逼), to get past a list. Written by hand from the characters'
 # shapes (no decomposition database is copied); only characters that occur in the shipped term
@@ -202,6 +202,8 @@ def normalise(text: str) -> Normalised:
             if _SPLIT_CANDIDATE.search(folded):
                 folded, index = _fold_splits(folded, index)
     folded = _fold_leet(folded)
+    if "x" in folded:
+        folded = _fold_x_masks(folded)
     if not MASK_CHARS.isdisjoint(folded):
         folded, index = _fold_masks(folded, index)
     if REPEATED.search(folded):
@@ -297,7 +299,9 @@ def _written_apart(text: str, start: int) -> bool:
     after = text[start + 1 : start + 3] if start + 2 < len(text) else ""
     return not (
         (before and words.get(before, 0) > 0)
-        or (len(after) == 2 and _is_han(after[1]) and after in words)
+        # a word, not only the start of one: 白|勺子, but 女马|的 (马的 begins no word of its own
+        # that the pair would break: 你女马的眼瞎吗 is 你妈的)
+        or (len(after) == 2 and _is_han(after[1]) and words.get(after, 0) > 0)
     )
 
 
@@ -496,6 +500,38 @@ COMMON_MASKED_WORDS = EXTRA_MASKED_WORDS | {
 }  # fmt: skip
 
 
+# A word with an x written for a hidden letter (fxxk, fxck, bxtch): only these few forms, x being
+# a letter of its own everywhere else.
+X_MASKED_TOKEN = re.compile(r"(?<![a-z])[a-wyz]*x[a-z]*(?![a-z])")
+
+
+def _fold_x_masks(text: str) -> str:
+    """`fxxk` → `fuck`, `bxtch` → `bitch`: x as a mask, only where the word with its x's taken
+    as masks fits exactly one common profane word (COMMON_MASKED_WORDS) of the same length, at
+    most two x's and the first letter not one (`next`, `taxi`, `xbox` fit none). One letter
+    for one, so positions stay."""
+    chars = None
+    for match in X_MASKED_TOKEN.finditer(text):
+        token = match.group()
+        if not 4 <= len(token) <= 9 or token.count("x") > 2 or token[0] == "x":
+            continue
+        fits = [
+            word
+            for word in COMMON_MASKED_WORDS
+            if len(word) == len(token)
+            and all(t == w or (t == "x" and w != "x") for t, w in zip(token, word, strict=True))
+        ]
+        if len(fits) == 1 and fits[0] != token:
+            if chars is None:
+                chars = list(text)
+            chars[match.start() : match.end()] = fits[0]
+    return text if chars is None else "".join(chars)
+
+
+# "f*** off", "f*** you": one letter and its masks before these stand for a common profane word.
+_ONE_LETTER_BEFORE = re.compile(r"\s+(?:off|you|u|ya|yourself|urself|ur|outta|this|that)\b")
+
+
 def _fold_masks(text: str, index: list[int]) -> tuple[str, list[int]]:
     """`f**k` → `fuck`, `motherf*cker` → `motherfucker`, `sh.t` → `shit`: a token whose masks
     (`*`, `#`, `_`, `.`) fill in to exactly one profane word of the same length, keeping at
@@ -507,7 +543,14 @@ def _fold_masks(text: str, index: list[int]) -> tuple[str, list[int]]:
     for match in MASKED_TOKEN.finditer(text):
         token = match.group()
         letters = sum(c.isalpha() for c in token)
-        if letters < 2 or letters * 2 < len(token) or len(token) < 4:
+        one_letter = (
+            letters == 1
+            and token[0].isalpha()
+            and _ONE_LETTER_BEFORE.match(text, match.end()) is not None
+        )
+        if (letters < 2 and not one_letter) or (letters * 2 < len(token) and not one_letter):
+            continue
+        if len(token) < 4:
             continue
         if vocabulary is None:
             vocabulary = _mask_vocabulary()
@@ -516,7 +559,7 @@ def _fold_masks(text: str, index: list[int]) -> tuple[str, list[int]]:
             for word in vocabulary.get(len(token), ())
             if all(t == w or (t in MASK_CHARS) for t, w in zip(token, word, strict=True))
         ]
-        if len(fits) > 1:
+        if len(fits) > 1 or one_letter:
             fits = [word for word in fits if word in COMMON_MASKED_WORDS]
         if len(fits) == 1:
             replacements.append((match.start(), match.end(), fits[0], None))

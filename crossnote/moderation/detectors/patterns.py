@@ -63,6 +63,27 @@ _DEATH_ZH = (
 )
 
 
+# Nouns and adjectives that insult a person they are said of ("you're a loser", 你就是个废物);
+# only the patterns that aim them at someone use them. Words with a common kind reading said
+# of people ("you're a star", 你是个天才) are not here; the listed terms (idiot, 傻逼) say
+# themselves.
+_INSULTS_EN = (
+    r"(?:loser|clown|pig|parasite|degenerate|subhuman|sub-human|freak|creep|failure|disgrace"
+    r"|scum|scumbag|trash|garbage|vermin|cockroach|roach|leech|lowlife|low-life|imbecile"
+    r"|halfwit|dimwit|numbskull|simpleton|buffoon|cretin|troglodyte|neanderthal|hag|swine"
+    r"|maggot|slob|pervert|weirdo|nobody|joke|embarrassment|abomination|mistake|incel|bum"
+    r"|jerk|prick|douche|douchebag|pleb"
+    r"|pathetic|worthless|useless|disgusting|braindead|brain-dead|brainless|repulsive|vile"
+    r"|ugly|fat|dumb|stupid|retarded|pitiful|spineless|gutless|revolting|hideous)"
+)
+_INSULTS_ZH = (
+    r"(?:废物|垃圾|蠢货|蠢猪|猪头|败类|人渣|贱货|贱人|窝囊废|饭桶|白眼狼|舔狗|废柴|丑八怪|神经病"
+    r"|蠢材|白痴|弱智|脑残|智障|婊子|loser|跳梁小丑|小丑|寄生虫|害虫|蛆|臭虫|癞蛤蟆|变态"
+    r"|杂种|土鳖|屌丝|废人|傻帽|丑鬼|死胖子|肥猪|贱种|孬种|狗东西|狗腿子|蠢蛋|混蛋|王八蛋"
+    r"|王八|瘪三|下三滥|烂人|渣男|渣女|支那猪|支那)"
+)
+
+
 @dataclass(frozen=True)
 class Pattern:
     name: str  # what it stands for, shown as the hit's detail
@@ -275,10 +296,207 @@ PATTERNS = (
         ),
         needs=("dead",),
     ),
+    # --- issue 17, helper "mod17": second-person insults, telling people to leave, more death
+    # wishes and threats, dehumanising a group. Built from the construction, not the sentence.
+    # "you're a pathetic loser", "you are nothing but a parasite", "u r such a clown": a person
+    # called one of these nouns or adjectives (not "you're not a loser", "are you a clown fan")
+    Pattern(
+        "insulting someone",
+        categories.HARASSMENT,
+        re.compile(
+            r"\b(?:you|u)(?:['’]re|re| are| r)\s+(?:(?:such|just|nothing but|nothing more than"
+            r"|literally|really|so|a|an|the|one|total|complete|absolute|utter|fucking|pathetic"
+            r"|little|fat|ugly|stupid|dumb|sad|worthless|useless|disgusting|brainless|filthy"
+            r"|miserable|lazy|dirty|lying|stinking|sorry|bigger|biggest)\s+){0,4}"
+            + _INSULTS_EN
+            + r"(?:s|es)?\b(?!['’])(?!\s+(?:fan|fans|costume|show|car|factory|from|at|in|of|for|emoji|movie))"
+            # vocative at the start of a clause: "you pathetic loser", "shut up, you clown"
+            r"|(?:^|[,.!?;:]\s*|\b(?:shut up|stfu|bye|go away|get lost|fuck off)\s+)"
+            r"(?:you|u|ya)\s+(?:(?:stupid|dumb|pathetic|fat|ugly|little|absolute|fucking"
+            r"|worthless|useless|disgusting|brainless|miserable|sad|filthy|dirty|lazy|bloody"
+            r"|complete|total)\s+){0,2}" + _INSULTS_EN + r"s?\b(?=\s*(?:[,.!?;:]|$))"
+        ),
+        needs=("you", "u "),
+    ),
+    # 你就是个废物, 你真是个丑八怪, 你这个窝囊废, 楼主简直是人渣: a person called one of these (not
+    # 你是个好人, 你这个垃圾桶; a listed term holding the same words says it already)
+    Pattern(
+        "insulting someone",
+        categories.HARASSMENT,
+        re.compile(
+            r"(?:你|你们|楼主|楼上)(?:全家)?(?:就|真|简直|果然|根本|纯|也|都|本来)?(?:就|真|简直)?"
+            r"(?:是|像|算)(?:个|一个|一只|一坨|一条|一群|这种|那种|条|只|坨|群)?"
+            r"(?:臭|死|蠢|烂|贱|穷|丑|肥|大|老|小)?" + _INSULTS_ZH + r"(?![桶堆场站箱车袋店分肉])"
+            r"|你(?:个|这个|这种|这号|这么个|这|们这些|们这群)(?:臭|死|蠢|烂|贱|穷|丑|肥|老|小)?"
+            + _INSULTS_ZH
+            + r"(?![桶堆场站箱车袋店分肉的])"
+        ),
+        needs=("你", "楼主", "楼上"),
+    ),
+    # 她就是个鸡, 他就是个贱货: a woman or man called a prostitute or a slut
+    Pattern(
+        "insulting someone",
+        categories.HARASSMENT,
+        re.compile(
+            r"(?:她|他|这女的|那女的|这男的)(?:就|真|简直|本来)?(?:是|像)(?:个|一个|一只|只)"
+            r"(?:鸡|野鸡|婊子|贱货|荡妇|破鞋|烂货|骚货)(?![蛋肉汤翅腿块排爪毛米精场窝架])"
+        ),
+        needs=("是", "像"),
+    ),
+    # "go back to your own country", "go back where you came from", 滚回你的老家, 滚出这个话题:
+    # telling someone they do not belong (not "did you go back to your country for new year")
+    Pattern(
+        "telling someone to leave",
+        categories.HATE,
+        re.compile(
+            r"(?:^|[,.!?;:]\s*|\b(?:just|and|pls|please|now|so|should|can|could|better)\s+)"
+            r"(?:go|get|fuck off|piss off)\s+back\s+(?:to\s+(?:your|ur|yer|their)\s+(?:own\s+)?"
+            r"(?:country|countries|homeland|village|jungle|cave|shithole|hut|own kind|planet"
+            r"|reservation)|(?:to\s+)?(?:where|wherever)\s+(?:you|u|ya|they|you people)\s+"
+            r"(?:came|come|crawled)\s+from)\b"
+            # 滚 said to someone, or as a command opening a clause (not 等着看他们滚出大陆)
+            r"|(?:(?:你|你们|楼主|楼上)[^,.!?;:]{0,4}?|(?:^|[\s,.!?;:~]))"
+            r"滚(?:回|出)(?:你|你们)?(?:的|自己的)?(?:老家|国|祖国|国家"
+            r"|这个话题|这个帖子|这里|我们国家|本群|这个群|这个圈子|直播间|评论区|中国|大陆|日本"
+            r"|韩国|美国|台湾|非洲|乡下|山沟)"
+        ),
+        needs=("back", "滚"),
+    ),
+    # "hope you get hit by a bus", "wish u got run over": wishing a violent death (not "hope you
+    # don't get hit", "hope you get hit by inspiration")
+    Pattern(
+        "wishing death",
+        categories.HARASSMENT,
+        re.compile(
+            r"\b(?:hope|wish|pray)\s+(?:that\s+)?" + _YOU + r"\s+"
+            r"(?:(?!not\b|dont\b|never\b|wont\b|didnt\b|don\b|won\b|didn\b)\w+\s+){0,2}?"
+            r"(?:get|gets|got|are|is)\s+(?:hit by (?:a|an|the) (?:bus|car|truck|train|lorry"
+            r"|van)|run over|ran over|killed|murdered|shot|stabbed|raped|hanged|lynched|crushed"
+            r"|mauled|burned alive|burnt alive)\b"
+        ),
+        needs=(
+            "hit by",
+            "run over",
+            "ran over",
+            "kill",
+            "murder",
+            "shot",
+            "stab",
+            "rape",
+            "hang",
+            "lynch",
+            "crush",
+            "maul",
+            "alive",
+        ),
+    ),
+    # "you should just end it", "u need to stop breathing", "go die", "do the world a favour and
+    # jump": urging someone to die (not "you should end it with him", "die hard")
+    Pattern(
+        "urging self-harm",
+        categories.HARASSMENT,
+        re.compile(
+            r"\b(?:you|u|ya)\s+(?:should|need to|ought to|better|gotta|must)\s+"
+            r"(?:(?:just|honestly|really|seriously|probably|all|go)\s+)*(?:end it(?: all)?"
+            r"|end (?:your|ur) (?:life|miserable life)|stop breathing|cease to exist|unalive"
+            r"|off (?:yourself|urself))\b(?!\s+(?:with|between|there|here|now and|early|after"
+            r"|before|on|at))"
+            r"|(?:^|[,.!?;:]\s*|\b(?:just|pls|please|and|now|so|then|you|u|ya|loser)\s+|[\u4e00-\u9fff]\s*)"
+            r"go (?:and |ahead and )?die\b(?!\s+(?:hard|trying|young|laughing))"
+            r"|\bdo\s+(?:the world|us all|us|everyone|everybody|humanity|society|the planet"
+            r"|mankind)\s+a\s+favou?r\s+(?:and|&|n)\s+(?:just\s+|go\s+)*(?:jump|hang|kys|rope"
+            r"|unalive)\b"
+        ),
+        needs=("end", "breathing", "exist", "unalive", "self", "die", "favo"),
+    ),
+    # "people like you should be put down like dogs", "immigrants breed like rats": a group
+    # called animals or vermin, or its people said to deserve killing
+    Pattern(
+        "dehumanising a group",
+        categories.HATE,
+        re.compile(
+            r"\b(?:people like (?:you|u|them|that)|you people|your kind|their kind"
+            r"|(?:all\s+|these\s+|those\s+)?(?:immigrants|migrants|refugees|muslims|jews|blacks"
+            r"|gays|women|chinese|asians|mexicans|foreigners|arabs|indians|africans"
+            r"|trans people|gay people|black people|poor people))\s+(?:should|need to|ought to"
+            r"|deserve to|must|oughta)\s+(?:all\s+)?(?:be\s+)?(?:put down|exterminated"
+            r"|gassed|wiped out|eradicated|culled|lynched|sterili[sz]ed|shot on sight"
+            r"|be put down|die out)\b"
+            r"|\b(?:you people|these people|those people|immigrants|migrants|refugees"
+            r"|muslims|jews|blacks|mexicans|foreigners|arabs|indians|africans|asians|chinese"
+            r"|gays)\s+(?:\w+\s+)?(?:breed|multiply|reproduce|spread)\s+like\s+(?:rats|cockroaches"
+            r"|roaches|vermin|rabbits|animals|insects|flies|lice|parasites|a disease|a virus)\b"
+        ),
+        needs=(
+            "put down",
+            "extermin",
+            "gassed",
+            "wiped",
+            "eradicat",
+            "cull",
+            "lynch",
+            "steril",
+            "sight",
+            "die out",
+            " like ",
+        ),
+    ),
+    # "women belong in the kitchen", "girls should stay in the kitchen": sexism by the stock line
+    Pattern(
+        "demeaning women",
+        categories.HATE,
+        re.compile(
+            r"\b(?:women|woman|girls|females|wives|a woman's place)\s+(?:\w+\s+)?(?:belong|belongs"
+            r"|should stay|should be|need to stay|needs to stay|go back to|is)\s+(?:back\s+)?"
+            r"(?:in\s+)?(?:the\s+)?(?:kitchen|sandwich|making sandwiches)\b"
+        ),
+        needs=("kitchen", "sandwich"),
+    ),
+    # 腿给你打断, 打断你的狗腿: a threat to break a limb
+    Pattern(
+        "threat of violence",
+        categories.HARASSMENT,
+        re.compile(
+            r"(?:腿|手|牙|狗腿|脑袋|头|腿脚|手脚|狗头|门牙)给你(?:打|敲|砍|剁|掰|撅|拧|卸)"
+            r"(?:断|掉|烂|碎|下来)"
+            r"|(?:打|敲|砍|剁|掰|撅)(?:断|烂|碎)你(?:的)?(?:狗)?(?:腿|手|牙|头|脑袋|手脚)"
+        ),
+        needs=("给你", "你"),
+    ),
+    # 劝你早点投胎, 你下辈子别做人了, 你怎么还不去鼠, 你全家都该s: urging death, the word spelled
+    # by a sound-alike, a digit or a letter (not 你都该死心了, 你得4个)
+    Pattern(
+        "urging self-harm",
+        categories.HARASSMENT,
+        re.compile(
+            r"(?:劝|建议|希望|祝|让)(?:你|你们|楼主|楼上)(?:全家)?(?:早点|赶紧|快点|早日|尽快|还是)?去?"
+            r"(?:重新)?投胎"
+            r"|(?:你|你们)[^，。！？,.!?]{0,6}下辈子(?:别|不要|莫)(?:再)?(?:做|当)人"
+            r"|(?:你|你们|楼主)(?:(?:怎么|咋|为什么|为啥|干嘛|怎)还?不|还不)(?:赶紧|快点?|早点)?去"
+            r"(?:4|s|si|鼠|似|屎|世)(?![a-z0-9店s])"
+            r"|(?:你|你们|你妈|你全家|你爸|你家人)(?:全家)?(?:都|早)?(?:该|得|赶紧)"
+            r"(?:死|s|4|鼠)(?![a-z0-9店心磕活个次遍分号人点天年位只条岁路])"
+            # 你妈死了, 你全家早就死光了吧: a taunt that someone's family is dead
+            r"|(?:你妈|你爸|你爹|你娘|你全家|你家人|你祖宗|你一家)(?:今天|昨天|早就|早|都|全都|是不是|怕不是|已经|终于)?"
+            r"(?:死|4)(?:了|光了|绝了|光|绝)"
+        ),
+        needs=("投胎", "做人", "当人", "去", "该", "得", "赶紧", "死", "4"),
+    ),
+    # 全网开盒你, 把你开盒, 人肉你, 等着全网社死吧: a threat to expose someone (not 盲盒开盒视频)
+    Pattern(
+        "threat to expose",
+        categories.HARASSMENT,
+        re.compile(
+            r"开盒(?:你|你们|你全家)|(?:把|给)你(?:全家)?(?:开盒|人肉)|人肉(?:你|你们)(?![的])"
+            r"|等着(?:被)?(?:全网)?(?:社死|开盒|人肉)"
+        ),
+        needs=("开盒", "人肉", "社死"),
+    ),
 )
 # Texts without any of these cannot match a pattern: most posts are skipped by one scan.
 _PREFILTER = re.compile(
-    r"\b(?:you|u|ya|yall|y'all|yourself|urself|yourselves|your|jump|leap|favou?r)\b|你|楼主|楼上"
+    r"\b(?:you|u|ya|yall|y'all|yourself|urself|yourselves|your|jump|leap|favou?r|back|die|like"
+    r"|kitchen|sandwich)\b|你|楼主|楼上|她|他|这女的|那女的|这男的|滚|开盒|人肉|社死"
 )
 
 

@@ -302,6 +302,10 @@ _QUOTED = re.compile(
 _ASKED_ZH = re.compile(
     r"(?:(?!的)[\u3400-\u9fff]){1,4}(?=(?:的|用|在)?(?:英文|英语|中文|日语|韩语)?(?:里|中)?"
     r"(?:怎么说|怎么讲|怎么翻译|是什么意思|什么意思|这个词|这个字|的意思|是脏话))"
+    # a word said to be a slur or a swear word: 支那是歧视性词汇, 为什么X算是贬义词
+    r"|(?:(?!的|是|么|为|什)[\u3400-\u9fff]){1,4}(?=(?:这个词|这个字|这个说法|这个称呼)?(?:是|算是?|属于)"
+    r"(?:一个|一种)?(?:带有)?(?:歧视性?|侮辱性|贬义|冒犯性|攻击性|骂人|脏)的?"
+    r"(?:词|字眼|说法|称呼|字|话|用语))"
 )
 # Calling oneself someone's 脑残粉 (a die-hard fan) is praise, addressed or not: 我是你的脑残粉.
 # "你们这些脑残粉" stays as it is.
@@ -338,7 +342,7 @@ ASKING_CUES = (
     "形容", "describe", "describes",
     "什么意思", "啥意思", "怎么说", "怎么讲", "怎么翻译", "脏话", "骂人的话", "这个词", "这个字",
     "方言", "流行语", "网络用语", "词典", "字典", "写成", "口头禅", "算不算", "翻译", "区别",
-    "vulgar", "polite", "word", "words",
+    "vulgar", "polite", "word", "words", "词汇", "字眼", "称呼", "贬义",
 )  # fmt: skip
 # Only a short sentence is read whole as a question or a report: a long comment that discusses
 # a word or tells of abuse (COLD is full of them) still says things of its own.
@@ -396,7 +400,7 @@ NEWS_CUES = (
 # and Dumber still makes me laugh"). Strong abuse is no title ("Fuck Off and die").
 _BOOK_TITLE = re.compile(r"《[^》]{1,30}》")
 _TITLE_RUN = re.compile(
-    r"(?<![\w'])(?:[A-Z][\w']*)(?:\s+(?:(?:and|of|the|a|an|in|on|to|it|my|for|with|&)\s+)?"
+    r"(?<![\w'])(?:[A-Z][\w']*)(?:(?:\s+(?:(?:and|of|the|a|an|in|on|to|it|my|for|with|&)\s+)?|-)"
     r"[A-Z][\w']*)+"
 )
 # A Capitalised Run is read as a title only beside a word about a work, within three words
@@ -410,14 +414,41 @@ TITLE_CUES = frozenset(
         "band", "single", "chorus", "lyrics", "remake", "trailer", "cinema", "game", "anime",
         "manga", "play", "musical", "poem", "painting", "director", "starring", "favourite",
         "favorite", "classic", "seen", "heard", "saw", "sitcom", "documentary", "podcast",
+        "soundtrack", "ost", "franchise", "reboot", "premiere",
     }
 )  # fmt: skip
 # Verbs of taking in a work: a title right after one is named even when someone is addressed.
 CONSUMED = frozenset(
     {"read", "watched", "seen", "saw", "heard", "watch", "finished", "played", "listened"}
 )
+# Abuse received and brought for help (issue 17, holdout4's held look-alikes): "someone
+# commented kys on my post, how do I report them?", 有人私信骂我贱人，请问怎么举报？. A sentence
+# telling what was said TO its author (a verb of saying with me/我 as its object), in a short
+# text that asks for help or says it was reported, quotes the abuse to a moderator; it says it
+# to no one. Addressing anyone ("you", 你) outside a mention still reads the sentence as it
+# stands ("I'll report you, bitch"), as every frame does.
+_RECEIVED = re.compile(
+    r"(?:骂|说|叫|喊|喷|咒|称|威胁|辱骂|攻击|诅咒|私信|评论|留言)(?:我|我们|我妈|我家人|我全家)"
+    r"(?!们?(?:说|觉得|认为))"
+    r"|被(?:人|网友|他|她|他们|别人|陌生人|同学|同事|路人|黑粉|喷子)?(?:骂|说|叫|喷|咒|威胁|辱骂|诅咒)"
+    r"|\b(?:called|calling|calls|call|named|labelled|labeled) (?:me|us|my \w+)\b"
+    r"|\b(?:told|telling|tells|wished|wishing) (?:me|us)\b"
+    r"|\b(?:said|says|saying|wrote|writes|commented|comments|commenting|replied|replies"
+    r"|posted|messaged|dmed|dm'd|sent|sends|keeps sending|left)\b(?:\W+\w+){0,8}?\W+"
+    r"(?:to me|me|on my|under my|in my|at me)\b"
+    r"|\bin my (?:dms|inbox|comments|mentions|replies|messages)\b"
+)
+# The same text asks what to do about it, or says it was reported.
+_SEEKS_HELP = re.compile(
+    r"举报|申诉|报警|截图|怎么办|求助|投诉|拉黑|怎么处理|怎么应对|屏蔽|维权|起诉|可以告|该怎么"
+    r"|\b(?:report|reported|reporting|block|blocked|blocking|mute|muted|screenshots?"
+    r"|screenshotted|mods|moderators|police|advice|help)\b"
+    r"|\b(?:what|how) (?:do|should|can|could) (?:i|we)\b"
+)
+RECEIVED_HAN = 80  # a longer text says things of its own
+RECEIVED_WORDS = 40
 # Whole sentences in which no word is said to anyone: the term layer drops its hits there.
-UNSAID_SENSES = frozenset({"asked", "reported", "discussed"})
+UNSAID_SENSES = frozenset({"asked", "reported", "discussed", "complained"})
 # Proper nouns: a word that is someone's or somewhere's name is not the word at all.
 PROPER_SENSES = frozenset({"name", "place"})
 # Senses in which an unambiguous term is told rather than said: it labels at most.
@@ -450,12 +481,24 @@ def read(text: str, normalised: Normalised | None = None) -> list[Innocent]:
         not places
         and not _triggers().search(folded.text)
         and not _TITLE_HINT.search(folded.original)
+        and not _RECEIVED.search(folded.text)
     ):
         return []  # most posts: no word with an innocent reading, nothing quoted or asked
     found: list[Innocent] = []
+    complaint = _complaint(folded.text)
     for sentence in _SENTENCES.finditer(folded.text):
-        found.extend(_sentence(folded, sentence.start(), sentence.group(), places))
+        found.extend(_sentence(folded, sentence.start(), sentence.group(), places, complaint))
     return found
+
+
+def _complaint(text: str) -> bool:
+    """A short text that tells of abuse its author received and asks for help with it."""
+    return (
+        len(_HAN.findall(text)) <= RECEIVED_HAN
+        and len(_LATIN_WORD.findall(text)) <= RECEIVED_WORDS
+        and _RECEIVED.search(text) is not None
+        and _SEEKS_HELP.search(text) is not None
+    )
 
 
 def innocent_original_spans(text: str) -> list[tuple[int, int, str]]:
@@ -496,7 +539,9 @@ def covered(spans: Iterable[tuple[int, int, str]], start: int, end: int) -> str:
 # --- one sentence ----------------------------------------------------------------------------
 
 
-def _sentence(folded: Normalised, offset: int, sentence: str, places: bool) -> list[Innocent]:
+def _sentence(
+    folded: Normalised, offset: int, sentence: str, places: bool, complaint: bool = False
+) -> list[Innocent]:
     words = [_word(m) for m in _LATIN_WORD.finditer(sentence)]
     latin_set = {w for _, _, w in words}
     # "thank you", "see you" address a reader kindly; they make no insult personal.
@@ -550,7 +595,7 @@ def _sentence(folded: Normalised, offset: int, sentence: str, places: bool) -> l
         Innocent(offset + m.start(1), offset + m.end(1), m.group(1), "self")
         for m in _FAN_OF.finditer(sentence)
     )
-    frame, spans = _frame(sentence, words, latin_set, mentioned, polite)
+    frame, spans = _frame(sentence, words, latin_set, mentioned, polite, complaint)
     if frame == "discussed":
         # Only the words talked about: anything else in the sentence is read as it stands.
         found[:0] = [Innocent(offset + a, offset + b, sentence[a:b], frame) for a, b in spans]
@@ -563,10 +608,11 @@ def _sentence(folded: Normalised, offset: int, sentence: str, places: bool) -> l
 
 
 def _frame(
-    sentence: str, words, latin_set: set[str], mentioned, polite: int
+    sentence: str, words, latin_set: set[str], mentioned, polite: int, complaint: bool = False
 ) -> tuple[str, list[tuple[int, int]]]:
     """ "asked" for a sentence asking about a word it mentions, "report" for one reporting
-    abuse, "discussed" for a statement about words it quotes (with the quoted spans); ""
+    abuse, "discussed" for a statement about words it quotes (with the quoted spans),
+    "complained" for one telling of abuse its author received in a text asking for help; ""
     otherwise, and always for one that addresses someone outside its mentions."""
     if len(_HAN.findall(sentence)) > FRAME_HAN or len(words) > FRAME_WORDS:
         return "", []
@@ -602,6 +648,8 @@ def _frame(
         ]
         if quoted_spans:
             return "discussed", quoted_spans
+    if complaint and _RECEIVED.search(sentence):
+        return "complained", []
     if question or latin_set & PERSONAL_EN or any(p in sentence for p in PERSONAL_ZH):
         return "", []
     told = any(_has_cue(c, latin_set, sentence) for c in ABUSE_TOLD)

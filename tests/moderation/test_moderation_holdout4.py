@@ -15,9 +15,10 @@ margin of one case, and move towards the targets as the pipeline improves.
 NO LONGER BLIND (2026-12-05, helper "mod17"): its misses and false alarms were read to choose
 the next rules (second-person insults, telling someone to leave, death wishes and threats in
 Chinese and English, dehumanising a group, threats to expose someone, abuse received and
-brought for help, 🪦 as 死, x and one-letter masks, and seven listed words: migration 0014).
+brought for help, Chinese spaced a character at a time, 🪦 as 死, x and one-letter masks, and
+seven listed words: migration 0014).
 None of its sentences was added anywhere; the rules' own cases are in the dev suite. After
-them: evasions caught 145/168 (86.3%; zh 72/87, en 68/76, mixed 5/5), look-alikes flagged
+them: evasions caught 146/168 (86.9%; zh 73/87, en 68/76, mixed 5/5), look-alikes flagged
 1/149 (0.7%), held 0, newcomers acted on 0/60. Gains here now flatter the pipeline: only a new
 held-out set (holdout5, written elsewhere) measures whether these rules generalise.
 """
@@ -27,7 +28,7 @@ import pytest
 from crossnote.moderation.suite import cases_directory, load_cases, run_suite
 
 HOLDOUT4_FLOORS = {
-    "catch_rate": 0.855,  # 145/168 = 0.863; one case fewer is 0.857
+    "catch_rate": 0.86,  # 146/168 = 0.869; one case fewer is 0.863
     "lookalikes_flagged_rate": 0.014,  # 1/149 = 0.0067; one case more is 0.0134
     "benign_held": 0,
     "newcomers_flagged": 0,

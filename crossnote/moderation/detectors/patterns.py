@@ -476,11 +476,8 @@ PATTERNS = (
             r"(?:4|s|si|鼠|似|屎|世)(?![a-z0-9店s])"
             r"|(?:你|你们|你妈|你全家|你爸|你家人)(?:全家)?(?:都|早)?(?:该|得|赶紧)"
             r"(?:死|s|4|鼠)(?![a-z0-9店心磕活个次遍分号人点天年位只条岁路])"
-            # 你妈死了, 你全家早就死光了吧: a taunt that someone's family is dead
-            r"|(?:你妈|你爸|你爹|你娘|你全家|你家人|你祖宗|你一家)(?:今天|昨天|早就|早|都|全都|是不是|怕不是|已经|终于)?"
-            r"(?:死|4)(?:了|光了|绝了|光|绝)"
         ),
-        needs=("投胎", "做人", "当人", "去", "该", "得", "赶紧", "死", "4"),
+        needs=("投胎", "做人", "当人", "去", "该", "得", "赶紧"),
     ),
     # 全网开盒你, 把你开盒, 人肉你, 等着全网社死吧: a threat to expose someone (not 盲盒开盒视频)
     Pattern(
@@ -491,6 +488,16 @@ PATTERNS = (
             r"|等着(?:被)?(?:全网)?(?:社死|开盒|人肉)"
         ),
         needs=("开盒", "人肉", "社死"),
+    ),
+    # 你妈死了, 楼主你妈今天死了吗, 你全家早就🪦了吧: a taunt that someone's family is dead
+    Pattern(
+        "wishing death",
+        categories.HARASSMENT,
+        re.compile(
+            r"(?:你妈|你爸|你爹|你娘|你全家|你家人|你祖宗|你一家)"
+            r"(?:今天|昨天|早就|早|都|全都|是不是|怕不是|已经|终于)?(?:死|4)(?:了|光了|绝了|光|绝)"
+        ),
+        needs=("死", "4"),
     ),
 )
 # Texts without any of these cannot match a pattern: most posts are skipped by one scan.
@@ -512,12 +519,50 @@ def find(text: str, normalised: Normalised | None = None) -> list[PatternHit]:
     folded = normalised if normalised is not None else normalise(text)
     if not _PREFILTER.search(folded.text):
         return []
+    hits = _find_in(folded.text, folded, None)
+    if _SPACED_HAN.search(folded.text):
+        # 楼 主 你 妈 今 天 死 了 吗: Chinese written a character at a time reads as one run
+        joined, positions = _join_spaced_han(folded.text)
+        seen = {(hit.pattern, hit.start, hit.end) for hit in hits}
+        for hit in _find_in(joined, folded, positions):
+            if (hit.pattern, hit.start, hit.end) not in seen:
+                hits.append(hit)
+    return hits
+
+
+# Three or more Chinese characters each followed by a space.
+_SPACED_HAN = re.compile(r"(?:[\u4e00-\u9fff][ \t\u3000]+){3,}[\u4e00-\u9fff]")
+
+
+def _join_spaced_han(text: str) -> tuple[str, list[int]]:
+    """`text` without the spaces between two Chinese characters, and each kept character's
+    position in `text`."""
+    chars: list[str] = []
+    positions: list[int] = []
+    for i, char in enumerate(text):
+        if (
+            char in " \t\u3000"
+            and chars
+            and "\u4e00" <= chars[-1] <= "\u9fff"
+            and "\u4e00" <= text[i + 1 : i + 2] <= "\u9fff"
+        ):
+            continue
+        chars.append(char)
+        positions.append(i)
+    return "".join(chars), positions
+
+
+def _find_in(text: str, folded: Normalised, positions: list[int] | None) -> list[PatternHit]:
+    """Every pattern's matches in `text` (the folded text, or a view of it whose characters
+    sit at `positions` of it), as ranges of the original text."""
     hits = []
-    text = folded.text
     for pattern in PATTERNS:
         if not any(needed in text for needed in pattern.needs):
             continue
         for match in pattern.regex.finditer(text):
             if match.end() > match.start():
-                hits.append(PatternHit(pattern, *folded.original_span(*match.span())))
+                start, end = match.span()
+                if positions is not None:
+                    start, end = positions[start], positions[end - 1] + 1
+                hits.append(PatternHit(pattern, *folded.original_span(start, end)))
     return hits

@@ -1,0 +1,55 @@
+"""holdout5 (suite/holdout5): written in session 11 by a helper who never saw the moderation code,
+its term lists or the earlier case sets, kept outside the repository while another helper changed
+the rules (tuned on holdout4's misses), and measured only at the start and the end (issue 17).
+
+Twelve of its sentences were already in earlier sets (short ones such as a masked slur) and were
+taken out before any measuring. `crossnote moderation suite --cases holdout5`, 35f8245 (the
+session's start) → 3913cd0 (mod17: person-aimed insult patterns, death wishes, exposure threats,
+x-masks, 🪦 as 死, abuse reported for help read as said to no one): evasions caught 123/198 →
+125/198 (62.1% → 63.1%), look-alikes flagged 11/170 → 12/170 (6.5% → 7.1%), held 0 → 0,
+newcomers acted on 0/72 → 0/72. The same rules took holdout4, which they were tuned on, from
+70.8% to 86.9%: what was fixed there barely carries over to sentences nobody tuned on. Weakest
+kinds here: threats (3/15), spam (4/15), harassment (5/13), hate (9/16), emoji as characters
+(8/14). The floors
+keep it from getting worse, with a margin of one case; this set is blind no longer once a rule
+is tuned on its misses (say so here when that happens).
+"""
+
+import pytest
+
+from crossnote.moderation.suite import cases_directory, load_cases, run_suite
+
+HOLDOUT5_FLOORS = {
+    "catch_rate": 0.625,  # 125/198 = 0.631; one case fewer is 0.626
+    "lookalikes_flagged_rate": 0.077,  # 12/170 = 0.071; one case more is 0.076
+    "benign_held": 0,
+    "newcomers_flagged": 0,
+}
+
+
+def test_holdout5_is_its_own_sentences_in_both_languages_and_big_enough():
+    earlier = {
+        case.text.lower()
+        for name in ("suite", "holdout", "holdout2", "holdout3", "holdout4")
+        for case in load_cases(cases_directory(name))
+    }
+    cases = load_cases(cases_directory("holdout5"))
+    by_set = {name: [c for c in cases if c.source == name] for name in ("evasions", "lookalikes")}
+    assert len(by_set["lookalikes"]) >= 160 and len(by_set["evasions"]) >= 190
+    assert sum(c.source == "newcomers" for c in cases) >= 70
+    assert not earlier & {case.text.lower() for case in cases}
+    for name, part in by_set.items():
+        languages = [c.language for c in part]
+        assert languages.count("en") >= 80 and languages.count("zh") >= 80, name
+
+
+@pytest.mark.django_db
+def test_the_pipeline_holds_the_holdout5_floors():
+    result = run_suite(errors=0, directory=cases_directory("holdout5"))
+    sets = result["groups"]["set"]
+    assert result["overall"]["catch_rate"] >= HOLDOUT5_FLOORS["catch_rate"], result["text"]
+    assert sets["lookalikes"]["flagged_rate"] <= HOLDOUT5_FLOORS["lookalikes_flagged_rate"], result[
+        "text"
+    ]
+    assert result["overall"]["held"] <= HOLDOUT5_FLOORS["benign_held"], result["text"]
+    assert sets["newcomers"]["flagged"] <= HOLDOUT5_FLOORS["newcomers_flagged"], result["text"]

@@ -1,8 +1,10 @@
 """Reads for messages: inbox, requests, a conversation's messages as one person sees them, unread
 counts, and the JSON shape pages, API and sockets share."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Subquery
 
+from crossnote.core.sql import planned_cursor
 from crossnote.messaging.models import Conversation, HiddenMessage, Message, Participant
 from crossnote.social.models import Follow
 from crossnote.social.selectors import blocked_ids
@@ -64,8 +66,6 @@ def label_rows(user, rows) -> list[Participant]:
 
 
 def _unread_subquery(user):
-    from django.db.models import Count
-
     unread = (
         visible_messages(user)
         .filter(conversation=OuterRef("conversation"), id__gt=OuterRef("last_read_id"))
@@ -126,13 +126,28 @@ def badge_count(user) -> int:
     many who have no accepted conversation, and only then the count of unread messages."""
     if not getattr(user, "is_authenticated", False):
         return 0
-    states = Participant.objects.filter(user=user).aggregate(
-        active=Count("pk", filter=Q(state=Participant.State.ACTIVE)),
-        requests=Count("pk", filter=Q(state=Participant.State.REQUEST)),
-    )
-    if not states["active"]:
-        return states["requests"]
-    return unread_total(user) + states["requests"]
+    active, requests = _conversation_states(user.pk)
+    if not active:
+        return requests
+    return unread_total(user) + requests
+
+
+def _states_sql() -> str:
+    """How many of a person's conversations are accepted and how many are requests, as constant
+    SQL (crossnote.core.sql): it runs on every signed-in page, where building the ORM's
+    aggregate cost more than the index look-up it asks for (0.7 of a note page's ~7 ms)."""
+    table = connection.ops.quote_name(Participant._meta.db_table)
+    counts = "COALESCE(SUM(CASE WHEN state = %s THEN 1 ELSE 0 END), 0)"
+    return f"SELECT {counts}, {counts} FROM {table} WHERE user_id = %s"  # noqa: S608 - quoted name
+
+
+def _conversation_states(user_id: int) -> tuple[int, int]:
+    """(accepted conversations, message requests) of one person."""
+    params = [Participant.State.ACTIVE.value, Participant.State.REQUEST.value, user_id]
+    with planned_cursor(connection) as cursor:
+        cursor.execute(_states_sql(), params)
+        active, requests = cursor.fetchone()
+    return int(active), int(requests)
 
 
 def followed_among(user, people) -> set[int]:

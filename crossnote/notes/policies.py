@@ -86,10 +86,15 @@ def can_view_note(viewer, note) -> bool:
     return can_view_note_ignoring_region(viewer, note) and not is_withheld_for(viewer, note)
 
 
-def can_comment(user, note) -> bool:
+def can_comment(user, note, *, seen: bool = False) -> bool:
     """The note's author's setting decides who may comment: everyone, only their followers, or
-    nobody (the author may always reply under their own note); blocks shut comments both ways."""
-    if not getattr(user, "is_authenticated", False) or not can_view_note(user, note):
+    nobody (the author may always reply under their own note); blocks shut comments both ways.
+    `seen`: the caller got this note for this reader through selectors.get_visible_note in the
+    same request, which has just asked can_view_note's questions (blocks, withholding): the
+    note page then does not ask them twice."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if not seen and not can_view_note(user, note):
         return False
     if user.pk == note.author_id:
         return True

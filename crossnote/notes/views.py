@@ -88,7 +88,8 @@ def _comments_context(request, note, *, sort=None, cursor=None, posted=None):
         "liked_comments": {
             c.pk for thread in items for c in (thread, *thread.replies.all()) if c.liked
         },
-        "can_comment": policies.can_comment(viewer, note),
+        # The note came through selectors.get_visible_note for this reader in this request.
+        "can_comment": policies.can_comment(viewer, note, seen=True),
     }
 
 

@@ -35,6 +35,11 @@ def _is_follower(viewer, author_id) -> bool:
 def viewer_region(viewer) -> str:
     """The reader's ISO 3166 region: from the profile, or for visitors from the proxy's header
     (set on the anonymous user by accounts.middleware.ViewerRegionMiddleware)."""
+    # A user row keeps the code as a plain string under the field's name; the CountryField
+    # descriptor would build a Country object on every read (several per page).
+    raw = getattr(viewer, "__dict__", {}).get("region")
+    if isinstance(raw, str):
+        return raw.upper()
     region = getattr(viewer, "region", "") or ""
     return str(getattr(region, "code", region) or "").upper()
 

@@ -21,6 +21,12 @@ None of its sentences was added anywhere; the rules' own cases are in the dev su
 them: evasions caught 146/168 (86.9%; zh 73/87, en 68/76, mixed 5/5), look-alikes flagged
 1/149 (0.7%), held 0, newcomers acted on 0/60. Gains here now flatter the pipeline: only a new
 held-out set (holdout5, written elsewhere) measures whether these rules generalise.
+
+Helper "mod17b" (2026-12-05) worked from holdout5's weakest kinds as named (threats, scams,
+harassment, hate against a group, emoji as words), not from this set's sentences: veiled
+threats, a group called less than human, harassment in plain words, money beside a contact
+address, emoji said of a person. This set moved 146 → 148/168 (88.1%), look-alikes 1/149,
+held 0, newcomers 0/60; the floor rises with a margin of one case.
 """
 
 import pytest
@@ -28,7 +34,7 @@ import pytest
 from crossnote.moderation.suite import cases_directory, load_cases, run_suite
 
 HOLDOUT4_FLOORS = {
-    "catch_rate": 0.86,  # 146/168 = 0.869; one case fewer is 0.863
+    "catch_rate": 0.87,  # 148/168 = 0.881; one case fewer is 0.875, two fewer 0.869
     "lookalikes_flagged_rate": 0.014,  # 1/149 = 0.0067; one case more is 0.0134
     "benign_held": 0,
     "newcomers_flagged": 0,

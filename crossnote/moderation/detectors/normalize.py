@@ -23,6 +23,7 @@ The `squeezed` view drops spaces, punctuation and separators as well, to catch "
 import json
 import re
 import unicodedata
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib.resources import files
@@ -81,10 +82,14 @@ EMOJI_CHARACTERS = {
     "🌿": "草", "🌱": "草", "🐔": "鸡", "🐓": "鸡", "🐢": "龟", "🐍": "蛇", "💩": "屎", "🐮": "牛",
     "🐂": "牛", "🐄": "牛", "🐭": "鼠", "🐀": "鼠", "🐵": "猴", "🐒": "猴", "🦆": "鸭", "🐑": "羊",
     "💀": "死", "☠": "死", "🪦": "死", "⚰": "死", "🐸": "蛙", "🐱": "猫", "🐈": "猫", "🐟": "鱼", "🐰": "兔", "🐇": "兔",
+    "🔪": "刀",  # 我🔪了你: 刀 as the verb (to knife)
 }  # fmt: skip
 # Inside a Chinese word only these read as a character (你🐎没了, 你个🐢儿子 for 龟儿子); others
 # are dropped (智💩障).
-CHARACTER_EMOJI = frozenset("🐴🐎🐶🐕🐷🐖🌿💀🪦⚰🐢")
+CHARACTER_EMOJI = frozenset("🐴🐎🐶🐕🐷🐖🌿💀🪦⚰🐢🔪")
+# ... and of those, a verb reads as one only before its object or 了 (我🔪你, 🔪了他 for 刀); before
+# anything else it is dropped like any pictograph inside a word (你去🔪死吧 → 你去死吧).
+VERB_EMOJI_BEFORE = {"🔪": "你他她了"}
 # Split characters: a character of a listed term written as its two components, left and right
 # (女表 for 婊) or around (辶畐 for 逼), to get past a list. Written by hand from the characters'
 # shapes (no decomposition database is copied); only characters that occur in the shipped term
@@ -430,9 +435,10 @@ def _fold_pictographs(text: str, index: list[int]) -> tuple[str, list[int]]:
         after = text[end] if end < len(text) else ""
         run = match.group()
         inside = _is_han(before) and _is_han(after)
-        if all(c in (CHARACTER_EMOJI if inside else EMOJI_CHARACTERS) for c in run) and (
-            _is_han(before) or _is_han(after)
-        ):
+        readable: Container[str] = CHARACTER_EMOJI if inside else EMOJI_CHARACTERS
+        if inside and after not in VERB_EMOJI_BEFORE.get(run[-1], after):
+            readable = frozenset()  # 去🔪死: not the verb
+        if all(c in readable for c in run) and (_is_han(before) or _is_han(after)):
             replacement, positions = "".join(EMOJI_CHARACTERS[c] for c in run), index[position:end]
             if len(run) == 1 and _is_han(before) and _echoes(before, replacement):
                 replacement, positions = "", []  # 你妈🐴死了: the 🐴 says 妈 again

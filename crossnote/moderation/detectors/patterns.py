@@ -83,6 +83,97 @@ _INSULTS_ZH = (
     r"|王八|瘪三|下三滥|烂人|渣男|渣女|支那猪|支那)"
 )
 
+# --- issue 17, helper "mod17b": the words the threat, hate, scam and emoji patterns below are
+# built from.
+# Groups people are hated as (nationality, ethnicity, religion, gender, sexuality, disability),
+# plural as a sentence about all of them names them.
+_GROUPS_EN = (
+    r"(?:immigrants|migrants|refugees|asylum seekers|muslims|moslems|jews|blacks|gays|lesbians"
+    r"|homosexuals|trannies|trans people|transgender people|gay people|black people|white people"
+    r"|whites|women|females|feminists|chinese|chinese people|asians|mexicans|foreigners|arabs"
+    r"|indians|africans|gypsies|gipsies|roma|latinos|hispanics|pakistanis|somalis|nigerians"
+    r"|syrians|afghans|koreans|japanese|filipinos|hindus|christians|catholics|atheists"
+    r"|disabled people|the disabled|autistic people|autists|retards|cripples|illegals"
+    r"|illegal aliens|aliens|queers|fags|faggots|niggers|negroes)"
+)
+# What calls a group less than human or worth less: vermin, a disease, savages; crime as its
+# nature ("all X are criminals").
+_DEHUMANISED_EN = (
+    r"(?:vermin|rats|cockroaches|roaches|parasites|leeches|animals|savages|subhuman|sub-human"
+    r"|filth|filthy|scum|trash|garbage|a disease|diseased|a plague|a cancer|a virus|an infestation"
+    r"|inferior|genetically inferior|apes|monkeys|pigs|dogs|mentally ill|degenerates|degenerate"
+    r"|not human|less than human|not even human|barbarians|primitive|invaders|criminals|rapists"
+    r"|terrorists|thieves|pedos|pedophiles|paedophiles|groomers|freaks|abominations|an abomination"
+    r"|a mental illness|a mistake|worthless|useless|a burden|a waste)"
+)
+_GROUPS_ZH = (
+    r"(?:黑人|黑鬼|非洲人|穆斯林|绿绿|回族|回回|犹太人|日本人|小日本|鬼子|日本鬼子|韩国人|棒子"
+    r"|高丽棒子|印度人|阿三|河南人|东北人|新疆人|维族人|维吾尔人|藏人|外地人|农村人|乡下人|农民工"
+    r"|同性恋|基佬|女人|女的|女性|女生|男人|男的|女权|田园女权|残疾人|残废|瘸子|聋子|瞎子|穷人"
+    r"|外国人|老外|难民|移民|大陆人|台湾人|湾湾|香港人|港人|上海人|北京人|广东人|福建人|安徽人"
+    r"|四川人|湖南人|山东人|温州人|少数民族|基督徒|菲律宾人|越南人|俄罗斯人|美国人|白人|女司机"
+    r"|胖子|艾滋病人|精神病人|自闭症)"
+)
+_DEHUMANISED_ZH = (
+    r"(?:骗子|小偷|贼|强盗|垃圾|废物|畜生|畜牲|蛆|害虫|寄生虫|病毒|瘟疫|蟑螂|老鼠|猪|狗|猴子"
+    r"|野蛮人|劣等|低等|下等|贱种|贱货|婊子|人渣|败类|杂种|罪犯|恐怖分子|强奸犯|变态|神经病"
+    r"|精神病|不是人|不配做人|不配当人|该死|去死|一群废物|没素质|素质低|素质差|又脏又臭|脏|臭)"
+)
+# The patterns about groups run only on a text naming one.
+_GROUPS_EN_WORDS = tuple(_GROUPS_EN[3:-1].split("|"))
+_GROUPS_ZH_WORDS = tuple(_GROUPS_ZH[3:-1].split("|"))
+# A promise of money: an amount for a day's or a week's work, returns, a prize (spam and scam
+# patterns below ask for two of: money, a contact address, hurry).
+_MONEY = re.compile(
+    r"(?:earn|make|making|earning|get|receive|profit|paid)\s+(?:up to\s+|over\s+|at least\s+)?"
+    r"(?:[$£€]+\s*|usd\s*)?\d[\d,.]*\s*k?\+?\s*(?:\$|usd|dollars|bucks|pounds)?\s*(?:(?:a|an|per"
+    r"|every|each|/)\s*(?:day|week|month|hour)|daily|weekly|monthly|(?:in|within)\s+\d+\s*"
+    r"(?:hours?|hrs?|days?|h))\b"
+    r"|\b(?:guaranteed|guarantee|risk[- ]free|fixed|daily|weekly)\s+(?:\d+%\s+)?(?:profit|profits"
+    r"|returns?|income|payouts?|earnings)\b|\bdouble (?:your|ur) (?:money|investment|income"
+    r"|bitcoin|crypto)\b|\bpassive income\b|\b\d{2,4}\s*%\s+(?:profit|returns?|roi|interest)\b"
+    r"|\b(?:you(?:['’]ve| have)|u have)\s+(?:been selected|won)\b|\bclaim (?:your|ur) (?:prize"
+    r"|reward|gift|bonus|winnings|airdrop)\b|\bfree (?:iphone|ipad|gift ?cards?|money|cash"
+    r"|crypto|bitcoin|btc|usdt)\b|\b(?:work|working) from home\b[^.!?\n]{0,40}\b(?:earn|make"
+    r"|\$)|\b(?:investment|trading|crypto|forex|bitcoin) (?:opportunity|plan|mentor|expert"
+    r"|account manager|signals?)\b|\bno experience (?:needed|required)\b"
+    r"|(?:日赚|日入|日收入|月入|月赚|月收入|周赚|轻松赚|躺赚|稳赚|包赚|净赚|每天赚|一天赚|日结)"
+    r"\s*(?:\d|[一二三两四五六七八九十百千万几]|过万|上万)"
+    r"|稳赚不赔|零风险|无风险|高回报|高收益|保本|回报率|收益率|翻倍|本金|带单|带你赚|带你翻身"
+    r"|(?:手机|在家|动动手指)(?:就能|即可|也能|就可以)?(?:赚钱|赚|挣钱|月入|日入)"
+    r"|兼职(?:日结|在家|宝妈|学生|打字|刷|招聘)|(?:免费|白)(?:领|送|拿)(?:取)?\s*(?:iphone|苹果"
+    r"|手机|红包|现金|话费|会员|\d)|恭喜(?:您|你)?(?:中奖|获得|被抽中)|中奖了|领取(?:奖金|奖品|红包"
+    r"|现金|补贴)|\d+\s*(?:元|块|万|k)\s*(?:一天|每天|/天|一单|每单|/单|一小时)"
+)
+# A text without one of these cannot promise money (the patterns run only where one is).
+_MONEY_NEEDS = (
+    *"0123456789", "guarantee", "risk", "double", "passive", "selected", "won", "claim", "free",
+    "from home", "invest", "trading", "crypto", "forex", "bitcoin", "experience", "赚", "挣",
+    "风险", "回报", "收益", "保本", "翻倍", "本金", "带单", "带你", "兼职", "领", "送", "白拿",
+    "中奖", "恭喜", "日结", "日入", "月入",
+)  # fmt: skip
+# A way to reach the writer away from the note: a chat app, a private message, a link.
+_CONTACT = (
+    r"(?:\b(?:dm|pm|inbox|message|msg|text|contact|whatsapp|telegram|hit)\s+(?:me|us)\b"
+    r"|\bhit me up\b|\breach out\b|\b(?:on|via|my)\s+(?:whatsapp|telegram|signal|kik|snapchat"
+    r"|snap|wechat|line)\b|\bt\.me/|\bwa\.me/|\blink in (?:my |the )?bio\b|\bcheck (?:my|the) bio"
+    r"\b|\bclick (?:the|this|my|on the) link\b|\badd me on\b|\bsign up (?:here|now|at)\b"
+    r"|加(?:我)?(?:微信|薇信|威信|vx|v信|wx|v|q|qq|扣扣|企鹅|电报|tg|好友)|私(?:聊|信|我|戳)|滴滴我"
+    r"|dd我|(?:看|进|点)(?:我)?主页|主页(?:联系|有|链接|看)|扫(?:码|二维码)|(?:点|戳)(?:击)?(?:链接"
+    r"|下方)|评论区(?:留|扣)|扣\s*1|联系(?:我|客服|导师|老师))"
+)
+# Hurry: a deadline or a few places left.
+_URGENCY = (
+    r"(?:\blimited (?:spots|places|slots|seats|time|offer)\b|\bact (?:now|fast)\b|\bonly \d+ "
+    r"(?:spots|places|slots|seats) left\b|\bhurry\b|\btoday only\b|\bbefore it['’]?s too late\b"
+    r"|\bfirst \d+ (?:people|persons|members)\b|\bdon['’]?t miss (?:out|this)\b|\bexpires? (?:today"
+    r"|tonight|in \d+)\b|名额有限|仅限今[天日]|限时|速来|先到先得|错过(?:就|再)?(?:没了|等|后悔)|手慢无"
+    r"|最后\s*\d+\s*个名额|抓紧(?:时间)?|今晚截止|过时不候)"
+)
+# Pictographs said of a person as an insult: a clown, a pig, a snake, a pile of poo.
+_INSULT_EMOJI = r"(?:🤡|🐷|🐖|🐽|💩|🐍|🐀|🐁|🦍|🐒|🐵|🐶|🐕|🐮|🐄|🐸|🦨|🗑️?|🚮)"
+_WEAPON_EMOJI = r"(?:🔪|🗡️?|🔫|🪓|💣)"
+
 
 @dataclass(frozen=True)
 class Pattern:
@@ -90,7 +181,16 @@ class Pattern:
     category: str
     regex: re.Pattern
     needs: tuple[str, ...] = ()  # the regex runs only on a text holding one of these
+    # ... and only on a text where this pattern (one before it in PATTERNS) also matches: a
+    # contact address counts as spam only beside a promise of money ("dm me" alone is a
+    # newcomer's hello)
+    also: "Pattern | None" = None
 
+
+# "earn $500 a day from home", 日赚500, 稳赚不赔, 恭喜您中奖: a promise of money. Alone it does
+# nothing (a commercial pattern alone never acts: "I earn $20 an hour"); with a contact address
+# or a hurry beside it (the two patterns after it in PATTERNS) it is a scam.
+_PROMISING_MONEY = Pattern("promising money", categories.SCAM, _MONEY, needs=_MONEY_NEEDS)
 
 # New patterns go at the end: a hit's rule (terms:patterns#N) is its place here, and decisions
 # keep it.
@@ -172,7 +272,7 @@ PATTERNS = (
         re.compile(
             r"(?:你|你们|你全家|你家人|你妈|楼主|楼上)(?:全家)?(?:都|就|真|简直|果然)?"
             r"(?:是|像)(?:一)?(?:条|只|头|个)?(?:蠢|死|臭|笨)?(?:猪|狗|畜生|畜牲|牲口)"
-            r"(?![年肉排脚蹄皮毛粮食崽仔狗猪圈窝场主友饲])"
+            r"(?![年肉排脚蹄皮毛粮食崽仔狗猪圈窝场主友饲派党])"
             r"|你(?:个|这个)(?:蠢|死|臭|笨)?(?:猪|狗|畜生|畜牲|牲口)"
             r"(?![年肉排脚蹄皮毛粮食崽仔狗猪圈窝场主友饲的])"
         ),
@@ -499,12 +599,337 @@ PATTERNS = (
         ),
         needs=("死", "4"),
     ),
+    # --- issue 17, helper "mod17b": veiled threats, hate against a group, harassment without
+    # an insult word, scams as a combination, emoji as words. Built from the construction.
+    # "i know where your kids go to school", "it would be a shame if something happened to your
+    # family", "i'll make your life hell", "you'll regret this", "your family isn't safe": a
+    # threat with no verb of violence (not "you'll regret this purchase")
+    Pattern(
+        "threat of violence",
+        categories.HARASSMENT,
+        re.compile(
+            r"\b(?:i|we)\s+(?:already\s+|now\s+)?(?:know|found out|found|figured out)\s+(?:where"
+            r"|what school|which school)\s+(?:(?:you|u)\s+(?:go to school|park|sleep|walk home"
+            r"|hang out)|your (?:kids?|children|son|daughter|family|wife|husband|mom|mum|parents"
+            r"|sister|brother)\s+(?:work|works|go to(?: school)?|goes to(?: school)?|attends?"
+            r"|study|studies|park|parks|hang out|hangs out|walk|walks|sleep|sleeps))\b"
+            r"|\b(?:i|we)\s+(?:already\s+)?(?:know|have|got|found)\s+(?:your|ur)\s+(?:home\s+)?"
+            r"address\b(?!\s+(?:wrong|right|book))"
+            r"|\bit\s+would\s+be\s+a\s+(?:shame|pity)\s+if\s+something\s+(?:bad\s+)?(?:happened"
+            r"|were to happen|was to happen)\s+to\s+(?:you|u|your|ur)\b"
+            r"|\bsomething\s+(?:bad|terrible|nasty|very bad|awful)\s+(?:will|is going to|gonna"
+            r"|might|could)\s+happen\s+to\s+(?:you|u|your|ur)\b"
+            r"|\b(?:i|we)(?:['’]ll|ll| will| am going to|['’]m going to|['’]m gonna|m gonna| gonna"
+            r"| are going to)\s+(?:make (?:you|u) (?:suffer|bleed|disappear|regret (?:it|this|that"
+            r"|being born))|make (?:you|u) pay\b(?!\s+for\s+(?:dinner|lunch|breakfast|drinks|coffee"
+            r"|the bill|the tickets|it))|make (?:your|ur) life (?:a )?(?:living )?(?:hell|misery)"
+            r"|ruin (?:your|ur) (?:life|career|family)|end (?:you|u)\b(?!\s+(?:a|the))"
+            r"|show up at (?:your|ur) (?:house|home|door|doorstep|work|job|school)\b(?!\s+(?:at|with"
+            r"|tomorrow|tonight|later|on)))"
+            r"|\b(?:you|u)(?:['’]ll|ll| will| are going to|['’]re going to|['’]re gonna| gonna)"
+            r"\s+(?:regret|pay for)\s+(?:this|that)\b(?!\s+(?:purchase|decision|later|tomorrow"
+            r"|in the morning|one|meal|dessert|drink|trip|price))"
+            r"|\b(?:you|u|your family|your kids|ur family|ur kids)(?:['’]re|re| are| r| is)?"
+            r"(?:\s+not|\s+never|\s+no longer|n['’]?t)\s+safe\b"
+            r"(?=\s*(?:[,.!?;:]|$|anymore|anywhere|any more))"
+            r"|\b(?:your|ur)\s+days\s+are\s+numbered\b"
+            r"|\b(?:you|u)(?:['’]re|re| are| r)?\s*(?:going to|gonna|about to|will|['’]ll)\s+get"
+            r"\s+what['’]?s\s+coming\b"
+            r"|\b(?:gonna|going to|will|['’]ll|wanna)\s+(?:put|send)\s+(?:you|u)\s+(?:in|into|to)\s+"
+            r"(?:the\s+|a\s+|an\s+)?(?:hospital|icu|wheelchair|coma|ground|body bag|early grave"
+            r"|grave|morgue)\b(?!\s+of)"
+            r"|\b(?:put|pump)\s+(?:a\s+)?(?:bullet|bullets|hole|holes)\s+(?:in|into|through)\s+"
+            r"(?:your|ur)\s+(?:head|skull|face|chest|brain)\b"
+        ),
+        needs=(
+            "where",
+            "school",
+            "address",
+            "happen",
+            "make",
+            "ruin",
+            "end",
+            "show up",
+            "regret",
+            "pay for",
+            "safe",
+            "numbered",
+            "coming",
+            "put",
+            "send",
+            "pump",
+        ),  # fmt: skip
+    ),
+    # 我知道你孩子在哪上学, 你家地址我已经查到了, 你给我等着, 咱们走着瞧, 找人收拾你, 小心你的狗命,
+    # 别让我在现实中碰到你, 你全家出门都小心点, 你死定了, 我要刀了你: a threat said without a verb
+    # of killing (not 出门小心点哦, 不会让你后悔的)
+    Pattern(
+        "threat of violence",
+        categories.HARASSMENT,
+        re.compile(
+            r"(?:我|我们|老子)(?:早就|已经|都|早)?(?:知道|查到|摸清|找到)(?:了)?(?:你|你们|你家|你孩子"
+            r"|你女儿|你儿子|你老婆|你老公|你爸妈|你家人|你父母)(?:每天)?(?:在)?(?:哪|哪里|哪儿|哪个学校"
+            r"|哪家公司)(?:上班|上学|工作|读书|念书|住|下班|放学)"
+            r"|(?:你|你的|你家|你们家)(?:家庭)?(?:地址|住址|单位|公司|学校|门牌号)(?:我|我们|老子)"
+            r"(?:已经|早就|都)?(?:知道|查到|拿到|找到|有)了"
+            r"|(?:你|你们)(?:就|有种)?给(?:我|老子|爷|劳资|爷爷)等着"
+            r"|(?:咱们|咱|那就|你(?:们)?给(?:我|老子))走着瞧"
+            r"|(?<![不没])(?:让|叫|要)你(?:们)?(?:全家)?(?:吃不了兜着走|生不如死|付出代价|知道厉害"
+            r"|知道我的厉害)"
+            r"|有你(?:们)?(?:的)?好果子吃"
+            r"|(?:找人|叫人|喊人|摇人)(?:来)?(?:收拾|弄|打|揍|砍|干|废|办|做掉|弄死|搞)(?:了)?(?:你|你们)"
+            r"|迟早(?:要)?(?:收拾|弄|办|干|搞|废|做掉|弄死|整死)(?:了)?(?:你|你们)"
+            r"|(?:小心|当心)(?:你的|你那)(?:狗命|小命|狗头|狗腿|脑袋)|(?:小心|当心)(?:狗命|小命)"
+            r"|别让我(?:在现实中|在现实里|在外面|在路上|在线下|线下|在街上)?(?:碰到|遇到|看到|见到|逮到"
+            r"|抓到|撞见)(?:你|你们)(?=[，,。.!！?？\s]|$|否则|不然|一次)"
+            r"|(?:你|你们)(?:(?:全家|一家|家人)(?:以后|晚上)?|最好|给我)(?:都)?(?:出门|走夜路|走路"
+            r"|上下班|上下学|回家)(?:都|的时候|时)?(?:给我)?(?:小心|当心)"
+            r"|(?:走夜路|出门)(?:最好)?(?:小心|当心)(?:点|些|一点)?[，,。.!！\s]*(?:别让我|我知道你"
+            r"|不然|否则|小心我)"
+            r"|(?:你|你们)(?:这次|今天|这回|这下|今晚)?死定了"
+            r"|(?<!不会)(?<![不没])(?:我|老子)?(?:会|要|一定|保证)?让你(?:们)?(?:全家)?后悔(?![没莫不])"
+            r"|(?:你|你们)(?:的)?(?:死期(?:到了|不远了|快到了|将至)|好日子(?:到头了|不多了))"
+            r"|(?:你|你们)(?:以后|今后|这辈子)?(?:都)?别想(?:好过|安生|好好活|活着离开|过好日子)"
+            r"|(?:我|老子|爷)[^，。！？,.!?]{0,6}?(?:要|会|就|先|去|想|迟早|非|一定|直接)(?:刀|砍|捅|宰)"
+            r"(?:了|死)?(?:你|你们|你全家|你妈)(?![的得也都们家])"
+            r"|(?:^|[我子爷，,。.!！?？\s])(?:刀|砍|捅)(?:了|死)?(?:你|你们|你全家)(?![的得也都们家])"
+        ),
+        needs=("你", "走着瞧", "狗命", "小命"),
+    ),
+    # "i'll 🔪 you", "🔪🔪 u", 🔪你全家: a weapon said with the person it is for
+    Pattern(
+        "threat of violence",
+        categories.HARASSMENT,
+        re.compile(
+            r"\b(?:i|we)(?:['’]ll|ll| will| am going to|['’]m going to|['’]m gonna|m gonna| gonna"
+            r"| wanna)?\s*" + _WEAPON_EMOJI + r"+\s*(?:you|u|ya|your|ur)\b"
+            r"|(?:^|[,.!?;:]\s*)" + _WEAPON_EMOJI + r"+\s*(?:you|u|ya|your family|ur family)"
+            r"\b(?!\s+(?:recommended|sent|bought|need|want|can|should|got|asked|said|mean))"
+            r"|" + _WEAPON_EMOJI + r"+\s*(?:你|你们|你全家|你妈)(?![的得也都们家])"
+        ),
+        needs=("🔪", "🗡", "🔫", "🪓", "💣"),
+    ),
+    # "you're such a 🤡", "shut up you 🐷", 你就是个 🤡, 🖕你: pictographs said of a person as
+    # insults (not "you're a 🐐", "my 🐷 plushie")
+    Pattern(
+        "insulting someone",
+        categories.HARASSMENT,
+        re.compile(
+            r"\b(?:you|u|ur|youre|ure)(?:['’]re|re| are| r)?\s+(?:(?:such|just|a|an|the|total|absolute|fucking"
+            r"|stupid|fat|dumb|little|big|ugly|walking|complete)\s+){0,3}"
+            + _INSULT_EMOJI
+            + r"+(?=\s*(?:[,.!?;:]|$|[\U0001F600-\U0001F64F]|(?:lol|lmao|fr|bro|tbh|ngl|smh|af)\b))"
+            r"|(?:你|你们|楼主|楼上)(?:全家)?(?:就|真|简直|果然|根本|纯)?(?:就)?(?:是|像)(?:个|一个|一只"
+            r"|一头|一坨|一条|只|头|坨|条)?\s*"
+            + _INSULT_EMOJI
+            + r"+|你(?:个|这个|这种|这只|这头)\s*"
+            + _INSULT_EMOJI
+            + r"|🖕+\s*(?:you|u|ya|your|ur|你|你们|你妈|你全家|楼主)"
+            r"|(?:fuck|f\*+k|screw)\s+(?:you|u)\s*🖕|(?:^|[,.!?;:]\s*)(?:you|u|ya)\s+🖕"
+        ),
+        needs=(
+            "🤡",
+            "🐷",
+            "🐖",
+            "🐽",
+            "💩",
+            "🐍",
+            "🐀",
+            "🐁",
+            "🦍",
+            "🐒",
+            "🐵",
+            "🐶",
+            "🐕",
+            "🐮",
+            "🐄",
+            "🐸",
+            "🦨",
+            "🗑",
+            "🚮",
+            "🖕",
+        ),  # fmt: skip
+    ),
+    # "immigrants are vermin", "all muslims are terrorists", "gays should be banned", "jews don't
+    # belong here", "kill all the X", "they are invading our country": a group of people called
+    # less than human, or its people said to deserve removing (not "migrants are not criminals",
+    # "women should be paid the same")
+    Pattern(
+        "dehumanising a group",
+        categories.HATE,
+        re.compile(
+            r"\b(?:all\s+|these\s+|those\s+|the\s+|most\s+|fucking\s+|filthy\s+|dirty\s+)?"
+            + _GROUPS_EN
+            + r"\s+(?:are|r|is)\s+(?:(?:all|just|nothing but|literally|basically|simply|such"
+            r"|a bunch of|a pack of|a horde of|like|fucking|filthy|dirty|disgusting|stinking"
+            r"|dangerous|violent|lazy)\s+)*" + _DEHUMANISED_EN + r"\b"
+            r"|\ball\s+" + _GROUPS_EN + r"\s+(?:should|must|need to|ought to|deserve to)\s+"
+            r"(?:be\s+)?(?:die|rot|burn|killed|shot|hanged|gassed)\b"
+            r"|\b" + _GROUPS_EN + r"\s+(?:should|must|need to|needs to|ought to|deserve to"
+            r"|have to)\s+(?:all\s+)?(?:be\s+)?(?:all\s+)?(?:banned|deported|kicked out|thrown out"
+            r"|removed|sent back|expelled|locked up|shot|hanged|hung|burned|burnt|eliminated"
+            r"|exterminated|segregated|sterili[sz]ed|castrated|gassed|executed|killed|die|rot"
+            r"|go back|leave (?:our|this|my) country|not be allowed to (?:vote|work|live|exist"
+            r"|marry|breed|have kids))\b"
+            r"|\b" + _GROUPS_EN + r"\s+(?:do not|don['’]?t)\s+belong\s+(?:here|in (?:this|our|my)"
+            r" (?:country|city|town|society|neighbou?rhood|school)|in (?:europe|america|britain"
+            r"|the uk|the us|the west|society))\b"
+            r"|\b(?:kill|gas|shoot|exterminate|hang|lynch|nuke|burn|wipe out|eradicate|deport|death"
+            r" to)\s+(?:all\s+)?(?:the\s+|of the\s+|these\s+|those\s+)?" + _GROUPS_EN + r"\b"
+            r"|\b" + _GROUPS_EN + r"\s+(?:are\s+)?(?:invading|infesting|infest|ruining|destroying"
+            r"|polluting|taking over)\s+(?:our|this|the|my)\s+(?:country|countries|nation|city"
+            r"|cities|town|neighbou?rhood|continent|europe|society|streets|schools)\b"
+        ),
+        needs=_GROUPS_EN_WORDS,
+    ),
+    # 河南人都是骗子, 女的都是婊子, 同性恋都是变态, 日本人都该死, 黑人就应该被赶出去, 杀光小日本,
+    # 劣等民族: a group of people called less than human or worth removing (not 东北人都是活雷锋)
+    Pattern(
+        "dehumanising a group",
+        categories.HATE,
+        re.compile(
+            r"(?:所有|这些|那些)?(?<![子妇儿少美仙])(?:"  # not 子女的都是
+            + _GROUPS_ZH
+            + r"|\b"
+            + _GROUPS_EN
+            + r"\s*)(?:全都|全部|都|全|就|果然|天生|基本都|大多都?|多半"
+            r"|个个都?|没一个不是){1,2}(?:是|是一群|是一帮|是些|一群|一帮)?(?:一群|一帮|些)?(?:臭|死|蠢|贱"
+            r"|脏)?" + _DEHUMANISED_ZH + r"(?![肉排脚蹄皮毛粮食崽仔圈窝场主友饲片年美？?吗])"
+            r"|"
+            + _GROUPS_ZH
+            + r"(?:都|全|统统|全部|就)?(?:应该|该|就该|都该|必须|统统|全部|早该|都得"
+            r"|就得)(?:被)?(?:全部|统统|都)?(?:赶出去|赶出|驱逐|消灭|灭绝|灭掉|绝育|禁止入境|关起来"
+            r"|滚出|滚回|杀光|杀掉|枪毙|死光|清除|清理掉|去死|阉了|烧死|处理掉)"
+            r"|(?<!棒子)(?<!棍子)(?<!杆子)(?:杀光|灭了|消灭|屠光|烧死|杀死|宰了|干死|打死)(?:所有|全部|这些|那些)?(?:的)?"
+            + _GROUPS_ZH
+            + r"|(?:劣等|低等|下等)(?:民族|人种|种族|生物)"
+        ),
+        needs=(*_GROUPS_ZH_WORDS, *_GROUPS_EN_WORDS, "劣等", "低等", "下等"),
+    ),
+    # "nobody likes you", "everyone hates you", "you don't deserve to live", "your mom should
+    # have aborted you", "i'll leak your nudes", 没人喜欢你, 你不配活着, 你活着就是浪费空气,
+    # 你妈当初就该把你打掉, 把你的裸照发给你爸妈: harassment in plain words (not "nobody likes
+    # you more than me", 不会没人喜欢你的)
+    Pattern(
+        "harassing someone",
+        categories.HARASSMENT,
+        re.compile(
+            r"\b(?:nobody|no one|noone|no-one)\s+(?:here\s+|in this (?:world|thread|group|server"
+            r"|school|class)\s+)?(?:actually\s+|really\s+|even\s+|ever\s+|will ever\s+|would ever\s+"
+            r"|could ever\s+)?(?:likes|loves|love|like|wants|cares about|care about|wants to see"
+            r"|asked for|needs)\s+(?:you|u|ya)\b(?!\s+(?:to|for|as|more|better|when|if|like|the way"
+            r"|back))"
+            r"|\b(?:everyone|everybody|we all|the whole (?:school|class|world|server|internet))\s+"
+            r"(?:here\s+|secretly\s+|already\s+)?(?:hates|hate|despises|laughs at|is laughing at"
+            r"|are laughing at)\s+(?:you|u|ya)\b"
+            r"|\b(?:you|u)\s+(?:don['’]?t|do not|dont)\s+deserve\s+to\s+(?:live|exist|breathe"
+            r"|be alive|be happy|be loved)\b"
+            r"|\b(?:you|u)\s+(?:should\s+(?:never\s+)?have\s+been|shouldn['’]?t\s+have\s+been"
+            r"|should['’]ve\s+never\s+been|were never meant to be)\s+(?:born|aborted|swallowed)\b"
+            r"|\b(?:your|ur)\s+(?:mom|mum|mother|parents|dad)\s+(?:should\s+have|shoulda|should['’]ve"
+            r")\s+(?:aborted|swallowed)\s+(?:you|u)\b"
+            r"|\b(?:your|ur)\s+(?:parents|mom|mum|dad|family)\s+(?:must be|are|is)\s+(?:so\s+)?"
+            r"(?:ashamed|embarrassed|disappointed)\s+(?:of|by|in)\s+(?:you|u)\b"
+            r"|\b(?:i|we)(?:['’]ll|ll| will| am going to|['’]m going to|['’]m gonna|m gonna| gonna"
+            r"| are going to)\s+(?:\w+\s+){0,2}?(?:leak|post|share|spread|send|expose)\s+(?:your"
+            r"|ur)\s+(?:nudes|nude pics|naked pics|nude photos|home address|address|phone number"
+            r"|dms|secrets|real name|private (?:pics|photos|messages))\b"
+            r"|\b(?:i|we)(?:['’]ll|ll| will| am going to|['’]m going to|['’]m gonna|m gonna| gonna"
+            r"| are going to)\s+(?:\w+\s+){0,2}?(?:dox|doxx|expose)\s+(?:you|u)\b"
+            r"|(?<!不会)(?<!怎么会)(?<!不是)(?:没人|没有人|没有一个人|谁都不|所有人都不)(?:会)?"
+            r"(?:喜欢|在乎|爱|想理|关心|待见)(?:你|你们)(?![吗么])"
+            r"|(?:大家|所有人|全世界|全班|全校|我们)(?:都)?(?:讨厌|恨|烦|看不起|鄙视|嫌弃)(?:你|你们)"
+            r"(?![的吗么])"
+            r"|(?:你|你们)(?:这种人|这样的人)?(?:根本|压根)?不配(?:活着|活在这个世界上|做人|当人|为人"
+            r"|出生|有人爱|被爱|存在)"
+            r"|(?:你|你们)(?:这种人|这样的人)?活着(?:就是|纯属|简直是|只会)?(?:浪费|在浪费)(?:空气"
+            r"|粮食|资源|氧气|生命)"
+            r"|(?:你|你们)(?:这种人|这样的人)?(?:就|根本就)?不该(?:出生|生出来|来到这个世界|活着|存在)"
+            r"|(?:你|你们)(?:怎么|咋|还)(?:还)?有脸(?:活着|活下去|出来见人|见人|上网)"
+            r"|\b(?:nobody|no one|noone)\s+(?:would|will|is going to|gonna)\s+(?:care|notice|cry)"
+            r"\s+if\s+(?:you|u)\s+(?:died|die|disappeared|were gone|killed yourself)\b"
+            r"|(?:你妈|你爸|你爸妈|你父母|你爹妈|你爹|你娘)(?:当初|当年)?(?:就|真|早|应该)?(?:该)?"
+            r"(?:把你|将你)(?:打掉|流掉|射墙上|射在墙上|射到墙上|掐死|淹死|冲进马桶|冲马桶)"
+            r"|(?:生出|生了|养出|养了|生下)(?:你)?这(?:种|么个|个|样的)(?:东西|玩意儿?|货|垃圾|废物"
+            r"|畜生|孽种|杂种)"
+            r"|(?:把|将)你(?:的)?(?:裸照|照片|视频|聊天记录|地址|住址|电话|身份证|丑事|隐私|黑料)"
+            r"[^，。！？,.!?]{0,6}?(?:挂出来|挂到|挂网上|发到网上|发网上|公开|曝光|发给你(?:爸妈|爸|妈"
+            r"|父母|老板|领导|同学|老师|全校|老公|老婆|男朋友|女朋友)|发到你(?:们)?(?:公司|学校|群))"
+        ),
+        needs=("you", " u", "u ", "ur ", "你", "生出", "生了", "养出", "养了", "生下"),
+    ),
+    # "earn $500 a day from home", 日赚500: a promise of money (_PROMISING_MONEY, above)
+    _PROMISING_MONEY,
+    # "dm me", "link in bio", 加我vx, 私聊, 扫码: a way to reach the writer elsewhere, only in a
+    # text that also promises money (a newcomer's "add me on WeChat" is not spam)
+    Pattern(
+        "contact address beside a promise of money",
+        categories.SPAM,
+        re.compile(_CONTACT),
+        needs=(
+            "me",
+            "us",
+            "reach",
+            "on",
+            "via",
+            "my",
+            "t.me",
+            "wa.me",
+            "bio",
+            "link",
+            "sign up",
+            "加",
+            "私",
+            "滴滴",
+            "dd",
+            "主页",
+            "扫",
+            "点",
+            "戳",
+            "评论区",
+            "扣",
+            "联系",
+        ),  # fmt: skip
+        also=_PROMISING_MONEY,
+    ),
+    # "limited spots", "act now", 名额有限, 手慢无: hurry, only in a text that also promises money
+    Pattern(
+        "hurry beside a promise of money",
+        categories.SCAM,
+        re.compile(_URGENCY),
+        needs=(
+            "limited",
+            "act ",
+            "only",
+            "hurry",
+            "today",
+            "too late",
+            "first",
+            "miss",
+            "expire",
+            "名额",
+            "仅限",
+            "限时",
+            "速来",
+            "先到",
+            "错过",
+            "手慢",
+            "抓紧",
+            "截止",
+            "过时",
+        ),  # fmt: skip
+        also=_PROMISING_MONEY,
+    ),
 )
 # Texts without any of these cannot match a pattern: most posts are skipped by one scan.
 _PREFILTER = re.compile(
     r"\b(?:you|u|ya|yall|y'all|yourself|urself|yourselves|your|jump|leap|favou?r|back|die|like"
-    r"|kitchen|sandwich)\b|你|楼主|楼上|她|他|这女的|那女的|这男的|滚|开盒|人肉|社死"
-)
+    r"|kitchen|sandwich|ur)\b|你|楼主|楼上|她|他|这女的|那女的|这男的|滚|开盒|人肉|社死"
+    # mod17b: a group named, a pictograph, a word that may promise money
+    r"|走着瞧|狗命|小命|劣等|低等|下等|\b" + _GROUPS_EN + r"\b|" + _GROUPS_ZH
+    + r"|" + _WEAPON_EMOJI + r"|" + _INSULT_EMOJI + r"|🖕|"
+    + "|".join(map(re.escape, _MONEY_NEEDS))
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -517,12 +942,12 @@ class PatternHit:
 def find(text: str, normalised: Normalised | None = None) -> list[PatternHit]:
     """Every pattern's matches in `text`, as ranges of the original text."""
     folded = normalised if normalised is not None else normalise(text)
-    if not _PREFILTER.search(folded.text):
-        return []
-    hits = _find_in(folded.text, folded, None)
+    hits = _find_in(folded.text, folded, None) if _PREFILTER.search(folded.text) else []
     if _SPACED_HAN.search(folded.text):
         # 楼 主 你 妈 今 天 死 了 吗: Chinese written a character at a time reads as one run
         joined, positions = _join_spaced_han(folded.text)
+        if not _PREFILTER.search(joined):
+            return hits
         seen = {(hit.pattern, hit.start, hit.end) for hit in hits}
         for hit in _find_in(joined, folded, positions):
             if (hit.pattern, hit.start, hit.end) not in seen:
@@ -556,11 +981,15 @@ def _find_in(text: str, folded: Normalised, positions: list[int] | None) -> list
     """Every pattern's matches in `text` (the folded text, or a view of it whose characters
     sit at `positions` of it), as ranges of the original text."""
     hits = []
+    matched: set[Pattern] = set()  # the patterns that matched this text, for `also`
     for pattern in PATTERNS:
         if not any(needed in text for needed in pattern.needs):
             continue
+        if pattern.also is not None and pattern.also not in matched:
+            continue
         for match in pattern.regex.finditer(text):
             if match.end() > match.start():
+                matched.add(pattern)
                 start, end = match.span()
                 if positions is not None:
                     start, end = positions[start], positions[end - 1] + 1

@@ -144,13 +144,17 @@ _MONEY = re.compile(
     r"|兼职(?:日结|在家|宝妈|学生|打字|刷|招聘)|(?:免费|白)(?:领|送|拿)(?:取)?\s*(?:iphone|苹果"
     r"|手机|红包|现金|话费|会员|\d)|恭喜(?:您|你)?(?:中奖|获得|被抽中)|中奖了|领取(?:奖金|奖品|红包"
     r"|现金|补贴)|\d+\s*(?:元|块|万|k)\s*(?:一天|每天|/天|一单|每单|/单|一小时)"
+    # a recovery scam: lost money said to be recovered by someone to contact
+    r"|\brecover(?:ed|s|ing)?\s+(?:my|your|ur|their|his|her|all (?:my|your)|the|lost)\s+"
+    r"(?:lost\s+|stolen\s+)?(?:funds|money|savings|crypto|bitcoin|btc|usdt|investments?)\b"
+    r"|(?:被骗|损失)的(?:钱|资金|本金|款)(?:都|全|全部)?(?:追回|要回|拿回)|追回(?:被骗|损失)"
 )
 # A text without one of these cannot promise money (the patterns run only where one is).
 _MONEY_NEEDS = (
     *"0123456789", "guarantee", "risk", "double", "passive", "selected", "won", "claim", "free",
     "from home", "invest", "trading", "crypto", "forex", "bitcoin", "experience", "赚", "挣",
     "风险", "回报", "收益", "保本", "翻倍", "本金", "带单", "带你", "兼职", "领", "送", "白拿",
-    "中奖", "恭喜", "日结", "日入", "月入",
+    "中奖", "恭喜", "日结", "日入", "月入", "recover", "追回", "要回", "拿回",
 )  # fmt: skip
 # A way to reach the writer away from the note: a chat app, a private message, a link.
 _CONTACT = (
@@ -160,7 +164,9 @@ _CONTACT = (
     r"\b|\bclick (?:the|this|my|on the) link\b|\badd me on\b|\bsign up (?:here|now|at)\b"
     r"|加(?:我)?(?:微信|薇信|威信|vx|v信|wx|v|q|qq|扣扣|企鹅|电报|tg|好友)|私(?:聊|信|我|戳)|滴滴我"
     r"|dd我|(?:看|进|点)(?:我)?主页|主页(?:联系|有|链接|看)|扫(?:码|二维码)|(?:点|戳)(?:击)?(?:链接"
-    r"|下方)|评论区(?:留|扣)|扣\s*1|联系(?:我|客服|导师|老师))"
+    r"|下方)|评论区(?:留|扣)|扣\s*1|联系(?:我|客服|导师|老师)"
+    r"|\b(?:contact|text|message|dm|call|email)\s+(?:him|her|them)\b"
+    r"|\b(?:whatsapp|telegram|wa)\s*[:：]?\s*\+\d)"
 )
 # Hurry: a deadline or a few places left.
 _URGENCY = (
@@ -889,6 +895,10 @@ PATTERNS = (
             "评论区",
             "扣",
             "联系",
+            "him",
+            "her",
+            "them",
+            "+",
         ),  # fmt: skip
         also=_PROMISING_MONEY,
     ),

@@ -10,7 +10,12 @@ x-masks, 🪦 as 死, abuse reported for help read as said to no one): evasions 
 newcomers acted on 0/72 → 0/72. The same rules took holdout4, which they were tuned on, from
 70.8% to 86.9%: what was fixed there barely carries over to sentences nobody tuned on. Weakest
 kinds here: threats (3/15), spam (4/15), harassment (5/13), hate (9/16), emoji as characters
-(8/14). The floors
+(8/14). A second helper (mod17b) was then told those kinds, no sentence, and built patterns for
+them from how such things are written (veiled threats, a group noun with a dehumanising
+predicate, plain-word harassment, emoji aimed at a person, scams as a combination): at d1888ab
+133/198 caught (67.2%; threats 5/15, spam 6/15, hate 11/16, emoji 10/14, harassment 5/13),
+look-alikes 12/170, held 0, newcomers 0/72. That helper came to know one sentence here
+(a duplicate check against its own cases), which is then no blind measure. The floors
 keep it from getting worse, with a margin of one case; this set is blind no longer once a rule
 is tuned on its misses (say so here when that happens).
 """
@@ -20,7 +25,7 @@ import pytest
 from crossnote.moderation.suite import cases_directory, load_cases, run_suite
 
 HOLDOUT5_FLOORS = {
-    "catch_rate": 0.625,  # 125/198 = 0.631; one case fewer is 0.626
+    "catch_rate": 0.665,  # 133/198 = 0.672; one case fewer is 0.667
     "lookalikes_flagged_rate": 0.077,  # 12/170 = 0.071; one case more is 0.076
     "benign_held": 0,
     "newcomers_flagged": 0,

@@ -279,3 +279,33 @@ def _glin_words(filename: str, *, dropped: set[str]) -> list[str]:
             continue
         kept.append(word)
     return kept
+
+
+STARTER_DESCRIPTION = "Starter list shipped with Crossnote"
+
+
+def add_starter_terms(apps, schema_editor, *, terms: set[str]) -> None:
+    """A data migration's step (0011 onwards): the starter lists catch up with starter_entries()
+    for `terms`. Only a list that is still the shipped starter list of its name gets them; an
+    operator's own list of that name, and their own terms, are left alone."""
+    term_list_model = apps.get_model("moderation", "TermList")
+    term_model = apps.get_model("moderation", "Term")
+    for entry in starter_entries():
+        if entry.term not in terms:
+            continue
+        term_list = term_list_model.objects.filter(
+            name=entry.list_name, description=STARTER_DESCRIPTION
+        ).first()
+        if term_list is None:
+            continue  # no starter list of that name here: the operator's lists are theirs
+        term_model.objects.get_or_create(
+            term_list=term_list,
+            term=entry.term,
+            defaults={"exceptions": list(entry.exceptions), "ambiguous": entry.ambiguous},
+        )
+
+
+def remove_starter_terms(apps, schema_editor, *, terms: set[str]) -> None:
+    """add_starter_terms undone: `terms` leave the starter lists (never an operator's list)."""
+    term_model = apps.get_model("moderation", "Term")
+    term_model.objects.filter(term__in=terms, term_list__description=STARTER_DESCRIPTION).delete()

@@ -15,7 +15,7 @@ unchanged, held 0, newcomers 1/44. The catch floor moves up with a margin of one
 
 import pytest
 
-from crossnote.moderation.suite import cases_directory, load_cases, run_suite
+from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT3_FLOORS = {
     "catch_rate": 0.945,
@@ -26,28 +26,16 @@ HOLDOUT3_FLOORS = {
 
 
 def test_holdout3_is_its_own_sentences_in_both_languages_and_big_enough():
-    earlier = {
-        case.text.lower()
-        for name in ("suite", "holdout", "holdout2")
-        for case in load_cases(cases_directory(name))
-    }
-    cases = load_cases(cases_directory("holdout3"))
-    by_set = {name: [c for c in cases if c.source == name] for name in ("evasions", "lookalikes")}
-    assert len(by_set["lookalikes"]) >= 120 and len(by_set["evasions"]) >= 80
-    assert sum(c.source == "newcomers" for c in cases) >= 40
-    assert not earlier & {case.text.lower() for case in cases}
-    for name, part in by_set.items():
-        languages = [c.language for c in part]
-        assert languages.count("en") >= 40 and languages.count("zh") >= 40, name
+    check_its_own_sentences(
+        "holdout3",
+        ("suite", "holdout", "holdout2"),
+        lookalikes=120,
+        evasions=80,
+        newcomers=40,
+        per_language=40,
+    )
 
 
 @pytest.mark.django_db
 def test_the_pipeline_holds_the_holdout3_floors():
-    result = run_suite(errors=0, directory=cases_directory("holdout3"))
-    sets = result["groups"]["set"]
-    assert result["overall"]["catch_rate"] >= HOLDOUT3_FLOORS["catch_rate"], result["text"]
-    assert sets["lookalikes"]["flagged_rate"] <= HOLDOUT3_FLOORS["lookalikes_flagged_rate"], result[
-        "text"
-    ]
-    assert result["overall"]["held"] <= HOLDOUT3_FLOORS["benign_held"], result["text"]
-    assert sets["newcomers"]["flagged"] <= HOLDOUT3_FLOORS["newcomers_flagged"], result["text"]
+    check_floors("holdout3", HOLDOUT3_FLOORS)

@@ -31,7 +31,7 @@ held 0, newcomers 0/60; the floor rises with a margin of one case.
 
 import pytest
 
-from crossnote.moderation.suite import cases_directory, load_cases, run_suite
+from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT4_FLOORS = {
     "catch_rate": 0.87,  # 148/168 = 0.881; one case fewer is 0.875, two fewer 0.869
@@ -42,28 +42,16 @@ HOLDOUT4_FLOORS = {
 
 
 def test_holdout4_is_its_own_sentences_in_both_languages_and_big_enough():
-    earlier = {
-        case.text.lower()
-        for name in ("suite", "holdout", "holdout2", "holdout3")
-        for case in load_cases(cases_directory(name))
-    }
-    cases = load_cases(cases_directory("holdout4"))
-    by_set = {name: [c for c in cases if c.source == name] for name in ("evasions", "lookalikes")}
-    assert len(by_set["lookalikes"]) >= 140 and len(by_set["evasions"]) >= 160
-    assert sum(c.source == "newcomers" for c in cases) >= 60
-    assert not earlier & {case.text.lower() for case in cases}
-    for name, part in by_set.items():
-        languages = [c.language for c in part]
-        assert languages.count("en") >= 60 and languages.count("zh") >= 60, name
+    check_its_own_sentences(
+        "holdout4",
+        ("suite", "holdout", "holdout2", "holdout3"),
+        lookalikes=140,
+        evasions=160,
+        newcomers=60,
+        per_language=60,
+    )
 
 
 @pytest.mark.django_db
 def test_the_pipeline_holds_the_holdout4_floors():
-    result = run_suite(errors=0, directory=cases_directory("holdout4"))
-    sets = result["groups"]["set"]
-    assert result["overall"]["catch_rate"] >= HOLDOUT4_FLOORS["catch_rate"], result["text"]
-    assert sets["lookalikes"]["flagged_rate"] <= HOLDOUT4_FLOORS["lookalikes_flagged_rate"], result[
-        "text"
-    ]
-    assert result["overall"]["held"] <= HOLDOUT4_FLOORS["benign_held"], result["text"]
-    assert sets["newcomers"]["flagged"] <= HOLDOUT4_FLOORS["newcomers_flagged"], result["text"]
+    check_floors("holdout4", HOLDOUT4_FLOORS)

@@ -22,7 +22,7 @@ is tuned on its misses (say so here when that happens).
 
 import pytest
 
-from crossnote.moderation.suite import cases_directory, load_cases, run_suite
+from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT5_FLOORS = {
     "catch_rate": 0.665,  # 133/198 = 0.672; one case fewer is 0.667
@@ -33,28 +33,16 @@ HOLDOUT5_FLOORS = {
 
 
 def test_holdout5_is_its_own_sentences_in_both_languages_and_big_enough():
-    earlier = {
-        case.text.lower()
-        for name in ("suite", "holdout", "holdout2", "holdout3", "holdout4")
-        for case in load_cases(cases_directory(name))
-    }
-    cases = load_cases(cases_directory("holdout5"))
-    by_set = {name: [c for c in cases if c.source == name] for name in ("evasions", "lookalikes")}
-    assert len(by_set["lookalikes"]) >= 160 and len(by_set["evasions"]) >= 190
-    assert sum(c.source == "newcomers" for c in cases) >= 70
-    assert not earlier & {case.text.lower() for case in cases}
-    for name, part in by_set.items():
-        languages = [c.language for c in part]
-        assert languages.count("en") >= 80 and languages.count("zh") >= 80, name
+    check_its_own_sentences(
+        "holdout5",
+        ("suite", "holdout", "holdout2", "holdout3", "holdout4"),
+        lookalikes=160,
+        evasions=190,
+        newcomers=70,
+        per_language=80,
+    )
 
 
 @pytest.mark.django_db
 def test_the_pipeline_holds_the_holdout5_floors():
-    result = run_suite(errors=0, directory=cases_directory("holdout5"))
-    sets = result["groups"]["set"]
-    assert result["overall"]["catch_rate"] >= HOLDOUT5_FLOORS["catch_rate"], result["text"]
-    assert sets["lookalikes"]["flagged_rate"] <= HOLDOUT5_FLOORS["lookalikes_flagged_rate"], result[
-        "text"
-    ]
-    assert result["overall"]["held"] <= HOLDOUT5_FLOORS["benign_held"], result["text"]
-    assert sets["newcomers"]["flagged"] <= HOLDOUT5_FLOORS["newcomers_flagged"], result["text"]
+    check_floors("holdout5", HOLDOUT5_FLOORS)

@@ -54,17 +54,28 @@ def _from_now(unit: str, count: int) -> str:
     return forms[unit] % {"count": count}
 
 
-def relative_time(value: datetime | None, now: datetime | None = None) -> str:
-    """`value` told from `now` in one unit: "just now", "5 minutes ago", "in 3 days"; "" for
-    None. Naive datetimes are taken as in the current time zone."""
+def relative_moment(value: datetime | None, now: datetime | None = None) -> tuple:
+    """Which text relative_time tells `value` in at `now`, without building it: () for None,
+    (past,) within a minute ("just now", "in a moment"), else (past, unit, count). A cache key
+    holding it changes when the shown time does, and only then (the note page's comments)."""
     if value is None:
-        return ""
+        return ()
     now = now or timezone.now()
     if timezone.is_naive(value):
         value = timezone.make_aware(value)
     seconds = int((now - value).total_seconds())
     if abs(seconds) < MINUTE:
-        return gettext("just now") if seconds >= 0 else gettext("in a moment")
-    if seconds > 0:
-        return _ago(*_unit(seconds))
-    return _from_now(*_unit(-seconds))
+        return (seconds >= 0,)
+    return (seconds > 0, *_unit(abs(seconds)))
+
+
+def relative_time(value: datetime | None, now: datetime | None = None) -> str:
+    """`value` told from `now` in one unit: "just now", "5 minutes ago", "in 3 days"; "" for
+    None. Naive datetimes are taken as in the current time zone."""
+    moment = relative_moment(value, now)
+    if not moment:
+        return ""
+    if len(moment) == 1:
+        return gettext("just now") if moment[0] else gettext("in a moment")
+    past, unit, count = moment
+    return _ago(unit, count) if past else _from_now(unit, count)

@@ -11,12 +11,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from crossnote.core import hooks
-from crossnote.core.timefmt import relative_time
+from crossnote.core.timefmt import relative_moment, relative_time
 from crossnote.federation.models import RemoteActor, RemoteNote
 from crossnote.notes import selectors
 from crossnote.notes.models import NoteImage, NoteWithholding
 from crossnote.notes.services import add_comment, create_board, update_note
-from crossnote.notes.templatetags.notes import _shown_time
 from crossnote.social.services import block_user
 from crossnote.vision.models import PhotoText
 from tests.conftest import upload
@@ -177,7 +176,7 @@ def test_a_comments_shown_time_is_keyed_as_relative_time_tells_it():
     ]
     keys = {}
     for moment in moments:
-        keys.setdefault(_shown_time(moment, now), set()).add(relative_time(moment, now))
+        keys.setdefault(relative_moment(moment, now), set()).add(relative_time(moment, now))
     # One key, one text; and as many keys as texts (a key changes when the text does).
     assert all(len(texts) == 1 for texts in keys.values())
     assert len(keys) == len({relative_time(m, now) for m in moments})

@@ -8,8 +8,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-# _unit: the one unit a span is told in, as relative_time tells it (one rule, not a copy).
-from crossnote.core.timefmt import MINUTE, _unit
+from crossnote.core.timefmt import relative_moment
 from crossnote.notes.text import MENTION_RE, TOPIC_RE
 
 register = template.Library()
@@ -131,21 +130,6 @@ def card_html_version(context, note) -> tuple:
     )
 
 
-def _shown_time(value, now) -> tuple:
-    """Which text core.timefmt.relative_time tells `value` in at `now` ("just now", "3 hours
-    ago", "in 2 days"), as (ago, unit, count), without building the text (six translation
-    look-ups a comment): the same classes of moments, so a key holding it changes when the
-    shown time does and only then."""
-    if value is None:
-        return ()
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value)
-    seconds = int((now - value).total_seconds())
-    if abs(seconds) < MINUTE:
-        return (seconds >= 0,)
-    return (seconds > 0, *_unit(abs(seconds)))
-
-
 def _comment_page_part(context) -> tuple:
     """What comment_version takes from the page rather than the comment (the reader's kind,
     the note's author, the path, languages and translation settings), and the moment the
@@ -191,7 +175,7 @@ def comment_version(context, comment) -> tuple:
         comment.language,
         comment.body,
         comment.created_at,
-        _shown_time(comment.created_at, now),
+        relative_moment(comment.created_at, now),  # the time as shown, not its text
         comment.like_count,
         comment.pk in (context.get("liked_comments") or ()),
         signed_in,

@@ -1,10 +1,13 @@
 """Per-process memos of who a session or an API token is, checked against the shared sign-in
 generation (crossnote.core.revocation) before every use.
 
-Reads only (GET, HEAD, OPTIONS): a write reads its session as Django does. What is remembered is
-only the identity, never the person's row: session key → (user id, the
-session's auth hash, its backend, when it expires) and token digest → (token id, user id, when
-it was last marked used). Each request still reads the person's row by primary key (one indexed
+Every method: what is remembered is the identity and the session's data, never the person's
+row: session key → (user id, the session's auth hash, its backend, when it expires, the
+session's data as stored) and token digest → (token id, user id, when it was last marked used).
+A request served from the memo gets the remembered data as its session's loaded data, as if
+the row had just been read: a write that changes or cycles its session (a password change
+keeps its own session under a new key after every session row of the person was deleted) has
+the data Django's path would have loaded, without reading the row. Each request still reads the person's row by primary key (one indexed
 read instead of the session or token row and then the person), so a suspension, a changed
 password, region or role shows at once through the row itself, as before; what the memo skips is
 reading and decoding the session row (or joining the token row), which only a log-in, log-out,
@@ -35,7 +38,6 @@ from django.utils import timezone
 from crossnote.core import revocation
 from crossnote.core.sql import planned_cursor
 
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})  # reads: the memo serves only these
 MEMO_LIMIT = 100_000  # entries per memo; past it a memo starts again
 # An entry is read again from the database after this long even with no bump: a bound on
 # staleness should a bump ever be lost (Redis unreachable when it was made).
@@ -50,6 +52,7 @@ class SessionEntry:
     backend: str
     expires: datetime
     made: float
+    data: bytes  # the session's data, serialised as the session store does (SESSION_SERIALIZER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,15 +145,7 @@ def session_user(request, get_user):
     `get_user(request)` (Django's, which reads the session), remembered for the next request."""
     session = getattr(request, "session", None)
     key = getattr(session, "session_key", None)
-    if (
-        not key
-        or request.method not in SAFE_METHODS
-        or not isinstance(session, DatabaseSessionStore)
-        or session.accessed
-    ):
-        # A write reads the session as Django does: it may change or cycle the session (a
-        # password change keeps its own session under a new key), which needs its data loaded
-        # before anything deletes the row.
+    if not key or not isinstance(session, DatabaseSessionStore) or session.accessed:
         return get_user(request)
     generation = revocation.current()  # read before the session is: a later bump makes it old
     if generation is None:
@@ -159,7 +154,9 @@ def session_user(request, get_user):
     if entry is not None:
         user = _user_of(entry, generation)
         if user is not None:
-            # As if the session had been read: the response still varies on the cookie.
+            # As if the session had been read: its data loaded (a fresh copy: the request may
+            # change it), and the response still varies on the cookie.
+            session._session_cache = session.serializer().loads(entry.data)
             session.accessed = True
             return user
         _sessions.pop(key, None)
@@ -202,10 +199,11 @@ def _remember_session(session, key: str, user, generation: int) -> None:
     )
     if expires is None:
         return
+    stored = session.serializer().dumps(data)  # now: the request may change its copy later
     _remember(
         _sessions,
         key,
-        SessionEntry(generation, user.pk, auth_hash, backend, expires, time.monotonic()),
+        SessionEntry(generation, user.pk, auth_hash, backend, expires, time.monotonic(), stored),
     )
 
 

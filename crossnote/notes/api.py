@@ -139,7 +139,7 @@ def topic_notes(request, name: str, cursor: str | None = None, limit: int = 20):
 def like_note(request, note_id: int):
     # A new like sets like_count; an old one leaves the count read a moment ago.
     note = selectors.get_visible_note(request.user, note_id, brief=True)
-    services.like_note(user=request.user, note=note)
+    services.like_note(user=request.user, note=note, seen=True)
     return {"liked": True, "like_count": note.like_count}
 
 

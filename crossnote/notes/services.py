@@ -771,10 +771,13 @@ _LIKE_COUNT_SQL = (
 )
 
 
-def like_note(*, user: User, note: Note) -> bool:
+def like_note(*, user: User, note: Note, seen: bool = False) -> bool:
     """Like a note; returns False if it was already liked. A new like sets `note.like_count` to
-    the count it made."""
-    _require_visible(user, note)
+    the count it made. `seen`: the caller got this note for this person through
+    selectors.get_visible_note in the same request, which has just asked who may see it
+    (blocks, withholding): not asked twice."""
+    if not seen:
+        _require_visible(user, note)
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     try:
         with transaction.atomic(), connection.cursor() as cursor:

@@ -167,7 +167,7 @@ def like(request, pk):
     if request.POST.get("action") == "unlike":
         services.unlike_note(user=request.user, note=note)
     else:
-        services.like_note(user=request.user, note=note)
+        services.like_note(user=request.user, note=note, seen=True)
     if request.htmx:
         note.refresh_from_db(fields=["like_count"])
         liked = note.pk in selectors.liked_note_ids(request.user, [note])

@@ -39,6 +39,54 @@ def test_a_remembered_session_reads_no_session_row_and_still_varies_on_the_cooki
 
 
 @pytest.mark.django_db
+def test_a_write_is_served_from_the_memo_with_the_sessions_data(client, mia, make_note, lin):
+    """A like (a POST) reads no session row once the session is remembered, and what the
+    view finds in its session is what the row holds."""
+    authcache.forget_all()
+    client.force_login(mia)
+    session = client.session
+    session["crossnote_probe"] = "kept"
+    session.save()
+    assert client.get("/api/v1/me").status_code == 200  # remembered after the save
+    note = make_note(lin, title="Cats")
+    with CaptureQueriesContext(connection) as queries:
+        liked = client.post(f"/api/v1/notes/{note.pk}/like")
+    assert liked.status_code == 200 and liked.json()["liked"] is True
+    assert _session_reads(queries.captured_queries) == []
+    assert "Cookie" in liked["Vary"]
+    request = type("Request", (), {})()
+    request.session, request.method = client.session, "POST"
+    request.session.accessed = False
+    user = authcache.session_user(request, lambda _request: pytest.fail("read the session"))
+    assert user.pk == mia.pk and request.session["crossnote_probe"] == "kept"
+
+
+@pytest.mark.django_db
+def test_a_password_change_from_a_remembered_session_keeps_that_browser_signed_in(client, mia):
+    """The change deletes every session row of the person before the view moves its own
+    session to a new key: the remembered data is what the new session carries."""
+    authcache.forget_all()
+    client.force_login(mia)
+    assert client.get("/api/v1/me").status_code == 200  # remembered
+    old = client.cookies["sessionid"].value
+    with CaptureQueriesContext(connection) as queries:
+        changed = client.post(
+            "/api/v1/me/password",
+            {"old_password": "correct horse battery", "new_password": "another good passphrase"},
+            content_type="application/json",
+        )
+    assert changed.status_code == 204
+    loads = [  # the session store's load asks for an unexpired row; its delete does not
+        sql for sql in _session_reads(queries.captured_queries) if '"expire_date" >' in sql
+    ]
+    assert loads == []
+    assert client.cookies["sessionid"].value != old
+    assert client.get("/api/v1/me").json()["username"] == mia.username
+    client.cookies["sessionid"] = old  # the old cookie, replayed
+    assert client.get("/api/v1/me").status_code == 401
+
+
+@pytest.mark.django_db
 def test_log_out_ends_a_remembered_session(client, mia):
     client.force_login(mia)
     assert client.get("/api/v1/me").status_code == 200  # now remembered

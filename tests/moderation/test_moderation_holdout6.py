@@ -1,0 +1,40 @@
+"""holdout6 (suite/holdout6): written in session 12 by a helper who never saw the moderation code,
+its term lists, the earlier case sets or their figures, in a folder outside the repository; the
+kinds asked for were those of holdout5 plus "paraphrase" (abuse with no swear word: insults by
+implication, hate phrased as opinion, threats by implication, scams with no money word).
+Fourteen of its sentences were already in earlier sets and were taken out before any measuring.
+
+`crossnote moderation suite --cases holdout6` at bd6e8ed (the rules of session 11, untouched):
+evasions caught 148/199 (74.4%; en 77/99, zh 71/100), look-alikes flagged 11/177 (6.2%), two of
+them held, newcomers acted on 0/75. Weakest kinds: paraphrase 5/20, harassment 6/13, slur 7/12,
+threat 7/13, spam 8/14. The floors keep it from getting worse, with a margin of one case; the
+two held look-alikes are a known failure (the issue says none held): lower that floor when they
+are fixed. This set is blind no longer once a rule is tuned on its misses (say so here then).
+"""
+
+import pytest
+
+from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
+
+HOLDOUT6_FLOORS = {
+    "catch_rate": 0.74,  # 148/199 = 0.744; one case fewer is 0.739
+    "lookalikes_flagged_rate": 0.068,  # 11/177 = 0.062; one case more is 0.068
+    "benign_held": 2,
+    "newcomers_flagged": 0,
+}
+
+
+def test_holdout6_is_its_own_sentences_in_both_languages_and_big_enough():
+    check_its_own_sentences(
+        "holdout6",
+        ("suite", "holdout", "holdout2", "holdout3", "holdout4", "holdout5"),
+        lookalikes=170,
+        evasions=190,
+        newcomers=70,
+        per_language=85,
+    )
+
+
+@pytest.mark.django_db
+def test_the_pipeline_holds_the_holdout6_floors():
+    check_floors("holdout6", HOLDOUT6_FLOORS)

@@ -3,11 +3,13 @@
 `crossnote/moderation/data/` holds COLD (train and dev, Apache-2.0), Davidson et al. (MIT) and the
 OLID training set (OffensEval 2019, cited in data/README.md), so training, the learning loop and
 the tests work from the repository alone: an operator's server has no developer folders beside it.
-Readers return `LabelledRow`s with label 1 offensive, 0 safe. The moderators' own decisions are
-read here too (`labelled_decisions`), as the learning loop's examples.
+Readers return `LabelledRow`s with label 1 offensive, 0 safe. The project's own labelled sentences
+(the regression suite's case sets, `own_cases`) and the moderators' decisions
+(`labelled_decisions`, the learning loop's examples) are read here too.
 """
 
 import csv
+from collections.abc import Sequence
 from pathlib import Path
 
 from crossnote.moderation.categories import HARASSMENT, HATE, PROFANITY
@@ -126,6 +128,39 @@ TRAIN_SPLITS = {"cold": "cold_train", "davidson": "davidson_train", "olid": "oli
 VALIDATION_SPLITS = {"zh": ("cold_validation",), "en": ("davidson_validation", "olid_validation")}
 # Never trained or tuned on: the figures a model is judged by.
 TEST_SPLITS = ("cold_test", "davidson_test", "olid_held_out")
+
+
+# --- the project's own cases as examples ---------------------------------------------------------
+
+# The case sets of crossnote/moderation/suite (people wrote them: evasions to flag, look-alikes and
+# newcomer posts to allow) that the classifier's stack trains on (issue 17: meaning, not wording).
+# A set is either here or in BLIND_CASE_SETS, never both: a blind set is the measure of what was
+# learnt, so nothing that trains may open its files.
+OWN_CASE_SETS = ("suite", "holdout", "holdout2", "holdout3", "holdout4", "holdout5")
+BLIND_CASE_SETS = frozenset({"holdout6"})
+
+
+def own_cases(names: Sequence[str] = OWN_CASE_SETS) -> dict[str, list[LabelledRow]]:
+    """The named case sets as labelled rows, by set: evasions 1 (offensive), look-alikes and
+    newcomer posts 0, each with the language its author gave ("zh", "en", "mixed").
+
+    Raises ValueError for a blind set or a name that is no case set; reads no other set."""
+    from crossnote.moderation.suite.runner import CASE_SETS, load_cases
+
+    blind = sorted(BLIND_CASE_SETS & set(names))
+    if blind:
+        raise ValueError(f"{', '.join(blind)}: a blind case set, never trained on")
+    unknown = [name for name in names if name not in CASE_SETS]
+    if unknown:
+        known = ", ".join(n for n in CASE_SETS if n not in BLIND_CASE_SETS)
+        raise ValueError(f"no case set {', '.join(unknown)}; sets: {known}")
+    return {
+        name: [
+            LabelledRow(case.text, int(case.abusive), case.language)
+            for case in load_cases(CASE_SETS[name])
+        ]
+        for name in names
+    }
 
 
 # --- the moderators' decisions as examples ----------------------------------------------------

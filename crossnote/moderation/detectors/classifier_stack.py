@@ -19,6 +19,7 @@ Everything here is plain arrays and JSON (no pickle); this module does only the 
 """
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -178,16 +179,22 @@ SKIP_MISS = 0.005
 
 
 def fit_group(
-    z: dict[str, np.ndarray], e: dict[str, np.ndarray], apc: dict[str, np.ndarray], y: dict
+    z: dict[str, np.ndarray],
+    e: dict[str, np.ndarray],
+    apc: dict[str, np.ndarray],
+    y: dict,
+    weights: Mapping[str, float] | None = None,
 ) -> dict:
     """Stage weights for one language group on its validation sources (each source weighted
-    equally), and its skip_below."""
+    equally, or `weights[source]` times as much as a source not named there), and its
+    skip_below."""
     names = list(z)
+    shares = {name: float((weights or {}).get(name, 1.0)) for name in names}
     labels = np.concatenate([y[n] for n in names])
     x1 = np.concatenate([np.column_stack([z[n], apc[n]]) for n in names])
     x2 = np.concatenate([np.column_stack([z[n], e[n], apc[n]]) for n in names])
-    stage1 = _fit(x1, labels, names, y)
-    stage2 = _fit(x2, labels, names, y)
+    stage1 = _fit(x1, labels, names, y, shares)
+    stage2 = _fit(x2, labels, names, y, shares)
     p1 = _sigmoid(x1 @ stage1[:-1] + stage1[-1])
     p2 = _sigmoid(x2 @ stage2[:-1] + stage2[-1])
     skip = float(SKIP_GRID[0])
@@ -201,9 +208,12 @@ def fit_group(
     }
 
 
-def _fit(x: np.ndarray, labels: np.ndarray, names: list[str], y: dict) -> np.ndarray:
+def _fit(
+    x: np.ndarray, labels: np.ndarray, names: list[str], y: dict, shares: Mapping[str, float]
+) -> np.ndarray:
     from sklearn.linear_model import LogisticRegression
 
-    weights = np.concatenate([np.full(len(y[n]), 1.0 / len(y[n])) for n in names]) * len(labels)
+    weights = np.concatenate([np.full(len(y[n]), shares[n] / len(y[n])) for n in names])
+    weights *= len(labels)
     fit = LogisticRegression(C=1e4, max_iter=2000).fit(x, labels, sample_weight=weights)
     return np.append(fit.coef_[0], fit.intercept_[0])

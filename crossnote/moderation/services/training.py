@@ -175,6 +175,7 @@ def train_starter_model(
     stack: bool = False,
     ngram: classifier.OffensiveModel | None = None,
     group_hidden: dict[str, int] | None = None,
+    own: dict[str, list[LabelledRow]] | None = None,
 ) -> classifier.OffensiveModel:
     """Train on the starter splits (TRAIN_SPLITS, each source weighted per label) plus
     `extra_rows`, then calibrate and choose thresholds on the validation splits
@@ -183,7 +184,9 @@ def train_starter_model(
     `stack`: also learn the sentence-embedding stack (classifier.fit_stack) on the same rows;
     its thresholds replace the n-gram model's; `group_hidden` gives language groups heads of
     their own (classifier.fit_stack). `ngram`: reuse this n-gram model's weights instead of
-    fitting them again (it must have been trained on the same splits and seed)."""
+    fitting them again (it must have been trained on the same splits and seed). `own`: the
+    project's own case sets (datasets.own_cases) for the stack (classifier.fit_stack); the
+    n-grams do not read them."""
     train_on = TRAIN_SPLITS if train_on is None else train_on
     validate_on = VALIDATION_SPLITS if validate_on is None else validate_on
     rows, sources = [], []
@@ -213,8 +216,16 @@ def train_starter_model(
             seed=seed,
             sources=sources,
             group_hidden=group_hidden,
+            own=_columns_of(own),
         )
         model.version = model.version.replace("ngram-", "stack-", 1)
+        if own:
+            model.version = _with_own(model.version, own)
+            model.training_data += (
+                " + own cases ("
+                + ", ".join(f"{name} {len(rows):,}" for name, rows in own.items())
+                + "; stack only)"
+            )
     for name, split in splits.items():
         if name not in used and split:
             flags = model.flags([row.text for row in split], [row.language for row in split])
@@ -223,6 +234,18 @@ def train_starter_model(
             )
     model.metrics.update(seed=seed, trained_on=used)
     return model
+
+
+def _columns_of(own: dict[str, list[LabelledRow]] | None) -> dict | None:
+    return {name: _columns(rows) for name, rows in own.items()} if own else None
+
+
+def _with_own(version: str, own: dict[str, list[LabelledRow]]) -> str:
+    """`version` with its digest taken over the own cases too: another model, another name."""
+    stem, digest = version.rsplit("-", 1)
+    rows = [[name, *row] for name, rows in sorted(own.items()) for row in rows]
+    mixed = hashlib.sha256(json.dumps([digest, rows], ensure_ascii=False).encode()).hexdigest()
+    return f"{stem}-{mixed[:8]}"
 
 
 def _reused(

@@ -2,6 +2,7 @@
 
     manage.py moderation_train [--cold-dir DIR] [--extra decisions.csv] [--output FILE]
                                [--cross-dataset] [--no-stack] [--ngram-from FILE] [--dry-run]
+                               [--own-cases SET,SET... | --no-own-cases]
 
 Trains on COLD train, 80% of Davidson and 70% of OLID train (each source weighted per label);
 calibrates and chooses per-language thresholds on COLD dev, the other 20% of Davidson and 15% of
@@ -12,6 +13,12 @@ combined per language group on the validation splits); `--ngram-from` reuses the
 of a model trained on the same splits instead of fitting them again (the slow part). `--cross-dataset` also trains on some sources and scores on the others (the table in
 trained/ATTRIBUTION.md) and stores that table with the model. The data ships in the package
 (crossnote/moderation/data, see crossnote.moderation.datasets).
+
+The stack also learns from the project's own labelled sentences, the regression suite's case
+sets (datasets.own_cases; evasions offensive, look-alikes and newcomer posts safe): by default
+every set in datasets.OWN_CASE_SETS, never a blind one (holdout6). `--own-cases` names fewer;
+the sets left out are scored as held out (own_<set>), which is how the own-case weights were
+chosen. The n-gram weights do not read them.
 """
 
 import time
@@ -22,7 +29,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from crossnote.moderation.datasets import (
     OFFENSIVE_LABELS,
+    OWN_CASE_SETS,
     default_data_dir,
+    own_cases,
     read_cold,
     split_davidson,
     starter_splits,
@@ -99,6 +108,19 @@ class Command(BaseCommand):
             default=None,
             help="reuse this model's n-gram weights (trained on the same splits and seed)",
         )
+        parser.add_argument(
+            "--own-cases",
+            default=",".join(OWN_CASE_SETS),
+            help="case sets the stack learns from (comma-separated; the rest of "
+            f"{','.join(OWN_CASE_SETS)} are scored as held out)",
+        )
+        parser.add_argument(
+            "--no-own-cases",
+            action="store_const",
+            const="",
+            dest="own_cases",
+            help="the stack learns from the starter data only",
+        )
         parser.add_argument("--dry-run", action="store_true", help="report metrics, save nothing")
 
     def handle(self, *args, **options):
@@ -112,6 +134,10 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(str(error)) from None
         extra = self._read_extra(options["extra"])
+        own = self._own_cases(options["own_cases"], options["stack"])
+        for name in OWN_CASE_SETS:
+            if name not in own and options["stack"] and own:
+                splits[f"own_{name}"] = own_cases([name])[name]  # held out: only scored
         settings = classifier.NgramSettings(
             analyzer=options["analyzer"],
             ngram_max=options["ngram_max"],
@@ -138,6 +164,7 @@ class Command(BaseCommand):
                 description=self._description(splits, options["extra"], extra, seed),
                 stack=options["stack"],
                 ngram=ngram,
+                own=own or None,
             )
         except (ValueError, RuntimeError) as error:
             raise CommandError(str(error)) from None
@@ -178,9 +205,22 @@ class Command(BaseCommand):
 
     def _report(self, model: classifier.OffensiveModel) -> None:
         self.stdout.write(f"thresholds: {model.metrics['thresholds']}")
-        for name in EVALUATED_SPLITS:
+        held_out_own = [f"own_{name}" for name in OWN_CASE_SETS]
+        for name in (*EVALUATED_SPLITS, *held_out_own):
             if name in model.metrics:
                 self._line(name, model.metrics[name])
+        for group, m in model.metrics.get("stack", {}).get("own", {}).get("figures", {}).items():
+            self._line(f"own cases, {group} (out of fold)", m["label"])
+
+    @staticmethod
+    def _own_cases(value: str, stack: bool) -> dict:
+        names = [name.strip() for name in value.split(",") if name.strip()]
+        if not names or not stack:
+            return {}
+        try:
+            return own_cases(names)
+        except ValueError as error:
+            raise CommandError(str(error)) from None
 
     def _line(self, name: str, m: dict) -> None:
         self.stdout.write(

@@ -1,0 +1,137 @@
+"""The classifier learns from the project's own labelled sentences (issue 17): the regression
+suite's case sets are training rows for the stack's embedding head (evasions offensive,
+look-alikes and newcomer posts safe), a small stack learns a paraphrase with no swear word from
+them, the train command reads them by default, and the blind set (holdout6) is never read by
+anything that trains."""
+
+import copy
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from crossnote.moderation import datasets
+from crossnote.moderation.detectors import classifier
+from crossnote.moderation.detectors.classifier import NgramSettings
+from crossnote.moderation.management.commands import moderation_train
+from crossnote.moderation.suite import runner
+from tests.moderation.test_classifier import TINY
+
+# Abuse with no swear word (a threat by implication, a dehumanising comparison) and innocent
+# sentences with the same words, in two sets so each is scored out of fold.
+OWN = {
+    "first": [
+        ("people like you should be put down like stray dogs", 1, "en"),
+        ("nobody would miss you if you disappeared tomorrow", 1, "en"),
+        ("we put our old dog down last spring, the vet was kind", 0, "en"),
+        ("I would miss the sea if I moved inland", 0, "en"),
+    ],
+    "second": [
+        ("your kind are vermin and should be cleared out", 1, "en"),
+        ("it would be a shame if something happened to your car", 1, "en"),
+        ("the barn was cleared of mice before winter", 0, "en"),
+        ("what a shame the concert was cancelled", 0, "en"),
+    ],
+}
+PARAPHRASE = "people like you deserve to be put down like rabid animals"
+INNOCENT = "my dog loves the park"
+
+
+def test_every_case_set_is_either_trained_on_or_blind():
+    trained, blind = set(datasets.OWN_CASE_SETS), set(datasets.BLIND_CASE_SETS)
+    assert "holdout6" in blind and not trained & blind
+    assert trained | blind == set(runner.CASE_SETS)  # a new set must be declared one or the other
+
+
+def test_the_own_cases_are_labelled_rows_and_never_open_the_blind_set(monkeypatch):
+    opened: list[Path] = []
+    read_cases = runner.read_cases
+
+    def recording(path):
+        opened.append(Path(path))
+        return read_cases(path)
+
+    monkeypatch.setattr(runner, "read_cases", recording)
+    own = datasets.own_cases()
+    assert list(own) == list(datasets.OWN_CASE_SETS)
+    assert opened and not [path for path in opened if "holdout6" in path.parts]
+    suite = runner.load_cases(runner.CASE_SETS["suite"])
+    rows = own["suite"]
+    assert len(rows) == len(suite)
+    assert {row.label for row, case in zip(rows, suite, strict=True) if case.abusive} == {1}
+    assert {row.label for row, case in zip(rows, suite, strict=True) if not case.abusive} == {0}
+    assert {case.source for case in suite if not case.abusive} == {"lookalikes", "newcomers"}
+    with pytest.raises(ValueError, match="blind"):
+        datasets.own_cases(["suite", "holdout6"])
+    with pytest.raises(ValueError, match="no case set"):
+        datasets.own_cases(["holdout99"])
+
+
+def _stacked(own=None) -> classifier.OffensiveModel:
+    model = classifier.train(TINY * 3, settings=NgramSettings(n_features=2**14, C=10.0))
+    validation = {
+        "en": {"tiny_en": [row for row in TINY if row[2] == "en"] * 2},
+        "zh": {"tiny_zh": [row for row in TINY if row[2] == "zh"] * 2},
+    }
+    model = copy.deepcopy(model)
+    classifier.fit_stack(model, TINY * 3, validation, sources=["tiny"] * 30, own=own)
+    return model
+
+
+def test_a_small_stack_learns_a_paraphrase_from_the_own_cases():
+    if classifier.sentence_vectors(["probe"]) is None:
+        pytest.fail("the sentence encoder ships in the venv; the stack cannot train without it")
+    alone, taught = _stacked(), _stacked(OWN)
+    threshold = taught.thresholds("en")["label"]
+    assert not alone.flags([PARAPHRASE], ["en"])[0]  # no word of it is in the starter rows
+    assert taught.score(PARAPHRASE, "en") >= threshold  # a sentence it never saw
+    assert taught.score(INNOCENT, "en") < threshold
+    own = taught.metrics["stack"]["own"]
+    assert own["sets"] == {"first": 4, "second": 4} and own["weight"] == classifier.OWN_WEIGHT
+    assert "en" in own["figures"]  # scored out of fold, apart from the starter validation
+    assert set(taught.metrics["validation"]["en"]) == {"tiny_en"}
+
+
+@pytest.fixture
+def captured(monkeypatch):
+    """The train command up to training: what it would train the model on."""
+    seen = {}
+
+    class Stop(Exception):
+        pass
+
+    def capture(splits, extra=(), **options):
+        seen.update(options, splits=splits)
+        raise Stop
+
+    monkeypatch.setattr(moderation_train, "train_starter_model", capture)
+    starter = {"cold_train": [], "davidson_train": []}  # reading the real ones takes seconds
+    monkeypatch.setattr(moderation_train, "starter_splits", lambda data_dir, seed: dict(starter))
+    seen["stop"] = Stop
+    return seen
+
+
+def test_the_train_command_learns_from_every_own_set_by_default(captured):
+    with pytest.raises(captured["stop"]):
+        call_command("moderation_train", "--dry-run")
+    assert list(captured["own"]) == list(datasets.OWN_CASE_SETS)
+    assert "holdout6" not in captured["own"]
+    assert not [name for name in captured["splits"] if name.startswith("own_")]
+
+
+def test_the_train_command_scores_the_own_sets_it_leaves_out(captured):
+    with pytest.raises(captured["stop"]):
+        call_command("moderation_train", "--dry-run", "--own-cases", "suite,holdout")
+    assert list(captured["own"]) == ["suite", "holdout"]
+    held_out = {f"own_{name}" for name in datasets.OWN_CASE_SETS[2:]}
+    own_splits = {name for name in captured["splits"] if name.startswith("own_")}
+    assert own_splits == held_out  # holdout2 … holdout5, never holdout6
+
+
+def test_the_train_command_refuses_the_blind_set(captured):
+    with pytest.raises(CommandError, match="blind"):
+        call_command("moderation_train", "--dry-run", "--own-cases", "suite,holdout6")
+    with pytest.raises(captured["stop"]):
+        call_command("moderation_train", "--dry-run", "--no-own-cases")
+    assert captured["own"] is None

@@ -9,7 +9,9 @@ world's data folder with CROSSNOTE_BENCH_HELLO=1 (the /bench/hello view) and rat
 generator once per scenario and number of users (connections), closed loop without think time:
 wrk (bench/feeds_wrk.lua; Debian package `wrk`) by default where it is installed, else locust
 headless (bench/feeds_locust.py; `--tool locust`). Prints requests/s, p50/p95/p99 latency and
-errors, and each throughput as a share of the hello view's at the same concurrency. The load
+errors, each throughput as a share of the hello view's at the same concurrency, and the server's
+own CPU per answer ("CPU ms": its processes' CPU time during the row over the answers given, a
+figure that holds when other work shares the machine, where req/s does not). The load
 generator runs on the same machine and takes CPU from the server: wrk (C, one thread) far less
 than locust (Python), so on a 2-core machine locust's figures, the ceiling included, are lower.
 Writes (post a note, like) change the world: use a copy you can throw away.
@@ -96,6 +98,8 @@ def free_port() -> int:
 
 def start_server(port: int, workers: int, env: dict) -> subprocess.Popen:
     command = [str(VENV_BIN / "crossnote"), "serve", "--port", str(port), "--workers", str(workers)]
+    if os.environ.get("BENCH_THREADS"):
+        command += ["--threads", os.environ["BENCH_THREADS"]]
     server = subprocess.Popen(  # noqa: S603 - our own CLI
         command,
         env=env,
@@ -383,6 +387,7 @@ def main() -> None:
         for users in user_counts:
             for scenario in args.scenarios.split(","):
                 drain(host, servers)
+                cpu = sum(group_cpu_seconds(s.pid) for s in servers)
                 if args.tool == "wrk":
                     results[(scenario, users)] = run_wrk(scenario, users, args.seconds, host, env)
                 else:
@@ -390,7 +395,14 @@ def main() -> None:
                         scenario, users, args.seconds, host, env, workdir
                     )
                 r = results[(scenario, users)]
-                print(f"  {scenario} @ {users}: {r['rps']:.0f} req/s, p99 {r['p99']:.0f} ms")
+                # The server's own CPU per answer (its processes, threads and background work
+                # during the run): unlike req/s it holds when other work shares the machine.
+                cpu = sum(group_cpu_seconds(s.pid) for s in servers) - cpu
+                r["cpu_ms"] = 1000 * cpu / r["requests"] if r.get("requests") else 0.0
+                print(
+                    f"  {scenario} @ {users}: {r['rps']:.0f} req/s, p99 {r['p99']:.0f} ms, "
+                    f"server CPU {r['cpu_ms']:.2f} ms per request"
+                )
     finally:
         stop_server(server)
         if worker is not None:
@@ -403,7 +415,7 @@ def main() -> None:
     print()
     print(
         f"{'scenario':<22}{'users':>6}{'req/s':>9}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}"
-        f"{'errors':>8}{'% hello':>9}{'% bare':>8}"
+        f"{'errors':>8}{'% hello':>9}{'% bare':>8}{'CPU ms':>8}"
     )
     for users, runs in ceiling.items():
         print(
@@ -416,7 +428,7 @@ def main() -> None:
         of_bare = f"{100 * r['rps'] / bare:.1f}" if bare else "-"
         print(
             f"{scenario:<22}{users:>6}{r['rps']:>9.0f}{r['p50']:>8.0f}{r['p95']:>8.0f}"
-            f"{r['p99']:>8.0f}{r['errors']:>8}{share:>9}{of_bare:>8}"
+            f"{r['p99']:>8.0f}{r['errors']:>8}{share:>9}{of_bare:>8}{r['cpu_ms']:>8.2f}"
         )
         for why in r["why"]:
             print(f"{'':<28}{why[:100]}")

@@ -48,7 +48,7 @@ from crossnote.notes.models import (
 )
 from crossnote.notes.text import extract_mentions, extract_topics
 from crossnote.social.models import Notification
-from crossnote.social.services import notify
+from crossnote.social.services import notification_due, notify, record_notification
 
 # The default board is named in the saver's UI language when it is first made.
 
@@ -779,12 +779,21 @@ def like_note(*, user: User, note: Note, seen: bool = False) -> bool:
     if not seen:
         _require_visible(user, note)
     now = connection.ops.adapt_datetimefield_value(timezone.now())
+    # Asked before the transaction: every moment inside it holds SQLite's one write lock (and
+    # the write gate) for every other writer. A second like of the same note by the same
+    # person cannot slip in between: the like's unique key refuses it.
+    tell = notification_due(
+        recipient=note.author, actor=user, verb=Notification.Verb.LIKE, note=note
+    )
     try:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(_LIKE_INSERT_SQL, [now, now, user.pk, note.pk])
             cursor.execute(_LIKE_COUNT_SQL, [note.pk])
             note.like_count = cursor.fetchone()[0]
-            notify(recipient=note.author, actor=user, verb=Notification.Verb.LIKE, note=note)
+            if tell:
+                record_notification(
+                    recipient=note.author, actor=user, verb=Notification.Verb.LIKE, note=note
+                )
     except IntegrityError:
         return False
     return True

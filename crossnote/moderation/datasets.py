@@ -138,11 +138,21 @@ TEST_SPLITS = ("cold_test", "davidson_test", "olid_held_out")
 # learnt, so nothing that trains may open its files.
 OWN_CASE_SETS = ("suite", "holdout", "holdout2", "holdout3", "holdout4", "holdout5")
 BLIND_CASE_SETS = frozenset({"holdout6"})
+# Evasions of these kinds are not offensive language (the classifier's question), as a note
+# removed as spam teaches it nothing (OFFENSIVE_CATEGORIES): taught as offensive, "dm me" and
+# "add my wechat" made a newcomer's "DM me if you want to practise Chinese" score as abuse.
+NOT_OFFENSIVE_KINDS = frozenset({"spam", "scam"})
 
 
-def own_cases(names: Sequence[str] = OWN_CASE_SETS) -> dict[str, list[LabelledRow]]:
-    """The named case sets as labelled rows, by set: evasions 1 (offensive), look-alikes and
-    newcomer posts 0, each with the language its author gave ("zh", "en", "mixed").
+def own_cases(
+    names: Sequence[str] = OWN_CASE_SETS,
+    *,
+    parts: Sequence[str] = ("evasions", "lookalikes", "newcomers"),
+) -> dict[str, list[LabelledRow]]:
+    """The named case sets as labelled rows, by set: evasions 1 (offensive; not those of
+    NOT_OFFENSIVE_KINDS), look-alikes and newcomer posts 0, each with the language its author
+    gave ("zh", "en", "mixed"). `parts`: which files of each set (("newcomers",): the newcomer
+    posts alone).
 
     Raises ValueError for a blind set or a name that is no case set; reads no other set."""
     from crossnote.moderation.suite.runner import CASE_SETS, load_cases
@@ -158,6 +168,7 @@ def own_cases(names: Sequence[str] = OWN_CASE_SETS) -> dict[str, list[LabelledRo
         name: [
             LabelledRow(case.text, int(case.abusive), case.language)
             for case in load_cases(CASE_SETS[name])
+            if case.source in parts and not (case.abusive and case.kind in NOT_OFFENSIVE_KINDS)
         ]
         for name in names
     }

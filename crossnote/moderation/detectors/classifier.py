@@ -661,6 +661,7 @@ def fit_stack(
     own_weight: float = OWN_WEIGHT,
     own_validation: Mapping[str, float] | None = None,
     C: float | None = None,
+    quiet: Sequence[tuple[str, int, str]] = (),
 ) -> dict:
     """Put a stack on a trained n-gram model (classifier_stack): an embedding head learnt from
     `training` rows (`sources`: each row's source, for the same per-(source, label) weighting as
@@ -676,7 +677,11 @@ def fit_stack(
     a validation source "own" of each language group, weighted `own_validation[group]`
     (default OWN_VALIDATION) of a starter source; they are scored there by a head trained
     without their own set, so the stage weights and thresholds never see a case scored by a
-    head that learnt it. With `own` the linear head's C is OWN_HEAD_C unless `C` says."""
+    head that learnt it. With `own` the linear head's C is OWN_HEAD_C unless `C` says.
+
+    `quiet`: texts that must never be acted on (the case sets' newcomer posts): each language
+    group's label threshold is raised, where needed, above the highest score the finished stack
+    gives one of them in that group, if validation barely tells (QUIET_TOLERANCE)."""
     own = {name: list(rows) for name, rows in (own or {}).items() if rows}
     if own and (hidden or group_hidden):
         raise ValueError("the own cases train the shared linear head only")
@@ -742,6 +747,10 @@ def fit_stack(
             model, own_rows, own_sets, vectors, head_on, len(training)
         )
     groups, thresholds, figures, own_figures = model.stack.groups, {}, {}, {}
+    quiet_groups: dict[str, list[str]] = {}
+    for row in quiet:
+        quiet_groups.setdefault(language_group(row[0], row[2]), []).append(row[0])
+    quiet_floor: dict[str, float] = {}
     for group in GROUPS:
         names = [name for name, rows in fitted.get(group, {}).items() if rows]
         if not names:
@@ -763,6 +772,11 @@ def fit_stack(
             p2 = stack.stage2(group, z[n], e[n], apc[n])
             p[n] = np.where(stack.needs_embedding(group, p1), p2, p1)
         label = _best_label_threshold(p, y, weights)
+        if quiet and group in quiet_groups:
+            texts = quiet_groups[group]
+            highest = float(np.max(model._stacked(group, texts, model.logits(texts))))
+            label, raised = _quiet_label(p, y, weights, label, highest)
+            quiet_floor[group] = {"highest": round(highest, 4), "raised": raised}
         hold = _hold_threshold(p, y, hold_precision, above=label)
         thresholds[group] = {"label": label, "hold": hold}
         for n in names:
@@ -799,6 +813,7 @@ def fit_stack(
                         "weight": own_weight,
                         "validation": shares,
                         "figures": own_figures,
+                        "newcomers_highest": quiet_floor,
                     }
                 }
                 if own
@@ -808,6 +823,30 @@ def fit_stack(
         },
     )
     return thresholds
+
+
+# Newcomer posts are never acted on: a label threshold is raised to clear the case sets' newcomer
+# posts when validation cannot tell the raised one from the best (mean macro-F1 within this),
+# else left where it was (the cost recorded: metrics["stack"]["own"]["newcomers_highest"]).
+QUIET_TOLERANCE = 0.005
+
+
+def _quiet_label(p: dict, y: dict, weights: Mapping[str, float], label: float, highest: float):
+    """(label threshold, whether it was raised) for a group whose quiet texts reach `highest`."""
+    wanted = float(np.ceil((highest + 0.005) * 100) / 100)
+    if wanted <= label:
+        return label, False
+
+    def mean_f1(t: float) -> float:
+        shares = [float(weights.get(n, 1.0)) for n in p]
+        return float(
+            np.average([binary_metrics(y[n], p[n] >= t)["macro_f1"] for n in p], weights=shares)
+        )
+
+    best = max(mean_f1(t) for t in np.round(np.arange(0.05, 0.951, 0.01), 2))
+    if mean_f1(wanted) >= best - QUIET_TOLERANCE:
+        return wanted, True
+    return label, False
 
 
 def _own_validation(model, rows, sets, vectors, head_on, offset):

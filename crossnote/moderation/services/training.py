@@ -176,6 +176,7 @@ def train_starter_model(
     ngram: classifier.OffensiveModel | None = None,
     group_hidden: dict[str, int] | None = None,
     own: dict[str, list[LabelledRow]] | None = None,
+    quiet: Sequence[LabelledRow] = (),
 ) -> classifier.OffensiveModel:
     """Train on the starter splits (TRAIN_SPLITS, each source weighted per label) plus
     `extra_rows`, then calibrate and choose thresholds on the validation splits
@@ -186,7 +187,8 @@ def train_starter_model(
     their own (classifier.fit_stack). `ngram`: reuse this n-gram model's weights instead of
     fitting them again (it must have been trained on the same splits and seed). `own`: the
     project's own case sets (datasets.own_cases) for the stack (classifier.fit_stack); the
-    n-grams do not read them."""
+    n-grams do not read them. `quiet`: texts the stack's label thresholds must clear (the own
+    sets' newcomer posts)."""
     train_on = TRAIN_SPLITS if train_on is None else train_on
     validate_on = VALIDATION_SPLITS if validate_on is None else validate_on
     rows, sources = [], []
@@ -217,6 +219,7 @@ def train_starter_model(
             sources=sources,
             group_hidden=group_hidden,
             own=_columns_of(own),
+            quiet=_columns(list(quiet)),
         )
         model.version = model.version.replace("ngram-", "stack-", 1)
         if own:

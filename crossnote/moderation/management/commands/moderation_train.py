@@ -165,6 +165,13 @@ class Command(BaseCommand):
                 stack=options["stack"],
                 ngram=ngram,
                 own=own or None,
+                quiet=[
+                    row
+                    for rows in own_cases(list(own), parts=("newcomers",)).values()
+                    for row in rows
+                ]
+                if own
+                else (),
             )
         except (ValueError, RuntimeError) as error:
             raise CommandError(str(error)) from None

@@ -1,16 +1,19 @@
-"""CPU of one signed-in explore API request, in-process, through the WSGI handler the server runs
+"""CPU of one signed-in explore API request (or like), in-process, through the WSGI handler the server runs
 (crossnote.wsgi: the middleware is loaded once, as in a web worker, not per request as Django's
 test client does), with the readers' heads warm as under bench/feeds_load.py's wrk load.
 
     .venv/bin/python bench/explore_request.py --data-dir /tmp/world-100k [--readers 16]
         [--requests 2000] [--repeat 5] [--profile out.prof] [--path /api/v1/feeds/explore?limit=20]
+    .venv/bin/python bench/explore_request.py --data-dir COPY_OF_A_WORLD --like
 
 With DATABASE_URL (and REDIS_URL) set, the world in that database is read (--data-dir then holds
 its photos and secret key, as bench/generate.py made it). Readers are world people who follow
 someone (a session each, made here); each round asks every reader in turn (first a warm-up round
 so every reader has a ranked head), and prints the median thread CPU and wall time per request
 of each repetition, and the SQL queries one request makes. Reads only; the sessions it makes are
-left in the world's session table.
+left in the world's session table. `--like` instead likes a random public note of the newest
+20,000 per request (POST /api/v1/notes/{id}/like with the CSRF cookie and header, as a browser
+sends it): it writes likes and notifications into the world, so use a copy.
 """
 
 import argparse
@@ -33,6 +36,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--path", default="/api/v1/feeds/explore?limit=20")
     parser.add_argument("--visitor", action="store_true", help="no session cookie")
+    parser.add_argument("--like", action="store_true", help="like random notes (writes: a copy)")
     parser.add_argument("--gc-freeze", action="store_true", help="gc.freeze() after warm-up")
     parser.add_argument("--gc-threshold", default="", help="gc.set_threshold, e.g. 50000,20,10")
     parser.add_argument("--sql", action="store_true", help="print each query whole")
@@ -51,28 +55,40 @@ def main() -> None:
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
     from django.db import connection
+    from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret
     from django.test.utils import CaptureQueriesContext
 
     from crossnote.accounts.models import User
+    from crossnote.notes.models import Note
 
     rng = random.Random(1)
     ids = list(User.objects.filter(following_count__gt=0).values_list("pk", flat=True)[:20_000])
     cookies = []
+    tokens: dict[str, str] = {}  # cookie → the CSRF token a page would send with it
     for person in User.objects.filter(pk__in=rng.sample(ids, min(args.readers, len(ids)))):
         store = SessionStore()
         store[SESSION_KEY] = str(person.pk)
         store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
         store[HASH_SESSION_KEY] = person.get_session_auth_hash()
         store.create()
-        cookies.append(f"sessionid={store.session_key}")
+        secret = _get_new_csrf_string()
+        cookies.append(f"sessionid={store.session_key}; csrftoken={secret}")
+        tokens[cookies[-1]] = _mask_cipher_secret(secret)
     if args.visitor:
         cookies = [""]
     path, _, query = args.path.partition("?")
+    notes = []
+    if args.like:
+        notes = list(
+            Note.objects.filter(visibility="public", moderation="visible", media_ready=True)
+            .order_by("-pk")
+            .values_list("pk", flat=True)[:20_000]
+        )
 
     def call(cookie: str) -> int:
         environ = {
-            "REQUEST_METHOD": "GET",
-            "PATH_INFO": path,
+            "REQUEST_METHOD": "POST" if notes else "GET",
+            "PATH_INFO": f"/api/v1/notes/{rng.choice(notes)}/like" if notes else path,
             "QUERY_STRING": query,
             "SERVER_NAME": "127.0.0.1",
             "SERVER_PORT": "8000",
@@ -89,6 +105,8 @@ def main() -> None:
         }
         if cookie:
             environ["HTTP_COOKIE"] = cookie
+        if notes:
+            environ["HTTP_X_CSRFTOKEN"] = tokens[cookie]
         status = []
         body = application(environ, lambda s, h, exc=None: status.append(s))
         for _chunk in body:

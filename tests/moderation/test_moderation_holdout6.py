@@ -10,6 +10,13 @@ them held, newcomers acted on 0/75. Weakest kinds: paraphrase 5/20, harassment 6
 threat 7/13, spam 8/14. The floors keep it from getting worse, with a margin of one case; the
 two held look-alikes are a known failure (the issue says none held): lower that floor when they
 are fixed. This set is blind no longer once a rule is tuned on its misses (say so here then).
+
+Session 12, helper "modlearn" (issue 17): the classifier's stack learns from the earlier case
+sets (datasets.OWN_CASE_SETS; this one is datasets.BLIND_CASE_SETS, never opened by training:
+tests/moderation/test_modlearn_training.py). Measured once, `--errors 0` (rates only), with
+`stack-2026-12-06-8041c378`: evasions 148 → 150/199 (75.4%; en 79/99, zh 71/100), look-alikes
+flagged 11 → 5/177 (2.8%), held 2 → 2, newcomers 0/75; paraphrase still 5/20. Floors raised
+with a margin of one case. Still blind.
 """
 
 import pytest
@@ -17,8 +24,8 @@ import pytest
 from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT6_FLOORS = {
-    "catch_rate": 0.74,  # 148/199 = 0.744; one case fewer is 0.739
-    "lookalikes_flagged_rate": 0.068,  # 11/177 = 0.062; one case more is 0.068
+    "catch_rate": 0.748,  # 150/199 = 0.754; one case fewer is 0.749
+    "lookalikes_flagged_rate": 0.034,  # 5/177 = 0.028; one case more is 0.0339
     "benign_held": 2,
     "newcomers_flagged": 0,
 }

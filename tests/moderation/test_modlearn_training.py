@@ -158,3 +158,18 @@ def test_the_train_command_refuses_the_blind_set(captured):
     with pytest.raises(captured["stop"]):
         call_command("moderation_train", "--dry-run", "--no-own-cases")
     assert captured["own"] is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("title", ["Dog", "Cow", "狗", "Dog!!"])
+def test_one_word_gives_the_classifier_no_context_to_act_on_alone(title):
+    """A note titled with one word (a pet's photo) is not labelled by the classifier alone,
+    whatever it scores; with context the same word still counts."""
+    from crossnote.moderation.detectors.classifier import ClassifierDetector
+    from crossnote.moderation.selectors import screen_text
+
+    signal = ClassifierDetector()._signal(title, 0.99, "en")
+    assert signal.thresholds["label_alone"] is None
+    _signals, verdict = screen_text(title, kind="note", language="")
+    assert not any(s.layer == "classifier" for s in verdict.signals)
+    assert ClassifierDetector()._signal("you filthy dog", 0.99, "en").thresholds["label_alone"]

@@ -1222,6 +1222,10 @@ def get_model(path: Path | str = MODEL_PATH) -> OffensiveModel:
 # --- detectors ---------------------------------------------------------------------------------
 
 
+# A word for _signal's context rule: a run of letters, or one Chinese character.
+_WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_\u3400-\u9fff]+")
+
+
 class ClassifierDetector(TextDetector):
     """Probability of offensive language from our n-gram model, in any language."""
 
@@ -1276,6 +1280,11 @@ class ClassifierDetector(TextDetector):
     def _signal(self, text: str, p: float, language: str = "") -> Signal:
         model = self.model
         thresholds = model.thresholds(language_group(text, language))
+        if len(_WORD.findall(text)) < 2:
+            # One word (or one Chinese character) gives the model no context to read: a note
+            # titled "Dog", "Cow" or 狗 is a pet, not an insult. Alone it does not act on such a
+            # text; beside another layer it still counts (the term lists know single words).
+            thresholds = {**thresholds, "label_alone": None}
         evidence_from = self.evidence_from
         if evidence_from is None:
             evidence_from = thresholds["label"]

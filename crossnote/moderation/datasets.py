@@ -15,6 +15,7 @@ from pathlib import Path
 from crossnote.moderation.categories import HARASSMENT, HATE, PROFANITY
 from crossnote.moderation.evaluation import LabelledRow, read_labelled_csv
 from crossnote.moderation.models import Action, Appeal, ReviewItem
+from crossnote.moderation.suite.runner import CASE_SETS, load_cases
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 OFFENSIVE_LABELS = {"0": 0, "1": 1}
@@ -155,8 +156,6 @@ def own_cases(
     posts alone).
 
     Raises ValueError for a blind set or a name that is no case set; reads no other set."""
-    from crossnote.moderation.suite.runner import CASE_SETS, load_cases
-
     blind = sorted(BLIND_CASE_SETS & set(names))
     if blind:
         raise ValueError(f"{', '.join(blind)}: a blind case set, never trained on")

@@ -173,3 +173,5 @@ def test_one_word_gives_the_classifier_no_context_to_act_on_alone(title):
     _signals, verdict = screen_text(title, kind="note", language="")
     assert not any(s.layer == "classifier" for s in verdict.signals)
     assert ClassifierDetector()._signal("you filthy dog", 0.99, "en").thresholds["label_alone"]
+    # Words run together (as text read from a picture comes out) are read as before.
+    assert ClassifierDetector()._signal("stupidbastard", 0.99, "en").thresholds["label_alone"]

@@ -1224,6 +1224,7 @@ def get_model(path: Path | str = MODEL_PATH) -> OffensiveModel:
 
 # A word for _signal's context rule: a run of letters, or one Chinese character.
 _WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_\u3400-\u9fff]+")
+ONE_WORD_MAX = 8  # letters
 
 
 class ClassifierDetector(TextDetector):
@@ -1280,10 +1281,13 @@ class ClassifierDetector(TextDetector):
     def _signal(self, text: str, p: float, language: str = "") -> Signal:
         model = self.model
         thresholds = model.thresholds(language_group(text, language))
-        if len(_WORD.findall(text)) < 2:
-            # One word (or one Chinese character) gives the model no context to read: a note
-            # titled "Dog", "Cow" or 狗 is a pet, not an insult. Alone it does not act on such a
-            # text; beside another layer it still counts (the term lists know single words).
+        words = _WORD.findall(text)
+        if len(words) == 1 and len(words[0]) <= ONE_WORD_MAX:
+            # One short word (or one Chinese character) gives the model no context to read: a
+            # note titled "Dog", "Cow" or 狗 is a pet, not an insult. Alone it does not act on
+            # such a text; beside another layer it still counts (the term lists know single
+            # words). A longer run of letters may be words run together ("stupidbastard", as
+            # text read from a picture comes out): the model reads it as before.
             thresholds = {**thresholds, "label_alone": None}
         evidence_from = self.evidence_from
         if evidence_from is None:

@@ -153,12 +153,16 @@ def _brief_note(pk: int) -> Note | None:
     fields load on first use), or None: one question compiled once per process (building it
     through the ORM was a fifth of a like's CPU)."""
     rows = card_path().rows_about(_ANYONE, _brief_question, pk, name="notes:brief")
-    if not rows:
-        return None
+    return _note_and_author(rows[0], _BRIEF_OWN, _BRIEF_AUTHOR) if rows else None
+
+
+def _note_and_author(row, note_fields, author_fields) -> Note:
+    """The note of a row holding `note_fields` then `author_fields` (each in its model's field
+    order, as Model.from_db needs), its author already attached."""
     alias = connection.alias
-    width = len(_BRIEF_OWN)
-    note = Note.from_db(alias, _BRIEF_OWN, rows[0][:width])
-    author = User.from_db(alias, _BRIEF_AUTHOR, rows[0][width:])
+    width = len(note_fields)
+    note = Note.from_db(alias, note_fields, row[:width])
+    author = User.from_db(alias, author_fields, row[width : width + len(author_fields)])
     Note.author.field.set_cached_value(note, author)
     return note
 
@@ -194,10 +198,7 @@ def _whole_note(pk: int) -> Note | None:
         return None
     row = rows[0]
     alias = connection.alias
-    width = len(_NOTE_FIELDS)
-    note = Note.from_db(alias, _NOTE_FIELDS, row[:width])
-    author = User.from_db(alias, _AUTHOR_FIELDS, row[width : width + len(_AUTHOR_FIELDS)])
-    Note.author.field.set_cached_value(note, author)
+    note = _note_and_author(row, _NOTE_FIELDS, _AUTHOR_FIELDS)
     # Read by the note page (notes/_carousel.html) and comments_elsewhere: None, not known.
     vars(note).update(photo_text_read=row[-2], replied_elsewhere=row[-1])
     images = [

@@ -17,6 +17,9 @@ tests/moderation/test_modlearn_training.py). Measured once, `--errors 0` (rates 
 `stack-2026-12-06-8041c378`: evasions 148 → 150/199 (75.4%; en 79/99, zh 71/100), look-alikes
 flagged 11 → 5/177 (2.8%), held 2 → 2, newcomers 0/75; paraphrase still 5/20. Floors raised
 with a margin of one case. Still blind.
+
+Session 13: holdout7 is the blind set now; holdout6 is trained on (datasets.OWN_CASE_SETS) and
+its floors only guard against regressions.
 """
 
 import pytest

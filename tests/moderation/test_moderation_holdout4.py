@@ -31,7 +31,8 @@ held 0, newcomers 0/60; the floor rises with a margin of one case.
 TRAINING DATA since 2026-12-06 (session 12, helper "modlearn", issue 17): this set's sentences
 are training rows of the classifier's stack (datasets.OWN_CASE_SETS). The floors stay as a
 regression guard. With that model (`stack-2026-12-06-8041c378`): evasions 149/168, look-alikes
-1/149, held 0, newcomers 0/60.
+1/149, held 0, newcomers 0/60. Session 13, helper "modtune" (patterns made from holdout6's and
+holdout5's misses, never this set's): 151/168, look-alikes 1/149; floor raised by a case.
 """
 
 import pytest
@@ -39,7 +40,7 @@ import pytest
 from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT4_FLOORS = {
-    "catch_rate": 0.87,  # 148/168 = 0.881; one case fewer is 0.875, two fewer 0.869
+    "catch_rate": 0.892,  # 151/168 = 0.899; one case fewer is 0.8929
     "lookalikes_flagged_rate": 0.014,  # 1/149 = 0.0067; one case more is 0.0134
     "benign_held": 0,
     "newcomers_flagged": 0,

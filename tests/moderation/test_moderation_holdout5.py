@@ -25,6 +25,10 @@ pipeline on this set 133/198 → 145/198 caught, look-alikes 12 → 11/170, held
 then a training set of the shipped model like the others (datasets.OWN_CASE_SETS): no longer a
 blind measure. With the shipped model (`stack-2026-12-06-8041c378`): 140/198, look-alikes
 9/170, held 0, newcomers 0/72. The floors stay as a regression guard.
+
+Session 13, helper "modtune": patterns were tuned on this set's misses too (after the ones made
+from holdout6's were checked on it: 140 → 142/198), so 164/198, look-alikes 9/170, held 0,
+newcomers 0/72. Floors raised with a margin of one case.
 """
 
 import pytest
@@ -32,8 +36,8 @@ import pytest
 from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT5_FLOORS = {
-    "catch_rate": 0.665,  # 133/198 = 0.672; one case fewer is 0.667
-    "lookalikes_flagged_rate": 0.077,  # 12/170 = 0.071; one case more is 0.076
+    "catch_rate": 0.823,  # 164/198 = 0.828; one case fewer is 0.8232
+    "lookalikes_flagged_rate": 0.059,  # 9/170 = 0.053; one case more is 0.0588
     "benign_held": 0,
     "newcomers_flagged": 0,
 }

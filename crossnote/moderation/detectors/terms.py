@@ -68,6 +68,11 @@ HARD_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029,;:!?。、")
 # Commercial categories: their terms are not folded through pinyin (nobody writes "shuadan" to
 # dodge a filter), and offensive signals do not make a spam hit agree (see engine.py).
 NO_PINYIN_CATEGORIES = frozenset({"spam", "scam"})
+# Categories whose one-word terms match in the plural too (_Compiled.plural): slurs. Not
+# profanity: "hoes" and "dykes" are garden tools and sea walls far more often than their singulars
+# are insults written on their own.
+PLURAL_CATEGORIES = frozenset({"hate"})
+MIN_PLURAL_LENGTH = 4  # "spics", "pakis"; not two- or three-letter words
 MIN_INITIALS_SYLLABLES = 4  # nmsl; three letters collide with English (cnn, lsh, dlp)
 # A three-syllable term's initials with 的 (cnmd) count only where the text has Chinese in it.
 MIN_SHORT_INITIALS_SYLLABLES = 3
@@ -167,6 +172,9 @@ class _Compiled:
     regions: frozenset[str]
     syllables: tuple[str, ...] = ()  # toneless pinyin, for Chinese terms folded through it
     initials: bool = False  # an ambiguous term of up to three Latin letters: sb, nc, tmd
+    # A one-word slur that also matches with a plural "s" ("wetbacks", "kikes"): a slur is a
+    # slur in the plural, and a sentence about the group is usually in it (issue 17, modtune)
+    plural: bool = False
 
     def applies(self, language: str, region: str) -> bool:
         if self.regions and region not in self.regions:
@@ -544,7 +552,14 @@ class TermMatcher:
         must_start, must_end = compiled.word_edges
         if must_start and start > 0 and is_word_char(text[start - 1]):
             return False
-        return not (must_end and end < len(text) and is_word_char(text[end]))
+        if not (must_end and end < len(text) and is_word_char(text[end])):
+            return True
+        # "wetbacks": the plural of a one-word slur, then a boundary
+        return (
+            compiled.plural
+            and text[end] == "s"
+            and (end + 1 == len(text) or not is_word_char(text[end + 1]))
+        )
 
 
 class TermListDetector(TextDetector):
@@ -694,6 +709,13 @@ def _compile(entry: TermEntry) -> _Compiled:
         and len(text) <= MAX_INITIALS
         and text.isascii()
         and text.isalpha(),
+        plural=entry.category in PLURAL_CATEGORIES
+        and not entry.ambiguous
+        and word
+        and text.isascii()
+        and text.isalpha()
+        and len(text) >= MIN_PLURAL_LENGTH
+        and not text.endswith("s"),
     )
 
 

@@ -134,3 +134,29 @@ def test_scams_still_need_two_commercial_signals(db, text, acts):
     _, verdict = screen_text(text, kind="note", language="")
     commercial = verdict.acts and verdict.category in ("spam", "scam")
     assert commercial is acts, (text, verdict)
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        ("你们全家都是煞币", True),  # a homophone that keeps no character, said as what they are
+        ("楼主就是个煞币", True),
+        ("这枚煞币是古钱币吗", False),  # no one is called it
+        ("你真是个诗人", False),
+    ],
+)
+def test_a_homophone_said_to_someone_as_what_they_are_is_read(db, text, acts):
+    signals, _ = screen_text(text, kind="note", language="zh")
+    assert any(s.layer == "terms" and s.category == "harassment" for s in signals) is acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our guidelines give 'kill yourself' as an example of what gets removed",
+        "社区规定禁止发布“傻逼”这类词，发了会被删",
+    ],
+)
+def test_a_term_quoted_from_a_rule_is_a_mention_and_never_held(db, text):
+    _, verdict = screen_text(text, kind="note", language="")
+    assert verdict.action not in ("hold", "remove"), (text, verdict)

@@ -284,6 +284,9 @@ MENTION_CONTEXT = (
     "word", "words", "term", "mean", "means", "meaning", "say", "said", "called", "call",
     "swear", "slur", "spell", "pronounce", "translate", "english", "chinese", "japanese",
     "英文", "英语", "中文", "日语", "怎么说", "意思", "这个词", "这个字", "词", "脏话", "翻译", "叫",
+    # modtune: a rule or a policy quoted, a slur remembered as what others shouted
+    "example", "examples", "guideline", "guidelines", "policy", "yelled", "shouted", "禁止",
+    "规定", "这类", "别被骗",
 )  # fmt: skip
 # In a sentence that addresses someone, an innocent sense needs the word to be one of these'
 # things: "have you seen our bitch's puppies" (not "you bitch, walk your dog").

@@ -114,7 +114,13 @@ MIXED_SOUND_RUN = re.compile(
 )
 MIXED_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff][a-z]{2}|[a-z]{2}[\u3400-\u4dbf\u4e00-\u9fff]")
 # Calling someone something: a homophone right after this is the insult it sounds like.
-_INSULT_FRAME = re.compile(r"(?:你|您|楼主|楼上)(?:就|真|才|也)?(?:是个|是|个|这个|这种|这)$")
+# modtune: a family or a group addressed too (你全家都是煞币), and the frame is read before the
+# two-character rule below: said to someone as what they are, a homophone that keeps none of the
+# term's characters (煞币 for 傻逼) is deliberate too
+_INSULT_FRAME = re.compile(
+    r"(?:你|您|楼主|楼上|博主)(?:们)?(?:全家|一家)?(?:都|就|真|才|也)?(?:是个|是|个|这个|这种|这)$"
+)
+INSULT_FRAME_REACH = 7
 # Two Latin letters in a row: a homophone hit that holds them mixed scripts inside a word.
 LATIN_PAIR = re.compile(r"[a-z]{2}")
 # How a hit was found: the term as written (folded), or through its pinyin; "mixed" is a
@@ -498,13 +504,13 @@ class TermMatcher:
         frequency = _segmenter().dt.FREQ.get(window, 0)
         if frequency >= COMMON_WORD_FREQUENCY:
             return False
+        if _INSULT_FRAME.search(text, max(0, start - INSULT_FRAME_REACH), start):
+            return True  # 你是脑摊吧, 你个煞币: said to someone as what they are
         kept = sum(a == b for a, b in zip(window, term, strict=False))
         if len(compiled.syllables) == 2 and not kept:
             return False  # 滥交 for 懒叫, 出声 for 畜生; the known ones (煞笔) are listed
         if len(compiled.syllables) > 3 or not kept:
             return True
-        if _INSULT_FRAME.search(text, max(0, start - 4), start):
-            return True  # 你是脑摊吧, 你个煞币: said to someone as what they are
         from jieba import posseg
 
         tags = posseg.dt.word_tag_tab

@@ -22,8 +22,9 @@ Session 13: holdout7 is the blind set now; holdout6 is trained on (datasets.OWN_
 its floors only guard against regressions. Helper "modtune" tuned rules on its misses (the
 patterns at the end of detectors/patterns.py, slurs in the plural: tests/moderation/
 test_modtune_patterns.py), so it is no measure of them: evasions 150 → 184/199 (92.5%),
-look-alikes 5/177, held 2, newcomers 0/75 (the shipped classifier unchanged). Floors raised with
-a margin of one case.
+look-alikes 5/177, held 2 → 0 (a rule or a slur quoted is a mention: detectors/senses.py),
+newcomers 0/75 (the shipped classifier unchanged). Floors raised with a margin of one case;
+none held.
 """
 
 import pytest
@@ -33,7 +34,7 @@ from tests.moderation.holdout_checks import check_floors, check_its_own_sentence
 HOLDOUT6_FLOORS = {
     "catch_rate": 0.919,  # 184/199 = 0.925; one case fewer is 0.9196
     "lookalikes_flagged_rate": 0.034,  # 5/177 = 0.028; one case more is 0.0339
-    "benign_held": 2,
+    "benign_held": 0,
     "newcomers_flagged": 0,
 }
 

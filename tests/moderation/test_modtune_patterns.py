@@ -54,6 +54,8 @@ def names(text: str) -> set[str]:
         ("农村人就别出来丢人现眼", "dehumanising a group"),
         ("just go back to your own country", "dehumanising a group"),
         ("immigrants ruin every town they settle in", "dehumanising a group"),
+        ("u r literally the stupidest human on this site", "insulting someone"),
+        ("you run on a single brain cell, don't you", "insulting someone"),
     ],
 )
 def test_a_modtune_pattern_names_what_it_found(text, name):
@@ -90,6 +92,8 @@ def test_a_modtune_pattern_names_what_it_found(text, name):
         "别怪我没提醒你，这家店周一不开门",
         "我在你家楼下的咖啡店，要带一杯吗",
         "kaiju wreck every city in the movies",
+        "that was the stupidest thing I bought all year",
+        "after finals I have two brain cells left",
     ],
 )
 def test_a_modtune_pattern_leaves_the_look_alike_alone(text):

@@ -583,6 +583,37 @@ _SLUR_TAUNT = Pattern(
     needs=("基佬", "娘炮", "黑鬼", "gay佬", "n*"),
 )
 
+# Intelligence insulted without a swear word: "you are genuinely the dumbest person i have ever
+# seen", "two brain cells fighting for third place", "every time you open your mouth the average
+# iq drops" (not "the dumbest thing I did today", "my two brain cells after exams" said of oneself)
+_INSULTING_MIND = Pattern(
+    "insulting someone",
+    categories.HARASSMENT,
+    re.compile(
+        r"\b(?:you|u)(?:['’]re|re| are| r)\s+(?:\w+\s+){0,2}?the\s+(?:dumbest|stupidest|ugliest"
+        r"|most pathetic|most useless|most braindead|most brain-dead|thickest)\s+(?:person|human"
+        r"|human being|thing|creature|user|poster|individual|man|woman|guy|girl)\b"
+        r"|\b(?:you|u|your|ur)\b[^.!?\n]{0,50}\b(?:two|2|three|3|one|1|single)\s+brain\s*cells?\b"
+        r"(?![^.!?\n]{0,20}\b(?:left|after|today|tonight|this morning)\b)"
+        r"|\b(?:you|u)\s+(?:open|opens)\s+(?:your|ur)\s+mouth\b[^.!?\n]{0,50}\biq\b"
+        r"|\b(?:your|ur)\s+iq\s+(?:is|must be)\s+(?:lower than|room temperature|in the single digits"
+        r"|below)"
+    ),
+    needs=(
+        "dumbest",
+        "stupidest",
+        "ugliest",
+        "pathetic",
+        "useless",
+        "braindead",
+        "brain-dead",
+        "thickest",
+        "brain cell",
+        "braincell",
+        " iq",
+    ),  # fmt: skip
+)
+
 _MODTUNE_PATTERNS = (
     _BRIGADING,
     _SHAMING_LOOKS,
@@ -600,6 +631,7 @@ _MODTUNE_PATTERNS = (
     _URGING_DEATH_ZH,
     _GROUP_UNWANTED,
     _SLUR_TAUNT,
+    _INSULTING_MIND,
 )
 _MODTUNE_NEEDS = tuple(
     dict.fromkeys(needed for pattern in _MODTUNE_PATTERNS for needed in pattern.needs)

@@ -10,6 +10,12 @@ model; rates only, no case read): evasions caught 140/181 (77.3%; en 74/98, zh 5
 spam 4/12, paraphrase 9/25, threat 6/10, homophone 9/12. The floors keep it from getting worse,
 with a margin of one case. This set is blind (datasets.BLIND_CASE_SETS): never trained on, and
 blind no longer once a rule is tuned on its misses (say so here then).
+
+Session 13, helper "modtune" (patterns for the kinds holdout6 and holdout5 missed, tuned on those
+sets only), measured once at f3b14da, `--errors 0`: evasions caught 140 -> 147/181 (81.2%; en
+78/98, zh 59/72, mixed 10/11; paraphrase 9 -> 13/25, spam 4 -> 5/12, threat 6 -> 7/10),
+look-alikes flagged 4/175 unchanged, none held, newcomers 0/78. Floors raised with a margin of one
+case. Still blind.
 """
 
 import pytest
@@ -17,7 +23,7 @@ import pytest
 from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT7_FLOORS = {
-    "catch_rate": 0.771,  # 140/181 = 0.7735; one case fewer is 0.7680
+    "catch_rate": 0.806,  # 147/181 = 0.8122; one case fewer is 0.8066
     "lookalikes_flagged_rate": 0.029,  # 4/175 = 0.0229; one case more is 0.0286
     "benign_held": 0,
     "newcomers_flagged": 0,

@@ -163,7 +163,8 @@ AUTH_PASSWORD_VALIDATORS = [
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        # Django's RedisCache with its redis client made once, not on every operation.
+        "default": {"BACKEND": "crossnote.core.cache.ReusedClientRedisCache", "LOCATION": REDIS_URL}
     }
 else:
     CACHES = {

@@ -1,4 +1,5 @@
-"""The database cache of the embedded default (no Redis), with an atomic `incr`.
+"""The caches: the database cache of the embedded default (no Redis), with an atomic `incr`, and
+Django's Redis cache with its client made once (ReusedClientRedisCache).
 
 Rate limits (crossnote.security.ratelimits, through django-ratelimit) count with `cache.add(key, 1)`
 then `cache.incr(key)`. Django's DatabaseCache.incr is a `get` then a `set`: two processes or
@@ -12,6 +13,7 @@ import base64
 import pickle
 
 from django.core.cache.backends.db import DatabaseCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.db import connections, router, transaction
 from django.utils.timezone import now
 
@@ -51,3 +53,45 @@ class AtomicDatabaseCache(DatabaseCache):
 
     def decr(self, key, delta=1, version=None):
         return self.incr(key, -delta, version)
+
+
+class _ReusedClient(RedisCacheClient):
+    """Django's client of the Redis cache, with one `redis.Redis` per connection pool kept.
+
+    Django's makes a new `redis.Redis` for every cache operation, and redis-py's constructor
+    fills a table of ~170 response callbacks (each name upper-cased into a case-insensitive
+    dict): on a signed-in explore request on PostgreSQL + Redis that was half the request's
+    Python CPU (bench/README "PostgreSQL + Redis: the Redis client made once"). A `redis.Redis`
+    holds no connection of its own (each command borrows one from the pool), so one per pool
+    serves every thread; the pool itself starts afresh in a forked worker (redis-py checks the
+    pid)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients: dict = {}
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            # Two threads may both make one at first: the second replaces the first, harmlessly.
+            client = self._clients[index] = self._client(connection_pool=self._pool_at(index))
+        return client
+
+    def _pool_at(self, index):  # Django's private attributes: unknown to its type stubs
+        """The pool of server `index` (Django's _get_connection_pool for an index already picked:
+        with replicas, a read goes to one at random)."""
+        if index not in self._pools:
+            self._pools[index] = self._pool_class.from_url(
+                self._servers[index], **self._pool_options
+            )
+        return self._pools[index]
+
+
+class ReusedClientRedisCache(RedisCache):
+    """Django's RedisCache (settings.CACHES with REDIS_URL) whose client is made once per
+    pool rather than once per operation; everything else is Django's."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = _ReusedClient

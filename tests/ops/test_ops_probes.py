@@ -57,7 +57,7 @@ def test_readyz_is_503_naming_an_unreachable_broker(client, settings):
 def test_readyz_is_503_when_the_cache_is_unreachable(client, settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "crossnote.core.cache.ReusedClientRedisCache",
             "LOCATION": f"redis://127.0.0.1:{_closed_port()}/0",
         }
     }
@@ -69,7 +69,7 @@ def test_readyz_is_503_when_the_cache_is_unreachable(client, settings):
 @pytest.mark.django_db
 def test_readyz_on_real_redis_cache_and_broker(client, settings, redis_url):
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+        "default": {"BACKEND": "crossnote.core.cache.ReusedClientRedisCache", "LOCATION": redis_url}
     }
     settings.CELERY_BROKER_URL = redis_url
     response = client.get("/readyz")

@@ -391,7 +391,7 @@ def test_rate_limit_counters_live_in_a_shared_cache(settings):
         backend
         in (
             "crossnote.core.cache.AtomicDatabaseCache",  # atomic incr: tests/security/test_cache_counter.py
-            "django.core.cache.backends.redis.RedisCache",
+            "crossnote.core.cache.ReusedClientRedisCache",  # Django's RedisCache: INCR
         )
     )
 
@@ -400,7 +400,7 @@ def test_rate_limit_counters_live_in_a_shared_cache(settings):
 def test_counters_in_redis_are_shared_by_separate_clients(settings, redis_url):
     """Two cache clients stand in for two processes: what one counted, the other sees."""
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+        "default": {"BACKEND": "crossnote.core.cache.ReusedClientRedisCache", "LOCATION": redis_url}
     }
     caches._settings = None  # noqa: SLF001 - rebuild the handler from the new settings
     try:

@@ -71,21 +71,12 @@ class _ReusedClient(RedisCacheClient):
         self._clients: dict = {}
 
     def get_client(self, key=None, *, write=False):
-        index = self._get_connection_pool_index(write)
-        client = self._clients.get(index)
+        pool = self._get_connection_pool(write)  # Django's choice of server, pool made once
+        client = self._clients.get(id(pool))  # a pool lives as long as this client: ids stay
         if client is None:
             # Two threads may both make one at first: the second replaces the first, harmlessly.
-            client = self._clients[index] = self._client(connection_pool=self._pool_at(index))
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
         return client
-
-    def _pool_at(self, index):  # Django's private attributes: unknown to its type stubs
-        """The pool of server `index` (Django's _get_connection_pool for an index already picked:
-        with replicas, a read goes to one at random)."""
-        if index not in self._pools:
-            self._pools[index] = self._pool_class.from_url(
-                self._servers[index], **self._pool_options
-            )
-        return self._pools[index]
 
 
 class ReusedClientRedisCache(RedisCache):

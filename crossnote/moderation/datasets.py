@@ -137,8 +137,17 @@ TEST_SPLITS = ("cold_test", "davidson_test", "olid_held_out")
 # newcomer posts to allow) that the classifier's stack trains on (issue 17: meaning, not wording).
 # A set is either here or in BLIND_CASE_SETS, never both: a blind set is the measure of what was
 # learnt, so nothing that trains may open its files.
-OWN_CASE_SETS = ("suite", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")
-BLIND_CASE_SETS = frozenset({"holdout7"})
+OWN_CASE_SETS = (
+    "suite",
+    "holdout",
+    "holdout2",
+    "holdout3",
+    "holdout4",
+    "holdout5",
+    "holdout6",
+    "holdout7",
+)
+BLIND_CASE_SETS = frozenset({"holdout8"})
 # Evasions of these kinds are not offensive language (the classifier's question), as a note
 # removed as spam teaches it nothing (OFFENSIVE_CATEGORIES): taught as offensive, "dm me" and
 # "add my wechat" made a newcomer's "DM me if you want to practise Chinese" score as abuse.

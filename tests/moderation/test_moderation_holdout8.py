@@ -1,0 +1,53 @@
+"""holdout8 (suite/holdout8): written in session 14 by a helper who never saw the moderation code,
+its term lists, the earlier case sets or their figures, in a folder outside the repository. It was
+asked for the kinds of holdout7 with more paraphrase (abuse with no offensive word: 36 cases),
+themes the earlier sets did not use (fandom fights, gaming lobbies, rental disputes, regional
+rivalries, religion, disability, the elderly) and look-alikes of a harder sort: slurs quoted to
+condemn or explain them, affectionate swearing between friends, self-deprecation, medical and
+place names. 3 of its sentences were already in earlier sets (compared after NFKC and
+case-folding) and were taken out before any measuring.
+
+`crossnote moderation suite --cases holdout8 --errors 0` at b150d7b (session 13's rules and model;
+rates only, no case read): evasions caught 136/220 (61.8%; en 60/109, zh 58/88, mixed 18/23),
+look-alikes flagged 15/177 (8.5%), 1 held, newcomers acted on 2/79. Weakest kinds: harassment
+2/15, threat 3/13, paraphrase 9/36, spam 5/15. Far below holdout7's first reading (77.3%, 2.3%):
+the earlier blind sets flattered the rules, as dev splits flatter a model. The floors keep it
+from getting worse, with a margin of one case. This set is blind (datasets.BLIND_CASE_SETS):
+never trained on, and blind no longer once a rule is tuned on its misses (say so here then).
+"""
+
+import pytest
+
+from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
+
+HOLDOUT8_FLOORS = {
+    "catch_rate": 0.613,  # 136/220 = 0.6182; one case fewer is 0.6136
+    "lookalikes_flagged_rate": 0.091,  # 15/177 = 0.0847; one case more is 0.0904
+    "benign_held": 1,
+    "newcomers_flagged": 2,
+}
+
+
+def test_holdout8_is_its_own_sentences_in_both_languages_and_big_enough():
+    check_its_own_sentences(
+        "holdout8",
+        (
+            "suite",
+            "holdout",
+            "holdout2",
+            "holdout3",
+            "holdout4",
+            "holdout5",
+            "holdout6",
+            "holdout7",
+        ),
+        lookalikes=170,
+        evasions=210,
+        newcomers=75,
+        per_language=75,
+    )
+
+
+@pytest.mark.django_db
+def test_the_pipeline_holds_the_holdout8_floors():
+    check_floors("holdout8", HOLDOUT8_FLOORS)

@@ -70,6 +70,12 @@ SENSE_CUES: dict[str, tuple[str, ...]] = {
         "bolt", "bolts", "washer", "wrench", "spanner", "thread", "threads", "tighten", "loosen",
         "screwdriver", "drill", "lid", "hinge", "hinges", "brass", "door", "doors", "hammer",
     ),
+    # modtune8: a bastard sword (a hand-and-a-half sword) and a bastard file (a medium cut)
+    # (the compounds themselves as cues: "that bastard stole my files" is no tool)
+    "blade": (
+        "bastard sword", "bastard swords", "bastard file", "bastard files", "bastard-cut",
+        "longsword", "longswords", "broadsword", "hema", "hilt", "rasp",
+    ),
     "food": (
         "pudding", "custard", "recipe", "recipes", "soup", "stock", "dish", "dishes", "gravy",
         "pork", "ham", "roast", "roasted", "butcher", "butchers", "meat", "cut", "cuts", "cook",
@@ -143,7 +149,7 @@ WORD_SENSES: dict[str, tuple[str, ...]] = {
     "boobies": ("bird",), "shag": ("bird",), "shags": ("bird",), "woodcock": ("bird",),
     "faggot": ("food", "bundle"), "faggots": ("food", "bundle"),
     "nut": ("hardware", "food"), "nuts": ("hardware", "food"), "screw": ("hardware",),
-    "knockers": ("hardware",), "bastard": ("hardware",),
+    "knockers": ("hardware",), "bastard": ("hardware", "blade"),
     "retard": ("growth",), "retards": ("growth",), "retarded": ("growth",),
     "beaver": ("water",), "cum": (), "sow": ("pig",), "sows": ("pig",), "pig": ("pig",), "pigs": ("pig",),
     "垃圾": ("rubbish",), "鸡": ("bird", "food"), "鸭": ("bird", "food"), "母狗": ("dog",),
@@ -1012,6 +1018,10 @@ def _triggers() -> re.Pattern:
         + "|".join(map(re.escape, han))
         + r"|['\"“”‘’「」『』《》]|怎么说|怎么讲|怎么翻译|什么意思|这个词|这个字|的意思|是脏话"
         + r"|\b(?:what|meaning|origin|the word|the term)\b"
+        # modtune8: the idioms IDIOM_BEFORE_FOR reads ("a cake to die for", "i'd kill for a
+        # nap"), so that a text with no other trigger reaches them; never "to die for this"
+        + r"|\bto die for\b(?!\s+(?:this|that|what|it|your|ur|being|saying|posting|the|ur|you))"
+        + r"|\b(?:would|['’]d|d) kill for (?:a|an|some|one)\b|\bdying for (?:a|an|some)\b"
         + "|"
         + "|".join(map(re.escape, sorted(ABUSE_TOLD, key=len, reverse=True)))
     )

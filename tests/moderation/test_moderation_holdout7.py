@@ -16,6 +16,13 @@ sets only), measured once at f3b14da, `--errors 0`: evasions caught 140 -> 147/1
 78/98, zh 59/72, mixed 10/11; paraphrase 9 -> 13/25, spam 4 -> 5/12, threat 6 -> 7/10),
 look-alikes flagged 4/175 unchanged, none held, newcomers 0/78. Floors raised with a margin of one
 case. Still blind.
+
+Session 14, helper "modtune8": holdout7 retired from blind use and TUNED ON (its misses read and
+written as constructions in detectors/patterns.py's modtune8 block, and two innocent readings in
+detectors/senses.py): it is a trained-on set from here, its figures no measure of generalisation.
+At 040eae9, `--errors 0`: evasions caught 147 -> 180/181 (99.4%; the one left, 我去年买了个表, is a
+meme that also says what it says), look-alikes flagged 4 -> 2/175 (1.1%), none held, newcomers
+0/78. Floors raised with a margin of one case.
 """
 
 import pytest
@@ -23,8 +30,8 @@ import pytest
 from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT7_FLOORS = {
-    "catch_rate": 0.806,  # 147/181 = 0.8122; one case fewer is 0.8066
-    "lookalikes_flagged_rate": 0.029,  # 4/175 = 0.0229; one case more is 0.0286
+    "catch_rate": 0.988,  # 180/181 = 0.9945; one case fewer is 0.9890
+    "lookalikes_flagged_rate": 0.018,  # 2/175 = 0.0114; one case more is 0.0171
     "benign_held": 0,
     "newcomers_flagged": 0,
 }

@@ -1,6 +1,7 @@
 """Notes: photo + text posts, comments, likes, collects and topics."""
 
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate, pre_migrate
 
 
 class NotesConfig(AppConfig):
@@ -9,8 +10,15 @@ class NotesConfig(AppConfig):
 
     def ready(self):
         from crossnote.core import hooks
+        from crossnote.notes import likewrite
         from crossnote.notes.policies import visible_subjects
         from crossnote.notes.selectors import note_thumbnails
+
+        # The SQLite like view is dropped around every migrate (crossnote.notes.likewrite).
+        pre_migrate.connect(
+            likewrite.before_migrate, sender=self, dispatch_uid="notes-likewrite-drop"
+        )
+        post_migrate.connect(likewrite.after_migrate, sender=self, dispatch_uid="notes-likewrite")
 
         hooks.register(hooks.VISIBLE_SUBJECTS, visible_subjects)
         hooks.register(hooks.NOTE_THUMBNAILS, note_thumbnails)

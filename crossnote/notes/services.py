@@ -25,7 +25,7 @@ from crossnote.core.errors import (
 from crossnote.core.images import ProcessedImage, finish_source, variant_path, verify_image
 from crossnote.core.language_detection import detection_fields, language_of
 from crossnote.core.tasks import enqueue
-from crossnote.notes import policies, tasks
+from crossnote.notes import likewrite, policies, tasks
 from crossnote.notes.models import (
     ALT_TEXT_MAX,
     BODY_MAX,
@@ -47,8 +47,13 @@ from crossnote.notes.models import (
     default_board_names,
 )
 from crossnote.notes.text import extract_mentions, extract_topics
-from crossnote.social.models import Notification
-from crossnote.social.services import notification_due, notify, record_notification
+from crossnote.social.models import Notification, group_key_for
+from crossnote.social.services import (
+    notification_due,
+    notification_stored,
+    notify,
+    record_notification,
+)
 
 # The default board is named in the saver's UI language when it is first made.
 
@@ -778,13 +783,16 @@ def like_note(*, user: User, note: Note, seen: bool = False) -> bool:
     (blocks, withholding): not asked twice."""
     if not seen:
         _require_visible(user, note)
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    at = timezone.now()
     # Asked before the transaction: every moment inside it holds SQLite's one write lock (and
     # the write gate) for every other writer. A second like of the same note by the same
     # person cannot slip in between: the like's unique key refuses it.
     tell = notification_due(
         recipient=note.author, actor=user, verb=Notification.Verb.LIKE, note=note
     )
+    if likewrite.available(connection):
+        return _like_in_one_statement(user=user, note=note, at=at, tell=tell)
+    now = connection.ops.adapt_datetimefield_value(at)
     try:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(_LIKE_INSERT_SQL, [now, now, user.pk, note.pk])
@@ -796,6 +804,37 @@ def like_note(*, user: User, note: Note, seen: bool = False) -> bool:
                 )
     except IntegrityError:
         return False
+    return True
+
+
+def _like_in_one_statement(*, user: User, note: Note, at, tell: bool) -> bool:
+    """like_note's writes in one statement (crossnote.notes.likewrite); `note.like_count` is
+    the note's count just after this like."""
+    verb = Notification.Verb.LIKE
+    group_key = group_key_for(verb, note.pk, None, at) if tell else None
+    try:
+        note.like_count, notification_id = likewrite.write(
+            connection,
+            at=connection.ops.adapt_datetimefield_value(at),
+            user_id=user.pk,
+            note_id=note.pk,
+            recipient_id=note.author_id if tell else None,
+            group_key=group_key,
+        )
+    except IntegrityError:
+        return False
+    if notification_id is not None:
+        notification = Notification(
+            pk=notification_id,
+            created_at=at,
+            updated_at=at,
+            recipient_id=note.author_id,
+            actor_id=user.pk,
+            verb=verb,
+            note_id=note.pk,
+            group_key=group_key,
+        )
+        notification_stored(notification)
     return True
 
 

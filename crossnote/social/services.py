@@ -102,6 +102,13 @@ def record_notification(
     with connection.cursor() as cursor:
         cursor.execute(_NOTIFICATION_INSERT_SQL, values)
         notification.pk = cursor.fetchone()[0]
+    notification_stored(notification)
+    return notification
+
+
+def notification_stored(notification: Notification) -> None:
+    """What the ORM does after saving a new notification (its state, then post_save: open
+    pages update their badge), for one written in plain SQL with its id read back."""
     notification._state.adding = False
     notification._state.db = connection.alias
     post_save.send(
@@ -112,7 +119,6 @@ def record_notification(
         raw=False,
         using=connection.alias,
     )
-    return notification
 
 
 def notify(

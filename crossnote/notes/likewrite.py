@@ -1,0 +1,185 @@
+"""A like in one statement: the like, its count and its notification written together.
+
+On the embedded default every write waits at the write gate (crossnote.core.sqlite3.gate) and
+holds it until its COMMIT. A like was five calls into SQLite under the gate (BEGIN, the like, the
+count, the notification, COMMIT), and Python's sqlite3 module lets go of the GIL around each one:
+between two of them the thread waits for the GIL behind the other threads' Python, up to the
+interpreter's switch interval, while every other writer waits at the gate behind it (a like held
+the gate ~3x as long as it ran alone: bench/README "Likes over HTTP"). On SQLite the like is one
+INSERT into a view whose INSTEAD OF trigger makes all three writes: SQLite runs the statement,
+its trigger and, in autocommit, the transaction's BEGIN and COMMIT in one call, one GIL
+hand-over; the new count and the notification's id are read back after it, outside the gate.
+On PostgreSQL the same five statements were five round trips to the server; there it is one
+statement whose common table expressions make the three writes and answer with both.
+
+SQLite's view and trigger are not a migration: a trigger naming notes_note would stop Django from
+rebuilding that table on SQLite (SQLite refuses to rename a table while a trigger names one that
+is missing), so they are dropped before every `migrate` and made again after it, from the models'
+current table and column names. Where they are missing (a database not migrated since), the like
+takes the ordinary path (crossnote.notes.services.like_note).
+"""
+
+from contextlib import nullcontext
+
+from django.db import connections, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
+
+from crossnote.notes.models import Note, NoteLike
+from crossnote.social.models import Notification
+
+VIEW = "notes_like_write"
+TRIGGER = "notes_like_write_insert"
+
+# The columns of an insert into the view: who liked which note when, and the notification to
+# record with it (recipient NULL: none is due).
+_COLUMNS = ("created_at", "user_id", "note_id", "recipient_id", "group_key")
+INSERT_SQL = (
+    f"INSERT INTO {VIEW} ({', '.join(_COLUMNS)}) "  # noqa: S608 - constant names
+    f"VALUES ({', '.join(['%s'] * len(_COLUMNS))})"
+)
+
+# Per database alias: whether the view exists, learnt on first use and after each migrate.
+_ready: dict[str, bool] = {}
+
+
+def _statements() -> list[str]:
+    like = NoteLike._meta
+    note = Note._meta
+    notification = Notification._meta
+    like_note = like.get_field("note").column
+    like_user = like.get_field("user").column
+    verb = Notification.Verb.LIKE.value
+    return [
+        f"CREATE VIEW {VIEW} AS SELECT " + ", ".join(f"NULL AS {column}" for column in _COLUMNS),
+        f"CREATE TRIGGER {TRIGGER} INSTEAD OF INSERT ON {VIEW} BEGIN "  # noqa: S608 - model names
+        f"INSERT INTO {like.db_table} (created_at, updated_at, {like_user}, {like_note}) "
+        "VALUES (NEW.created_at, NEW.created_at, NEW.user_id, NEW.note_id); "
+        f"UPDATE {note.db_table} SET like_count = like_count + 1 WHERE id = NEW.note_id; "
+        f"INSERT INTO {notification.db_table} "
+        "(created_at, updated_at, recipient_id, actor_id, verb, note_id, comment_id, group_key) "
+        f"SELECT NEW.created_at, NEW.created_at, NEW.recipient_id, NEW.user_id, '{verb}', "
+        "NEW.note_id, NULL, NEW.group_key WHERE NEW.recipient_id IS NOT NULL; "
+        "END",
+    ]
+
+
+def drop(connection: BaseDatabaseWrapper) -> None:
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER}")
+        cursor.execute(f"DROP VIEW IF EXISTS {VIEW}")
+    _ready.pop(connection.alias, None)
+
+
+def create(connection: BaseDatabaseWrapper) -> None:
+    """(Re)make the view and its trigger from the models as they are now; nothing until the
+    tables it writes exist (a migrate that stopped early)."""
+    if connection.vendor != "sqlite":
+        return
+    tables = set(connection.introspection.table_names())
+    needed = {NoteLike._meta.db_table, Note._meta.db_table, Notification._meta.db_table}
+    drop(connection)
+    if needed <= tables:
+        with connection.cursor() as cursor:
+            for statement in _statements():
+                cursor.execute(statement)
+    _ready.pop(connection.alias, None)
+
+
+def available(connection: BaseDatabaseWrapper) -> bool:
+    """Whether a like on this connection can be written in one statement."""
+    if connection.vendor == "postgresql":
+        return True
+    if connection.vendor != "sqlite":
+        return False
+    ready = _ready.get(connection.alias)
+    if ready is None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = %s", [TRIGGER]
+            )
+            ready = _ready[connection.alias] = cursor.fetchone() is not None
+    return ready
+
+
+def before_migrate(sender, using, **kwargs) -> None:
+    drop(connections[using])
+
+
+def after_migrate(sender, using, **kwargs) -> None:
+    create(connections[using])
+
+
+def _postgresql_sql(tell: bool) -> str:
+    like = NoteLike._meta
+    note = Note._meta
+    like_note = like.get_field("note").column
+    like_user = like.get_field("user").column
+    told = (
+        f", told AS (INSERT INTO {Notification._meta.db_table} "  # noqa: S608 - model names
+        "(created_at, updated_at, recipient_id, actor_id, verb, note_id, comment_id, group_key) "
+        f"SELECT %s, %s, %s, %s, %s, {like_note}, NULL, %s FROM liked RETURNING id) "
+        "SELECT (SELECT like_count FROM counted), (SELECT id FROM told)"
+        if tell
+        else " SELECT (SELECT like_count FROM counted), NULL"
+    )
+    return (
+        f"WITH liked AS (INSERT INTO {like.db_table} "  # noqa: S608 - model names
+        f"(created_at, updated_at, {like_user}, {like_note}) VALUES (%s, %s, %s, %s) "
+        f"RETURNING {like_note}), "
+        f"counted AS (UPDATE {note.db_table} SET like_count = like_count + 1 "
+        f"WHERE id IN (SELECT {like_note} FROM liked) RETURNING like_count)" + told
+    )
+
+
+_POSTGRESQL_SQL = {tell: _postgresql_sql(tell) for tell in (False, True)}
+
+# SQLite: the count, and the notification's id, after the view's insert, in one read (the
+# notification found through its recipient's group key: that day's likes of the note).
+_COUNT_SQL = f"SELECT like_count FROM {Note._meta.db_table} WHERE id = %s"  # noqa: S608
+_COUNT_AND_TOLD_SQL = (
+    f"SELECT ({_COUNT_SQL}), "  # noqa: S608 - model names
+    f"(SELECT MAX(id) FROM {Notification._meta.db_table} "
+    "WHERE recipient_id = %s AND group_key = %s AND actor_id = %s)"
+)
+
+
+def write(
+    connection: BaseDatabaseWrapper,
+    *,
+    at: str,
+    user_id: int,
+    note_id: int,
+    recipient_id: int | None,
+    group_key: str | None,
+) -> tuple[int, int | None]:
+    """Write a like (and, where `recipient_id` is given, its notification with `group_key`) in
+    one statement; `at` is the time as the database takes it. Returns the note's count after it
+    and the notification's id (None: none was due). Raises IntegrityError, having written
+    nothing, when the person already likes the note."""
+    tell = recipient_id is not None
+    if connection.vendor == "postgresql":
+        params: list = [at, at, user_id, note_id]
+        if tell:
+            params += [at, at, recipient_id, user_id, Notification.Verb.LIKE.value, group_key]
+        # Inside someone's transaction a refused statement would spoil it: a savepoint keeps
+        # the refusal to this like (outside one, the statement is its own transaction).
+        with (
+            transaction.atomic(using=connection.alias)
+            if connection.in_atomic_block
+            else nullcontext(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(_POSTGRESQL_SQL[tell], params)
+            count, told = cursor.fetchone()
+        return count, told
+    with connection.cursor() as cursor:
+        cursor.execute(INSERT_SQL, [at, user_id, note_id, recipient_id, group_key])
+    with connection.cursor() as cursor:
+        if tell:
+            cursor.execute(_COUNT_AND_TOLD_SQL, [note_id, recipient_id, group_key, user_id])
+            count, told = cursor.fetchone()
+            return count, told
+        cursor.execute(_COUNT_SQL, [note_id])
+        return cursor.fetchone()[0], None

@@ -20,9 +20,9 @@ case. Still blind.
 Session 14, helper "modtune8": holdout7 retired from blind use and TUNED ON (its misses read and
 written as constructions in detectors/patterns.py's modtune8 block, and two innocent readings in
 detectors/senses.py): it is a trained-on set from here, its figures no measure of generalisation.
-At 040eae9, `--errors 0`: evasions caught 147 -> 180/181 (99.4%; the one left, 我去年买了个表, is a
-meme that also says what it says), look-alikes flagged 4 -> 2/175 (1.1%), none held, newcomers
-0/78. Floors raised with a margin of one case.
+At 040eae9 and again at 8adf9bd, `--errors 0`: evasions caught 147 -> 180/181 (99.4%; the one
+left, 我去年买了个表, is a meme that also says what it says), look-alikes flagged 4 -> 2/175
+(1.1%), none held, newcomers 0/78. Floors raised with a margin of one case.
 """
 
 import pytest

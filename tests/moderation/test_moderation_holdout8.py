@@ -14,6 +14,13 @@ look-alikes flagged 15/177 (8.5%), 1 held, newcomers acted on 2/79. Weakest kind
 the earlier blind sets flattered the rules, as dev splits flatter a model. The floors keep it
 from getting worse, with a margin of one case. This set is blind (datasets.BLIND_CASE_SETS):
 never trained on, and blind no longer once a rule is tuned on its misses (say so here then).
+
+Session 14, helper "modtune8" (rules for holdout7's misses, tuned on holdout7 and the earlier
+sets; holdout7 180/181 after it), measured once at 46e4733, `--errors 0`: evasions caught
+136 -> 139/220 (63.2%; en 61/109, zh 60/88, mixed 18/23; homophone 8 -> 10/12, slur 10 -> 11/14),
+look-alikes flagged 15/177 unchanged, 1 held, newcomers 2/79. A rule round that took its own set
+from 81% to 99% moved the blind set by three cases: rules written for a set's misses learn its
+wording, not the kind of abuse. Floors raised with a margin of one case. Still blind.
 """
 
 import pytest
@@ -21,7 +28,7 @@ import pytest
 from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT8_FLOORS = {
-    "catch_rate": 0.613,  # 136/220 = 0.6182; one case fewer is 0.6136
+    "catch_rate": 0.627,  # 139/220 = 0.6318; one case fewer is 0.6273
     "lookalikes_flagged_rate": 0.091,  # 15/177 = 0.0847; one case more is 0.0904
     "benign_held": 1,
     "newcomers_flagged": 2,

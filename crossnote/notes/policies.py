@@ -5,6 +5,7 @@ only by its author) and regional withholding (a note withheld in a region is not
 there), blocks between people and who may comment are all decided here and nowhere else.
 """
 
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 
 from crossnote.accounts.models import CommentPermission
@@ -26,6 +27,9 @@ _BLOCK_SQL = (
 _WITHHELD_SQL = (
     f"SELECT 1 FROM {NoteWithholding._meta.db_table} WHERE note_id = %s AND region = %s LIMIT 1"  # noqa: S608
 )
+# Both questions in one statement, for a reader who may be blocked and may be in a withholding
+# region: each statement a request makes is a wait for the GIL on a busy server.
+_BLOCK_AND_WITHHELD_SQL = f"SELECT EXISTS({_BLOCK_SQL}), EXISTS({_WITHHELD_SQL})"  # noqa: S608
 
 
 def _is_follower(viewer, author_id) -> bool:
@@ -56,14 +60,37 @@ def is_blocked_from(viewer, author_id) -> bool:
     return row_exists(_BLOCK_SQL, [author_id, viewer.pk, viewer.pk, author_id])
 
 
-def can_view_note_ignoring_region(viewer, note) -> bool:
-    """Visibility, moderation state and blocks, without regional withholding."""
+def blocked_and_withheld(viewer, note) -> tuple[bool, bool]:
+    """(is_blocked_from(viewer, note.author_id), is_withheld_for(viewer, note)), asked in one
+    statement where both need asking (none where neither does)."""
+    author = _is_author(viewer, note)
+    ask_block = getattr(viewer, "is_authenticated", False) and not author
+    region = "" if author else viewer_region(viewer)
+    if ask_block and region:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _BLOCK_AND_WITHHELD_SQL,
+                [note.author_id, viewer.pk, viewer.pk, note.author_id, note.pk, region],
+            )
+            blocked, withheld = cursor.fetchone()
+        return bool(blocked), bool(withheld)
+    return (
+        ask_block and is_blocked_from(viewer, note.author_id),
+        bool(region) and row_exists(_WITHHELD_SQL, [note.pk, region]),
+    )
+
+
+def can_view_note_ignoring_region(viewer, note, *, blocked: bool | None = None) -> bool:
+    """Visibility, moderation state and blocks, without regional withholding. `blocked`: the
+    answer of is_blocked_from already asked (blocked_and_withheld)."""
     if note.moderation in HIDDEN_STATES and not _is_author(viewer, note):
         return False
     # Until its image variants exist, a just-posted note is its author's alone.
     if not note.media_ready and not _is_author(viewer, note):
         return False
-    if is_blocked_from(viewer, note.author_id):
+    if blocked is None:
+        blocked = is_blocked_from(viewer, note.author_id)
+    if blocked:
         return False
     # A closed (waiting for deletion) or suspended account's notes are hidden with it.
     if not note.author.is_active and not _is_author(viewer, note):

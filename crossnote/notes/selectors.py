@@ -90,9 +90,12 @@ def get_visible_note(viewer, pk: int, *, brief: bool = False) -> Note:
         note = _brief_note(pk)
     else:
         note = _whole_note(pk)
-    if note is None or not policies.can_view_note_ignoring_region(viewer, note):
+    if note is None:
         raise NotFound(_("Note not found."))
-    if policies.is_withheld_for(viewer, note):
+    blocked, withheld = policies.blocked_and_withheld(viewer, note)
+    if not policies.can_view_note_ignoring_region(viewer, note, blocked=blocked):
+        raise NotFound(_("Note not found."))
+    if withheld:
         raise WithheldInRegion(
             _("This note is withheld in your region (%(region)s) in response to a legal demand.")
             % {"region": policies.viewer_region(viewer)}

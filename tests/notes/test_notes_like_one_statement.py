@@ -143,3 +143,21 @@ def test_sqlite_refuses_to_rebuild_a_table_the_trigger_names_which_is_why_migrat
     )
     with pytest.raises(sqlite3.OperationalError, match="no such table"):
         db.execute("ALTER TABLE new__n RENAME TO n")
+
+
+def test_a_reader_with_a_region_asks_block_and_withholding_in_one_statement(
+    client_for, make_note, mia, lin
+):
+    note = make_note(mia, title="Dumplings")
+    lin.region = "DE"
+    lin.save(update_fields=["region"])
+    client = client_for(lin)
+    client.get("/api/v1/me")  # the session's first use is not the like's cost
+    with CaptureQueriesContext(connection) as queries:
+        assert client.post(f"/api/v1/notes/{note.pk}/like").status_code == 200
+    asked = [
+        q["sql"]
+        for q in queries.captured_queries
+        if "social_block" in q["sql"] or "notes_notewithholding" in q["sql"]
+    ]
+    assert len(asked) == 1 and "social_block" in asked[0] and "notes_notewithholding" in asked[0]

@@ -333,6 +333,10 @@ def run_wrk(scenario: str, users: int, seconds: int, host: str, env: dict) -> di
     }
 
 
+# Every action a scenario counts, its limits raised by --rate-limits.
+RAISED_LIMITS = ("post", "comment", "like", "follow", "translate")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", default="/work/bench-data/world-1m")
@@ -352,6 +356,12 @@ def main() -> None:
         action="store_true",
         help="skip the bare Django view (bench/serve_bare.py) measured before and after the rows",
     )
+    parser.add_argument(
+        "--rate-limits",
+        action="store_true",
+        help="count every request against the rate limits as a real server does, with rates "
+        "raised so that none is refused (default: limits off: one address sends everything)",
+    )
     args = parser.parse_args()
 
     os.environ["CROSSNOTE_DATA_DIR"] = args.data_dir
@@ -359,13 +369,17 @@ def main() -> None:
     env = {
         **os.environ,
         "CROSSNOTE_BENCH_HELLO": "1",
-        "CROSSNOTE_RATE_LIMITS_ENABLED": "0",
+        "CROSSNOTE_RATE_LIMITS_ENABLED": "1" if args.rate_limits else "0",
         # No periodic jobs inside the measured web workers: on a freshly made world the first
         # insights rollup catches up on every past day (minutes of CPU), which measured the
         # rollup, not the feeds. At scale they run in `crossnote beat`'s worker anyway.
         "CROSSNOTE_SCHEDULER": "0",
         "PYTHONPATH": str(ROOT),
     }
+    if args.rate_limits:
+        env["CROSSNOTE_RATE_LIMITS"] = ",".join(
+            f"{action}.{scope}=100000000/h" for action in RAISED_LIMITS for scope in ("user", "ip")
+        )
     start_load = os.getloadavg()[0]
     workdir = Path(tempfile.mkdtemp(prefix="crossnote-load-"))
     env.update(prepare(readers=200, notes=5000, workdir=workdir))

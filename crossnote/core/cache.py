@@ -4,22 +4,47 @@ Django's Redis cache with its client made once (ReusedClientRedisCache).
 Rate limits (crossnote.security.ratelimits, through django-ratelimit) count with `cache.add(key, 1)`
 then `cache.incr(key)`. Django's DatabaseCache.incr is a `get` then a `set`: two processes or
 threads incrementing one key at once both read n and both write n + 1, so a limit under-counts
-exactly when it is hammered. Here `incr` reads and writes the row in one transaction that holds
-the row (PostgreSQL: SELECT ... FOR UPDATE) or the database's write lock (SQLite: settings.py opens
-every transaction with BEGIN IMMEDIATE), so concurrent increments queue and none is lost.
+exactly when it is hammered. Here `incr` writes the new value only where the row still holds the
+value it read (one statement), and where another increment came first, reads and writes the row
+in one transaction that holds it (PostgreSQL: SELECT ... FOR UPDATE) or the database's write lock
+(SQLite: every transaction begins IMMEDIATE), so concurrent increments queue and none is lost.
 """
 
 import base64
 import pickle
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.db import DatabaseCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.db import connections, router, transaction
 from django.utils.timezone import now
 
 
+def _load(text: str):
+    """A value as DatabaseCache stores it (base64 of a pickle), read back."""
+    return pickle.loads(base64.b64decode(text.encode()))  # noqa: S301 - our own rows
+
+
+def _dump(value, protocol: int) -> str:
+    return base64.b64encode(pickle.dumps(value, protocol)).decode("latin1")
+
+
 class AtomicDatabaseCache(DatabaseCache):
-    """DatabaseCache whose incr/decr cannot lose a concurrent update."""
+    """DatabaseCache whose incr/decr cannot lose a concurrent update.
+
+    A rate-limited request counts each of its scopes with `add` then `incr`. Django's `add` is a
+    write transaction every time (a cull count of the whole table, the row's read, an insert
+    that fails when the window's key is there, a rollback) and the locked `incr` another: on
+    SQLite four write transactions through the write gate for a like, more than the like's own
+    writes. The common case, a key already counting, takes two reads and one statement here:
+    `add` answers False from a read when the key is there and unexpired (as Django's would),
+    and `incr` reads the value and writes the new one only if the row still holds what it read
+    (compare-and-set, one statement); a concurrent change makes it take the locked path."""
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        if self.has_key(key, version=version):
+            return False
+        return super().add(key, value, timeout, version)
 
     def incr(self, key, delta=1, version=None):
         key = self.make_and_validate_key(key, version=version)
@@ -31,6 +56,25 @@ class AtomicDatabaseCache(DatabaseCache):
         column_expires = quote_name("expires")
         lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
         current = connection.ops.adapt_datetimefield_value(now().replace(microsecond=0))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {column_value} FROM {table} "  # noqa: S608 - quoted names only
+                f"WHERE {column_key} = %s AND {column_expires} > %s",
+                [key, current],
+            )
+            row = cursor.fetchone()
+            if row is None:
+                raise ValueError(f"Key '{key}' not found.")
+            value = _load(row[0]) + delta
+            encoded = _dump(value, self.pickle_protocol)
+            cursor.execute(
+                f"UPDATE {table} SET {column_value} = %s "  # noqa: S608 - quoted names only
+                f"WHERE {column_key} = %s AND {column_value} = %s AND {column_expires} > %s",
+                [encoded, key, row[0], current],
+            )
+            if cursor.rowcount == 1:
+                return value
+        # Changed (or expired) since it was read: the row held while it is read and written.
         with transaction.atomic(using=db), connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT {column_value} FROM {table} "  # noqa: S608 - quoted names only
@@ -42,9 +86,8 @@ class AtomicDatabaseCache(DatabaseCache):
                 # As Django's caches do for a missing or expired key (django-ratelimit then
                 # counts the request as over the limit, failing closed).
                 raise ValueError(f"Key '{key}' not found.")
-            value = pickle.loads(base64.b64decode(row[0].encode()))  # noqa: S301 - our own rows
-            value += delta
-            encoded = base64.b64encode(pickle.dumps(value, self.pickle_protocol)).decode("latin1")
+            value = _load(row[0]) + delta
+            encoded = _dump(value, self.pickle_protocol)
             cursor.execute(
                 f"UPDATE {table} SET {column_value} = %s WHERE {column_key} = %s",  # noqa: S608
                 [encoded, key],

@@ -21,7 +21,7 @@ takes the ordinary path (crossnote.notes.services.like_note).
 
 from contextlib import nullcontext
 
-from django.db import connections, transaction
+from django.db import OperationalError, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 from crossnote.notes.models import Note, NoteLike
@@ -37,6 +37,11 @@ INSERT_SQL = (
     f"INSERT INTO {VIEW} ({', '.join(_COLUMNS)}) "  # noqa: S608 - constant names
     f"VALUES ({', '.join(['%s'] * len(_COLUMNS))})"
 )
+
+
+class ViewMissing(Exception):
+    """SQLite's like view is not there (any more): write the like the ordinary way."""
+
 
 # Per database alias: whether the view exists, learnt on first use and after each migrate.
 _ready: dict[str, bool] = {}
@@ -174,8 +179,16 @@ def write(
             cursor.execute(_POSTGRESQL_SQL[tell], params)
             count, told = cursor.fetchone()
         return count, told
-    with connection.cursor() as cursor:
-        cursor.execute(INSERT_SQL, [at, user_id, note_id, recipient_id, group_key])
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(INSERT_SQL, [at, user_id, note_id, recipient_id, group_key])
+    except OperationalError as error:
+        if VIEW not in str(error):
+            raise
+        # Dropped since this process looked (a `migrate` running beside the server): nothing
+        # was written; asked again on the next like, the ordinary path meanwhile.
+        _ready.pop(connection.alias, None)
+        raise ViewMissing from error
     with connection.cursor() as cursor:
         if tell:
             cursor.execute(_COUNT_AND_TOLD_SQL, [note_id, recipient_id, group_key, user_id])

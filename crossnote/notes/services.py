@@ -791,7 +791,10 @@ def like_note(*, user: User, note: Note, seen: bool = False) -> bool:
         recipient=note.author, actor=user, verb=Notification.Verb.LIKE, note=note
     )
     if likewrite.available(connection):
-        return _like_in_one_statement(user=user, note=note, at=at, tell=tell)
+        try:
+            return _like_in_one_statement(user=user, note=note, at=at, tell=tell)
+        except likewrite.ViewMissing:
+            pass
     now = connection.ops.adapt_datetimefield_value(at)
     try:
         with transaction.atomic(), connection.cursor() as cursor:

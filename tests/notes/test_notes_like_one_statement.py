@@ -105,6 +105,24 @@ def test_without_the_view_a_like_takes_the_ordinary_path(make_note, mia, lin):
 
 
 @sqlite_only
+def test_a_view_dropped_behind_the_process_s_back_costs_no_like(make_note, mia, lin):
+    """A `migrate` in another process drops the view while this one believes it is there."""
+    note = make_note(mia, title="Dumplings")
+    assert likewrite.available(connection)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TRIGGER {likewrite.TRIGGER}")
+        cursor.execute(f"DROP VIEW {likewrite.VIEW}")
+    try:
+        assert services.like_note(user=lin, note=note) is True
+        assert Note.objects.get(pk=note.pk).like_count == 1
+        assert Notification.objects.filter(recipient=mia, actor=lin, verb="like").count() == 1
+        assert not likewrite.available(connection)  # asked again, not believed
+    finally:
+        likewrite.create(connection)
+    assert likewrite.available(connection)
+
+
+@sqlite_only
 @pytest.mark.django_db(transaction=True)
 def test_migrate_drops_the_view_before_and_makes_it_after():
     events = []

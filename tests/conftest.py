@@ -36,10 +36,12 @@ def _fresh_feed_cards():
     from crossnote.accounts import authcache
     from crossnote.core.templatetags import fragments
     from crossnote.feeds.cards import forget_all
+    from crossnote.security import ratelimits
 
     forget_all()
     fragments.forget_all()  # and card fragments (crossnote.core.templatetags.fragments)
     authcache.forget_all()  # and who sessions and tokens are (user ids are reused too)
+    ratelimits.forget_rules()  # and the admin's rate-limit rules (a rolled-back rule bumps nothing)
 
 
 def make_user(username="mia", **extra) -> User:

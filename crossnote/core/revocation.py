@@ -1,7 +1,9 @@
 """Sign-in revocations that every process sees at once: one generation number, bumped whenever a
 session or API token is saved or deleted (log-in, log-out, password change, suspension, erasure,
 token revoked), that per-process memos of session and token look-ups check before each use
-(crossnote.accounts.authcache). A memo entry made under an older generation is never used.
+(crossnote.accounts.authcache). A memo entry made under an older generation is never used. The
+admin's rate-limit rules are memoised under it too (crossnote.security.ratelimits): a rule saved
+or deleted bumps it, rare enough that the sign-in memos re-reading once costs nothing.
 
 Where the number lives:
 - embedded default (SQLite, no Redis): an 8-byte counter in `auth-generation` in the data folder,

@@ -8,6 +8,14 @@ class SecurityConfig(AppConfig):
     label = "security"
 
     def ready(self):
-        from crossnote.security import sessions
+        from django.db.models.signals import post_delete, post_save
+
+        from crossnote.security import ratelimits, sessions
+        from crossnote.security.models import RateLimitRule
 
         sessions.connect_signals()
+        # The rules are memoised per process under the shared generation (ratelimits).
+        for signal in (post_save, post_delete):
+            signal.connect(
+                ratelimits.rule_changed, sender=RateLimitRule, dispatch_uid="security-rate-rule"
+            )

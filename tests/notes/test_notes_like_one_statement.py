@@ -179,3 +179,15 @@ def test_a_reader_with_a_region_asks_block_and_withholding_in_one_statement(
         if "social_block" in q["sql"] or "notes_notewithholding" in q["sql"]
     ]
     assert len(asked) == 1 and "social_block" in asked[0] and "notes_notewithholding" in asked[0]
+
+
+@sqlite_only
+@pytest.mark.django_db
+def test_the_read_back_finds_the_notification_by_its_recipient_not_by_the_liker():
+    """By the liker's index SQLite would scan every notification the liker ever caused."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "EXPLAIN QUERY PLAN " + likewrite._COUNT_AND_TOLD_SQL, [1, 2, "like:1::2026-12-06", 3]
+        )
+        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+    assert "recipient_id=?" in plan and "(actor_id=?)" not in plan, plan

@@ -12,6 +12,7 @@ in one transaction that holds it (PostgreSQL: SELECT ... FOR UPDATE) or the data
 
 import base64
 import pickle
+from contextlib import nullcontext
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.db import DatabaseCache
@@ -56,43 +57,32 @@ class AtomicDatabaseCache(DatabaseCache):
         column_expires = quote_name("expires")
         lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
         current = connection.ops.adapt_datetimefield_value(now().replace(microsecond=0))
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT {column_value} FROM {table} "  # noqa: S608 - quoted names only
-                f"WHERE {column_key} = %s AND {column_expires} > %s",
-                [key, current],
-            )
-            row = cursor.fetchone()
-            if row is None:
-                raise ValueError(f"Key '{key}' not found.")
-            value = _load(row[0]) + delta
-            encoded = _dump(value, self.pickle_protocol)
-            cursor.execute(
-                f"UPDATE {table} SET {column_value} = %s "  # noqa: S608 - quoted names only
-                f"WHERE {column_key} = %s AND {column_value} = %s AND {column_expires} > %s",
-                [encoded, key, row[0], current],
-            )
-            if cursor.rowcount == 1:
-                return value
-        # Changed (or expired) since it was read: the row held while it is read and written.
-        with transaction.atomic(using=db), connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT {column_value} FROM {table} "  # noqa: S608 - quoted names only
-                f"WHERE {column_key} = %s AND {column_expires} > %s{lock}",
-                [key, current],
-            )
-            row = cursor.fetchone()
-            if row is None:
-                # As Django's caches do for a missing or expired key (django-ratelimit then
-                # counts the request as over the limit, failing closed).
-                raise ValueError(f"Key '{key}' not found.")
-            value = _load(row[0]) + delta
-            encoded = _dump(value, self.pickle_protocol)
-            cursor.execute(
-                f"UPDATE {table} SET {column_value} = %s WHERE {column_key} = %s",  # noqa: S608
-                [encoded, key],
-            )
-        return value
+        read = (
+            f"SELECT {column_value} FROM {table} "  # noqa: S608 - quoted names only
+            f"WHERE {column_key} = %s AND {column_expires} > %s"
+        )
+        write = (
+            f"UPDATE {table} SET {column_value} = %s "  # noqa: S608 - quoted names only
+            f"WHERE {column_key} = %s AND {column_value} = %s AND {column_expires} > %s"
+        )
+        # First unlocked: the write lands only where the row still holds what was read. Where
+        # another increment came first, again with the row held while it is read and written.
+        for locked in (False, True):
+            with (
+                transaction.atomic(using=db) if locked else nullcontext(),
+                connection.cursor() as cursor,
+            ):
+                cursor.execute(read + (lock if locked else ""), [key, current])
+                row = cursor.fetchone()
+                if row is None:
+                    # As Django's caches do for a missing or expired key (django-ratelimit then
+                    # counts the request as over the limit, failing closed).
+                    raise ValueError(f"Key '{key}' not found.")
+                value = _load(row[0]) + delta
+                cursor.execute(write, [_dump(value, self.pickle_protocol), key, row[0], current])
+                if cursor.rowcount == 1:
+                    return value
+        raise ValueError(f"Key '{key}' changed while it was held.")  # not reached: it was held
 
     def decr(self, key, delta=1, version=None):
         return self.incr(key, -delta, version)

@@ -26,6 +26,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 
 from crossnote.notes.models import Note, NoteLike
 from crossnote.social.models import Notification
+from crossnote.social.services import NOTIFICATION_COLUMNS
 
 VIEW = "notes_like_write"
 TRIGGER = "notes_like_write_insert"
@@ -47,6 +48,19 @@ class ViewMissing(Exception):
 _ready: dict[str, bool] = {}
 
 
+# The trigger's and the PostgreSQL statement's values follow this order.
+assert NOTIFICATION_COLUMNS == (
+    "created_at",
+    "updated_at",
+    "recipient_id",
+    "actor_id",
+    "verb",
+    "note_id",
+    "comment_id",
+    "group_key",
+), NOTIFICATION_COLUMNS
+
+
 def _statements() -> list[str]:
     like = NoteLike._meta
     note = Note._meta
@@ -60,8 +74,7 @@ def _statements() -> list[str]:
         f"INSERT INTO {like.db_table} (created_at, updated_at, {like_user}, {like_note}) "
         "VALUES (NEW.created_at, NEW.created_at, NEW.user_id, NEW.note_id); "
         f"UPDATE {note.db_table} SET like_count = like_count + 1 WHERE id = NEW.note_id; "
-        f"INSERT INTO {notification.db_table} "
-        "(created_at, updated_at, recipient_id, actor_id, verb, note_id, comment_id, group_key) "
+        f"INSERT INTO {notification.db_table} ({', '.join(NOTIFICATION_COLUMNS)}) "
         f"SELECT NEW.created_at, NEW.created_at, NEW.recipient_id, NEW.user_id, '{verb}', "
         "NEW.note_id, NULL, NEW.group_key WHERE NEW.recipient_id IS NOT NULL; "
         "END",
@@ -123,7 +136,7 @@ def _postgresql_sql(tell: bool) -> str:
     like_user = like.get_field("user").column
     told = (
         f", told AS (INSERT INTO {Notification._meta.db_table} "  # noqa: S608 - model names
-        "(created_at, updated_at, recipient_id, actor_id, verb, note_id, comment_id, group_key) "
+        f"({', '.join(NOTIFICATION_COLUMNS)}) "
         f"SELECT %s, %s, %s, %s, %s, {like_note}, NULL, %s FROM liked RETURNING id) "
         "SELECT (SELECT like_count FROM counted), (SELECT id FROM told)"
         if tell

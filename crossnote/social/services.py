@@ -63,7 +63,9 @@ def notification_due(
     )
 
 
-_NOTIFICATION_COLUMNS = (
+# The columns a notification is written with in plain SQL (here, and by the like's one
+# statement: crossnote.notes.likewrite), in this order.
+NOTIFICATION_COLUMNS = (
     "created_at",
     "updated_at",
     "recipient_id",
@@ -76,8 +78,8 @@ _NOTIFICATION_COLUMNS = (
 # One statement written once (the ORM's insert cost a like a tenth of its CPU, inside the
 # write transaction); RETURNING (SQLite 3.35+, PostgreSQL) gives the new row's id.
 _NOTIFICATION_INSERT_SQL = (
-    f"INSERT INTO {Notification._meta.db_table} ({', '.join(_NOTIFICATION_COLUMNS)}) "  # noqa: S608 - constant names
-    f"VALUES ({', '.join(['%s'] * len(_NOTIFICATION_COLUMNS))}) RETURNING id"
+    f"INSERT INTO {Notification._meta.db_table} ({', '.join(NOTIFICATION_COLUMNS)}) "  # noqa: S608 - constant names
+    f"VALUES ({', '.join(['%s'] * len(NOTIFICATION_COLUMNS))}) RETURNING id"
 )
 
 
@@ -98,7 +100,7 @@ def record_notification(
         group_key=group_key_for(verb, getattr(note, "pk", None), getattr(comment, "pk", None), now),
     )
     at = connection.ops.adapt_datetimefield_value(now)
-    values = [at, at] + [getattr(notification, name) for name in _NOTIFICATION_COLUMNS[2:]]
+    values = [at, at] + [getattr(notification, name) for name in NOTIFICATION_COLUMNS[2:]]
     with connection.cursor() as cursor:
         cursor.execute(_NOTIFICATION_INSERT_SQL, values)
         notification.pk = cursor.fetchone()[0]

@@ -146,6 +146,7 @@ OWN_CASE_SETS = (
     "holdout5",
     "holdout6",
     "holdout7",
+    "train9",  # written to train on, never a measure (session 15)
 )
 BLIND_CASE_SETS = frozenset({"holdout8"})
 # Evasions of these kinds are not offensive language (the classifier's question), as a note

@@ -76,9 +76,21 @@ def _statements() -> list[str]:
         f"UPDATE {note.db_table} SET like_count = like_count + 1 WHERE id = NEW.note_id; "
         f"INSERT INTO {notification.db_table} ({', '.join(NOTIFICATION_COLUMNS)}) "
         f"SELECT NEW.created_at, NEW.created_at, NEW.recipient_id, NEW.user_id, '{verb}', "
-        "NEW.note_id, NULL, NEW.group_key WHERE NEW.recipient_id IS NOT NULL; "
+        "NEW.note_id, NULL, NEW.group_key WHERE NEW.recipient_id IS NOT NULL "
+        f"AND NOT EXISTS ({_told_already('NEW.user_id', 'NEW.recipient_id', 'NEW.note_id')}); "
         "END",
     ]
+
+
+def _told_already(actor: str, recipient: str, note: str) -> str:
+    """Whether the author was told of this person's like of this note before (liked, unliked,
+    liked again: told once), as social.services._already_notified asks it: one look-up in the
+    notifications' "told" index (actor, recipient, verb, note)."""
+    return (
+        f"SELECT 1 FROM {Notification._meta.db_table} "  # noqa: S608 - model names
+        f"WHERE actor_id = {actor} AND recipient_id = {recipient} "
+        f"AND verb = '{Notification.Verb.LIKE.value}' AND note_id = {note} AND comment_id IS NULL"
+    )
 
 
 def drop(connection: BaseDatabaseWrapper) -> None:
@@ -137,7 +149,8 @@ def _postgresql_sql(tell: bool) -> str:
     told = (
         f", told AS (INSERT INTO {Notification._meta.db_table} "  # noqa: S608 - model names
         f"({', '.join(NOTIFICATION_COLUMNS)}) "
-        f"SELECT %s, %s, %s, %s, %s, {like_note}, NULL, %s FROM liked RETURNING id) "
+        f"SELECT %s, %s, %s, %s, %s, {like_note}, NULL, %s FROM liked "
+        f"WHERE NOT EXISTS ({_told_already('%s', '%s', f'liked.{like_note}')}) RETURNING id) "
         "SELECT (SELECT like_count FROM counted), (SELECT id FROM told)"
         if tell
         else " SELECT (SELECT like_count FROM counted), NULL"
@@ -174,15 +187,17 @@ def write(
     recipient_id: int | None,
     group_key: str | None,
 ) -> tuple[int, int | None]:
-    """Write a like (and, where `recipient_id` is given, its notification with `group_key`) in
-    one statement; `at` is the time as the database takes it. Returns the note's count after it
-    and the notification's id (None: none was due). Raises IntegrityError, having written
+    """Write a like (and, where `recipient_id` is given, its notification with `group_key`
+    unless they were told of this person's like of this note before) in one statement; `at` is
+    the time as the database takes it. Returns the note's count after it and the notification's
+    id (None: none was written). Raises IntegrityError, having written
     nothing, when the person already likes the note."""
     tell = recipient_id is not None
     if connection.vendor == "postgresql":
         params: list = [at, at, user_id, note_id]
         if tell:
-            params += [at, at, recipient_id, user_id, Notification.Verb.LIKE.value, group_key]
+            verb = Notification.Verb.LIKE.value
+            params += [at, at, recipient_id, user_id, verb, group_key, user_id, recipient_id]
         # Inside someone's transaction a refused statement would spoil it: a savepoint keeps
         # the refusal to this like (outside one, the statement is its own transaction).
         with (
@@ -194,6 +209,11 @@ def write(
             cursor.execute(_POSTGRESQL_SQL[tell], params)
             count, told = cursor.fetchone()
         return count, told
+    # The rows this connection wrote, before and after: the trigger's own count (the like, the
+    # note's count, and the notification where one was due).
+    connection.ensure_connection()
+    sqlite = connection.connection
+    written = sqlite.total_changes
     try:
         with connection.cursor() as cursor:
             cursor.execute(INSERT_SQL, [at, user_id, note_id, recipient_id, group_key])
@@ -204,8 +224,9 @@ def write(
         # was written; asked again on the next like, the ordinary path meanwhile.
         _ready.pop(connection.alias, None)
         raise ViewMissing from error
+    told_now = sqlite.total_changes - written > 2
     with connection.cursor() as cursor:
-        if tell:
+        if told_now:
             cursor.execute(_COUNT_AND_TOLD_SQL, [note_id, recipient_id, group_key, user_id])
             count, told = cursor.fetchone()
             return count, told

@@ -784,17 +784,21 @@ def like_note(*, user: User, note: Note, seen: bool = False) -> bool:
     if not seen:
         _require_visible(user, note)
     at = timezone.now()
+    if likewrite.available(connection):
+        # Whether the author was told of this like before is asked by the statement itself
+        # (one look-up in the notifications' "told" index).
+        try:
+            return _like_in_one_statement(
+                user=user, note=note, at=at, tell=note.author_id != user.pk
+            )
+        except likewrite.ViewMissing:
+            pass
     # Asked before the transaction: every moment inside it holds SQLite's one write lock (and
     # the write gate) for every other writer. A second like of the same note by the same
     # person cannot slip in between: the like's unique key refuses it.
     tell = notification_due(
         recipient=note.author, actor=user, verb=Notification.Verb.LIKE, note=note
     )
-    if likewrite.available(connection):
-        try:
-            return _like_in_one_statement(user=user, note=note, at=at, tell=tell)
-        except likewrite.ViewMissing:
-            pass
     now = connection.ops.adapt_datetimefield_value(at)
     try:
         with transaction.atomic(), connection.cursor() as cursor:

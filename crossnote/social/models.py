@@ -72,6 +72,12 @@ class Notification(TimestampedModel):
         indexes = [
             models.Index(fields=["recipient", "read_at", "-created_at"]),
             models.Index(fields=["recipient", "group_key"]),
+            # "Told already?" (social.services._already_notified, and inside the like's one
+            # statement): one exact look-up, where the recipient's index scanned every
+            # notification a popular author ever had, on every like of theirs.
+            models.Index(
+                fields=["actor", "recipient", "verb", "note"], name="social_notif_told_idx"
+            ),
         ]
 
     def __str__(self):

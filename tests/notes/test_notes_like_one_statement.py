@@ -191,3 +191,45 @@ def test_the_read_back_finds_the_notification_by_its_recipient_not_by_the_liker(
         )
         plan = " ".join(str(row[-1]) for row in cursor.fetchall())
     assert "recipient_id=?" in plan and "(actor_id=?)" not in plan, plan
+
+
+def test_the_statement_asks_whether_the_author_was_told_and_of_which_note(
+    make_note, mia, lin, saved_notifications
+):
+    """Told of this like on an earlier day (liked, unliked, liked again): not told again; a
+    like of another note of theirs is news. No separate read asks first."""
+    note, other = make_note(mia, title="Dumplings"), make_note(mia, title="Noodles")
+    assert services.like_note(user=lin, note=note) is True
+    Notification.objects.filter(recipient=mia, note=note).update(
+        group_key=f"like:{note.pk}::2020-01-01"
+    )
+    assert services.unlike_note(user=lin, note=note) is True
+    with CaptureQueriesContext(connection) as queries:
+        assert services.like_note(user=lin, note=note) is True
+    asked = [
+        q["sql"]
+        for q in queries.captured_queries
+        if "FROM social_notification" in q["sql"] and not q["sql"].startswith("WITH liked")
+    ]
+    assert not asked, asked
+    assert Notification.objects.filter(recipient=mia, actor=lin, note=note).count() == 1
+    assert len(saved_notifications) == 1
+    assert services.like_note(user=lin, note=other) is True
+    assert Notification.objects.filter(recipient=mia, actor=lin, note=other).count() == 1
+    assert len(saved_notifications) == 2 and saved_notifications[-1][0] == (
+        Notification.objects.get(note=other).pk
+    )
+    assert services.like_note(user=mia, note=other) is True  # one's own: never told
+    assert Notification.objects.filter(recipient=mia).count() == 2
+
+
+@sqlite_only
+@pytest.mark.django_db
+def test_told_already_is_one_look_up_in_the_told_index():
+    """Not the recipient's index, which scanned every notification a popular author had."""
+    told = likewrite._told_already("1", "2", "3")
+    for sql in (told, told.replace("verb = 'like'", "verb = 'follow'").replace("= 3", "IS NULL")):
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN QUERY PLAN " + sql)
+            plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+        assert "social_notif_told_idx" in plan, plan

@@ -12,6 +12,7 @@ in one transaction that holds it (PostgreSQL: SELECT ... FOR UPDATE) or the data
 
 import base64
 import pickle
+import threading
 from contextlib import nullcontext
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
@@ -37,26 +38,25 @@ class AtomicDatabaseCache(DatabaseCache):
     write transaction every time (a cull count of the whole table, the row's read, an insert
     that fails when the window's key is there, a rollback) and the locked `incr` another: on
     SQLite four write transactions through the write gate for a like, more than the like's own
-    writes. The common case, a key already counting, takes two reads and one statement here:
-    `add` answers False from a read when the key is there and unexpired (as Django's would),
-    and `incr` reads the value and writes the new one only if the row still holds what it read
-    (compare-and-set, one statement); a concurrent change makes it take the locked path."""
+    writes. The common case, a key already counting, takes one read and one statement here:
+    `add` answers False from a read of the row when the key is there and unexpired (as Django's
+    would) and keeps the value it read (per thread); `incr` of that key right after writes the
+    new value only if the row still holds it (compare-and-set, one statement; otherwise `incr`
+    reads the row itself). A concurrent change makes it take the locked path."""
 
-    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        if self.has_key(key, version=version):
-            return False
-        return super().add(key, value, timeout, version)
+    def __init__(self, table, params):
+        super().__init__(table, params)
+        # The value `add` found for a key, per thread: what `incr` of that key right after it
+        # (django-ratelimit's count) compares against, instead of reading the row again.
+        self._seen = threading.local()
 
-    def incr(self, key, delta=1, version=None):
-        key = self.make_and_validate_key(key, version=version)
+    def _statements(self):
         db = router.db_for_write(self.cache_model_class)
         connection = connections[db]
         quote_name = connection.ops.quote_name
         table = quote_name(self._table)
         column_key, column_value = quote_name("cache_key"), quote_name("value")
         column_expires = quote_name("expires")
-        lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
-        current = connection.ops.adapt_datetimefield_value(now().replace(microsecond=0))
         read = (
             f"SELECT {column_value} FROM {table} "  # noqa: S608 - quoted names only
             f"WHERE {column_key} = %s AND {column_expires} > %s"
@@ -65,15 +65,38 @@ class AtomicDatabaseCache(DatabaseCache):
             f"UPDATE {table} SET {column_value} = %s "  # noqa: S608 - quoted names only
             f"WHERE {column_key} = %s AND {column_value} = %s AND {column_expires} > %s"
         )
-        # First unlocked: the write lands only where the row still holds what was read. Where
-        # another increment came first, again with the row held while it is read and written.
+        current = connection.ops.adapt_datetimefield_value(now().replace(microsecond=0))
+        return db, connection, read, write, current
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        made = self.make_and_validate_key(key, version=version)
+        _db, connection, read, _write, current = self._statements()
+        with connection.cursor() as cursor:
+            cursor.execute(read, [made, current])
+            row = cursor.fetchone()
+        if row is not None:
+            self._seen.value = (made, row[0])
+            return False
+        return super().add(key, value, timeout, version)
+
+    def incr(self, key, delta=1, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        db, connection, read, write, current = self._statements()
+        lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+        seen, self._seen.value = getattr(self._seen, "value", None), None
+        # First unlocked: the write lands only where the row still holds what was read (or
+        # what `add` just found there). Where another increment came first, again with the row
+        # held while it is read and written.
         for locked in (False, True):
             with (
                 transaction.atomic(using=db) if locked else nullcontext(),
                 connection.cursor() as cursor,
             ):
-                cursor.execute(read + (lock if locked else ""), [key, current])
-                row = cursor.fetchone()
+                if not locked and seen is not None and seen[0] == key:
+                    row = (seen[1],)
+                else:
+                    cursor.execute(read + (lock if locked else ""), [key, current])
+                    row = cursor.fetchone()
                 if row is None:
                     # As Django's caches do for a missing or expired key (django-ratelimit then
                     # counts the request as over the limit, failing closed).

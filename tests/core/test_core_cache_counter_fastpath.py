@@ -1,5 +1,5 @@
-"""The database cache (rate limits without Redis) counts a key that is already counting with two
-reads and one write statement: no write transaction, no count of the whole table (Django's `add`
+"""The database cache (rate limits without Redis) counts a key that is already counting with one
+read and one write statement (`add` reads the row, `incr` right after compares against it): no write transaction, no count of the whole table (Django's `add`
 made one of each for every request, and the locked `incr` another). A concurrent change falls
 back to the locked path; none is lost (tests/security/test_cache_counter.py hammers it)."""
 
@@ -57,3 +57,30 @@ def test_missing_and_expired_keys_are_refused_as_django_refuses_them():
         cache.incr("rl:gone")
     assert cache.add("rl:gone", 1, 60) is True  # an expired key may be added again
     assert cache.incr("rl:gone") == 2
+
+
+@pytest.mark.django_db
+def test_add_then_incr_is_one_read_and_one_write():
+    """django-ratelimit's count of a scope: add (False: counting already), then incr."""
+    cache.add("rl:pair", 1, 60)
+    with CaptureQueriesContext(connection) as queries:
+        assert cache.add("rl:pair", 1, 60) is False
+        assert cache.incr("rl:pair") == 2
+    sql = [q["sql"].upper() for q in queries.captured_queries]
+    assert len(sql) == 2 and sql[0].startswith("SELECT") and sql[1].startswith("UPDATE"), sql
+    # Another key's incr reads its own row; the value add kept is used once.
+    cache.set("rl:other", 7, 60)
+    assert cache.add("rl:pair", 1, 60) is False
+    assert cache.incr("rl:other") == 8
+    assert cache.incr("rl:pair") == 3
+
+
+@pytest.mark.django_db
+def test_a_value_changed_between_add_and_incr_is_not_lost():
+    """Another process counts after add read the row: the compare-and-set misses, incr reads
+    again (under the lock) and counts on top of it."""
+    cache.add("rl:between", 1, 60)
+    assert cache.add("rl:between", 1, 60) is False  # read: 1
+    cache.set("rl:between", 40, 60)  # someone else's counts meanwhile
+    assert cache.incr("rl:between") == 41
+    assert cache.get("rl:between") == 41

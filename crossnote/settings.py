@@ -217,6 +217,11 @@ CELERY_BEAT_SCHEDULE = {
     "vision-sweep": {"task": "crossnote.vision.tasks.read_unread_photos", "schedule": 300.0},
     # Idempotency markers older than 30 days (crossnote.core.models.TaskClaim).
     "task-claims-purge": {"task": "crossnote.core.tasks.purge_task_claims", "schedule": 86400.0},
+    # SQLite's query planner statistics, as the data grows (crossnote.core.tasks).
+    "planner-statistics": {
+        "task": "crossnote.core.tasks.refresh_planner_statistics",
+        "schedule": 21600.0,
+    },
 }
 # Tests set this to run queued tasks inline (synchronously, on commit) instead of in a thread.
 CROSSNOTE_TASKS_INLINE = env.bool("CROSSNOTE_TASKS_INLINE", default=False)

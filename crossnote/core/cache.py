@@ -111,6 +111,13 @@ class AtomicDatabaseCache(DatabaseCache):
         return self.incr(key, -delta, version)
 
 
+# INCRBY only a key that exists (nil otherwise), in one round trip.
+_INCR_EXISTING = (
+    "if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('INCRBY', KEYS[1], ARGV[1]) end "
+    "return nil"
+)
+
+
 class _ReusedClient(RedisCacheClient):
     """Django's client of the Redis cache, with one `redis.Redis` per connection pool kept.
 
@@ -125,6 +132,7 @@ class _ReusedClient(RedisCacheClient):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._clients: dict = {}
+        self._scripts: dict = {}
 
     def get_client(self, key=None, *, write=False):
         pool = self._get_connection_pool(write)  # Django's choice of server, pool made once
@@ -133,6 +141,19 @@ class _ReusedClient(RedisCacheClient):
             # Two threads may both make one at first: the second replaces the first, harmlessly.
             client = self._clients[id(pool)] = self._client(connection_pool=pool)
         return client
+
+    def incr(self, key, delta):
+        """Django's is two round trips (EXISTS, then INCRBY: a bare INCRBY of a key that has
+        just expired would make one that never expires, a rate limit that never resets); here
+        one script does both on the server, atomically."""
+        client = self.get_client(key, write=True)
+        script = self._scripts.get(id(client))
+        if script is None:
+            script = self._scripts[id(client)] = client.register_script(_INCR_EXISTING)
+        value = script(keys=[key], args=[delta])
+        if value is None:
+            raise ValueError(f"Key '{key}' not found.")
+        return value
 
 
 class ReusedClientRedisCache(RedisCache):

@@ -2,9 +2,11 @@
 once per pool (crossnote.core.cache.ReusedClientRedisCache), on a real Redis."""
 
 import threading
+import time
 
 import pytest
 from django.core.cache import caches
+from redis.connection import Connection
 
 
 @pytest.fixture
@@ -58,3 +60,29 @@ def test_threads_share_the_client_and_none_loses_a_count(redis_cache):
         thread.join()
     assert not errors
     assert redis_cache.get("hits") == 1600
+
+
+def test_incr_is_one_round_trip_and_refuses_a_missing_or_expired_key(redis_cache, monkeypatch):
+    """One script on the server (Django's incr: EXISTS then INCRBY, two round trips); a key
+    that is gone is refused, never made again without its expiry (a limit that never resets)."""
+    sent = []
+    real_send = Connection.send_command
+
+    def counting(self, *args, **kwargs):
+        sent.append(args[0])
+        return real_send(self, *args, **kwargs)
+
+    redis_cache.add("rl:window", 1, 60)
+    redis_cache.incr("rl:window")  # the script is loaded once per client
+    monkeypatch.setattr(Connection, "send_command", counting)
+    assert redis_cache.incr("rl:window", 3) == 5
+    assert sent == ["EVALSHA"]
+    monkeypatch.undo()
+    with pytest.raises(ValueError):
+        redis_cache.incr("rl:never")
+    assert redis_cache.get("rl:never") is None  # not made by the refused incr
+    redis_cache.add("rl:short", 1, 1)
+    time.sleep(1.2)
+    with pytest.raises(ValueError):
+        redis_cache.incr("rl:short")
+    assert redis_cache.get("rl:short") is None

@@ -1,5 +1,5 @@
 """The caches: the database cache of the embedded default (no Redis), with an atomic `incr`, and
-Django's Redis cache with its client made once (ReusedClientRedisCache).
+Django's Redis cache with its client made once and `incr` in one round trip (ReusedClientRedisCache).
 
 Rate limits (crossnote.security.ratelimits, through django-ratelimit) count with `cache.add(key, 1)`
 then `cache.incr(key)`. Django's DatabaseCache.incr is a `get` then a `set`: two processes or
@@ -158,7 +158,8 @@ class _ReusedClient(RedisCacheClient):
 
 class ReusedClientRedisCache(RedisCache):
     """Django's RedisCache (settings.CACHES with REDIS_URL) whose client is made once per
-    pool rather than once per operation; everything else is Django's."""
+    pool rather than once per operation, and `incr` one script instead of two commands;
+    everything else is Django's."""
 
     def __init__(self, server, params):
         super().__init__(server, params)

@@ -148,7 +148,7 @@ OWN_CASE_SETS = (
     "holdout7",
     "train9",  # written to train on, never a measure (session 15)
 )
-BLIND_CASE_SETS = frozenset({"holdout8"})
+BLIND_CASE_SETS = frozenset({"holdout8", "holdout9"})
 # Evasions of these kinds are not offensive language (the classifier's question), as a note
 # removed as spam teaches it nothing (OFFENSIVE_CATEGORIES): taught as offensive, "dm me" and
 # "add my wechat" made a newcomer's "DM me if you want to practise Chinese" score as abuse.

@@ -1,0 +1,61 @@
+"""holdout9 (suite/holdout9): written in session 15 by a helper who never saw the moderation code,
+its term lists, the earlier case sets or their figures, in a folder outside the repository. It was
+asked for every disguise (masks, leetspeak, look-alike letters, spacing, zero-width characters,
+full-width and styled letters, emoji inside words, pinyin, homophones, traditional characters,
+code-switching) and abuse by meaning (harassment, threats, paraphrase, hate, slurs, spam and
+scams), on themes the earlier sets did not use (office life, exams and parents, weddings,
+neighbours, sports fans, livestream shopping, delivery riders, dating apps, beauty, gyms, road
+rage, housing, pets, immigrants, LGBTQ topics, veterans, customer service), and look-alikes and
+newcomer posts on the same themes. 1 of its sentences was already in an earlier set (compared
+after NFKC and case-folding) and was taken out before any measuring.
+
+`crossnote moderation suite --cases holdout9 --errors 0`, rates only, no case read:
+- at cc194bd (session 14's rules, model stack-2026-12-06-8041c378): evasions caught 194/254
+  (76.4%; en 93/126, zh 94/121, mixed 7/7), look-alikes flagged 8/193 (4.1%), none held,
+  newcomers 0/83. Every disguise kind 7/7 … 12/12 except mask 16/18, homophone 9/11 and
+  abbreviation 5/9; by meaning: paraphrase 4/20, spam 2/8, scam 3/9, threat 8/18, harassment
+  11/20, slur 7/10, hate 15/17.
+- with the classifier retrained on the own sets and train9 (stack-2026-12-06-15777f98-nb):
+  198/254 (78.0%), look-alikes 9/193 (4.7%), none held, newcomers 0/83.
+The disguises are caught; abuse carried by meaning is not (a third of it). Floors with a margin
+of one case. This set is blind (datasets.BLIND_CASE_SETS): never trained on, and blind no longer
+once a rule is tuned on its misses (say so here then).
+"""
+
+import pytest
+
+from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
+
+HOLDOUT9_FLOORS = {
+    "catch_rate": 0.775,  # 198/254 = 0.7795; one case fewer is 0.7756
+    "lookalikes_flagged_rate": 0.052,  # 9/193 = 0.0466; one case more is 0.0518
+    "benign_held": 0,
+    "newcomers_flagged": 0,
+}
+
+
+def test_holdout9_is_its_own_sentences_in_both_languages_and_big_enough():
+    check_its_own_sentences(
+        "holdout9",
+        (
+            "suite",
+            "holdout",
+            "holdout2",
+            "holdout3",
+            "holdout4",
+            "holdout5",
+            "holdout6",
+            "holdout7",
+            "holdout8",
+            "train9",
+        ),
+        lookalikes=185,
+        evasions=245,
+        newcomers=80,
+        per_language=90,
+    )
+
+
+@pytest.mark.django_db
+def test_the_pipeline_holds_the_holdout9_floors():
+    check_floors("holdout9", HOLDOUT9_FLOORS)

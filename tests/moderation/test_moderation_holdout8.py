@@ -21,6 +21,13 @@ sets; holdout7 180/181 after it), measured once at 46e4733, `--errors 0`: evasio
 look-alikes flagged 15/177 unchanged, 1 held, newcomers 2/79. A rule round that took its own set
 from 81% to 99% moved the blind set by three cases: rules written for a set's misses learn its
 wording, not the kind of abuse. Floors raised with a margin of one case. Still blind.
+
+Session 15: the classifier retrained on every own set and train9 (970 sentences of abuse by
+meaning written to be trained on; helper "modretrain"; stack-2026-12-06-15777f98, then its English
+label-alone threshold raised 0.51 -> 0.52 above the highest newcomer post: -nb), measured with
+`--errors 0`: evasions caught 139 -> 149/220 (67.7%), look-alikes flagged 15/177 unchanged, 1
+held, newcomers 2/79 (the model before the threshold was raised: 150/220, the same otherwise).
+Floors raised with a margin of one case. Still blind: no case read, nothing tuned on it.
 """
 
 import pytest
@@ -28,7 +35,7 @@ import pytest
 from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT8_FLOORS = {
-    "catch_rate": 0.627,  # 139/220 = 0.6318; one case fewer is 0.6273
+    "catch_rate": 0.672,  # 149/220 = 0.6773; one case fewer is 0.6727
     "lookalikes_flagged_rate": 0.091,  # 15/177 = 0.0847; one case more is 0.0904
     "benign_held": 1,
     "newcomers_flagged": 2,

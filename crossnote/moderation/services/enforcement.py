@@ -198,7 +198,8 @@ def apply_state(obj, kind: str, action: str) -> None:
     if action == "approve":
         fields["content_warning"] = ""
     elif action == "label" and not getattr(obj, "content_warning", ""):
-        fields["content_warning"] = _("May contain offensive language")
+        # Stored as written, shown in each reader's language (notes' `warning_text` filter).
+        fields["content_warning"] = engine.LONE_AMBIGUOUS_LABEL
     model.objects.filter(pk=obj.pk).update(**fields)
     recount(obj, kind)
 

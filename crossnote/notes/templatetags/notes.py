@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from crossnote.core.timefmt import relative_moment
 from crossnote.notes.text import MENTION_RE, TOPIC_RE
@@ -32,6 +33,15 @@ def note_text(text: str) -> str:
     linked = TOPIC_RE.sub(topic, escaped)
     linked = MENTION_RE.sub(mention, linked)
     return mark_safe(linked.replace("\n", "<br>"))  # noqa: S308 - built from escaped text
+
+
+@register.filter
+def warning_text(stored: str) -> str:
+    """A content warning in the reader's language: the stored text is the policy's label or the
+    moderators' default, kept as written (English); one the translations know is shown
+    translated ("May contain offensive language" → 可能包含冒犯性语言), any other (an operator's
+    own policy text) as written; none: "Content warning"."""
+    return gettext(stored) if stored else gettext("Content warning")
 
 
 @register.filter

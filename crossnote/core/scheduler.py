@@ -53,6 +53,12 @@ def last_run(name: str) -> datetime | None:
     return datetime.fromtimestamp(stamp, UTC) if stamp is not None else None
 
 
+def record_run(name: str) -> None:
+    """Note that a job ran now (the scheduler, or an operator's `crossnote tasks run NAME`): it is
+    next due a period from now, and `crossnote tasks periodic` shows when it last ran."""
+    cache.set(f"{PREFIX}last:{name}", timezone.now().timestamp(), None)
+
+
 def is_due(name: str, entry: dict) -> bool:
     last = last_run(name)
     return last is None or _schedule_of(entry).remaining_estimate(last).total_seconds() <= 0
@@ -69,7 +75,7 @@ def run_job(name: str, entry: dict) -> bool:
     try:
         if not is_due(name, entry):  # another process ran it while we looked
             return False
-        cache.set(f"{PREFIX}last:{name}", timezone.now().timestamp(), None)
+        record_run(name)
         task = task_named(entry["task"])
         if task is None:
             raise LookupError(f"no task {entry['task']!r}")

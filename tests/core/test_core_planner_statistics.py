@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
-from crossnote.core import tasks
+from crossnote.core import scheduler, tasks
 from crossnote.notes import services
 
 
@@ -33,3 +33,15 @@ def test_running_the_job_from_the_command_line_writes_the_statistics(make_note, 
     assert {"notes_note", "social_notification", "notes_notelike"} <= analysed
     assert "planner-statistics" in out.getvalue()
     assert tasks.refresh_planner_statistics().startswith("sqlite: planner statistics refreshed")
+
+
+@pytest.mark.django_db
+def test_a_job_run_from_the_command_line_shows_as_last_run_and_is_not_due_again():
+    entry = settings.CELERY_BEAT_SCHEDULE["planner-statistics"]
+    assert scheduler.is_due("planner-statistics", entry)
+    call_command("tasks", "run", "planner-statistics", stdout=StringIO())
+    assert not scheduler.is_due("planner-statistics", entry)
+    out = StringIO()
+    call_command("tasks", "periodic", stdout=out)
+    line = next(row for row in out.getvalue().splitlines() if row.startswith("planner-statistics"))
+    assert "last run here: never" not in line and " UTC" in line

@@ -65,6 +65,7 @@ class Command(BaseCommand):
             )
 
     def _run(self, options):
+        from crossnote.core import scheduler
         from crossnote.core.tasks import run_now, task_named
 
         entry = settings.CELERY_BEAT_SCHEDULE.get(options["name"])
@@ -74,7 +75,7 @@ class Command(BaseCommand):
         task = task_named(entry["task"])
         if task is None:
             raise CommandError(f"{options['name']}: no task {entry['task']!r} is registered")
-        ok = run_now(task, *entry.get("args", ()), **entry.get("kwargs", {}))
-        if not ok:
+        if not run_now(task, *entry.get("args", ()), **entry.get("kwargs", {})):
             raise CommandError(f"{options['name']} failed (see `crossnote tasks failed`)")
+        scheduler.record_run(options["name"])  # next due a period from now, as if scheduled
         self.stdout.write(f"{options['name']}: done")

@@ -26,7 +26,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 
 from crossnote.notes.models import Note, NoteLike
 from crossnote.social.models import Notification
-from crossnote.social.services import NOTIFICATION_COLUMNS
+from crossnote.social.services import NOTIFICATION_COLUMNS, told_already_sql
 
 VIEW = "notes_like_write"
 TRIGGER = "notes_like_write_insert"
@@ -48,19 +48,6 @@ class ViewMissing(Exception):
 _ready: dict[str, bool] = {}
 
 
-# The trigger's and the PostgreSQL statement's values follow this order.
-assert NOTIFICATION_COLUMNS == (
-    "created_at",
-    "updated_at",
-    "recipient_id",
-    "actor_id",
-    "verb",
-    "note_id",
-    "comment_id",
-    "group_key",
-), NOTIFICATION_COLUMNS
-
-
 def _statements() -> list[str]:
     like = NoteLike._meta
     note = Note._meta
@@ -75,8 +62,18 @@ def _statements() -> list[str]:
         "VALUES (NEW.created_at, NEW.created_at, NEW.user_id, NEW.note_id); "
         f"UPDATE {note.db_table} SET like_count = like_count + 1 WHERE id = NEW.note_id; "
         f"INSERT INTO {notification.db_table} ({', '.join(NOTIFICATION_COLUMNS)}) "
-        f"SELECT NEW.created_at, NEW.created_at, NEW.recipient_id, NEW.user_id, '{verb}', "
-        "NEW.note_id, NULL, NEW.group_key WHERE NEW.recipient_id IS NOT NULL "
+        "SELECT "
+        + _notification_values(
+            created_at="NEW.created_at",
+            updated_at="NEW.created_at",
+            recipient_id="NEW.recipient_id",
+            actor_id="NEW.user_id",
+            verb=f"'{verb}'",
+            note_id="NEW.note_id",
+            comment_id="NULL",
+            group_key="NEW.group_key",
+        )
+        + " WHERE NEW.recipient_id IS NOT NULL "
         f"AND NOT EXISTS ({_told_already('NEW.user_id', 'NEW.recipient_id', 'NEW.note_id')}); "
         "END",
     ]
@@ -84,13 +81,14 @@ def _statements() -> list[str]:
 
 def _told_already(actor: str, recipient: str, note: str) -> str:
     """Whether the author was told of this person's like of this note before (liked, unliked,
-    liked again: told once), as social.services._already_notified asks it: one look-up in the
-    notifications' "told" index (actor, recipient, verb, note)."""
-    return (
-        f"SELECT 1 FROM {Notification._meta.db_table} "  # noqa: S608 - model names
-        f"WHERE actor_id = {actor} AND recipient_id = {recipient} "
-        f"AND verb = '{Notification.Verb.LIKE.value}' AND note_id = {note} AND comment_id IS NULL"
-    )
+    liked again: told once)."""
+    verb = f"'{Notification.Verb.LIKE.value}'"
+    return told_already_sql(actor=actor, recipient=recipient, verb=verb, note=note, comment="NULL")
+
+
+def _notification_values(**given: str) -> str:
+    """A notification's values in NOTIFICATION_COLUMNS' order, by column name."""
+    return ", ".join(given[column] for column in NOTIFICATION_COLUMNS)
 
 
 def drop(connection: BaseDatabaseWrapper) -> None:
@@ -146,21 +144,34 @@ def _postgresql_sql(tell: bool) -> str:
     note = Note._meta
     like_note = like.get_field("note").column
     like_user = like.get_field("user").column
-    told = (
+    told = _told_already("%(actor)s", "%(recipient)s", f"liked.{like_note}")
+    tell_sql = (
         f", told AS (INSERT INTO {Notification._meta.db_table} "  # noqa: S608 - model names
         f"({', '.join(NOTIFICATION_COLUMNS)}) "
-        f"SELECT %s, %s, %s, %s, %s, {like_note}, NULL, %s FROM liked "
-        f"WHERE NOT EXISTS ({_told_already('%s', '%s', f'liked.{like_note}')}) RETURNING id) "
+        "SELECT "
+        + _notification_values(
+            created_at="%(at)s",
+            updated_at="%(at)s",
+            recipient_id="%(recipient)s",
+            actor_id="%(actor)s",
+            verb="%(verb)s",
+            note_id=like_note,
+            comment_id="NULL",
+            group_key="%(group_key)s",
+        )
+        + " FROM liked "
+        + f"WHERE NOT EXISTS ({told}) RETURNING id) "  # noqa: S608 - model names
         "SELECT (SELECT like_count FROM counted), (SELECT id FROM told)"
         if tell
         else " SELECT (SELECT like_count FROM counted), NULL"
     )
     return (
         f"WITH liked AS (INSERT INTO {like.db_table} "  # noqa: S608 - model names
-        f"(created_at, updated_at, {like_user}, {like_note}) VALUES (%s, %s, %s, %s) "
+        f"(created_at, updated_at, {like_user}, {like_note}) "
+        "VALUES (%(at)s, %(at)s, %(actor)s, %(note)s) "
         f"RETURNING {like_note}), "
         f"counted AS (UPDATE {note.db_table} SET like_count = like_count + 1 "
-        f"WHERE id IN (SELECT {like_note} FROM liked) RETURNING like_count)" + told
+        f"WHERE id IN (SELECT {like_note} FROM liked) RETURNING like_count)" + tell_sql
     )
 
 
@@ -194,10 +205,14 @@ def write(
     nothing, when the person already likes the note."""
     tell = recipient_id is not None
     if connection.vendor == "postgresql":
-        params: list = [at, at, user_id, note_id]
-        if tell:
-            verb = Notification.Verb.LIKE.value
-            params += [at, at, recipient_id, user_id, verb, group_key, user_id, recipient_id]
+        params: dict[str, str | int | None] = {
+            "at": at,
+            "actor": user_id,
+            "note": note_id,
+            "recipient": recipient_id,
+            "verb": Notification.Verb.LIKE.value,
+            "group_key": group_key,
+        }
         # Inside someone's transaction a refused statement would spoil it: a savepoint keeps
         # the refusal to this like (outside one, the statement is its own transaction).
         with (

@@ -22,18 +22,36 @@ ONCE_ONLY = {
 }
 
 
+def told_already_sql(*, actor: str, recipient: str, verb: str, note: str, comment: str) -> str:
+    """The question "was this person told of this already?" as SQL: each argument an SQL
+    expression ("%s", a column, NEW.x) or "NULL" (IS NULL), `verb` a quoted literal or "%s".
+    One look-up in the notifications' "told" index (actor, recipient, verb, note); asked here
+    and inside the like's one statement (crossnote.notes.likewrite)."""
+    clauses = [
+        f"{column} IS NULL" if value == "NULL" else f"{column} = {value}"
+        for column, value in (
+            ("actor_id", actor),
+            ("recipient_id", recipient),
+            ("verb", verb),
+            ("note_id", note),
+            ("comment_id", comment),
+        )
+    ]
+    return f"SELECT 1 FROM {Notification._meta.db_table} WHERE {' AND '.join(clauses)}"  # noqa: S608 - constant names
+
+
 def _already_notified(recipient_id, actor_id, verb, note_id, comment_id) -> bool:
     """Whether this exact notification exists, in plain SQL (crossnote.core.sql): it runs on
     every like, follow and collect."""
-    clauses, params = ["recipient_id = %s", "verb = %s"], [recipient_id, verb]
-    for column, value in (("actor_id", actor_id), ("note_id", note_id), ("comment_id", comment_id)):
-        if value is None:
-            clauses.append(f"{column} IS NULL")
-        else:
-            clauses.append(f"{column} = %s")
-            params.append(value)
-    sql = f"SELECT 1 FROM {Notification._meta.db_table} WHERE {' AND '.join(clauses)} LIMIT 1"  # noqa: S608 - constant names
-    return row_exists(sql, params)
+    given = {
+        "actor": actor_id,
+        "recipient": recipient_id,
+        "verb": verb,
+        "note": note_id,
+        "comment": comment_id,
+    }
+    sql = told_already_sql(**{k: "NULL" if v is None else "%s" for k, v in given.items()})
+    return row_exists(sql + " LIMIT 1", [v for v in given.values() if v is not None])
 
 
 def notification_due(

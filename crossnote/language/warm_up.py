@@ -92,13 +92,19 @@ def warm_up_engines() -> dict[str, float]:
     return timings
 
 
-START_DELAY = 1.0  # seconds: let the process finish starting (other apps' ready()) first
+# How long the warm-up waits for the app registry (every app's ready()) before giving up.
+READY_WAIT = 120.0
 
 
 def _run() -> None:
+    from django.apps import apps
     from django.db import connections
 
-    time.sleep(START_DELAY)
+    # Started from an app's ready(): wait for the rest of them (a query before the registry is
+    # ready makes Django warn "Accessing the database during app initialization").
+    if not apps.ready_event.wait(READY_WAIT):
+        log.warning("translation warm-up skipped: the app registry never became ready")
+        return
     try:
         timings = warm_up_engines()
         log.info(

@@ -9,6 +9,7 @@ import threading
 import time
 import uuid
 
+from django.apps import apps
 from django.core.cache import cache
 
 from crossnote.moderation.detectors.base import Signal
@@ -165,9 +166,19 @@ _warm_lock = threading.Lock()
 _warm_thread: threading.Thread | None = None
 
 
+# How long the warm-up waits for the app registry (every app's ready()) before giving up.
+READY_WAIT = 120.0
+
+
 def _warm_in_background() -> None:
     from django.db import connections
 
+    # Started from an app's ready(): the registry is not ready until every app's ready() has
+    # run, and a query before then made Django warn "Accessing the database during app
+    # initialization" in every worker's log at start.
+    if not apps.ready_event.wait(READY_WAIT):
+        log.warning("moderation warm-up skipped: the app registry never became ready")
+        return
     try:
         log.info("moderation layers warmed in %.1f s", warm())
     except Exception:  # noqa: BLE001 - best effort (no tables yet): the first post loads them

@@ -18,7 +18,7 @@ from crossnote.moderation.categories import category_name
 from crossnote.moderation.engine import compares
 from crossnote.moderation.models import SEVERITY, Action
 from crossnote.moderation.services.enforcement import ACTION_WORDS
-from crossnote.notes.models import Comment, ModerationState
+from crossnote.notes.models import Comment, ModerationState, Note
 from crossnote.notes.policies import viewer_region
 
 # What each layer is called on the review page (the signal's `layer` stays the key).
@@ -31,6 +31,7 @@ LAYER_NAMES = {
     "pii": gettext_lazy("private information"),
 }
 SNIPPET_CHARS = 140
+NOTICE_COMMENT_CHARS = 60
 
 
 def highlight(text: str, spans: list[tuple[int, int]]) -> str:
@@ -403,11 +404,50 @@ def most_wrong_rows(items) -> list:
     return items
 
 
-def notices(decisions, target: str) -> list:
-    """A person's notices; a senior moderator's appeal reason in the reader's language (`target`),
-    the original beside it."""
+def notice_subjects(decisions, reader) -> dict[int, dict]:
+    """What each notice is about, keyed by the decision's id, so its author can tell which of
+    their notes or comments it means ("comment #3" named nothing they could recognise): their
+    note's title, or their comment's opening words and the note it sits under (whose title is
+    left out when that note is someone else's and was removed). Two queries."""
+    note_ids = {d.object_id for d in decisions if d.kind == "note"}
+    comment_ids = {d.object_id for d in decisions if d.kind == "comment"}
+    notes = Note.objects.filter(pk__in=note_ids).only("pk", "title", "body") if note_ids else []
+    comments = (
+        Comment.objects.filter(pk__in=comment_ids)
+        .select_related("note")
+        .only(
+            "pk",
+            "body",
+            "note__id",
+            "note__title",
+            "note__body",
+            "note__author_id",
+            "note__moderation",
+        )
+        if comment_ids
+        else []
+    )
+    by_note = {n.pk: _note_ref(n) for n in notes}
+    by_comment = {}
+    for c in comments:
+        ref = _note_ref(c.note, c)
+        if c.note.author_id != reader.pk and c.note.moderation == ModerationState.REMOVED:
+            ref["title"] = ref["snippet"] = ""
+        ref["comment"] = Truncator(" ".join(c.body.split())).chars(NOTICE_COMMENT_CHARS)
+        by_comment[c.pk] = ref
+    found = {"note": by_note, "comment": by_comment}
+    return {
+        d.pk: found[d.kind][d.object_id] for d in decisions if d.object_id in found.get(d.kind, {})
+    }
+
+
+def notices(decisions, target: str, reader) -> list:
+    """A person's notices, each with what it is about (`notice_subjects`); a senior moderator's
+    appeal reason in the reader's language (`target`), the original beside it."""
     decisions = list(decisions)
+    subjects = notice_subjects(decisions, reader)
     for decision in decisions:
+        decision.subject = subjects.get(decision.pk)
         appeal = getattr(decision, "appeal", None)  # None: not appealed
         if appeal is not None and appeal.reason:
             obj = selectors.content_for(decision.kind, decision.object_id)

@@ -145,7 +145,7 @@ def item_action(request, pk):
 @login_required
 def notices(request):
     """The author's moderation notices: every statement of reasons, with an appeal button."""
-    decisions = presenters.notices(selectors.notices_for(request.user), ui_language())
+    decisions = presenters.notices(selectors.notices_for(request.user), ui_language(), request.user)
     return render(request, "moderation/notices.html", {"decisions": decisions})
 
 

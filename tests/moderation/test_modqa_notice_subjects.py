@@ -1,0 +1,45 @@
+"""A moderation notice says what it is about: the author's note by its title, their comment by
+its opening words and the note it sits under. The page said only "comment #3" (评论 #3), a
+number its author had never seen, so they could not tell which comment had been hidden."""
+
+import pytest
+
+from crossnote.notes.models import ModerationState, Note
+from crossnote.notes.services import add_comment, create_note
+from tests.conftest import client_of, upload
+
+pytestmark = pytest.mark.django_db
+HELD = "你这个傻逼"  # the harassment term list holds it (crossnote moderation check)
+LABELLED = "你真是个废物，滚"  # labelled: an ambiguous term alone
+
+
+def notices(user, language="zh-hans") -> str:
+    page = client_of(user).get("/moderation/notices/", HTTP_ACCEPT_LANGUAGE=language)
+    assert page.status_code == 200
+    return page.content.decode()
+
+
+def test_each_notice_names_the_note_or_the_comment_and_its_note(lin, mia):
+    theirs = create_note(author=mia, title="Sunday dumplings", body="Pork", images=[upload()])
+    own = create_note(author=lin, title="邻居的噪音", body=LABELLED, images=[upload()])
+    comment = add_comment(note=theirs, author=lin, body=HELD)
+    comment.refresh_from_db()
+    own.refresh_from_db()
+    assert (comment.moderation, own.moderation) == ("held", ModerationState.LABELLED)
+
+    page = notices(lin)
+    assert page.count('data-testid="notice-subject"') == 2
+    assert f"你的评论: “{HELD}”" in page
+    assert f'所在笔记: <a href="/notes/{theirs.pk}/#c{comment.pk}">Sunday dumplings</a>' in page
+    assert f'你的笔记: <a href="/notes/{own.pk}/">邻居的噪音</a>' in page
+    english = notices(lin, "en")
+    assert f"Your comment: “{HELD}”" in english and "Your note: <a" in english
+
+
+def test_a_removed_note_of_someone_else_is_not_named_under_a_comment(lin, mia):
+    theirs = create_note(author=mia, title="Rude title", body="Pork", images=[upload()])
+    add_comment(note=theirs, author=lin, body=HELD)
+    Note.objects.filter(pk=theirs.pk).update(moderation=ModerationState.REMOVED)
+    page = notices(lin)
+    assert f"你的评论: “{HELD}”" in page
+    assert "Rude title" not in page and "所在笔记" not in page

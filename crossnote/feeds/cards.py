@@ -8,7 +8,11 @@ id) and its author's username, display name and avatar. A card is therefore neve
 the note, and holding cards in process memory cannot serve anything stale: an old version is
 simply never asked for again, and drops out of the bounded memo.
 
-What differs per reader or by the minute is never in a card. Each page asks the database one
+What differs per reader or by the minute is never in a card. Nor is a note's content warning:
+a moderator's label changes no version, and its text is shown in each reader's language; the
+card holds a null in its place, and each page reads the note's label (`moderation`,
+`content_warning`) in its one question and writes the warning for its reader
+(crossnote.notes.schemas.content_warning). Each page asks the database one
 question, through the visibility choke point (crossnote.notes.policies, applied by the caller's
 queryset): which of these notes may this reader see now, with their counts and whether the
 reader liked or collected each. A note withheld in the reader's region, by someone blocked
@@ -37,7 +41,7 @@ from crossnote.core.renderers import dumps
 from crossnote.core.sql import ids_as_parameter, planned_cursor
 from crossnote.notes import policies
 from crossnote.notes.models import Collect, Note, NoteImage, NoteLike
-from crossnote.notes.schemas import NoteOut
+from crossnote.notes.schemas import NoteOut, content_warning
 from crossnote.notes.selectors import notes_with_media
 
 MEMO_SIZE = 20_000  # cards per process (about 1 kB each)
@@ -47,6 +51,9 @@ _memo: BoundedMemo = BoundedMemo(MEMO_SIZE)
 # What a page reads for each note: its card's version, then what is not in the card.
 _VERSION = ("id", "updated_at", "author__username", "author__display_name", "author__avatar")
 _LIVE = ("like_count", "collect_count", "comment_count", "liked", "collected")
+# The note's label, read with every page (a label changes no version; its text is translated
+# per reader): into the live values, written into API items as `content_warning`.
+_LABEL = ("moderation", "content_warning")
 
 
 def _image_mark() -> RawSQL:
@@ -82,8 +89,11 @@ def _key_of(note: Note) -> tuple:
 
 
 def card_of(note: Note) -> dict:
-    """The note's card: NoteOut as the API writes it (ninja's JSON rules), as plain values."""
-    return orjson.loads(dumps(NoteOut.from_orm(note).model_dump()))
+    """The note's card: NoteOut as the API writes it (ninja's JSON rules), as plain values,
+    with no content warning (written per reader from the page's facts: page_items)."""
+    card = orjson.loads(dumps(NoteOut.from_orm(note).model_dump()))
+    card["content_warning"] = None  # kept in its place in the schema's order
+    return card
 
 
 def _remember(key: tuple, card: dict) -> None:
@@ -134,7 +144,7 @@ def _facts_query(viewer, shown_for, ids=None, extra: tuple = ()) -> QuerySet:
         shown_for(viewer)
         .filter(where)
         .annotate(image_mark=_image_mark(), **_viewer_marks(viewer))
-        .values_list(*_VERSION, "image_mark", *_LIVE, *extra)
+        .values_list(*_VERSION, "image_mark", *_LIVE, *_LABEL, *extra)
     )
 
 
@@ -274,13 +284,14 @@ def _rows(name: str, shown_for, viewer, ids, extra: tuple = ()) -> list:
 
 def _versions_query(viewer, shown_for, ids=None) -> QuerySet:
     where = ids_marker() if ids is None else Q(pk__in=list(ids))
-    return shown_for(viewer).filter(where).order_by("id").values_list("id", "updated_at")
+    return shown_for(viewer).filter(where).order_by("id").values_list("id", "updated_at", *_LABEL)
 
 
 def shown_versions(viewer, shown_for, ids, *, name: str) -> tuple:
-    """((note id, updated_at) …) by id of those of `ids` in `shown_for(viewer)` now: a cheap
-    check (one compiled query, values as the database gives them) that a page made earlier
-    still shows the same notes in the same versions. Compare only with its own results."""
+    """((note id, updated_at, moderation, content_warning) …) by id of those of `ids` in
+    `shown_for(viewer)` now: a cheap check (one compiled query, values as the database gives
+    them) that a page made earlier still shows the same notes in the same versions, under the
+    same labels (a label changes no version). Compare only with its own results."""
     if not ids:
         return ()
     entry = _compiled_for(
@@ -297,11 +308,12 @@ def page_facts(
     """{note id: (card key, live values)} for those of `ids` in `shown_for(viewer)` (a queryset
     narrowed to what the reader may see there): one query, with the reader's liked/collected.
     `name` identifies `shown_for` for the compiled question (empty: the ORM every time).
-    `extra`: more of the note's own columns (e.g. "moderation", "language") read in the same
-    query, into the live values under their names."""
+    The live values always hold the note's label (`moderation`, `content_warning`).
+    `extra`: more of the note's own columns (e.g. "language") read in the same query, into the
+    live values under their names."""
     if not ids:
         return {}
-    extra = tuple(extra)
+    extra = tuple(name for name in extra if name not in _LABEL)
     if name:
         rows = _rows(name, shown_for, viewer, ids, extra)
     else:
@@ -309,7 +321,7 @@ def page_facts(
     facts = {}
     width = len(_VERSION) + 1
     for row in rows:
-        live = dict(zip((*_LIVE, *extra), row[width:], strict=True))
+        live = dict(zip((*_LIVE, *_LABEL, *extra), row[width:], strict=True))
         live["liked"], live["collected"] = bool(live["liked"]), bool(live["collected"])
         facts[row[0]] = (_key(*row[:width]), live)
     return facts
@@ -341,7 +353,10 @@ def page_items(
     for note_id, extra in entries:
         if note_id not in facts or note_id not in cards:  # hidden now, or deleted meanwhile
             continue
-        item = {**cards[note_id], **facts[note_id][1]}
+        live = facts[note_id][1]
+        item = {**cards[note_id], **{name: live[name] for name in _LIVE}}
+        # In the reader's language, from the label read now: never kept in the shared card.
+        item["content_warning"] = content_warning(live["moderation"], live["content_warning"])
         if extra:
             item.update(extra)
         items.append(item)

@@ -7,14 +7,16 @@ or follow is written (crossnote.feeds.ranking.freshness, part of its key), after
 CROSSNOTE_EXPLORE_CACHE_SECONDS (its counts may lag that long), or when any of its notes may no
 longer be shown to a visitor of that region or was edited since: every hit asks the database, in
 one compiled query through the visibility rule (crossnote.feeds.cards.shown_versions), for the
-page's notes as they may be shown now with their versions, so moderation, withholding, a closed
-account or an edit act at once, whichever process kept the page.
+page's notes as they may be shown now with their versions and labels, so moderation (a content
+warning too), withholding, a closed account or an edit act at once, whichever process kept the
+page.
 """
 
 import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import get_language
 
 from crossnote.core.memo import BoundedMemo
 from crossnote.core.renderers import dumps
@@ -52,7 +54,9 @@ def _versions(viewer, ids: list[int]) -> tuple:
 def first_page(viewer, languages: list[str], limit: int) -> bytes:
     """The first explore page for a visitor (`viewer` is anonymous, with its region) as JSON."""
     ttl = settings.CROSSNOTE_EXPLORE_CACHE_SECONDS
-    reader = ranking.reader_key(viewer, languages, limit)
+    # The UI language too (not only the languages read): the page's texts (why, content
+    # warnings) are written in it, and zh-hans and zh-hant readers both read "zh".
+    reader = f"{ranking.reader_key(viewer, languages, limit)}:{get_language()}"
     fresh = ranking.freshness()
     now = time.time()
     page = _recall(reader, fresh, now)

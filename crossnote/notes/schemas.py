@@ -6,8 +6,25 @@ from ninja import Schema
 from pydantic import Field, StrictBool
 
 from crossnote.accounts.schemas import UserBrief
-from crossnote.notes.models import Visibility
+from crossnote.notes.models import ModerationState, Visibility
 from crossnote.notes.policies import is_gone
+from crossnote.notes.templatetags.notes import warning_text
+
+CONTENT_WARNING = (
+    "null: not labelled. Otherwise moderation labelled it: show it collapsed behind this "
+    "warning, in the reader's language (the request's language: the language cookie, else "
+    "Accept-Language), as the web pages do. Given to its author too (the pages do not cover "
+    "an author's own note or comment)."
+)
+
+
+def content_warning(moderation: str, stored: str) -> str | None:
+    """A labelled note's or comment's warning in the reader's (the active) language, as the
+    pages show it (notes' `warning_text`); None when it is not labelled. Cards keep only the
+    stored label and call this per reader (crossnote.feeds.cards)."""
+    if moderation != ModerationState.LABELLED:
+        return None
+    return warning_text(stored)
 
 
 class ImageOut(Schema):
@@ -73,12 +90,17 @@ class NoteOut(Schema):
     comment_count: int
     liked: bool = False
     collected: bool = False
+    content_warning: str | None = Field(None, description=CONTENT_WARNING)
     created_at: datetime
     updated_at: datetime
 
     @staticmethod
     def resolve_url(obj):
         return obj.get_absolute_url()
+
+    @staticmethod
+    def resolve_content_warning(obj):
+        return content_warning(obj.moderation, obj.content_warning)
 
     @staticmethod
     def resolve_images(obj):
@@ -132,6 +154,7 @@ class ReplyOut(Schema):
     reply_to: str | None
     like_count: int
     liked: bool = False
+    content_warning: str | None = Field(None, description=CONTENT_WARNING)
     created_at: datetime
 
     @staticmethod
@@ -145,6 +168,12 @@ class ReplyOut(Schema):
     @staticmethod
     def resolve_body(obj):
         return "" if is_gone(obj.author) else obj.body
+
+    @staticmethod
+    def resolve_content_warning(obj):
+        if is_gone(obj.author):  # nothing left behind a warning
+            return None
+        return content_warning(obj.moderation, obj.content_warning)
 
     @staticmethod
     def resolve_reply_to(obj):

@@ -211,5 +211,8 @@ def test_every_field_of_a_card_is_covered_by_its_version_or_read_live():
     covered = {"id", "url", "title", "body", "visibility", "author", "images", "topics", "video"}
     covered |= {"created_at", "updated_at"}
     live = {"like_count", "collect_count", "comment_count", "liked", "collected"}
-    assert set(NoteOut.model_fields) == covered | live
+    # Written per reader (their language) from the label read live with every page.
+    labelled = {"content_warning"}
+    assert set(NoteOut.model_fields) == covered | live | labelled
     assert set(cards._LIVE) == live
+    assert set(cards._LABEL) == {"moderation", "content_warning"}

@@ -8,7 +8,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from crossnote.core import hooks
 from crossnote.core.errors import DomainError
@@ -30,6 +30,25 @@ LAYER_NAMES = {
     "llm_guard": gettext_lazy("LLM guard"),
     "pii": gettext_lazy("private information"),
 }
+# The default policies' names (default_policies.yaml), for the translations to know them; a
+# test keeps this list equal to the file's. Stored as written; shown by `policy_name`.
+DEFAULT_POLICY_NAMES = (
+    gettext_noop("Known illegal image (hash bank)"),
+    gettext_noop("Scam phrases"),
+    gettext_noop("Spam wave repost"),
+    gettext_noop("Spam phrases"),
+    gettext_noop("Hate terms"),
+    gettext_noop("Harassment terms"),
+    gettext_noop("Likely offensive (classifier)"),
+    gettext_noop("Very likely offensive (classifier)"),
+    gettext_noop("English profanity (alt-profanity-check)"),
+    gettext_noop("Listed profanity"),
+    gettext_noop("LLM guard hate"),
+    gettext_noop("LLM guard sexual content"),
+    gettext_noop("LLM guard self-harm"),
+    gettext_noop("LLM guard violence"),
+    gettext_noop("Private information (warn the author only)"),
+)
 SNIPPET_CHARS = 140
 NOTICE_COMMENT_CHARS = 60
 
@@ -107,6 +126,12 @@ def policy_threshold(policy, signal, *, lone: bool = False) -> tuple[float | Non
     return policy.min_score, "policy"
 
 
+def policy_name(name: str) -> str:
+    """A policy's name in the reader's language: a default policy's as the translations know it
+    (a Chinese moderator read “Harassment terms” in English), an operator's own as written."""
+    return _(name) if name else name
+
+
 def explain_suggestion(item, text: str) -> dict:
     """Why the AI suggests what it does for this item: each layer's score on the text, the
     threshold of every policy that score was compared to, and the suggestion those comparisons
@@ -133,6 +158,7 @@ def explain_suggestion(item, text: str) -> dict:
             threshold, source = policy_threshold(policy, signal, lone=lone)
             row = {
                 "policy": policy.name,
+                "policy_name": policy_name(policy.name),
                 "threshold": round(threshold, 4) if threshold is not None else None,
                 "threshold_from": source,
                 "action": policy.action,
@@ -188,7 +214,7 @@ def explain_suggestion(item, text: str) -> dict:
             "layer": LAYER_NAMES.get(trigger.layer, trigger.layer),
             "score": trigger.score,
             "threshold": threshold,
-            "policy": verdict.policy.name,
+            "policy": policy_name(verdict.policy.name),
             "action": Action(action).label,
         }
     elif verdict.acts and any(row["reached"] for _signal, row in pairs):
@@ -204,7 +230,7 @@ def explain_suggestion(item, text: str) -> dict:
             "layer": LAYER_NAMES.get(signal.layer, signal.layer),
             "score": signal.score,
             "threshold": row["threshold"],
-            "policy": row["policy"],
+            "policy": row["policy_name"],
             "action": Action(action).label,
         }
     elif pairs:
@@ -216,7 +242,7 @@ def explain_suggestion(item, text: str) -> dict:
             "layer": LAYER_NAMES.get(signal.layer, signal.layer),
             "score": signal.score,
             "threshold": row["threshold"],
-            "policy": row["policy"],
+            "policy": row["policy_name"],
             "action": row["action_name"],
         }
     else:

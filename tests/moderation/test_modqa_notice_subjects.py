@@ -4,9 +4,11 @@ number its author had never seen, so they could not tell which comment had been 
 
 import pytest
 
+from crossnote.moderation import services
+from crossnote.moderation.models import Decision, ReviewItem
 from crossnote.notes.models import ModerationState, Note
 from crossnote.notes.services import add_comment, create_note
-from tests.conftest import client_of, upload
+from tests.conftest import client_of, make_moderator, upload
 
 pytestmark = pytest.mark.django_db
 HELD = "你这个傻逼"  # the harassment term list holds it (crossnote moderation check)
@@ -43,3 +45,25 @@ def test_a_removed_note_of_someone_else_is_not_named_under_a_comment(lin, mia):
     page = notices(lin)
     assert f"你的评论: “{HELD}”" in page
     assert "Rude title" not in page and "所在笔记" not in page
+
+
+def test_only_the_decision_in_force_offers_an_appeal(lin, mia):
+    """Screening held Lin's comment, then a moderator removed it: the notices page offered to
+    appeal both, and an appeal of the stale hold could be decided apart from the removal."""
+    theirs = create_note(author=mia, title="Sunday dumplings", body="Pork", images=[upload()])
+    comment = add_comment(note=theirs, author=lin, body=HELD)
+    amy = make_moderator("mod_amy", region="US", languages=["en"])
+    item = ReviewItem.objects.get(kind="comment", object_id=comment.pk)
+    services.claim_item(item_id=item.pk, moderator=amy)
+    services.decide_review_item(
+        item_id=item.pk, moderator=amy, action="remove", reason="Insulting", regions=[]
+    )
+    hold, removal = Decision.objects.filter(kind="comment", object_id=comment.pk).order_by("pk")
+    assert (hold.automated, removal.action) == (True, "remove")
+
+    page = notices(lin)
+    assert page.count('data-testid="notice"') == 2
+    assert page.count('data-testid="appeal-submit"') == 1
+    assert f'action="/moderation/decisions/{removal.pk}/appeal/"' in page
+    assert f'action="/moderation/decisions/{hold.pk}/appeal/"' not in page
+    assert "此后对该内容的新决定已取代这项决定。" in page

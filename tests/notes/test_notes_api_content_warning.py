@@ -8,7 +8,9 @@ reverse) reads their own language, and a label (which makes no new version) show
 import json
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from crossnote.moderation.engine import forget_policies
 from crossnote.moderation.models import Policy
@@ -126,6 +128,25 @@ def test_a_label_shows_at_once_on_pages_and_cards_made_before_it(world, lin, vis
     assert got(client, f"/notes/{plain.pk}")["content_warning"] == CHINESE
     apply_state(Note.objects.get(pk=plain.pk), "note", "approve")  # and lifted at once
     assert warnings_of(got(client, "/feeds/explore")["items"])[plain.pk] is None
+
+
+def test_the_warning_costs_no_query_of_its_own(world, lin):
+    """The label is read with the page's facts (one question for the page): a warm page asks
+    as many questions in any language, whether none, one or all of its notes are labelled."""
+    labelled, plain, *_comments = world
+
+    def questions(language: str) -> int:
+        client = reader(lin, language)
+        got(client, "/users/mia_ms/notes")  # warm
+        with CaptureQueriesContext(connection) as queries:
+            got(client, "/users/mia_ms/notes")
+        return len(queries)
+
+    Note.objects.filter(pk=labelled.pk).update(moderation=ModerationState.VISIBLE)
+    none = questions("en")
+    apply_state(Note.objects.get(pk=labelled.pk), "note", "label")
+    apply_state(Note.objects.get(pk=plain.pk), "note", "label")
+    assert questions("en") == questions("zh-hans") == none
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])

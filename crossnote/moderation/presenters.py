@@ -401,8 +401,26 @@ def item_context(moderator, item_id: int, *, target: str = "") -> dict:
         "under": under,
         "appeal": appeal,
         "images": images,
-        "reports": item.reports.select_related("reporter"),
+        "reports": report_rows(item, target, private),
     }
+
+
+def report_rows(item, target: str, private: bool) -> list[dict]:
+    """The reports on an item as its moderator reads them: the category's name (the stored slug,
+    e.g. "harassment", reached a Chinese moderator in English) and the reporter's own words with
+    a translation into the moderator's language beside them."""
+    return [
+        {
+            "reason": report.reason,
+            "reason_name": category_name(report.reason),
+            "text": (
+                selectors.translate_for_reader(report.text, target, private=private)
+                if report.text
+                else None
+            ),
+        }
+        for report in item.reports.all()
+    ]
 
 
 def queue_rows(items) -> list:

@@ -182,9 +182,7 @@ def add_comment(request, note_id: int, payload: CommentIn):
     if payload.parent_id is not None:
         parent = selectors.get_comment(request.user, payload.parent_id)
     comment = services.add_comment(author=request.user, note=note, body=payload.body, parent=parent)
-    # Screening writes its label to the row (moderation's apply_verdict sets only `moderation`
-    # on the object): the answer's content_warning is the stored one.
-    comment.refresh_from_db(fields=["moderation", "content_warning"])
+    # Screening's verdict is on the object as stored (moderation, content_warning).
     return Status(201, comment)
 
 

@@ -50,11 +50,13 @@ def apply_verdict(obj, kind: str, verdict, author) -> Decision | None:
             verdict=verdict,
         )
     model = Note if kind == "note" else Comment
+    warning = verdict.label_text if verdict.action == Action.LABEL else ""
     model.objects.filter(pk=obj.pk).update(
-        moderation=STATE_FOR[verdict.action],
-        content_warning=verdict.label_text if verdict.action == Action.LABEL else "",
+        moderation=STATE_FOR[verdict.action], content_warning=warning
     )
+    # The object as stored: the caller answers with it (a labelled comment's API answer).
     obj.moderation = STATE_FOR[verdict.action]
+    obj.content_warning = warning
     recount(obj, kind)  # a held or removed note or comment leaves the counts it was in
     decision = record_decision(obj, kind, verdict, author)
     apply_account_action(verdict, author)

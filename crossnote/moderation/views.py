@@ -145,14 +145,31 @@ def item_action(request, pk):
 @login_required
 def notices(request):
     """The author's moderation notices: every statement of reasons, with an appeal button."""
+    return _notices_page(request)
+
+
+def _notices_page(request, *, refused: dict | None = None, status: int = 200):
+    """The notices; `refused`: an appeal sent back (its decision, why, and the text kept)."""
     decisions = presenters.notices(selectors.notices_for(request.user), ui_language(), request.user)
-    return render(request, "moderation/notices.html", {"decisions": decisions})
+    return render(
+        request,
+        "moderation/notices.html",
+        {"decisions": decisions, "refused": refused},
+        status=status,
+    )
 
 
 @login_required
 @require_POST
 def appeal(request, pk):
-    services.appeal_decision(author=request.user, decision_id=pk, text=request.POST.get("text", ""))
+    """Send an appeal; a refused one (no reason given, too long, sent twice, too late) comes back
+    on the notices page beside its decision, the text kept, not on an error page."""
+    text = request.POST.get("text", "")
+    try:
+        services.appeal_decision(author=request.user, decision_id=pk, text=text)
+    except (InvalidInput, Conflict) as exc:
+        refused = {"decision": pk, "message": exc.message, "text": text}
+        return _notices_page(request, refused=refused, status=exc.status)
     messages.success(request, _("Your appeal was sent. A different moderator will decide it."))
     return redirect("moderation:notices")
 

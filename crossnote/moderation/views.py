@@ -114,6 +114,10 @@ def item(request, pk):
     return render(request, "moderation/item.html", context)
 
 
+# Decisions that restrict content or keep a restriction on appeal: the author reads the reason.
+REASON_NEEDED = {"label", "limit", "withhold", "remove", "uphold"}
+
+
 @login_required
 @require_POST
 def item_action(request, pk):
@@ -130,6 +134,13 @@ def item_action(request, pk):
     if what == "release":
         services.release_item(item_id=pk, moderator=request.user)
         return redirect("moderation:queue")
+    if what in REASON_NEEDED and not request.POST.get("reason", "").strip():
+        # The author's statement of reasons states it as the facts ("Facts: —" without one).
+        messages.error(
+            request,
+            _("Write the reason the author will read: their statement gives it as the facts."),
+        )
+        return redirect("moderation:item", pk=pk)
     services.decide_review_item(
         item_id=pk,
         moderator=request.user,

@@ -488,12 +488,15 @@ def notice_subjects(decisions, reader) -> dict[int, dict]:
 
 def _latest_decisions(decisions) -> dict[tuple[str, int], int]:
     """The newest decision's id about each notice's content, appeal decisions left out (they
-    decide an appeal, not the content afresh), allowing ones included. One query."""
+    decide an appeal, not the content afresh) and withholding records left out, allowing ones
+    included. One query."""
     objects = {(d.kind, d.object_id) for d in decisions if not d.on_appeal}
     if not objects:
         return {}
     rows = (
-        Decision.objects.filter(on_appeal=False)
+        # A withholding's own record (its regions and legal basis) comes with the moderator's
+        # decision that withheld, in the same step: it replaces nothing.
+        Decision.objects.filter(on_appeal=False, withholding__isnull=True)
         .filter(
             Q(*[Q(kind=kind, object_id=object_id) for kind, object_id in objects], _connector=Q.OR)
         )

@@ -67,3 +67,25 @@ def test_only_the_decision_in_force_offers_an_appeal(lin, mia):
     assert f'action="/moderation/decisions/{removal.pk}/appeal/"' in page
     assert f'action="/moderation/decisions/{hold.pk}/appeal/"' not in page
     assert "此后对该内容的新决定已取代这项决定。" in page
+
+
+def test_a_withholdings_record_does_not_replace_the_decision_that_withheld(lin, mia):
+    """Withholding writes two decisions at once (the moderator's, with the facts, and the
+    withholding's record with its legal basis): the moderator's is not 'replaced'."""
+    note = create_note(author=lin, title="邻居", body="楼上又吵", images=[upload()])
+    item = ReviewItem.objects.create(kind="note", object_id=note.pk, author=lin)
+    amy = make_moderator("mod_amy", region="US", languages=["en"])
+    services.claim_item(item_id=item.pk, moderator=amy)
+    services.decide_review_item(
+        item_id=item.pk,
+        moderator=amy,
+        action="withhold",
+        reason="Court order",
+        regions=["DE"],
+        legal_basis="NetzDG §3",
+    )
+    decided, record = Decision.objects.filter(kind="note", object_id=note.pk).order_by("pk")
+    page = notices(lin)
+    assert f'action="/moderation/decisions/{decided.pk}/appeal/"' in page
+    assert "此后对该内容的新决定已取代这项决定。" not in page
+    assert record.regions == ["DE"]

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from statistics import median
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
@@ -71,9 +71,23 @@ def _action_rows(window):
     """(month, category, automated, n) for every restricting decision in the window. A decision
     recorded without a category (older automated ones, bulk imports) is counted under the
     category of the policy that acted, else of the signal that triggered it."""
+    # A moderator who withholds writes two decisions in one step, theirs (with the facts) and
+    # the withholding's record (regions, legal basis): one action, counted once. A withholding
+    # recorded on its own (a legal order, no moderator's decision before it) still counts.
+    # (The record names no moderator; its withholding says who made it.)
+    companion = Decision.objects.filter(
+        kind=OuterRef("kind"),
+        object_id=OuterRef("object_id"),
+        moderator=OuterRef("withholding__created_by"),
+        action=Action.WITHHOLD,
+        on_appeal=False,
+        withholding__isnull=True,
+        pk__lt=OuterRef("pk"),
+    )
     decisions = (
         Decision.objects.filter(**_within(window, "created_at"), on_appeal=False)
         .exclude(action=Action.ALLOW)
+        .exclude(Q(withholding__isnull=False) & Exists(companion))
         .order_by()
         .annotate(month=TruncMonth("created_at", tzinfo=UTC))
     )
@@ -136,7 +150,13 @@ def _actions(window, starts, category_name) -> dict:
     }
 
 
+# Categories the moderation records that are not policy categories: a withholding's record.
+RECORD_CATEGORIES = {"legal": gettext_lazy("Legal requirements")}
+
+
 def _name(slug: str, category_name) -> str:
+    if slug in RECORD_CATEGORIES:  # was shown as the slug, "legal", in every language
+        return str(RECORD_CATEGORIES[slug])
     return category_name(slug) if slug else str(gettext_lazy("uncategorised"))
 
 

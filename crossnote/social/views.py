@@ -28,6 +28,9 @@ def follow(request, username):
             {
                 "person": person,
                 "is_following": selectors.is_following(request.user, person),
+                # From the profile: the follower count beside the button follows (out of band).
+                "show_count": request.POST.get("show_count") == "1",
+                "oob": True,
             },
         )
     return redirect(safe_next(request, person.get_absolute_url()))

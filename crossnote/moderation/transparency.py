@@ -150,13 +150,7 @@ def _actions(window, starts, category_name) -> dict:
     }
 
 
-# Categories the moderation records that are not policy categories: a withholding's record.
-RECORD_CATEGORIES = {"legal": gettext_lazy("Legal requirements")}
-
-
 def _name(slug: str, category_name) -> str:
-    if slug in RECORD_CATEGORIES:  # was shown as the slug, "legal", in every language
-        return str(RECORD_CATEGORIES[slug])
     return category_name(slug) if slug else str(gettext_lazy("uncategorised"))
 
 

@@ -4,7 +4,6 @@ The review page of one item (the original, a translation into the moderator's la
 triggering spans highlighted in both, the signals, the author's history and the AI's suggestion),
 the queue's rows, a person's notices, what a report is about, and the transparency charts."""
 
-from django.db.models import Max, Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -17,7 +16,7 @@ from crossnote.language.services import translate_text
 from crossnote.moderation import engine, selectors
 from crossnote.moderation.categories import category_name
 from crossnote.moderation.engine import compares
-from crossnote.moderation.models import SEVERITY, Action, Decision
+from crossnote.moderation.models import SEVERITY, Action
 from crossnote.moderation.services.enforcement import ACTION_WORDS
 from crossnote.notes.models import Comment, ModerationState, Note
 from crossnote.notes.policies import viewer_region
@@ -486,40 +485,16 @@ def notice_subjects(decisions, reader) -> dict[int, dict]:
     }
 
 
-def _latest_decisions(decisions) -> dict[tuple[str, int], int]:
-    """The newest decision's id about each notice's content, appeal decisions left out (they
-    decide an appeal, not the content afresh) and withholding records left out, allowing ones
-    included. One query."""
-    objects = {(d.kind, d.object_id) for d in decisions if not d.on_appeal}
-    if not objects:
-        return {}
-    rows = (
-        # A withholding's own record (its regions and legal basis) comes with the moderator's
-        # decision that withheld, in the same step: it replaces nothing.
-        Decision.objects.filter(on_appeal=False, withholding__isnull=True)
-        .filter(
-            Q(*[Q(kind=kind, object_id=object_id) for kind, object_id in objects], _connector=Q.OR)
-        )
-        .values("kind", "object_id")
-        .annotate(latest=Max("pk"))
-    )
-    return {(r["kind"], r["object_id"]): r["latest"] for r in rows}
-
-
 def notices(decisions, target: str, reader) -> list:
     """A person's notices, each with what it is about (`notice_subjects`) and whether a later
     decision replaced it; a senior moderator's appeal reason in the reader's language
     (`target`), the original beside it."""
     decisions = list(decisions)
     subjects = notice_subjects(decisions, reader)
-    latest = _latest_decisions(decisions)
+    superseded = selectors.superseded_decisions(decisions)
     for decision in decisions:
         decision.subject = subjects.get(decision.pk)
-        # A later decision about the same content replaced this one (a moderator decided what
-        # the automated screening had held): only the later one can still be appealed.
-        decision.superseded = not decision.on_appeal and decision.pk < latest.get(
-            (decision.kind, decision.object_id), decision.pk
-        )
+        decision.superseded = decision.pk in superseded  # only the latest can be appealed
         appeal = getattr(decision, "appeal", None)  # None: not appealed
         if appeal is not None and appeal.reason:
             obj = selectors.content_for(decision.kind, decision.object_id)

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Case, Count, F, FloatField, Q, Value, When
+from django.db.models import Case, Count, F, FloatField, Max, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -256,6 +256,28 @@ def notices_for(user):
         .select_related("appeal")
         .order_by("-created_at")[:NOTICES_SHOWN]
     )
+
+
+def superseded_decisions(decisions) -> set[int]:
+    """The ids of those `decisions` a later decision about the same content replaced (a
+    moderator decided what the automated screening had held): only the latest can still be
+    appealed. Appeal decisions decide an appeal, not the content afresh, and a withholding's own
+    record comes with the moderator's decision that withheld, in the same step: neither replaces
+    anything nor is replaced. Allowing decisions do replace. One query."""
+    decisions = [d for d in decisions if not d.on_appeal]
+    objects = {(d.kind, d.object_id) for d in decisions}
+    if not objects:
+        return set()
+    rows = (
+        Decision.objects.filter(on_appeal=False, withholding__isnull=True)
+        .filter(
+            Q(*[Q(kind=kind, object_id=object_id) for kind, object_id in objects], _connector=Q.OR)
+        )
+        .values("kind", "object_id")
+        .annotate(latest=Max("pk"))
+    )
+    latest = {(r["kind"], r["object_id"]): r["latest"] for r in rows}
+    return {d.pk for d in decisions if d.pk < latest.get((d.kind, d.object_id), d.pk)}
 
 
 def decisions_on_note(note):

@@ -42,6 +42,13 @@ def appeal_decision(*, author, decision_id: int, text: str) -> Appeal:
         raise InvalidInput(_("An appeal decision is final and cannot be appealed again."))
     if decision.action == Action.ALLOW:
         raise InvalidInput(_("Nothing was restricted, so there is nothing to appeal."))
+    if decision.pk in selectors.superseded_decisions([decision]):  # as the notices page says
+        raise Conflict(
+            _(
+                "A later decision about this content replaced this one: only the latest "
+                "decision can be appealed."
+            )
+        )
     window = timedelta(days=settings.CROSSNOTE_APPEAL_WINDOW_DAYS)
     if timezone.now() - decision.created_at > window:
         raise InvalidInput(_("The time to appeal this decision has passed."))

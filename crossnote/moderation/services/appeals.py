@@ -83,13 +83,17 @@ def appeal_decision(*, author, decision_id: int, text: str) -> Appeal:
 
 
 def _appeal_statement(author, outcome: str, reason: str, *, private: bool) -> str:
+    """The outcome in the author's language, then the moderator's reason under its own label
+    (it ran into the outcome sentence, read as part of it); no label when none was given."""
     with translation.override(selectors.author_language(author)):
-        reason = reason_for_author(reason, private=private)
         if outcome == "reverse":
-            text = _("Your appeal was accepted and the decision reversed. %(reason)s")
+            text = _("Your appeal was accepted and the decision reversed.")
         else:
-            text = _("Your appeal was reviewed and the decision upheld. %(reason)s")
-        return text % {"reason": reason}
+            text = _("Your appeal was reviewed and the decision upheld.")
+        if not (reason or "").strip():
+            return text
+        reason = reason_for_author(reason, private=private)
+        return " ".join([text, _("The moderator's reason: %(reason)s") % {"reason": reason}])
 
 
 def decide_appeal(*, item_id: int, moderator, outcome: str, reason: str = "") -> Appeal:

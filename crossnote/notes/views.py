@@ -300,6 +300,7 @@ def topic(request, name):
             "also": also,
             "notes": page.items,
             "next_cursor": page.next_cursor,
+            "liked_ids": selectors.liked_note_ids(request.user, page.items),
         },
     )
 
@@ -314,6 +315,7 @@ def board(request, pk):
             "board": board_,
             "notes": page.items,
             "next_cursor": page.next_cursor,
+            "liked_ids": selectors.liked_note_ids(request.user, page.items),
         },
     )
 

@@ -71,6 +71,8 @@ def following(request):
     if request.htmx and cursor:
         return render(request, "notes/_cards.html", context)
     context["feed"] = "following"
+    # An empty page says which it is: nobody followed yet, or followed people who have not posted.
+    context["follows_anyone"] = bool(notes) or request.user.following_count > 0
     return render(request, "feeds/explore.html", context)
 
 

@@ -17,19 +17,10 @@ from crossnote.moderation import engine, selectors
 from crossnote.moderation.categories import category_name
 from crossnote.moderation.engine import compares
 from crossnote.moderation.models import SEVERITY, Action
-from crossnote.moderation.services.enforcement import ACTION_WORDS
+from crossnote.moderation.services.enforcement import ACTION_WORDS, LAYER_NAMES
 from crossnote.notes.models import Comment, ModerationState, Note
 from crossnote.notes.policies import viewer_region
 
-# What each layer is called on the review page (the signal's `layer` stays the key).
-LAYER_NAMES = {
-    "hash": gettext_lazy("hash list"),
-    "terms": gettext_lazy("term list"),
-    "classifier": gettext_lazy("classifier"),
-    "profanity": gettext_lazy("alt-profanity-check"),
-    "llm_guard": gettext_lazy("LLM guard"),
-    "pii": gettext_lazy("private information"),
-}
 # The default policies' names (default_policies.yaml), for the translations to know them; a
 # test keeps this list equal to the file's. Stored as written; shown by `policy_name`.
 DEFAULT_POLICY_NAMES = (

@@ -9,13 +9,14 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from crossnote.accounts.models import User
 from crossnote.core import hooks
 from crossnote.core.errors import InvalidInput
 from crossnote.moderation import engine, selectors
 from crossnote.moderation.categories import category_name
+from crossnote.moderation.detectors import patterns
 from crossnote.moderation.models import (
     Action,
     AuditEntry,
@@ -53,6 +54,51 @@ ACTION_WORDS = {
 }
 # What a statement of reasons calls each kind of content (messages come from crossnote.messaging).
 KIND_WORDS = {**dict(Decision.Kind.choices), "message": gettext_lazy("message")}
+# What each layer is called on the review page (the signal's `layer` stays the key) ...
+LAYER_NAMES = {
+    "hash": gettext_lazy("hash list"),
+    "terms": gettext_lazy("term list"),
+    "classifier": gettext_lazy("classifier"),
+    "profanity": gettext_lazy("alt-profanity-check"),
+    "llm_guard": gettext_lazy("LLM guard"),
+    "pii": gettext_lazy("private information"),
+}
+# ... and in the author's statement of reasons, without the moderators' jargon.
+AUTHOR_LAYER_NAMES = {
+    **LAYER_NAMES,
+    "hash": gettext_lazy("list of known content"),
+    "profanity": gettext_lazy("English profanity check"),
+}
+# Layers whose score says nothing to an author (an exact match, a warning only): named alone.
+UNSCORED_LAYERS = ("hash", "pii")
+# The built-in phrase patterns' descriptions (detectors/patterns.py), for the translations to
+# know them; a test keeps this list equal to the patterns'. A term-list signal's detail.
+PATTERN_DESCRIPTIONS = (
+    gettext_noop("promising money"),
+    gettext_noop("contact address beside a promise of money"),
+    gettext_noop("hurry beside a promise of money"),
+    gettext_noop("a refund or a prize said to be waiting"),
+    gettext_noop("an account said to be in trouble"),
+    gettext_noop("a page to verify an account at"),
+    gettext_noop("asking for a one-time code"),
+    gettext_noop("a reward or an unlocked account for the code"),
+    gettext_noop("asking for card numbers or codes"),
+    gettext_noop("a fortune to move for a stranger"),
+    gettext_noop("threat of violence"),
+    gettext_noop("threat to expose"),
+    gettext_noop("wishing death"),
+    gettext_noop("urging self-harm"),
+    gettext_noop("telling someone to leave"),
+    gettext_noop("insulting someone"),
+    gettext_noop("calling someone an animal"),
+    gettext_noop("calling someone worthless"),
+    gettext_noop("harassing someone"),
+    gettext_noop("brigading someone"),
+    gettext_noop("dehumanising a group"),
+    gettext_noop("demeaning women"),
+    gettext_noop("ethnic slur"),
+)
+PATTERN_RULE = f"terms:{patterns.LIST_NAME}#"
 
 
 def audit(actor, action: str, target: str, before=None, after=None) -> AuditEntry:
@@ -72,16 +118,10 @@ def audit(actor, action: str, target: str, before=None, after=None) -> AuditEntr
 
 def statement_for(verdict, kind: str) -> str:
     """The statement of reasons the author reads: what, why, by which layer, what next."""
-    evidence = []
-    for signal in verdict.signals[:3]:
-        if signal.detail:
-            evidence.append(f"{signal.layer}: {signal.detail}")
-        else:
-            evidence.append(f"{signal.layer} ({signal.score:.2f})")
     parts = {
         "action": Action(verdict.action).label,
         "category": category_name(verdict.category),
-        "evidence": "; ".join(evidence) or "—",
+        "evidence": _("; ").join(evidence_for_author(s) for s in verdict.signals[:3]) or "—",
     }
     return (
         _(
@@ -133,6 +173,25 @@ def statement_of_reasons(
             % {"days": days},
         ]
     )
+
+
+def evidence_for_author(signal) -> str:
+    """One signal as the author reads it, in the active language: the layer's name, and what it
+    found (a pattern's description, the words a list matched) or how likely the model found it
+    (it read "terms: insulting someone; classifier: p=1.00" in a Chinese statement). The review
+    page keeps the rules and scores (presenters.explain_suggestion)."""
+    name = AUTHOR_LAYER_NAMES.get(signal.layer, signal.layer)
+    if signal.layer == "terms":
+        if signal.rule.startswith(PATTERN_RULE):
+            found = _(signal.detail)  # translated where the catalogue knows it
+        else:  # the author's own words, not the list's entry and how it matched ("sb (pinyin)")
+            found = "“%s”" % (signal.spans[0].text if signal.spans else signal.detail)
+        return _("%(layer)s: %(found)s") % {"layer": name, "found": found}
+    if signal.layer in UNSCORED_LAYERS:
+        return str(name)
+    # A model is never certain: 0.997 reads "99%", not "100%".
+    percent = min(round(signal.score * 100), 99)
+    return _("%(layer)s: %(percent)d%% likely") % {"layer": name, "percent": percent}
 
 
 def reason_for_author(reason: str, *, private: bool) -> str:

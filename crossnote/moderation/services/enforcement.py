@@ -350,7 +350,17 @@ def strike(author, decision) -> None:
 
 
 def lift_strikes(decision) -> None:
-    """A reversed decision's strike no longer counts."""
+    """A reversed decision's strike no longer counts, and a suspension the ladder gave on it
+    (one begun with or after that strike) ends: the account is active again once none is left
+    (EU DSA Art. 20: a complaint upheld reverses the decision's effects)."""
+    for struck in Strike.objects.filter(decision=decision, lifted=False):
+        resting = Suspension.objects.filter(
+            user_id=struck.user_id, lifted=False, created_at__gte=struck.created_at
+        )
+        if resting.update(lifted=True):
+            if not Suspension.objects.filter(user_id=struck.user_id, lifted=False).exists():
+                User.objects.filter(pk=struck.user_id).update(is_active=True)
+            audit(None, "unsuspend", f"user:{struck.user_id}", after={"reversed": decision.pk})
     Strike.objects.filter(decision=decision).update(lifted=True)
 
 

@@ -4,11 +4,12 @@ follow state, is social.api's `GET /users/{username}`)."""
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import File, Router, Status
 from ninja.files import UploadedFile
 
-from crossnote.accounts import services
+from crossnote.accounts import services, suspension
 from crossnote.accounts.auth import REQUIRED
 from crossnote.accounts.models import User
 from crossnote.accounts.schemas import (
@@ -19,6 +20,7 @@ from crossnote.accounts.schemas import (
     ProfileIn,
     SignUpIn,
     SignUpPendingOut,
+    SuspendedOut,
     TokenIn,
     TokenOut,
     UserOut,
@@ -64,11 +66,13 @@ def sign_up(request, payload: SignUpIn):
     return Status(201, user)
 
 
-@router.post("/auth/login", response=UserOut, auth=None)
+@router.post("/auth/login", response={200: UserOut, 403: SuspendedOut}, auth=None)
 def log_in(request, payload: LogInIn, response: HttpResponse):
     """Log in with username (or email) and password; starts a session. Failed attempts count
     against the account, except from a browser that has logged into it before. From a
-    browser, send the CSRF token as for any session write (log-in CSRF)."""
+    browser, send the CSRF token as for any session write (log-in CSRF). The right password
+    for a suspended account answers 403: until when, and the page that shows why and takes an
+    appeal (this browser's session may open that page, and nothing else)."""
     _refuse_cross_site(request)
     tried = payload.username.strip()
     check_login(request, tried)
@@ -78,11 +82,25 @@ def log_in(request, payload: LogInIn, response: HttpResponse):
         username = match.username if match else username
     user = authenticate(request, username=username, password=payload.password)
     if user is None:
+        person = suspension.suspended_login(username, payload.password)
+        if person is not None:
+            return Status(403, _suspended_answer(request, person))
         login_failed(request, tried)
         raise NotAuthenticated(_("Wrong username or password."))
+    suspension.clear(request)
     login(request, user)
     remember_device(request, response, user)
     return user
+
+
+def _suspended_answer(request, person) -> dict:
+    suspension.grant(request, person)
+    held = suspension.suspension_of(person)
+    return {
+        "detail": _("Your account is suspended. See why and appeal on the page given."),
+        "until": held.until if held is not None else None,
+        "url": request.build_absolute_uri(reverse("moderation:suspended")),
+    }
 
 
 @router.post("/auth/logout", response={204: None}, auth=REQUIRED)

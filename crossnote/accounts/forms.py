@@ -7,6 +7,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from crossnote.accounts import suspension
 from crossnote.accounts.models import SPOKEN_LANGUAGES
 
 
@@ -47,6 +48,18 @@ class SignUpForm(forms.Form):
 
 class LogInForm(AuthenticationForm):
     username = forms.CharField(label=_("Username or email"), max_length=254)
+
+    def clean(self):
+        """As Django's; when the credentials are refused, `suspended_user` is the suspended
+        account they are right for (its page, not a session: crossnote.accounts.suspension)."""
+        self.suspended_user = None
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            self.suspended_user = suspension.suspended_login(
+                self.cleaned_data.get("username", ""), self.cleaned_data.get("password", "")
+            )
+            raise
 
 
 class ProfileForm(forms.Form):

@@ -7,9 +7,13 @@ import re
 from django.conf import settings
 from django.contrib import auth
 from django.contrib.auth.middleware import AuthenticationMiddleware
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve, reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
 
-from crossnote.accounts import authcache
+from crossnote.accounts import authcache, suspension
 
 
 def _user(request):
@@ -26,6 +30,28 @@ class CachedAuthenticationMiddleware(AuthenticationMiddleware):
     def process_request(self, request):
         super().process_request(request)
         request.user = SimpleLazyObject(lambda: _user(request))
+        if suspension.is_marked(request):
+            return _suspended_only(request)
+        return None
+
+
+def _suspended_only(request):
+    """A session marked for a suspended person (crossnote.accounts.suspension) opens its page,
+    the appeal form, log-out and log-in; every other page leads to it, the API answers 403."""
+    if suspension.suspended_person(request) is None:  # stale: expired, or no longer suspended
+        suspension.clear(request)
+        return None
+    try:
+        view_name = resolve(request.path_info).view_name
+    except Resolver404:
+        view_name = ""
+    if view_name in suspension.OPEN_VIEWS:
+        return None
+    page = reverse("moderation:suspended")
+    if request.path_info.startswith("/api/"):
+        detail = _("Your account is suspended. See why and appeal on the page given.")
+        return JsonResponse({"detail": detail, "url": page}, status=403)
+    return redirect(page)
 
 
 _REGION_RE = re.compile(r"^[A-Za-z]{2}$")

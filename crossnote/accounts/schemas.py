@@ -78,6 +78,13 @@ class LogInIn(Schema):
     password: str = Field(max_length=128)
 
 
+class SuspendedOut(Schema):
+    detail: str
+    status: str = "suspended"
+    until: datetime | None = Field(description="When the suspension ends; null: indefinitely")
+    url: str = Field(description="The page with the statements of reasons and the appeal form")
+
+
 class ProfileIn(Schema):
     display_name: str | None = Field(None, max_length=50)
     bio: str | None = Field(None, max_length=500)

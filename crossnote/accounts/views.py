@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from crossnote.accounts import forms, services
+from crossnote.accounts import forms, services, suspension
 from crossnote.accounts.models import User
 from crossnote.core.errors import DomainError
 from crossnote.core.forms import run_service
@@ -51,10 +51,16 @@ class LogInView(auth_views.LoginView):
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form):
+        if getattr(form, "suspended_user", None) is not None:
+            # The right password for a suspended account: no session, but the page that says
+            # why and takes an appeal (EU DSA Art. 17, 20).
+            suspension.grant(self.request, form.suspended_user)
+            return redirect("moderation:suspended")
         login_failed(self.request, self.request.POST.get("username", ""))
         return super().form_invalid(form)
 
     def form_valid(self, form):
+        suspension.clear(self.request)
         response = super().form_valid(form)
         remember_device(self.request, response, form.get_user())
         return response

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from crossnote.moderation import views
+from crossnote.moderation import suspended, views
 
 app_name = "moderation"
 urlpatterns = [
@@ -14,5 +14,9 @@ urlpatterns = [
     path("moderation/notices/", views.notices, name="notices"),
     path("moderation/suite/", views.suite, name="suite"),
     path("moderation/decisions/<int:pk>/appeal/", views.appeal, name="appeal"),
+    path("suspended/", suspended.suspended, name="suspended"),
+    path(
+        "suspended/decisions/<int:pk>/appeal/", suspended.suspended_appeal, name="suspended_appeal"
+    ),
     path("report/<str:kind>/<int:pk>/", views.report, name="report"),
 ]

@@ -111,6 +111,10 @@ PAGES = [
     P("GET", "moderation/suite/", "/moderation/suite/", "302 403 403 403 200 200"),
     P("POST", "moderation/suite/", "/moderation/suite/", "302 403 403 403 302 302", {"group": "mixed"}),
     P("POST", "moderation/decisions/<int:pk>/appeal/", "/moderation/decisions/{decision}/appeal/", "302 302 404 404 404 404", {"text": "please"}),
+    # A suspended person's page and its appeal form: only a session marked at log-in opens them
+    # (tests/accounts/test_accounts_suspended_appeal.py); everyone else goes to the log-in form.
+    P("GET", "suspended/", "/suspended/", "302 302 302 302 302 302"),
+    P("POST", "suspended/decisions/<int:pk>/appeal/", "/suspended/decisions/{decision}/appeal/", "302 302 302 302 302 302", {"text": "please"}),
     P("GET", "report/<str:kind>/<int:pk>/", "/report/note/{public}/", "302 400 200 404 200 200"),
     P("GET", "search", "/search?q=cats", "200 200 200 200 200 200"),
     P("GET", "search/suggest", "/search/suggest?q=ca", "200 200 200 200 200 200"),

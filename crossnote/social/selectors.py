@@ -61,6 +61,10 @@ def _visible_subjects(viewer, note_ids, comment_ids) -> tuple[set[int], set[int]
     return notes, comments
 
 
+# notes.models.ModerationState.LABELLED: shown behind a content warning (social sits below notes).
+COMMENT_LABELLED = "labelled"
+
+
 def present_notifications(viewer, notifications) -> list[Notification]:
     """Notifications as `viewer` may see them now, through the visibility policy
     (crossnote.notes.policies, through VISIBLE_SUBJECTS), for page and API alike, in two
@@ -92,6 +96,14 @@ def present_notifications(viewer, notifications) -> list[Notification]:
             n.comment_text = n.comment.body
         else:
             n.comment_text = _("a comment you can no longer see")
+        # A comment behind a content warning stays behind it here too, as on the note page (its
+        # author reads it plainly there): the page collapses it under its warning.
+        n.comment_labelled = (
+            n.comment_available
+            and n.comment.moderation == COMMENT_LABELLED
+            and n.comment.author_id != viewer.pk
+        )
+        n.comment_warning = n.comment.content_warning if n.comment_labelled else ""
     return notifications
 
 
@@ -226,6 +238,15 @@ class NotificationGroup:
     @property
     def comment_text(self) -> str | None:
         return getattr(self.latest, "comment_text", None)
+
+    @property
+    def comment_labelled(self) -> bool:
+        return getattr(self.latest, "comment_labelled", False)
+
+    @property
+    def comment_warning(self) -> str:
+        """The warning as stored (the template shows it through notes' `warning_text`)."""
+        return getattr(self.latest, "comment_warning", "")
 
     @property
     def others(self) -> int:

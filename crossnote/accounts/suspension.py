@@ -36,11 +36,14 @@ def suspension_of(user):
 
 def suspended_login(username: str, password: str):
     """The suspended account these credentials belong to, or None. Called only after
-    authentication failed, so a wrong password answers exactly as before."""
+    authentication failed, so a wrong password answers exactly as before, in the same time."""
     user = User.objects.filter(username=username, is_active=False).first()
-    if user is None or suspension_of(user) is None or not user.check_password(password or ""):
+    if user is None or suspension_of(user) is None:
+        # Hash anyway, as Django's ModelBackend does for an unknown name: every refused log-in
+        # costs the same two hashes, so its time says nothing about the account's state.
+        User().set_password(password or "")
         return None
-    return user
+    return user if user.check_password(password or "") else None
 
 
 def grant(request, user) -> None:

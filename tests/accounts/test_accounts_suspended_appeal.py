@@ -4,8 +4,10 @@ answers as it always did; closed or erased accounts get no such page; a reversal
 the suspension and the person logs in as usual."""
 
 import re
+from unittest import mock
 
 import pytest
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.test import Client
 
 from crossnote.moderation.models import Appeal, Decision, ReviewItem, Suspension
@@ -137,6 +139,15 @@ def test_a_wrong_password_answers_exactly_as_before(suspended, lin):
     # Suspended, active (Lin), unknown: the same form, the same words, no marker.
     assert page(mia.username) == page(lin.username) == page("nobody_here")
     assert page(mia.username)[0] == 200
+    # And the same work: as many password hashes (its time tells nothing either).
+    hashes = {}
+    for name in (mia.username, lin.username, "nobody_here"):
+        with mock.patch.object(
+            MD5PasswordHasher, "encode", autospec=True, side_effect=MD5PasswordHasher.encode
+        ) as encode:
+            log_in(Client(), name, "not the password")
+        hashes[name] = encode.call_count
+    assert len(set(hashes.values())) == 1 and hashes[mia.username] >= 1, hashes
     api_wrong = Client().post(
         "/api/v1/auth/login", {"username": mia.username, "password": "nope"}, content_type=JSON
     )

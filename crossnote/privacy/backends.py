@@ -5,7 +5,8 @@ existing check already honours — profiles, @mentions, API tokens and sessions 
 inactive accounts — and Django's ModelBackend then refuses to log it in. This backend, listed
 first in AUTHENTICATION_BACKENDS, accepts only an inactive account with a pending deletion
 request and the right password: it cancels the request, reactivates the account and returns it.
-Suspended accounts (inactive without a pending request) stay refused. `get_user` is
+Suspended accounts stay refused, with or without a pending request (a suspension made during
+the grace period is not lifted by a password). `get_user` is
 ModelBackend's, so a session of a deactivated account no longer authenticates.
 """
 
@@ -14,6 +15,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.utils.translation import gettext as _
 
 from crossnote.accounts.models import User
+from crossnote.accounts.suspension import suspension_of
 from crossnote.privacy.services import cancel_deletion, pending_deletion
 
 
@@ -24,7 +26,14 @@ class ReturningAccountBackend(ModelBackend):
             return None
         user = User.objects.filter(username=username, is_active=False).first()
         # A cheap lookup first: the password hash (Argon2) runs only for a pending deletion.
-        if user is None or pending_deletion(user) is None or not user.check_password(password):
+        # An account suspended meanwhile is not reactivated by a password: its sign-in goes to
+        # the suspended page (crossnote.accounts.suspension), its deletion stays pending.
+        if (
+            user is None
+            or pending_deletion(user) is None
+            or suspension_of(user) is not None
+            or not user.check_password(password)
+        ):
             return None
         cancel_deletion(user=user)
         if request is not None and hasattr(request, "_messages"):

@@ -7,6 +7,7 @@ from ninja import Schema
 from pydantic import Field
 
 from crossnote.accounts.schemas import UserBrief
+from crossnote.social.selectors import verb_phrase
 
 
 class UserPage(Schema):
@@ -44,7 +45,7 @@ class NotificationOut(Schema):
 
     @staticmethod
     def resolve_message(obj):
-        return str(obj.get_verb_display())
+        return verb_phrase(obj)
 
     # A hidden note's or comment's id is not told either: ids of removed, withheld or private
     # things would let a reader probe them (and the note's existence is itself the secret).

@@ -286,11 +286,20 @@ class NotificationGroup:
         if self.others and self.verb in GROUP_MESSAGES:
             text = GROUP_MESSAGES[self.verb] % {"name": _NAME, "n": self.others}
         else:
-            text = f"{_NAME} {self.latest.get_verb_display()}"
+            text = f"{_NAME} {verb_phrase(self.latest)}"
         before, _sep, after = text.partition(_NAME)
         if isinstance(name, SafeString):  # the page's linked name: the words around escaped
             return format_html("{}{}{}", before, name, after)
         return f"{before}{name}{after}"
+
+
+def verb_phrase(notification: Notification) -> str:
+    """What happened, after the actor's name (the page's line, the API's `message`): a
+    moderation of the reader's comment says so, not "your content", since the line goes on to
+    name the note the comment sits under."""
+    if notification.verb == V.MODERATION and notification.comment_id is not None:
+        return _("took a moderation action on your comment on the note")
+    return str(notification.get_verb_display())
 
 
 def grouped_notifications(

@@ -135,7 +135,13 @@ def decide_appeal(*, item_id: int, moderator, outcome: str, reason: str = "") ->
         )
         close_item(item, moderator, "approve" if outcome == "reverse" else original.action)
         note = obj if original.kind == "note" else getattr(obj, "note", None)
-        notify(recipient=appeal.author, actor=None, verb=Notification.Verb.MODERATION, note=note)
+        notify(
+            recipient=appeal.author,
+            actor=None,
+            verb=Notification.Verb.MODERATION,
+            note=note,
+            comment=obj if original.kind == "comment" else None,
+        )
         audit(moderator, f"appeal:{outcome}", f"decision:{original.pk}", after={"reason": reason})
     return appeal
 

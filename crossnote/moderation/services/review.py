@@ -347,7 +347,10 @@ def close_item(item, moderator, outcome) -> None:
 
 def _tell(item, obj, author) -> None:
     note = obj if item.kind == "note" else getattr(obj, "note", None)
-    notify(recipient=author, actor=None, verb=Notification.Verb.MODERATION, note=note)
+    comment = obj if item.kind == "comment" else None  # "your comment on …", not "your content"
+    notify(
+        recipient=author, actor=None, verb=Notification.Verb.MODERATION, note=note, comment=comment
+    )
     for report in item.reports.select_related("reporter"):
         notify(
             recipient=report.reporter, actor=None, verb=Notification.Verb.REPORT_DECIDED, note=note

@@ -88,7 +88,6 @@ def test_serve_turns_warm_up_on_for_its_workers(monkeypatch, tmp_path):
 
 @pytest.mark.django_db(transaction=True)
 def test_start_warms_once_in_a_background_thread(engines, monkeypatch):
-    monkeypatch.setattr(warm_up, "START_DELAY", 0)
     monkeypatch.setattr(warm_up, "_thread", None)
     thread = warm_up.start()
     assert thread.daemon and warm_up.start() is thread  # once per process

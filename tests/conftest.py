@@ -164,6 +164,15 @@ def make_moderator(username, group="moderator", **extra) -> User:
     return user
 
 
+def moderator_decides(moderator, item, **decision):
+    """The review page's two steps: `moderator` claims `item`, then decides it (`decision`:
+    action, reason, and regions / legal_basis where they apply)."""
+    from crossnote.moderation import services
+
+    services.claim_item(item_id=item.pk, moderator=moderator)
+    return services.decide_review_item(item_id=item.pk, moderator=moderator, **decision)
+
+
 @pytest.fixture
 def client_for(db):
     """`client_for(user)`: a django.test.Client logged in as `user` (session auth)."""

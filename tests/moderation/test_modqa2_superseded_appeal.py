@@ -8,7 +8,7 @@ from crossnote.core.errors import Conflict
 from crossnote.moderation import services
 from crossnote.moderation.models import Appeal, Decision, ReviewItem
 from crossnote.notes.services import add_comment, create_note
-from tests.conftest import client_of, make_moderator, upload
+from tests.conftest import client_of, make_moderator, moderator_decides, upload
 
 pytestmark = pytest.mark.django_db
 HELD = "你这个傻逼"  # the harassment term list holds it
@@ -21,10 +21,7 @@ def hold_and_removal(lin, mia):
     comment = add_comment(note=note, author=lin, body=HELD)
     amy = make_moderator("mod_amy", region="US", languages=["en"])
     item = ReviewItem.objects.get(kind="comment", object_id=comment.pk)
-    services.claim_item(item_id=item.pk, moderator=amy)
-    services.decide_review_item(
-        item_id=item.pk, moderator=amy, action="remove", reason="Insulting", regions=[]
-    )
+    moderator_decides(amy, item, action="remove", reason="Insulting", regions=[])
     return Decision.objects.filter(kind="comment", object_id=comment.pk).order_by("pk")
 
 

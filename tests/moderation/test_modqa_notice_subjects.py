@@ -4,11 +4,10 @@ number its author had never seen, so they could not tell which comment had been 
 
 import pytest
 
-from crossnote.moderation import services
 from crossnote.moderation.models import Decision, ReviewItem
 from crossnote.notes.models import ModerationState, Note
 from crossnote.notes.services import add_comment, create_note
-from tests.conftest import client_of, make_moderator, upload
+from tests.conftest import client_of, make_moderator, moderator_decides, upload
 
 pytestmark = pytest.mark.django_db
 HELD = "你这个傻逼"  # the harassment term list holds it (crossnote moderation check)
@@ -54,10 +53,7 @@ def test_only_the_decision_in_force_offers_an_appeal(lin, mia):
     comment = add_comment(note=theirs, author=lin, body=HELD)
     amy = make_moderator("mod_amy", region="US", languages=["en"])
     item = ReviewItem.objects.get(kind="comment", object_id=comment.pk)
-    services.claim_item(item_id=item.pk, moderator=amy)
-    services.decide_review_item(
-        item_id=item.pk, moderator=amy, action="remove", reason="Insulting", regions=[]
-    )
+    moderator_decides(amy, item, action="remove", reason="Insulting", regions=[])
     hold, removal = Decision.objects.filter(kind="comment", object_id=comment.pk).order_by("pk")
     assert (hold.automated, removal.action) == (True, "remove")
 
@@ -75,14 +71,8 @@ def test_a_withholdings_record_does_not_replace_the_decision_that_withheld(lin, 
     note = create_note(author=lin, title="邻居", body="楼上又吵", images=[upload()])
     item = ReviewItem.objects.create(kind="note", object_id=note.pk, author=lin)
     amy = make_moderator("mod_amy", region="US", languages=["en"])
-    services.claim_item(item_id=item.pk, moderator=amy)
-    services.decide_review_item(
-        item_id=item.pk,
-        moderator=amy,
-        action="withhold",
-        reason="Court order",
-        regions=["DE"],
-        legal_basis="NetzDG §3",
+    moderator_decides(
+        amy, item, action="withhold", reason="Court order", regions=["DE"], legal_basis="NetzDG §3"
     )
     decided, record = Decision.objects.filter(kind="note", object_id=note.pk).order_by("pk")
     page = notices(lin)

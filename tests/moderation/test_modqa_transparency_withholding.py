@@ -9,7 +9,7 @@ from crossnote.moderation import services
 from crossnote.moderation.models import Decision, ReviewItem
 from crossnote.moderation.transparency import transparency_report
 from crossnote.notes.services import create_note
-from tests.conftest import client_of, make_moderator, upload
+from tests.conftest import client_of, make_moderator, moderator_decides, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -18,14 +18,8 @@ def test_a_moderators_withholding_counts_once(lin, mia):
     note = create_note(author=lin, title="邻居", body="楼上又吵", images=[upload()])
     item = ReviewItem.objects.create(kind="note", object_id=note.pk, author=lin, category="hate")
     amy = make_moderator("mod_amy", region="US", languages=["en"])
-    services.claim_item(item_id=item.pk, moderator=amy)
-    services.decide_review_item(
-        item_id=item.pk,
-        moderator=amy,
-        action="withhold",
-        reason="Court order",
-        regions=["DE"],
-        legal_basis="NetzDG §3",
+    moderator_decides(
+        amy, item, action="withhold", reason="Court order", regions=["DE"], legal_basis="NetzDG §3"
     )
     assert Decision.objects.filter(kind="note", object_id=note.pk).count() == 2
     actions = transparency_report()["actions"]

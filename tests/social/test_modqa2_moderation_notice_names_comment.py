@@ -4,11 +4,10 @@ moderator's decision did not even record which comment)."""
 
 import pytest
 
-from crossnote.moderation import services
 from crossnote.moderation.models import ReviewItem
 from crossnote.notes.services import add_comment, create_note
 from crossnote.social.models import Notification
-from tests.conftest import client_of, make_moderator, upload
+from tests.conftest import client_of, make_moderator, moderator_decides, upload
 
 pytestmark = pytest.mark.django_db
 HELD = "你这个傻逼"  # the harassment term list holds it
@@ -24,10 +23,7 @@ def test_a_moderators_decision_on_a_comment_names_the_comment(lin, mia):
     comment = add_comment(note=note, author=lin, body=HELD)
     item = ReviewItem.objects.get(kind="comment", object_id=comment.pk)
     amy = make_moderator("mod_amy", region="US", languages=["en"])
-    services.claim_item(item_id=item.pk, moderator=amy)
-    services.decide_review_item(
-        item_id=item.pk, moderator=amy, action="remove", reason="Insulting", regions=[]
-    )
+    moderator_decides(amy, item, action="remove", reason="Insulting", regions=[])
     told = Notification.objects.filter(recipient=lin, verb="moderation").order_by("pk")
     assert [n.comment_id for n in told] == [comment.pk, comment.pk]  # screening, then the removal
 

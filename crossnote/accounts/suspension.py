@@ -50,15 +50,23 @@ def grant(request, user) -> None:
     """Mark this session for the suspended page only (a fresh session key, no log-in)."""
     request.session.cycle_key()
     request.session[SESSION_KEY] = signing.dumps(user.pk, salt=_SALT)
+    request.__dict__.pop("_suspended_person", None)
 
 
 def clear(request) -> None:
     request.session.pop(SESSION_KEY, None)
+    request.__dict__.pop("_suspended_person", None)
 
 
 def suspended_person(request):
     """The suspended person this session's marker names, while it is fresh and they are still
-    suspended; None otherwise."""
+    suspended; None otherwise. Asked once per request (the middleware asks, then the page)."""
+    if not hasattr(request, "_suspended_person"):
+        request._suspended_person = _marked_person(request)
+    return request._suspended_person
+
+
+def _marked_person(request):
     value = request.session.get(SESSION_KEY)
     if not value:
         return None

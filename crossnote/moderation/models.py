@@ -306,9 +306,18 @@ class Strike(TimestampedModel):
 
 
 class Suspension(TimestampedModel):
-    """An account suspended by the strike ladder; `until` None means until an admin lifts it."""
+    """An account suspended by the strike ladder or by a policy's account action; `until` None
+    means until an admin lifts it (or an appeal reverses the decision it was given on)."""
 
     user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="suspensions")
+    # The decision it was given on: reversing that decision on appeal lifts it (EU DSA Art. 20).
+    decision = models.ForeignKey(
+        "moderation.Decision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="suspensions",
+    )
     until = models.DateTimeField(null=True, blank=True)
     lifted = models.BooleanField(default=False)
 

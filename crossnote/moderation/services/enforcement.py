@@ -313,13 +313,23 @@ def _withheld_statement(regions, legal_basis, reference) -> str:
 # --- accounts: policy actions, strikes, suspensions -------------------------------------------
 
 
-def apply_account_action(verdict, author) -> None:
-    """A policy's account action: warn is the notification itself; suspend deactivates."""
+def apply_account_action(verdict, author, decision=None) -> None:
+    """A policy's account action: warn is the notification itself; suspend deactivates the
+    account with a Suspension on `decision`, so the person reaches the suspended page (why, and
+    the appeal) instead of "wrong password", and a reversal on appeal lifts it. Indefinite: a
+    policy names no length (the strike ladder's steps do)."""
     policy = verdict.policy
     if policy is not None and policy.account_action == "suspend" and author.is_active:
+        Suspension.objects.create(user=author, until=None, decision=decision)
         type(author).objects.filter(pk=author.pk).update(is_active=False)
         author.is_active = False
         end_all_sessions(author)  # every session and API token of the account ends now
+        audit(
+            None,
+            "suspend",
+            f"user:{author.pk}",
+            after={"policy": policy.name, "decision": getattr(decision, "pk", None)},
+        )
 
 
 def strike(author, decision) -> None:
@@ -343,25 +353,31 @@ def strike(author, decision) -> None:
     if step.startswith("suspend"):
         days = step.partition(":")[2]
         until = now + timedelta(days=int(days)) if days.isdigit() else None
-        Suspension.objects.create(user=author, until=until)
+        Suspension.objects.create(user=author, until=until, decision=decision)
         type(author).objects.filter(pk=author.pk).update(is_active=False)
         end_all_sessions(author)  # every session and API token of the account ends now
         audit(None, "suspend", f"user:{author.pk}", after={"step": step, "strikes": active})
 
 
 def lift_strikes(decision) -> None:
-    """A reversed decision's strike no longer counts, and a suspension the ladder gave on it
-    (one begun with or after that strike) ends: the account is active again once none is left
-    (EU DSA Art. 20: a complaint upheld reverses the decision's effects)."""
+    """A reversed decision's strike no longer counts, and a suspension given on it ends: the
+    policy's (linked to the decision) and the ladder's (one begun with or after that strike).
+    The account is active again once none is left (EU DSA Art. 20: a complaint upheld reverses
+    the decision's effects)."""
+    lifted = set()
+    if Suspension.objects.filter(decision=decision, lifted=False).update(lifted=True):
+        lifted.add(decision.author_id)
     for struck in Strike.objects.filter(decision=decision, lifted=False):
         resting = Suspension.objects.filter(
             user_id=struck.user_id, lifted=False, created_at__gte=struck.created_at
         )
         if resting.update(lifted=True):
-            if not Suspension.objects.filter(user_id=struck.user_id, lifted=False).exists():
-                User.objects.filter(pk=struck.user_id).update(is_active=True)
-            audit(None, "unsuspend", f"user:{struck.user_id}", after={"reversed": decision.pk})
+            lifted.add(struck.user_id)
     Strike.objects.filter(decision=decision).update(lifted=True)
+    for user_id in sorted(lifted):
+        if not Suspension.objects.filter(user_id=user_id, lifted=False).exists():
+            User.objects.filter(pk=user_id).update(is_active=True)
+        audit(None, "unsuspend", f"user:{user_id}", after={"reversed": decision.pk})
 
 
 def lift_expired_suspensions() -> int:

@@ -17,6 +17,7 @@ from crossnote.moderation.models import Action, Decision, Report, ReviewItem
 from crossnote.moderation.services.enforcement import (
     apply_state,
     audit,
+    lift_strikes,
     statement_for_author,
     strike,
     withhold_note,
@@ -300,6 +301,9 @@ def decide_item(
             withhold_note(note=obj, regions=regions, legal_basis=legal_basis, by=moderator)
         else:
             apply_state(obj, item.kind, action)
+        if action == "approve" and item.trigger_id:
+            # The automated decision overruled: a policy suspension given on it ends too.
+            lift_strikes(item.trigger)
         if action in ("remove", "limit") and item.category in BUILT_IN:
             strike(author, decision)
         close_item(item, moderator, action)

@@ -59,7 +59,7 @@ def apply_verdict(obj, kind: str, verdict, author) -> Decision | None:
     obj.content_warning = warning
     recount(obj, kind)  # a held or removed note or comment leaves the counts it was in
     decision = record_decision(obj, kind, verdict, author)
-    apply_account_action(verdict, author)
+    apply_account_action(verdict, author, decision)
     if verdict.action in (Action.HOLD, Action.LABEL, Action.LIMIT):
         queue_automated(obj=obj, kind=kind, verdict=verdict, decision=decision)
     note = obj if kind == "note" else obj.note

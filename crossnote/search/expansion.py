@@ -26,15 +26,18 @@ _WORD_RE = re.compile(r"[a-z]+")
 @dataclass
 class Term:
     """One query word: the token it must match, and its translations (each a list of tokens
-    that must all match)."""
+    that must all match). `readings` are the same translations as words a reader knows (one per
+    alternative): the tokens are stemmed ("cheese" → "chees") and only for matching."""
 
     word: str
     token: str
     alternatives: list[list[str]] = field(default_factory=list)
+    readings: list[str] = field(default_factory=list)
 
     @property
     def translations(self) -> list[str]:
-        return [" ".join(alt) for alt in self.alternatives]
+        """The translations as the page and the API show them."""
+        return self.readings or [" ".join(alt) for alt in self.alternatives]
 
 
 @dataclass
@@ -143,16 +146,17 @@ def english_for(word: str) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(glosses))[:MAX_ALTERNATIVES]
 
 
-def _alternatives(word: str) -> list[list[str]]:
+def _alternatives(word: str) -> list[tuple[list[str], str]]:
+    """A word's translations: the tokens each must match, and the words it is shown as."""
     if is_chinese(word):
-        return [[query_token(w) for w in gloss] for gloss in english_for(word)]
+        return [([query_token(w) for w in gloss], " ".join(gloss)) for gloss in english_for(word)]
     if not word.isascii() or not word.isalpha() or len(word) < 3:
         return []
     alternatives = []
     for chinese in chinese_for(word):
         tokens = [query_token(w) for w in query_words(chinese)]
         if tokens:
-            alternatives.append(tokens)
+            alternatives.append((tokens, chinese))
     return alternatives
 
 
@@ -161,7 +165,15 @@ def parse_query(text: str, *, expand: bool = True) -> Query:
     terms = []
     for word in query_words(text):
         token = query_token(word)
-        alternatives = _alternatives(word) if expand else []
-        alternatives = [alt for alt in alternatives if alt != [token]]
-        terms.append(Term(word=word, token=token, alternatives=alternatives))
+        found = [
+            (alt, shown) for alt, shown in (_alternatives(word) if expand else []) if alt != [token]
+        ]
+        terms.append(
+            Term(
+                word=word,
+                token=token,
+                alternatives=[alt for alt, _ in found],
+                readings=[shown for _, shown in found],
+            )
+        )
     return Query(text=text, terms=terms)

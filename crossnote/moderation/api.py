@@ -207,7 +207,9 @@ def release(request, item_id: int):
 
 @router.post("/moderation/queue/{item_id}/decide", response=ItemOut, auth=REQUIRED)
 def decide(request, item_id: int, payload: DecideIn):
-    """Decide an item; appeals take uphold or reverse."""
+    """Decide an item; appeals take uphold or reverse. A decision that restricts content
+    (label, limit, withhold, remove) or upholds it on appeal needs a `reason`: the author reads
+    it in their statement of reasons (400 without one)."""
     item = services.decide_review_item(
         item_id=item_id,
         moderator=request.user,

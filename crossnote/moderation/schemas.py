@@ -197,7 +197,13 @@ class DecideIn(Schema):
         description="approve, label, limit, withhold, remove or escalate; "
         "for appeals: uphold or reverse"
     )
-    reason: str = Field("", max_length=1000)
+    reason: str = Field(
+        "",
+        max_length=1000,
+        description="The reason the author reads as the facts of their statement of reasons: "
+        "required (400 with field `reason` when empty) for label, limit, withhold, remove and "
+        "uphold; optional for approve, escalate and reverse",
+    )
     regions: list[str] = Field(default_factory=list)
     legal_basis: str = Field("", max_length=200)
 

@@ -114,10 +114,6 @@ def item(request, pk):
     return render(request, "moderation/item.html", context)
 
 
-# Decisions that restrict content or keep a restriction on appeal: the author reads the reason.
-REASON_NEEDED = {"label", "limit", "withhold", "remove", "uphold"}
-
-
 @login_required
 @require_POST
 def item_action(request, pk):
@@ -134,21 +130,21 @@ def item_action(request, pk):
     if what == "release":
         services.release_item(item_id=pk, moderator=request.user)
         return redirect("moderation:queue")
-    if what in REASON_NEEDED and not request.POST.get("reason", "").strip():
-        # The author's statement of reasons states it as the facts ("Facts: —" without one).
-        messages.error(
-            request,
-            _("Write the reason the author will read: their statement gives it as the facts."),
+    try:
+        services.decide_review_item(
+            item_id=pk,
+            moderator=request.user,
+            action=what,
+            reason=request.POST.get("reason", ""),
+            regions=[r for r in request.POST.get("regions", "").replace(" ", "").split(",") if r],
+            legal_basis=request.POST.get("legal_basis", ""),
         )
+    except InvalidInput as exc:
+        if exc.field != "reason":
+            raise
+        # A restriction needs the reason its author will read: back to the item to write it.
+        messages.error(request, exc.message)
         return redirect("moderation:item", pk=pk)
-    services.decide_review_item(
-        item_id=pk,
-        moderator=request.user,
-        action=what,
-        reason=request.POST.get("reason", ""),
-        regions=[r for r in request.POST.get("regions", "").replace(" ", "").split(",") if r],
-        legal_basis=request.POST.get("legal_basis", ""),
-    )
     messages.success(request, _("Decision recorded."))
     return redirect("moderation:queue")
 

@@ -101,7 +101,9 @@ def test_claim_prevents_two_moderators_deciding_the_same_item(lin, mod, senior, 
     other = client_of(senior)
     assert other.post(f"/api/v1/moderation/queue/{item.pk}/claim").status_code == 409
     decided = other.post(
-        f"/api/v1/moderation/queue/{item.pk}/decide", {"action": "remove"}, content_type=JSON
+        f"/api/v1/moderation/queue/{item.pk}/decide",
+        {"action": "remove", "reason": "insulting the neighbours"},
+        content_type=JSON,
     )
     assert decided.status_code == 409
     note.refresh_from_db()
@@ -169,7 +171,9 @@ def decided(lin, mod, note, action="remove"):
     report(lin, note)
     item = ReviewItem.objects.get(object_id=note.pk, appeal__isnull=True)
     client_of(mod).post(
-        f"/api/v1/moderation/queue/{item.pk}/decide", {"action": action}, content_type=JSON
+        f"/api/v1/moderation/queue/{item.pk}/decide",
+        {"action": action, "reason": "insulting the neighbours"},
+        content_type=JSON,
     )
     return Decision.objects.get(automated=False, on_appeal=False)
 
@@ -235,7 +239,9 @@ def test_a_moderator_cannot_decide_an_appeal_of_their_own_decision_even_as_senio
     )
     item = ReviewItem.objects.get(source="appeal")
     response = client_of(senior).post(
-        f"/api/v1/moderation/queue/{item.pk}/decide", {"action": "uphold"}, content_type=JSON
+        f"/api/v1/moderation/queue/{item.pk}/decide",
+        {"action": "uphold", "reason": "it insults them"},
+        content_type=JSON,
     )
     assert response.status_code == 403
     assert Appeal.objects.get().status == "open"
@@ -251,7 +257,9 @@ def test_strikes_climb_the_ladder_to_suspension(lin, mod, mia, settings):
         report(lin, note)
         item = ReviewItem.objects.get(object_id=note.pk, status="open")
         client_of(mod).post(
-            f"/api/v1/moderation/queue/{item.pk}/decide", {"action": "remove"}, content_type=JSON
+            f"/api/v1/moderation/queue/{item.pk}/decide",
+            {"action": "remove", "reason": "insulting the neighbours"},
+            content_type=JSON,
         )
     mia.refresh_from_db()
     assert Strike.objects.filter(user=mia).count() == 2 and mia.is_active is False
@@ -263,7 +271,9 @@ def test_a_newcomers_first_strike_is_only_a_warning(lin, mod, mia, settings):
     report(lin, note)
     item = ReviewItem.objects.get(object_id=note.pk, appeal__isnull=True)
     client_of(mod).post(
-        f"/api/v1/moderation/queue/{item.pk}/decide", {"action": "remove"}, content_type=JSON
+        f"/api/v1/moderation/queue/{item.pk}/decide",
+        {"action": "remove", "reason": "insulting the neighbours"},
+        content_type=JSON,
     )
     mia.refresh_from_db()
     assert mia.is_active is True

@@ -68,7 +68,9 @@ def test_a_removed_note_leaves_the_count_and_a_reversal_brings_it_back(mia, lin)
     )
     item = ReviewItem.objects.get(object_id=note.pk)
     decided = client_of(mod).post(
-        f"/api/v1/moderation/queue/{item.pk}/decide", {"action": "remove"}, content_type=JSON
+        f"/api/v1/moderation/queue/{item.pk}/decide",
+        {"action": "remove", "reason": "insulting"},
+        content_type=JSON,
     )
     assert decided.status_code == 200, decided.content
     assert count() == 1

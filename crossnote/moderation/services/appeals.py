@@ -25,6 +25,7 @@ from crossnote.moderation.services.review import (
     decide_item,
     locked_item,
     priority,
+    require_reason,
 )
 from crossnote.notes.policies import viewer_region
 from crossnote.social.models import Notification
@@ -106,6 +107,7 @@ def decide_appeal(*, item_id: int, moderator, outcome: str, reason: str = "") ->
         if appeal is None:
             raise InvalidInput(_("This item is not an appeal."))
         check_decidable(item, moderator)
+        require_reason(outcome, reason)
         if appeal.decision.moderator_id == moderator.pk:
             raise PermissionDenied(
                 _("You decided this case; another moderator must decide the appeal.")

@@ -27,6 +27,10 @@ from crossnote.social.models import Notification
 from crossnote.social.services import notify
 
 HUMAN_ACTIONS = ("approve", "label", "limit", "withhold", "remove", "escalate")
+# Decisions that restrict content or keep a restriction on appeal: the author's statement of
+# reasons gives the moderator's reason as its facts ("Facts: —" without one). Approve, escalate
+# and reverse need none.
+REASON_NEEDED = frozenset({"label", "limit", "withhold", "remove", "uphold"})
 SEVERITY_OF = {
     Action.REMOVE: 1.0,
     Action.HOLD: 0.8,
@@ -267,6 +271,7 @@ def decide_item(
         if item.appeal_id:
             raise InvalidInput(_("This is an appeal; decide it as an appeal."))
         check_decidable(item, moderator)
+        require_reason(action, reason)
         obj = selectors.content_for(item.kind, item.object_id)
         if obj is None:
             raise NotFound(_("That content no longer exists."))
@@ -316,6 +321,15 @@ def decide_item(
             {"state": action, "reason": reason, "decision": decision.pk},
         )
     return item
+
+
+def require_reason(action: str, reason: str) -> None:
+    """Refuse a restrictive decision without the reason its author will read (page, API, CLI)."""
+    if action in REASON_NEEDED and not (reason or "").strip():
+        raise InvalidInput(
+            _("Write the reason the author will read: their statement gives it as the facts."),
+            field="reason",
+        )
 
 
 def check_decidable(item, moderator) -> None:

@@ -1,7 +1,11 @@
 """Relative times that read naturally in every interface language ("5 minutes ago", "3 周前").
 
 Django's naturaltime strings two units together ("1 month, 3 weeks ago", in Chinese "1 月，3 周前")
-and says "0 minutes" for a moment ago; Crossnote shows one unit, rounded down, and "just now".
+and says "0 minutes" for a moment ago; Crossnote shows one unit and "just now". A past moment is
+rounded down (a note posted 6 days 23 hours ago was not posted a week ago); a future one to the
+nearest unit, since a future moment is set a whole span ahead and read a little later: an export link
+kept 7 days, shown a second after it was made, expires "in 7 days", not "in 6 days". A deadline is
+told in days up to two weeks ("in 10 days", where "in 1 week" would be 3 days out).
 """
 
 from datetime import datetime
@@ -28,6 +32,29 @@ def _unit(seconds: int) -> tuple[str, int]:
     if days < 365:
         return "month", min(days // 30, 11)
     return "year", days // 365
+
+
+def _unit_ahead(seconds: int) -> tuple[str, int]:
+    """The one unit a span of `seconds` ahead (≥ a minute) is told in, rounded to the nearest."""
+    minutes = _nearest(seconds, MINUTE)
+    if minutes < 60:
+        return "minute", minutes
+    hours = _nearest(seconds, HOUR)
+    if hours < 24:
+        return "hour", hours
+    days = _nearest(seconds, DAY)
+    if days < 14:
+        return "day", days
+    if days < 30:
+        return "week", _nearest(days, 7)
+    if _nearest(days, 30) < 12:
+        return "month", _nearest(days, 30)
+    return "year", _nearest(days, 365)
+
+
+def _nearest(amount: int, unit: int) -> int:
+    """`amount` in whole `unit`s, halves rounded up (never to 0: the callers start at one unit)."""
+    return max((2 * amount + unit) // (2 * unit), 1)
 
 
 def _ago(unit: str, count: int) -> str:
@@ -66,7 +93,9 @@ def relative_moment(value: datetime | None, now: datetime | None = None) -> tupl
     seconds = int((now - value).total_seconds())
     if abs(seconds) < MINUTE:
         return (seconds >= 0,)
-    return (seconds > 0, *_unit(abs(seconds)))
+    if seconds < 0:
+        return (False, *_unit_ahead(-seconds))
+    return (True, *_unit(seconds))
 
 
 def relative_time(value: datetime | None, now: datetime | None = None) -> str:

@@ -93,7 +93,9 @@ CATALOGUE: dict[str, Event] = {
             VISIBLE_SUBJECTS,
             "social.selectors (notifications sit below notes)",
             "viewer, note_ids, comment_ids; returns {'notes': ids, 'comments': ids} the viewer "
-            "may see (nothing registered: nothing is visible)",
+            "may see (nothing registered: nothing is visible) and {'warnings': {comment id: "
+            "text}}: the warning each visible labelled comment is shown behind, in the reader's "
+            "language",
             ("notes.policies.visible_subjects",),
         ),
         Event(

@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, Q
 from crossnote.accounts.models import CommentPermission
 from crossnote.core.sql import row_exists
 from crossnote.notes.models import Comment, ModerationState, Note, NoteWithholding, Visibility
+from crossnote.notes.templatetags.notes import warning_text
 from crossnote.social.models import Block, Follow
 
 HIDDEN_STATES = (ModerationState.HELD, ModerationState.REMOVED)
@@ -192,20 +193,33 @@ def visible_note_ids(viewer, note_ids) -> set[int]:
 def visible_comment_ids(viewer, comment_ids) -> set[int]:
     """Which of these comments `viewer` may see, in one query: the comment is shown to them
     (visible_comments_filter) and sits under a note they may see."""
+    return set(_visible_comments(viewer, comment_ids).values_list("pk", flat=True))
+
+
+def _visible_comments(viewer, comment_ids):
     ids = {pk for pk in comment_ids if pk is not None}
     if not ids:
-        return set()
+        return Comment.objects.none()
     notes = Note.objects.filter(visible_notes_filter(viewer)).values("pk")
-    rows = Comment.objects.filter(visible_comments_filter(viewer), pk__in=ids, note__in=notes)
-    return set(rows.values_list("pk", flat=True))
+    return Comment.objects.filter(visible_comments_filter(viewer), pk__in=ids, note__in=notes)
 
 
 def visible_subjects(*, viewer, note_ids, comment_ids) -> dict:
     """Registered for social's VISIBLE_SUBJECTS (notifications sit below notes): which of these
-    notes and comments the reader may see now, in one query each."""
+    notes and comments the reader may see now, in one query each, and the warning each visible
+    labelled comment is shown behind, in the reader's (the active) language, as the note page
+    and the comments API show it (social knows neither the state nor the text)."""
+    rows = list(
+        _visible_comments(viewer, comment_ids).values_list("pk", "moderation", "content_warning")
+    )
     return {
         "notes": visible_note_ids(viewer, note_ids),
-        "comments": visible_comment_ids(viewer, comment_ids),
+        "comments": {pk for pk, _state, _stored in rows},
+        "warnings": {
+            pk: warning_text(stored)
+            for pk, state, stored in rows
+            if state == ModerationState.LABELLED
+        },
     }
 
 

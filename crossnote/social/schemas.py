@@ -20,6 +20,14 @@ class FollowOut(Schema):
     follower_count: int
 
 
+COMMENT_WARNING = (
+    "null: the comment is not labelled (or there is none). Otherwise moderation labelled it: "
+    "show comment_text collapsed behind this warning, in the reader's language (the request's "
+    "language: the language cookie, else Accept-Language), as the web pages do; given to the "
+    "comment's author too, as the comments API does"
+)
+
+
 class NotificationOut(Schema):
     id: int
     verb: str
@@ -40,6 +48,7 @@ class NotificationOut(Schema):
         description="False: the reader can no longer see the comment; comment_text is neutral"
     )
     comment_text: str | None = Field(description="None: the notification is about no comment")
+    content_warning: str | None = Field(description=COMMENT_WARNING)
     read: bool
     created_at: datetime
 
@@ -81,6 +90,7 @@ class NotificationGroupOut(Schema):
     comment_id: int | None = Field(description="None: about no comment, or a hidden one")
     comment_available: bool
     comment_text: str | None
+    content_warning: str | None = Field(description=COMMENT_WARNING)
     latest_at: datetime = Field(description="When the newest member happened")
 
     @staticmethod

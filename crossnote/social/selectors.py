@@ -43,26 +43,24 @@ def notifications_for(user: User) -> QuerySet[Notification]:
     )
 
 
-# Which notes and comments a reader may see is decided by the visibility policy of notes, a layer
-# above this one: notes registers the handler (crossnote.notes.policies.visible_subjects), called
-# with viewer, note_ids and comment_ids; it returns {"notes": ids, "comments": ids}.
+# Which notes and comments a reader may see, and the warning a labelled comment is shown behind,
+# are decided by notes (its visibility policy and moderation state), a layer above this one: notes
+# registers the handler (crossnote.notes.policies.visible_subjects), called with viewer, note_ids
+# and comment_ids; it returns {"notes": ids, "comments": ids, "warnings": {comment id: text}}.
 VISIBLE_SUBJECTS = hooks.VISIBLE_SUBJECTS
 
 
-def _visible_subjects(viewer, note_ids, comment_ids) -> tuple[set[int], set[int]]:
+def _visible_subjects(viewer, note_ids, comment_ids) -> tuple[set[int], set[int], dict]:
     """With no handler registered nothing counts as visible (fail closed)."""
-    notes, comments = set(), set()
+    notes, comments, warnings = set(), set(), {}
     found = hooks.collect(
         hooks.VISIBLE_SUBJECTS, viewer=viewer, note_ids=note_ids, comment_ids=comment_ids
     )
     for result in found:
         notes |= set(result["notes"])
         comments |= set(result["comments"])
-    return notes, comments
-
-
-# notes.models.ModerationState.LABELLED: shown behind a content warning (social sits below notes).
-COMMENT_LABELLED = "labelled"
+        warnings.update(result.get("warnings", {}))
+    return notes, comments, warnings
 
 
 def present_notifications(viewer, notifications) -> list[Notification]:
@@ -73,10 +71,12 @@ def present_notifications(viewer, notifications) -> list[Notification]:
     Each gets `note_available` / `note_title` and `comment_available` / `comment_text`: a note
     the reader can no longer see (removed, held, withheld in their region, made private or
     followers-only, its author blocked or closed) shows a neutral title, and a comment they can
-    no longer see is not quoted.
+    no longer see is not quoted. `content_warning`: a labelled comment's warning in the reader's
+    language (None otherwise), as the comments API gives it; the page folds it under that
+    warning (`comment_labelled` / `comment_warning`) except for its own author.
     """
     notifications = list(notifications)
-    notes, comments = _visible_subjects(
+    notes, comments, warnings = _visible_subjects(
         viewer,
         {n.note_id for n in notifications if n.note_id is not None},
         {n.comment_id for n in notifications if n.comment_id is not None},
@@ -96,14 +96,11 @@ def present_notifications(viewer, notifications) -> list[Notification]:
             n.comment_text = n.comment.body
         else:
             n.comment_text = _("a comment you can no longer see")
+        n.content_warning = warnings.get(n.comment_id) if n.comment_available else None
         # A comment behind a content warning stays behind it here too, as on the note page (its
         # author reads it plainly there): the page collapses it under its warning.
-        n.comment_labelled = (
-            n.comment_available
-            and n.comment.moderation == COMMENT_LABELLED
-            and n.comment.author_id != viewer.pk
-        )
-        n.comment_warning = n.comment.content_warning if n.comment_labelled else ""
+        n.comment_labelled = n.content_warning is not None and n.comment.author_id != viewer.pk
+        n.comment_warning = n.content_warning if n.comment_labelled else ""
     return notifications
 
 
@@ -245,8 +242,14 @@ class NotificationGroup:
 
     @property
     def comment_warning(self) -> str:
-        """The warning as stored (the template shows it through notes' `warning_text`)."""
+        """The warning the page folds the comment under, in the reader's language ("" when the
+        page quotes it plainly: not labelled, or the reader's own)."""
         return getattr(self.latest, "comment_warning", "")
+
+    @property
+    def content_warning(self) -> str | None:
+        """A labelled comment's warning in the reader's language, for the API (None: none)."""
+        return getattr(self.latest, "content_warning", None)
 
     @property
     def others(self) -> int:

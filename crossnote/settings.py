@@ -128,6 +128,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # handler (crossnote.core.sqlite3; docs/operating/configuration.md).
     if env.bool("CROSSNOTE_SQLITE_WRITE_GATE", default=True):
         DATABASES["default"]["ENGINE"] = "crossnote.core.sqlite3"
+# Seconds between the WAL checkpoints a thread of each writing process runs, so that no request
+# copies the log back into the database inside its own commit (crossnote.core.sqlite3.checkpoint);
+# 0: SQLite's automatic checkpoint, inside whichever commit finds the log over 1,000 pages.
+CROSSNOTE_SQLITE_CHECKPOINT_INTERVAL = env.float(
+    "CROSSNOTE_SQLITE_CHECKPOINT_INTERVAL", default=0.5
+)
 # Each server thread keeps its connection between requests (opening a SQLite connection and
 # running the PRAGMAs was 1.6 ms of a 17.7 ms signed-in explore request, issue 19); Django checks
 # a kept connection is alive before reusing it. PostgreSQL's pool (below) keeps them instead.

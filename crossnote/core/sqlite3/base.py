@@ -13,8 +13,10 @@ import re
 import sqlite3
 from typing import Any
 
+from django.conf import settings
 from django.db.backends.sqlite3 import base
 
+from .checkpoint import BACKSTOP_PAGES, Checkpointer, checkpointer_for
 from .gate import WriteGate, gate_for
 
 # The first words of statements that write. "WITH" may start either kind: a common table
@@ -76,6 +78,18 @@ class DatabaseWrapper(base.DatabaseWrapper):
         self.gate_held = False
         self._gate: WriteGate | None = None
         self._gate_name: object = None
+        self._checkpointer: Checkpointer | None = None
+        self._database_path = ""
+
+    def get_new_connection(self, conn_params):
+        """A connection that leaves WAL checkpoints to this process's checkpoint thread
+        (crossnote.core.sqlite3.checkpoint), keeping SQLite's own only as a backstop."""
+        connection = super().get_new_connection(conn_params)
+        self._checkpointer = None
+        if self.checkpoint_interval() > 0 and self.gate() is not None:
+            connection.execute(f"PRAGMA wal_autocheckpoint={BACKSTOP_PAGES}")
+            self._checkpointer = self.checkpointer()
+        return connection
 
     def create_cursor(self, name=None):
         cursor = self.connection.cursor(factory=GatedCursor)
@@ -90,8 +104,22 @@ class DatabaseWrapper(base.DatabaseWrapper):
             path = str(name)
             if path.startswith("file:"):  # a URI (uri=True): the file is its path
                 path = path[len("file:") :].split("?", 1)[0]
+            self._database_path = path
             self._gate = None if self.is_in_memory_db() or not path else gate_for(path)
         return self._gate
+
+    @staticmethod
+    def checkpoint_interval() -> float:
+        return float(getattr(settings, "CROSSNOTE_SQLITE_CHECKPOINT_INTERVAL", 0) or 0)
+
+    def checkpointer(self) -> Checkpointer:
+        """This process's checkpoint thread for the file (one started if none runs)."""
+        return checkpointer_for(
+            self._database_path,
+            self.checkpoint_interval(),
+            self.gate(),
+            float(self.settings_dict["OPTIONS"].get("timeout", 5)),
+        )
 
     def enter_gate(self) -> None:
         if self.gate_held:
@@ -108,6 +136,11 @@ class DatabaseWrapper(base.DatabaseWrapper):
             gate = self._gate
             assert gate is not None
             gate.release()
+            checkpointer = self._checkpointer
+            if checkpointer is not None:
+                if checkpointer.forked or checkpointer.stopped:  # a fork's copy, a deleted file
+                    checkpointer = self._checkpointer = self.checkpointer()
+                checkpointer.committed()
 
     def leave_gate_if_done(self) -> None:
         """Let go unless SQLite still has a transaction open on this connection (one begun

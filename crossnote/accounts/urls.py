@@ -1,4 +1,3 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from crossnote.accounts import views
@@ -9,7 +8,7 @@ app_name = "accounts"
 urlpatterns = [
     path("signup/", views.sign_up, name="signup"),
     path("login/", views.LogInView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", views.LogOutView.as_view(), name="logout"),
     path("settings/", views.settings_page, name="settings"),
     path("settings/avatar/", views.upload_avatar, name="avatar"),
     path("settings/password/", views.change_password, name="password"),

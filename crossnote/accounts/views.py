@@ -77,6 +77,16 @@ class LogInView(auth_views.LoginView):
         return kwargs
 
 
+class LogOutView(auth_views.LogoutView):
+    """Log out (a POST, as Django's LogoutView wants), then say so on the page it lands on."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        # After logout() flushed the session: the message rides in the next session (or cookie).
+        messages.success(request, _("You have signed out."))
+        return response
+
+
 @login_required
 def settings_page(request):
     user = request.user

@@ -28,7 +28,7 @@ BAR = """() => {
           bottom: box.bottom, pad: style.paddingBottom, page: document.documentElement.scrollWidth,
           current: [...bar.querySelectorAll('[aria-current=page]')]
             .map(a => a.querySelector('span:not(.badge):not(.tab-plus)').textContent.trim()),
-          topLinks: [...document.querySelectorAll('header.topbar .nav a')]
+          topLinks: [...document.querySelectorAll('header.topbar .nav a, header.topbar .nav details')]
                       .filter(a => a.getClientRects().length).map(a => a.className)};
 }"""
 

@@ -300,6 +300,20 @@
   document.addEventListener("DOMContentLoaded", refreshBars);
 })();
 
+/* The avatar's account menu: a click elsewhere or Escape closes it. */
+document.addEventListener("click", function (e) {
+  document.querySelectorAll("details.me-menu[open]").forEach(function (menu) {
+    if (!menu.contains(e.target)) menu.removeAttribute("open");
+  });
+});
+document.addEventListener("keydown", function (e) {
+  if (e.key !== "Escape") return;
+  document.querySelectorAll("details.me-menu[open]").forEach(function (menu) {
+    menu.removeAttribute("open");
+    menu.querySelector("summary").focus();
+  });
+});
+
 /* Content warnings: blurred until the reader chooses to see. */
 document.addEventListener("click", function (e) {
   var btn = e.target.closest("[data-show-cw]");

@@ -22,7 +22,7 @@ CHILD = r"""
 import json, os, sys, threading, time
 import django
 from django.conf import settings
-path, interval, threads, count = sys.argv[1:5]
+path, interval, threads, count, switch = sys.argv[1:6]
 settings.configure(
     CROSSNOTE_SQLITE_CHECKPOINT_INTERVAL=float(interval),
     DATABASES={"default": {
@@ -47,6 +47,8 @@ def work(who):
             cursor.execute("UPDATE counter SET n = n + 1")
         if os.path.exists(wal):
             largest[0] = max(largest[0], os.path.getsize(wal))
+    if switch == "switch":
+        connection.close()
 
 pool = [threading.Thread(target=work, args=(n,)) for n in range(int(threads))]
 for thread in pool:
@@ -55,11 +57,18 @@ for thread in pool:
     thread.join()
 time.sleep(min(3 * float(interval) + 0.2, 1))
 runners = list(checkpoint._threads.values())
+modes = []
+if switch == "switch":  # as bench/generate.py's bulk mode does, right after the writes
+    with connection.cursor() as cursor:
+        for mode in ("OFF", "WAL"):
+            cursor.execute(f"PRAGMA journal_mode={mode}")
+            modes.append(cursor.fetchone()[0])
 print(json.dumps({
     "autocheckpoint": autocheckpoint,
     "threads": len(runners),
     "checkpoints": sum(r.checkpoints for r in runners),
     "largest_wal_pages": largest[0] // 4096,
+    "modes": modes,
 }), flush=True)
 os._exit(0)  # no connection closed: what is only in the log must be found there
 """
@@ -78,9 +87,20 @@ def make_database(folder: Path) -> Path:
     return path
 
 
-def run(path: Path, *, interval: float, threads: int = 4, count: int = 600) -> dict:
+def run(
+    path: Path, *, interval: float, threads: int = 4, count: int = 600, switch: bool = False
+) -> dict:
     done = subprocess.run(  # noqa: S603 - our own interpreter and script
-        [sys.executable, "-c", CHILD, str(path), str(interval), str(threads), str(count)],
+        [
+            sys.executable,
+            "-c",
+            CHILD,
+            str(path),
+            str(interval),
+            str(threads),
+            str(count),
+            "switch" if switch else "-",
+        ],
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         capture_output=True,
@@ -129,3 +149,12 @@ def test_nothing_is_lost_when_the_process_ends_between_checkpoints(tmp_path):
     assert seen["checkpoints"] == 0
     assert os.path.getsize(str(path) + "-wal") > 0
     assert stored(path) == (200, 200)
+
+
+def test_the_thread_holds_no_connection_between_rounds(tmp_path):
+    """Leaving WAL needs the only connection to the file: a thread that kept its own open made
+    bench/generate.py's bulk mode fail with "database is locked" after a migration."""
+    path = make_database(tmp_path)
+    seen = run(path, interval=0.05, threads=2, count=300, switch=True)
+    assert seen["checkpoints"] >= 1
+    assert seen["modes"] == ["off", "wal"]

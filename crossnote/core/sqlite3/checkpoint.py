@@ -68,7 +68,6 @@ class Checkpointer:
             self.wake.set()
 
     def run(self) -> None:
-        connection = None
         while not self.stopping:
             self.wake.wait(self.interval)
             self.wake.clear()
@@ -77,18 +76,18 @@ class Checkpointer:
             self.commits = 0
             if not os.path.exists(self.path):  # a deleted database (a test's): nothing to copy
                 break
+            # A connection for the round only: one held open would stop anything else from
+            # changing the journal mode (bench/generate.py's bulk mode) or closing the database.
+            connection = None
             try:
-                if connection is None:
-                    connection = sqlite3.connect(self.path, timeout=0, isolation_level=None)
-                    connection.execute("PRAGMA synchronous=NORMAL")
+                connection = sqlite3.connect(self.path, timeout=0, isolation_level=None)
+                connection.execute("PRAGMA synchronous=NORMAL")
                 self.checkpoint(connection)
             except Exception as error:  # busy elsewhere, gate timed out, file gone: next round
                 log.debug("SQLite checkpoint of %s: %s", self.path, error)
+            finally:
                 if connection is not None:
                     connection.close()
-                    connection = None
-        if connection is not None:
-            connection.close()
         self.stopped = True
         with _lock:
             if _threads.get(self.path) is self:

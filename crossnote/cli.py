@@ -109,6 +109,22 @@ def _port_taken(host: str, port: int) -> str:
     return ""
 
 
+def _count(low: int, high: int):
+    """An argparse type: a whole number from `low` to `high`, else argparse's one-line usage error
+    (a port past 65535 used to reach socket.getaddrinfo and end in an OverflowError traceback)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is not between {low} and {high}")
+        return value
+
+    return parse
+
+
 def cmd_serve(args) -> None:
     """Run the web server (granian) with N worker processes: pages, API and WebSockets on one port."""
     _setup()
@@ -350,11 +366,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help=cmd_serve.__doc__, description=cmd_serve.__doc__)
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
-    serve.add_argument("--workers", type=int, default=2, help="worker processes (2)")
+    serve.add_argument(
+        "--port", type=_count(1, 65535), default=8000, help="port to listen on (8000)"
+    )
+    serve.add_argument("--workers", type=_count(1, 256), default=2, help="worker processes (2)")
     serve.add_argument(
         "--threads",
-        type=int,
+        type=_count(1, 1024),
         default=8,
         help="threads per worker that run Django (8); also ASGI_THREADS for WebSocket handlers",
     )
@@ -463,7 +481,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     worker = sub.add_parser("worker", help=cmd_worker.__doc__, description=cmd_worker.__doc__)
     worker.add_argument(
-        "--concurrency", type=int, default=2, help="tasks run at once, one process each (2)"
+        "--concurrency",
+        type=_count(1, 1024),
+        default=2,
+        help="tasks run at once, one process each (2)",
     )
     worker.add_argument("--hostname", help="worker name, e.g. w1@%%h (default: celery@HOST)")
     worker.add_argument("--queues", help="comma-separated queues to consume (default: celery)")

@@ -172,6 +172,8 @@ def evaluate_file(
         threshold = layer_threshold(layer, threshold)
         policies = acting_policies(layer) if threshold is None else []
     raw = read_labelled_csv(path)
+    if not raw:  # a header alone scored "n=0 accuracy=0.000" and exit 0, as if it had run
+        raise ValueError(f"{path}: no labelled rows after the header text,label[,language]")
     rows = raw[:limit] if limit else raw
     mapping = dict(label_map or {})
     mapping.setdefault("0", OK)

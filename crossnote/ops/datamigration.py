@@ -51,6 +51,10 @@ class TableReport:
         return self.source_rows == self.target_rows and self.source_checksum == self.target_checksum
 
 
+# The databases Crossnote runs on: SQLite (embedded) and PostgreSQL (scaled out).
+ENGINES = ("django.db.backends.sqlite3", "django.db.backends.postgresql")
+
+
 def _database_config(url: str, *, must_exist: bool) -> dict:
     try:
         with warnings.catch_warnings():
@@ -60,6 +64,13 @@ def _database_config(url: str, *, must_exist: bool) -> dict:
         raise InvalidInput(f"Not a database URL: {url!r} ({exc}).") from exc
     if not config.get("ENGINE"):
         raise InvalidInput(f"Not a database URL: {url!r}.")
+    if config["ENGINE"] not in ENGINES:
+        # environ passes an unknown scheme through as the engine's name, which Django could
+        # only fail to import later, mid-run, with a traceback.
+        raise InvalidInput(
+            f"Not a database URL Crossnote runs on: {url!r} (give sqlite:///PATH or "
+            "postgres://USER:PASSWORD@HOST/NAME)."
+        )
     if config["ENGINE"].endswith("sqlite3"):
         name = config.get("NAME", "")
         if must_exist and (not name or name == ":memory:" or not Path(name).is_file()):

@@ -140,6 +140,10 @@ def test_the_demo_world_moves_to_postgresql_and_is_verified(tmp_path, fresh_post
     [
         ("sqlite:////nonexistent/crossnote.sqlite3", "postgres://x@127.0.0.1/y", "No SQLite"),
         ("not a url", "postgres://x@127.0.0.1/y", "Not a database URL"),
+        # An unknown scheme, or a database Crossnote does not run on, is refused up front
+        # (it used to fail mid-run with Django's ImproperlyConfigured traceback).
+        ("nosuch://x", "postgres://x@127.0.0.1/y", "Not a database URL Crossnote runs on"),
+        ("mysql://u@127.0.0.1/y", "postgres://x@127.0.0.1/y", "Not a database URL Crossnote"),
     ],
 )
 def test_bad_urls_are_refused_with_a_message(source, target, message):

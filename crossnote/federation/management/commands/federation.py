@@ -77,7 +77,15 @@ class Command(BaseCommand):
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"no such file: {path}")
-        blocked, problems = services.import_blocklist(path.read_text(encoding="utf-8-sig"))
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise CommandError(
+                f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})"
+            ) from exc
+        except OSError as exc:
+            raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        blocked, problems = services.import_blocklist(text)
         for problem in problems:
             self.stderr.write(problem)
         self.stdout.write(f"blocked {blocked} domains")

@@ -23,6 +23,18 @@ from crossnote.moderation.suite.runner import format_report
 from crossnote.notes.models import Note
 
 
+def _label_map(text: str) -> dict[str, str]:
+    """--label-map "1=offensive,0=ok" as {"1": "offensive", "0": "ok"}; a pair without "=" is
+    refused with the form to use (dict() said only "dictionary update sequence element #0")."""
+    pairs = [pair.strip() for pair in text.split(",") if pair.strip()]
+    for pair in pairs:
+        if "=" not in pair or not pair.split("=", 1)[1].strip():
+            raise CommandError(
+                f'--label-map: {pair!r} is not RAW=LABEL; write e.g. "1=offensive,0=ok"'
+            )
+    return dict((raw.strip(), label.strip()) for raw, label in (p.split("=", 1) for p in pairs))
+
+
 class Command(BaseCommand):
     help = (
         "Moderation: eval a labelled CSV, run the regression suite, import/export policies and "
@@ -137,7 +149,7 @@ class Command(BaseCommand):
         return open(name, mode, encoding="utf-8", newline="")  # noqa: SIM115 - closed by caller
 
     def _eval(self, options):
-        label_map = dict(pair.split("=", 1) for pair in options["label_map"].split(",") if pair)
+        label_map = _label_map(options["label_map"])
         if options["threshold"] is not None and not options["layer"]:
             raise CommandError("--threshold needs --layer")
         if options["errors"] < 0:

@@ -85,7 +85,9 @@ def key_for(user) -> ActorKey:
 # --- domain blocks ---------------------------------------------------------------------------
 
 
-def _clean_domain(value: str) -> str:
+def clean_domain(value: str) -> str:
+    """A domain as blocks store it: lower case, no scheme, path or leading "*."; InvalidInput
+    for anything that is not a host name (the CLI, the API, imports and the admin all ask here)."""
     value = (value or "").strip().lower().lstrip("*.").rstrip(".")
     if "://" in value:
         value = urlsplit(value).netloc
@@ -109,7 +111,7 @@ def is_blocked(domain: str) -> bool:
 
 
 def block_domain(*, domain: str, severity: str = "suspend", reason: str = "") -> DomainBlock:
-    domain = _clean_domain(domain)
+    domain = clean_domain(domain)
     if severity not in DomainBlock.Severity.values:
         raise InvalidInput(_("Severity must be suspend or silence."), field="severity")
     block, _created = DomainBlock.objects.update_or_create(
@@ -121,7 +123,7 @@ def block_domain(*, domain: str, severity: str = "suspend", reason: str = "") ->
 
 
 def unblock_domain(*, domain: str) -> bool:
-    deleted, _rows = DomainBlock.objects.filter(domain=_clean_domain(domain)).delete()
+    deleted, _rows = DomainBlock.objects.filter(domain=clean_domain(domain)).delete()
     return bool(deleted)
 
 

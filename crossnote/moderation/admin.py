@@ -1,9 +1,13 @@
 """Operator screens: policies, term lists, hash lists, decisions, withholdings."""
 
+import re
+
+from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from crossnote.core.errors import DomainError
+from crossnote.core.errors import DomainError, InvalidInput
 from crossnote.moderation.engine import forget_policies
 from crossnote.moderation.model_store import model_thresholds, profanity_thresholds_recorded
 from crossnote.moderation.models import (
@@ -24,13 +28,91 @@ from crossnote.moderation.models import (
 )
 from crossnote.moderation.pipeline import lists_changed
 from crossnote.moderation.services import activate_version, ensure_shipped
+from crossnote.moderation.services.lists import FIELDS, KINDS, check_policy
+
+
+class CodeListField(forms.CharField):
+    """A list of codes typed as "CN, DE" (regions) or "note, comment" (kinds), stored as the
+    JSON list the model keeps. The admin's JSON box took an empty box for null (a 500 on a
+    NOT NULL column) and any JSON at all; here each code is checked and the box may be empty."""
+
+    def __init__(self, *, regions: bool, **kwargs):
+        self.regions = regions
+        for key in ("encoder", "decoder", "max_length"):
+            kwargs.pop(key, None)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, (list, tuple)):
+            return ", ".join(str(code) for code in value)
+        return value
+
+    def to_python(self, value):
+        if isinstance(value, (list, tuple)):
+            return list(value)
+        # Commas or spaces between codes; a pasted JSON list (["CN", "DE"]) reads the same.
+        codes = [c for c in re.split(r"[\s,\[\]\"']+", super().to_python(value)) if c]
+        return [c.upper() if self.regions else c.lower() for c in codes]
+
+    def validate(self, value):
+        if self.required and not value:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        if self.regions:
+            wrong = [c for c in value if len(c) != 2 or not c.isascii() or not c.isalpha()]
+            if wrong:
+                raise forms.ValidationError(
+                    _("Give the regions as two-letter ISO 3166 codes, e.g. CN, DE.")
+                )
+        elif set(value) - KINDS:
+            raise forms.ValidationError(_("applies_to accepts note, comment, profile, image"))
+
+
+class CodeListsAdmin(admin.ModelAdmin):
+    """Regions and applies_to edited as comma-separated codes (CodeListField)."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.JSONField) and db_field.name in ("regions", "applies_to"):
+            return CodeListField(
+                regions=db_field.name == "regions",
+                required=not db_field.blank,
+                label=db_field.verbose_name.capitalize(),
+                help_text=db_field.help_text,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class PolicyForm(forms.ModelForm):
+    """The YAML import's checks (services.lists.check_policy): a min_score from 0 to 1, a
+    withholding with its regions. The admin saved whatever it was given."""
+
+    class Meta:
+        model = Policy
+        fields = [f.name for f in Policy._meta.get_fields() if f.name in FIELDS]  # model order
+
+    def clean(self):
+        cleaned = super().clean()
+        # The whole policy as it would be saved (the list's inline edit sends three fields).
+        item = {key: getattr(self.instance, key) for key in FIELDS}
+        item.update({key: value for key, value in cleaned.items() if key in FIELDS})
+        try:
+            check_policy(item)
+        except InvalidInput as exc:
+            field = exc.field if exc.field in self.fields else None
+            if field in self.errors:  # already refused by the field itself
+                return cleaned
+            self.add_error(field, exc.message)
+        return cleaned
 
 
 @admin.register(Policy)
-class PolicyAdmin(admin.ModelAdmin):
+class PolicyAdmin(CodeListsAdmin):
+    form = PolicyForm
     list_display = ["name", "category", "layer", "min_score", "action", "regions", "enabled"]
     list_filter = ["action", "category", "enabled"]
     list_editable = ["min_score", "action", "enabled"]
+
+    def get_changelist_form(self, request, **kwargs):
+        return super().get_changelist_form(request, form=PolicyForm, **kwargs)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -47,7 +129,7 @@ class TermInline(admin.TabularInline):
 
 
 @admin.register(TermList)
-class TermListAdmin(admin.ModelAdmin):
+class TermListAdmin(CodeListsAdmin):
     list_display = ["name", "category", "language", "regions", "enabled"]
     list_filter = ["category", "language", "enabled"]
     inlines = [TermInline]
@@ -69,14 +151,14 @@ class HashEntryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Decision)
-class DecisionAdmin(admin.ModelAdmin):
+class DecisionAdmin(CodeListsAdmin):
     list_display = ["created_at", "kind", "object_id", "action", "category", "automated"]
     list_filter = ["action", "kind", "category", "automated"]
     readonly_fields = ["signals", "statement"]
 
 
 @admin.register(Withholding)
-class WithholdingAdmin(admin.ModelAdmin):
+class WithholdingAdmin(CodeListsAdmin):
     list_display = ["note", "regions", "legal_basis", "reference", "created_at"]
     raw_id_fields = ["note", "decision", "created_by"]
 
@@ -115,7 +197,7 @@ class AppealAdmin(admin.ModelAdmin):
 
 admin.site.register(Report)
 admin.site.register(Strike)
-admin.site.register(ModeratorScope)
+admin.site.register(ModeratorScope, CodeListsAdmin)
 
 
 def _alone(t: dict) -> str:

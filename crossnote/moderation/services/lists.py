@@ -70,6 +70,12 @@ def _check(item: dict) -> dict:
     return _check_fields(item, _error)
 
 
+def check_policy(item: dict) -> dict:
+    """The YAML import's checks for one policy's fields (the admin form asks here too);
+    InvalidInput names the field at fault."""
+    return _check_fields(item, lambda field, message: InvalidInput(message, field=field))
+
+
 def _check_fields(item: dict, _error) -> dict:
     unknown = set(item) - FIELDS
     if unknown:

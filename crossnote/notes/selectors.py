@@ -42,6 +42,7 @@ from crossnote.notes.models import (
     Collect,
     Comment,
     CommentLike,
+    ModerationState,
     Note,
     NoteImage,
     NoteLike,
@@ -265,7 +266,9 @@ class TopicCard:
 
 
 def topic_cards(topics, viewer) -> list[TopicCard]:
-    """Chips for `topics`, one per subject (an alias stands for its canonical topic), in order."""
+    """Chips for `topics`, one per subject (an alias stands for its canonical topic), in order.
+    A chip's cover is the newest visible note's first photo, never a labelled note's: a chip
+    has no content warning to reveal it through."""
     topics = list(topics)
     root_ids = list(dict.fromkeys(t.root_id for t in topics))
     roots = Topic.objects.in_bulk(root_ids)
@@ -274,7 +277,9 @@ def topic_cards(topics, viewer) -> list[TopicCard]:
         groups[topic.root_id].append(topic)
     tagged = Note.topics.through.objects.filter(
         Q(topic_id=OuterRef("pk")) | Q(topic__canonical_id=OuterRef("pk")),
-        note__in=Note.objects.filter(policies.visible_notes_filter(viewer)),
+        note__in=Note.objects.filter(policies.visible_notes_filter(viewer)).exclude(
+            moderation=ModerationState.LABELLED
+        ),
     ).order_by("-note__created_at", "-note_id")
     newest = dict(
         Topic.objects.filter(pk__in=root_ids)

@@ -314,15 +314,6 @@ document.addEventListener("keydown", function (e) {
   });
 });
 
-/* Content warnings: blurred until the reader chooses to see. */
-document.addEventListener("click", function (e) {
-  var btn = e.target.closest("[data-show-cw]");
-  if (!btn) return;
-  var box = btn.closest("[data-cw]");
-  if (box) box.classList.add("cw-shown");
-  btn.closest(".content-warning").remove();
-});
-
 /* Review queue: images blurred until clicked; one key per decision. */
 document.addEventListener("click", function (e) {
   var b = e.target.closest("[data-unblur]");

@@ -6,3 +6,9 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "crossnote.core"
     label = "core"
+
+    def ready(self):
+        # After django.contrib.admin's ready (listed first), which registered every app's admin.
+        from crossnote.core.admin import empty_json_boxes_as_defaults
+
+        empty_json_boxes_as_defaults()

@@ -1,10 +1,12 @@
 """Accounts: users, profiles and personal access tokens."""
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "crossnote.accounts"
+    verbose_name = _("Accounts")  # the admin's heading
     label = "accounts"
 
     def ready(self):

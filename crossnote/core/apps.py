@@ -1,10 +1,12 @@
 """The core app: pieces every domain app shares."""
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "crossnote.core"
+    verbose_name = _("Background tasks")  # the admin's heading
     label = "core"
 
     def ready(self):

@@ -1,10 +1,12 @@
 """Language bridge: detection, translation with pluggable backends and a shared cache, pinyin."""
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LanguageConfig(AppConfig):
     name = "crossnote.language"
+    verbose_name = _("Languages and translation")  # the admin's heading
     label = "language"
 
     def ready(self):

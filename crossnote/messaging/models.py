@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from crossnote.core.models import LanguageTagged, TimestampedModel
 
@@ -38,7 +39,8 @@ class Conversation(TimestampedModel):
 
     class Kind(models.TextChoices):
         DIRECT = "direct", _("direct")
-        GROUP = "group", _("group")
+        # In context: a plain "group" is also Django's auth group (组), which read "群聊" in the admin.
+        GROUP = "group", pgettext_lazy("conversation kind", "group")
 
     kind = models.CharField(max_length=6, choices=Kind.choices, default=Kind.DIRECT)
     title = models.CharField(_("title"), max_length=80, blank=True)

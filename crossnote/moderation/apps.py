@@ -1,10 +1,12 @@
 """Trust & safety: detectors, policies as data, the pipeline, region-scoped withholding."""
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ModerationConfig(AppConfig):
     name = "crossnote.moderation"
+    verbose_name = _("Moderation")  # the admin's heading
     label = "moderation"
 
     def ready(self):

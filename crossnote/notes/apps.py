@@ -2,10 +2,12 @@
 
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate, pre_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class NotesConfig(AppConfig):
     name = "crossnote.notes"
+    verbose_name = _("Notes")  # the admin's heading
     label = "notes"
 
     def ready(self):

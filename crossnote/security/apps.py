@@ -1,10 +1,12 @@
 """Security: rate limits, client IPs, sign-up surge modes, sessions and security headers."""
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SecurityConfig(AppConfig):
     name = "crossnote.security"
+    verbose_name = _("Security")  # the admin's heading
     label = "security"
 
     def ready(self):

@@ -72,6 +72,7 @@ class InviteCode(TimestampedModel):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("invite code")
+        verbose_name_plural = _("invite codes")  # not "invite codes": Chinese takes no "s"
 
     def __str__(self):
         return self.code
@@ -103,6 +104,9 @@ class SignupApplication(TimestampedModel):
     class Meta:
         ordering = ["created_at"]
         verbose_name = _("sign-up application")
+        verbose_name_plural = _(
+            "sign-up applications"
+        )  # not "sign-up applications": Chinese takes no "s"
 
     def __str__(self):
         return f"{self.username} ({self.status})"
@@ -128,6 +132,7 @@ class RateLimitRule(TimestampedModel):
             models.UniqueConstraint(fields=["action", "scope"], name="security_one_rule_per_scope")
         ]
         verbose_name = _("rate limit")
+        verbose_name_plural = _("rate limits")  # not "rate limits": Chinese takes no "s"
 
     def __str__(self):
         return f"{self.action}.{self.scope} = {self.rate}"

@@ -27,7 +27,7 @@ from crossnote.moderation.models import (
     Withholding,
 )
 from crossnote.moderation.pipeline import lists_changed
-from crossnote.moderation.services import activate_version, ensure_shipped
+from crossnote.moderation.services import activate_version, ensure_shipped, withhold_note
 from crossnote.moderation.services.lists import FIELDS, KINDS, check_policy
 
 
@@ -159,8 +159,35 @@ class DecisionAdmin(CodeListsAdmin):
 
 @admin.register(Withholding)
 class WithholdingAdmin(CodeListsAdmin):
+    """A withholding added here goes through services.withhold_note, as the CLI's and the
+    moderator's do: the note is hidden in those regions, the decision and its statement are
+    recorded and the author is told. The row alone hid nothing while the public log listed it;
+    so a record, once made, is not edited or deleted here (an appeal's reversal lifts it)."""
+
     list_display = ["note", "regions", "legal_basis", "reference", "created_at"]
     raw_id_fields = ["note", "decision", "created_by"]
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["note", "regions", "legal_basis", "reference"]
+        return super().get_fields(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        decision = withhold_note(
+            note=obj.note,
+            regions=obj.regions,
+            legal_basis=obj.legal_basis,
+            reference=obj.reference,
+            by=request.user,
+        )
+        made = Withholding.objects.get(decision=decision)
+        obj.pk, obj.decision, obj.created_by = made.pk, decision, made.created_by
 
 
 admin.site.register(GuidelinesAcknowledgement)

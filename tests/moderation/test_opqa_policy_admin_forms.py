@@ -5,8 +5,11 @@ NULL column), and a policy is held to the same checks as `crossnote moderation p
 
 import pytest
 
-from crossnote.moderation.models import ModeratorScope, Policy, TermList
-from tests.conftest import make_user
+from crossnote.moderation.models import ModeratorScope, Policy, TermList, Withholding
+from crossnote.notes.models import NoteWithholding
+from crossnote.notes.services import create_note
+from crossnote.social.models import Notification
+from tests.conftest import make_user, upload
 
 pytestmark = pytest.mark.django_db
 POLICIES = "/admin/moderation/policy/"
@@ -119,3 +122,32 @@ def test_a_term_list_and_a_moderator_scope_take_an_empty_regions_box(admin_clien
     )
     assert response.status_code == 302
     assert ModeratorScope.objects.get(user=wang).regions == []
+
+
+def test_a_withholding_added_in_the_admin_withholds_the_note_and_is_then_read_only(
+    admin_client, lin
+):
+    note = create_note(author=lin, title="邻居", body="楼上又吵", images=[upload()])
+    response = admin_client.post(
+        "/admin/moderation/withholding/add/",
+        {"note": note.pk, "regions": "de, fr", "legal_basis": "NetzDG §3", "reference": "12/3"},
+    )
+
+    assert response.status_code == 302
+    withholding = Withholding.objects.get(note=note)
+    assert withholding.regions == ["DE", "FR"]
+    assert withholding.decision is not None and not withholding.decision.automated
+    assert set(NoteWithholding.objects.filter(note=note).values_list("region", flat=True)) == {
+        "DE",
+        "FR",
+    }
+    assert Notification.objects.filter(recipient=lin, note=note).exists()
+
+    page = admin_client.get(f"/admin/moderation/withholding/{withholding.pk}/change/")
+    assert page.status_code == 200
+    assert 'name="legal_basis"' not in page.content.decode()  # shown, not editable
+    deleting = admin_client.post(
+        f"/admin/moderation/withholding/{withholding.pk}/delete/", {"post": "yes"}
+    )
+    assert deleting.status_code == 403
+    assert Withholding.objects.filter(pk=withholding.pk).exists()

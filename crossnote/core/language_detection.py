@@ -98,6 +98,9 @@ class Detection:
 
 ENABLED_CACHE_KEY = "language:enabled"
 
+# The ISO 639-1 codes the detector knows: an operator may enable only these (language admin).
+DETECTABLE = frozenset(language.iso_code_639_1.name.lower() for language in Language.all())
+
 # Where the operator's enabled languages come from (the language app sets it at start-up).
 _enabled_source: Callable[[], Iterable[str]] | None = None
 

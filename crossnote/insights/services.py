@@ -47,15 +47,10 @@ def update_settings(
     baseline_days: int | None = None,
 ) -> InsightsSettings:
     """Save the operator's insights choices (validated here, whatever the entry point)."""
+    check_settings(
+        alert_margin=alert_margin, spike_factor=spike_factor, baseline_days=baseline_days
+    )
     choice = InsightsSettings.current()
-    if not 0 <= alert_margin <= 1:
-        raise InvalidInput(_("The alert margin must be between 0 and 1."), field="alert_margin")
-    if spike_factor is not None and not 1 < spike_factor <= 100:
-        raise InvalidInput(
-            _("The spike factor must be more than 1 and at most 100."), field="spike_factor"
-        )
-    if baseline_days is not None and not 7 <= baseline_days <= 365:
-        raise InvalidInput(_("The baseline must be between 7 and 365 days."), field="baseline_days")
     choice.public_summary = public_summary
     choice.alert_margin = alert_margin
     if spike_factor is not None:
@@ -64,6 +59,21 @@ def update_settings(
         choice.baseline_days = baseline_days
     choice.save()
     return choice
+
+
+def check_settings(
+    *, alert_margin: float, spike_factor: float | None = None, baseline_days: int | None = None
+) -> None:
+    """InvalidInput, naming the field, for a choice the alerts cannot work with (the page, the
+    API and the admin ask here)."""
+    if not 0 <= alert_margin <= 1:
+        raise InvalidInput(_("The alert margin must be between 0 and 1."), field="alert_margin")
+    if spike_factor is not None and not 1 < spike_factor <= 100:
+        raise InvalidInput(
+            _("The spike factor must be more than 1 and at most 100."), field="spike_factor"
+        )
+    if baseline_days is not None and not 7 <= baseline_days <= 365:
+        raise InvalidInput(_("The baseline must be between 7 and 365 days."), field="baseline_days")
 
 
 def dismiss_alert(*, alert_id: int) -> None:

@@ -1,11 +1,13 @@
 """Operator screens for the language bridge: instance languages and the engine serving each
 pair, slang glossary, reports."""
 
+from django import forms
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from crossnote.core.language_detection import DETECTABLE
 from crossnote.language import backends
 from crossnote.language.models import LanguageSettings, SlangTerm, Translation, TranslationReport
 
@@ -18,8 +20,32 @@ def _engine_text(row: dict) -> str:
     return f"{row['engine']} ({kind}, {where})"
 
 
+class LanguageSettingsForm(forms.ModelForm):
+    class Meta:
+        model = LanguageSettings
+        fields = ["enabled_languages"]
+
+    def clean_enabled_languages(self):
+        """Codes the detector knows, in lower case, each once: the admin stored ["xx"], and
+        the instance then had no language pair to translate and detected among none."""
+        value = self.cleaned_data["enabled_languages"]
+        if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
+            raise forms.ValidationError(_('Write the languages as a list, e.g. ["zh", "en"].'))
+        codes = list(dict.fromkeys(code.strip().lower() for code in value if code.strip()))
+        if not codes:
+            raise forms.ValidationError(_("Enable at least one language."))
+        unknown = [code for code in codes if code not in DETECTABLE]
+        if unknown:
+            raise forms.ValidationError(
+                _("Not a language code the detector knows: %(codes)s (ISO 639-1, e.g. zh, en, ja).")
+                % {"codes": ", ".join(unknown)}
+            )
+        return codes
+
+
 @admin.register(LanguageSettings)
 class LanguageSettingsAdmin(admin.ModelAdmin):
+    form = LanguageSettingsForm
     list_display = ["__str__", "engines_summary"]
     readonly_fields = ["engines_by_pair"]
 

@@ -2,10 +2,12 @@
 
 from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from crossnote.security import services
 from crossnote.security.models import InviteCode, RateLimitRule, SignupApplication, SurgeSettings
 from crossnote.security.ratelimits import DEFAULT_RATES, validate_rate
+from crossnote.security.services import MAX_INVITE_USES
 
 
 @admin.register(SurgeSettings)
@@ -20,8 +22,22 @@ class SurgeSettingsAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
+class InviteCodeForm(forms.ModelForm):
+    class Meta:
+        model = InviteCode
+        fields = ["max_uses", "expires_at", "revoked_at", "note"]
+
+    def clean_max_uses(self):
+        """services.create_invite's range, as a form error: 0 uses was a bare 400 page."""
+        uses = self.cleaned_data["max_uses"]
+        if not 1 <= uses <= MAX_INVITE_USES:
+            raise forms.ValidationError(_("An invite allows 1 to 10,000 uses."))
+        return uses
+
+
 @admin.register(InviteCode)
 class InviteCodeAdmin(admin.ModelAdmin):
+    form = InviteCodeForm
     list_display = ["code", "uses", "max_uses", "expires_at", "revoked_at", "note", "created_at"]
     readonly_fields = ["code", "uses", "created_by"]
     search_fields = ["code", "note"]
@@ -37,7 +53,7 @@ class InviteCodeAdmin(admin.ModelAdmin):
             change = True
         super().save_model(request, obj, form, change)
 
-    @admin.action(description="Revoke the selected invite codes")
+    @admin.action(description=_("Revoke the selected invite codes"))
     def revoke(self, request, queryset):
         for invite in queryset:
             services.revoke_invite(code=invite.code)
@@ -67,11 +83,11 @@ class SignupApplicationAdmin(admin.ModelAdmin):
                 application_id=application.pk, approve=approve, by=request.user.username
             )
 
-    @admin.action(description="Approve the selected applications")
+    @admin.action(description=_("Approve the selected applications"))
     def approve(self, request, queryset):
         self._decide(request, queryset, True)
 
-    @admin.action(description="Reject the selected applications")
+    @admin.action(description=_("Reject the selected applications"))
     def reject(self, request, queryset):
         self._decide(request, queryset, False)
 

@@ -124,11 +124,14 @@ def new_invite_code() -> str:
     return "".join(secrets.choice(INVITE_ALPHABET) for _position in range(INVITE_LENGTH))
 
 
+MAX_INVITE_USES = 10_000
+
+
 def create_invite(
     *, created_by=None, max_uses: int = 1, days: int | None = None, note: str = ""
 ) -> InviteCode:
     """A new invite code (random, URL-safe) good for `max_uses` sign-ups."""
-    if not 1 <= max_uses <= 10_000:
+    if not 1 <= max_uses <= MAX_INVITE_USES:
         raise InvalidInput(_("An invite allows 1 to 10,000 uses."), field="max_uses")
     if days is not None and not 1 <= days <= 365:
         raise InvalidInput(_("An invite lasts 1 to 365 days."), field="days")

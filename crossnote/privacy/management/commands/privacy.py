@@ -2,6 +2,7 @@
 
 import getpass
 import shutil
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
@@ -10,6 +11,17 @@ from crossnote.accounts.models import User
 from crossnote.core.errors import DomainError
 from crossnote.privacy import services, tasks
 from crossnote.privacy.models import OperatorAction
+
+
+def _output_path(value: str | None) -> Path | None:
+    """Where --output puts the archive, checked before the export is built: a folder that does
+    not exist ended the command in a FileNotFoundError traceback after the work was done."""
+    if not value:
+        return None
+    path = Path(value)
+    if not path.is_dir() and not path.parent.is_dir():
+        raise CommandError(f"--output: there is no folder {path.parent}")
+    return path
 
 
 def _operator() -> str:
@@ -55,8 +67,8 @@ class Command(BaseCommand):
         return user
 
     def _export(self, options):
-
         user = self._user(options["user"])
+        output = _output_path(options["output"])
         services.record_operator_action(
             operator=_operator(), action=OperatorAction.Action.EXPORT, subject=user
         )
@@ -64,10 +76,15 @@ class Command(BaseCommand):
             export = services.export_now(user=user, via="cli")
         except DomainError as exc:
             raise CommandError(f"{user.username}: {exc.message}") from exc
-        if options["output"]:
-            with services.open_export(export) as source, open(options["output"], "wb") as out:
-                shutil.copyfileobj(source, out)
-            where = options["output"]
+        if output:
+            if output.is_dir():  # --output DIR: the archive under its own name there
+                output = output / Path(export.file_name).name
+            try:
+                with services.open_export(export) as source, output.open("wb") as out:
+                    shutil.copyfileobj(source, out)
+            except OSError as exc:
+                raise CommandError(f"cannot write {output}: {exc.strerror or exc}") from exc
+            where = str(output)
         else:
             try:
                 where = services.export_storage().path(export.file_name)

@@ -75,3 +75,15 @@ def test_a_labelled_csv_with_only_its_header_is_an_error_not_a_zero_score(tmp_pa
     with pytest.raises(SystemExit) as stopped:
         cli.main(["moderation", "eval", str(labelled)])
     assert f"{labelled}: no labelled rows" in str(stopped.value.code)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("where", ["missing/follows.csv", "."])
+def test_a_follows_export_to_a_place_that_cannot_be_written_says_so(tmp_path, mia, where):
+    # A missing folder was a FileNotFoundError traceback, a folder an IsADirectoryError one.
+    target = tmp_path / where
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["portability", "export", "follows", "mia_ms", "--output", str(target)])
+    said = str(stopped.value.code)
+    assert said.startswith(f"crossnote portability: cannot write {target}: ")
+    assert "Traceback" not in said

@@ -99,7 +99,12 @@ class Command(BaseCommand):
         else:
             text = follows.export_blocks(user=user, domain=domain)
         if options["output"]:
-            Path(options["output"]).write_text(text, encoding="utf-8")
+            try:
+                Path(options["output"]).write_text(text, encoding="utf-8")
+            except OSError as exc:  # a missing folder, a folder, no permission: said in one line
+                raise CommandError(
+                    f"cannot write {options['output']}: {exc.strerror or exc}"
+                ) from exc
         else:
             self.stdout.write(text, ending="")
 

@@ -100,6 +100,8 @@ def _picture(data: bytes) -> Image.Image:
     try:
         with Image.open(io.BytesIO(data)) as opened:
             picture = ImageOps.exif_transpose(opened).convert("RGB")
+    except Image.UnidentifiedImageError as exc:  # its text names an io.BytesIO object
+        raise OcrFailed("not a readable image: not a picture format Pillow reads") from exc
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
         raise OcrFailed(f"not a readable image: {exc}") from exc
     width, height = picture.size

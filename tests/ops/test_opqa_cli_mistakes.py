@@ -87,3 +87,14 @@ def test_a_follows_export_to_a_place_that_cannot_be_written_says_so(tmp_path, mi
     said = str(stopped.value.code)
     assert said.startswith(f"crossnote portability: cannot write {target}: ")
     assert "Traceback" not in said
+
+
+@pytest.mark.django_db
+def test_reading_a_file_that_is_no_picture_says_so_without_python_internals(tmp_path):
+    text = tmp_path / "notes.txt"
+    text.write_text("not a photo", encoding="utf-8")
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["vision", "read-file", str(text)])
+    said = str(stopped.value.code)
+    assert f"could not read {text}: not a readable image" in said
+    assert "BytesIO" not in said and " at 0x" not in said

@@ -98,3 +98,13 @@ def test_reading_a_file_that_is_no_picture_says_so_without_python_internals(tmp_
     said = str(stopped.value.code)
     assert f"could not read {text}: not a readable image" in said
     assert "BytesIO" not in said and " at 0x" not in said
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["policies", "hashes"])
+def test_a_policies_or_hash_list_file_not_in_utf8_is_named(tmp_path, kind):
+    latin1 = tmp_path / "list.txt"
+    latin1.write_bytes("- name: Café\n".encode("latin-1"))
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["moderation", kind, "import", str(latin1)])
+    assert f"crossnote moderation: {latin1}: not UTF-8 text" in str(stopped.value.code)

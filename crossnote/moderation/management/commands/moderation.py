@@ -140,6 +140,11 @@ class Command(BaseCommand):
             getattr(self, f"_{options['action']}")(options)
         except DomainError as exc:
             raise CommandError(exc.message) from exc
+        except UnicodeDecodeError as exc:  # a policies YAML or hash list CSV in another encoding
+            name = options.get("file") or "the input"
+            raise CommandError(
+                f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})"
+            ) from exc
         except (OSError, ValueError) as exc:
             raise CommandError(str(exc)) from exc
 

@@ -21,6 +21,7 @@ from crossnote.moderation.schemas import (
     ReportSubjectOut,
     SuiteRunIn,
     SuiteRunOut,
+    TransparencyOut,
     WithholdIn,
     WithholdingOut,
 )
@@ -89,7 +90,7 @@ def withhold(request, note_id: int, payload: WithholdIn):
     )
 
 
-@router.get("/transparency", auth=OPTIONAL)
+@router.get("/transparency", response=TransparencyOut, auth=OPTIONAL)
 def transparency(request, months: int = 12):
     """The public transparency report: actions per month by category, automated vs human,
     appeals and reversals, median time to decision, withholdings by region, AI/human agreement."""

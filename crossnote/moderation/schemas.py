@@ -234,3 +234,86 @@ class SuiteRunOut(SuiteOut):
     seconds: float = Field(description="how long the run took")
     classifier: str = Field(description="the classifier version active when it ran")
     by: str = Field(description="who ran it ('' from the command line)")
+
+
+# --- the transparency report (GET /transparency): counts only, never content -------------------
+
+
+class MonthCategoryOut(Schema):
+    category: str = Field(description="category slug ('' when none was recorded)")
+    name: str = Field(description="the category's name in the caller's language")
+    n: int
+
+
+class MonthOut(Schema):
+    month: str = Field(description="YYYY-MM (UTC)")
+    automated: int
+    human: int
+    total: int
+    categories: list[MonthCategoryOut]
+
+
+class CategoryActionsOut(Schema):
+    category: str
+    name: str
+    automated: int
+    human: int
+    total: int
+
+
+class ActionsOut(Schema):
+    total: int = Field(description="decisions that restricted something (not 'allow')")
+    automated: int
+    human: int
+    by_month: list[MonthOut]
+    by_category: list[CategoryActionsOut]
+
+
+class AppealsOut(Schema):
+    total: int
+    open: int
+    upheld: int
+    reversed: int
+    reversal_rate: float | None = Field(description="reversed / decided; null when none decided")
+
+
+class SourceTimeOut(Schema):
+    source: str
+    name: str
+    n: int
+    median_hours: float | None
+
+
+class TimeToDecisionOut(Schema):
+    n: int = Field(description="review-queue items a moderator decided in the period")
+    median_hours: float | None
+    by_source: list[SourceTimeOut]
+
+
+class RegionCountOut(Schema):
+    region: str
+    n: int
+
+
+class AgreementPartOut(Schema):
+    key: str | None = None
+    name: str | None = None
+    n: int
+    agreed: int
+    share: float | None
+
+
+class AgreementOut(Schema):
+    overall: AgreementPartOut
+    by_category: list[AgreementPartOut]
+    by_language: list[AgreementPartOut]
+
+
+class TransparencyOut(Schema):
+    since: str = Field(description="the first day counted, YYYY-MM-DD (UTC)")
+    months: list[str]
+    actions: ActionsOut
+    appeals: AppealsOut
+    time_to_decision: TimeToDecisionOut
+    withholdings_by_region: list[RegionCountOut]
+    agreement: AgreementOut

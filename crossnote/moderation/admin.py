@@ -4,6 +4,7 @@ import re
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -22,12 +23,18 @@ from crossnote.moderation.models import (
     Report,
     ReviewItem,
     Strike,
+    Suspension,
     Term,
     TermList,
     Withholding,
 )
 from crossnote.moderation.pipeline import lists_changed
-from crossnote.moderation.services import activate_version, ensure_shipped, withhold_note
+from crossnote.moderation.services import (
+    activate_version,
+    ensure_shipped,
+    lift_suspensions,
+    withhold_note,
+)
 from crossnote.moderation.services.lists import FIELDS, KINDS, check_policy
 
 
@@ -224,6 +231,43 @@ class AppealAdmin(admin.ModelAdmin):
 
 admin.site.register(Report)
 admin.site.register(Strike)
+
+
+class LiftForm(ActionForm):
+    reason = forms.CharField(label=_("Reason (for the audit log)"), required=False)
+
+
+@admin.register(Suspension)
+class SuspensionAdmin(admin.ModelAdmin):
+    """Suspensions come from the strike ladder and from policies; an indefinite one ends only
+    here (or with its decision's reversal on appeal). Lifting one reactivates the account once
+    none is left in force, and is audited with the reason given."""
+
+    list_display = ["user", "created_at", "until", "lifted", "decision"]
+    list_filter = ["lifted"]
+    search_fields = ["user__username"]
+    readonly_fields = ["user", "until", "lifted", "decision", "created_at"]
+    action_form = LiftForm
+    actions = ["lift"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Lift the selected suspensions"))
+    def lift(self, request, queryset):
+        try:
+            count = lift_suspensions(queryset, request.user, request.POST.get("reason", ""))
+        except InvalidInput as error:
+            self.message_user(request, error.message, messages.ERROR)
+            return
+        self.message_user(
+            request, _("Suspensions lifted: %(count)d") % {"count": count}, messages.SUCCESS
+        )
+
+
 admin.site.register(ModeratorScope, CodeListsAdmin)
 
 

@@ -309,7 +309,12 @@ class Suspension(TimestampedModel):
     """An account suspended by the strike ladder or by a policy's account action; `until` None
     means until an admin lifts it (or an appeal reverses the decision it was given on)."""
 
-    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="suspensions")
+    user = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.CASCADE,
+        related_name="suspensions",
+        verbose_name=_("person"),
+    )
     # The decision it was given on: reversing that decision on appeal lifts it (EU DSA Art. 20).
     decision = models.ForeignKey(
         "moderation.Decision",
@@ -317,9 +322,14 @@ class Suspension(TimestampedModel):
         null=True,
         blank=True,
         related_name="suspensions",
+        verbose_name=_("decision"),
     )
-    until = models.DateTimeField(null=True, blank=True)
-    lifted = models.BooleanField(default=False)
+    until = models.DateTimeField(_("until"), null=True, blank=True)
+    lifted = models.BooleanField(_("lifted"), default=False)
+
+    class Meta:
+        verbose_name = _("suspension")
+        verbose_name_plural = _("suspensions")
 
     def __str__(self):
         return f"{self.user_id} until {self.until or 'lifted by an admin'}"

@@ -380,6 +380,23 @@ def lift_strikes(decision) -> None:
         audit(None, "unsuspend", f"user:{user_id}", after={"reversed": decision.pk})
 
 
+def lift_suspensions(suspensions, by, reason: str) -> int:
+    """An admin ends suspensions by hand (an indefinite one has no other end but an appeal):
+    each is marked lifted, and an account with none left in force is active again. Audited
+    with the admin and their reason; returns how many were in force."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise InvalidInput(_("Say why the suspension is lifted."), field="reason")
+    in_force = list(suspensions.filter(lifted=False).select_related("user"))
+    with transaction.atomic():
+        Suspension.objects.filter(pk__in=[s.pk for s in in_force]).update(lifted=True)
+        for user_id in sorted({s.user_id for s in in_force}):
+            if not Suspension.objects.filter(user_id=user_id, lifted=False).exists():
+                User.objects.filter(pk=user_id).update(is_active=True)
+            audit(by, "unsuspend", f"user:{user_id}", after={"reason": reason})
+    return len(in_force)
+
+
 def lift_expired_suspensions() -> int:
     """Reactivate accounts whose timed suspension has ended (run daily: `moderation sweep`)."""
     due = Suspension.objects.filter(lifted=False, until__isnull=False, until__lte=timezone.now())

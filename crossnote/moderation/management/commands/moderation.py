@@ -104,6 +104,11 @@ class Command(BaseCommand):
         wh.add_argument("--basis", required=True, help="the legal basis or order")
         wh.add_argument("--reference", default="")
         sub.add_parser("sweep", help="end timed suspensions whose time is up (run daily)")
+        unsuspend = sub.add_parser(
+            "unsuspend", help="lift a person's suspensions in force and reactivate the account"
+        )
+        unsuspend.add_argument("username")
+        unsuspend.add_argument("--reason", required=True, help="why (kept in the audit log)")
         audit = sub.add_parser("audit", help="export the audit log as CSV")
         audit.add_argument("file", nargs="?", default="-")
         check = sub.add_parser("check", help="what the pipeline would do with a text")
@@ -245,6 +250,15 @@ class Command(BaseCommand):
 
     def _sweep(self, options):
         self.stdout.write(f"{services.lift_expired_suspensions()} suspensions ended")
+
+    def _unsuspend(self, options):
+        person = User.objects.filter(username=options["username"]).first()
+        if person is None:
+            raise CommandError(f"no user named {options['username']!r}")
+        count = services.lift_suspensions(person.suspensions.all(), None, options["reason"])
+        if not count:
+            raise CommandError(f"{person.username} has no suspension in force")
+        self.stdout.write(f"{count} suspension(s) of {person.username} lifted; account active")
 
     def _check(self, options):
         signals, verdict = selectors.screen_text(options["text"], kind="note")

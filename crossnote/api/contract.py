@@ -60,6 +60,7 @@ EXTRA_ERRORS: dict[tuple[str, str], set[int]] = {
     ("post", "/auth/login"): {401},  # wrong username or password
     ("get", "/federation/moves"): {404},  # federation is off on this server
     ("get", "/moderation/suite/last"): {404},  # the suite has not been run yet
+    ("get", "/reports/subject"): {404},  # the content is gone or out of the caller's sight
     # Open to visitors only while the operator publishes the summary; otherwise "log in".
     ("get", "/insights/charts"): {401},
     ("get", "/insights/series/{name}"): {401},

@@ -234,7 +234,11 @@ admin.site.register(Strike)
 
 
 class LiftForm(ActionForm):
-    reason = forms.CharField(label=_("Reason (for the audit log)"), required=False)
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("kept in the audit log")}),
+    )
 
 
 @admin.register(Suspension)
@@ -243,7 +247,7 @@ class SuspensionAdmin(admin.ModelAdmin):
     here (or with its decision's reversal on appeal). Lifting one reactivates the account once
     none is left in force, and is audited with the reason given."""
 
-    list_display = ["user", "created_at", "until", "lifted", "decision"]
+    list_display = ["user", "since", "until", "lifted", "decision"]
     list_filter = ["lifted"]
     search_fields = ["user__username"]
     readonly_fields = ["user", "until", "lifted", "decision", "created_at"]
@@ -256,12 +260,21 @@ class SuspensionAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    @admin.display(description=_("suspended on"), ordering="created_at")
+    def since(self, obj):
+        return obj.created_at
+
     @admin.action(description=_("Lift the selected suspensions"))
     def lift(self, request, queryset):
         try:
             count = lift_suspensions(queryset, request.user, request.POST.get("reason", ""))
         except InvalidInput as error:
             self.message_user(request, error.message, messages.ERROR)
+            return
+        if not count:
+            self.message_user(
+                request, _("None of the selected suspensions was in force."), messages.WARNING
+            )
             return
         self.message_user(
             request, _("Suspensions lifted: %(count)d") % {"count": count}, messages.SUCCESS

@@ -116,6 +116,8 @@ class ApiToken(TimestampedModel):
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
 
     def __str__(self):
         return f"{self.name} ({self.prefix}…)"

@@ -51,6 +51,8 @@ class RemoteActor(TimestampedModel):
 
     class Meta:
         indexes = [models.Index(fields=["username", "domain"])]
+        verbose_name = _("remote actor")
+        verbose_name_plural = _("remote actors")
 
     @property
     def avatar_url(self) -> str:
@@ -178,6 +180,8 @@ class RemoteNote(TimestampedModel):
 
     class Meta:
         indexes = [models.Index(fields=["actor", "-published"])]
+        verbose_name = _("remote note")
+        verbose_name_plural = _("remote notes")
 
     def __str__(self):
         return self.uri
@@ -256,6 +260,8 @@ class DomainBlock(TimestampedModel):
 
     class Meta:
         ordering = ["domain"]
+        verbose_name = _("domain block")
+        verbose_name_plural = _("domain blocks")
 
     def __str__(self):
         return self.domain

@@ -20,6 +20,8 @@ class DailyMetric(models.Model):
             models.UniqueConstraint(fields=["day", "metric", "key"], name="unique_daily_metric")
         ]
         indexes = [models.Index(fields=["metric", "day"])]
+        verbose_name = _("daily metric")
+        verbose_name_plural = _("daily metrics")
 
     def __str__(self):
         return f"{self.day} {self.metric}[{self.key}] = {self.value}"
@@ -131,6 +133,8 @@ class WaveAlert(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["wave_start", "language"], name="unique_wave_alert")
         ]
+        verbose_name = _("wave alert")
+        verbose_name_plural = _("wave alerts")
 
     def __str__(self):
         return f"wave {self.wave_start} [{self.language or '*'}]"

@@ -57,6 +57,8 @@ class Translation(TimestampedModel):
                 fields=["text_hash", "source", "target", "backend"], name="unique_translation"
             )
         ]
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
 
     def __str__(self):
         return f"{self.source}→{self.target} ({self.backend})"
@@ -76,6 +78,10 @@ class TranslationReport(TimestampedModel):
     reason = models.CharField(max_length=500, blank=True)
     resolved = models.BooleanField(default=False)
 
+    class Meta:
+        verbose_name = _("translation report")
+        verbose_name_plural = _("translation reports")
+
     def __str__(self):
         return f"{self.backend} {self.source}→{self.target}: {self.reason[:40]}"
 
@@ -91,6 +97,8 @@ class SlangTerm(TimestampedModel):
 
     class Meta:
         ordering = ["term"]
+        verbose_name = _("slang term")
+        verbose_name_plural = _("slang terms")
 
     def __str__(self):
         return self.term

@@ -69,6 +69,10 @@ class TermList(TimestampedModel):
     enabled = models.BooleanField(default=True)
     description = models.CharField(max_length=300, blank=True)
 
+    class Meta:
+        verbose_name = _("term list")
+        verbose_name_plural = _("term lists")
+
     def __str__(self):
         return self.name
 
@@ -145,6 +149,8 @@ class Decision(TimestampedModel):
 
     class Meta:
         indexes = [models.Index(fields=["kind", "object_id", "-created_at"])]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
 
     def __str__(self):
         return f"{self.kind} {self.object_id}: {self.action}"
@@ -162,6 +168,10 @@ class Withholding(TimestampedModel):
         "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    class Meta:
+        verbose_name = _("withholding")
+        verbose_name_plural = _("withholdings")
+
     def __str__(self):
         return f"note {self.note_id} in {', '.join(self.regions)}"
 
@@ -177,6 +187,8 @@ class GuidelinesAcknowledgement(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "version"], name="unique_acknowledgement")
         ]
+        verbose_name = _("guidelines acknowledgement")
+        verbose_name_plural = _("guidelines acknowledgements")
 
     def __str__(self):
         return f"{self.user_id} {self.version}"
@@ -205,6 +217,8 @@ class Report(TimestampedModel):
                 fields=["reporter", "kind", "object_id"], name="one_report_per_reader"
             )
         ]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
 
     def __str__(self):
         return f"{self.reporter_id} reports {self.kind} {self.object_id}"
@@ -268,6 +282,8 @@ class ReviewItem(TimestampedModel):
             # every automated action and report: without it each one scanned the open queue.
             models.Index(fields=["kind", "object_id"], name="reviewitem_content"),
         ]
+        verbose_name = _("review item")
+        verbose_name_plural = _("review items")
 
     def __str__(self):
         return f"{self.kind} {self.object_id} ({self.source}, {self.status})"
@@ -291,6 +307,10 @@ class Appeal(TimestampedModel):
     decided_at = models.DateTimeField(null=True, blank=True)
     reason = models.TextField(blank=True)
 
+    class Meta:
+        verbose_name = _("appeal")
+        verbose_name_plural = _("appeals")
+
     def __str__(self):
         return f"appeal of {self.decision_id}: {self.status}"
 
@@ -300,6 +320,10 @@ class Strike(TimestampedModel):
     decision = models.ForeignKey(Decision, on_delete=models.SET_NULL, null=True)
     expires_at = models.DateTimeField()
     lifted = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("strike")
+        verbose_name_plural = _("strikes")
 
     def __str__(self):
         return f"strike on {self.user_id} until {self.expires_at:%Y-%m-%d}"
@@ -371,6 +395,10 @@ class ClassifierVersion(TimestampedModel):
     metrics = models.JSONField(default=dict, blank=True)
     active = models.BooleanField(default=False)
 
+    class Meta:
+        verbose_name = _("classifier version")
+        verbose_name_plural = _("classifier versions")
+
     def __str__(self):
         return f"{self.version}{' (active)' if self.active else ''}"
 
@@ -382,6 +410,10 @@ class ModeratorScope(models.Model):
         "accounts.User", on_delete=models.CASCADE, related_name="moderator_scope"
     )
     regions = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("moderator scope")
+        verbose_name_plural = _("moderator scopes")
 
     def __str__(self):
         return f"{self.user_id}: {', '.join(self.regions) or 'all'}"

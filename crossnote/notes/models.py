@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext, gettext_noop, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from crossnote.core.models import LanguageTagged, TimestampedModel
@@ -63,6 +63,10 @@ class Topic(TimestampedModel):
     )
     suggested_score = models.FloatField(default=0.0)
 
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
     def __str__(self):
         return f"#{self.name}"
 
@@ -103,6 +107,8 @@ class Note(LanguageTagged, TimestampedModel):
             models.Index(fields=["visibility", "-created_at", "-id"]),
             models.Index(fields=["author", "-created_at"]),
         ]
+        verbose_name = pgettext_lazy("admin model", "note")
+        verbose_name_plural = pgettext_lazy("admin model", "notes")
 
     def __str__(self):
         return self.title
@@ -199,6 +205,10 @@ class NoteVideo(TimestampedModel):
     # PDQ hashes (64 hex digits, comma-separated) of the frames screened, one a second.
     frame_hashes = models.TextField(blank=True)
 
+    class Meta:
+        verbose_name = _("note video")
+        verbose_name_plural = _("note videos")
+
     def __str__(self):
         return f"video of {self.note_id}"
 
@@ -227,6 +237,8 @@ class Comment(LanguageTagged, TimestampedModel):
 
     class Meta:
         indexes = [models.Index(fields=["note", "parent", "created_at"])]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
 
     def __str__(self):
         return self.body[:40]
@@ -270,6 +282,8 @@ class Board(TimestampedModel):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["owner", "name"], name="unique_board")]
+        verbose_name = _("board")
+        verbose_name_plural = _("boards")
 
     def __str__(self):
         return self.name

@@ -46,6 +46,8 @@ class ExportRequest(TimestampedModel):
                 name="one_export_in_progress_per_user",
             )
         ]
+        verbose_name = _("export request")
+        verbose_name_plural = _("export requests")
 
     def __str__(self):
         return f"export {self.pk} of {self.user_id}: {self.status}"
@@ -93,6 +95,8 @@ class DeletionRequest(TimestampedModel):
             )
         ]
         indexes = [models.Index(fields=["status", "erase_after"])]
+        verbose_name = _("deletion request")
+        verbose_name_plural = _("deletion requests")
 
     def __str__(self):
         return f"deletion of {self.subject_ref}: {self.status}"
@@ -108,6 +112,8 @@ class LoginEvent(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
+        verbose_name = _("login event")
+        verbose_name_plural = _("login events")
 
     def __str__(self):
         return f"{self.user_id} at {self.at:%Y-%m-%d %H:%M}"
@@ -130,6 +136,8 @@ class AccessLog(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
+        verbose_name = _("access log")
+        verbose_name_plural = _("access logs")
 
     def __str__(self):
         return f"{self.viewer_name} viewed {self.what} of {self.subject_id}"
@@ -160,6 +168,8 @@ class OperatorAction(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
+        verbose_name = _("operator action")
+        verbose_name_plural = _("operator actions")
 
     def __str__(self):
         return f"{self.operator}: {self.action} {self.subject_ref}"

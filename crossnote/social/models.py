@@ -28,6 +28,8 @@ class Follow(TimestampedModel):
             ),
         ]
         indexes = [models.Index(fields=["followee", "-created_at"])]
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
 
     def __str__(self):
         return f"{self.follower} → {self.followee}"
@@ -79,6 +81,8 @@ class Notification(TimestampedModel):
                 fields=["actor", "recipient", "verb", "note"], name="social_notif_told_idx"
             ),
         ]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
 
     def __str__(self):
         return f"{self.actor} {self.verb} → {self.recipient}"

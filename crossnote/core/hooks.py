@@ -95,7 +95,8 @@ CATALOGUE: dict[str, Event] = {
             "viewer, note_ids, comment_ids; returns {'notes': ids, 'comments': ids} the viewer "
             "may see (nothing registered: nothing is visible) and {'warnings': {comment id: "
             "text}}: the warning each visible labelled comment is shown behind, in the reader's "
-            "language",
+            "language, and {'labelled_notes': ids}: the visible notes whose photos the reader "
+            "sees behind a content warning",
             ("notes.policies.visible_subjects",),
         ),
         Event(

@@ -182,12 +182,14 @@ def gone_author_comments_filter() -> Q:
 def visible_note_ids(viewer, note_ids) -> set[int]:
     """Which of these notes `viewer` may see (can_view_note for many notes, in one query):
     for lists that show notes they do not load themselves, e.g. notifications."""
+    return set(_visible_notes(viewer, note_ids).values_list("pk", flat=True))
+
+
+def _visible_notes(viewer, note_ids):
     ids = {pk for pk in note_ids if pk is not None}
     if not ids:
-        return set()
-    return set(
-        Note.objects.filter(visible_notes_filter(viewer), pk__in=ids).values_list("pk", flat=True)
-    )
+        return Note.objects.none()
+    return Note.objects.filter(visible_notes_filter(viewer), pk__in=ids)
 
 
 def visible_comment_ids(viewer, comment_ids) -> set[int]:
@@ -208,12 +210,20 @@ def visible_subjects(*, viewer, note_ids, comment_ids) -> dict:
     """Registered for social's VISIBLE_SUBJECTS (notifications sit below notes): which of these
     notes and comments the reader may see now, in one query each, and the warning each visible
     labelled comment is shown behind, in the reader's (the active) language, as the note page
-    and the comments API show it (social knows neither the state nor the text)."""
+    and the comments API show it (social knows neither the state nor the text). `labelled_notes`:
+    the visible notes whose photos the reader sees blurred, as on the note page (labelled, and
+    not the reader's own)."""
+    notes = list(_visible_notes(viewer, note_ids).values_list("pk", "moderation", "author_id"))
     rows = list(
         _visible_comments(viewer, comment_ids).values_list("pk", "moderation", "content_warning")
     )
     return {
-        "notes": visible_note_ids(viewer, note_ids),
+        "notes": {pk for pk, _state, _author in notes},
+        "labelled_notes": {
+            pk
+            for pk, state, author in notes
+            if state == ModerationState.LABELLED and author != viewer.pk
+        },
         "comments": {pk for pk, _state, _stored in rows},
         "warnings": {
             pk: warning_text(stored)

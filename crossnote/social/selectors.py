@@ -46,13 +46,14 @@ def notifications_for(user: User) -> QuerySet[Notification]:
 # Which notes and comments a reader may see, and the warning a labelled comment is shown behind,
 # are decided by notes (its visibility policy and moderation state), a layer above this one: notes
 # registers the handler (crossnote.notes.policies.visible_subjects), called with viewer, note_ids
-# and comment_ids; it returns {"notes": ids, "comments": ids, "warnings": {comment id: text}}.
+# and comment_ids; it returns {"notes": ids, "comments": ids, "warnings": {comment id: text},
+# "labelled_notes": ids of visible notes whose photos the reader sees behind a warning}.
 VISIBLE_SUBJECTS = hooks.VISIBLE_SUBJECTS
 
 
-def _visible_subjects(viewer, note_ids, comment_ids) -> tuple[set[int], set[int], dict]:
+def _visible_subjects(viewer, note_ids, comment_ids) -> tuple[set[int], set[int], dict, set[int]]:
     """With no handler registered nothing counts as visible (fail closed)."""
-    notes, comments, warnings = set(), set(), {}
+    notes, comments, warnings, labelled = set(), set(), {}, set()
     found = hooks.collect(
         hooks.VISIBLE_SUBJECTS, viewer=viewer, note_ids=note_ids, comment_ids=comment_ids
     )
@@ -60,7 +61,8 @@ def _visible_subjects(viewer, note_ids, comment_ids) -> tuple[set[int], set[int]
         notes |= set(result["notes"])
         comments |= set(result["comments"])
         warnings.update(result.get("warnings", {}))
-    return notes, comments, warnings
+        labelled |= set(result.get("labelled_notes", ()))
+    return notes, comments, warnings, labelled
 
 
 def present_notifications(viewer, notifications) -> list[Notification]:
@@ -76,13 +78,14 @@ def present_notifications(viewer, notifications) -> list[Notification]:
     warning (`comment_labelled` / `comment_warning`) except for its own author.
     """
     notifications = list(notifications)
-    notes, comments, warnings = _visible_subjects(
+    notes, comments, warnings, labelled = _visible_subjects(
         viewer,
         {n.note_id for n in notifications if n.note_id is not None},
         {n.comment_id for n in notifications if n.comment_id is not None},
     )
     for n in notifications:
         n.note_available = n.note_id is not None and n.note_id in notes
+        n.note_labelled = n.note_available and n.note_id in labelled  # its thumbnail is blurred
         n.comment_available = n.comment_id is not None and n.comment_id in comments
         if n.note_id is None:
             n.note_title = None
@@ -223,6 +226,12 @@ class NotificationGroup:
     @property
     def note_thumb_url(self) -> str | None:
         return getattr(self.latest, "note_thumb", None)
+
+    @property
+    def note_labelled(self) -> bool:
+        """The note's photos are behind a content warning for the reader: its thumbnail is
+        blurred, as on its card and its page."""
+        return getattr(self.latest, "note_labelled", False)
 
     @property
     def comment_available(self) -> bool:

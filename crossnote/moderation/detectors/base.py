@@ -8,6 +8,10 @@ text the evidence is, so the decision can be explained to the author and to a mo
 
 from dataclasses import asdict, dataclass, field
 
+# Every layer a detector signals from (Signal.layer): a policy's `layer` names one of these or is
+# empty (any layer); one spelled otherwise would match no signal and never act.
+LAYERS = ("hash", "terms", "classifier", "profanity", "llm_guard", "pii")
+
 
 @dataclass(frozen=True)
 class Span:
@@ -20,7 +24,7 @@ class Span:
 
 @dataclass
 class Signal:
-    layer: str  # "hash", "terms", "classifier", "profanity", "pii", "llm_guard"
+    layer: str  # one of LAYERS
     category: str  # a slug from crossnote.moderation.categories (or an operator's own)
     score: float  # 0..1; 1.0 for exact matches
     rule: str  # e.g. "terms:zh-insults#42", "classifier:ngram-2026-11-27", "pdq:bank-3#17"

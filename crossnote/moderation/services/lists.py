@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from crossnote.core.errors import InvalidInput
 from crossnote.moderation import pipeline
+from crossnote.moderation.detectors.base import LAYERS
 from crossnote.moderation.detectors.hashes import HashEntry, HashListError, export_csv, import_csv
 from crossnote.moderation.engine import forget_policies
 from crossnote.moderation.models import AccountAction, Action, Policy, Term, TermList
@@ -86,6 +87,11 @@ def _check_fields(item: dict, _error) -> dict:
             raise _error(required, _("“%(f)s” is required") % {"f": required})
     if item["action"] not in Action.values:
         raise _error("action", _("action must be one of %(v)s") % {"v": ", ".join(Action.values)})
+    if (item.get("layer") or "") not in ("", *LAYERS):
+        raise _error(
+            "layer",
+            _("layer must be empty (any layer) or one of %(v)s") % {"v": ", ".join(LAYERS)},
+        )
     if item.get("account_action", "") not in AccountAction.values:
         raise _error("account_action", _("account_action must be warn, suspend or empty"))
     try:

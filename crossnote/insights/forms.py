@@ -42,6 +42,12 @@ def parse_range(params) -> tuple[date, date, str | None]:
     )
     if not form.is_valid():
         field, errors = next(iter(form.errors.items()))
+        if field == "weeks":  # its label ("Last") reads only beside the picker: name the parameter
+            raise InvalidInput(
+                _("The weeks parameter must be one of %(presets)s.")
+                % {"presets": ", ".join(str(w) for w in PRESETS)},
+                field="weeks",
+            )
         raise InvalidInput(f"{form.fields[field].label}: {errors[0]}", field=field)
     data = form.cleaned_data
     today = timezone.now().date()

@@ -29,7 +29,7 @@ class RangeQuery(Schema):
         return {
             "from": self.start.isoformat() if self.start else None,
             "to": self.end.isoformat() if self.end else None,
-            "weeks": str(self.weeks) if self.weeks else None,
+            "weeks": str(self.weeks) if self.weeks is not None else None,  # 0 is refused too
             "region": self.region,
         }
 

@@ -13,6 +13,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "crossnote.settings")
 # Django first: the routes below import models, which need the app registry ready.
 django_application = get_asgi_application()
 
+from crossnote.core import startup  # noqa: E402
+
+startup.load_urls()  # before the first request, not during it (crossnote.core.startup)
+
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402

@@ -236,6 +236,15 @@ def _no_scheduler_thread():
     django_settings.CROSSNOTE_SCHEDULER = False
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _urls_loaded():
+    """The test process is a serving process whose URLconf is loaded, as crossnote.wsgi leaves a
+    server's (crossnote.core.startup): a warm-up a test starts does not wait for it."""
+    from crossnote.core import startup
+
+    startup.load_urls()
+
+
 @pytest.fixture(autouse=True)
 def _tasks_inline(settings):
     """Queued background tasks run inline on commit, so a test sees their effect."""

@@ -16,6 +16,8 @@ import time
 
 from django.conf import settings
 
+from crossnote.core import startup
+
 log = logging.getLogger(__name__)
 
 # A few words per language, enough to load the models of each pair (never stored).
@@ -94,6 +96,9 @@ def warm_up_engines() -> dict[str, float]:
 
 # How long the warm-up waits for the app registry (every app's ready()) before giving up.
 READY_WAIT = 120.0
+# How long it then waits for the process's URLconf to load (crossnote.core.startup) before going
+# ahead anyway.
+SERVING_WAIT = 30.0
 
 
 def _run() -> None:
@@ -105,6 +110,7 @@ def _run() -> None:
     if not apps.ready_event.wait(READY_WAIT):
         log.warning("translation warm-up skipped: the app registry never became ready")
         return
+    startup.wait_until_serving(SERVING_WAIT)  # the first requests first (crossnote.core.startup)
     try:
         timings = warm_up_engines()
         log.info(

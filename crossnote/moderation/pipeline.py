@@ -12,6 +12,7 @@ import uuid
 from django.apps import apps
 from django.core.cache import cache
 
+from crossnote.core import startup
 from crossnote.moderation.detectors.base import Signal
 from crossnote.moderation.detectors.classifier import ClassifierDetector, ProfanityCheckDetector
 from crossnote.moderation.detectors.hashes import HashBank, HashEntry
@@ -168,6 +169,7 @@ _warm_thread: threading.Thread | None = None
 
 # How long the warm-up waits for the app registry (every app's ready()) before giving up.
 READY_WAIT = 120.0
+SERVING_WAIT = 30.0  # then for the process's URLconf (crossnote.core.startup)
 
 
 def _warm_in_background() -> None:
@@ -179,6 +181,7 @@ def _warm_in_background() -> None:
     if not apps.ready_event.wait(READY_WAIT):
         log.warning("moderation warm-up skipped: the app registry never became ready")
         return
+    startup.wait_until_serving(SERVING_WAIT)  # the first requests first (crossnote.core.startup)
     try:
         log.info("moderation layers warmed in %.1f s", warm())
     except Exception:  # noqa: BLE001 - best effort (no tables yet): the first post loads them

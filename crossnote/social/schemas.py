@@ -20,6 +20,10 @@ class FollowOut(Schema):
     follower_count: int
 
 
+NOTE_LABELLED = (
+    "True: moderation labelled the note and the reader is not its author: show its picture "
+    "(note_thumb_url) blurred, as the notifications page does; the note's page shows its warning"
+)
 COMMENT_WARNING = (
     "null: the comment is not labelled (or there is none). Otherwise moderation labelled it: "
     "show comment_text collapsed behind this warning, in the reader's language (the request's "
@@ -44,6 +48,7 @@ class NotificationOut(Schema):
         "region, made private ...); note_title is then a neutral text"
     )
     note_title: str | None = Field(description="None: the notification is about no note")
+    note_labelled: bool = Field(description=NOTE_LABELLED)
     comment_available: bool = Field(
         description="False: the reader can no longer see the comment; comment_text is neutral"
     )
@@ -87,6 +92,7 @@ class NotificationGroupOut(Schema):
     note_available: bool
     note_title: str | None = Field(description="Neutral text when the note is not available")
     note_thumb_url: str | None = Field(description="The note's first image (only if available)")
+    note_labelled: bool = Field(description=NOTE_LABELLED)
     comment_id: int | None = Field(description="None: about no comment, or a hidden one")
     comment_available: bool
     comment_text: str | None

@@ -54,6 +54,7 @@ class Policy(TimestampedModel):
     enabled = models.BooleanField(default=True)
 
     class Meta:
+        verbose_name = _("policy")
         verbose_name_plural = _("policies")
         ordering = ["category", "min_score"]
 
@@ -111,6 +112,7 @@ class HashEntry(TimestampedModel):
     note = models.CharField(max_length=200, blank=True)
 
     class Meta:
+        verbose_name = _("hash entry")
         verbose_name_plural = _("hash entries")
         constraints = [models.UniqueConstraint(fields=["kind", "value"], name="unique_hash")]
 
@@ -373,6 +375,7 @@ class AuditEntry(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
+        verbose_name = _("audit entry")
         verbose_name_plural = _("audit log")
 
     def __str__(self):

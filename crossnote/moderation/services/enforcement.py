@@ -374,10 +374,16 @@ def lift_strikes(decision) -> None:
         if resting.update(lifted=True):
             lifted.add(struck.user_id)
     Strike.objects.filter(decision=decision).update(lifted=True)
-    for user_id in sorted(lifted):
+    _suspensions_ended(lifted, None, {"reversed": decision.pk})
+
+
+def _suspensions_ended(user_ids, by, after: dict) -> None:
+    """After suspensions of these people were marked lifted: each account with none left in
+    force is active again (another suspension keeps it shut), and each is audited."""
+    for user_id in sorted(set(user_ids)):
         if not Suspension.objects.filter(user_id=user_id, lifted=False).exists():
             User.objects.filter(pk=user_id).update(is_active=True)
-        audit(None, "unsuspend", f"user:{user_id}", after={"reversed": decision.pk})
+        audit(by, "unsuspend", f"user:{user_id}", after=after)
 
 
 def lift_suspensions(suspensions, by, reason: str) -> int:
@@ -387,22 +393,18 @@ def lift_suspensions(suspensions, by, reason: str) -> int:
     reason = (reason or "").strip()
     if not reason:
         raise InvalidInput(_("Say why the suspension is lifted."), field="reason")
-    in_force = list(suspensions.filter(lifted=False).select_related("user"))
+    in_force = list(suspensions.filter(lifted=False))
     with transaction.atomic():
         Suspension.objects.filter(pk__in=[s.pk for s in in_force]).update(lifted=True)
-        for user_id in sorted({s.user_id for s in in_force}):
-            if not Suspension.objects.filter(user_id=user_id, lifted=False).exists():
-                User.objects.filter(pk=user_id).update(is_active=True)
-            audit(by, "unsuspend", f"user:{user_id}", after={"reason": reason})
+        _suspensions_ended({s.user_id for s in in_force}, by, {"reason": reason})
     return len(in_force)
 
 
 def lift_expired_suspensions() -> int:
-    """Reactivate accounts whose timed suspension has ended (run daily: `moderation sweep`)."""
+    """End timed suspensions whose time is up (run daily: `moderation sweep`); an account still
+    under another suspension (an indefinite one, a later one) stays inactive."""
     due = Suspension.objects.filter(lifted=False, until__isnull=False, until__lte=timezone.now())
     users = list(due.values_list("user_id", flat=True))
     due.update(lifted=True)
-    User.objects.filter(pk__in=users).update(is_active=True)
-    for user_id in users:
-        audit(None, "unsuspend", f"user:{user_id}")
+    _suspensions_ended(users, None, {})
     return len(users)

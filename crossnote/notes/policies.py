@@ -179,13 +179,9 @@ def gone_author_comments_filter() -> Q:
     return ~Q(moderation__in=HIDDEN_STATES) & Q(author__is_active=False)
 
 
-def visible_note_ids(viewer, note_ids) -> set[int]:
-    """Which of these notes `viewer` may see (can_view_note for many notes, in one query):
-    for lists that show notes they do not load themselves, e.g. notifications."""
-    return set(_visible_notes(viewer, note_ids).values_list("pk", flat=True))
-
-
 def _visible_notes(viewer, note_ids):
+    """Which of these notes `viewer` may see (can_view_note for many notes, in one query): for
+    lists that show notes they do not load themselves, e.g. notifications."""
     ids = {pk for pk in note_ids if pk is not None}
     if not ids:
         return Note.objects.none()

@@ -52,9 +52,8 @@ class Checkpointer:
         self.commits = 0  # commits seen since the thread last looked
         self.checkpoints = 0  # checkpoints run (tests and benchmarks read it)
         self.forked = False  # this object was copied into a forked child: its thread is not there
-        self.stopped = False  # the thread has ended (stop(), or the file is gone)
+        self.stopped = False  # the thread has ended: its database file is gone
         self.wake = threading.Event()
-        self.stopping = False
         self.thread = threading.Thread(
             target=self.run, name="crossnote-sqlite-checkpoint", daemon=True
         )
@@ -68,7 +67,7 @@ class Checkpointer:
             self.wake.set()
 
     def run(self) -> None:
-        while not self.stopping:
+        while True:
             self.wake.wait(self.interval)
             self.wake.clear()
             if not self.commits:
@@ -102,11 +101,6 @@ class Checkpointer:
             finally:
                 self.gate.release()
         self.checkpoints += 1
-
-    def stop(self) -> None:
-        self.stopping = True
-        self.wake.set()
-        self.thread.join(timeout=5)
 
 
 def checkpointer_for(

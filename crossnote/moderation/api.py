@@ -1,12 +1,14 @@
-"""REST endpoints: check a draft (norms coach), statements of reasons, regional withholding."""
+"""REST endpoints: check a draft (norms coach), statements of reasons, regional withholding,
+reports, the review queue, appeals, and an admin lifting a suspension."""
 
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
 from crossnote.accounts.auth import OPTIONAL, REQUIRED
-from crossnote.core.errors import InvalidInput, NotFound, PermissionDenied
+from crossnote.accounts.models import User
+from crossnote.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from crossnote.moderation import presenters, selectors, services
-from crossnote.moderation.roles import is_moderator, moderator_regions
+from crossnote.moderation.roles import can_lift_suspensions, is_moderator, moderator_regions
 from crossnote.moderation.schemas import (
     AppealIn,
     AppealOut,
@@ -22,6 +24,8 @@ from crossnote.moderation.schemas import (
     SuiteRunIn,
     SuiteRunOut,
     TransparencyOut,
+    UnsuspendIn,
+    UnsuspendOut,
     WithholdIn,
     WithholdingOut,
 )
@@ -235,3 +239,30 @@ def appeal(request, decision_id: int, payload: AppealIn):
         201,
         services.appeal_decision(author=request.user, decision_id=decision_id, text=payload.text),
     )
+
+
+# --- suspensions ---------------------------------------------------------------------------------
+
+
+@router.post("/users/{username}/unsuspend", response=UnsuspendOut, auth=REQUIRED)
+def unsuspend(request, username: str, payload: UnsuspendIn):
+    """Admins (staff who may change suspensions, as on the admin's Suspensions list): lift every
+    suspension of this person in force and reactivate the account, audited with the `reason`
+    (`crossnote moderation unsuspend`). 400 without a reason; 404 for no such person; 409 when
+    none is in force (nothing was lifted, nothing audited: a retry after a lost answer reads
+    409 too). Moderators end a suspension by reversing its decision on appeal (403 here)."""
+    if not can_lift_suspensions(request.user):
+        raise PermissionDenied(
+            _("Only admins can lift suspensions; a moderator reverses one on appeal.")
+        )
+    person = User.objects.filter(username__iexact=username.lstrip("@")).first()
+    if person is None:
+        raise NotFound(_("No one is called @%(name)s.") % {"name": username.lstrip("@")})
+    lifted = services.lift_suspensions(person.suspensions.all(), request.user, payload.reason)
+    if not lifted:
+        raise Conflict(
+            _("%(username)s has no suspension in force; nothing was lifted.")
+            % {"username": person.username}
+        )
+    person.refresh_from_db(fields=["is_active"])
+    return {"username": person.username, "lifted": lifted, "active": person.is_active}

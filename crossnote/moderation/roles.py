@@ -57,6 +57,13 @@ def moderator_regions(user) -> list[str]:
         return []
 
 
+def can_lift_suspensions(user) -> bool:
+    """Lifting a suspension by hand is an operator's act, as on the admin's Suspensions list:
+    staff who may change suspensions (admins). A moderator, senior included, ends one only by
+    reversing the decision it was given on, when the suspended person appeals."""
+    return bool(getattr(user, "is_staff", False) and user.has_perm("moderation.change_suspension"))
+
+
 def can_take(user, item) -> bool:
     """Whether `user` may claim and decide this review item."""
     if not is_moderator(user):

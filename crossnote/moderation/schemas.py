@@ -220,6 +220,21 @@ class AppealOut(Schema):
     created_at: datetime
 
 
+class UnsuspendIn(Schema):
+    reason: str = Field(
+        "",
+        max_length=1000,
+        description="Why the suspensions are lifted, kept in the audit log: required (400 with "
+        "field `reason` when empty or blank)",
+    )
+
+
+class UnsuspendOut(Schema):
+    username: str
+    lifted: int = Field(description="how many suspensions in force were lifted (at least 1)")
+    active: bool = Field(description="whether the account is active again")
+
+
 class SuiteRunIn(Schema):
     group: str = Field(
         "", max_length=40, description="only the cases of one set, kind or language; '' for all"

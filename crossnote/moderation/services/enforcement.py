@@ -321,7 +321,7 @@ def apply_account_action(verdict, author, decision=None) -> None:
     policy = verdict.policy
     if policy is not None and policy.account_action == "suspend" and author.is_active:
         Suspension.objects.create(user=author, until=None, decision=decision)
-        type(author).objects.filter(pk=author.pk).update(is_active=False)
+        User.objects.filter(pk=author.pk).update(is_active=False)
         author.is_active = False
         end_all_sessions(author)  # every session and API token of the account ends now
         audit(
@@ -354,7 +354,7 @@ def strike(author, decision) -> None:
         days = step.partition(":")[2]
         until = now + timedelta(days=int(days)) if days.isdigit() else None
         Suspension.objects.create(user=author, until=until, decision=decision)
-        type(author).objects.filter(pk=author.pk).update(is_active=False)
+        User.objects.filter(pk=author.pk).update(is_active=False)
         end_all_sessions(author)  # every session and API token of the account ends now
         audit(None, "suspend", f"user:{author.pk}", after={"step": step, "strikes": active})
 

@@ -37,10 +37,14 @@ def apply_verdict(obj, kind: str, verdict, author) -> Decision | None:
     if not verdict.acts:
         return None
     if kind == "profile":
-        if verdict.action in (Action.HOLD, Action.REMOVE):
-            raise ContentBlocked(statement_for(verdict, kind))
-        return record_decision(obj, kind, verdict, author)
+        return _apply_to_profile(obj, verdict, author)
     if verdict.action == Action.WITHHOLD:
+        # A regional withholding is a legal measure, not a finding against the author: the note
+        # is unlawful in some regions (a court order, a national statute) and lawful elsewhere,
+        # where it stays up. It puts no strike on the account and never suspends it, whatever
+        # the policy's account action: a suspension would take the note (and all else) from
+        # readers in every region, beyond what the law of any one asks (EU DSA Art. 9: an order
+        # reaches only its territory).
         if kind != "note":
             return None
         return withhold_note(
@@ -70,6 +74,26 @@ def apply_verdict(obj, kind: str, verdict, author) -> Decision | None:
         note=note,
         comment=obj if kind == "comment" else None,
     )
+    return decision
+
+
+def _suspends(verdict) -> bool:
+    policy = verdict.policy
+    return policy is not None and policy.account_action == "suspend"
+
+
+def _apply_to_profile(user, verdict, author) -> Decision | None:
+    """A profile's verdict: a bio or name the policy holds or removes is refused (451) and
+    not saved; label and limit are recorded. A policy that suspends suspends the account, as
+    for a note: then the write stands, for refusing it would roll the suspension back with
+    it, and nobody sees it (a suspended account's profile is not shown or found); it stays
+    for the moderator who decides the appeal. A withholding never suspends (apply_verdict)."""
+    suspends = _suspends(verdict) and verdict.action != Action.WITHHOLD
+    if verdict.action in (Action.HOLD, Action.REMOVE) and not suspends:
+        raise ContentBlocked(statement_for(verdict, "profile"))
+    decision = record_decision(user, "profile", verdict, author)
+    if suspends:
+        apply_account_action(verdict, author, decision)
     return decision
 
 

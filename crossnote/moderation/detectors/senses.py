@@ -39,6 +39,9 @@ SENSE_CUES: dict[str, tuple[str, ...]] = {
         "sire", "spayed", "spay", "in heat", "fox", "vixen", "wolf", "female dog",
         "greyhound", "terrier", "labrador", "retriever", "spaniel", "collie", "shepherd", "pedigree",
         "狗", "犬", "幼崽", "下崽", "产仔", "小狗", "狗狗", "配种", "兽医",
+        # modtune10: a bitch in season, of champion lines; breeds named in Chinese
+        "in season", "first heat", "champion lines", "bloodline", "bloodlines", "stud", "金毛",
+        "拉布拉多", "柯基", "泰迪", "哈士奇", "边牧", "比熊", "萨摩耶",
     ),
     "bird": (
         "bird", "birds", "hen", "hens", "rooster", "roosters", "chicken", "chickens", "crow",
@@ -50,6 +53,7 @@ SENSE_CUES: dict[str, tuple[str, ...]] = {
     "donkey": (
         "donkey", "donkeys", "mule", "mules", "horse", "horses", "foal", "jawbone", "saddle",
         "kiang", "farm", "stable", "bray", "brayed", "驴", "马",
+        "paddock", "pasture", "hay", "barn", "graze", "grazing", "grazed", "hooves", "jenny",
     ),
     "cat": ("cat", "cats", "kitten", "kittens", "kitty", "meow", "purr", "purred", "猫"),
     "plant": (
@@ -446,6 +450,10 @@ _RECEIVED = re.compile(
     r"|posted|messaged|dmed|dm'd|sent|sends|keeps sending|left)\b(?:\W+\w+){0,8}?\W+"
     r"(?:to me|me|on my|under my|in my|at me)\b"
     r"|\bin my (?:dms|inbox|comments|mentions|replies|messages)\b"
+    # modtune10: abuse a witness saw said to someone else ("typed 'kys' to a 12-year-old")
+    r"|\b(?:typed|said|wrote|sent|yelled|shouted|messaged|dmed|commented)\b(?:\W+\w+){0,8}?\W+"
+    r"to (?:a|an|this|that|the|some|another|my) (?:\d+[- ]year[- ]old|kid|child|girl|boy|player"
+    r"|teammate|streamer|newbie|new player|woman|man|user|stranger|friend|classmate)\b"
 )
 # The same text asks what to do about it, or says it was reported.
 _SEEKS_HELP = re.compile(

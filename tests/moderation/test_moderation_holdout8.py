@@ -28,6 +28,15 @@ label-alone threshold raised 0.51 -> 0.52 above the highest newcomer post: -nb),
 `--errors 0`: evasions caught 139 -> 149/220 (67.7%), look-alikes flagged 15/177 unchanged, 1
 held, newcomers 2/79 (the model before the threshold was raised: 150/220, the same otherwise).
 Floors raised with a margin of one case. Still blind: no case read, nothing tuned on it.
+
+Session 18, helper "modtune10": NO LONGER BLIND. Its misses and false alarms were read and
+grouped by construction into rules (detectors/patterns.py, the modtune10 block; senses and
+benign compounds), each tried on the helper's own sentences (test_modtune10_rules.py), and it
+is a training set now (datasets.OWN_CASE_SETS). At 44b5b44+, `--errors 0`: evasions caught
+149 -> 219/220 (99.6%), look-alikes flagged 15 -> 9/177 (5.1%), held 1 -> 0, newcomers 2/79
+(both the classifier alone: 德州, 私信). Its figures are tuned-on figures, not a measure: the
+blind measure of these rules was holdout9 before it was read (198 -> 203/254, 9/193). Floors
+raised with a margin of one case.
 """
 
 import pytest
@@ -35,9 +44,9 @@ import pytest
 from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT8_FLOORS = {
-    "catch_rate": 0.672,  # 149/220 = 0.6773; one case fewer is 0.6727
-    "lookalikes_flagged_rate": 0.091,  # 15/177 = 0.0847; one case more is 0.0904
-    "benign_held": 1,
+    "catch_rate": 0.990,  # 219/220 = 0.9955; one case fewer is 0.9909
+    "lookalikes_flagged_rate": 0.057,  # 9/177 = 0.0508; one case more is 0.0565
+    "benign_held": 0,
     "newcomers_flagged": 2,
 }
 

@@ -18,8 +18,15 @@ after NFKC and case-folding) and was taken out before any measuring.
 - with the classifier retrained on the own sets and train9 (stack-2026-12-06-15777f98-nb):
   198/254 (78.0%), look-alikes 9/193 (4.7%), none held, newcomers 0/83.
 The disguises are caught; abuse carried by meaning is not (a third of it). Floors with a margin
-of one case. This set is blind (datasets.BLIND_CASE_SETS): never trained on, and blind no longer
-once a rule is tuned on its misses (say so here then).
+of one case. This set was blind (datasets.BLIND_CASE_SETS) until session 18.
+
+Session 18, helper "modtune10": NO LONGER BLIND. First, rules written for holdout8's misses only
+were measured here once, rates only, before any case of this set was read (its honest
+validation figure): evasions caught 198 -> 203/254 (79.9%), look-alikes 9/193 (4.7%), none
+held, newcomers 0/83. Then its own misses and false alarms were read and grouped into rules
+(checked on holdout8 and every earlier set): 247/254 (97.2%), look-alikes 4/193 (2.1%), none
+held, newcomers 0/83. It is a training set now (datasets.OWN_CASE_SETS); its figures are
+tuned-on figures. Floors raised with a margin of one case.
 """
 
 import pytest
@@ -28,8 +35,8 @@ from crossnote.moderation.datasets import OWN_CASE_SETS
 from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT9_FLOORS = {
-    "catch_rate": 0.775,  # 198/254 = 0.7795; one case fewer is 0.7756
-    "lookalikes_flagged_rate": 0.052,  # 9/193 = 0.0466; one case more is 0.0518
+    "catch_rate": 0.968,  # 247/254 = 0.9724; one case fewer is 0.9685
+    "lookalikes_flagged_rate": 0.026,  # 4/193 = 0.0207; one case more is 0.0259
     "benign_held": 0,
     "newcomers_flagged": 0,
 }
@@ -38,7 +45,8 @@ HOLDOUT9_FLOORS = {
 def test_holdout9_is_its_own_sentences_in_both_languages_and_big_enough():
     check_its_own_sentences(
         "holdout9",
-        (*OWN_CASE_SETS, "holdout8"),  # every set written before it, train9 included
+        # every set written before it, train9 and holdout8 included
+        tuple(name for name in OWN_CASE_SETS if name != "holdout9"),
         lookalikes=185,
         evasions=245,
         newcomers=80,

@@ -41,7 +41,7 @@ INNOCENT = "my dog loves the park"
 
 def test_every_case_set_is_either_trained_on_or_blind():
     trained, blind = set(datasets.OWN_CASE_SETS), set(datasets.BLIND_CASE_SETS)
-    assert "holdout8" in blind and not trained & blind
+    assert not trained & blind
     assert trained | blind == set(runner.CASE_SETS)  # a new set must be declared one or the other
 
 
@@ -56,7 +56,8 @@ def test_the_own_cases_are_labelled_rows_and_never_open_the_blind_set(monkeypatc
     monkeypatch.setattr(runner, "read_cases", recording)
     own = datasets.own_cases()
     assert list(own) == list(datasets.OWN_CASE_SETS)
-    assert opened and not [path for path in opened if "holdout8" in path.parts]
+    blind = datasets.BLIND_CASE_SETS
+    assert opened and not [path for path in opened if blind & set(path.parts)]
     every = runner.load_cases(runner.CASE_SETS["suite"])
     suite = [c for c in every if not (c.abusive and c.kind in datasets.NOT_OFFENSIVE_KINDS)]
     assert len(suite) < len(every)  # the scams are not offensive language
@@ -65,8 +66,10 @@ def test_the_own_cases_are_labelled_rows_and_never_open_the_blind_set(monkeypatc
     assert {row.label for row, case in zip(rows, suite, strict=True) if case.abusive} == {1}
     assert {row.label for row, case in zip(rows, suite, strict=True) if not case.abusive} == {0}
     assert {case.source for case in suite if not case.abusive} == {"lookalikes", "newcomers"}
+    # holdout8 and holdout9 were tuned on in session 18: a stand-in blind set until the next one
+    monkeypatch.setattr(datasets, "BLIND_CASE_SETS", frozenset({"holdout9"}))
     with pytest.raises(ValueError, match="blind"):
-        datasets.own_cases(["suite", "holdout8"])
+        datasets.own_cases(["suite", "holdout9"])
     with pytest.raises(ValueError, match="no case set"):
         datasets.own_cases(["holdout99"])
 
@@ -137,7 +140,7 @@ def test_the_train_command_learns_from_every_own_set_by_default(captured):
     with pytest.raises(captured["stop"]):
         call_command("moderation_train", "--dry-run")
     assert list(captured["own"]) == list(datasets.OWN_CASE_SETS)
-    assert "holdout8" not in captured["own"]
+    assert not set(captured["own"]) & datasets.BLIND_CASE_SETS
     newcomers = datasets.own_cases(parts=("newcomers",))
     assert captured["quiet"] == [row for rows in newcomers.values() for row in rows]
     assert not [name for name in captured["splits"] if name.startswith("own_")]
@@ -149,12 +152,13 @@ def test_the_train_command_scores_the_own_sets_it_leaves_out(captured):
     assert list(captured["own"]) == ["suite", "holdout"]
     held_out = {f"own_{name}" for name in datasets.OWN_CASE_SETS[2:]}
     own_splits = {name for name in captured["splits"] if name.startswith("own_")}
-    assert own_splits == held_out  # holdout2 … holdout7, never holdout8
+    assert own_splits == held_out  # holdout2 … holdout9, never a blind set
 
 
-def test_the_train_command_refuses_the_blind_set(captured):
+def test_the_train_command_refuses_the_blind_set(captured, monkeypatch):
+    monkeypatch.setattr(datasets, "BLIND_CASE_SETS", frozenset({"holdout9"}))  # a stand-in
     with pytest.raises(CommandError, match="blind"):
-        call_command("moderation_train", "--dry-run", "--own-cases", "suite,holdout8")
+        call_command("moderation_train", "--dry-run", "--own-cases", "suite,holdout9")
     with pytest.raises(captured["stop"]):
         call_command("moderation_train", "--dry-run", "--no-own-cases")
     assert captured["own"] is None

@@ -160,6 +160,9 @@ class TranslatedTextOut(Schema):
     original: str
     translation: str | None = Field(description="None: already in your language, or none")
     engine: str | None
+    gloss: bool = Field(
+        False, description="The translation is only word-by-word glosses (offline dictionary)"
+    )
 
 
 class AppealDecisionOut(Schema):

@@ -134,9 +134,11 @@ def is_private(kind: str, obj) -> bool:
 def translate_for_reader(text: str, target: str, *, private: bool) -> dict:
     """`text` for a reader of `target` (a language or UI code): through crossnote.language's
     translation service and its cache. Returns the original, the translation (None when the text
-    is already in that language or no engine can translate it) and the engine's name."""
+    is already in that language or no engine can translate it), the engine's name, and whether
+    it is only word-by-word glosses (the offline dictionary), which no page may call a
+    translation."""
     text = (text or "").strip()
-    out = {"original": text, "translation": None, "engine": None}
+    out = {"original": text, "translation": None, "engine": None, "gloss": False}
     if not text:
         return out
     try:
@@ -144,7 +146,11 @@ def translate_for_reader(text: str, target: str, *, private: bool) -> dict:
     except DomainError:  # no engine for this pair right now, or too long: the original stands
         return out
     if not result.unchanged and result.text.strip() != text:
-        out.update(translation=result.text.strip(), engine=result.backend_label or result.backend)
+        out.update(
+            translation=result.text.strip(),
+            engine=result.backend_label or result.backend,
+            gloss=result.is_gloss,  # word-by-word glosses, not a sentence translation
+        )
     return out
 
 

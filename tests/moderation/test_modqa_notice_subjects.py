@@ -30,9 +30,9 @@ def test_each_notice_names_the_note_or_the_comment_and_its_note(lin, mia):
 
     page = notices(lin)
     assert page.count('data-testid="notice-subject"') == 2
-    assert f"你的评论: “{HELD}”" in page
-    assert f'所在笔记: <a href="/notes/{theirs.pk}/#c{comment.pk}">Sunday dumplings</a>' in page
-    assert f'你的笔记: <a href="/notes/{own.pk}/">邻居的噪音</a>' in page
+    assert f"你的评论：“{HELD}”" in page
+    assert f'所在笔记：<a href="/notes/{theirs.pk}/#c{comment.pk}">Sunday dumplings</a>' in page
+    assert f'你的笔记：<a href="/notes/{own.pk}/">邻居的噪音</a>' in page
     english = notices(lin, "en")
     assert f"Your comment: “{HELD}”" in english and "Your note: <a" in english
 
@@ -42,7 +42,7 @@ def test_a_removed_note_of_someone_else_is_not_named_under_a_comment(lin, mia):
     add_comment(note=theirs, author=lin, body=HELD)
     Note.objects.filter(pk=theirs.pk).update(moderation=ModerationState.REMOVED)
     page = notices(lin)
-    assert f"你的评论: “{HELD}”" in page
+    assert f"你的评论：“{HELD}”" in page
     assert "Rude title" not in page and "所在笔记" not in page
 
 

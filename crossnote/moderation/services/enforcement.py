@@ -159,7 +159,9 @@ def statement_of_reasons(
         if automated_detection
         else _("A human moderator reviewed it after a report.")
     )
-    return " ".join(
+    # One line each: a wall of sentences is hard to read on a phone, and Chinese puts no space
+    # between sentences ("。 事实" read as a typo); pages show the lines (linebreaksbr).
+    return "\n".join(
         [
             _("What: your %(kind)s — %(action)s.")
             % {"kind": KIND_WORDS.get(kind, kind), "action": ACTION_WORDS.get(action, action)},
@@ -202,6 +204,13 @@ def reason_for_author(reason: str, *, private: bool) -> str:
     translated = selectors.translate_for_reader(reason, target, private=private)
     if translated["translation"] is None:
         return translated["original"]
+    if translated["gloss"]:  # the offline dictionary's glosses: helpful, but no translation
+        return (
+            _(
+                "%(translation)s (the moderator wrote: “%(original)s”; %(engine)s, not a translation)"
+            )
+            % translated
+        )
     return (
         _("%(translation)s (the moderator wrote: “%(original)s”; machine-translated by %(engine)s)")
         % translated

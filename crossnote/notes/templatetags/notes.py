@@ -137,7 +137,13 @@ def card_html_version(context, note) -> tuple:
         context.get("translate_target"),
         note.pk in (context.get("liked_ids") or ()),
         note.like_count,
+        note.moderation == "labelled" and _is_own(context, note),  # its author sees the photo
     )
+
+
+def _is_own(context, note) -> bool:
+    user = getattr(context.get("request"), "user", None)
+    return user is not None and user.is_authenticated and note.author_id == user.pk
 
 
 def _comment_page_part(context) -> tuple:

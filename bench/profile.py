@@ -77,7 +77,6 @@ IDLE = {
     ("Thread._wait_for_tstate_lock", "threading.py"),
     ("Popen.poll", "multiprocessing/popen_fork.py"),  # granian's main process
     ("Popen.wait", "multiprocessing/popen_fork.py"),
-    ("QueueListener.dequeue", "logging/handlers.py"),  # the log writer waiting for a record
 }
 
 

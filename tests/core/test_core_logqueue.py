@@ -95,3 +95,49 @@ def test_without_the_queue_threads_wait_on_the_stream(tmp_path):
     assert done.stdout.splitlines()[0] == "StreamHandler"
     assert "threads done while the stream was locked: False" in done.stdout
     assert len([line for line in done.stderr.splitlines() if "GET /thread/" in line]) == 400
+
+
+class _CountingStream:
+    def __init__(self):
+        self.writes: list[str] = []
+
+    def write(self, text):
+        self.writes.append(text)
+
+    def flush(self):
+        pass
+
+
+def test_lines_are_gathered_and_written_together_and_a_warning_goes_at_once():
+    """No thread is woken per line (that cost a like request 0.26 ms of CPU in process): INFO
+    lines gather and reach the stream in one write; a warning wakes the writer."""
+    import logging
+    import time
+
+    from crossnote.core.logqueue import WRITE_INTERVAL, QueuedStreamHandler
+
+    stream = _CountingStream()
+    handler = QueuedStreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    log = logging.getLogger("crossnote.test.logqueue")
+    log.propagate = False
+    log.setLevel(logging.INFO)
+    log.addHandler(handler)
+    try:
+        for n in range(100):
+            log.info("line %d", n)
+        handler.flush_queue()
+        assert len(stream.writes) <= 2  # one, or two if the writer's interval fell in between
+        lines = "".join(stream.writes).splitlines()
+        assert lines == [f"INFO line {n}" for n in range(100)]
+
+        stream.writes.clear()
+        log.warning("something is wrong")
+        assert handler._wake.is_set() or stream.writes  # the writer is woken, not left to wait
+        deadline = time.monotonic() + 10 * WRITE_INTERVAL
+        while not stream.writes and time.monotonic() < deadline:
+            time.sleep(0.001)
+        assert stream.writes == ["WARNING something is wrong\n"]
+    finally:
+        log.removeHandler(handler)
+        handler.close()

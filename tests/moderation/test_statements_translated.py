@@ -112,7 +112,12 @@ def test_the_senior_moderator_reads_the_appeal_translated(removed, lin):
     assert text["engine"] == engine_label("en")
     decision = appeal["decision"]
     assert decision["action"] == "remove" and decision["moderator"] == "mod_amy"
-    assert decision["reason"] == {"original": REASON, "translation": None, "engine": None}
+    assert decision["reason"] == {
+        "original": REASON,
+        "translation": None,
+        "engine": None,
+        "gloss": False,
+    }
     # The statement Lin received (Chinese) is shown in English too.
     assert decision["statement"]["translation"]
     assert (

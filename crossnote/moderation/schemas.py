@@ -44,7 +44,10 @@ class DecisionOut(Schema):
     category: str
     automated: bool
     regions: list[str]
-    statement: str
+    statement: str = Field(
+        description="The statement of reasons in the author's language; a moderator's decision "
+        "has one line per part (what, facts, means, ground, redress)"
+    )
     signals: list[dict]
     created_at: datetime
 

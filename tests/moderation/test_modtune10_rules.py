@@ -204,7 +204,7 @@ def test_a_modtune10_look_alike_is_not_matched(text):
         "陪聊美女，加vx看私房照",
         "代写毕业论文，包过，私我",
         "高仿名牌鞋一比一，加v看图",
-        "免费领取护肤品，名额有限，手慢无",
+        "加vx免费领取护肤品，名额有限，手慢无",
         "guaranteed 200% profit, send usdt to start",
         "您的包裹丢失，客服将为您理赔，请填写银行卡和验证码",
         "I'm a soldier stationed overseas and need help moving my funds, send me your bank details",

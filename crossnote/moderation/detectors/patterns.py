@@ -1844,7 +1844,9 @@ _PROMISING_MONEY_MODTUNE10_MORE = Pattern(
     "promising money",
     categories.SCAM,
     re.compile(
-        r"代写(?:论文|作业|毕业论文)|代考|包过|包通过|高仿|一比一|1:1(?:复刻|高仿)|工厂直销|免费领取|领取免费"
+        r"代写(?:论文|作业|毕业论文)|代考|包过|包通过|高仿|一比一|1:1(?:复刻|高仿)|工厂直销"
+        # a freebie only beside a contact (not a shop's 限时免费领取)
+        r"|(?:加|私|扫)[^。！？]{0,20}(?:免费领取|领取免费)|(?:免费领取|领取免费)[^。！？]{0,20}(?:加|私|扫)"
         r"|\bcheap\s+(?:designer|replica|luxury|branded)\b"
         r"|\b(?:crypto|trading|forex)\s+signals?\s+group\b"
     ),

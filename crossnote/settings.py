@@ -134,6 +134,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 CROSSNOTE_SQLITE_CHECKPOINT_INTERVAL = env.float(
     "CROSSNOTE_SQLITE_CHECKPOINT_INTERVAL", default=0.5
 )
+# Likes that arrive together in one process are written by one statement, one pass through the
+# write gate for all of them (crossnote.notes.likewrite.LikeBatcher); False: one statement each.
+CROSSNOTE_SQLITE_LIKE_BATCH = env.bool("CROSSNOTE_SQLITE_LIKE_BATCH", default=True)
 # Each server thread keeps its connection between requests (opening a SQLite connection and
 # running the PRAGMAs was 1.6 ms of a 17.7 ms signed-in explore request, issue 19); Django checks
 # a kept connection is alive before reusing it. PostgreSQL's pool (below) keeps them instead.

@@ -150,7 +150,7 @@ OWN_CASE_SETS = (
     "holdout9",  # tuned on in session 18 (helper modtune10): blind no longer
     "train9",  # written to train on, never a measure (session 15)
 )
-BLIND_CASE_SETS: frozenset[str] = frozenset()
+BLIND_CASE_SETS = frozenset({"holdout10"})
 # Evasions of these kinds are not offensive language (the classifier's question), as a note
 # removed as spam teaches it nothing (OFFENSIVE_CATEGORIES): taught as offensive, "dm me" and
 # "add my wechat" made a newcomer's "DM me if you want to practise Chinese" score as abuse.

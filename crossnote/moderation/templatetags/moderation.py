@@ -4,6 +4,7 @@ from django import template
 
 from crossnote.moderation import roles
 from crossnote.moderation.models import Action, Decision
+from crossnote.moderation.services.enforcement import STATE_FOR
 
 register = template.Library()
 
@@ -24,3 +25,13 @@ def latest_decision(obj, kind: str):
 @register.filter
 def is_moderator(user) -> bool:
     return roles.is_moderator(user)
+
+
+@register.filter
+def state_says_more(decision, state: str) -> bool:
+    """Whether the content's present state tells its author more than the decision's action:
+    the banner names the state only then ("Show behind a content warning · Shown behind a content
+    warning" said the same thing twice; a label later held for review says "· Held for review")."""
+    if decision is None or not state or state == "visible":
+        return False
+    return STATE_FOR.get(decision.action) != state

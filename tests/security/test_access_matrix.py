@@ -299,6 +299,9 @@ API = [
     A("POST", "/moderation/suite/runs", "401 403 403 403 200 200", data={"group": "mixed"}),
     A("GET", "/moderation/notices", "401 200 200 200 200 200"),
     A("POST", "/decisions/{decision_id}/appeal", "401 201 404 404 404 404", url="/decisions/{decision}/appeal", data={"text": "please"}),
+    # Lifting a suspension: staff who may change suspensions (the admin) only; moderators 403;
+    # the owner is not suspended, so the admin is told nothing was lifted (409).
+    A("POST", "/users/{username}/unsuspend", "401 403 403 403 403 409", url="/users/{owner}/unsuspend", data={"reason": "lifted after review"}),
     A("GET", "/search", "200 200 200 200 200 200", url="/search?q=cats"),
     A("GET", "/search/suggest", "200 200 200 200 200 200", url="/search/suggest?q=ca"),
     # Text in photos: read by whoever may see the note; alt text by its author only.

@@ -148,9 +148,11 @@ OWN_CASE_SETS = (
     "holdout7",
     "holdout8",  # tuned on in session 18 (helper modtune10): blind no longer
     "holdout9",  # tuned on in session 18 (helper modtune10): blind no longer
+    "holdout10",  # tuned on in session 19 (helper modtune11): blind no longer
     "train9",  # written to train on, never a measure (session 15)
 )
-BLIND_CASE_SETS = frozenset({"holdout10"})
+# Empty until the next blind set is declared (the lead adds it): every set is one or the other.
+BLIND_CASE_SETS: frozenset[str] = frozenset()
 # Evasions of these kinds are not offensive language (the classifier's question), as a note
 # removed as spam teaches it nothing (OFFENSIVE_CATEGORIES): taught as offensive, "dm me" and
 # "add my wechat" made a newcomer's "DM me if you want to practise Chinese" score as abuse.

@@ -18,9 +18,13 @@ stack-2026-12-06-15777f98-nb throughout):
   94/123, mixed 7/7), look-alikes 11/213 (5.2%), 1 held, newcomers 0/84. By kind: paraphrase
   4/23, threat 10/24, hate 10/17, scam 5/10, traditional 4/8, harassment 22/24; every other
   disguise 77-100%.
-Abuse carried by meaning is still what passes. Floors with a margin of one case. This set is blind
-(datasets.BLIND_CASE_SETS): never trained on, and blind no longer once a rule is tuned on its
-misses (say so here then).
+Abuse carried by meaning is still what passes. Floors with a margin of one case. This set was
+blind (datasets.BLIND_CASE_SETS) until session 19.
+
+Session 19, helper "modtune11": NO LONGER BLIND. Its 66 misses and 11 false alarms were read and
+grouped by kind into rules and senses (tests/moderation/test_modtune11_rules.py, sentences of my
+own), checked on every earlier set. It is a training set now (datasets.OWN_CASE_SETS); its
+figures are tuned-on figures. Floors raised with a margin of one case.
 """
 
 import pytest
@@ -39,7 +43,8 @@ HOLDOUT10_FLOORS = {
 def test_holdout10_is_its_own_sentences_in_both_languages_and_big_enough():
     check_its_own_sentences(
         "holdout10",
-        OWN_CASE_SETS,  # every set written before it (holdout8 and holdout9 among them)
+        # every set written before it (holdout8 and holdout9 among them)
+        tuple(name for name in OWN_CASE_SETS if name != "holdout10"),
         lookalikes=210,
         evasions=260,
         newcomers=80,

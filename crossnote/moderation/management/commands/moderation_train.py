@@ -16,7 +16,7 @@ trained/ATTRIBUTION.md) and stores that table with the model. The data ships in 
 
 The stack also learns from the project's own labelled sentences, the regression suite's case
 sets (datasets.own_cases; evasions offensive, look-alikes and newcomer posts safe): by default
-every set in datasets.OWN_CASE_SETS, never a blind one (holdout8). `--own-cases` names fewer;
+every set in datasets.OWN_CASE_SETS, never one of datasets.BLIND_CASE_SETS. `--own-cases` names fewer;
 the sets left out are scored as held out (own_<set>), which is how the own-case weights were
 chosen. The n-gram weights do not read them.
 """

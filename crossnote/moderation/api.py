@@ -5,8 +5,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 
 from crossnote.accounts.auth import OPTIONAL, REQUIRED
-from crossnote.accounts.models import User
-from crossnote.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from crossnote.core.errors import InvalidInput, NotFound, PermissionDenied
 from crossnote.moderation import presenters, selectors, services
 from crossnote.moderation.roles import can_lift_suspensions, is_moderator, moderator_regions
 from crossnote.moderation.schemas import (
@@ -255,14 +254,5 @@ def unsuspend(request, username: str, payload: UnsuspendIn):
         raise PermissionDenied(
             _("Only admins can lift suspensions; a moderator reverses one on appeal.")
         )
-    person = User.objects.filter(username__iexact=username.lstrip("@")).first()
-    if person is None:
-        raise NotFound(_("No one is called @%(name)s.") % {"name": username.lstrip("@")})
-    lifted = services.lift_suspensions(person.suspensions.all(), request.user, payload.reason)
-    if not lifted:
-        raise Conflict(
-            _("%(username)s has no suspension in force; nothing was lifted.")
-            % {"username": person.username}
-        )
-    person.refresh_from_db(fields=["is_active"])
+    person, lifted = services.lift_suspensions_of(username, request.user, payload.reason)
     return {"username": person.username, "lifted": lifted, "active": person.is_active}

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy, gettext_noop
 
 from crossnote.accounts.models import User
 from crossnote.core import hooks
-from crossnote.core.errors import InvalidInput
+from crossnote.core.errors import Conflict, InvalidInput, NotFound
 from crossnote.moderation import engine, selectors
 from crossnote.moderation.categories import category_name
 from crossnote.moderation.detectors import patterns
@@ -408,6 +408,34 @@ def lift_suspensions(suspensions, by, reason: str) -> int:
         Suspension.objects.filter(pk__in=[s.pk for s in in_force]).update(lifted=True)
         _suspensions_ended({s.user_id for s in in_force}, by, {"reason": reason})
     return len(in_force)
+
+
+class NoSuspensionInForce(Conflict):
+    """Nothing to lift: the person (`person`) has no suspension in force."""
+
+    def __init__(self, person):
+        self.person = person
+        super().__init__(
+            _("%(username)s has no suspension in force; nothing was lifted.")
+            % {"username": person.username}
+        )
+
+
+def lift_suspensions_of(username: str, by, reason: str) -> tuple[User, int]:
+    """An admin lifts every suspension in force of the person called `username` (any case, a
+    leading "@" ignored): the API's unsuspend and `crossnote moderation unsuspend`. Returns the
+    person (their `is_active` as now stored) and how many were lifted. NotFound for no such
+    person; NoSuspensionInForce (a Conflict) when none is in force: nothing lifted, nothing audited, so a retry after a
+    lost answer is refused too."""
+    name = (username or "").lstrip("@")
+    person = User.objects.filter(username__iexact=name).first()
+    if person is None:
+        raise NotFound(_("No one is called @%(name)s.") % {"name": name})
+    lifted = lift_suspensions(person.suspensions.all(), by, reason)
+    if not lifted:
+        raise NoSuspensionInForce(person)
+    person.refresh_from_db(fields=["is_active"])
+    return person, lifted
 
 
 def lift_expired_suspensions() -> int:

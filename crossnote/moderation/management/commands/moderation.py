@@ -17,6 +17,7 @@ from crossnote.moderation.evaluation import evaluate_file
 from crossnote.moderation.models import AuditEntry
 from crossnote.moderation.roles import is_moderator
 from crossnote.moderation.services import training
+from crossnote.moderation.services.enforcement import NoSuspensionInForce
 from crossnote.moderation.services.suite_runs import ERRORS_KEPT
 from crossnote.moderation.suite import CASES_DIR, cases_directory, run_suite
 from crossnote.moderation.suite.runner import format_report
@@ -107,7 +108,7 @@ class Command(BaseCommand):
         unsuspend = sub.add_parser(
             "unsuspend", help="lift a person's suspensions in force and reactivate the account"
         )
-        unsuspend.add_argument("username")
+        unsuspend.add_argument("username", help="whose (any case; a leading @ is ignored)")
         unsuspend.add_argument("--reason", required=True, help="why (kept in the audit log)")
         audit = sub.add_parser("audit", help="export the audit log as CSV")
         audit.add_argument("file", nargs="?", default="-")
@@ -252,12 +253,15 @@ class Command(BaseCommand):
         self.stdout.write(f"{services.lift_expired_suspensions()} suspensions ended")
 
     def _unsuspend(self, options):
-        person = User.objects.filter(username=options["username"]).first()
-        if person is None:
-            raise CommandError(f"no user named {options['username']!r}")
-        count = services.lift_suspensions(person.suspensions.all(), None, options["reason"])
-        if not count:
-            raise CommandError(f"{person.username} has no suspension in force")
+        # The API's lookup (any case, "@" stripped) and refusals, in the command's own words.
+        try:
+            person, count = services.lift_suspensions_of(
+                options["username"], None, options["reason"]
+            )
+        except NotFound as exc:
+            raise CommandError(f"no user named {options['username']!r}") from exc
+        except NoSuspensionInForce as exc:
+            raise CommandError(f"{exc.person.username} has no suspension in force") from exc
         self.stdout.write(f"{count} suspension(s) of {person.username} lifted; account active")
 
     def _check(self, options):

@@ -17,7 +17,7 @@ from crossnote.moderation import engine, selectors
 from crossnote.moderation.categories import category_name
 from crossnote.moderation.engine import compares
 from crossnote.moderation.models import SEVERITY, Action
-from crossnote.moderation.services.enforcement import ACTION_WORDS, LAYER_NAMES
+from crossnote.moderation.services.enforcement import ACTION_WORDS, LAYER_NAMES, restate
 from crossnote.notes.models import Comment, ModerationState, Note
 from crossnote.notes.policies import viewer_region
 
@@ -285,9 +285,23 @@ def parent_notes(items) -> dict[int, dict]:
     }
 
 
+def restatement(decision, target: str, *, private: bool) -> str | None:
+    """The decision's statement of reasons written again in the reader's language (`target`)
+    from its parts, as it was written for the author; None where its parts are not kept (the
+    statement the author received, translated, stands in) or it reads the same."""
+    parts = selectors.statement_parts(decision)
+    if parts is None:
+        return None
+    language = selectors.statement_language(target)
+    if language == selectors.author_language(decision.author):
+        return None  # the reader reads the author's own statement
+    return restate(decision, parts, language, private=private)
+
+
 def appeal_context(item, target: str) -> dict | None:
     """For an appeal: the author's appeal and the original decision, each with a translation
-    into the deciding moderator's language (the engine named) beside the original."""
+    into the deciding moderator's language (the engine named) beside the original; the statement
+    the author received written again in that language (`restatement`)."""
     if item.appeal_id is None:
         return None
     appeal = item.appeal
@@ -311,6 +325,8 @@ def appeal_context(item, target: str) -> dict | None:
             "statement": selectors.translate_for_reader(
                 decision.statement, target, private=private
             ),
+            "restatement": restatement(decision, target, private=private),
+            "statement_language": selectors.author_language(decision.author),
             "created_at": decision.created_at,
         },
     }

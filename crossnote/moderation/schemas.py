@@ -178,6 +178,13 @@ class AppealDecisionOut(Schema):
     moderator: str | None
     reason: TranslatedTextOut = Field(description="The moderator's own reason, translated")
     statement: TranslatedTextOut = Field(description="The statement the author received")
+    restatement: str | None = Field(
+        None,
+        description="That statement written again in your language (`target`) from the "
+        "decision's parts, as it was written for the author (the moderator's own words "
+        "translated in it); None when your language is the author's or its parts are not kept "
+        "(`statement.translation` stands in)",
+    )
     created_at: datetime
 
 

@@ -64,11 +64,17 @@ def screen_text(text: str, *, kind: str, language: str = "", author=None, versio
     return signals, engine.decide(signals, kind=kind, author_region=region)
 
 
+def statement_language(code: str) -> str:
+    """The UI language a statement is written in for a reader of `code` (a language such as
+    "zh" or "ja", or a UI code such as "zh-hans"): Chinese for Chinese, else English."""
+    return "zh-hans" if (code or "").lower().split("-")[0] == "zh" else "en"
+
+
 def author_language(user) -> str:
     """The UI language a statement is written in for this person: Chinese if it is the first
     language they speak, else English."""
     languages = list(getattr(user, "languages", None) or [])
-    return "zh-hans" if languages and languages[0] == "zh" else "en"
+    return statement_language(languages[0] if languages else "")
 
 
 def is_newcomer(user) -> bool:
@@ -233,12 +239,9 @@ def account_limited_until(user):
     return until
 
 
-def decision_reason(decision) -> str:
-    """What the moderator wrote as the reason for a human decision ("" for automated ones, or
-    if they wrote none): kept in the audit entry written with the decision."""
-    if decision is None or decision.automated:
-        return ""
-    entry = (
+def _decision_entry(decision) -> dict | None:
+    """What the audit entry written with a human decision kept of it (reason, legal basis)."""
+    return (
         AuditEntry.objects.filter(
             action__startswith="decide:",
             target=f"{decision.kind}:{decision.object_id}",
@@ -247,7 +250,57 @@ def decision_reason(decision) -> str:
         .values_list("after", flat=True)
         .first()
     )
-    return (entry or {}).get("reason", "")
+
+
+def decision_reason(decision) -> str:
+    """What the moderator wrote as the reason for a human decision ("" for automated ones, or
+    if they wrote none): kept in the audit entry written with the decision."""
+    if decision is None or decision.automated:
+        return ""
+    return (_decision_entry(decision) or {}).get("reason", "")
+
+
+def statement_parts(decision) -> dict | None:
+    """What a decision's statement of reasons was written from, so that it can be written
+    again in another reader's language (services.enforcement.restate): a withholding's regions,
+    legal basis and reference; an automated decision's own fields (action, category, signals);
+    a moderator's reason, legal basis and whether automated means had flagged the content (the
+    source of the item they decided). None where those parts are not kept: an appeal's
+    outcome, or a moderator's decision whose audit entry or item is gone."""
+    withholding = Withholding.objects.filter(decision=decision).first()
+    if withholding is not None:
+        return {
+            "form": "withheld",
+            "regions": list(withholding.regions),
+            "legal_basis": withholding.legal_basis,
+            "reference": withholding.reference,
+        }
+    if decision.on_appeal:
+        return None
+    if decision.automated:
+        return {"form": "automated"}
+    entry = _decision_entry(decision)
+    # The item the moderator closed with this decision (close_item: in the same transaction).
+    item = (
+        ReviewItem.objects.filter(
+            kind=decision.kind,
+            object_id=decision.object_id,
+            decided_by_id=decision.moderator_id,
+            appeal__isnull=True,
+            decided_at__gte=decision.created_at,
+        )
+        .order_by("decided_at")
+        .first()
+    )
+    if entry is None or item is None:
+        return None
+    return {
+        "form": "human",
+        "action": entry.get("state", ""),
+        "facts": entry.get("reason", ""),
+        "legal_basis": entry.get("legal_basis", ""),
+        "automated_detection": item.source == ReviewItem.Source.AUTOMATED,
+    }
 
 
 # --- decisions and withholdings ---------------------------------------------------------------

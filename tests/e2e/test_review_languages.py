@@ -2,8 +2,9 @@
 
 - a Chinese-speaking author reads an English-speaking moderator's free-text reason translated
   inside the Chinese statement of reasons (with the original and the engine named);
-- the senior moderator, English UI, reads the Chinese appeal and the original decision
-  translated, and the author reads the appeal's outcome in Chinese;
+- the senior moderator, English UI, reads the Chinese appeal translated and the original
+  decision's statement written again in English (Lin's Chinese one a click away), and the
+  author reads the appeal's outcome in Chinese;
 - a comment's review item shows the note it sits under; once removed, the comment is neither
   counted in the note's comments nor quoted in its target's notifications;
 - the transparency page names categories (never "—") and says "1 appeal", in both languages;
@@ -123,11 +124,13 @@ def test_reasons_appeals_and_outcomes_reach_each_reader_in_their_language(
     assert any(c.isascii() and c.isalpha() for c in translated.inner_text())
     expect(page.get_by_test_id("appeal-text-original")).to_have_text(APPEAL)
     expect(page.get_by_test_id("decision-reason-original")).to_have_text(REASON)
-    page.locator("details", has=page.get_by_test_id("decision-statement")).locator(
-        "summary"
-    ).click()
-    statement_en = page.get_by_test_id("decision-statement-translation")
-    expect(statement_en).to_be_visible()  # Lin's Chinese statement, in English for Joe
+    box = page.get_by_test_id("decision-statement-box")
+    box.locator("summary").first.click()
+    # Lin's Chinese statement written again in English for Joe, from the decision itself.
+    statement_en = page.get_by_test_id("decision-statement-restated")
+    expect(statement_en).to_be_visible()
+    expect(statement_en).to_contain_text(f"Facts: {REASON}.")
+    box.get_by_text("As the author received it").click()
     expect(page.get_by_test_id("decision-statement-original")).to_contain_text("事实")
     shoot(page, "appeal-en")
     page.get_by_test_id("claim").click()

@@ -6,7 +6,7 @@ which layer produced it and which rule, term list, hash bank or model version, a
 text the evidence is, so the decision can be explained to the author and to a moderator.
 """
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 # Every layer a detector signals from (Signal.layer): a policy's `layer` names one of these or is
 # empty (any layer); one spelled otherwise would match no signal and never act.
@@ -39,6 +39,14 @@ class Signal:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Signal":
+        """A signal as stored (`as_dict`, e.g. a decision's), keys it no longer has left out."""
+        known = {f.name for f in fields(cls)}
+        values = {key: value for key, value in data.items() if key in known}
+        values["spans"] = [Span(**span) for span in values.get("spans") or []]
+        return cls(**values)
 
 
 class TextDetector:

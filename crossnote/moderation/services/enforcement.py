@@ -17,6 +17,7 @@ from crossnote.core.errors import Conflict, InvalidInput, NotFound
 from crossnote.moderation import engine, selectors
 from crossnote.moderation.categories import category_name
 from crossnote.moderation.detectors import patterns
+from crossnote.moderation.detectors.base import Signal
 from crossnote.moderation.models import (
     Action,
     AuditEntry,
@@ -218,12 +219,45 @@ def reason_for_author(reason: str, *, private: bool) -> str:
     )
 
 
-def statement_for_author(author, *, private: bool = False, **parts) -> str:
-    """The statement written in the author's language, not the moderator's; the moderator's
-    own words (the facts) translated into it too."""
-    with translation.override(selectors.author_language(author)):
+def statement_in(language: str, *, private: bool = False, **parts) -> str:
+    """A moderator's statement written in `language` (a UI code), the moderator's own words
+    (the facts) translated into it too."""
+    with translation.override(language):
         parts["facts"] = reason_for_author(parts.get("facts", ""), private=private)
         return statement_of_reasons(**parts)
+
+
+def statement_for_author(author, *, private: bool = False, **parts) -> str:
+    """The statement written in the author's language, not the moderator's."""
+    return statement_in(selectors.author_language(author), private=private, **parts)
+
+
+def restate(decision, parts: dict, language: str, *, private: bool) -> str:
+    """A decision's statement of reasons written again in `language` (a UI code) from the parts
+    it was written from (selectors.statement_parts), by the code that wrote it for the author:
+    what the senior moderator deciding an appeal reads in their own language (a translation of
+    the author's Chinese statement was a gloss of a gloss)."""
+    with translation.override(language):
+        if parts["form"] == "withheld":
+            return _withheld_statement(parts["regions"], parts["legal_basis"], parts["reference"])
+        if parts["form"] == "automated":
+            verdict = engine.Verdict(
+                action=decision.action,
+                category=decision.category,
+                signals=[Signal.from_dict(signal) for signal in decision.signals or []],
+            )
+            return statement_for(verdict, decision.kind)
+    return statement_in(
+        language,
+        private=private,
+        action=parts["action"],
+        kind=decision.kind,
+        category=decision.category,
+        automated_detection=parts["automated_detection"],
+        automated_decision=False,
+        facts=parts["facts"],
+        legal_basis=parts["legal_basis"],
+    )
 
 
 # --- decisions and content states -------------------------------------------------------------

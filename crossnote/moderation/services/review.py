@@ -318,7 +318,13 @@ def decide_item(
             f"decide:{action}",
             f"{item.kind}:{obj.pk}",
             before,
-            {"state": action, "reason": reason, "decision": decision.pk},
+            # The statement's parts, kept to write it again for a reader of another language.
+            {
+                "state": action,
+                "reason": reason,
+                "decision": decision.pk,
+                "legal_basis": legal_basis,
+            },
         )
     return item
 

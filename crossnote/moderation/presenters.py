@@ -298,6 +298,18 @@ def restatement(decision, target: str, *, private: bool) -> str | None:
     return restate(decision, parts, language, private=private)
 
 
+def note_ref_for_reader(ref: dict, target: str, *, private: bool) -> dict:
+    """The note a comment sits under with its title and snippet translated into the moderator's
+    language, as the comment's own text is (a Chinese moderator read the title in English)."""
+    return {
+        **ref,
+        "title_translated": selectors.translate_for_reader(ref["title"], target, private=private),
+        "snippet_translated": selectors.translate_for_reader(
+            ref["snippet"], target, private=private
+        ),
+    }
+
+
 def appeal_context(item, target: str) -> dict | None:
     """For an appeal: the author's appeal and the original decision, each with a translation
     into the deciding moderator's language (the engine named) beside the original; the statement
@@ -381,6 +393,8 @@ def item_context(moderator, item_id: int, *, target: str = "") -> dict:
     strikes = selectors.active_strikes(item.author)
     suggestion = explain_suggestion(item, text)
     under = _note_ref(obj.note, obj) if item.kind == "comment" and obj is not None else None
+    if under is not None:
+        under = note_ref_for_reader(under, target, private=private)
     appeal = appeal_context(item, target)
     api = {
         **summary(item),

@@ -152,19 +152,25 @@ class SuggestionOut(Schema):
     changed: bool = Field(description="The suggestion now differs from the recorded one")
 
 
-class NoteRefOut(Schema):
-    id: int
-    title: str
-    snippet: str
-    url: str
-
-
 class TranslatedTextOut(Schema):
     original: str
     translation: str | None = Field(description="None: already in your language, or none")
     engine: str | None
     gloss: bool = Field(
         False, description="The translation is only word-by-word glosses (offline dictionary)"
+    )
+
+
+class NoteRefOut(Schema):
+    id: int
+    title: str
+    snippet: str
+    url: str
+    title_translated: TranslatedTextOut | None = Field(
+        None, description="The title in your language (`target`), as the item's text is"
+    )
+    snippet_translated: TranslatedTextOut | None = Field(
+        None, description="The snippet in your language (`target`)"
     )
 
 

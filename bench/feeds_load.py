@@ -119,9 +119,14 @@ def start_server(port: int, workers: int, env: dict) -> subprocess.Popen:
     sys.exit("crossnote serve did not answer /bench/hello")
 
 
-def measure_bare(port: int, workers: int, users: int, seconds: int, env: dict) -> dict:
+def measure_bare(
+    port: int, workers: int, users: int, seconds: int, env: dict, query: bool = False
+) -> dict:
     """The framework's ceiling in this run: a bare Django view (bench/serve_bare.py: no
-    middleware, no database) on the same interface as `crossnote serve` (RSGI bridge)."""
+    middleware, no database) on the same interface as `crossnote serve` (RSGI bridge).
+    `query`: the same view asking DATABASE_URL's database `SELECT 1` first (one round trip
+    through the same pool): the ceiling of a row that goes to a database server."""
+    env = {**env, "BENCH_BARE_QUERY": "1" if query else "0"}
     command = [str(VENV_BIN / "granian"), "--interface", "rsgi", "bench.serve_bare:rsgi"]
     command += ["--port", str(port), "--workers", str(workers), "--no-ws"]
     command += ["--working-dir", str(ROOT), "--log-level", "error"]
@@ -386,11 +391,22 @@ def main() -> None:
     port = args.port or free_port()
     user_counts = [int(u) for u in args.users.split(",")]
     ceiling: dict[int, list[float]] = {}
-    if not args.no_ceiling and args.tool == "wrk":
+    # On a database server, also the bare view with one round trip to it (serve_bare.py).
+    queried: dict[int, list[float]] = {}
+    with_query = bool(os.environ.get("DATABASE_URL"))
+
+    def measure_ceilings(when: str) -> None:
         for users in user_counts:
             bare = measure_bare(port, args.workers, users, args.seconds, env)
             ceiling.setdefault(users, []).append(bare["rps"])
-            print(f"  bare Django view @ {users}: {bare['rps']:.0f} req/s (before the rows)")
+            print(f"  bare Django view @ {users}: {bare['rps']:.0f} req/s ({when} the rows)")
+            if with_query:
+                bare = measure_bare(port, args.workers, users, args.seconds, env, query=True)
+                queried.setdefault(users, []).append(bare["rps"])
+                print(f"  bare view + SELECT 1 @ {users}: {bare['rps']:.0f} req/s ({when})")
+
+    if not args.no_ceiling and args.tool == "wrk":
+        measure_ceilings("before")
     server = start_server(port, args.workers, env)
     worker = start_worker(env)
     host = f"http://127.0.0.1:{port}"
@@ -422,10 +438,7 @@ def main() -> None:
         if worker is not None:
             stop_server(worker)
     if ceiling:
-        for users in user_counts:
-            bare = measure_bare(port, args.workers, users, args.seconds, env)
-            ceiling[users].append(bare["rps"])
-            print(f"  bare Django view @ {users}: {bare['rps']:.0f} req/s (after the rows)")
+        measure_ceilings("after")
     print()
     print(
         f"{'scenario':<22}{'users':>6}{'req/s':>9}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}"
@@ -435,6 +448,12 @@ def main() -> None:
         print(
             f"{'bare Django view':<22}{users:>6}{sum(runs) / len(runs):>9.0f}{'':>41}{'100.0':>8}"
         )
+        if queried.get(users):
+            share = 100 * sum(queried[users]) / len(queried[users]) / (sum(runs) / len(runs))
+            print(
+                f"{'bare view + SELECT 1':<22}{users:>6}"
+                f"{sum(queried[users]) / len(queried[users]):>9.0f}{'':>41}{share:>8.1f}"
+            )
     for (scenario, users), r in results.items():
         hello = results.get(("hello", users), {}).get("rps") or 0
         share = f"{100 * r['rps'] / hello:.1f}" if hello else "-"

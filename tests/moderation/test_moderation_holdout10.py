@@ -23,8 +23,10 @@ blind (datasets.BLIND_CASE_SETS) until session 19.
 
 Session 19, helper "modtune11": NO LONGER BLIND. Its 66 misses and 11 false alarms were read and
 grouped by kind into rules and senses (tests/moderation/test_modtune11_rules.py, sentences of my
-own), checked on every earlier set. It is a training set now (datasets.OWN_CASE_SETS); its
-figures are tuned-on figures. Floors raised with a margin of one case.
+own), checked on every earlier set: 199 -> 260/265 caught (98.1%), look-alikes 11 -> 1/213
+(0.5%; 射手座的人是不是都…, the classifier alone), held 1 -> 0, newcomers 0/84. It is a training set
+now (datasets.OWN_CASE_SETS); its figures are tuned-on figures. Floors raised with a margin of
+one case.
 """
 
 import pytest
@@ -33,9 +35,9 @@ from crossnote.moderation.datasets import OWN_CASE_SETS
 from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT10_FLOORS = {
-    "catch_rate": 0.747,  # 199/265 = 0.7509; one case fewer is 0.7472
-    "lookalikes_flagged_rate": 0.057,  # 11/213 = 0.0516; one case more is 0.0563
-    "benign_held": 1,
+    "catch_rate": 0.977,  # 260/265 = 0.9811; one case fewer is 0.9774
+    "lookalikes_flagged_rate": 0.0094,  # 1/213 = 0.0047; one case more is 0.00939
+    "benign_held": 0,
     "newcomers_flagged": 0,
 }
 

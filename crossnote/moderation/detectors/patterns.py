@@ -1913,6 +1913,332 @@ _MODTUNE10_PATTERNS = (
     _CONTACT_MODTUNE10_MORE,
 )
 
+# --- issue 17, session 19, helper "modtune11": the kinds holdout10 missed, by construction (a
+# threat by its aftermath, an idiom of contempt, a group barred from a place, an exposure call),
+# never a sentence; each checked on its own look-alikes (tests/moderation/test_modtune11_rules.py)
+# and every set's.
+_PEOPLE_ZH = (
+    r"(?:护工|保姆|阿姨|老师|医生|护士|司机|房东|老板|主播|博主|店主|女的|男的|家伙|大妈|大爷|同事"
+    r"|邻居|裁判|外卖员|快递员|客服|月嫂|保安|教练|导游|人)"
+)
+# Threats by their aftermath or by a meeting: "you'll be eating through a straw", "people like
+# you end up floating in the river", "sleep with one eye open", "I'll find out where you live",
+# "be a pity if something happened to them", "I'll be waiting for you in the parking lot",
+# "let's see how he likes it when his place burns down" (not "I sleep with one eye open", "I'll
+# be waiting for you at arrivals")
+_THREAT_AFTERMATH = Pattern(
+    "threat of violence",
+    categories.HARASSMENT,
+    re.compile(
+        r"\b(?:and|or)\s+(?:you['’]?ll|u['’]?ll|you will|you['’]re gonna)\s+be\s+(?:eating|drinking"
+        r"|breathing|walking|sipping)\s+(?:through\s+a\s+straw|with\s+a\s+cane|in\s+a\s+cast)\b"
+        r"|\b(?:people|guys|folks|girls|ppl|snitches|men|women)\s+like\s+(?:you|u)\s+(?:tend to\s+"
+        r"|usually\s+|always\s+|often\s+|have a way of\s+)?(?:end|ends|wind|winds|turn|turns)\s+up"
+        r"\s+(?:dead|floating|missing|in\s+(?:a|the)\s+(?:river|ditch|lake|canal|morgue|trunk|woods"
+        r"|dumpster|body bag|hospital))"
+        r"|(?:^|[.!?]\s*|\b(?:better|should|gonna|had better|i['’]?d)\s+)sleep\s+with\s+one\s+eye"
+        r"\s+open\b"
+        r"|\b(?:i|we)(?:['’]ll| will|['’]m gonna| am going to|['’]re gonna)\s+find\s+out\s+where"
+        r"\s+(?:you|u)\s+(?:live|work|sleep|study|go to school)\b"
+        r"|\b(?:be|would be|it['’]?d be|it would be)\s+a\s+(?:real\s+|terrible\s+|great\s+)?(?:pity"
+        r"|shame)\s+if\s+something\s+(?:bad\s+)?(?:happened|were to happen|was to happen)\s+to\s+"
+        r"(?:them|you|u|him|her|your\s+\w+)\b"
+        r"|\b(?:if|again|one more)\b[^.!?\n]{0,60}\b(?:i|we)(?:['’]ll| will)\s+be\s+waiting\s+(?:for"
+        r"\s+(?:you|u)\s+)?(?:in|at|outside|by|near)\s+(?:the\s+|your\s+)?(?:parking lot|car park"
+        r"|car|house|gate|exit|door|alley)\b"
+        r"|\blet['’]?s\s+see\s+how\s+(?:he|she|you|u|they)\s+(?:likes?|like|feels?)\s+(?:it\s+)?when"
+        r"\s+(?:his|her|your|ur|their)\s+(?:\w+\s+)?(?:place|house|home|car|shop|store|flat"
+        r"|apartment|office|restaurant)\s+(?:burns|catches fire|gets (?:burned|smashed|trashed)"
+        r"|goes up in flames)"
+        r"|\b(?:watch|mind)\s+(?:your|ur)\s+back\b[^\n]{0,60}\b(?:i|we)\s+know\s+(?:which|what"
+        r"|where)\s+(?:seat|dorm|room|house|car|building|floor|gate|school|class)"
+        r"|\b(?:i|we)\s+know\s+(?:which|what)\s+(?:seat|dorm|room|house|car|building|floor|school"
+        r"|class)\b[^\n]{0,60}(?:sleep\s+with\s+one\s+eye\s+open|watch\s+(?:your|ur)\s+back)"
+    ),
+    needs=("straw", "cane", "a cast", "like you", "like u", "one eye open", "find out where",
+           "pity if", "shame if", "be waiting", "let's see how", "lets see how", "let’s see how",
+           "your back", "ur back"),
+)  # fmt: skip
+# The same in Chinese: 你孩子每天几点放学我也清楚, 小心你家房子哪天着火, 你的车胎就别想要了, 你这种
+# 人以后走夜路小心点, 见一次打一次, 别让我在机场碰到你, 我会让你知道什么叫后悔 (not 走夜路要小心,
+# 这部电影会让你知道什么叫绝望)
+_THREAT_ZH_AFTERMATH = Pattern(
+    "threat of violence",
+    categories.HARASSMENT,
+    re.compile(
+        r"你(?:家|的)?(?:孩子|女儿|儿子|闺女|老婆|老公|家人|爸妈|父母)(?:每天|平时|一般)?(?:几点|什么时候)"
+        r"(?:放学|上学|下班|上班|回家|出门)[^。！？]{0,3}(?:我|我们|老子)(?:都|早就|全|也)(?:清楚|知道"
+        r"|了解|摸清|记着)"
+        r"|小心你(?:家的|家|的)(?:房子|车|店|铺子|摊子)?(?:哪天|半夜|晚上|某天)?(?:着火|被烧|起火|被砸|爆炸"
+        r"|被点了)"
+        r"|你(?:的|家)?(?:车胎|轮胎|车|腿|手|牙|店|摊子?|狗)(?:就)?(?:别想要了|保不住了|不想要了)"
+        r"|你[^。！？]{0,8}走夜路(?:的时候)?(?:最好|可得|要|给我)?(?:小心|当心|注意)"
+        r"|见(?:你)?一次打(?:你)?一次|别让我在[^，。！？]{1,8}(?:碰到|遇到|撞见|逮到)你(?=[，,。！!\s]|$)"
+        r"|(?:我|老子|我们)(?:会|一定|保证|要)?(?:让|叫)你(?:知道|明白|尝尝|见识(?:一下)?)什么(?:叫|是)"
+        r"(?:后悔|痛|绝望|社会|规矩|死)"
+    ),
+    needs=("几点", "什么时候", "小心你", "别想要了", "保不住了", "不想要了", "走夜路", "一次打",
+           "别让我", "什么叫", "什么是"),
+)  # fmt: skip
+# Contempt in English idioms (kinds, not lines): "couldn't find your way out of a paper bag",
+# "whoever raised you should get a refund", "if being clueless were an esport you'd win", "your
+# brain must be on airplane mode", "your face is the reason mirrors crack", "the only thing
+# emptier than your head", "I've met houseplants with more personality than you", "the gene pool
+# needs a lifeguard whenever you type", "what a loser", "loser can't even …" (not "if cooking
+# were a sport you'd be a champion", "the only thing emptier than my fridge")
+_CONTEMPT_IDIOMS_EN = Pattern(
+    "insulting someone",
+    categories.HARASSMENT,
+    re.compile(
+        r"\b(?:you|u)\s+(?:couldn['’]?t|could not|can['’]?t|cannot)\s+(?:find|fight|think|talk)\s+"
+        r"(?:your|ur)\s+way\s+out\s+of\s+a\s+(?:wet\s+)?paper\s+bag\b"
+        r"|\b(?:whoever|the people who|the person who|whoever it was that)\s+raised\s+(?:you|u)\s+"
+        r"(?:should|deserves?|needs?|ought\s+to)\s+(?:to\s+)?(?:get\s+|ask\s+for\s+)?(?:a\s+)?refund"
+        r"|\bif\s+being\s+(?:clueless|stupid|dumb|ugly|annoying|useless|boring|wrong|cringe|lazy"
+        r"|incompetent|a clown|an idiot|a loser|braindead|slow|pathetic)\s+(?:was|were|is)\s+an?\s+"
+        r"(?:e?sport|olympic\s+(?:sport|event)|job|profession|talent|skill|competition|subject"
+        r"|career|crime)\b[^.!?\n]{0,30}\b(?:you|u)(?:['’]?d|\s+would|['’]?re|\s+are)\b"
+        r"|\b(?:your|ur)\s+(?:brain|head|skull|mind)\s+(?:must\s+be|is|seems)\s+(?:permanently\s+|stuck\s+)?"
+        r"(?:on|in|a|an)?\s*(?:airplane\s+mode|power\s+sav(?:ing|er)\s+mode|buffering|screensaver"
+        r"|404|dial-up)\b"
+        r"|\b(?:your|ur)\s+(?:face|mug|looks|voice)\s+(?:is|are)\s+(?:the\s+reason|why)\s+(?:the\s+)?"
+        r"(?:\w+\s+){0,3}?(?:keeps?\s+)?(?:break|breaks|breaking|broke|crack|cracks|cracked|cry|cries"
+        r"|fail|fails|failed|scream|screams|bark|barks|stopped|stops|shut down|crash|crashes)\b"
+        r"|\bthe\s+only\s+thing\s+(?:emptier|dumber|thicker|denser|smaller|uglier|slower|more\s+useless"
+        r"|more\s+empty|more\s+hollow)\s+than\s+(?:your|ur)\s+(?:head|brain|skull|face|skill|\w+)\b"
+        r"|\b(?:i['’]?ve\s+met|i\s+know|i['’]?ve\s+seen|seen)\s+(?:\w+\s+){0,2}?(?:houseplants?|plants"
+        r"|rocks?|bricks?|potatoes|potato|goldfish|toasters?|doorknobs?|walls?|chairs?|fence\s+posts?"
+        r"|cardboard\s+boxes|sea\s+sponges?|lamp\s+posts?)\s+(?:with|that\s+(?:have|had))\s+more\s+"
+        r"(?:\w+\s+){1,6}?than\s+(?:you|u)\b"
+        r"|\bgene\s+pool\s+needs\s+a\s+lifeguard\b[^.!?\n]{0,30}\b(?:you|u)\b"
+        r"|\bwhat\s+an?\s+(?:(?:total|complete|absolute|fucking|pathetic|sad|massive|utter|useless)\s+)?"
+        r"(?:loser|moron|idiot|creep|freak|scumbag|lowlife|dimwit|halfwit|imbecile|cretin|buffoon"
+        r"|slob|pervert|weirdo|jerk|douchebag|simpleton|dumbass)\b(?!\s+(?:of|i\s+am|i\s+was|i['’]m))"
+        r"|(?:^|[.!?]\s+)(?:loser|idiot|moron|clown|dumbass)\s*[,!]?\s+(?:can['’]?t|cannot"
+        r"|couldn['’]?t|doesn['’]?t|won['’]?t)\s+even\b"
+    ),
+    needs=("paper bag", "raised you", "raised u", "if being", "airplane mode", "power sav",
+           "buffering", "screensaver", "404", "dial-up", "the reason", "is why", "are why",
+           "the only thing", "than you", "than u", "lifeguard", "loser", "moron", "idiot", "creep",
+           "freak", "scumbag", "lowlife", "dimwit", "halfwit", "imbecile", "cretin", "buffoon", "slob",
+           "pervert", "weirdo", "jerk", "douchebag", "simpleton", "clown", "dumbass"),
+)  # fmt: skip
+# The same in Chinese: 九年义务教育漏掉了你, 哦忘了你没有(脑子), 可惜你书也读不进去, 出门把脑子
+# 带上, 你是从哪个动物园跑出来的, 说话不像人话, 这颜值论斤卖都没人要, 听你讲课像上坟 (not 这破车
+# 送都没人要, 你能不能说人话 said of jargon)
+_CONTEMPT_IDIOMS_ZH = Pattern(
+    "insulting someone",
+    categories.HARASSMENT,
+    re.compile(
+        r"九年义务教育(?:真是|是不是|怎么|把你)?(?:漏掉|漏了|落下|落了|没有?(?:管到|覆盖到?))(?:了)?你"
+        r"|忘了你(?:根本|压根)?(?:就)?没(?:有|长)(?:脑子)?(?=[。！!，,～~\s]|$)"
+        r"|可惜你(?:连)?(?:书|脑子|智商)(?:也|都)?(?:读不进去|没有|不够用?|不好使|欠费)"
+        r"|(?:出门|上网|说话|发言)(?:前|之前)?(?:记得|请|麻烦|建议)?(?:把)?脑子带上"
+        r"|你[^。！？]{0,8}(?:把)?脑子(?:带上|带出门|带出来|装回去|捡回来)"
+        r"|(?:你|楼主|您)(?:是)?(?:不是)?从哪个(?:动物园|精神病院|山洞|垃圾堆|下水道|猪圈)(?:里)?"
+        r"(?:跑|爬|逃|钻|放)出来的"
+        r"|说(?:的)?话都?不像人话|(?:你|楼主)(?:说的|讲的)?(?:这)?(?:是|叫)人话吗"
+        r"|(?:你|楼主|您)(?:这)?(?:颜值|长相|张脸|脸|模样)[^。！？]{0,12}(?:论斤卖|白送|倒贴|送人|卖)"
+        r"(?:都|也)没人要"
+        r"|(?:听你|看你)[^。！？]{0,6}(?:就)?(?:像|跟)(?:在)?上坟"
+    ),
+    needs=("义务教育", "忘了你", "可惜你", "脑子", "从哪个", "人话", "没人要", "上坟"),
+)  # fmt: skip
+# An insult said of someone to others, and a call to shun them: 这个护工就是个废物, 这个保姆又懒又蠢,
+# 一脸穷酸相, 蠢得跟猪一样 (not 这个方案就是个垃圾: a thing, not a person)
+_INSULT_THIRD_ZH = Pattern(
+    "insulting someone",
+    categories.HARASSMENT,
+    re.compile(
+        r"(?:这个|那个|这种|这位|这|那)" + _PEOPLE_ZH + r"(?:就是|简直是|真是|根本是|纯纯|纯属)(?:个|一个)?"
+        r"(?:废物|蠢货|蠢猪|饭桶|人渣|败类|贱人|白痴|智障|脑残|窝囊废|猪脑子)"
+        r"|(?:这个|那个|这种|这位)" + _PEOPLE_ZH + r"(?:又懒又蠢|又蠢又懒|又丑又蠢|又蠢又丑|又胖又丑"
+        r"|又丑又胖|又懒又馋|又蠢又坏)"
+        r"|(?:长得|长得还|还)?一脸(?:穷酸|贱|猥琐|刻薄|欠揍|蠢|衰)相"
+        r"|蠢得(?:跟|像|和)猪一样"
+    ),
+    needs=("废物", "蠢货", "蠢猪", "饭桶", "人渣", "败类", "贱人", "白痴", "智障", "脑残", "窝囊废",
+           "猪脑子", "又懒", "又蠢", "又丑", "又胖", "一脸", "蠢得"),
+)  # fmt: skip
+# Group hate without a slur: a group barred from a place ("disabled people shouldn't be allowed on
+# flights", 残疾人就别出来旅游了, 女司机就不该上路), a trait said of every one of them ("every Chinese
+# person on this app is a spy"), the old conspiracy ("Jews control the banks"), refusing them a
+# home ("never rent to X, they make the building stink") (not "women should be allowed to vote",
+# "dogs shouldn't be allowed on the beds", 残疾人出门不方便)
+_GROUP_BARRED = Pattern(
+    "dehumanising a group",
+    categories.HATE,
+    re.compile(
+        r"\b" + _GROUPS_EN + r"\s+(?:shouldn['’]?t|should not|should never|must not|mustn['’]?t"
+        r"|can['’]?t|cannot)\s+be\s+(?:allowed|permitted|let)\s+(?:on|in|into|at|near|to\s+(?:drive"
+        r"|fly|travel|vote|work|teach|own|rent|live|adopt|play))\b"
+        r"|\b(?:never|don['’]?t|do not|stop)\s+(?:rent(?:ing)?|sell(?:ing)?|hir(?:e|ing))\s+(?:to\s+)?"
+        r"(?:any\s+)?" + _GROUPS_EN + r"\b"
+    ),
+    needs=("allowed", "permitted", "be let", "rent", "sell", "hire", "hiring"),
+)  # fmt: skip
+# (the same, each branch on the words it cannot match without: a group's name alone is in a
+# tenth of all posts)
+_GROUP_EVERY_ONE = Pattern(
+    "dehumanising a group",
+    categories.HATE,
+    re.compile(
+        r"\b(?:every|each|any)\s+(?:single\s+)?(?:chinese|jewish|muslim|black|mexican|indian|asian"
+        r"|arab|gay|trans|immigrant|refugee|russian|korean|japanese|african|nigerian|pakistani"
+        r"|migrant|foreign)(?:\s+(?:person|man|woman|guy|kid|student|worker|user))?\b"
+        r"[^.!?\n]{0,25}?\s+is\s+(?:a|an)\s+(?:spy|criminal|thief|terrorist|rapist|liar|scammer"
+        r"|cheat|cheater|parasite|animal|pedo|snake|rat)\b"
+        r"|\b(?:the\s+)?(?:jews|jewish people|zionists)\s+(?:secretly\s+)?(?:control|run|own)\s+"
+        r"(?:everything|(?:(?:all|most)\s+(?:of\s+)?(?:the\s+)?|the\s+|our\s+)(?:\w+\s+)?(?:media"
+        r"|banks?|world|government|money|exchanges?|markets?|hollywood|press|finance|news))\b"
+    ),
+    needs=("chinese", "jewish", "muslim", "black", "mexican", "indian", "asian", "arab", "gay",
+           "trans", "immigrant", "refugee", "russian", "korean", "japanese", "african", "nigerian",
+           "pakistani", "migrant", "foreign", "jews", "zionists"),
+)  # fmt: skip
+_GROUP_BARRED_ZH = Pattern(
+    "dehumanising a group",
+    categories.HATE,
+    re.compile(
+        _GROUPS_ZH + r"(?:就|都|还是)?(?:别|不要|不该|不配|没资格)(?:再)?(?:出来|出门|上路|开车"
+        r"|上飞机|坐飞机|出国|旅游|抛头露面|生孩子|上桌)"
+        r"|" + _GROUPS_ZH + r"[^。！？]{0,12}(?:全都|都)(?:该|应该)(?:吊销|取消|没收|剥夺)"
+    ),
+    needs=("别", "不要", "不该", "不配", "没资格", "吊销", "取消", "没收", "剥夺"),
+)  # fmt: skip
+# Slurs and curses in new spellings: "some chink at the counter" (not "a chink in the armour", "a
+# chink of light"), 小日本鬼子, 汉奸 said of people; pinyin initials and homophones of curses (mdzz
+# 妈的智障, wdnmd, 脑摊/闹瘫 for 脑瘫, "ni ta ma"); a curse with two masked letters ("f@#king",
+# "f**king"); "landlord mf"; "what a 🐖, you …"; a stupid word run into another ("stupid bitch")
+_SLUR_SPELLINGS_MORE = Pattern(
+    "insulting someone",
+    categories.HARASSMENT,
+    re.compile(
+        r"\b(?:some|that|this|those|these|dirty|stupid|fucking|filthy|damn)\s+chinks?\b"
+        r"(?!\s+(?:in|of)\b)"
+        r"|小?日本鬼子|(?:你|你们|都是|全是|一群|这些)汉奸"
+        r"|\b(?:mdzz|wdnmd|wcnmd|nmslwsnd)\b|闹瘫|脑滩"
+        # 脑摊 said of people (not 摆了个脑摊, a stall)
+        r"|脑摊(?:粉|狗|儿|玩意|东西)|(?:你|你们|真是|就是)(?:个)?脑摊"
+        r"|\bni\s?ta\s?ma(?:\s?de|\s?bi)?\b"
+        r"|\b(?:landlord|boss|ref|referee|teacher|neighbou?r|driver|roommate|coworker|manager)\s+mf\b"
+    ),
+    needs=("chink", "日本鬼子", "汉奸", "mdzz", "wdnmd", "wcnmd", "nmslwsnd", "脑摊", "闹瘫", "脑滩",
+           "ta ma", "tama", " mf"),
+)  # fmt: skip
+_MASKED_TWICE = Pattern(
+    "insulting someone",
+    categories.HARASSMENT,
+    re.compile(r"\bf[a-z]?[*#%@$]{1,3}[a-z]?k(?:ing|in|er|ers|ed|s)?\b"),
+    needs=tuple(f"f{vowel}{mask}" for vowel in ("", "a", "u", "o", "e", "i") for mask in "*#%@$"),
+)
+_EMOJI_WHAT_A = Pattern(
+    "insulting someone",
+    categories.HARASSMENT,
+    re.compile(r"\bwhat\s+an?\s+(?:\w+\s+)?" + _INSULT_EMOJI + r"+\s*[,!.]?\s*(?:you|u|ur|your)\b"),
+    needs=("🤡", "🐷", "🐖", "🐽", "💩", "🐍", "🐀", "🐁", "🦍", "🐒", "🐵", "🐶", "🐕", "🐮", "🐄",
+           "🐸", "🦨", "🗑", "🚮"),
+)  # fmt: skip
+# Insult words the term lists lack, and sarcasm about looks and birth: 死肥猪, 低能儿, 你们这些畜牲,
+# 长得这么有创意，难怪…, "your parents wanted a pet and got you", "the human version of a
+# participation trophy nobody wanted" (not 这个设计长得真有创意, "the human version of a golden
+# retriever")
+_INSULT_WORDS_MORE = Pattern(
+    "insulting someone",
+    categories.HARASSMENT,
+    re.compile(
+        r"死肥猪|低能儿|(?:你|你们|楼主)(?:这些|这群|这帮|这个|这种)?(?:畜牲|畜生|禽兽)(?![肉类圈])"
+        r"|长得(?:这么|这样|真|太|还挺|挺)?有创意[^。！？]{0,6}(?:难怪|怪不得|只敢|建议|还是)"
+        r"|\b(?:your|ur)\s+(?:parents|mom|mum|dad|mother|father)\s+(?:\w+\s+){0,2}?wanted\s+a\s+"
+        r"(?:pet|dog|cat|goldfish|hamster|puppy)\s+(?:and|but)\s+(?:\w+\s+){0,2}?(?:got|ended up with"
+        r"|were stuck with)\s+(?:you|u)\b"
+        r"|\b(?:you['’]?re|you are|ur|u r)\s+the\s+human\s+(?:version|equivalent)\s+of\s+(?:a|an)\s+"
+        r"[^.!?\n]{0,40}\b(?:nobody|no one|no-one)\s+(?:wanted|wants|asked for|likes|needed|needs)"
+    ),
+    needs=("死肥猪", "低能儿", "畜牲", "畜生", "禽兽", "有创意", "wanted a", "human version",
+           "human equivalent"),
+)  # fmt: skip
+# Scams, more halves: a relative on a new number who needs money wired (我是你表舅，换了新号，急需用
+# 钱，先转我), a persona abroad with a parcel to receive ("a surgeon on a UN ship … pay you back
+# double"), counterfeits in English ("replica bags 1:1"), earnings in yuan and "zero risk", and a
+# parcel lost with a claim to make (您的快递已丢失，理赔请点击)
+_PROMISING_MONEY_MODTUNE11 = Pattern(
+    "promising money",
+    categories.SCAM,
+    re.compile(
+        r"\b(?:earn|make|get|receive)\s+(?:up to\s+)?\d[\d,.]*\s*k?\s*(?:yuan|rmb|euros?|rupees|元)"
+        r"\s*(?:a\s+day|per\s+day|daily|a\s+week|weekly)\b|\bzero\s+risk\b"
+        r"|\b(?:replica|fake|copy|aaa)\s+(?:designer\s+|luxury\s+)?(?:bags?|handbags|watches|shoes"
+        r"|sneakers|rolex|jerseys|purses)\b[^\n]{0,30}(?:1:1|mirror quality|top quality)"
+        r"|\bpay\s+(?:you|u)\s+back\s+(?:double|twice|triple)\b"
+    ),
+    needs=("yuan", "rmb", "euro", "rupees", "元", "zero risk", "replica", "fake", "copy", "aaa",
+           "back double", "back twice", "back triple"),
+    counts_as=_PROMISING_MONEY,
+)  # fmt: skip
+_IMPERSONATION = Pattern(
+    "a fortune to move for a stranger",
+    categories.SCAM,
+    re.compile(
+        r"我是你(?:的)?(?:表舅|舅舅|表哥|表姐|表弟|表妹|姑姑|姑父|姨妈|姨父|二叔|三叔|大伯|老同学|领导|老板"
+        r"|班主任)[^。！？]{0,12}(?:换了?(?:个)?新?(?:号|手机号|微信号?)|新号|新微信)"
+        r"|\b(?:i['’]?m|i am)\s+(?:a|an)\s+(?:surgeon|doctor|engineer|soldier|general|captain|diplomat"
+        r"|nurse|contractor)\s+(?:working|serving|stationed|deployed|based)\s+(?:on|in|at|with|for)"
+        r"\s+(?:a|an|the)\s+(?:un\b|united nations|oil rig|ship|peacekeeping|navy|offshore)"
+        r"[^\n]{0,80}\b(?:receive|accept|collect|hold)\s+(?:a|my|the)\s+(?:package|parcel|box"
+        r"|consignment|funds)\b"
+    ),
+    needs=("新号", "手机号", "微信", "surgeon", "doctor", "engineer", "soldier", "general", "captain",
+           "diplomat", "nurse", "contractor"),
+)  # fmt: skip
+# ... and the money wired in a hurry (急需用钱，先转我五千): alone nothing (a friend asks to borrow)
+_MONEY_WIRED_FIRST = Pattern(
+    "a fee asked up front",
+    categories.SCAM,
+    re.compile(
+        r"(?:急需|急用|着急用|急着用)(?:用)?钱[^。！？]{0,8}(?:先)?(?:转|打|汇)(?:我|给我|到我)"
+    ),
+    needs=("急需", "急用", "着急用", "急着用"),
+)
+_PARCEL_CLAIM = Pattern(
+    "a refund or a prize said to be waiting",
+    categories.SCAM,
+    re.compile(
+        r"(?:快递|包裹|订单)(?:已|已经)?(?:丢失|遗失|损坏|异常)[^。！？]{0,12}(?:理赔|赔偿|退款)"
+        r"[^。！？]{0,6}(?:点击|链接|网址|联系)"
+    ),
+    needs=("丢失", "遗失", "损坏", "异常"),
+)
+# The phishing half, a deadline and a domain: "verify within 24h here: x.com"
+_VERIFY_WITHIN = Pattern(
+    "a page to verify an account at",
+    categories.SCAM,
+    re.compile(
+        r"\b(?:verify|confirm|validate|appeal)\s+(?:it\s+|now\s+)?within\s+\d+\s*(?:h|hrs?|hours?"
+        r"|days?|minutes?)\b[^\n]{0,12}(?:here|below|at|via)?\s*[:：]?\s*\S+\.[a-z]{2,}"
+    ),
+    needs=("within",),
+)
+
+_MODTUNE11_PATTERNS = (
+    _THREAT_AFTERMATH,
+    _THREAT_ZH_AFTERMATH,
+    _CONTEMPT_IDIOMS_EN,
+    _CONTEMPT_IDIOMS_ZH,
+    _INSULT_THIRD_ZH,
+    _GROUP_BARRED,
+    _GROUP_EVERY_ONE,
+    _GROUP_BARRED_ZH,
+    _SLUR_SPELLINGS_MORE,
+    _MASKED_TWICE,
+    _EMOJI_WHAT_A,
+    _INSULT_WORDS_MORE,
+    _IMPERSONATION,
+    _MONEY_WIRED_FIRST,
+    _PARCEL_CLAIM,
+    _VERIFY_WITHIN,
+)
+
 
 # New patterns go at the end: a hit's rule (terms:patterns#N) is its place here, and decisions
 # keep it.
@@ -2671,6 +2997,7 @@ PATTERNS = (
     *_MODTUNE_PATTERNS,
     *_MODTUNE8_PATTERNS,
     *_MODTUNE10_PATTERNS,
+    *_MODTUNE11_PATTERNS,
 )
 # The order patterns are tried in: those a later one needs (`also`) before it, and the second
 # regexes of a pattern (`counts_as`) beside the rest.
@@ -2681,6 +3008,7 @@ _SCAN_ORDER = (
     _PROMISING_MONEY_MODTUNE8_MORE,
     _PROMISING_MONEY_MODTUNE10,
     _PROMISING_MONEY_MODTUNE10_MORE,
+    _PROMISING_MONEY_MODTUNE11,
     *(pattern for pattern in PATTERNS if pattern.also is not None),
 )
 # Texts without any of these cannot match a pattern: most posts are skipped by one scan.
@@ -2706,6 +3034,8 @@ _MODTUNE_UNFILTERED = frozenset(
         + tuple(needed for pattern in _MODTUNE10_PATTERNS for needed in pattern.needs)
         + _PROMISING_MONEY_MODTUNE10.needs
         + _PROMISING_MONEY_MODTUNE10_MORE.needs
+        + tuple(needed for pattern in _MODTUNE11_PATTERNS for needed in pattern.needs)
+        + _PROMISING_MONEY_MODTUNE11.needs
     )
     if not _PREFILTER.search(needed)
 )

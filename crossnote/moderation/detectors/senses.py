@@ -131,6 +131,12 @@ SENSE_CUES: dict[str, tuple[str, ...]] = {
         "军事", "参军", "入伍", "当兵", "服役", "退伍", "老兵", "战友", "二战", "战争", "战役",
         "诺曼底", "阅兵", "新兵", "当过", "爷爷", "外公", "姥爷",
     ),
+    # modtune11: a warning about a scammer ("有人私信说能帮我刷粉，一看就是骗子，大家别信") says
+    # nothing to anyone it is about; said to someone (你就是个骗子) it is read as it stands
+    "warning": (
+        "别信", "别上当", "别被骗", "不要信", "不要上当", "当心", "小心", "提醒", "大家注意", "防骗",
+        "谨防", "被骗", "上当", "举报", "报警",
+    ),
     "tibetan": (
         "藏族", "藏语", "藏文", "西藏", "拉萨", "那曲", "阿里", "青海", "名字", "次仁", "扎西", "卓玛",
         "达瓦", "多吉", "拉姆", "旺堆", "格桑", "央金", "索朗", "平措", "旺姆", "措姆", "尼玛县",
@@ -160,6 +166,7 @@ WORD_SENSES: dict[str, tuple[str, ...]] = {
     "母猪": ("food",), "老母猪": ("food",), "驴": ("donkey", "food"), "狗": ("dog", "food"),
     "智障": ("medicine",), "脑瘫": ("medicine",), "脑残": ("medicine",), "精神病": ("medicine",),
     "傻子": ("medicine",), "尼玛": ("tibetan",), "伞兵": ("military",),
+    "骗子": ("warning",),
 }  # fmt: skip
 
 # Mild insults that a sentence about oneself uses of oneself; never slurs.
@@ -169,6 +176,8 @@ MILD_INSULTS = frozenset(
         "loser", "dumbass", "clown", "silly", "pathetic", "useless", "retarded", "garbage",
         "trash", "rubbish",
         "笨蛋", "傻子", "傻瓜", "白痴", "蠢", "菜", "废物", "路痴", "智障",
+        # modtune11: 作死 (asking for trouble) said of what one did oneself
+        "作死",
     }
 )  # fmt: skip
 # Slang praise: words that say "very good" of a thing.
@@ -204,6 +213,15 @@ PLAY_CUES = frozenset(
 )  # fmt: skip
 # Wanting something badly: "I'd kill for a coffee", "to die for".
 IDIOM_BEFORE_FOR = frozenset({"kill", "die", "dying"})
+# modtune11: a climb, a shoe or a workout that "killed my knees": hyperbole of an ache
+ACHED = frozenset({"kill", "kills", "killed", "killing", "murdered", "destroyed", "wrecked"})
+BODY = frozenset(
+    {
+        "knees", "knee", "legs", "leg", "feet", "foot", "back", "calves", "thighs", "quads",
+        "shoulders", "shoulder", "arms", "arm", "neck", "wrists", "hips", "ankles", "lungs",
+        "ears", "eyes", "stomach", "toes", "hands", "glutes",
+    }
+)  # fmt: skip
 # Said as an exclamation at the start of a sentence ("Damn, you nailed it").
 INTERJECTIONS = frozenset({"damn", "bloody", "hell", "jeez", "dang", "shit", "holy"})
 # A place named as one: a place noun in the sentence, or a preposition before a Capitalised
@@ -219,10 +237,32 @@ PLACE_NOUNS = frozenset(
 _PLACE_PHRASE = re.compile(
     r"\b(?:in|near|from|outside|past|through|visit|visited|visiting|via)\s+[A-Z][a-z]+"
 )
-PLACE_PREPOSITIONS = frozenset({"in", "to", "near", "from", "past", "through", "visit", "visited"})
+PLACE_PREPOSITIONS = frozenset(
+    # modtune11: "a village called Fucking", "a hamlet named Shitterton"
+    {"in", "to", "near", "from", "past", "through", "visit", "visited", "called", "named"}
+)
 _PLACE_HINT = re.compile(r"\b(?:" + "|".join(sorted(PLACE_NOUNS)) + r")\b")
 # After a place's name that opens a sentence: "Bastardo is a village", "Fucking in Austria".
 PLACE_VERBS = frozenset({"is", "was", "in", "lies", "sits", "has", "hosts", "renamed", "near"})
+# modtune11: words that describe an animal or a thing before its name ("a black cock", "our
+# show bitch", "a prize sow"): with the animal they are the animal
+DESCRIBING = frozenset(
+    {
+        "black", "white", "red", "brown", "grey", "gray", "golden", "speckled", "big", "little",
+        "small", "young", "old", "show", "prize", "breeding", "pedigree", "champion", "farm",
+    }
+)  # fmt: skip
+# modtune11: orders after a word called to someone ("bitch, get your dog off my lawn")
+ORDERS = frozenset(
+    {"leave", "get", "go", "shut", "stop", "give", "stay", "keep", "back", "move", "fuck", "piss",
+     "take", "mind", "learn", "quit", "drop", "put", "come", "walk"}
+)  # fmt: skip
+# modtune11: words that make the next word a curse, whatever animal the sentence names ("stupid
+# bitch, leave my dog alone", "dumb ass")
+CURSED_BEFORE = frozenset(
+    {"stupid", "dumb", "fucking", "fuckin", "ugly", "fat", "lazy", "crazy", "psycho", "dirty",
+     "filthy", "nasty", "worthless", "useless", "pathetic", "disgusting", "annoying"}
+)  # fmt: skip
 # Mild words that are not about a person unless someone is addressed ("such a pain").
 MILD_NOUNS = frozenset({"pain", "nightmare"})
 # People one calls "my": an insult of "my boss" is about the boss, not oneself.
@@ -281,6 +321,10 @@ FIRST_PERSON_ZH = ("我",)
 MENTION_BEFORE = (
     "the word", "the term", "what does", "how do you say", "how to say", "say",
     "called", "pronounce", "spell", "translate", "meaning of", "definition of",
+    # modtune11: a word whose use is condemned ("stop calling people retards", "don't call
+    # kids that"): talked about, not said
+    "stop calling", "quit calling", "stop saying", "stop using", "don't call", "dont call",
+    "never call",
 )  # fmt: skip
 MENTION_AFTER = (
     "mean", "means", "meaning", "is a swear", "swear word", "curse word", "in english",
@@ -337,6 +381,10 @@ _POLITE = re.compile(r"\b(?:thank|thanks|see|miss|love|bless)\s+you\b")
 _LANGUAGE_NAME = re.compile(r"(?:用|在)?(?:英|中|日|韩)?(?:文|语)$|^用")
 MENTION_WORDS = 2
 MENTION_HAN = 6
+# modtune11: ... and a phrase quoted as an example of abuse, in a statement about such phrases
+EXAMPLE_CUES = ("话术", "比如", "例如", "such as", "for example")
+EXAMPLE_WORDS = 5
+EXAMPLE_HAN = 10
 _SENTENCES = re.compile(r"[^.!?。！？\n;；]+[.!?。！？\n;；]*")
 _LATIN_WORD = re.compile(r"[a-z0-9']+")
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -380,6 +428,8 @@ DISCUSSION_CUES = (
     "slur", "slurs", "swear", "offensive", "considered", "originally", "spelled", "spelling",
     "pronounced", "replaced", "euphemism", "vocabulary", "slang",
     "词", "字", "脏话", "意思", "来源", "出处", "词典", "说法", "用语", "俚语",
+    # modtune11: the phrases of online abuse collected as examples (网暴常见话术，比如“…”)
+    "话术", "比如", "例如", "such as", "for example",
 )  # fmt: skip
 # A Chinese headline's subject: 男子…, 一女子…, 某主播…
 _HEADLINE = re.compile(r"(?:一名?|某)?(?:男子|女子|网民|主播|司机|乘客|游客|学生|老人)")
@@ -397,6 +447,7 @@ ABUSE_TOLD = REPORTED | frozenset(
         "insulted", "insults", "insulting", "racist", "racism", "homophobic", "sexist", "bullied",
         "bullying", "called", "attack", "attacks", "attacked", "hate", "hateful", "xenophobia",
         "xenophobic", "blamed", "told", "shouted", "shouting", "messages", "posted",
+        "threatening", "threaten", "threatens",
         "骂", "侮辱", "谩骂", "诽谤", "威胁", "歧视", "人身攻击", "网暴", "攻击",
     }
 )  # fmt: skip
@@ -454,12 +505,19 @@ _RECEIVED = re.compile(
     r"|\b(?:typed|said|wrote|sent|yelled|shouted|messaged|dmed|commented)\b(?:\W+\w+){0,8}?\W+"
     r"to (?:a|an|this|that|the|some|another|my) (?:\d+[- ]year[- ]old|kid|child|girl|boy|player"
     r"|teammate|streamer|newbie|new player|woman|man|user|stranger|friend|classmate)\b"
+    # modtune11: ... or "told my teammate to 'kys'"
+    r"|\b(?:told|telling|tells)\s+(?:a|an|this|that|the|some|another|my|our)\s+(?:\w+\s+)?"
+    r"(?:\d+[- ]year[- ]old|kid|child|girl|boy|player|teammate|streamer|newbie|woman|man|user"
+    r"|stranger|friend|classmate|sister|brother|son|daughter)\s+to\b"
 )
 # The same text asks what to do about it, or says it was reported.
 _SEEKS_HELP = re.compile(
     r"举报|申诉|报警|截图|怎么办|求助|投诉|拉黑|怎么处理|怎么应对|屏蔽|维权|起诉|可以告|该怎么"
     r"|\b(?:report|reported|reporting|block|blocked|blocking|mute|muted|screenshots?"
     r"|screenshotted|mods|moderators|police|advice|help)\b"
+    # modtune11: ... or that the abuser was banned, or that it is never okay
+    r"|\b(?:got|was|were|get|gets) (?:banned|kicked|suspended)\b|\b(?:never|not) (?:ok|okay"
+    r"|acceptable)\b|\bunacceptable\b"
     r"|\b(?:what|how) (?:do|should|can|could) (?:i|we)\b"
 )
 RECEIVED_HAN = 80  # a longer text says things of its own
@@ -503,8 +561,12 @@ def read(text: str, normalised: Normalised | None = None) -> list[Innocent]:
         return []  # most posts: no word with an innocent reading, nothing quoted or asked
     found: list[Innocent] = []
     complaint = _complaint(folded.text)
+    before = ""
     for sentence in _SENTENCES.finditer(folded.text):
-        found.extend(_sentence(folded, sentence.start(), sentence.group(), places, complaint))
+        found.extend(
+            _sentence(folded, sentence.start(), sentence.group(), places, complaint, before)
+        )
+        before = sentence.group()
     return found
 
 
@@ -557,7 +619,12 @@ def covered(spans: Iterable[tuple[int, int, str]], start: int, end: int) -> str:
 
 
 def _sentence(
-    folded: Normalised, offset: int, sentence: str, places: bool, complaint: bool = False
+    folded: Normalised,
+    offset: int,
+    sentence: str,
+    places: bool,
+    complaint: bool = False,
+    before: str = "",
 ) -> list[Innocent]:
     words = [_word(m) for m in _LATIN_WORD.finditer(sentence)]
     latin_set = {w for _, _, w in words}
@@ -596,8 +663,13 @@ def _sentence(
         if inside(start, end):
             continue
         sense = _latin_sense(folded, offset, sentence, words, i, latin_set, addressed, places)
+        if not sense and before and not addressed and _owned(words, i):
+            sense = _cued_before(word, before)
         if sense:
             add(start, end, word, sense)
+            if sense in SENSE_CUES and i and words[i - 1][2] in DESCRIBING:
+                # modtune11: "a black cock", "our show bitch": the animal with its description
+                add(words[i - 1][0], end, sentence[words[i - 1][0] : end], sense)
     # Chinese words
     for word, senses in _han_words():
         for match in re.finditer(re.escape(word), sentence):
@@ -633,10 +705,13 @@ def _frame(
     otherwise, and always for one that addresses someone outside its mentions."""
     if len(_HAN.findall(sentence)) > FRAME_HAN or len(words) > FRAME_WORDS:
         return "", []
+    # modtune11: a phrase given as an example may be a whole short sentence (比如“你怎么还不去死”)
+    example = any(_has_cue(c, latin_set, sentence) for c in EXAMPLE_CUES)
+    latin, han = (EXAMPLE_WORDS, EXAMPLE_HAN) if example else (MENTION_WORDS, MENTION_HAN)
     quoted = [
         m.span(m.lastindex or 0)
         for m in _QUOTED.finditer(sentence)
-        if _short(m.group(m.lastindex or 0))
+        if _short(m.group(m.lastindex or 0), latin, han)
     ]
     spans = list(mentioned) + quoted
     named = [m.span(m.lastindex or 0) for m in _ASKED_EN.finditer(sentence) if m.lastindex]
@@ -647,7 +722,8 @@ def _frame(
     rest_words = set(_LATIN_WORD.findall(rest))
     if len(rest_words & ADDRESS_EN) > polite or any(a in rest for a in ADDRESS_ZH):
         return "", []
-    question = _QUESTION.search(sentence) is not None
+    # modtune11: a question mark or 怎么 inside the quotes asks nothing ("比如“你怎么不去死”")
+    question = _QUESTION.search(rest if quoted else sentence) is not None
     if (
         spans
         and question
@@ -753,10 +829,21 @@ def _latin_sense(folded, offset, sentence, words, i, latin_set, addressed, place
         return "praise"  # "I'd kill for a coffee", "a cake to die for"
     if word in PERFORMED and _performed(words, i):
         return "praise"  # "you killed it", "she murdered that solo": said of a performance
+    if word in ACHED and i + 2 < len(words) and words[i + 1][2] == "my" and words[i + 2][2] in BODY:
+        return "praise"  # modtune11: "the trail nearly killed my knees": an ache, no one harmed
     if word in INTERJECTIONS and i == 0 and sentence[end:].lstrip()[:1] in (",", "!", "—", "-"):
         return "praise"  # "Damn, you nailed it": an exclamation, not said to anyone
     if addressed and not (i and words[i - 1][2] in DETERMINERS - {"a", "an"}):
         return ""
+    if senses and i and words[i - 1][2] in CURSED_BEFORE:
+        return ""  # modtune11: "stupid bitch, leave my dog alone": a dog in the sentence, a curse
+    if (
+        senses
+        and sentence[end:].lstrip()[:1] == ","
+        and i + 1 < len(words)
+        and words[i + 1][2] in ORDERS
+    ):
+        return ""  # modtune11: "bitch, leave my dog alone": a name called before an order
     for sense in senses:
         if _cued(sense, latin_set, sentence, exclude=word):
             return sense
@@ -774,6 +861,24 @@ def _latin_sense(folded, offset, sentence, words, i, latin_set, addressed, place
         return "praise"
     if word in REPORTED and any(_has_cue(c, latin_set, sentence) for c in REPORT_CUES):
         return "report"
+    return ""
+
+
+def _owned(words, i: int) -> bool:
+    """The word after a possessive or "the" within two words ("our show bitch", "the black
+    cock"): a thing someone has, not a name said to someone."""
+    return any(w in DETERMINERS - {"a", "an"} for _, _, w in words[max(0, i - 2) : i])
+
+
+def _cued_before(word: str, before: str) -> str:
+    """An innocent sense of `word` cued by the sentence before ("Any tips for a first-time
+    breeder? Our show bitch is due in March"), for a word someone owns."""
+    latin = set(_LATIN_WORD.findall(before))
+    if latin & ADDRESS_EN:
+        return ""
+    for sense in WORD_SENSES.get(word, ()):
+        if _cued(sense, latin, before, exclude=word):
+            return sense
     return ""
 
 
@@ -883,11 +988,8 @@ def _han_mild(sentence: str, offset: int) -> list[Innocent]:
     return found
 
 
-def _short(stretch: str) -> bool:
-    return (
-        len(_LATIN_WORD.findall(stretch)) <= MENTION_WORDS
-        and len(_HAN.findall(stretch)) <= MENTION_HAN
-    )
+def _short(stretch: str, latin: int = MENTION_WORDS, han: int = MENTION_HAN) -> bool:
+    return len(_LATIN_WORD.findall(stretch)) <= latin and len(_HAN.findall(stretch)) <= han
 
 
 def _intensifier(sentence: str, at: int) -> bool:

@@ -676,7 +676,13 @@ def in_sense(text: str, matches: list[TermMatch]) -> list[TermMatch]:
             continue  # a question about the word, or news of abuse: said to no one
         if sense in senses.PROPER_SENSES:
             continue  # someone's or somewhere's name (Dick Francis, Bastardo in Umbria)
-        if senses.has_innocent_reading(word) or match.ambiguous or match.entry.ambiguous:
+        if (
+            senses.has_innocent_reading(word)
+            or match.ambiguous
+            or match.entry.ambiguous
+            # modtune11: a phrase holding such a word, read with it ("a black cock and hens")
+            or (" " in word and any(senses.has_innocent_reading(w) for w in word.split()))
+        ):
             if sense:
                 continue
             if not match.ambiguous:

@@ -253,3 +253,37 @@ def test_abuse_quoted_as_an_example_is_no_term_hit(text):
 )
 def test_a_modtune11_sense_reads_the_sentence(text, sense):
     assert sense in {i.sense for i in senses.read(text)}, senses.read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "sense"),
+    [
+        # Latin capitals as a place's or a name's letters, not pinyin initials
+        ("我在LA读书，下个月回国", "la", "place"),
+        ("来自SF的朋友们好", "sf", "place"),
+        ("NYU 的 NYU 就是 New York University", "nyu", "name"),
+        # a phrase given as an example of a threat, in a statement about rules
+        ("The forum rules give 'watch your back' as an example of a threat", None, "discussed"),
+        # a slur remembered as what was shouted at its author, and condemned
+        (
+            "'go back home' is not a joke, it's what a man shouted at me on the bus",
+            None,
+            "complained",
+        ),
+        # a sea wall in the Low Countries
+        ("We cycled on the dyke past the windmills", "dyke", "water"),
+    ],
+)
+def test_a_modtune11_second_round_sense(text, word, sense):
+    found = {(i.word if word else None, i.sense) for i in senses.read(text)}
+    assert (word, sense) in found, senses.read(text)
+
+
+@pytest.mark.parametrize("text", ["你就是个SB", "nc吧你", "我在sb上班"])
+def test_capitals_said_to_someone_are_no_place(text):
+    assert not [i for i in senses.read(text) if i.sense in ("place", "name")], senses.read(text)
+
+
+def test_dying_on_a_hill_is_an_opinion_but_go_die_is_not():
+    assert "urging self-harm" not in names("fine, go die on that hill, I still prefer tabs")
+    assert "urging self-harm" in names("just go die, nobody wants you here")

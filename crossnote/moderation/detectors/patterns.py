@@ -2116,7 +2116,8 @@ _SLUR_SPELLINGS_MORE = Pattern(
     re.compile(
         r"\b(?:some|that|this|those|these|dirty|stupid|fucking|filthy|damn)\s+chinks?\b"
         r"(?!\s+(?:in|of)\b)"
-        r"|小?日本鬼子|(?:你|你们|都是|全是|一群|这些)汉奸"
+        # (not 叫我小日本鬼子: abuse its author received)
+        r"|(?<![叫骂说喊称]我)(?<![叫骂说喊称]我小)小?日本鬼子|(?:你|你们|都是|全是|一群|这些)汉奸"
         r"|\b(?:mdzz|wdnmd|wcnmd|nmslwsnd)\b|闹瘫|脑滩"
         # 脑摊 said of people (not 摆了个脑摊, a stall)
         r"|脑摊(?:粉|狗|儿|玩意|东西)|(?:你|你们|真是|就是)(?:个)?脑摊"
@@ -2550,7 +2551,9 @@ PATTERNS = (
             r"|off (?:yourself|urself))\b(?!\s+(?:with|between|there|here|now and|early|after"
             r"|before|on|at))"
             r"|(?:^|[,.!?;:]\s*|\b(?:just|pls|please|and|now|so|then|you|u|ya|loser)\s+|[\u4e00-\u9fff]\s*)"
-            r"go (?:and |ahead and )?die\b(?!\s+(?:hard|trying|young|laughing))"
+            # modtune11: "go die on that hill" defends an opinion
+            r"go (?:and |ahead and )?die\b(?!\s+(?:hard|trying|young|laughing|on (?:that|this|a|the"
+            r"|your|ur) hill))"
             r"|\bdo\s+(?:the world|us all|us|everyone|everybody|humanity|society|the planet"
             r"|mankind)\s+a\s+favou?r\s+(?:and|&|n)\s+(?:just\s+|go\s+)*(?:jump|hang|kys|rope"
             r"|unalive)\b"

@@ -96,6 +96,8 @@ SENSE_CUES: dict[str, tuple[str, ...]] = {
         "sea", "seas", "flood", "floods", "flooding", "polder", "polders", "water", "river",
         "rivers", "levee", "levees", "canal", "canals", "dutch", "netherlands", "holland", "tide",
         "tides", "dry", "embankment", "mississippi", "dam", "storm", "surge", "built", "raised",
+        # modtune11: a sea wall walked along in the Low Countries
+        "zeeland", "windmill", "windmills", "coast", "coastal", "dunes", "sheep",
     ),
     "tobacco": ("cigarette", "cigarettes", "cigar", "ashtray", "smoked", "smoking", "stubbed"),
     "rifle": (
@@ -134,8 +136,7 @@ SENSE_CUES: dict[str, tuple[str, ...]] = {
     # modtune11: a warning about a scammer ("有人私信说能帮我刷粉，一看就是骗子，大家别信") says
     # nothing to anyone it is about; said to someone (你就是个骗子) it is read as it stands
     "warning": (
-        "别信", "别上当", "别被骗", "不要信", "不要上当", "当心", "小心", "提醒", "大家注意", "防骗",
-        "谨防", "被骗", "上当", "举报", "报警",
+        "别信", "别上当", "别被骗", "不要信", "不要上当", "提醒大家", "大家注意", "防骗", "谨防",
     ),
     "tibetan": (
         "藏族", "藏语", "藏文", "西藏", "拉萨", "那曲", "阿里", "青海", "名字", "次仁", "扎西", "卓玛",
@@ -382,7 +383,9 @@ _LANGUAGE_NAME = re.compile(r"(?:用|在)?(?:英|中|日|韩)?(?:文|语)$|^用"
 MENTION_WORDS = 2
 MENTION_HAN = 6
 # modtune11: ... and a phrase quoted as an example of abuse, in a statement about such phrases
-EXAMPLE_CUES = ("话术", "比如", "例如", "such as", "for example")
+EXAMPLE_CUES = (
+    "话术", "比如", "例如", "such as", "for example", "example", "examples", "这类", "之类",
+)  # fmt: skip
 EXAMPLE_WORDS = 5
 EXAMPLE_HAN = 10
 _SENTENCES = re.compile(r"[^.!?。！？\n;；]+[.!?。！？\n;；]*")
@@ -429,7 +432,7 @@ DISCUSSION_CUES = (
     "pronounced", "replaced", "euphemism", "vocabulary", "slang",
     "词", "字", "脏话", "意思", "来源", "出处", "词典", "说法", "用语", "俚语",
     # modtune11: the phrases of online abuse collected as examples (网暴常见话术，比如“…”)
-    "话术", "比如", "例如", "such as", "for example",
+    "话术", "比如", "例如", "such as", "for example", "example", "examples", "这类", "之类",
 )  # fmt: skip
 # A Chinese headline's subject: 男子…, 一女子…, 某主播…
 _HEADLINE = re.compile(r"(?:一名?|某)?(?:男子|女子|网民|主播|司机|乘客|游客|学生|老人)")
@@ -497,7 +500,8 @@ _RECEIVED = re.compile(
     r"|被(?:人|网友|他|她|他们|别人|陌生人|同学|同事|路人|黑粉|喷子)?(?:骂|说|叫|喷|咒|威胁|辱骂|诅咒)"
     r"|\b(?:called|calling|calls|call|named|labelled|labeled) (?:me|us|my \w+)\b"
     r"|\b(?:told|telling|tells|wished|wishing) (?:me|us)\b"
-    r"|\b(?:said|says|saying|wrote|writes|commented|comments|commenting|replied|replies"
+    r"|\b(?:said|says|saying|wrote|writes|commented|comments|commenting|replied|replies|yelled"
+    r"|shouted|screamed"
     r"|posted|messaged|dmed|dm'd|sent|sends|keeps sending|left)\b(?:\W+\w+){0,8}?\W+"
     r"(?:to me|me|on my|under my|in my|at me)\b"
     r"|\bin my (?:dms|inbox|comments|mentions|replies|messages)\b"
@@ -517,7 +521,8 @@ _SEEKS_HELP = re.compile(
     r"|screenshotted|mods|moderators|police|advice|help)\b"
     # modtune11: ... or that the abuser was banned, or that it is never okay
     r"|\b(?:got|was|were|get|gets) (?:banned|kicked|suspended)\b|\b(?:never|not) (?:ok|okay"
-    r"|acceptable)\b|\bunacceptable\b"
+    r"|acceptable)\b|\bunacceptable\b|\b(?:isn['’]?t|is not|wasn['’]?t|was not|not) (?:a joke"
+    r"|funny)\b"
     r"|\b(?:what|how) (?:do|should|can|could) (?:i|we)\b"
 )
 RECEIVED_HAN = 80  # a longer text says things of its own
@@ -557,6 +562,7 @@ def read(text: str, normalised: Normalised | None = None) -> list[Innocent]:
         and not _triggers().search(folded.text)
         and not _TITLE_HINT.search(folded.original)
         and not _RECEIVED.search(folded.text)
+        and not _ABBREVIATION_HINT.search(folded.text)
     ):
         return []  # most posts: no word with an innocent reading, nothing quoted or asked
     found: list[Innocent] = []
@@ -693,6 +699,7 @@ def _sentence(
         # First, so that it is the sense that covers the words inside it.
         found.insert(0, Innocent(offset + lead, offset + len(sentence.rstrip()), sentence, frame))
     found.extend(_titles(folded, offset, sentence, addressed))
+    found.extend(_abbreviations(folded, offset, sentence))
     return found
 
 
@@ -862,6 +869,35 @@ def _latin_sense(folded, offset, sentence, words, i, latin_set, addressed, place
     if word in REPORTED and any(_has_cue(c, latin_set, sentence) for c in REPORT_CUES):
         return "report"
     return ""
+
+
+# modtune11: Latin capitals as a place's or a school's abbreviation, not pinyin initials: after a
+# Chinese word of place (在NC读研, 来自SB) or spelled out (UCSB 的 SB 就是 Santa Barbara)
+_PLACE_ABBREVIATION = re.compile(r"(?:在|去|到|来自|住在|回|飞|从)\s*([a-z]{2,4})(?![a-z])")
+_SPELLED_OUT = re.compile(
+    r"(?<![a-z])([a-z]{2,5})\s*(?:就是|是指|指的是|指|=|stands for|means)\s*([a-z]+(?: [a-z]+)+)"
+)
+_ABBREVIATION_HINT = re.compile(_PLACE_ABBREVIATION.pattern + "|" + _SPELLED_OUT.pattern)
+
+
+def _abbreviations(folded: Normalised, offset: int, sentence: str) -> list[Innocent]:
+    """Abbreviations written in capitals where a place is named (在NC读研) or spelled out in
+    Capitalised words (SB 就是 Santa Barbara): a place's or a name's letters."""
+    found = []
+    for regex, sense in ((_PLACE_ABBREVIATION, "place"), (_SPELLED_OUT, "name")):
+        for m in regex.finditer(sentence):
+            a, b = m.span(1)
+            written = _written(folded, offset + a, sentence[a:b])
+            if not (written.isupper() and written.isascii()):
+                continue  # 在nc读研 in lower case could be anything
+            if m.lastindex == 2:
+                c, d = m.span(2)
+                if not all(
+                    w[:1].isupper() for w in _written(folded, offset + c, sentence[c:d]).split()
+                ):
+                    continue
+            found.append(Innocent(offset + a, offset + b, m.group(1), sense))
+    return found
 
 
 def _owned(words, i: int) -> bool:

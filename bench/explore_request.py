@@ -197,6 +197,14 @@ def main() -> None:
                 f"{1e3 * sum(spans):.1f} ms in all, longest {1e3 * max(spans):.1f} ms"
             )
     print(f"  objects tracked by the collector: {len(gc.get_objects()):,}")
+    if connection.vendor == "postgresql":  # custom plans: planned again at every execution
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements"
+            )
+            for statement, generic, custom in cursor.fetchall():
+                text = " ".join(statement.split())[:90]
+                print(f"  prepared: {generic} generic, {custom} custom plans: {text}")
     print(f"load average {load:.1f} -> {os.getloadavg()[0]:.1f}")
     if args.profile:
         sys.path.remove(

@@ -151,8 +151,8 @@ OWN_CASE_SETS = (
     "holdout10",  # tuned on in session 19 (helper modtune11): blind no longer
     "train9",  # written to train on, never a measure (session 15)
 )
-# Empty until the next blind set is declared (the lead adds it): every set is one or the other.
-BLIND_CASE_SETS: frozenset[str] = frozenset()
+# Every set is one or the other; holdout11 declared blind in session 19.
+BLIND_CASE_SETS: frozenset[str] = frozenset({"holdout11"})
 # Evasions of these kinds are not offensive language (the classifier's question), as a note
 # removed as spam teaches it nothing (OFFENSIVE_CATEGORIES): taught as offensive, "dm me" and
 # "add my wechat" made a newcomer's "DM me if you want to practise Chinese" score as abuse.

@@ -31,6 +31,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import BooleanField, Count, F, Q
@@ -680,7 +681,6 @@ def refresh_first_pool(user_id, region: str, languages: list[str], screen: int) 
 
 
 def _refresh_first_pool(user_id, region: str, languages: list[str], screen: int) -> None:
-    from django.contrib.auth import get_user_model
 
     viewer: Any
     if user_id is None:
@@ -724,7 +724,7 @@ def _own_mark_sql() -> list[str]:
     picks = quote(TopicInterest._meta.db_table)
     follows = quote(Follow._meta.db_table)
     notes = quote(Note._meta.db_table)
-    people = quote(Follow._meta.get_field("follower").related_model._meta.db_table)
+    people = quote(get_user_model()._meta.db_table)
     return [
         f"(SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) FROM {picks} WHERE user_id = %s)",  # noqa: S608
         f"(SELECT following_count || ':' || COALESCE((SELECT MAX(id) FROM {follows} "  # noqa: S608

@@ -681,7 +681,6 @@ def refresh_first_pool(user_id, region: str, languages: list[str], screen: int) 
 
 
 def _refresh_first_pool(user_id, region: str, languages: list[str], screen: int) -> None:
-
     viewer: Any
     if user_id is None:
         viewer = visitor_of(region)

@@ -28,6 +28,19 @@ SPOKEN_LANGUAGES = [
     ("it", "Italiano"),
 ]
 SPOKEN_LANGUAGE_CODES = {code for code, _name in SPOKEN_LANGUAGES}
+# The two languages of the interface are named in the reader's language ("Chinese" / "中文",
+# "English" / "英文"); the others in themselves, as the sign-up form names them.
+READER_LANGUAGE_NAMES = {"zh": _("Chinese"), "en": _("English")}
+
+
+def language_name(code: str) -> str:
+    """A language's name for the reader: "zh" is "Chinese" to an English reader and "中文" to a
+    Chinese one, "ja" is "日本語" to both; a code that names no language stays as it is."""
+    code = (code or "").strip()
+    base = code.lower().replace("_", "-").split("-")[0]
+    name = READER_LANGUAGE_NAMES.get(base) or dict(SPOKEN_LANGUAGES).get(base)
+    return str(name) if name else code
+
 
 username_validator = RegexValidator(
     r"^[A-Za-z0-9_]{3,30}$",
@@ -101,8 +114,7 @@ class User(AbstractUser):
 
     @property
     def language_names(self) -> list[str]:
-        names = dict(SPOKEN_LANGUAGES)
-        return [names.get(code, code) for code in self.languages]
+        return [language_name(code) for code in self.languages]
 
 
 class ApiToken(TimestampedModel):

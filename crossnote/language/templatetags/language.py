@@ -1,7 +1,9 @@
 """Template helpers for the language bridge."""
 
 from django import template
+from django.utils.translation import gettext as _
 
+from crossnote.accounts.models import language_name as spoken_language_name
 from crossnote.language.detection import MIXED, UNDETERMINED
 from crossnote.language.pinyin import pinyin_ruby
 from crossnote.language.services import wants_translation
@@ -26,6 +28,17 @@ def html_lang(language: str) -> str:
     for mixed and undetermined text: "mixed" is no language tag (axe's valid-lang rule, WCAG
     3.1.2), and inheriting the page's language would read Chinese with an English voice."""
     return "" if language in (MIXED, UNDETERMINED) else (language or "")
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """A detected language's name for the reader (accounts.models.language_name: "Chinese" /
+    "中文"), "Mixed" for text in several, "Unknown" where none was found; "" for no code."""
+    if code == MIXED:
+        return _("Mixed")
+    if code == UNDETERMINED:
+        return _("Unknown")
+    return spoken_language_name(code)
 
 
 @register.filter

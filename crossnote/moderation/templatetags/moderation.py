@@ -1,6 +1,9 @@
-"""Template helpers: the statement of reasons an author sees on their own content."""
+"""Template helpers: the statement of reasons an author sees on their own content; regions by
+name."""
 
 from django import template
+from django.utils.translation import pgettext
+from django_countries import countries
 
 from crossnote.moderation import roles
 from crossnote.moderation.models import Action, Decision
@@ -35,3 +38,17 @@ def state_says_more(decision, state: str) -> bool:
     if decision is None or not state or state == "visible":
         return False
     return STATE_FOR.get(decision.action) != state
+
+
+@register.filter
+def region_name(code: str) -> str:
+    """A region's (ISO 3166 country's) name in the reader's language: "DE" is "Germany" to an
+    English reader and "德国" to a Chinese one; a code that names no country stays as it is."""
+    code = (code or "").strip().upper()
+    return str(countries.name(code) or code) if code else ""
+
+
+@register.filter
+def region_names(codes) -> str:
+    """Several regions by name, comma-separated in the reader's language ("德国、中国")."""
+    return pgettext("between names in a list", ", ").join(region_name(code) for code in codes or [])

@@ -515,6 +515,10 @@ CROSSNOTE_TIMELINE_LENGTH = env.int("CROSSNOTE_TIMELINE_LENGTH", default=800)
 # Explore: a reader's ranked first page is reused this many seconds unless a note or comment was
 # written since (0: rank every first page afresh).
 CROSSNOTE_EXPLORE_CACHE_SECONDS = env.int("CROSSNOTE_EXPLORE_CACHE_SECONDS", default=60)
+# PostgreSQL: pages shared by many readers (explore's visitor page) are re-checked only when the
+# database announces a write that could change them (LISTEN/NOTIFY, crossnote.core.pgnews), not
+# by a round trip per request. Off: every hit asks the database, as on SQLite.
+CROSSNOTE_PG_NEWS = env.bool("CROSSNOTE_PG_NEWS", default=True)
 # /bench/hello: a bare Django view for the benchmarks' ceiling (bench/feeds_load.py); off unless set.
 CROSSNOTE_BENCH_HELLO = env.bool("CROSSNOTE_BENCH_HELLO", default=False)
 # --- Federation (crossnote.federation; docs/federation.md) ---

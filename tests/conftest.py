@@ -237,6 +237,22 @@ def _no_scheduler_thread():
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _pg_news_closed(request):
+    """The PostgreSQL news listener (crossnote.core.pgnews) holds a connection to the test
+    database: closed before the database is dropped (set up after it, so torn down first)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        yield
+        return
+    request.getfixturevalue("django_db_setup")
+    yield
+    from crossnote.core import pgnews
+
+    pgnews.stop()
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _urls_loaded():
     """The test process is a serving process whose URLconf is loaded, as crossnote.wsgi leaves a
     server's (crossnote.core.startup): a warm-up a test starts does not wait for it."""

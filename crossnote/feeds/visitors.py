@@ -9,7 +9,8 @@ longer be shown to a visitor of that region or was edited since: every hit asks 
 one compiled query through the visibility rule (crossnote.feeds.cards.shown_versions), for the
 page's notes as they may be shown now with their versions and labels, so moderation (a content
 warning too), withholding, a closed account or an edit act at once, whichever process kept the
-page.
+page. On PostgreSQL a hit asks nothing while the database has announced no write that could
+change the page since it was checked (crossnote.core.pgnews): the same rule, told, not asked.
 """
 
 import time
@@ -18,6 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 
+from crossnote.core import pgnews
 from crossnote.core.memo import BoundedMemo
 from crossnote.core.renderers import dumps
 from crossnote.feeds import cards, ranking, selectors
@@ -57,21 +59,37 @@ def first_page(viewer, languages: list[str], limit: int) -> bytes:
     # The UI language too (not only the languages read): the page's texts (why, content
     # warnings) are written in it, and zh-hans and zh-hant readers both read "zh".
     reader = f"{ranking.reader_key(viewer, languages, limit)}:{get_language()}"
-    fresh = ranking.freshness()
     now = time.time()
+    # On PostgreSQL a page checked at this generation of the database's news is still good:
+    # nothing it shows was written since (crossnote.core.pgnews). Read before the checks below,
+    # so news arriving during them makes the next hit check again.
+    generation = pgnews.generation()
+    if generation is not None:
+        kept = _memo.get(reader)
+        if kept is not None and kept.get("generation") == generation and kept["until"] > now:
+            return kept["body"]
+    fresh = ranking.freshness()
     page = _recall(reader, fresh, now)
     if page is None:
         page = cache.get(f"feeds:visitor-page:{fresh}:{reader}")
         if page is not None and ("versions" not in page or page["fresh"] != fresh):
             page = None  # kept by an older version of this module
     if page is not None and _versions(viewer, page["ids"]) == page["versions"]:
-        if page is not _memo.get(reader):
-            _remember(reader, page)
+        if page.get("generation") != generation or page is not _memo.get(reader):
+            _remember(reader, {**page, "generation": generation})
         return page["body"]
-    return _make(viewer, languages, limit, reader, fresh, ttl)
+    return _make(viewer, languages, limit, reader, fresh, ttl, generation)
 
 
-def _make(viewer, languages: list[str], limit: int, reader: str, fresh: str, ttl: int) -> bytes:
+def _make(
+    viewer,
+    languages: list[str],
+    limit: int,
+    reader: str,
+    fresh: str,
+    ttl: int,
+    generation: int | None = None,
+) -> bytes:
     stale = ranking.served_stale.set(False)
     try:
         made = selectors.explore_page(viewer, None, limit, languages)
@@ -93,7 +111,7 @@ def _make(viewer, languages: list[str], limit: int, reader: str, fresh: str, ttl
                 "body": body,
             }
             cache.set(f"feeds:visitor-page:{fresh}:{reader}", page, ttl)
-            _remember(reader, page)
+            _remember(reader, {**page, "generation": generation})
     finally:
         ranking.served_stale.reset(stale)
     return body

@@ -1,0 +1,173 @@
+"""News of writes from PostgreSQL, read at memory speed: LISTEN/NOTIFY.
+
+A page shared by many readers (explore's first page for visitors) is only good while nothing it
+shows has changed. On SQLite asking the database whether anything changed is an in-process read;
+on PostgreSQL it is a round trip, and one round trip per request halves what a server can answer
+(bench/README, 2026-12-07: the bare view with `SELECT 1` at 48–50 % of the bare view). Here the
+database tells instead: triggers (crossnote.feeds migration 0003) `NOTIFY` a channel in the
+transaction of every write that can change such a page, PostgreSQL delivers it at commit to each
+process's one listening connection, and `generation()` is a number that moves past every
+notification this process has received. A page remembered with the generation it was checked
+at is still good while the generation is the same: no round trip.
+
+Never stale by a race on this side: `generation()` answers None (ask the database) while a
+notification waits unread on the listening socket, while the listening thread is taking one in,
+before the connection is made, after it failed (until it is made again, which moves the
+generation: news may have been missed), and inside a transaction (the reader may see its own
+uncommitted writes, which no one announced yet; tests run inside one). What is left is the time
+PostgreSQL takes to hand a committed notification to the listening backends: microseconds, not
+a cache's seconds.
+"""
+
+import logging
+import os
+import select
+import threading
+import time
+
+import psycopg
+from django.conf import settings
+from django.db import connection
+
+logger = logging.getLogger(__name__)
+
+CHANNEL = "crossnote_news"
+_KEEPALIVE_SECONDS = 30.0
+_RETRY_SECONDS = 1.0
+
+
+class Listener:
+    """One listening connection and its thread per process (started on first use, and again
+    after a fork: a child never shares its parent's socket)."""
+
+    def __init__(self, channel: str = CHANNEL) -> None:
+        self.channel = channel
+        self._pid = 0
+        self._start_lock = threading.Lock()
+        # A sequence lock: even while the thread waits, odd while it takes news in. Moved by
+        # 2 (one step each side) per batch of notifications and on every (re)connection.
+        self._seq = 1
+        self._fd = -1
+        self._stop = threading.Event()
+        self._wake = (-1, -1)  # a pipe: stop() writes to it, so the thread's wait ends at once
+        self._thread: threading.Thread | None = None
+
+    # --- the readers' side ---------------------------------------------------------------------
+
+    def generation(self) -> int | None:
+        """A number that is different after every announced write this process could know of,
+        or None where a page must be checked in the database (see the module's doc)."""
+        if connection.in_atomic_block:
+            return None
+        if self._pid != os.getpid():
+            self._start()
+        fd = self._fd
+        if fd < 0:
+            return None
+        try:
+            waiting, _w, _x = select.select([fd], [], [], 0)
+        except (OSError, ValueError):  # closed under us: the thread reconnects
+            return None
+        if waiting:
+            return None
+        seq = self._seq
+        if seq % 2:
+            return None
+        return seq
+
+    # --- the listening thread ------------------------------------------------------------------
+
+    def _start(self) -> None:
+        with self._start_lock:
+            if self._pid == os.getpid():
+                return
+            self._pid = os.getpid()
+            self._seq = 1
+            self._fd = -1
+            self._stop = threading.Event()
+            self._wake = os.pipe()
+            self._thread = threading.Thread(
+                target=self._run,
+                args=(self._stop, self._wake[0]),
+                name="crossnote-pgnews",
+                daemon=True,
+            )
+            self._thread.start()
+
+    def stop(self) -> None:
+        """Close the listening connection (tests); the next generation() starts it again."""
+        with self._start_lock:
+            self._stop.set()
+            self._pid = 0
+            self._fd = -1
+            thread, self._thread = self._thread, None
+            wake, self._wake = self._wake, (-1, -1)
+        if wake[1] >= 0:
+            os.write(wake[1], b"x")
+        if thread is not None:
+            thread.join(timeout=5)
+        for end in wake:
+            if end >= 0:
+                os.close(end)
+
+    def _run(self, stop: threading.Event, wake: int) -> None:
+        while not stop.is_set():
+            try:
+                self._listen(stop, wake)
+            except Exception as error:  # noqa: BLE001 - any failure: ask the database meanwhile
+                if self._seq % 2 == 0:
+                    self._seq += 1
+                self._fd = -1
+                if not stop.is_set():
+                    logger.warning("PostgreSQL news: listening failed (%s); retrying", error)
+                    stop.wait(_RETRY_SECONDS)
+
+    def _listen(self, stop: threading.Event, wake: int) -> None:
+        params = connection.get_connection_params()
+        for key in ("cursor_factory", "context", "prepare_threshold"):
+            params.pop(key, None)
+        with psycopg.connect(**params, autocommit=True) as listening:
+            listening.execute(f"LISTEN {self.channel}")
+            fd = listening.fileno()
+            self._fd = fd
+            # Whatever was written before LISTEN was not announced to us: a new generation.
+            self._seq += 1 if self._seq % 2 else 2
+            while not stop.is_set():
+                waiting, _w, _x = select.select([fd, wake], [], [], _KEEPALIVE_SECONDS)
+                if stop.is_set():
+                    break
+                if not waiting:
+                    listening.execute("SELECT 1")  # a dead connection raises: reconnect
+                    continue
+                self._seq += 1  # odd: taking news in
+                for _notify in listening.notifies(timeout=0):
+                    pass
+                self._seq += 1  # even again, and different
+        self._fd = -1
+
+
+_listener = Listener()
+
+
+def generation() -> int | None:
+    """This process's generation of PostgreSQL news, or None: check in the database (SQLite,
+    the feature off, the listener not ready or taking news in, inside a transaction)."""
+    if connection.vendor != "postgresql" or not settings.CROSSNOTE_PG_NEWS:
+        return None
+    return _listener.generation()
+
+
+def wait_for_news(since: int | None, timeout: float = 5.0) -> int | None:
+    """Wait until generation() is a number other than `since` (tests, and a writer that wants
+    its own news seen before it answers); the number, or None after `timeout`."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        now = generation()
+        if now is not None and now != since:
+            return now
+        time.sleep(0.001)
+    return None
+
+
+def stop() -> None:
+    _listener.stop()

@@ -1,0 +1,86 @@
+"""PostgreSQL: announce every write that can change explore's visitor page (crossnote.core.pgnews).
+
+The visitor page is good while (crossnote.feeds.visitors) the newest note, comment, topic pick
+and follow are the same (ranking.freshness) and its notes are still shown to a visitor of that
+region in the same versions and labels (cards.shown_versions: the note's visibility,
+moderation, content warning, media ready, updated_at and author; the author active; no
+withholding for the region). A trigger on each of those writes does `pg_notify`; PostgreSQL
+delivers it at commit, once per transaction, to every listening process. A like or a comment
+count updates the note without announcing anything (the WHEN clause): counts may lag by
+CROSSNOTE_EXPLORE_CACHE_SECONDS, as they always could.
+Made here, on PostgreSQL only (SQLite asks its in-process database on every hit).
+"""
+
+from django.db import migrations
+
+CHANNEL = "crossnote_news"
+FUNCTION = "crossnote_announce"
+
+# (app label, model, events, row-level WHEN condition or "")
+TRIGGERS = [
+    ("notes", "Note", "INSERT OR DELETE OR TRUNCATE", ""),
+    (
+        "notes",
+        "Note",
+        "UPDATE",
+        "OLD.updated_at IS DISTINCT FROM NEW.updated_at"
+        " OR OLD.moderation IS DISTINCT FROM NEW.moderation"
+        " OR OLD.content_warning IS DISTINCT FROM NEW.content_warning"
+        " OR OLD.visibility IS DISTINCT FROM NEW.visibility"
+        " OR OLD.media_ready IS DISTINCT FROM NEW.media_ready"
+        " OR OLD.author_id IS DISTINCT FROM NEW.author_id",
+    ),
+    ("notes", "NoteWithholding", "INSERT OR UPDATE OR DELETE OR TRUNCATE", ""),
+    ("notes", "Comment", "INSERT OR DELETE OR TRUNCATE", ""),
+    ("feeds", "TopicInterest", "INSERT OR DELETE OR TRUNCATE", ""),
+    ("social", "Follow", "INSERT OR DELETE OR TRUNCATE", ""),
+    ("accounts", "User", "DELETE OR TRUNCATE", ""),
+    ("accounts", "User", "UPDATE", "OLD.is_active IS DISTINCT FROM NEW.is_active"),
+]
+
+
+def _each(apps, schema_editor):
+    quote = schema_editor.quote_name
+    for number, (app, model, events, when) in enumerate(TRIGGERS):
+        table = apps.get_model(app, model)._meta.db_table
+        yield quote(f"crossnote_news_{table}_{number}"), quote(table), events, when
+
+
+def create(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute(
+        f"CREATE OR REPLACE FUNCTION {FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        f"BEGIN PERFORM pg_notify('{CHANNEL}', ''); RETURN NULL; END $$"
+    )
+    for name, table, events, when in _each(apps, schema_editor):
+        schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+        if when:
+            schema_editor.execute(
+                f"CREATE TRIGGER {name} AFTER {events} ON {table} FOR EACH ROW "
+                f"WHEN ({when}) EXECUTE FUNCTION {FUNCTION}()"
+            )
+        else:
+            schema_editor.execute(
+                f"CREATE TRIGGER {name} AFTER {events} ON {table} "
+                f"FOR EACH STATEMENT EXECUTE FUNCTION {FUNCTION}()"
+            )
+
+
+def drop(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for name, table, _events, _when in _each(apps, schema_editor):
+        schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+    schema_editor.execute(f"DROP FUNCTION IF EXISTS {FUNCTION}()")
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("feeds", "0002_freshness_mark_indexes"),
+        ("notes", "0008_verbose_names"),
+        ("social", "0008_verbose_names"),
+        ("accounts", "0005_verbose_names"),
+    ]
+
+    operations = [migrations.RunPython(create, drop, elidable=False)]

@@ -151,8 +151,8 @@ OWN_CASE_SETS = (
     "holdout10",  # tuned on in session 19 (helper modtune11): blind no longer
     "train9",  # written to train on, never a measure (session 15)
 )
-# Every set is one or the other; holdout11 declared blind in session 19.
-BLIND_CASE_SETS: frozenset[str] = frozenset({"holdout11"})
+# Every set is one or the other; holdout11 declared blind in session 19, holdout12 in session 20.
+BLIND_CASE_SETS: frozenset[str] = frozenset({"holdout11", "holdout12"})
 # Evasions of these kinds are not offensive language (the classifier's question), as a note
 # removed as spam teaches it nothing (OFFENSIVE_CATEGORIES): taught as offensive, "dm me" and
 # "add my wechat" made a newcomer's "DM me if you want to practise Chinese" score as abuse.

@@ -353,6 +353,22 @@ def cached_translation(text: str, target: str) -> Translation | None:
     return Translation.objects.filter(text_hash=_hash(text), target=target).first()
 
 
+def cached_translations(texts, target: str, *, private: bool = False) -> dict[str, Translation]:
+    """The cached translations of several texts into `target` in one query, {text: row}, each
+    from the first engine of the chain that has one (engines `private` text may not reach left
+    out); a text never translated is missing. Reads only: nothing is translated or counted."""
+    target = normalise_target(target)
+    keys = {_hash(text): text for text in texts if text and text.strip()}
+    names = [b.info.name for b in _eligible(private)]
+    if not keys or not names:
+        return {}
+    found: dict[str, Translation] = {}
+    rows = Translation.objects.filter(text_hash__in=keys, target=target, backend__in=names)
+    for row in sorted(rows, key=lambda row: names.index(row.backend)):
+        found.setdefault(keys[row.text_hash], row)
+    return found
+
+
 MAX_BATCH = 50  # texts translated in one request (a page of cards is 24)
 
 

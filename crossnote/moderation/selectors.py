@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from crossnote.accounts.models import User
 from crossnote.core import hooks
 from crossnote.core.errors import DomainError, InvalidInput, NotFound
-from crossnote.language.services import translate_text
+from crossnote.language.backends import get_backend
+from crossnote.language.services import cached_translations, translate_text
 from crossnote.moderation import engine, pipeline, roles
 from crossnote.moderation.model_store import SHIPPED
 from crossnote.moderation.models import (
@@ -157,6 +158,26 @@ def translate_for_reader(text: str, target: str, *, private: bool) -> dict:
             engine=result.backend_label or result.backend,
             gloss=result.is_gloss,  # word-by-word glosses, not a sentence translation
         )
+    return out
+
+
+def cached_for_reader(texts, target: str, *, private: bool) -> dict[str, dict]:
+    """translate_for_reader's answer for each text whose translation into `target` is in the
+    cache already, {text: answer}, in one query; nothing is translated (the review queue's
+    titles: the rest are fetched after the page has loaded)."""
+    try:
+        rows = cached_translations(texts, target, private=private)
+    except DomainError:  # a target this server does not translate into
+        return {}
+    out = {}
+    for text, row in rows.items():
+        if row.text.strip() != text.strip():
+            out[text] = {
+                "original": text.strip(),
+                "translation": row.text.strip(),
+                "engine": str(get_backend(row.backend).info.label),
+                "gloss": row.is_gloss,
+            }
     return out
 
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("transparency/", views.transparency_page, name="transparency"),
     path("transparency/withholdings/", views.withholdings, name="withholdings"),
     path("moderation/queue/", views.queue, name="queue"),
+    path("moderation/queue/titles/", views.queue_titles, name="queue_titles"),
     path("moderation/queue/<int:pk>/", views.item, name="item"),
     path("moderation/queue/<int:pk>/act/", views.item_action, name="item_action"),
     path("moderation/notices/", views.notices, name="notices"),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crossnote.core.errors import Conflict, InvalidInput, PermissionDenied
-from crossnote.language.selectors import ui_language
+from crossnote.language.selectors import parse_ids, ui_language
 from crossnote.language.services import cached_translation, report_translation
 from crossnote.moderation import presenters, roles, selectors, services
 from crossnote.moderation.categories import BUILT_IN
@@ -70,14 +70,35 @@ def _moderator(request):
 def queue(request):
     _moderator(request)
     filters = {k: request.GET.get(k, "") for k in ("category", "language", "region")}
+    items, title_batches = presenters.queue_rows(
+        selectors.queue_for(request.user, **filters)[:100], target=ui_language()
+    )
     context = {
-        "items": presenters.queue_rows(selectors.queue_for(request.user, **filters)[:100]),
+        "items": items,
+        "title_batches": title_batches,
         "filters": filters,
         "categories": BUILT_IN,
         "agreement": presenters.agreement_view(selectors.agreement_stats()),
         "most_wrong": presenters.most_wrong_rows(selectors.most_wrong(limit=5)),
     }
     return render(request, "moderation/queue.html", context)
+
+
+@login_required
+def queue_titles(request):
+    """GET ?ids=1,2,3 (review items): the parent notes' titles of these comment items in the
+    moderator's language, fetched by the queue page once it has loaded (out-of-band fragments,
+    one per row); items no longer in this moderator's queue are left out."""
+    _moderator(request)
+    ids = parse_ids(request.GET.getlist("ids"))
+    if not ids or len(ids) > presenters.QUEUE_TITLES_BATCH:
+        raise InvalidInput(
+            _("Give between 1 and %(n)d review items.") % {"n": presenters.QUEUE_TITLES_BATCH},
+            field="ids",
+        )
+    items = selectors.queue_for(request.user).filter(pk__in=ids)
+    rows = presenters.queue_titles_translated(items, ui_language())
+    return render(request, "moderation/_queue_titles.html", {"rows": rows})
 
 
 @login_required

@@ -105,6 +105,7 @@ PAGES = [
     P("GET", "transparency/", "/transparency/", "200 200 200 200 200 200"),
     P("GET", "transparency/withholdings/", "/transparency/withholdings/", "200 200 200 200 200 200"),
     P("GET", "moderation/queue/", "/moderation/queue/", "302 403 403 403 200 200"),
+    P("GET", "moderation/queue/titles/", "/moderation/queue/titles/?ids={item}", "302 403 403 403 200 200"),
     P("GET", "moderation/queue/<int:pk>/", "/moderation/queue/{item}/", "302 403 403 403 200 200"),
     P("POST", "moderation/queue/<int:pk>/act/", "/moderation/queue/{item}/act/", "302 403 403 403 302 302", {"do": "claim"}),
     P("GET", "moderation/notices/", "/moderation/notices/", "302 200 200 200 200 200"),

@@ -38,6 +38,7 @@ from django.db.models import BooleanField, Count, F, Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
+from crossnote.core import pgnews
 from crossnote.core.memo import BoundedMemo
 from crossnote.core.sql import planned_cursor
 from crossnote.core.tasks import enqueue, uses_broker
@@ -616,6 +617,7 @@ def forget_heads() -> None:
     emptied)."""
     _heads.forget()
     _shared_lists.forget()
+    _marks.forget()
 
 
 cards.forget_with(forget_heads)
@@ -733,10 +735,30 @@ def _own_mark_sql() -> list[str]:
     ]
 
 
+# On PostgreSQL, each reader's marks as last read, with the generation of the database's news
+# they were read at (crossnote.core.pgnews): every write that moves a mark (a note, comment,
+# topic pick or follow written or deleted) is announced, so while the generation is the same
+# the marks are too, and the statement is not asked again.
+_marks: BoundedMemo = BoundedMemo(HEADS_KEPT)
+
+
 def _freshness_marks(viewer) -> tuple[str, str]:
     """(freshness(), the reader's own mark: their newest topic pick, follow and note and how
     many of each), in one query. The own mark changes when the reader picks topics, follows or
     unfollows someone, or posts or deletes a note (their new note is on their next page)."""
+    generation = pgnews.generation()
+    key = viewer.pk if getattr(viewer, "is_authenticated", False) else None
+    if generation is not None:
+        kept = _marks.get(key)
+        if kept is not None and kept[0] == generation:
+            return kept[1], kept[2]
+    fresh, own = _asked_marks(viewer)
+    if generation is not None:
+        _marks.remember(key, (generation, fresh, own))
+    return fresh, own
+
+
+def _asked_marks(viewer) -> tuple[str, str]:
     parts = _freshness_sql()
     params: list = []
     if getattr(viewer, "is_authenticated", False):

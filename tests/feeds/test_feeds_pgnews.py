@@ -15,6 +15,7 @@ from crossnote.feeds import visitors
 from crossnote.moderation.services import withhold_note
 from crossnote.notes.models import ModerationState, Note
 from crossnote.notes.services import update_note
+from crossnote.social.services import follow_user
 from tests.conftest import make_user
 
 EXPLORE = "/api/v1/feeds/explore"
@@ -119,3 +120,25 @@ def test_a_failed_listening_connection_means_asking_the_database(world, monkeypa
         assert pgnews.wait_for_news(None, timeout=0.5) is None
     finally:
         pgnews.stop()
+
+
+def marks_asked(client) -> bool:
+    """Whether a signed-in explore page asked the freshness marks (their MAX(id) statement)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(EXPLORE)
+    assert response.status_code == 200, response.content
+    return any("MAX(id)" in q["sql"] for q in queries.captured_queries)
+
+
+@on_postgresql
+def test_a_reader_s_freshness_marks_are_asked_again_only_after_news(world):
+    authors, _notes = world
+    reader = make_user("reader1", region="US", languages=["en"])
+    client = Client(HTTP_X_COUNTRY_CODE="US")
+    client.force_login(reader)
+    marks_asked(client)
+    assert not marks_asked(client)  # the same generation: the same marks
+
+    news_after(lambda: follow_user(follower=reader, followee=authors[0]))
+    assert marks_asked(client)  # news: asked, and the follow is in the reader's own mark
+    assert not marks_asked(client)

@@ -10,6 +10,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
+from crossnote.accounts.models import READER_LANGUAGE_NAMES
 from crossnote.core import hooks
 from crossnote.core.errors import DomainError
 from crossnote.language.detection import UNDETERMINED
@@ -697,7 +698,8 @@ SUITE_KINDS = {
     "lookalike": gettext_lazy("innocent look-alike"),
     "newcomer": gettext_lazy("newcomer's post"),
 }
-SUITE_LANGUAGES = {"zh": "中文", "en": "English", "mixed": gettext_lazy("Mixed")}
+# The suite's languages named in the reader's language, as everywhere (accounts.language_name).
+SUITE_LANGUAGES = {**READER_LANGUAGE_NAMES, "mixed": gettext_lazy("Mixed")}
 SUITE_FIGURES = {
     "catch_rate": gettext_lazy("share caught"),
     "flagged_rate": gettext_lazy("share flagged"),

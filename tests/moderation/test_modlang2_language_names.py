@@ -97,3 +97,18 @@ def test_a_code_that_names_nothing_stays_as_it_is():
     assert language_name("xx") == "xx" and region_name("QQ") == "QQ"
     assert language_filter("mixed") == "Mixed" and language_filter("") == ""
     assert language_name("zh-Hans") == "Chinese" and language_name("ja") == "日本語"
+
+
+@pytest.mark.parametrize(
+    "language, names", [("en", ("Chinese", "English")), ("zh-hans", ("中文", "英文"))]
+)
+def test_the_regression_suite_names_its_languages_in_the_readers_language(language, names):
+    """The suite page's "By language" table and its cases said "中文" to an English moderator."""
+    from django.utils import translation
+
+    from crossnote.moderation.presenters import SUITE_LANGUAGES, _suite_case, _suite_row
+
+    with translation.override(language):
+        assert str(_suite_row("zh", {}, SUITE_LANGUAGES)["name"]) == names[0]
+        case = {"language": "en", "category": "", "action": "allow", "text": "hi"}
+        assert str(_suite_case(case)["language_name"]) == names[1]

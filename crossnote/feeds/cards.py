@@ -36,6 +36,7 @@ from django.db import connection
 from django.db.models import BooleanField, CharField, Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 
+from crossnote.core import pgnews
 from crossnote.core.memo import BoundedMemo
 from crossnote.core.renderers import dumps
 from crossnote.core.sql import ids_as_parameter, planned_cursor
@@ -117,6 +118,7 @@ def forget_all() -> None:
     """Empty this process's memo and compiled questions (tests; nothing needs it to be right)."""
     _memo.forget()
     _compiled.clear()
+    _newest.forget()
     for forget in _also_forget:
         forget()
 
@@ -371,10 +373,31 @@ def _newest_query(viewer, shown_for, after=None) -> QuerySet:
     return notes.order_by("-created_at", "-id").values_list("id", "created_at")
 
 
+# On PostgreSQL, a signed-in reader's timeline pages (ids and times) as last asked, with the
+# generation of the database's news they were asked at (crossnote.core.pgnews): what decides
+# them (notes, their authors' accounts, withholdings, follows, blocks, mutes) is announced when
+# written, so while the generation is the same they are too. Their facts (counts, the reader's
+# marks) are read at every page, as before.
+_newest: BoundedMemo = BoundedMemo(5_000)
+
+
 def newest_shown(viewer, shown_for, after, limit: int, *, name: str) -> list[tuple]:
     """Up to `limit` (note id, created_at) of `shown_for(viewer)`, newest first, after the
     keyset `after` ((created_at, id) of the last note of the previous page; None: from the
     newest): a page of a timeline, asked through a question compiled once per kind of reader."""
+    generation = pgnews.generation()
+    if generation is None or not getattr(viewer, "is_authenticated", False):
+        return _asked_newest(viewer, shown_for, after, limit, name=name)
+    key = (name, viewer.pk, policies.viewer_region(viewer), after, limit)
+    kept = _newest.get(key)
+    if kept is not None and kept[0] == generation:
+        return kept[1]
+    rows = _asked_newest(viewer, shown_for, after, limit, name=name)
+    _newest.remember(key, (generation, rows))
+    return rows
+
+
+def _asked_newest(viewer, shown_for, after, limit: int, *, name: str) -> list[tuple]:
     entry = _compiled_for(
         f"{name}:newest:{'after' if after else 'first'}",
         lambda reader, n: _newest_query(reader, shown_for, _AFTER[n] if after else None),

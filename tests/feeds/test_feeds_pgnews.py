@@ -15,7 +15,7 @@ from crossnote.feeds import visitors
 from crossnote.moderation.services import withhold_note
 from crossnote.notes.models import ModerationState, Note
 from crossnote.notes.services import update_note
-from crossnote.social.services import follow_user
+from crossnote.social.services import block_user, follow_user, mute_user
 from tests.conftest import make_user
 
 EXPLORE = "/api/v1/feeds/explore"
@@ -142,3 +142,38 @@ def test_a_reader_s_freshness_marks_are_asked_again_only_after_news(world):
     news_after(lambda: follow_user(follower=reader, followee=authors[0]))
     assert marks_asked(client)  # news: asked, and the follow is in the reader's own mark
     assert not marks_asked(client)
+
+
+FOLLOWING = "/api/v1/feeds/following"
+
+
+def following_ids(client, *, quiet: bool = False) -> set[int]:
+    """The reader's following page; `quiet`: the timeline's notes were not asked (only the
+    page's facts: one statement reading likes and collects)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(FOLLOWING)
+    assert response.status_code == 200, response.content
+    newest = [q for q in queries.captured_queries if "ORDER BY" in q["sql"]]
+    if quiet:
+        assert newest == [], newest
+    return {item["id"] for item in response.json()["items"]}
+
+
+@on_postgresql
+def test_a_following_page_is_asked_again_only_after_news_and_blocks_and_mutes_are_news(world):
+    authors, notes = world
+    reader = make_user("reader2", region="US", languages=["en"])
+    for author in authors:
+        follow_user(follower=reader, followee=author)
+    client = Client(HTTP_X_COUNTRY_CODE="US")
+    client.force_login(reader)
+    assert following_ids(client) == {n.pk for n in notes}
+    assert following_ids(client, quiet=True) == {n.pk for n in notes}
+
+    news_after(lambda: block_user(blocker=reader, blocked=authors[0]))
+    assert following_ids(client) == {n.pk for n in notes[1:]}
+    news_after(lambda: mute_user(muter=reader, muted=authors[1]))
+    assert following_ids(client) == {n.pk for n in notes[2:]}
+    news_after(lambda: block_user(blocker=authors[2], blocked=reader))
+    assert following_ids(client) == {notes[3].pk}
+    assert following_ids(client, quiet=True) == {notes[3].pk}

@@ -1,12 +1,14 @@
-"""PostgreSQL: announce every write that can change explore's visitor page (crossnote.core.pgnews).
+"""PostgreSQL: announce every write that can change what is kept by generation (core.pgnews).
 
-The visitor page is good while (crossnote.feeds.visitors) the newest note, comment, topic pick
-and follow are the same (ranking.freshness) and its notes are still shown to a visitor of that
-region in the same versions and labels (cards.shown_versions: the note's visibility,
-moderation, content warning, media ready, updated_at and author; the author active; no
-withholding for the region). A trigger on each of those writes does `pg_notify`; PostgreSQL
-delivers it at commit, once per transaction, to every listening process. A like or a comment
-count updates the note without announcing anything (the WHEN clause): counts may lag by
+Kept while the database announces nothing: explore's visitor page (crossnote.feeds.visitors:
+the newest note, comment, topic pick and follow, ranking.freshness; its notes still shown to a
+visitor of that region in the same versions and labels, cards.shown_versions: the note's
+visibility, moderation, content warning, media ready, updated_at and author, the author active,
+no withholding for the region); a signed-in reader's freshness marks (their topic picks,
+follows and notes); their following timeline's notes (cards.newest_shown: follows, blocks and
+mutes besides the notes and their authors). A trigger on each of those writes does `pg_notify`;
+PostgreSQL delivers it at commit, once per transaction, to every listening process. A like or a
+comment count updates the note without announcing anything (the WHEN clause): counts may lag by
 CROSSNOTE_EXPLORE_CACHE_SECONDS, as they always could.
 Made here, on PostgreSQL only (SQLite asks its in-process database on every hit).
 """
@@ -34,6 +36,8 @@ TRIGGERS = [
     ("notes", "Comment", "INSERT OR DELETE OR TRUNCATE", ""),
     ("feeds", "TopicInterest", "INSERT OR DELETE OR TRUNCATE", ""),
     ("social", "Follow", "INSERT OR DELETE OR TRUNCATE", ""),
+    ("social", "Block", "INSERT OR UPDATE OR DELETE OR TRUNCATE", ""),
+    ("social", "Mute", "INSERT OR UPDATE OR DELETE OR TRUNCATE", ""),
     ("accounts", "User", "DELETE OR TRUNCATE", ""),
     ("accounts", "User", "UPDATE", "OLD.is_active IS DISTINCT FROM NEW.is_active"),
 ]

@@ -45,9 +45,10 @@ TRIGGERS = [
 
 def _each(apps, schema_editor):
     quote = schema_editor.quote_name
-    for number, (app, model, events, when) in enumerate(TRIGGERS):
+    for app, model, events, when in TRIGGERS:
         table = apps.get_model(app, model)._meta.db_table
-        yield quote(f"crossnote_news_{table}_{number}"), quote(table), events, when
+        initials = "".join(event[0] for event in events.lower().split(" or "))  # "iudt"
+        yield quote(f"crossnote_news_{table}_{initials}"), quote(table), events, when
 
 
 def create(apps, schema_editor):
@@ -76,7 +77,7 @@ def drop(apps, schema_editor):
         return
     for name, table, _events, _when in _each(apps, schema_editor):
         schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-    schema_editor.execute(f"DROP FUNCTION IF EXISTS {FUNCTION}()")
+    schema_editor.execute(f"DROP FUNCTION IF EXISTS {FUNCTION}() CASCADE")  # any trigger left
 
 
 class Migration(migrations.Migration):

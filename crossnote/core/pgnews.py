@@ -34,6 +34,8 @@ logger = logging.getLogger(__name__)
 CHANNEL = "crossnote_news"
 _KEEPALIVE_SECONDS = 30.0
 _RETRY_SECONDS = 1.0
+_RETRY_MAX_SECONDS = 300.0
+_PROBE_SECONDS = 2.0
 
 
 class Listener:
@@ -111,16 +113,25 @@ class Listener:
                 os.close(end)
 
     def _run(self, stop: threading.Event, wake: int) -> None:
+        failures = 0
         while not stop.is_set():
             try:
                 self._listen(stop, wake)
+                failures = 0
             except Exception as error:  # noqa: BLE001 - any failure: ask the database meanwhile
                 if self._seq % 2 == 0:
                     self._seq += 1
                 self._fd = -1
                 if not stop.is_set():
-                    logger.warning("PostgreSQL news: listening failed (%s); retrying", error)
-                    stop.wait(_RETRY_SECONDS)
+                    wait = min(_RETRY_SECONDS * 2**failures, _RETRY_MAX_SECONDS)
+                    failures += 1
+                    logger.warning(
+                        "PostgreSQL news: listening failed (%s); pages are checked in the "
+                        "database; trying again in %.0f s",
+                        error,
+                        wait,
+                    )
+                    stop.wait(wait)
 
     def _listen(self, stop: threading.Event, wake: int) -> None:
         params = connection.get_connection_params()
@@ -128,6 +139,7 @@ class Listener:
             params.pop(key, None)
         with psycopg.connect(**params, autocommit=True) as listening:
             listening.execute(f"LISTEN {self.channel}")
+            _hear_itself(listening, self.channel)
             fd = listening.fileno()
             self._fd = fd
             # Whatever was written before LISTEN was not announced to us: a new generation.
@@ -144,6 +156,22 @@ class Listener:
                     pass
                 self._seq += 1  # even again, and different
         self._fd = -1
+
+
+def _hear_itself(listening, channel: str) -> None:
+    """Announce once and wait to hear it back: behind a pooler that hands each statement to
+    another server connection (pgbouncer in transaction mode) LISTEN hears nothing, and a
+    listener that hears nothing would keep pages forever. Raises where it is not heard."""
+    probe = f"probe-{os.getpid()}-{time.monotonic_ns()}"
+    listening.execute("SELECT pg_notify(%s, %s)", (channel, probe))
+    for notify in listening.notifies(timeout=_PROBE_SECONDS):
+        if notify.payload == probe:
+            return
+    raise RuntimeError(
+        f"LISTEN {channel} did not hear its own NOTIFY within {_PROBE_SECONDS} s (a "
+        "transaction-mode pooler?): pages are checked in the database (CROSSNOTE_PG_NEWS=0 "
+        "stops trying)"
+    )
 
 
 _listener = Listener()

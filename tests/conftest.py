@@ -36,9 +36,11 @@ def _fresh_feed_cards():
     from crossnote.accounts import authcache
     from crossnote.core.templatetags import fragments
     from crossnote.feeds.cards import forget_all
+    from crossnote.notes import visitor_page
     from crossnote.security import ratelimits
 
     forget_all()
+    visitor_page.forget_all()  # and visitors' whole note pages (crossnote.notes.visitor_page)
     fragments.forget_all()  # and card fragments (crossnote.core.templatetags.fragments)
     authcache.forget_all()  # and who sessions and tokens are (user ids are reused too)
     ratelimits.forget_rules()  # and the admin's rate-limit rules (a rolled-back rule bumps nothing)

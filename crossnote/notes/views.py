@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from crossnote.core.errors import InvalidInput, NotFound, PermissionDenied
 from crossnote.core.forms import run_service
 from crossnote.core.pagination import paginate
-from crossnote.notes import forms, policies, selectors, services
+from crossnote.notes import forms, policies, selectors, services, visitor_page
 from crossnote.notes.models import MAX_IMAGES, default_board_names
 from crossnote.security.ratelimits import rate_limit
 from crossnote.security.redirects import safe_next
@@ -114,8 +114,11 @@ def _note_context(request, note):
 
 
 def detail(request, pk):
-    note = selectors.get_visible_note(request.user, pk)
-    return render(request, "notes/detail.html", _note_context(request, note))
+    def make():
+        note = selectors.get_visible_note(request.user, pk)
+        return render(request, "notes/detail.html", _note_context(request, note))
+
+    return visitor_page.serve(request, pk, make)
 
 
 def video(request, pk):

@@ -6,10 +6,11 @@ visitor of that region in the same versions and labels, cards.shown_versions: th
 visibility, moderation, content warning, media ready, updated_at and author, the author active,
 no withholding for the region); a signed-in reader's freshness marks (their topic picks,
 follows and notes); their following timeline's notes (cards.newest_shown: follows, blocks and
-mutes besides the notes and their authors). A trigger on each of those writes does `pg_notify`;
-PostgreSQL delivers it at commit, once per transaction, to every listening process. A like or a
-comment count updates the note without announcing anything (the WHEN clause): counts may lag by
-CROSSNOTE_EXPLORE_CACHE_SECONDS, as they always could.
+mutes besides the notes and their authors); a note's page for visitors (notes.visitor_page: the
+note, its comments written, edited, labelled or removed). A trigger on each of those writes
+does `pg_notify`; PostgreSQL delivers it at commit, once per transaction, to every listening
+process. A like or a comment count updates the note without announcing anything (the WHEN
+clause): counts may lag by CROSSNOTE_EXPLORE_CACHE_SECONDS, as they always could.
 Made here, on PostgreSQL only (SQLite asks its in-process database on every hit).
 """
 
@@ -34,6 +35,15 @@ TRIGGERS = [
     ),
     ("notes", "NoteWithholding", "INSERT OR UPDATE OR DELETE OR TRUNCATE", ""),
     ("notes", "Comment", "INSERT OR DELETE OR TRUNCATE", ""),
+    (
+        "notes",
+        "Comment",
+        "UPDATE",
+        "OLD.updated_at IS DISTINCT FROM NEW.updated_at"
+        " OR OLD.moderation IS DISTINCT FROM NEW.moderation"
+        " OR OLD.content_warning IS DISTINCT FROM NEW.content_warning"
+        " OR OLD.body IS DISTINCT FROM NEW.body",
+    ),
     ("feeds", "TopicInterest", "INSERT OR DELETE OR TRUNCATE", ""),
     ("social", "Follow", "INSERT OR DELETE OR TRUNCATE", ""),
     ("social", "Block", "INSERT OR UPDATE OR DELETE OR TRUNCATE", ""),

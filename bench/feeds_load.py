@@ -367,6 +367,14 @@ def main() -> None:
         help="count every request against the rate limits as a real server does, with rates "
         "raised so that none is refused (default: limits off: one address sends everything)",
     )
+    parser.add_argument(
+        "--notes",
+        type=int,
+        default=5000,
+        help="how many of the newest public notes the note-page and like rows pick from, "
+        "uniformly (default 5000: mostly pages no process has made yet; a small number is an "
+        "influx reading the same trending notes)",
+    )
     args = parser.parse_args()
 
     os.environ["CROSSNOTE_DATA_DIR"] = args.data_dir
@@ -387,7 +395,7 @@ def main() -> None:
         )
     start_load = os.getloadavg()[0]
     workdir = Path(tempfile.mkdtemp(prefix="crossnote-load-"))
-    env.update(prepare(readers=200, notes=5000, workdir=workdir))
+    env.update(prepare(readers=200, notes=args.notes, workdir=workdir))
     port = args.port or free_port()
     user_counts = [int(u) for u in args.users.split(",")]
     ceiling: dict[int, list[float]] = {}

@@ -66,11 +66,7 @@ class Listener:
         fd = self._fd
         if fd < 0:
             return None
-        try:
-            waiting, _w, _x = select.select([fd], [], [], 0)
-        except (OSError, ValueError):  # closed under us: the thread reconnects
-            return None
-        if waiting:
+        if _readable(fd, 0):
             return None
         seq = self._seq
         if seq % 2:
@@ -145,7 +141,7 @@ class Listener:
             # Whatever was written before LISTEN was not announced to us: a new generation.
             self._seq += 1 if self._seq % 2 else 2
             while not stop.is_set():
-                waiting, _w, _x = select.select([fd, wake], [], [], _KEEPALIVE_SECONDS)
+                waiting = _readable(fd, _KEEPALIVE_SECONDS, also=wake)
                 if stop.is_set():
                     break
                 if not waiting:
@@ -156,6 +152,21 @@ class Listener:
                     pass
                 self._seq += 1  # even again, and different
         self._fd = -1
+
+
+def _readable(fd: int, timeout: float, *, also: int = -1) -> bool:
+    """Whether `fd` (or `also`) has something to read within `timeout` seconds; True where it
+    cannot be asked (closed under us: the thread reconnects). poll, not select: a busy server's
+    descriptors pass 1,024, which select refuses. A poll object per call: one may not be polled
+    from two threads at once."""
+    poller = select.poll()
+    for each in (fd, also):
+        if each >= 0:
+            poller.register(each, select.POLLIN)
+    try:
+        return bool(poller.poll(timeout * 1000))
+    except (OSError, ValueError):
+        return True
 
 
 def _hear_itself(listening, channel: str) -> None:

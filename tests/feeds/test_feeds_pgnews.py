@@ -192,3 +192,25 @@ def test_a_connection_that_does_not_hear_its_own_notify_is_not_a_listener(transa
     with pgnews.psycopg.connect(**params, autocommit=True) as listening:
         listening.execute(f"LISTEN {pgnews.CHANNEL}")
         pgnews._hear_itself(listening, pgnews.CHANNEL)  # heard: no error
+
+
+def test_news_waiting_is_seen_on_descriptors_past_1024():
+    """A busy server's descriptors pass 1,024, where select() refuses them: the reader's "news
+    waiting?" must still answer (poll), or every page would be asked in the database."""
+    import os
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard < 1600:
+        pytest.skip(f"this process may not open descriptor 1500 (hard limit {hard})")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 1600), hard))
+    read_end, write_end = os.pipe()
+    high = os.dup2(read_end, 1500)
+    try:
+        assert not pgnews._readable(high, 0)
+        os.write(write_end, b"x")
+        assert pgnews._readable(high, 0)
+    finally:
+        for fd in (high, read_end, write_end):
+            os.close(fd)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))

@@ -48,10 +48,13 @@ def warning_text(stored: str) -> str:
 def photo_frame(image) -> str:
     """The note page's photo frame as "W / H": the first photo's shape, clamped between 3:4
     portrait and 4:3 landscape (as RedNote does), so a landscape photo is not a strip at the top
-    of a tall grey box and a tall one does not run off the screen."""
-    if image is None or not image.large_width or not image.large_height:
+    of a tall grey box and a tall one does not run off the screen. No photo (a note without
+    any: `images.0` of none is "" in a template): 3 / 4."""
+    width = getattr(image, "large_width", None)
+    height = getattr(image, "large_height", None)
+    if not width or not height:
         return "3 / 4"
-    ratio = min(max(image.large_width / image.large_height, 3 / 4), 4 / 3)
+    ratio = min(max(width / height, 3 / 4), 4 / 3)
     return f"{ratio:.4f} / 1"
 
 

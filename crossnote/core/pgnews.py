@@ -130,10 +130,7 @@ class Listener:
                     stop.wait(wait)
 
     def _listen(self, stop: threading.Event, wake: int) -> None:
-        params = connection.get_connection_params()
-        for key in ("cursor_factory", "context", "prepare_threshold"):
-            params.pop(key, None)
-        with psycopg.connect(**params, autocommit=True) as listening:
+        with psycopg.connect(**connection_params(), autocommit=True) as listening:
             listening.execute(f"LISTEN {self.channel}")
             _hear_itself(listening, self.channel)
             fd = listening.fileno()
@@ -152,6 +149,15 @@ class Listener:
                     pass
                 self._seq += 1  # even again, and different
         self._fd = -1
+
+
+def connection_params() -> dict:
+    """The default database's psycopg.connect() arguments for a plain connection of our own
+    (Django's cursor factory, adapters and prepare threshold left out)."""
+    params = connection.get_connection_params()
+    for key in ("cursor_factory", "context", "prepare_threshold"):
+        params.pop(key, None)
+    return params
 
 
 def _readable(fd: int, timeout: float, *, also: int = -1) -> bool:
@@ -197,8 +203,8 @@ def generation() -> int | None:
 
 
 def wait_for_news(since: int | None, timeout: float = 5.0) -> int | None:
-    """Wait until generation() is a number other than `since` (tests, and a writer that wants
-    its own news seen before it answers); the number, or None after `timeout`."""
+    """Wait until generation() is a number other than `since` (tests: a write was heard); the
+    number, or None after `timeout`."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         now = generation()

@@ -183,9 +183,7 @@ def test_a_following_page_is_asked_again_only_after_news_and_blocks_and_mutes_ar
 def test_a_connection_that_does_not_hear_its_own_notify_is_not_a_listener(transactional_db):
     """Behind a transaction-mode pooler LISTEN hears nothing; such a listener must fail (and
     pages be checked in the database), not keep pages for ever."""
-    params = connection.get_connection_params()
-    for key in ("cursor_factory", "context", "prepare_threshold"):
-        params.pop(key, None)
+    params = pgnews.connection_params()
     with pgnews.psycopg.connect(**params, autocommit=True) as deaf:  # no LISTEN
         with pytest.raises(RuntimeError, match="did not hear its own NOTIFY"):
             pgnews._hear_itself(deaf, pgnews.CHANNEL)

@@ -19,6 +19,12 @@ from django.db import migrations
 CHANNEL = "crossnote_news"
 FUNCTION = "crossnote_announce"
 
+
+def _changed(*columns: str) -> str:
+    """A row trigger's WHEN: any of these columns changed."""
+    return " OR ".join(f"OLD.{c} IS DISTINCT FROM NEW.{c}" for c in columns)
+
+
 # (app label, model, events, row-level WHEN condition or "")
 TRIGGERS = [
     ("notes", "Note", "INSERT OR DELETE OR TRUNCATE", ""),
@@ -26,30 +32,19 @@ TRIGGERS = [
         "notes",
         "Note",
         "UPDATE",
-        "OLD.updated_at IS DISTINCT FROM NEW.updated_at"
-        " OR OLD.moderation IS DISTINCT FROM NEW.moderation"
-        " OR OLD.content_warning IS DISTINCT FROM NEW.content_warning"
-        " OR OLD.visibility IS DISTINCT FROM NEW.visibility"
-        " OR OLD.media_ready IS DISTINCT FROM NEW.media_ready"
-        " OR OLD.author_id IS DISTINCT FROM NEW.author_id",
+        _changed(
+            "updated_at", "moderation", "content_warning", "visibility", "media_ready", "author_id"
+        ),
     ),
     ("notes", "NoteWithholding", "INSERT OR UPDATE OR DELETE OR TRUNCATE", ""),
     ("notes", "Comment", "INSERT OR DELETE OR TRUNCATE", ""),
-    (
-        "notes",
-        "Comment",
-        "UPDATE",
-        "OLD.updated_at IS DISTINCT FROM NEW.updated_at"
-        " OR OLD.moderation IS DISTINCT FROM NEW.moderation"
-        " OR OLD.content_warning IS DISTINCT FROM NEW.content_warning"
-        " OR OLD.body IS DISTINCT FROM NEW.body",
-    ),
+    ("notes", "Comment", "UPDATE", _changed("updated_at", "moderation", "content_warning", "body")),
     ("feeds", "TopicInterest", "INSERT OR DELETE OR TRUNCATE", ""),
     ("social", "Follow", "INSERT OR DELETE OR TRUNCATE", ""),
     ("social", "Block", "INSERT OR UPDATE OR DELETE OR TRUNCATE", ""),
     ("social", "Mute", "INSERT OR UPDATE OR DELETE OR TRUNCATE", ""),
     ("accounts", "User", "DELETE OR TRUNCATE", ""),
-    ("accounts", "User", "UPDATE", "OLD.is_active IS DISTINCT FROM NEW.is_active"),
+    ("accounts", "User", "UPDATE", _changed("is_active")),
 ]
 
 

@@ -150,9 +150,12 @@ OWN_CASE_SETS = (
     "holdout9",  # tuned on in session 18 (helper modtune10): blind no longer
     "holdout10",  # tuned on in session 19 (helper modtune11): blind no longer
     "train9",  # written to train on, never a measure (session 15)
+    "holdout11",  # tuned on in session 21 (helper modtune13): blind no longer
+    "holdout12",  # tuned on in session 21 (helper modtune13): blind no longer
 )
-# Every set is one or the other; holdout11 declared blind in session 19, holdout12 in session 20.
-BLIND_CASE_SETS: frozenset[str] = frozenset({"holdout11", "holdout12"})
+# Every set is one or the other; holdout11 and holdout12 (blind in sessions 19 and 20) were tuned
+# on in session 21: none is blind until the next set is declared here.
+BLIND_CASE_SETS: frozenset[str] = frozenset()
 # Evasions of these kinds are not offensive language (the classifier's question), as a note
 # removed as spam teaches it nothing (OFFENSIVE_CATEGORIES): taught as offensive, "dm me" and
 # "add my wechat" made a newcomer's "DM me if you want to practise Chinese" score as abuse.

@@ -20,7 +20,8 @@ stack-2026-12-06-15777f98-nb throughout):
   newcomers 0/86. By kind: paraphrase 10/24, threat 16/24, spam 3/8, scam 7/10, harassment
   22/24, hate 18/18, slur 10/10; the disguises 75-100%.
 Three more cases on a blind set for sixty-one on the set the rules were learnt from: the rules
-learn sentences more than kinds. Floors with a margin of one case. Blind (datasets.BLIND_CASE_SETS).
+learn sentences more than kinds. Floors with a margin of one case. Blind until session 21, when
+helper modtune13 tuned the rules on its misses (datasets.OWN_CASE_SETS): a measure of fit since.
 """
 
 import pytest
@@ -39,7 +40,7 @@ HOLDOUT11_FLOORS = {
 def test_holdout11_is_its_own_sentences_in_both_languages_and_big_enough():
     check_its_own_sentences(
         "holdout11",
-        OWN_CASE_SETS,  # every set written before it
+        OWN_CASE_SETS[: OWN_CASE_SETS.index("holdout11")],  # every set written before it
         lookalikes=210,
         evasions=260,
         newcomers=80,

@@ -17,7 +17,8 @@ word ("the valley smells like shit"): taken out before the figures below.
 kind: threat 8/32, paraphrase 16/46, spam 2/16, scam 8/16, hate 12/21, slur 8/11, harassment
 24/27; the disguises 80-100%. Harder than holdout11 (84.4% at the same rules) by design: the
 meaning side is where blind catch is lost. Floors with a margin of one case on the rates.
-Blind (datasets.BLIND_CASE_SETS).
+Blind until session 21, when helper modtune13 tuned the rules on its misses
+(datasets.OWN_CASE_SETS): a measure of fit since.
 """
 
 import pytest
@@ -36,7 +37,7 @@ HOLDOUT12_FLOORS = {
 def test_holdout12_is_its_own_sentences_in_both_languages_and_big_enough():
     check_its_own_sentences(
         "holdout12",
-        (*OWN_CASE_SETS, "holdout11"),  # every set written before it
+        OWN_CASE_SETS[: OWN_CASE_SETS.index("holdout12")],  # every set written before it
         lookalikes=230,
         evasions=265,
         newcomers=80,

@@ -1,0 +1,189 @@
+"""Issue 17, session 21, helper "modtune13": the constructions added from holdout11's and
+holdout12's misses (threats on a condition that concerns the writer, knowing someone's
+whereabouts, the protection racket's line, death or vanishing wished in other words, a person
+likened to vermin or a botched product, a group barred or called criminals, a payment asked first
+for an offer too good, a promotion pushed), each tried on sentences written here, not copied from
+any case set: abusive ones a rule must catch, and innocent ones of the same shape (a safety
+warning, a parent arranging a pick-up, a compliment, directions, grief, a documentary, a scam
+warning, a newcomer asking for follows) that it must leave alone."""
+
+import pytest
+
+from crossnote.moderation.detectors import patterns
+from crossnote.moderation.selectors import screen_text
+
+MINE = frozenset(getattr(patterns, "_MODTUNE13_PATTERNS", ()))  # none before this round
+
+
+def names(text: str) -> set[str]:
+    """What this round's patterns (not the earlier rounds') found in `text`."""
+    return {hit.pattern.name for hit in patterns.find(text) if hit.pattern in MINE}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a threat on a condition that concerns the writer, an aftermath by implication
+        ("Stop messaging my sister and nobody has to leave in an ambulance", "threat of violence"),
+        (
+            "Keep lying about me online and your wife will be choosing a coffin",
+            "threat of violence",
+        ),
+        ("Report me one more time and I'm showing up with a crowbar", "threat of violence"),
+        ("Give back my bike by Sunday or you'll find your gas pipe leaking", "threat of violence"),
+        ("Leave my brother alone or you'll never walk straight again", "threat of violence"),
+        ("Somebody ought to set your van alight with you in it", "threat of violence"),
+        ("Come alone after practice and we'll see how brave you really are", "threat of violence"),
+        ("你再造谣我一句，我就叫上兄弟去你公司", "threat of violence"),
+        ("欠我的工资不给是吧，我让你全家没好日子过", "threat of violence"),
+        ("敢举报我，我就把你的住址挂到网上", "threat of violence"),
+        ("信不信我一把火把你的店烧了", "threat of violence"),
+        ("下了班别走，我让你横着出去", "threat of violence"),
+        # knowing where someone or their child will be, and a warning
+        ("Your son finishes at 4:15 on Tuesdays. Just saying.", "threat of violence"),
+        ("I found your home address. Might pay you a little visit", "threat of violence"),
+        ("We got your work schedule. Watch your back on the night shift", "threat of violence"),
+        ("你家住址我查到了，晚上出门当心点", "threat of violence"),
+        ("看到你在咖啡店打卡了，我在楼下等你", "threat of violence"),
+        ("你女儿每天走哪条路回家，我一清二楚", "threat of violence"),
+        # the protection racket's line
+        (
+            "Lovely bakery you have there. Be a shame if somebody smashed the glass",
+            "threat of violence",
+        ),
+        ("Sweet dog of yours. Sad if it swallowed something nasty", "threat of violence"),
+        # death or vanishing wished in other words
+        ("Honestly the group chat would be calmer if you stopped existing", "wishing death"),
+        ("You should just stop existing, mate", "wishing death"),
+        ("Do everyone a favour and never wake up.", "wishing death"),
+        ("Walk to the edge of the cliff and then just step off", "wishing death"),
+        ("Climb onto the roof and find out if you can fly", "wishing death"),
+        ("Please stay home. Forever.", "wishing death"),
+        ("I hope your ferry sinks halfway", "wishing death"),
+        ("He is a waste of perfectly good oxygen", "wishing death"),
+        ("A noose would be cheaper than therapy for you", "wishing death"),
+        ("你这种水平建议原地消失", "wishing death"),
+        ("楼主可以去天台看看风景，看完别下来了", "wishing death"),
+        ("你怎么不早点下去见阎王", "wishing death"),
+        ("这种人直接送去火葬场得了", "wishing death"),
+        ("你妈最大的错误就是生下你", "wishing death"),
+        ("你这种人不配活着", "wishing death"),
+        # a person likened to vermin or a botched product
+        ("Evolution clearly gave up on him", "insulting someone"),
+        ("Whenever he opens his mouth I believe in natural selection", "insulting someone"),
+        (
+            "Your singing makes me understand why some animals eat their young",
+            "insulting someone",
+        ),
+        ("You were dropped on your head, weren't you", "insulting someone"),
+        (
+            "Someone should take you back to the maternity ward and get a refund",
+            "insulting someone",
+        ),
+        ("That jersey belongs in the trash, and so do you", "insulting someone"),
+        ("They keep breeding like rats in those flats", "insulting someone"),
+        ("这些骗子就像下水道里的老鼠", "insulting someone"),
+        ("那个房东简直是吸血的蚂蟥", "insulting someone"),
+        ("这人长得像进化到一半", "insulting someone"),
+        ("你是从猪圈里爬出来的吧", "insulting someone"),
+        # a group barred, called criminals, kept from children
+        ("Muslim teachers shouldn't be allowed near our schools", "dehumanising a group"),
+        ("Mexican workers are all thieves, lock your tools", "dehumanising a group"),
+        ("Women have no business in a boardroom", "dehumanising a group"),
+        ("Immigrants again. Keep them away from our daughters", "dehumanising a group"),
+        ("同性恋都是变态", "dehumanising a group"),
+        ("外地人见一个赶一个", "dehumanising a group"),
+    ],
+)
+def test_a_modtune13_rule_names_what_it_found(text, name):
+    assert name in names(text), (text, names(text))
+
+
+# The commercial halves that do nothing alone (see the two-part tests below)
+HALVES = {getattr(patterns, "_PROMOTION_CALL", None), getattr(patterns, "_PAYMENT_FIRST", None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wear a helmet or you'll end up in a wheelchair",
+        "Keep my mum in your prayers and thoughts, the funeral is on Friday",
+        "Keep practising and you'll never walk off the court tired",
+        "I'm coming to your place with my bat, practice starts at five",
+        "Come alone or bring friends, the party is at eight",
+        "Your daughter gets out at 3:40, right? I can pick both of them up",
+        "What's your address? I'll pay you a visit with soup tonight",
+        "你孩子几点放学？我们一起接",
+        "知道你每天几点下班，回家路上小心点",
+        "你家地址我有，快递明天到，等着收货吧",
+        "再熬夜你就等着进医院吧",
+        "如果我妈明天还不舒服，就送她去医院",
+        "Nice weather today, shame if it rained on the parade",
+        "Lovely photos! It would be a shame if you stopped posting",
+        "After death, do you stop existing?",
+        "Some days I want to just stop existing and sleep",
+        "I hope I never wake up early again",
+        "Cross the bridge and keep walking until the bakery",
+        "I hope the flight doesn't crash, I'm a nervous flyer",
+        "You're wasting air, breathe slower when you dive",
+        "Rope is cheaper than chain for the fence",
+        "The documentary explains why some animals eat their young",
+        "The phone dropped on his head while he slept",
+        "I'd stay in bed forever on days like this",
+        "尴尬得我想原地消失",
+        "他从这个世界消失了，我很想他",
+        "地铁站要搬到地下去了",
+        "清明节去陪祖宗说说话",
+        "我们在楼顶等你，别下来了，我们上去找你",
+        "你是老鼠我是猫，这局你先跑",
+        "他们是寄生虫学家",
+        "这只猴子是从动物园跑出来的",
+        "Learner drivers shouldn't be allowed on motorways",
+        "Asian cuisine is all about balance",
+        "蚊子见一个打一个",
+        "I'll be waiting for you at the station",
+        "People like you make this city great",
+    ],
+)
+def test_a_modtune13_look_alike_is_not_matched(text):
+    found = {
+        h.pattern.name for h in patterns.find(text) if h.pattern in MINE and h.pattern not in HALVES
+    }
+    assert not found, (text, found)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spots at the sold-out festival! Pay through Venmo first and I'll email the tickets",
+        "Guaranteed admission to any college, just pay a $200 processing fee",
+        "Earthquake victims need you: donate BTC to this wallet now",
+        "雨季灾区急需物资，善款请转到我个人账户，我统一采购",
+        "高考答案考前发，保过，先付定金",
+        "New skincare line, link in bio!!! link in bio!!! link in bio!!!",
+        "Buy 5k followers, only $3, dm me for details",
+        "刷赞刷粉，两元一百个，私我",
+        "减肥咖啡一周瘦八斤，招代理，私我",
+    ],
+)
+def test_a_modtune13_two_part_commercial_is_acted_on(text):
+    signals, verdict = screen_text(text, kind="note", language="")
+    assert verdict.acts, (text, [(s.layer, s.rule) for s in signals])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please follow me, I'll follow back! I bake bread on Sundays",
+        "求互关～刚来，喜欢拍花",
+        "Pay the deposit first, then the landlord hands over the keys: that's how renting works here",
+        "The concert sold out in minutes, so sad",
+        "DM me if you want to practise Chinese",
+        "朋友推荐的面包店，全场包邮，真的好吃",
+    ],
+)
+def test_half_a_modtune13_commercial_pair_is_left_alone(text):
+    _, verdict = screen_text(text, kind="note", language="")
+    assert not verdict.acts, text

@@ -22,7 +22,7 @@ stack-2026-12-06-15777f98-nb throughout):
 Three more cases on a blind set for sixty-one on the set the rules were learnt from: the rules
 learn sentences more than kinds. Floors with a margin of one case. Blind until session 21, when
 helper modtune13 tuned the rules on its misses (datasets.OWN_CASE_SETS): a measure of fit since.
-At 249/263 (94.7%) then, look-alikes 7/213, 1 held, newcomers 0/86 (bench/README.md).
+At 253/263 (96.2%) then, look-alikes 7/213, 1 held, newcomers 0/86 (bench/README.md).
 """
 
 import pytest
@@ -31,7 +31,7 @@ from crossnote.moderation.datasets import OWN_CASE_SETS
 from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT11_FLOORS = {
-    "catch_rate": 0.943,  # 249/263 = 0.9468 (modtune13); one case fewer is 0.9430
+    "catch_rate": 0.958,  # 253/263 = 0.9620 (modtune13); one case fewer is 0.9582
     "lookalikes_flagged_rate": 0.0376,  # 7/213 = 0.0329; one case more is 0.03756
     "benign_held": 1,
     "newcomers_flagged": 0,

@@ -18,7 +18,7 @@ kind: threat 8/32, paraphrase 16/46, spam 2/16, scam 8/16, hate 12/21, slur 8/11
 24/27; the disguises 80-100%. Harder than holdout11 (84.4% at the same rules) by design: the
 meaning side is where blind catch is lost. Floors with a margin of one case on the rates.
 Blind until session 21, when helper modtune13 tuned the rules on its misses
-(datasets.OWN_CASE_SETS): a measure of fit since. At 241/270 (89.3%) then, look-alikes 5/238,
+(datasets.OWN_CASE_SETS): a measure of fit since. At 256/270 (94.8%) then, look-alikes 5/238,
 0 held, newcomers 1/84 (bench/README.md).
 """
 
@@ -28,7 +28,7 @@ from crossnote.moderation.datasets import OWN_CASE_SETS
 from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT12_FLOORS = {
-    "catch_rate": 0.888,  # 241/270 = 0.8926 (modtune13); one case fewer is 0.8889
+    "catch_rate": 0.944,  # 256/270 = 0.9481 (modtune13); one case fewer is 0.9444
     "lookalikes_flagged_rate": 0.0253,  # 5/238 = 0.0210; one case more is 0.02521
     "benign_held": 0,
     "newcomers_flagged": 1,

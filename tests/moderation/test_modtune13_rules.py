@@ -68,6 +68,21 @@ def names(text: str) -> set[str]:
         ("这种人直接送去火葬场得了", "wishing death"),
         ("你妈最大的错误就是生下你", "wishing death"),
         ("你这种人不配活着", "wishing death"),
+        (
+            "The nicest thing your parents could do is leave you at a petrol station",
+            "wishing death",
+        ),
+        ("Just uninstall yourself already", "wishing death"),
+        ("There is only so much oxygen on earth and you are wasting it", "wishing death"),
+        ("打成这样，建议把自己卸载了", "wishing death"),
+        # a slur standing for a person
+        ("Some faggot at the gym kept staring at me", "ethnic slur"),
+        ("Bunch of chinks in the lobby again", "ethnic slur"),
+        # stalking past a block, the racket's line in Chinese, sabotage said lightly
+        ("Made a new account since you blocked me. You can't hide from me", "harassing someone"),
+        ("你拉黑我也没用，我换个号照样找你", "harassing someone"),
+        ("你家狗挺可爱的，要是哪天吃了不该吃的就可惜了", "threat of violence"),
+        ("你那车的刹车线剪断很简单", "threat of violence"),
         # a person likened to vermin or a botched product
         ("Evolution clearly gave up on him", "insulting someone"),
         ("Whenever he opens his mouth I believe in natural selection", "insulting someone"),
@@ -91,6 +106,8 @@ def names(text: str) -> set[str]:
         ("Mexican workers are all thieves, lock your tools", "dehumanising a group"),
         ("Women have no business in a boardroom", "dehumanising a group"),
         ("Immigrants again. Keep them away from our daughters", "dehumanising a group"),
+        ("Korean players r all cheaters", "dehumanising a group"),
+        ("越南新娘都是骗子", "dehumanising a group"),
         ("同性恋都是变态", "dehumanising a group"),
         ("外地人见一个赶一个", "dehumanising a group"),
     ],
@@ -141,6 +158,15 @@ HALVES = {getattr(patterns, "_PROMOTION_CALL", None), getattr(patterns, "_PAYMEN
         "Learner drivers shouldn't be allowed on motorways",
         "Asian cuisine is all about balance",
         "蚊子见一个打一个",
+        "Another chink in the armour for the government",
+        "We had faggots and peas for tea",
+        "You can't hide from your problems forever",
+        "I blocked him and he made a new account, what do I do?",
+        "The best thing you could do is leave it to rest overnight",
+        "How do I uninstall the app from my phone",
+        "你家猫挺可爱的，要是哪天丢了就不好了，记得装纱窗",
+        "我的刹车线被人剪断了，已经报警",
+        "越南新娘都很勤劳",
         "I'll be waiting for you at the station",
         "People like you make this city great",
     ],
@@ -165,6 +191,8 @@ def test_a_modtune13_look_alike_is_not_matched(text):
         "Buy 5k followers, only $3, dm me for details",
         "刷赞刷粉，两元一百个，私我",
         "减肥咖啡一周瘦八斤，招代理，私我",
+        "Quit your job and become your own boss, dm me now",
+        "代开各类发票，联系微信abc123",
     ],
 )
 def test_a_modtune13_two_part_commercial_is_acted_on(text):
@@ -182,6 +210,8 @@ def test_a_modtune13_two_part_commercial_is_acted_on(text):
         "The concert sold out in minutes, so sad",
         "DM me if you want to practise Chinese",
         "朋友推荐的面包店，全场包邮，真的好吃",
+        "Visit www.museum.org for opening times",
+        "I got 20% off at the bakery today",
     ],
 )
 def test_half_a_modtune13_commercial_pair_is_left_alone(text):

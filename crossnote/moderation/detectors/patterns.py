@@ -2259,12 +2259,14 @@ _ON_MY_ACCOUNT_EN = (
     r"|(?:evict|block|report|dox+|expose|sue|fire|snitch\s+on)\s+me\b"
     r"|(?:keep|return|give\s+back|pay\s+back|steal)\s+my\s+(?:deposit|money|cash|rent|savings"
     r"|wages|pay|phone|bike|car|stuff)\b"
-    r"|leave\s+my\s+\w+(?:\s+\w+)?\s+alone)"
+    r"|leave\s+my\s+\w+(?:\s+\w+)?\s+alone|mess\s+with\s+(?:me|my)\b"
+    r"|(?:touch|text|message|talk\s+to|look\s+at|go\s+near|post|share)\s+my\s+\w+\s+(?:again|one\s+more"
+    r"\s+time)\b)"
 )
 _AFTERMATH_EN = (
     r"(?:on\s+a\s+stretcher|in\s+a\s+body\s*bag|in\s+an\s+ambulance|in\s+a\s+wheelchair"
-    r"|(?:planning|attending|organi[sz]ing|paying\s+for|choosing)\s+(?:a|your)\s+(?:funeral|coffin"
-    r"|casket|headstone)"
+    r"|(?:planning|attending|organi[sz]ing|paying\s+for|choosing|picking\s+out|picking)\s+(?:a|your)\s+"
+    r"(?:funeral|coffin|casket|headstone|grave|tombstone)|hospital\s+food"
     r"|(?:can['’]?t|cannot|won['’]?t\s+be\s+able\s+to|never)\s+walk\b"
     r"|with\s+(?:my|a|some|the)\s+(?:baseball\s+)?(?:bat|knife|crowbar|machete|gun|hammer|axe"
     r"|tyre\s+iron|tire\s+iron)\b"
@@ -2285,7 +2287,9 @@ _THREAT_ON_CONDITION_EN = Pattern(
     ),
     needs=("keep", "stop", "quit", "one more", "evict", "block", "report", "dox", "expose",
            "sue me", "fire me", "snitch", "return my", "give back", "pay back", "steal my",
-           "leave my", "on fire", "alight", "burn", "come alone"),
+           "leave my", "mess with", "touch my", "text my", "message my", "talk to my",
+           "look at my", "go near my", "post my", "share my", "on fire", "alight", "burn",
+           "come alone"),
 )  # fmt: skip
 # The same in Chinese: a condition on the writer's account (再说我偶像一句, 欠我的钱不还, 押金不退,
 # 差评不删, 敢曝光我, 给我差评是吧, 你再…, 信不信) and an aftermath (进医院, 横着出去, 不得安宁,
@@ -2317,7 +2321,8 @@ _KNOWN_WHEREABOUTS_EN = (
     r"(?:(?:your|ur)\s+(?:home\s+)?address\s+is\b|\b(?:i|we)\s+(?:have|got|know|found)\s+(?:your|ur)"
     r"\s+(?:home\s+|real\s+|class\s+|daily\s+|work\s+)?(?:address|schedule|route|plates?)\b"
     r"|\b(?:your|ur)\s+(?:daughter|son|kid|kids|wife|husband|girlfriend|boyfriend|mum|mom|family)"
-    r"\s+(?:gets?\s+out|finish(?:es)?|leaves?|walks?\s+home|gets?\s+off|comes?\s+home)\s+at\s+\d)"
+    r"\s+(?:gets?\s+out|finish(?:es)?|leaves?|walks?\s+home|gets?\s+off|comes?\s+home)\s+"
+    r"(?:(?:school|work|class|practice|the\s+\w+)\s+)?at\s+\d)"
 )
 _WARNING_EN = (
     r"(?:\bpay\s+(?:you\s+)?a\s+(?:little\s+)?visit|\bwatch\s+(?:your|ur)\s+back|\bjust\s+say(?:ing|in)"
@@ -2387,10 +2392,16 @@ _GONE_WISHED_EN = Pattern(
         r"\s+wasting\b"
         r"|\b(?:a\s+)?(?:rope|noose)\s+(?:is|would\s+be)\s+(?:cheaper|quicker|faster|easier)\s+than\s+"
         r"(?:therapy|a\s+therapist|rehab|counsell?ing)\b"
+        r"|\b(?:best|kindest|nicest|only\s+good|most\s+useful)\s+thing\s+(?:you|u|your\s+\w+)\s+(?:could"
+        r"|can)\s+(?:ever\s+)?do\b[^.!?\n]{0,40}?\bis\s+(?:to\s+)?(?:vanish|disappear|leave\s+(?:you|u)\b"
+        r"|abandon\s+(?:you|u)\b|die\b|stop\s+(?:existing|breathing)|jump\b|drop\s+dead|never\s+come"
+        r"\s+back)"
+        r"|\b(?:uninstall|delete)\s+(?:yourself|urself|your\s+self)\b"
     ),
     needs=("existing", "wake up", "waking up", "edge of", "can fly", "forever", "face again",
            "face here again", "face around here again", "hope", "oxygen", "waste of skin", "rope",
-           "noose"),
+           "noose", "only so much", "limited air", "thing you", "thing u", "thing your",
+           "uninstall", "delete"),
 )  # fmt: skip
 # The same in Chinese: 建议你去楼顶吹吹风，别下来了, 麻烦你原地消失, 建议连夜搬离地球, 顺便退出人类,
 # 早点下去陪你家祖宗, 怎么不直接排到火葬场去, 最好搬到地底下, 出了门也别回来了, 把你塞回去, 最大的
@@ -2404,7 +2415,8 @@ _GONE_WISHED_ZH = Pattern(
         r"|顶楼|屋顶|桥上|悬崖)[^" + _STOP_ZH + r"]{0,12}?(?:上去|去))[^" + _STOP_ZH + r"]{0,12}?[,，]?"
         r"[^" + _STOP_ZH + r"]{0,6}?(?:就?别下来了|不用下来了|永远别下来)"
         r"|(?:你|建议|麻烦|请|这种人|这人|此人)[^" + _STOP_ZH + r"]{0,8}?(?<!别)(?<!不要)(?:原地消失"
-        r"|(?:连夜)?搬离地球|离开地球|退出人类|退出地球|人间蒸发)"
+        r"|离开地球|人间蒸发)|(?<!别)(?<!不要)(?:(?:连夜)?搬离地球|退出人类|退出地球)"
+        r"|把(?:你)?自己(?:卸载|删了|删除|uninstall)"
         r"|从这个世界(?:上)?消失[^" + _STOP_ZH + r"]{0,4}?[,，]?(?:也)?(?:不会|没)有?(?:任何)?人"
         r"|(?:早点|赶紧|建议你?|你)(?:下去|去)(?:陪|见)(?:你)?(?:家)?(?:的)?(?:祖宗|阎王|祖先|列祖列宗"
         r"|太奶奶?)"
@@ -2419,7 +2431,7 @@ _GONE_WISHED_ZH = Pattern(
         r"|安眠药[^" + _STOP_ZH + r"]{0,8}?(?:多吃|吃一瓶|吞)[^" + _STOP_ZH + r"]{0,8}?(?:就不|一了百了)"
     ),
     needs=("天台", "楼顶", "顶楼", "屋顶", "桥上", "悬崖", "原地消失", "搬离地球", "离开地球",
-           "退出人类", "退出地球", "人间蒸发", "世界", "祖宗", "阎王", "祖先", "太奶", "火葬场",
+           "退出人类", "退出地球", "人间蒸发", "世界", "卸载", "删了", "删除", "uninstall", "祖宗", "阎王", "祖先", "太奶", "火葬场",
            "地下", "地底下", "回来了", "塞回", "错误", "失误", "不该", "不配", "氧气", "户口本",
            "安眠药"),
 )  # fmt: skip
@@ -2494,11 +2506,18 @@ _GROUP_ADJ_EN = (
 _GROUP_NOUN_EN = (
     r"(?:drivers|students|people|nannies|maids|workers|doctors|nurses|teachers|players|gamers"
     r"|coaches|men|women|girls|guys|families|neighbou?rs|tenants|riders|immigrants|kids|parents"
-    r"|refugees|cleaners|cooks|cashiers|streamers|engineers|landlords)"
+    r"|refugees|cleaners|cooks|cashiers|streamers|engineers|landlords|tourists|visitors|shoppers"
+    r"|customers|boys|teenagers|youths|fans|voters)"
+)
+# 菲律宾保姆, 越南新娘, 外地租客: a people named by a place and a role
+_PLACE_ROLE_ZH = (
+    r"(?:菲律宾|越南|印度|非洲|日本|韩国|美国|外国|外地|河南|东北|新疆|穆斯林)(?:人)?(?:保姆|学生|司机|工人"
+    r"|女孩|男人|女人|骑手|外卖员|老板|房东|租客|游客|新娘)"
 )
 _NAMED_GROUP_EN = (
     r"(?:\b" + _GROUP_ADJ_EN + r"\s+(?:\w+\s+)?" + _GROUP_NOUN_EN + r"\b|\b" + _GROUPS_EN[3:-1]
-    + r"\b|" + _GROUPS_ZH + r"(?:保姆|学生|司机|工人|女孩|男人|女人)?)"
+    + r"\b|" + _GROUPS_ZH + r"(?:保姆|学生|司机|工人|女孩|男人|女人)?"
+    + r"|" + _PLACE_ROLE_ZH + r")"
 )  # fmt: skip
 _GROUP_DOWN = Pattern(
     "dehumanising a group",
@@ -2506,10 +2525,11 @@ _GROUP_DOWN = Pattern(
     re.compile(
         _NAMED_GROUP_EN + r"\s+(?:shouldn['’]?t|should\s+not|must\s+not|should\s+never|mustn['’]?t)"
         r"\s+be\s+(?:allowed|let|permitted|in|on|near|around)\b"
-        r"|" + _NAMED_GROUP_EN + r"\s+(?:are|r)\s+all\s+(?:\w+\s+)?(?:thieves|spies|cheaters|criminals"
+        r"|" + _NAMED_GROUP_EN + r"\s*(?:are|r)\s+all\s+(?:\w+\s+)?(?:(?:thieves|spies|cheaters|criminals"
         r"|liars|terrorists|rapists|scammers|pedophiles|paedophiles|predators|parasites|animals"
-        r"|savages|crooks|frauds)\b"
-        r"|" + _NAMED_GROUP_EN + r"\s+have\s+no\s+business\s+(?:in|being|on|at)\b"
+        r"|savages|crooks|frauds)\b|蠢猪|猪|狗|垃圾|骗子|小偷|贼)"
+        r"|" + _NAMED_GROUP_EN + r"\s+have\s+no\s+business\s+(?:in|on|at)\s+(?:a\s+|the\s+|our\s+)?"
+        r"(?!being\b)\w+"
         r"|" + _NAMED_GROUP_EN + r"[^\n]{0,80}?\b(?:keep\s+them\s+away\s+from\s+our|protect\s+(?:the"
         r"|our)\s+(?:kids|children)\s+from\s+them|(?:kick|throw|send|deport|ban)\s+(?:every\s+last"
         r"\s+one|them\s+all|all\s+of\s+them)\s+(?:out|back|home)?)"
@@ -2522,13 +2542,15 @@ _GROUP_DOWN_ZH = Pattern(
     "dehumanising a group",
     categories.HATE,
     re.compile(
-        r"(?:" + _GROUPS_ZH[3:-1] + r"|跨性别(?:者)?|变性人|同性恋者|外来人口)(?:就是|都是|全是|全都是)"
+        r"(?:" + _GROUPS_ZH[3:-1] + r"|" + _PLACE_ROLE_ZH + r"|跨性别(?:者)?|变性人|同性恋者|外来人口)"
+        r"(?:就是|都是|全是|全都是)"
         r"(?:一群|一帮)?(?:精神病|神经病|变态|疯子|骗子|小偷|贼|间谍|罪犯|强奸犯|人渣|病毒|瘟疫"
         r"|来骗|来抢|来偷)"
         r"|(?:" + _GROUPS_ZH[3:-1] + r"|跨性别(?:者)?|变性人)[^\n]{0,30}?(?:见一个(?:赶|打|揍|抓|杀)一个"
         r"|别来污染|滚出(?:我们|中国|这里))"
+        r"|(?:大陆|内地|外地)(?:来的)?(?:人)?蝗虫[^" + _STOP_ZH + r"]{0,6}?(?:滚|别来|回去)"
     ),
-    needs=("就是", "都是", "全是", "见一个", "别来污染", "滚出"),
+    needs=("就是", "都是", "全是", "见一个", "别来污染", "滚出", "蝗虫"),
 )  # fmt: skip
 # Commercial, two halves that act only together (engine.COMMERCIAL: a lone commercial hit does
 # nothing, and two must be apart).
@@ -2578,13 +2600,14 @@ _PROMOTION_CALL = Pattern(
     categories.SPAM,
     re.compile(
         r"\b(?:link\s+in\s+(?:my\s+)?bio|(?:check|visit)\s+my\s+(?:bio|profile|channel|shop|store)"
-        r"|my\s+bio\s+link|subscribe|faf|lal|likealike|followafollow"
-        r"|dm\s+(?:me\s+)?(?:for|now|['\"“]?yes)|order\s+now|visit\s+www\.)\b"
-        r"|(?:点(?:我|击)?主页|看主页|联系主页|进主页|私我|加v|一件代发|招代理|代理招募"
+        r"|my\s+bio\s+link|subscribe|faf|lal|likealike|followafollow|(?:on|in)\s+my\s+(?:profile|bio)"
+        r"|dm\s+(?:me\s+)?(?:for|now|['\"“]?yes)|order\s+now|visit\s+www\.|www\.\w)\b"
+        r"|(?:点(?:我|击)?主页|看主页|联系主页|进主页|私我|加v|一件代发|招代理|代理招募|联系微信"
         r"|全场包邮)"
     ),
     needs=("link in", "check my", "visit my", "bio link", "subscribe", "faf", "lal",
-           "likealike", "followafollow", "dm ", "order now", "visit www", "主页", "私我", "加v",
+           "likealike", "followafollow", "dm ", "order now", "visit www", "www.", "my profile",
+           "my bio", "主页", "私我", "加v", "联系微信",
            "一件代发", "招代理", "代理招募", "全场包邮"),
 )  # fmt: skip
 # ... and, apart from it, what makes it spam: the call repeated, a price cut, a sure result, a
@@ -2597,14 +2620,58 @@ _PROMOTION_PUSH = Pattern(
         # the first of three copies (or of two long ones): apart from the call's later copies
         r"([^\s!.,~@#][^!.,~@#\n]{1,23})(?=(?:[\s!.,~🔥💖]*\1){2})"
         r"|([^\s!.,~@#][^!.,~@#\n]{4,23})(?=[\s!.,~🔥💖]+\2)"
-        r"|\b\d{1,2}%\s+off\b|\bbest\s+(?:prices?|deals?)\b|\bcheap\b|\breplicas?\b"
-        r"|\b1:1\b|\bbe\s+your\s+own\s+boss\b|\blose\s+\d+\s*(?:lbs|kg|pounds)\b|\bdiscount\s+code\b"
+        r"|\b\d{1,2}%\s+off\b|\bbest\s+(?:prices?|deals?)\b|\breplicas?\b"
+        r"|\b1:1\b|\b(?:be|become)\s+your\s+own\s+boss\b|\blose\s+\d+\s*(?:lbs|kg|pounds)\b|\bdiscount\s+code\b"
         r"|\bbuy\s+\d+k?\s+followers\b"
         r"|\d+(?:\.\d+)?元|零门槛|真人不掉粉|刷粉|刷赞|不瘦退款|瘦[\d一二三四五六七八九十两几]+斤"
         r"|全网最低价|宝妈|代开[^" + _STOP_ZH + r"]{0,6}?发票"
     ),
     needs=_PROMOTION_CALL.needs,
     also=_PROMOTION_CALL,
+)  # fmt: skip
+# A slur standing for a person, by its determiner or what the person does: "some f****t in the
+# cooking class kept …", "lost to a team of c***s again", "another c**k in my ranked lobby",
+# "t*****s ruining the con" (not "a chink in the armour", "faggots and peas for tea")
+_SLUR_AS_PERSON = Pattern(
+    "ethnic slur",
+    categories.HATE,
+    re.compile(
+        r"\b(?:some|that|this|another|those|these|dirty|filthy|team\s+of|bunch\s+of|full\s+of)\s+"
+        r"(?:faggots?|chinks?|trannies|trannys?|gooks?)\s+(?!(?:in|of)\s+(?:the|his|her|their|my|our"
+        r"|its|your)\s+(?:armou?r|defen[cs]e|wall|fence|curtain|door|shutters|logic|argument|plan|gravy"
+        r"|sauce|oven|pan)\b)(?:(?:in|at|on|from)\s+(?:my|the|our|this)\s+\w+|who\b|kept\b|keeps?\b|again\b"
+        r"|ruin(?:ing|ed|s)?\b|is\b|was\b|are\b|were\b)"
+        r"|\b(?:faggots|chinks|trannies|gooks)\s+(?:ruin(?:ing|ed)?|everywhere|again|taking\s+over)\b"
+    ),
+    needs=("faggot", "chink", "tranni", "tranny", "gook"),
+)  # fmt: skip
+# Stalking past a block: "messaging you from a new account since you blocked the last one",
+# "you can't hide from me" (not "you can't hide from your problems")
+_PAST_A_BLOCK = Pattern(
+    "harassing someone",
+    categories.HARASSMENT,
+    re.compile(
+        r"\b(?:you|u)\s+(?:can['’]?t|cannot|can\s+not)\s+hide\s+from\s+(?:me|us)\b"
+        r"|\bnew\s+account\b[^\n]{0,40}?\b(?:you|u)\s+blocked\b|\b(?:you|u)\s+blocked\s+(?:me|my"
+        r"\s+\w+|the\s+last\s+one)\b[^\n]{0,40}?\bnew\s+account\b"
+        r"|(?:你|你们)(?:拉黑|屏蔽)(?:了)?我[^" + _STOP_ZH + r"]{0,10}?(?:换个?号|新号|小号)|(?:换个?号|新号"
+        r"|小号)[^" + _STOP_ZH + r"]{0,10}?(?:你|你们)(?:拉黑|屏蔽|躲)"
+    ),
+    needs=("hide from", "new account", "blocked", "拉黑", "屏蔽"),
+)  # fmt: skip
+# The racket's line in Chinese and sabotage said lightly: 你家猫挺可爱的，要是哪天吃了不该吃的东西
+# 就不好了, 刹车线剪起来很快的 (not 你家猫挺可爱的，要是哪天丢了就不好了，记得装纱窗, 我的刹车线被剪断了)
+_SHAME_IF_ZH = Pattern(
+    "threat of violence",
+    categories.HARASSMENT,
+    re.compile(
+        r"你(?:家|的)(?:猫|狗|孩子|女儿|儿子|车|店|房子)[^" + _STOP_ZH + r"]{0,8}?(?:可爱|漂亮|好看|不错|真好)"
+        r"[^" + _STOP_ZH + r"]{0,10}?(?:要是|万一|如果)(?:哪天)?(?:吃了不该吃的|出了?(?:点)?(?:什么)?(?:意外|事)"
+        r"|着火|被砸|被烧)[^" + _STOP_ZH + r"]{0,6}?(?:就不好了|可就麻烦了|可惜了)(?=[。.!！\s]*$)"
+        r"|(?:刹车线|刹车|煤气管?|燃气管?)[^" + _STOP_ZH + r"]{0,4}?(?:剪起来|剪断|拔掉|松开|动(?:点)?手脚)"
+        r"[^" + _STOP_ZH + r"]{0,4}?(?:很快|容易|分分钟|不难|简单)"
+    ),
+    needs=("可爱", "漂亮", "好看", "不错", "真好", "刹车", "煤气", "燃气"),
 )  # fmt: skip
 
 _MODTUNE13_PATTERNS = (
@@ -2622,6 +2689,9 @@ _MODTUNE13_PATTERNS = (
     _TOO_GOOD_OFFER,
     _PROMOTION_CALL,
     _PROMOTION_PUSH,
+    _SLUR_AS_PERSON,
+    _PAST_A_BLOCK,
+    _SHAME_IF_ZH,
 )
 
 # New patterns go at the end: a hit's rule (terms:patterns#N) is its place here, and decisions

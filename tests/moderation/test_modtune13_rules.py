@@ -83,6 +83,21 @@ def names(text: str) -> set[str]:
         ("你拉黑我也没用，我换个号照样找你", "harassing someone"),
         ("你家狗挺可爱的，要是哪天吃了不该吃的就可惜了", "threat of violence"),
         ("你那车的刹车线剪断很简单", "threat of violence"),
+        # fates hinted at
+        ("People have ended up in hospital for less than that tweet", "threat of violence"),
+        ("I'd start checking under your car each morning if I were you", "threat of violence"),
+        ("Accidents tend to happen to snitches who talk", "threat of violence"),
+        ("You won't live to see next christmas", "threat of violence"),
+        ("Tell your husband to get used to being a widower", "threat of violence"),
+        ("Don't be surprised if your tyres end up slashed", "threat of violence"),
+        # contempt in idioms of a new kind
+        ("No one would even care if you vanished", "insulting someone"),
+        ("Humanity would be much better off without people like you", "insulting someone"),
+        ("If I sounded like you I'd wear a bag over my head", "insulting someone"),
+        ("You're living proof evolution can go backwards", "insulting someone"),
+        ("You are the reason hair dryers come with warning labels", "insulting someone"),
+        ("Your parents must be so ashamed of you", "insulting someone"),
+        ("They should go back to the trees where they came from", "insulting someone"),
         # a person likened to vermin or a botched product
         ("Evolution clearly gave up on him", "insulting someone"),
         ("Whenever he opens his mouth I believe in natural selection", "insulting someone"),
@@ -167,6 +182,15 @@ HALVES = {getattr(patterns, "_PROMOTION_CALL", None), getattr(patterns, "_PAYMEN
         "你家猫挺可爱的，要是哪天丢了就不好了，记得装纱窗",
         "我的刹车线被人剪断了，已经报警",
         "越南新娘都很勤劳",
+        "Accidents happen, don't beat yourself up about the vase",
+        "Enjoy your last week of holidays!",
+        "I'd lock my doors if I were you, there were break-ins on our street",
+        "You won't see the end of the film coming, it's brilliant",
+        "Don't be surprised if it rains tonight",
+        "Your parents must be so proud of you",
+        "The gene pool of these wolves is too small",
+        "Let's go back to the zoo tomorrow, the kids loved it",
+        "If I were you I'd take the train",
         "I'll be waiting for you at the station",
         "People like you make this city great",
     ],
@@ -193,6 +217,9 @@ def test_a_modtune13_look_alike_is_not_matched(text):
         "减肥咖啡一周瘦八斤，招代理，私我",
         "Quit your job and become your own boss, dm me now",
         "代开各类发票，联系微信abc123",
+        "Loan approved in 10 minutes, no credit check, just pay the $25 service charge first",
+        "Hi love, I'm stuck at the airport, please send $300 via Western Union",
+        "我是你老板，先帮我转三千到这个账户，回头还你",
     ],
 )
 def test_a_modtune13_two_part_commercial_is_acted_on(text):
@@ -212,6 +239,8 @@ def test_a_modtune13_two_part_commercial_is_acted_on(text):
         "朋友推荐的面包店，全场包邮，真的好吃",
         "Visit www.museum.org for opening times",
         "I got 20% off at the bakery today",
+        "I'm stuck at the airport, the flight is delayed three hours",
+        "Buyer pays shipping, pickup also fine",
     ],
 )
 def test_half_a_modtune13_commercial_pair_is_left_alone(text):

@@ -2426,13 +2426,13 @@ _GONE_WISHED_ZH = Pattern(
         r"|把你塞回(?:去|肚子)"
         r"|(?:错误|失误)[^" + _STOP_ZH + r"]{0,6}?(?:生了你|生下你|把你(?:从医院)?(?:抱|带|领)回(?:家|来))"
         r"|(?:当初|当年)(?:就)?不该(?:把你)?生(?:下来|出来|你)"
-        r"|不配(?:呼吸|活着|活在世上)|氧气还给(?:植物|树|大自然|地球)"
+        r"|不配(?:呼吸|活着|活在世上)|氧气还给(?:植物|树|大自然|地球)|还有脸活(?:着|在世上|下去)"
         r"|户口本[^" + _STOP_ZH + r"]{0,6}?你[^" + _STOP_ZH + r"]{0,4}?(?:撕|划掉|删)"
         r"|安眠药[^" + _STOP_ZH + r"]{0,8}?(?:多吃|吃一瓶|吞)[^" + _STOP_ZH + r"]{0,8}?(?:就不|一了百了)"
     ),
     needs=("天台", "楼顶", "顶楼", "屋顶", "桥上", "悬崖", "原地消失", "搬离地球", "离开地球",
            "退出人类", "退出地球", "人间蒸发", "世界", "卸载", "删了", "删除", "uninstall", "祖宗", "阎王", "祖先", "太奶", "火葬场",
-           "地下", "地底下", "回来了", "塞回", "错误", "失误", "不该", "不配", "氧气", "户口本",
+           "地下", "地底下", "回来了", "塞回", "错误", "失误", "不该", "不配", "氧气", "户口本", "还有脸",
            "安眠药"),
 )  # fmt: skip
 # A person likened to a lower animal or a botched product by implication: "evolution skipped a
@@ -2507,7 +2507,7 @@ _GROUP_NOUN_EN = (
     r"(?:drivers|students|people|nannies|maids|workers|doctors|nurses|teachers|players|gamers"
     r"|coaches|men|women|girls|guys|families|neighbou?rs|tenants|riders|immigrants|kids|parents"
     r"|refugees|cleaners|cooks|cashiers|streamers|engineers|landlords|tourists|visitors|shoppers"
-    r"|customers|boys|teenagers|youths|fans|voters)"
+    r"|customers|boys|teenagers|youths|fans|voters|couples|adults|teens|men|folks)"
 )
 # 菲律宾保姆, 越南新娘, 外地租客: a people named by a place and a role
 _PLACE_ROLE_ZH = (
@@ -2565,10 +2565,17 @@ _PAYMENT_FIRST = Pattern(
         r"|\b(?:activation|registration|processing|shipping|release|unlock(?:ing)?|handling|membership)"
         r"\s+fee\b|\bpay\s+\$?\d+(?:\.\d+)?\s+(?:for\s+)?shipping\b|\bdeposit\s+in\s+gift\s*cards\b"
         r"|\bdonate\s+(?:\w+\s+){0,2}?to\s+(?:this|my)\s+(?:wallet|account)\b"
+        r"|\bservice\s+charge\b|\bpay\s+(?:for\s+)?(?:the\s+)?shipping\b"
+        r"|\bsend\s+(?:\w+\s+){0,2}?(?:itunes|gift|steam|google\s+play|amazon|apple)\s+cards?\b"
+        r"|\b(?:send|wire|transfer)\s+(?:\S+\s+){0,3}?(?:via|through|by|with)\s+(?:western\s+union|moneygram"
+        r"|zelle|bitcoin|crypto|usdt)\b"
+        r"|先帮我(?:转|付|打|汇)|(?:需|要|先)?(?:付|支付|交)[\d.]*元?(?:的)?(?:邮费|运费)"
         r"|先(?:转账|付款|付|交|打款|转|汇)(?:定金|押金|订金|钱|款)?|(?:定金|押金|订金)先(?:转|付|交)"
         r"|转到我的?个人账户|(?:激活费|手续费|保证金|解冻费|会员费|开光费))"
     ),
     needs=("first", "fee", "shipping", "gift card", "giftcard", "wallet", "my account", "先转",
+           "service charge", "cards", "card", "western union", "moneygram", "zelle", "bitcoin",
+           "crypto", "usdt", "先帮我", "邮费", "运费",
            "先付", "先交", "先打", "先汇", "先转账", "先付款", "先转", "个人账户", "激活费", "手续费",
            "保证金", "解冻费", "会员费", "开光费"),
 )  # fmt: skip
@@ -2583,13 +2590,20 @@ _TOO_GOOD_OFFER = Pattern(
         r"|\bno\s+interview\b|\bsold[- ]out\b|\b(?:i['’]m|i\s+am|landlord\s+is|owner\s+is)\s+(?:overseas"
         r"|abroad|out\s+of\s+the\s+country)\b|\bmail\s+you\s+the\s+keys?\b|\byou\s+(?:have\s+)?won\b"
         r"|\bgiveaway\b|\bwork\s+from\s+home\b|\bjust\s+liking\s+posts\b|\bflood\s+victims\b"
-        r"|\bearthquake\s+victims\b"
+        r"|\bearthquake\s+victims\b|\bno\s+credit\s+check\b|\bapproved\s+in\s+\d+|\binstant\s+(?:loan"
+        r"|approval|cash)\b|\b(?:parcel|package|shipment)\s+(?:is\s+)?(?:held|on\s+hold|stuck)\b"
+        r"|\bstationed\s+(?:abroad|overseas|in)\b|\b(?:army|military|un)\s+(?:doctor|officer|general"
+        r"|surgeon)\b|\bstuck\s+(?:at|in)\s+(?:the\s+)?(?:airport|border|customs)\b|\blost\s+my\s+"
+        r"(?:wallet|passport)\b"
+        r"|我是你(?:的)?(?:领导|老板|经理|上司)|抽奖送|免费送|0元领|秒批|无抵押"
         r"|保过|包过|(?:考试|四六级|考研)?答案考前|原价转|内场票|(?:房东|我)人在国外|钥匙寄给你|不灵退款"
         r"|化解[^" + _STOP_ZH + r"]{0,4}?(?:之灾|厄运|霉运)|开光|灾区|恭喜[^" + _STOP_ZH + r"]{0,4}?中奖)"
     ),
     needs=("guaranteed", "100%", "no interview", "sold out", "sold-out", "overseas", "abroad",
            "out of the country", "the key", "won", "giveaway", "work from home", "liking posts",
-           "victims", "保过", "包过", "答案", "原价转", "内场票", "国外", "钥匙寄", "不灵退款",
+           "victims", "credit check", "approved in", "instant", "held", "on hold", "stuck",
+           "stationed", "doctor", "officer", "general", "surgeon", "lost my", "领导", "老板",
+           "经理", "上司", "抽奖送", "免费送", "0元领", "秒批", "无抵押", "保过", "包过", "答案", "原价转", "内场票", "国外", "钥匙寄", "不灵退款",
            "化解", "开光", "灾区", "中奖"),
     also=_PAYMENT_FIRST,
 )  # fmt: skip
@@ -2673,6 +2687,70 @@ _SHAME_IF_ZH = Pattern(
     ),
     needs=("可爱", "漂亮", "好看", "不错", "真好", "刹车", "煤气", "燃气"),
 )  # fmt: skip
+# Fates hinted at, not promised: "people have gone missing for less", "I'd start checking under
+# my car if I were you", "accidents happen to people who talk too much", "you won't see the end
+# of the semester", "enjoy your last week alive", "tell your wife to get used to being a widow",
+# "don't be surprised if your windows get smashed" (not "accidents happen, don't worry", "enjoy
+# your last week of holidays", "I'd lock my doors if I were you")
+_FATE_HINTED = Pattern(
+    "threat of violence",
+    categories.HARASSMENT,
+    re.compile(
+        r"\bpeople\s+have\s+(?:gone\s+missing|disappeared|died|been\s+hurt|ended\s+up\s+(?:dead|in"
+        r"\s+(?:the\s+)?hospital))\s+for\s+less\b"
+        r"|\b(?:i['’]?d|i\s+would)\s+(?:start\s+)?(?:check(?:ing)?\s+under\s+(?:my|your|ur)\s+car"
+        r"|look(?:ing)?\s+over\s+my\s+shoulder|sleep(?:ing)?\s+with\s+the\s+lights\s+on)\b[^.!?\n]{0,30}?"
+        r"\bif\s+i\s+were\s+(?:you|u)\b"
+        r"|\baccidents\s+(?:happen|tend\s+to\s+happen|have\s+a\s+way\s+of\s+happening)\s+to\s+(?:people"
+        r"|those|folks|girls|guys|snitches|men|women)\s+who\b"
+        r"|\b(?:you|u)\s+won['’]?t\s+(?:live\s+to\s+see|see\s+the\s+end\s+of)\s+(?:the\s+|this\s+|next\s+)?"
+        r"(?:semester|year|week|month|birthday|christmas|summer|season|term)\b"
+        r"|\benjoy\s+(?:your|ur)\s+last\s+(?:few\s+)?(?:days?|weeks?|nights?|months?)\s+(?:alive|on\s+(?:this"
+        r"\s+)?(?:earth|planet)|breathing)\b"
+        r"|\b(?:your|ur)\s+(?:wife|husband|kids|children|mum|mom|parents|family)\s+(?:\w+\s+){0,6}?(?:will"
+        r"\s+be|to\s+start|get(?:ting)?\s+used\s+to\s+being|soon\s+be)\s+(?:a\s+)?(?:widow(?:er)?|orphans?)"
+        r"|\b(?:don['’]?t|do\s+not)\s+be\s+surprised\s+if\s+(?:your|ur)\s+(?:\w+\s+)?\w+\s+(?:get|gets|is"
+        r"|are|end\s+up)\s+(?:\w+\s+)?(?:smashed|slashed|burn(?:ed|t)|keyed|vandali[sz]ed|broken|on\s+fire"
+        r"|torched)\b"
+    ),
+    needs=("for less", "if i were", "accidents", "see the end", "live to see", "last",
+           "widow", "orphan", "surprised if"),
+)  # fmt: skip
+# Contempt in idioms of a new kind: "nobody would even notice if you disappeared", "the gene pool
+# would be better off without you", "if I looked like you I'd never leave the house", "you are
+# proof that god has a sense of humour", "you're the reason shampoo has instructions", "if brains
+# were dynamite …", "even your shadow is embarrassed", "your parents must be so disappointed in
+# you", "should have been a nosebleed", "go back to the jungle where you came from" (not "your
+# parents must be so proud", "let's go back to the zoo tomorrow")
+_CONTEMPT_IDIOMS_MORE = Pattern(
+    "insulting someone",
+    categories.HARASSMENT,
+    re.compile(
+        r"\b(?:nobody|no\s+one|noone)\s+would\s+(?:even\s+)?(?:notice|care|cry)\s+if\s+(?:you|u)\s+"
+        r"(?:disappeared|died|vanished|were\s+gone|stopped\s+existing|left\s+forever)\b"
+        r"|\b(?:the\s+)?(?:gene\s+pool|world|planet|earth|human\s+race|humanity|species)\s+(?:would\s+be"
+        r"|is|['’]d\s+be)\s+(?:\w+\s+)?better\s+off\s+without\s+(?:you|u|people\s+like\s+(?:you|u))\b"
+        r"|\bif\s+i\s+(?:looked|sounded|acted|smelled|was|were)\s+(?:like\s+)?(?:you|u)\b[^.!?\n]{0,20}?"
+        r"\bi['’]?d\s+(?:never\s+leave\s+the\s+house|kill\s+myself|wear\s+a\s+(?:bag|mask)|stay\s+inside)"
+        r"|\b(?:you|u)(?:['’]re|\s+are)\s+(?:living\s+)?proof\s+(?:that\s+)?(?:god\s+has\s+a\s+sense\s+of"
+        r"\s+humou?r|evolution\s+(?:can\s+)?(?:go|goes|went)\s+(?:backwards|in\s+reverse))"
+        r"|\b(?:you|u)(?:['’]re|\s+are)\s+the\s+reason\s+(?:why\s+)?(?:\w+\s+){0,3}?(?:have|need|come\s+with"
+        r"|carry)\s+(?:warning\s+labels|instructions|warnings)\b"
+        r"|\bif\s+brains\s+were\s+(?:dynamite|gas|petrol|money|taxed|chocolate|water|ink)\b"
+        r"|\b(?:your|ur)\s+(?:own\s+)?(?:shadow|reflection|mirror)\s+(?:is|was|gets)\s+(?:\w+\s+)?(?:embarrassed"
+        r"|ashamed|disgusted|scared)\b"
+        r"|\b(?:your|ur)\s+(?:parents|mum|mom|mother|father|dad)\s+(?:must\s+be|are|is)\s+(?:so\s+)?(?:ashamed"
+        r"|disappointed|embarrassed)\s+(?:of\s+(?:you|u)\b|in\s+(?:you|u)\b|every\s+(?:single\s+)?day)"
+        r"|\bshould\s+have\s+been\s+(?:a\s+nosebleed|swallowed|aborted|a\s+miscarriage)\b"
+        r"|\b(?:you|u|they|them)\b[^.!?\n]{0,20}?\bgo\s+back\s+to\s+(?:the|your|their)\s+(?:jungle|zoo|cave"
+        r"|trees?|swamp|sewer|slum)s?\b|\bgo\s+back\s+to\s+(?:the|your|their)\s+(?:jungle|zoo|cave|trees?"
+        r"|swamp|sewer|slum)s?\s+(?:where|you|u)\b"
+    ),
+    needs=("notice if", "care if", "cry if", "better off without", "if i looked", "if i sounded",
+           "if i acted", "if i smelled", "if i was", "if i were", "proof", "the reason",
+           "if brains", "shadow", "reflection", "mirror", "ashamed", "disappointed", "embarrassed",
+           "should have been", "go back to"),
+)  # fmt: skip
 
 _MODTUNE13_PATTERNS = (
     _THREAT_ON_CONDITION_EN,
@@ -2692,6 +2770,8 @@ _MODTUNE13_PATTERNS = (
     _SLUR_AS_PERSON,
     _PAST_A_BLOCK,
     _SHAME_IF_ZH,
+    _FATE_HINTED,
+    _CONTEMPT_IDIOMS_MORE,
 )
 
 # New patterns go at the end: a hit's rule (terms:patterns#N) is its place here, and decisions

@@ -2336,8 +2336,9 @@ _KNOWN_WHEREABOUTS = Pattern(
         + r"|" + _WARNING_EN + r"[^\n]{0,60}?" + _KNOWN_WHEREABOUTS_EN
         + r"|(?:你(?:家|的)?(?:家庭)?(?:地址|住址)我(?:有|知道|查到了)|(?:地址|住址)我(?:有|查到了)"
         r"|看到你[^" + _STOP_ZH + r"]{0,10}?(?:定位|打卡)|知道你(?:每天|天天)[^" + _STOP_ZH + r"]{0,10}?"
-        r"(?:在哪|哪个|几点))[^\n]{0,30}?"
-        r"(?:(?<!路上)(?<!一路)(?:小心|当心)(?:点|些)?|等着(?![收拿瞧看吃取货])|(?:门口|楼下)等(?:着)?你|别怪我)"
+        r"(?:在哪|哪个|几点)|(?:我|老子|我们)(?:早就|已经)?知道你(?:家)?住(?:在)?哪)[^\n]{0,30}?"
+        r"(?:(?<!路上)(?<!一路)(?:小心|当心)(?:点|些)?|等着(?![收拿瞧看吃取货])|(?:门口|楼下)等(?:着)?你|别怪我"
+        r"|跑不了|跑不掉|逃不掉|逃不了)"
         r"|你(?:家|的)?(?:老婆|老公|孩子|女儿|儿子|家人|爸妈|父母|车)[^" + _STOP_ZH + r"]{0,16}?"
         r"(?:我|老子)(?:都|早就|全)?(?:清楚得很|一清二楚|门儿清|摸清了|知道得清清楚楚)"
     ),
@@ -2397,11 +2398,15 @@ _GONE_WISHED_EN = Pattern(
         r"|abandon\s+(?:you|u)\b|die\b|stop\s+(?:existing|breathing)|jump\b|drop\s+dead|never\s+come"
         r"\s+back)"
         r"|\b(?:uninstall|delete)\s+(?:yourself|urself|your\s+self)\b"
+        r"|\bfavou?r\s+(?:and|by)\s+(?:\w+\s+){0,2}?(?:walk(?:ing)?\s+into\s+the\s+(?:sea|ocean|lake|river)"
+        r"|jump(?:ing)?\s+off\s+(?:a|the)\b|step(?:ping)?\s+in\s+front\s+of\s+(?:a|the)\s+(?:bus|train|truck)"
+        r"|disappear(?:ing)?\b|vanish(?:ing)?\b|never\s+coming\s+back)"
+        r"|\bone[- ]way\s+ticket\s+(?:off\s+(?:the|this)\s+planet|(?:in)?to\s+the\s+sun)\b"
     ),
     needs=("existing", "wake up", "waking up", "edge of", "can fly", "forever", "face again",
            "face here again", "face around here again", "hope", "oxygen", "waste of skin", "rope",
            "noose", "only so much", "limited air", "thing you", "thing u", "thing your",
-           "uninstall", "delete"),
+           "uninstall", "delete", "favour", "favor", "one-way", "one way"),
 )  # fmt: skip
 # The same in Chinese: 建议你去楼顶吹吹风，别下来了, 麻烦你原地消失, 建议连夜搬离地球, 顺便退出人类,
 # 早点下去陪你家祖宗, 怎么不直接排到火葬场去, 最好搬到地底下, 出了门也别回来了, 把你塞回去, 最大的
@@ -2427,12 +2432,16 @@ _GONE_WISHED_ZH = Pattern(
         r"|(?:错误|失误)[^" + _STOP_ZH + r"]{0,6}?(?:生了你|生下你|把你(?:从医院)?(?:抱|带|领)回(?:家|来))"
         r"|(?:当初|当年)(?:就)?不该(?:把你)?生(?:下来|出来|你)"
         r"|不配(?:呼吸|活着|活在世上)|氧气还给(?:植物|树|大自然|地球)|还有脸活(?:着|在世上|下去)"
+        r"|(?:建议|劝)你?(?:重新|赶紧|早点)投(?:个)?胎|你(?:就)?(?:重新|赶紧)投(?:个)?胎"
+        r"|你(?:全家|们)?[^" + _STOP_ZH + r"]{0,2}?(?:都)?该(?:去)?(?:陪葬|偿命|下地狱)"
+        r"|你死了?[^" + _STOP_ZH + r"]{0,6}?(?:放鞭炮|放烟花|开香槟|普天同庆)"
         r"|户口本[^" + _STOP_ZH + r"]{0,6}?你[^" + _STOP_ZH + r"]{0,4}?(?:撕|划掉|删)"
         r"|安眠药[^" + _STOP_ZH + r"]{0,8}?(?:多吃|吃一瓶|吞)[^" + _STOP_ZH + r"]{0,8}?(?:就不|一了百了)"
     ),
     needs=("天台", "楼顶", "顶楼", "屋顶", "桥上", "悬崖", "原地消失", "搬离地球", "离开地球",
            "退出人类", "退出地球", "人间蒸发", "世界", "卸载", "删了", "删除", "uninstall", "祖宗", "阎王", "祖先", "太奶", "火葬场",
-           "地下", "地底下", "回来了", "塞回", "错误", "失误", "不该", "不配", "氧气", "户口本", "还有脸",
+           "地下", "地底下", "回来了", "塞回", "错误", "失误", "不该", "不配", "氧气", "户口本", "还有脸", "投胎", "投个胎", "陪葬", "偿命", "下地狱", "鞭炮", "烟花", "香槟",
+           "普天同庆",
            "安眠药"),
 )  # fmt: skip
 # A person likened to a lower animal or a botched product by implication: "evolution skipped a
@@ -2549,8 +2558,11 @@ _GROUP_DOWN_ZH = Pattern(
         r"|(?:" + _GROUPS_ZH[3:-1] + r"|跨性别(?:者)?|变性人)[^\n]{0,30}?(?:见一个(?:赶|打|揍|抓|杀)一个"
         r"|别来污染|滚出(?:我们|中国|这里))"
         r"|(?:大陆|内地|外地)(?:来的)?(?:人)?蝗虫[^" + _STOP_ZH + r"]{0,6}?(?:滚|别来|回去)"
+        r"|(?:" + _GROUPS_ZH[3:-1] + r"|" + _PLACE_ROLE_ZH + r")(?:里)?(?:就)?没(?:有)?(?:一个|几个)好(?:东西|人)"
+        r"|(?:" + _GROUPS_ZH[3:-1] + r")[^" + _STOP_ZH + r"]{0,2}?一来[^" + _STOP_ZH + r"]{0,8}?(?:就)?(?:变脏"
+        r"|变乱|变差|完了|毁了|乌烟瘴气)"
     ),
-    needs=("就是", "都是", "全是", "见一个", "别来污染", "滚出", "蝗虫"),
+    needs=("就是", "都是", "全是", "见一个", "别来污染", "滚出", "蝗虫", "好东西", "好人", "一来"),
 )  # fmt: skip
 # Commercial, two halves that act only together (engine.COMMERCIAL: a lone commercial hit does
 # nothing, and two must be apart).
@@ -2637,6 +2649,7 @@ _PROMOTION_PUSH = Pattern(
         r"|\b\d{1,2}%\s+off\b|\bbest\s+(?:prices?|deals?)\b|\breplicas?\b"
         r"|\b1:1\b|\b(?:be|become)\s+your\s+own\s+boss\b|\blose\s+\d+\s*(?:lbs|kg|pounds)\b|\bdiscount\s+code\b"
         r"|\bbuy\s+\d+k?\s+followers\b"
+        r"|\bsub(?:a|4|for)sub\b|\bsub\s+back\b|半价|前\d+名|买一送一"
         r"|\d+(?:\.\d+)?元|零门槛|真人不掉粉|刷粉|刷赞|不瘦退款|瘦[\d一二三四五六七八九十两几]+斤"
         r"|全网最低价|宝妈|代开[^" + _STOP_ZH + r"]{0,6}?发票"
     ),
@@ -2720,8 +2733,9 @@ _FATE_HINTED = Pattern(
 # would be better off without you", "if I looked like you I'd never leave the house", "you are
 # proof that god has a sense of humour", "you're the reason shampoo has instructions", "if brains
 # were dynamite …", "even your shadow is embarrassed", "your parents must be so disappointed in
-# you", "should have been a nosebleed", "go back to the jungle where you came from" (not "your
-# parents must be so proud", "let's go back to the zoo tomorrow")
+# you", "should have been a nosebleed", "go back to the jungle where you came from", "the only
+# thing you're good for is fertiliser", "your mother should have kept her legs closed", 你这张脸
+# 是车祸现场 (not "your parents must be so proud", "let's go back to the zoo tomorrow")
 _CONTEMPT_IDIOMS_MORE = Pattern(
     "insulting someone",
     categories.HARASSMENT,
@@ -2745,11 +2759,38 @@ _CONTEMPT_IDIOMS_MORE = Pattern(
         r"|\b(?:you|u|they|them)\b[^.!?\n]{0,20}?\bgo\s+back\s+to\s+(?:the|your|their)\s+(?:jungle|zoo|cave"
         r"|trees?|swamp|sewer|slum)s?\b|\bgo\s+back\s+to\s+(?:the|your|their)\s+(?:jungle|zoo|cave|trees?"
         r"|swamp|sewer|slum)s?\s+(?:where|you|u)\b"
+        r"|\bonly\s+thing\s+(?:you['’]re|you\s+are|ur|he['’]s|she['’]s)\s+good\s+for\s+is\s+(?:fertili[sz]er"
+        r"|compost|target\s+practice|spare\s+parts|being\s+(?:a\s+)?(?:punching\s+bag|doormat))"
+        r"|\b(?:your|ur)\s+(?:mother|mum|mom|parents|dad|father)\s+should\s+have\s+(?:kept\s+(?:her|their)"
+        r"\s+legs\s+closed|used\s+(?:a\s+condom|protection|birth\s+control)|swallowed|pulled\s+out)"
+        r"|(?:你|他|她)(?:的|这|那)?(?:张)?脸[^" + _STOP_ZH + r"]{0,4}?(?:是|像|跟)(?:车祸现场|被门夹过|被驴踢过|被车碾过)"
     ),
     needs=("notice if", "care if", "cry if", "better off without", "if i looked", "if i sounded",
            "if i acted", "if i smelled", "if i was", "if i were", "proof", "the reason",
            "if brains", "shadow", "reflection", "mirror", "ashamed", "disappointed", "embarrassed",
-           "should have been", "go back to"),
+           "should have been", "go back to", "good for", "should have", "车祸现场", "被门夹",
+           "被驴踢", "被车碾"),
+)  # fmt: skip
+# Injury as a look or a destination, a lesson: "you'd look better with your teeth knocked out",
+# "hospital food, because that's where you're heading", "someone is going to teach you a lesson
+# you won't forget", "keep running your mouth and see where you end up", a fight called for, 不来
+# 是孙子 (not "you'd look better with your hair shorter", "enjoy the hospital food, get well soon")
+_HARM_AS_FATE = Pattern(
+    "threat of violence",
+    categories.HARASSMENT,
+    re.compile(
+        r"\bwith\s+(?:your|ur)\s+(?:teeth|legs?|arms?|nose|jaw|fingers|knees|ribs|face)\s+(?:knocked\s+out"
+        r"|broken|smashed|snapped|bashed\s+in|kicked\s+in)\b"
+        r"|\b(?:hospital|morgue|grave|cemetery|icu|wheelchair|coffin)\b[^.!?\n]{0,50}?\bwhere\s+(?:you['’]re"
+        r"|you\s+are|you['’]ll\s+(?:be|end\s+up))\s+(?:heading|going|ending\s+up)\b"
+        r"|\b(?:someone|somebody|i|we|my\s+\w+)\s+(?:is\s+|are\s+|am\s+|['’]m\s+|['’]re\s+|will\s+|['’]ll\s+)?"
+        r"(?:going\s+to\s+|gonna\s+)?teach\s+(?:you|u)\s+a\s+lesson\s+(?:you|u)\s+won['’]?t\s+(?:ever\s+)?forget"
+        r"|\bkeep\s+(?:running\s+(?:your|ur)\s+mouth|talking\s+(?:trash|shit|crap)|mouthing\s+off)\b"
+        r"[^.!?\n]{0,30}?\b(?:and|&)\s+see\s+(?:where\s+(?:you|u)\s+end\s+up|what\s+happens)\b"
+        r"|不来(?:的)?(?:是|就是)(?:孙子|狗|怂包?|龟孙)"
+    ),
+    needs=("knocked out", "broken", "smashed", "snapped", "bashed in", "kicked in", "where you",
+           "teach you", "teach u", "running your", "running ur", "talking", "mouthing off", "不来"),
 )  # fmt: skip
 
 _MODTUNE13_PATTERNS = (
@@ -2772,6 +2813,7 @@ _MODTUNE13_PATTERNS = (
     _SHAME_IF_ZH,
     _FATE_HINTED,
     _CONTEMPT_IDIOMS_MORE,
+    _HARM_AS_FATE,
 )
 
 # New patterns go at the end: a hit's rule (terms:patterns#N) is its place here, and decisions

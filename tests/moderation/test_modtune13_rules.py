@@ -117,6 +117,16 @@ def names(text: str) -> set[str]:
         ("我知道你住在哪儿，你逃不掉", "threat of violence"),
         ("四川人里没几个好东西", "dehumanising a group"),
         ("外地人一来，小区就乌烟瘴气", "dehumanising a group"),
+        ("黑人都是没进化完的猩猩", "dehumanising a group"),
+        ("gay都是有病，离我女儿远点", "dehumanising a group"),
+        ("你这个有娘生没娘养的东西", "insulting someone"),
+        (
+            "Your flat is so lovely. Would be tragic if it caught fire one night",
+            "threat of violence",
+        ),
+        ("I pray you never wake up from the anaesthetic", "wishing death"),
+        ("You people need a cull", "wishing death"),
+        ("Share one more photo of my wife and I'll visit your kids' school", "threat of violence"),
         # a person likened to vermin or a botched product
         ("Evolution clearly gave up on him", "insulting someone"),
         ("Whenever he opens his mouth I believe in natural selection", "insulting someone"),
@@ -210,6 +220,10 @@ HALVES = {getattr(patterns, "_PROMOTION_CALL", None), getattr(patterns, "_PAYMEN
         "The gene pool of these wolves is too small",
         "Let's go back to the zoo tomorrow, the kids loved it",
         "If I were you I'd take the train",
+        "Your flat is so lovely! Would be sad if it rained on moving day",
+        "I pray you recover quickly after the surgery",
+        "The deer population needs a cull this winter",
+        "能干出这种事的都是畜生，子女的都是无辜的",
         "You'd look better with your hair shorter",
         "I hope you enjoy the hospital food, get well soon",
         "I'll teach you a lesson in chess tomorrow",
@@ -249,6 +263,9 @@ def test_a_modtune13_look_alike_is_not_matched(text):
         "Hi love, I'm stuck at the airport, please send $300 via Western Union",
         "我是你老板，先帮我转三千到这个账户，回头还你",
         "Sub4sub! I sub back fast, check my channel",
+        "Hey I'm a crypto mentor, made 400% last month, send me 500 USDT and I'll trade for you",
+        "Your laptop has a virus, call Microsoft support and pay the $149 repair fee",
+        "姐妹们带你们炒币，一个月翻倍，先把钱转给我",
         "宝宝们新品上架，点击主页，前50名半价",
     ],
 )
@@ -273,6 +290,8 @@ def test_a_modtune13_two_part_commercial_is_acted_on(text):
         "Buyer pays shipping, pickup also fine",
         "Check my channel for the cooking video I made",
         "我的店铺上新啦，欢迎大家来看看",
+        "出二手吉他，300元，杭州自提，私我",
+        "Selling my old bike, $80, pickup only, DM me",
     ],
 )
 def test_half_a_modtune13_commercial_pair_is_left_alone(text):

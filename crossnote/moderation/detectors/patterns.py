@@ -2255,7 +2255,7 @@ _STOP_ZH = r"。.!?！？\n"
 # wheelchair": the condition is not about the writer)
 _ON_MY_ACCOUNT_EN = (
     r"\b(?:(?:keep|stop|quit)\s+\w+ing\b[^.!?\n]{0,30}?\b(?:me|my)\b"
-    r"|one\s+more\s+(?:\w+\s+){0,3}?(?:about|on|to|at)\s+(?:me|my)\b"
+    r"|one\s+more\s+(?:\w+\s+){0,3}?(?:about|on|to|at|of)\s+(?:me|my)\b"
     r"|(?:evict|block|report|dox+|expose|sue|fire|snitch\s+on)\s+me\b"
     r"|(?:keep|return|give\s+back|pay\s+back|steal)\s+my\s+(?:deposit|money|cash|rent|savings"
     r"|wages|pay|phone|bike|car|stuff)\b"
@@ -2272,7 +2272,9 @@ _AFTERMATH_EN = (
     r"|tyre\s+iron|tire\s+iron)\b"
     r"|with\s+(?:friends|the\s+boys|my\s+boys|my\s+brothers)\W+(?:\w+\W+){0,2}?at\s+night"
     r"|(?:little|unfortunate|nasty|tragic)\s+accident|gas\s+(?:line|leak|pipe)s?\b"
-    r"|brake\s+(?:lines?|cables?)\b|(?:set|light)\s+(?:\w+\s+){0,2}?on\s+fire)"
+    r"|brake\s+(?:lines?|cables?)\b|(?:set|light)\s+(?:\w+\s+){0,2}?on\s+fire"
+    r"|(?:find|visit|show\s+up\s+at)\s+(?:your|ur)\s+(?:kids['’]?|children['’]?s?|daughter['’]?s|son['’]?s)"
+    r"\s+school)"
 )
 _THREAT_ON_CONDITION_EN = Pattern(
     "threat of violence",
@@ -2359,6 +2361,12 @@ _SHAME_IF = Pattern(
         r"|tragic)\s+if\s+(?:someone|somebody|something|it|anything|they|he|she)\s+(?:\w+\s+)?"
         r"(?:smashed|broke|burned|burnt|caught\s+fire|ate\s+something|swallowed\s+something"
         r"|had\s+an\s+accident|got\s+hurt|torched|keyed)"
+        r"|\b(?:your|ur)\s+(?:new\s+|little\s+)?(?:cat|dog|car|shop|house|home|kids?|daughter|son|family"
+        r"|store|restaurant|place|bike|flat|apartment)\s+(?:looks?|is|seems)\s+(?:so\s+|really\s+)?(?:nice"
+        r"|cute|lovely|pretty|beautiful|sweet)\b[^\n]{0,40}?\b(?:shame|pity|sad|terrible|awful|tragic)\s+if"
+        r"\s+(?:someone|somebody|something|it|anything|they|he|she)\s+(?:\w+\s+)?(?:smashed|broke|burned"
+        r"|burnt|caught\s+fire|ate\s+something|swallowed\s+something|had\s+an\s+accident|got\s+hurt"
+        r"|torched|keyed)"
     ),
     needs=("shame if", "pity if", "sad if", "terrible if", "awful if", "tragic if"),
 )  # fmt: skip
@@ -2375,8 +2383,10 @@ _GONE_WISHED_EN = Pattern(
         r"\bif\s+(?:you|u)\s+(?:just\s+|simply\s+)?(?:stopped|ceased)\s+existing\b"
         r"|\b(?:please|pls|kindly|go|(?:you|u)\s+(?:should|need\s+to|could|can))\s+(?:just\s+)?stop"
         r"\s+existing\b"
-        r"|\b(?:hope\s+(?:you|u)|favou?r\s+(?:by|and))\s+(?:\w+\s+){0,2}?(?:not|never|don['’]?t)\s+"
-        r"wak(?:e|ing)\s+up\b(?=\s*(?:again|tomorrow|ever|[.!,]|$))"
+        r"|\b(?:(?:hope|pray|wish)\s+(?:that\s+)?(?:you|u)|favou?r\s+(?:by|and))\s+(?:\w+\s+){0,2}?(?:not"
+        r"|never|don['’]?t)\s+wak(?:e|ing)\s+up\b(?=\s*(?:again|tomorrow|ever|from\b|[.!,]|$))"
+        r"|\b(?:people\s+like\s+(?:you|u)|you\s+people|your\s+kind)\b[^.!?\n]{0,40}?\b(?:cull|culling"
+        r"|purge|exterminat\w*)\b|\b(?:cull|purge|exterminate)\s+(?:them\s+all|you\s+all|people\s+like)"
         r"|\bedge\s+of\s+(?:a|the)\s+(?:tall\s+)?(?:building|roof|rooftop|cliff|bridge)\b[^\n]{0,40}?"
         r"\b(?:keep\s+walking|step\s+off)\b"
         r"|\b(?:tall\s+building|rooftop|roof|cliff|ledge|bridge|top\s+floor)\b[^\n]{0,60}?\b(?:see|check"
@@ -2406,7 +2416,8 @@ _GONE_WISHED_EN = Pattern(
     needs=("existing", "wake up", "waking up", "edge of", "can fly", "forever", "face again",
            "face here again", "face around here again", "hope", "oxygen", "waste of skin", "rope",
            "noose", "only so much", "limited air", "thing you", "thing u", "thing your",
-           "uninstall", "delete", "favour", "favor", "one-way", "one way"),
+           "uninstall", "delete", "favour", "favor", "one-way", "one way", "cull", "purge",
+           "extermina"),
 )  # fmt: skip
 # The same in Chinese: 建议你去楼顶吹吹风，别下来了, 麻烦你原地消失, 建议连夜搬离地球, 顺便退出人类,
 # 早点下去陪你家祖宗, 怎么不直接排到火葬场去, 最好搬到地底下, 出了门也别回来了, 把你塞回去, 最大的
@@ -2498,10 +2509,12 @@ _LESS_THAN_HUMAN_ZH = Pattern(
         r"(?![学病卵药])|臭虫|蛆虫?)"
         r"|(?:长得|长相|你|他|她|这人)[^" + _STOP_ZH + r"]{0,12}?(?:没进化(?:完|好|全)|进化(?:失败"
         r"|不完全|到一半))"
+        r"|野种|没(?:爹|妈|娘)(?:教|养)的|有娘生没娘养"
         r"|(?:你|他|她|这人|那人|这货|那个人|这位)[^" + _STOP_ZH + r"]{0,12}?从(?:动物园|下水道|猪圈"
         r"|阴沟|垃圾堆|臭水沟)(?:里)?(?:跑|爬|逃|钻)出来的"
     ),
-    needs=("老鼠", "蟑螂", "蝗虫", "蝼蚁", "蚂蟥", "寄生虫", "臭虫", "蛆", "进化", "出来的"),
+    needs=("老鼠", "蟑螂", "蝗虫", "蝼蚁", "蚂蟥", "寄生虫", "臭虫", "蛆", "进化", "出来的", "野种",
+           "没爹", "没妈", "没娘", "没娘养"),
 )  # fmt: skip
 # A group, named with a noun of what they do ("asian drivers", "black delivery drivers",
 # "chinese students", 菲律宾保姆), barred from a place or a role, called criminals all, kept from
@@ -2551,18 +2564,20 @@ _GROUP_DOWN_ZH = Pattern(
     "dehumanising a group",
     categories.HATE,
     re.compile(
-        r"(?:" + _GROUPS_ZH[3:-1] + r"|" + _PLACE_ROLE_ZH + r"|跨性别(?:者)?|变性人|同性恋者|外来人口)"
-        r"(?:就是|都是|全是|全都是)"
+        r"(?:" + _GROUPS_ZH[3:-1] + r"|" + _PLACE_ROLE_ZH + r"|跨性别(?:者)?|变性人|同性恋者|外来人口|gay)"
+        r"(?:就是|都是|全是|全都是)(?:没进化(?:好|完)的)?(?:猴子|猩猩|有病|"
         r"(?:一群|一帮)?(?:精神病|神经病|变态|疯子|骗子|小偷|贼|间谍|罪犯|强奸犯|人渣|病毒|瘟疫"
-        r"|来骗|来抢|来偷)"
-        r"|(?:" + _GROUPS_ZH[3:-1] + r"|跨性别(?:者)?|变性人)[^\n]{0,30}?(?:见一个(?:赶|打|揍|抓|杀)一个"
+        r"|来骗|来抢|来偷))"
+        r"|(?:" + _GROUPS_ZH[3:-1] + r"|跨性别(?:者)?|变性人|gay)[^\n]{0,30}?(?:见一个(?:赶|打|揍|抓|杀)一个"
+        r"|离我(?:的|们)?(?:孩子|小孩|女儿|儿子)远(?:一)?点"
         r"|别来污染|滚出(?:我们|中国|这里))"
         r"|(?:大陆|内地|外地)(?:来的)?(?:人)?蝗虫[^" + _STOP_ZH + r"]{0,6}?(?:滚|别来|回去)"
         r"|(?:" + _GROUPS_ZH[3:-1] + r"|" + _PLACE_ROLE_ZH + r")(?:里)?(?:就)?没(?:有)?(?:一个|几个)好(?:东西|人)"
         r"|(?:" + _GROUPS_ZH[3:-1] + r")[^" + _STOP_ZH + r"]{0,2}?一来[^" + _STOP_ZH + r"]{0,8}?(?:就)?(?:变脏"
         r"|变乱|变差|完了|毁了|乌烟瘴气)"
     ),
-    needs=("就是", "都是", "全是", "见一个", "别来污染", "滚出", "蝗虫", "好东西", "好人", "一来"),
+    needs=("就是", "都是", "全是", "见一个", "别来污染", "滚出", "蝗虫", "好东西", "好人", "一来",
+           "远点", "远一点"),
 )  # fmt: skip
 # Commercial, two halves that act only together (engine.COMMERCIAL: a lone commercial hit does
 # nothing, and two must be apart).
@@ -2578,6 +2593,9 @@ _PAYMENT_FIRST = Pattern(
         r"\s+fee\b|\bpay\s+\$?\d+(?:\.\d+)?\s+(?:for\s+)?shipping\b|\bdeposit\s+in\s+gift\s*cards\b"
         r"|\bdonate\s+(?:\w+\s+){0,2}?to\s+(?:this|my)\s+(?:wallet|account)\b"
         r"|\bservice\s+charge\b|\bpay\s+(?:for\s+)?(?:the\s+)?shipping\b"
+        r"|\bsend\s+(?:me\s+)?\$?\d+\S*\s+(?:usdt|btc|bitcoin|eth|usd|dollars)\b"
+        r"|\bpay\s+(?:a\s+|the\s+|an\s+)?\$?\d+(?:\.\d+)?\s+(?:\w+\s+)?(?:fee|charge|deposit)\b"
+        r"|先把(?:钱|款)?(?:转|打|汇)|(?:填写|提供|输入|发)(?:你的)?银行卡(?:号|信息)"
         r"|\bsend\s+(?:\w+\s+){0,2}?(?:itunes|gift|steam|google\s+play|amazon|apple)\s+cards?\b"
         r"|\b(?:send|wire|transfer)\s+(?:\S+\s+){0,3}?(?:via|through|by|with)\s+(?:western\s+union|moneygram"
         r"|zelle|bitcoin|crypto|usdt)\b"
@@ -2587,7 +2605,8 @@ _PAYMENT_FIRST = Pattern(
     ),
     needs=("first", "fee", "shipping", "gift card", "giftcard", "wallet", "my account", "先转",
            "service charge", "cards", "card", "western union", "moneygram", "zelle", "bitcoin",
-           "crypto", "usdt", "先帮我", "邮费", "运费",
+           "crypto", "usdt", "btc", "eth", "usd", "dollars", "deposit", "charge", "先帮我", "邮费",
+           "运费", "先把", "银行卡",
            "先付", "先交", "先打", "先汇", "先转账", "先付款", "先转", "个人账户", "激活费", "手续费",
            "保证金", "解冻费", "会员费", "开光费"),
 )  # fmt: skip
@@ -2607,7 +2626,12 @@ _TOO_GOOD_OFFER = Pattern(
         r"|\bstationed\s+(?:abroad|overseas|in)\b|\b(?:army|military|un)\s+(?:doctor|officer|general"
         r"|surgeon)\b|\bstuck\s+(?:at|in)\s+(?:the\s+)?(?:airport|border|customs)\b|\blost\s+my\s+"
         r"(?:wallet|passport)\b"
-        r"|我是你(?:的)?(?:领导|老板|经理|上司)|抽奖送|免费送|0元领|秒批|无抵押"
+        r"|\b\d{2,4}%\s+(?:profit|returns?|gains?)\b|\bmade\s+\d{2,4}%|\b(?:crypto|trading|forex|investment)"
+        r"\s+(?:mentor|coach|expert)\b|\btrade\s+for\s+you\b|\b(?:computer|phone|device|laptop)\s+(?:has|is"
+        r"\s+infected\s+with)\s+(?:a\s+)?virus\b|\bcall\s+(?:microsoft|apple|amazon|windows)\s+support\b"
+        r"|\binheritance\b"
+        r"|我是你(?:的)?(?:领导|老板|经理|上司)|抽奖送|免费送|0元领|秒批|无抵押|炒币|翻倍|带你(?:们)?(?:炒|赚"
+        r"|投资)|领取(?:赔偿|理赔|退款)|快递(?:丢了|丢失)"
         r"|保过|包过|(?:考试|四六级|考研)?答案考前|原价转|内场票|(?:房东|我)人在国外|钥匙寄给你|不灵退款"
         r"|化解[^" + _STOP_ZH + r"]{0,4}?(?:之灾|厄运|霉运)|开光|灾区|恭喜[^" + _STOP_ZH + r"]{0,4}?中奖)"
     ),
@@ -2615,7 +2639,9 @@ _TOO_GOOD_OFFER = Pattern(
            "out of the country", "the key", "won", "giveaway", "work from home", "liking posts",
            "victims", "credit check", "approved in", "instant", "held", "on hold", "stuck",
            "stationed", "doctor", "officer", "general", "surgeon", "lost my", "领导", "老板",
-           "经理", "上司", "抽奖送", "免费送", "0元领", "秒批", "无抵押", "保过", "包过", "答案", "原价转", "内场票", "国外", "钥匙寄", "不灵退款",
+           "经理", "上司", "profit", "return", "gain", "made", "mentor", "coach", "expert",
+           "trade for", "virus", "support", "inheritance", "炒币", "翻倍", "带你", "领取", "快递",
+           "抽奖送", "免费送", "0元领", "秒批", "无抵押", "保过", "包过", "答案", "原价转", "内场票", "国外", "钥匙寄", "不灵退款",
            "化解", "开光", "灾区", "中奖"),
     also=_PAYMENT_FIRST,
 )  # fmt: skip
@@ -2648,9 +2674,10 @@ _PROMOTION_PUSH = Pattern(
         r"|([^\s!.,~@#][^!.,~@#\n]{4,23})(?=[\s!.,~🔥💖]+\2)"
         r"|\b\d{1,2}%\s+off\b|\bbest\s+(?:prices?|deals?)\b|\breplicas?\b"
         r"|\b1:1\b|\b(?:be|become)\s+your\s+own\s+boss\b|\blose\s+\d+\s*(?:lbs|kg|pounds)\b|\bdiscount\s+code\b"
-        r"|\bbuy\s+\d+k?\s+followers\b"
+        r"|\bbuy\s+\d+k?\s+followers\b|\b\d+k\s+(?:real\s+)?(?:\w+\s+)?(?:followers|likes|subscribers"
+        r"|views)\b"
         r"|\bsub(?:a|4|for)sub\b|\bsub\s+back\b|半价|前\d+名|买一送一"
-        r"|\d+(?:\.\d+)?元|零门槛|真人不掉粉|刷粉|刷赞|不瘦退款|瘦[\d一二三四五六七八九十两几]+斤"
+        r"|秒杀|元(?:一|\d+)(?:百|千)?个|零门槛|真人不掉粉|刷粉|刷赞|不瘦退款|瘦[\d一二三四五六七八九十两几]+斤"
         r"|全网最低价|宝妈|代开[^" + _STOP_ZH + r"]{0,6}?发票"
     ),
     needs=_PROMOTION_CALL.needs,

@@ -2545,36 +2545,43 @@ _GROUP_DOWN = Pattern(
     "dehumanising a group",
     categories.HATE,
     re.compile(
-        _NAMED_GROUP_EN + r"\s+(?:shouldn['’]?t|should\s+not|must\s+not|should\s+never|mustn['’]?t)"
-        r"\s+be\s+(?:allowed|let|permitted|in|on|near|around)\b"
-        r"|" + _NAMED_GROUP_EN + r"\s*(?:are|r)\s+all\s+(?:\w+\s+)?(?:(?:thieves|spies|cheaters|criminals"
-        r"|liars|terrorists|rapists|scammers|pedophiles|paedophiles|predators|parasites|animals"
-        r"|savages|crooks|frauds)\b|蠢猪|猪|狗|垃圾|骗子|小偷|贼)"
-        r"|" + _NAMED_GROUP_EN + r"\s+have\s+no\s+business\s+(?:in|on|at)\s+(?:a\s+|the\s+|our\s+)?"
-        r"(?!being\b)\w+"
-        r"|" + _NAMED_GROUP_EN + r"[^\n]{0,80}?\b(?:keep\s+them\s+away\s+from\s+our|protect\s+(?:the"
-        r"|our)\s+(?:kids|children)\s+from\s+them|(?:kick|throw|send|deport|ban)\s+(?:every\s+last"
-        r"\s+one|them\s+all|all\s+of\s+them)\s+(?:out|back|home)?)"
+        # the group once, then what is said of it (one scan of the long alternation, not four)
+        _NAMED_GROUP_EN
+        + r"(?:\s+(?:shouldn['’]?t|should\s+not|must\s+not|should\s+never|mustn['’]?t)\s+be\s+(?:allowed"
+        r"|let|permitted|in|on|near|around)\b"
+        r"|\s*(?:are|r)\s+all\s+(?:\w+\s+)?(?:(?:thieves|spies|cheaters|criminals|liars|terrorists|rapists"
+        r"|scammers|pedophiles|paedophiles|predators|parasites|animals|savages|crooks|frauds)\b|蠢猪|猪|狗"
+        r"|垃圾|骗子|小偷|贼)"
+        r"|\s+have\s+no\s+business\s+(?:in|on|at)\s+(?:a\s+|the\s+|our\s+)?(?!being\b)\w+"
+        r"|[^\n]{0,80}?\b(?:keep\s+them\s+away\s+from\s+our|protect\s+(?:the|our)\s+(?:kids|children)\s+from"
+        r"\s+them|(?:kick|throw|send|deport|ban)\s+(?:every\s+last\s+one|them\s+all|all\s+of\s+them)\s+"
+        r"(?:out|back|home)?))"
     ),
     needs=("shouldn", "should not", "must not", "should never", "mustn", "are all", "r all",
            "no business", "keep them away", "from them", "every last one", "them all",
            "all of them"),
 )  # fmt: skip
+_GROUPS_ZH_MORE = (
+    r"(?:"
+    + _GROUPS_ZH[3:-1]
+    + r"|"
+    + _PLACE_ROLE_ZH
+    + r"|跨性别(?:者)?|变性人|同性恋者|外来人口|gay)"
+)
 _GROUP_DOWN_ZH = Pattern(
     "dehumanising a group",
     categories.HATE,
     re.compile(
-        r"(?:" + _GROUPS_ZH[3:-1] + r"|" + _PLACE_ROLE_ZH + r"|跨性别(?:者)?|变性人|同性恋者|外来人口|gay)"
-        r"(?:就是|都是|全是|全都是)(?:没进化(?:好|完)的)?(?:猴子|猩猩|有病|"
-        r"(?:一群|一帮)?(?:精神病|神经病|变态|疯子|骗子|小偷|贼|间谍|罪犯|强奸犯|人渣|病毒|瘟疫"
-        r"|来骗|来抢|来偷))"
-        r"|(?:" + _GROUPS_ZH[3:-1] + r"|跨性别(?:者)?|变性人|gay)[^\n]{0,30}?(?:见一个(?:赶|打|揍|抓|杀)一个"
-        r"|离我(?:的|们)?(?:孩子|小孩|女儿|儿子)远(?:一)?点"
-        r"|别来污染|滚出(?:我们|中国|这里))"
+        # a first-character check before the long alternation: most positions fail it at once
+        r"(?=[" + "".join(sorted({w[0] for w in _GROUPS_ZH_WORDS} | set("菲越印非日韩美外河东新穆跨变同g")))
+        + r"])" + _GROUPS_ZH_MORE
+        + r"(?:(?:就是|都是|全是|全都是)(?:没进化(?:好|完)的)?(?:猴子|猩猩|有病|(?:一群|一帮)?(?:精神病|神经病"
+        r"|变态|疯子|骗子|小偷|贼|间谍|罪犯|强奸犯|人渣|病毒|瘟疫|来骗|来抢|来偷))"
+        r"|[^\n]{0,30}?(?:见一个(?:赶|打|揍|抓|杀)一个|离我(?:的|们)?(?:孩子|小孩|女儿|儿子)远(?:一)?点|别来污染"
+        r"|滚出(?:我们|中国|这里))"
+        r"|(?:里)?(?:就)?没(?:有)?(?:一个|几个)好(?:东西|人)"
+        r"|[^" + _STOP_ZH + r"]{0,2}?一来[^" + _STOP_ZH + r"]{0,8}?(?:就)?(?:变脏|变乱|变差|完了|毁了|乌烟瘴气))"
         r"|(?:大陆|内地|外地)(?:来的)?(?:人)?蝗虫[^" + _STOP_ZH + r"]{0,6}?(?:滚|别来|回去)"
-        r"|(?:" + _GROUPS_ZH[3:-1] + r"|" + _PLACE_ROLE_ZH + r")(?:里)?(?:就)?没(?:有)?(?:一个|几个)好(?:东西|人)"
-        r"|(?:" + _GROUPS_ZH[3:-1] + r")[^" + _STOP_ZH + r"]{0,2}?一来[^" + _STOP_ZH + r"]{0,8}?(?:就)?(?:变脏"
-        r"|变乱|变差|完了|毁了|乌烟瘴气)"
     ),
     needs=("就是", "都是", "全是", "见一个", "别来污染", "滚出", "蝗虫", "好东西", "好人", "一来",
            "远点", "远一点"),
@@ -3642,7 +3649,9 @@ _MODTUNE_UNFILTERED = frozenset(
         + _PROMISING_MONEY_MODTUNE10_MORE.needs
         + tuple(needed for pattern in _MODTUNE11_PATTERNS for needed in pattern.needs)
         + _PROMISING_MONEY_MODTUNE11.needs
-        + tuple(needed for pattern in _MODTUNE13_PATTERNS for needed in pattern.needs)
+        # modtune13: not the needs of a pattern that runs only beside another (`also`): the
+        # other's needs let the text through already
+        + tuple(n for pattern in _MODTUNE13_PATTERNS if pattern.also is None for n in pattern.needs)
     )
     if not _PREFILTER.search(needed)
 )

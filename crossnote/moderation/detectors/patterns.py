@@ -2553,13 +2553,14 @@ _GROUP_DOWN = Pattern(
         r"|scammers|pedophiles|paedophiles|predators|parasites|animals|savages|crooks|frauds)\b|蠢猪|猪|狗"
         r"|垃圾|骗子|小偷|贼)"
         r"|\s+have\s+no\s+business\s+(?:in|on|at)\s+(?:a\s+|the\s+|our\s+)?(?!being\b)\w+"
-        r"|[^\n]{0,80}?\b(?:keep\s+them\s+away\s+from\s+our|protect\s+(?:the|our)\s+(?:kids|children)\s+from"
+        r"|\s+should\s+be\s+seen\s+and\s+not\s+heard\b"
+        r"|[^\n]{0,80}?\b(?:keep\s+them\s+(?:away\s+from|off|out\s+of)\s+our|protect\s+(?:the|our)\s+(?:kids|children)\s+from"
         r"\s+them|(?:kick|throw|send|deport|ban)\s+(?:every\s+last\s+one|them\s+all|all\s+of\s+them)\s+"
         r"(?:out|back|home)?))"
     ),
     needs=("shouldn", "should not", "must not", "should never", "mustn", "are all", "r all",
-           "no business", "keep them away", "from them", "every last one", "them all",
-           "all of them"),
+           "no business", "keep them", "from them", "every last one", "them all", "all of them",
+           "seen and not heard"),
 )  # fmt: skip
 _GROUPS_ZH_MORE = (
     r"(?:"
@@ -2826,6 +2827,44 @@ _HARM_AS_FATE = Pattern(
     needs=("knocked out", "broken", "smashed", "snapped", "bashed in", "kicked in", "where you",
            "teach you", "teach u", "running your", "running ur", "talking", "mouthing off", "不来"),
 )  # fmt: skip
+# Menace without a verb of harm: "I've been watching you … you always leave at 9. alone", "next
+# time I see you it won't be online"; 别以为躲在网上我就找不到你, 小心点，我认识的人多着呢 (not "I've
+# been watching you play for years", "next time I see you let's grab coffee", 你小心点，路上滑)
+_MENACE_MORE = Pattern(
+    "threat of violence",
+    categories.HARASSMENT,
+    re.compile(
+        r"\b(?:i['’]?ve|i\s+have)\s+been\s+watching\s+(?:you|u)\b[^\n]{0,60}?\b(?:you|u)\s+always\s+(?:leave"
+        r"|walk\s+home|park|arrive|go\s+home|finish|get\s+home)\b[^\n]{0,20}?(?:at\s+\d|alone)"
+        r"|\bnext\s+time\s+i\s+see\s+(?:you|u)\b[^.!?\n]{0,20}?\bwon['’]?t\s+be\s+(?:online|on\s+(?:a|the)"
+        r"\s+screen|through\s+a\s+screen|over\s+text)"
+        r"|别以为(?:躲在|隔着)(?:网上|网络|屏幕)[^" + _STOP_ZH + r"]{0,6}?(?:我)?(?:就)?(?:找不到你|拿你没办法|治不了你)"
+        r"|(?:小心|当心)[^" + _STOP_ZH + r"]{0,4}?[,，]?\s*我认识的人多"
+    ),
+    needs=("been watching", "next time i see", "别以为", "认识的人多"),
+)  # fmt: skip
+# Contempt in idioms, a third kind: "I've met smarter furniture", "talking to you is like talking
+# to a wall", "god must have been drunk when he made you"; 跟你说话就像对牛弹琴, 长得对不起观众, 上帝
+# 造你的时候在打瞌睡, 这智商放在动物界也是垫底的 (not "I've met smarter dogs", 上帝保佑你)
+_CONTEMPT_IDIOMS_THIRD = Pattern(
+    "insulting someone",
+    categories.HARASSMENT,
+    re.compile(
+        r"\bi['’]?ve\s+(?:met|seen|known)\s+(?:smarter|brighter|more\s+interesting|funnier)\s+(?:furniture"
+        r"|rocks?|houseplants?|potatoes|bricks?|toasters?|walls?|doorknobs?|sandwich(?:es)?)\b"
+        r"|\btalking\s+to\s+(?:you|u)\s+is\s+like\s+talking\s+to\s+a\s+(?:wall|brick\s+wall|rock|potato"
+        r"|goldfish)\b"
+        r"|\bgod\s+(?:must\s+have\s+been|was)\s+(?:drunk|asleep|high|tired|bored)\s+when\s+(?:he|she|they)"
+        r"\s+made\s+(?:you|u)\b"
+        r"|(?:跟|和)你(?:说话|讲话|讲道理)[^" + _STOP_ZH + r"]{0,4}?对牛弹琴"
+        r"|长得[^" + _STOP_ZH + r"]{0,4}?对不起(?:观众|社会|你爸妈|人民)"
+        r"|(?:上帝|女娲)(?:造|捏)你的时候[^" + _STOP_ZH + r"]{0,6}?(?:打瞌睡|喝醉|打盹|偷懒|手抖|睡着)"
+        r"|(?:智商|脑子)[^" + _STOP_ZH + r"]{0,10}?(?:动物界|动物园|猪圈)[^" + _STOP_ZH + r"]{0,6}?(?:垫底|倒数)"
+    ),
+    needs=("smarter", "brighter", "more interesting", "funnier", "talking to you", "talking to u",
+           "made you", "made u", "对牛弹琴", "对不起观众", "对不起社会", "对不起你爸妈",
+           "对不起人民", "造你", "捏你", "垫底", "倒数"),
+)  # fmt: skip
 
 _MODTUNE13_PATTERNS = (
     _THREAT_ON_CONDITION_EN,
@@ -2848,6 +2887,8 @@ _MODTUNE13_PATTERNS = (
     _FATE_HINTED,
     _CONTEMPT_IDIOMS_MORE,
     _HARM_AS_FATE,
+    _MENACE_MORE,
+    _CONTEMPT_IDIOMS_THIRD,
 )
 
 # New patterns go at the end: a hit's rule (terms:patterns#N) is its place here, and decisions

@@ -238,6 +238,21 @@ def _no_scheduler_thread():
     django_settings.CROSSNOTE_SCHEDULER = False
 
 
+def pg_news_caught_up(timeout: float = 5.0) -> None:
+    """Wait until this process has taken in every PostgreSQL notification of the writes
+    committed so far (crossnote.core.pgnews): one more is announced and waited for; PostgreSQL
+    delivers them in commit order, so the ones before it are in too. A test that asserts a kept
+    page asks nothing starts here, not while a fixture's own writes are still on their way."""
+    from django.db import connection
+
+    from crossnote.core import pgnews
+
+    before = pgnews.generation()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_notify(%s, 'caught-up')", [pgnews.CHANNEL])
+    assert pgnews.wait_for_news(before, timeout) is not None, "PostgreSQL news is not heard"
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _pg_news_closed(request):
     """The PostgreSQL news listener (crossnote.core.pgnews) holds a connection to the test

@@ -14,8 +14,8 @@ class AccountsConfig(AppConfig):
         from django.contrib.sessions.models import Session
         from django.db.models.signals import post_delete, post_save
 
-        from crossnote.accounts.authcache import bump_on_change
-        from crossnote.accounts.models import ApiToken
+        from crossnote.accounts.authcache import bump_on_change, forget_person_on_change
+        from crossnote.accounts.models import ApiToken, User
         from crossnote.accounts.services import authenticate_token
         from crossnote.core import api_auth
 
@@ -28,3 +28,7 @@ class AccountsConfig(AppConfig):
                 signal.connect(bump_on_change, sender=model, dispatch_uid=f"authcache.{model}")
         user_logged_in.connect(bump_on_change, dispatch_uid="authcache.login")
         user_logged_out.connect(bump_on_change, dispatch_uid="authcache.logout")
+        # A person's row kept by this process (PostgreSQL's news) is read again after a save
+        # here at once; other processes hear of it at commit.
+        for signal in (post_save, post_delete):
+            signal.connect(forget_person_on_change, sender=User, dispatch_uid="authcache.person")

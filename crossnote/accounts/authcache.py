@@ -32,10 +32,11 @@ from django.contrib.auth import (
 )
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
-from crossnote.core import revocation
+from crossnote.core import pgnews, revocation
+from crossnote.core.memo import BoundedMemo
 from crossnote.core.sql import planned_cursor
 
 MEMO_LIMIT = 100_000  # entries per memo; past it a memo starts again
@@ -82,12 +83,20 @@ def forget_all() -> None:
     """Drop both memos of this process (tests; a process that must not trust them)."""
     _sessions.clear()
     _tokens.clear()
+    _people.forget()
 
 
 # --- The person's row ---------------------------------------------------------------------------
 
 _STAND_IN_PK = -7340039  # stands for the person's id in the compiled read
 _person_sql: dict[tuple[str, str], tuple] = {}
+# On PostgreSQL with its news on: id → (people mark, the row's converted values) of people read
+# here, used again while no news of their row came in (crossnote.core.pgnews.person_unchanged;
+# accounts migration 0006 announces every update or deletion of a person's row). A new
+# instance is made from the values for each request: nothing a request sets on its person is
+# shared.
+PEOPLE_KEPT = 20_000
+_people: BoundedMemo = BoundedMemo(PEOPLE_KEPT)
 
 
 def _compile_person() -> tuple:
@@ -114,17 +123,25 @@ def active_person(user_id):
     if entry is None:
         entry = _person_sql[key] = _compile_person()
     sql, names, converters = entry
-    with planned_cursor(connection) as cursor:  # PostgreSQL plans it once per connection
-        cursor.execute(sql, [int(user_id)])
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    if converters:  # as the compiler would, with this thread's connection
-        row = list(row)
-        for position, (functions, expression) in converters:
-            for function in functions:
-                row[position] = function(row[position], expression, connection)
-    user = get_user_model().from_db(connection.alias, names, row)
+    user_id = int(user_id)
+    kept = _people.get((connection.alias, user_id))
+    if kept is not None and pgnews.person_unchanged(user_id, kept[0]):
+        row = kept[1]
+    else:
+        mark = pgnews.people_mark()  # before the read: news of a later write makes it old
+        with planned_cursor(connection) as cursor:  # PostgreSQL plans it once per connection
+            cursor.execute(sql, [user_id])
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        if converters:  # as the compiler would, with this thread's connection
+            row = list(row)
+            for position, (functions, expression) in converters:
+                for function in functions:
+                    row[position] = function(row[position], expression, connection)
+        if mark is not None:
+            _people.remember((connection.alias, user_id), (mark, tuple(row)))
+    user = get_user_model().from_db(connection.alias, names, list(row))
     return user if user.is_active else None
 
 
@@ -230,6 +247,14 @@ def remember_token(
     _remember(
         _tokens, digest, TokenEntry(generation, token_id, user_id, last_used_at, time.monotonic())
     )
+
+
+def forget_person_on_change(sender, instance, **kwargs) -> None:
+    """post_save / post_delete of a person: their row kept here is read again, now and after
+    the commit (a read in between could keep the row as it was)."""
+    using = kwargs.get("using") or "default"
+    _people.forget((using, instance.pk))
+    transaction.on_commit(lambda: _people.forget((using, instance.pk)), using=using)
 
 
 def bump_on_change(sender, **kwargs) -> None:

@@ -10,8 +10,13 @@ Where the number lives:
   mapped into every process's memory (mmap, MAP_SHARED): every process of the host reads the same
   page, so a bump by one is seen by the next read in all the others, with no system call;
 - with REDIS_URL: a Redis key (INCR to bump, GET to read: one round trip per look-up);
-- elsewhere (PostgreSQL without Redis, where web processes may run on several hosts): nowhere.
-  current() is None and the memos stay off: every look-up reads the database, as before.
+- on PostgreSQL with its news on (CROSSNOTE_PG_NEWS, the default) first: the database announces
+  it (crossnote.core.pgnews: a trigger on the session and token tables, NOTIFY for a rule
+  saved) and each process's listener counts it, with this process's own bumps: no round trip
+  per look-up. Where the listener is not settled (not connected yet, inside a transaction) the
+  Redis key answers, or nothing;
+- elsewhere (PostgreSQL without Redis, the listener not settled): nowhere. current() is None and
+  the memos stay off: every look-up reads the database.
 
 A bump is made at once and again when the transaction commits: a process that read the rows in
 between (the old session still committed) memoised them under the first bump's number, which the
@@ -28,6 +33,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+
+from crossnote.core import pgnews
 
 log = logging.getLogger(__name__)
 
@@ -98,17 +105,40 @@ class RedisGeneration:
             log.exception("auth generation: Redis did not take the bump")
 
 
+class PgNewsGeneration:
+    """The sign-in news of PostgreSQL (crossnote.core.pgnews): triggers on the session and
+    token tables announce their writes at commit; a bump (a rate-limit rule) is a NOTIFY in
+    the writer's transaction, heard at its commit."""
+
+    def current(self) -> int | None:
+        return pgnews.auth_generation()
+
+    def bump(self, using: str | None = None) -> None:
+        pgnews.announce_sign_in_news(using)
+
+
+_news: PgNewsGeneration | None = None
 _store: FileGeneration | RedisGeneration | None = None
 _store_for: tuple | None = None
 
 
-def _configured():
-    """The store for the current settings (tests switch settings: the store follows them)."""
-    global _store, _store_for
+_own_bumps = [0]
+
+
+def _bump_own() -> None:
+    _own_bumps[0] += 1
+
+
+def _configured() -> tuple[PgNewsGeneration | None, FileGeneration | RedisGeneration | None]:
+    """The stores for the current settings (tests switch settings: the stores follow them):
+    PostgreSQL's news where it is on, and the shared number (Redis, or the file)."""
+    global _news, _store, _store_for
     redis_url = getattr(settings, "REDIS_URL", "")
     engine = settings.DATABASES["default"]["ENGINE"]
-    key = (redis_url, engine, str(settings.DATA_DIR))
+    news = bool(getattr(settings, "CROSSNOTE_PG_NEWS", False)) and "postgresql" in engine
+    key = (redis_url, engine, str(settings.DATA_DIR), news)
     if key != _store_for:
+        _news = PgNewsGeneration() if news else None
         if redis_url:
             _store = RedisGeneration(redis_url)
         elif engine.endswith("sqlite3"):  # Django's backend or crossnote.core.sqlite3
@@ -117,18 +147,35 @@ def _configured():
         else:
             _store = None
         _store_for = key
-    return _store
+    return _news, _store
 
 
 def current() -> int | None:
-    """The generation now, or None where no shared number exists (then memos must not be used)."""
-    store = _configured()
-    return store.current() if store is not None else None
+    """The generation now, or None where no shared number exists (then memos must not be used).
+    PostgreSQL's news first (no round trip); where its listener is not settled (or inside a
+    transaction) the shared number. The two never give the same value (even and odd), so an
+    entry made under one is old under the other."""
+    news, store = _configured()
+    if news is not None:
+        heard = news.current()
+        if heard is not None:  # with this process's own bumps, heard at once
+            return 2 * ((heard << 32) + _own_bumps[0])
+    if store is None:
+        return None
+    number = store.current()
+    return None if number is None else 2 * number + 1
 
 
 def bump(using: str | None = None) -> None:
-    """Make every memo entry of every process old: now, and again when the transaction commits."""
-    store = _configured()
+    """Make every memo entry of every process old: now, and again when the transaction commits
+    (PostgreSQL's news: at commit, heard by every listening process)."""
+    news, store = _configured()
+    if news is not None:
+        # This process's own memos at once (its listener hears the NOTIFY a moment after the
+        # commit) and again at commit; every other process at commit.
+        _bump_own()
+        transaction.on_commit(_bump_own, using=using)
+        news.bump(using)
     if store is None:
         return
     store.bump()

@@ -16,7 +16,7 @@ from crossnote.moderation.services import withhold_note
 from crossnote.notes.models import ModerationState, Note
 from crossnote.notes.services import update_note
 from crossnote.social.services import block_user, follow_user, mute_user
-from tests.conftest import make_user
+from tests.conftest import make_user, pg_news_caught_up
 
 EXPLORE = "/api/v1/feeds/explore"
 
@@ -32,8 +32,7 @@ def world(transactional_db, make_note, settings):
     visitors.forget_all()
     authors = [make_user(f"author{i}", region="US") for i in range(4)]
     notes = [make_note(author, title=f"note by {author.username}") for author in authors]
-    ready = pgnews.wait_for_news(None)  # the listening connection is made
-    assert ready is not None
+    pg_news_caught_up()  # listening, and the fixture's own writes taken in
     yield authors, notes
     visitors.forget_all()
 

@@ -16,7 +16,7 @@ from crossnote.moderation.services import withhold_note
 from crossnote.notes import visitor_page
 from crossnote.notes.models import Comment, ModerationState, Note
 from crossnote.notes.services import add_comment, update_note
-from tests.conftest import make_user
+from tests.conftest import make_user, pg_news_caught_up
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -33,7 +33,7 @@ def page(transactional_db, make_note, settings):
     reader = make_user("commenter", region="US")
     note = make_note(author, title="Dumplings at midnight", body="Pork and chive.")
     comment = add_comment(author=reader, note=note, body="Recipe please, 求教程")
-    assert pgnews.wait_for_news(None) is not None  # the listener is connected
+    pg_news_caught_up()  # listening, and the fixture's own writes taken in
     yield author, note, comment
     visitor_page.forget_all()
 

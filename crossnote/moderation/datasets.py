@@ -154,8 +154,8 @@ OWN_CASE_SETS = (
     "holdout12",  # tuned on in session 21 (helper modtune13): blind no longer
 )
 # Every set is one or the other; holdout11 and holdout12 (blind in sessions 19 and 20) were tuned
-# on in session 21: none is blind until the next set is declared here.
-BLIND_CASE_SETS: frozenset[str] = frozenset()
+# on in session 21; holdout13 declared blind in session 21.
+BLIND_CASE_SETS: frozenset[str] = frozenset({"holdout13"})
 # Evasions of these kinds are not offensive language (the classifier's question), as a note
 # removed as spam teaches it nothing (OFFENSIVE_CATEGORIES): taught as offensive, "dm me" and
 # "add my wechat" made a newcomer's "DM me if you want to practise Chinese" score as abuse.

@@ -66,7 +66,7 @@ def test_the_own_cases_are_labelled_rows_and_never_open_the_blind_set(monkeypatc
     assert {row.label for row, case in zip(rows, suite, strict=True) if case.abusive} == {1}
     assert {row.label for row, case in zip(rows, suite, strict=True) if not case.abusive} == {0}
     assert {case.source for case in suite if not case.abusive} == {"lookalikes", "newcomers"}
-    # every set has been tuned on (holdout10 in session 19): a stand-in blind set until the next one
+    # the mechanism, with a stand-in blind set (whatever BLIND_CASE_SETS holds now)
     monkeypatch.setattr(datasets, "BLIND_CASE_SETS", frozenset({"holdout9"}))
     with pytest.raises(ValueError, match="blind"):
         datasets.own_cases(["suite", "holdout9"])
@@ -152,7 +152,7 @@ def test_the_train_command_scores_the_own_sets_it_leaves_out(captured):
     assert list(captured["own"]) == ["suite", "holdout"]
     held_out = {f"own_{name}" for name in datasets.OWN_CASE_SETS[2:]}
     own_splits = {name for name in captured["splits"] if name.startswith("own_")}
-    assert own_splits == held_out  # holdout2 … train9, never a blind set
+    assert own_splits == held_out  # holdout2 … holdout12, never a blind set
 
 
 def test_the_train_command_refuses_the_blind_set(captured, monkeypatch):

@@ -253,6 +253,29 @@ def pg_news_caught_up(timeout: float = 5.0) -> None:
     assert pgnews.wait_for_news(before, timeout) is not None, "PostgreSQL news is not heard"
 
 
+def write_elsewhere(sql: str, params: list) -> None:
+    """A committed write on a PostgreSQL connection of its own, as another server process would
+    make it: no signal or memo of this process sees it; only the database's news tells."""
+    import psycopg
+
+    from crossnote.core import pgnews
+
+    with psycopg.connect(**pgnews.connection_params(), autocommit=True) as other:
+        other.execute(sql, params)
+
+
+def heard(check, timeout: float = 5.0) -> None:
+    """Wait until `check()` is true (a write elsewhere was announced and taken in here)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.001)
+    raise AssertionError("the write was not announced")
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _pg_news_closed(request):
     """The PostgreSQL news listener (crossnote.core.pgnews) holds a connection to the test

@@ -5,9 +5,6 @@ here a connection of the test's own) shows at the next request once announced: a
 name, a suspension, a session deleted. A change saved in this process shows at once. Real
 commits: the tests run outside a transaction (`transactional_db`)."""
 
-import time
-
-import psycopg
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
@@ -17,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from crossnote.accounts import authcache
 from crossnote.core import pgnews, revocation
-from tests.conftest import make_user, pg_news_caught_up
+from tests.conftest import heard, make_user, pg_news_caught_up, write_elsewhere
 
 ME = "/api/v1/me"
 
@@ -52,22 +49,6 @@ def _identity_reads(client) -> tuple[int, list[str]]:
     return response.status_code, reads
 
 
-def _elsewhere(sql: str, params: list) -> None:
-    """A committed write on a connection of its own, as another process would make it: no
-    signal of this process runs."""
-    with psycopg.connect(**pgnews.connection_params(), autocommit=True) as other:
-        other.execute(sql, params)
-
-
-def _heard(check, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return
-        time.sleep(0.001)
-    raise AssertionError("the write was not announced")
-
-
 def test_a_signed_in_request_reads_no_row_while_nothing_is_announced(signed_in):
     _person, client = signed_in
     status, reads = _identity_reads(client)
@@ -79,8 +60,8 @@ def test_a_change_made_elsewhere_shows_at_the_next_request(signed_in):
     mark = pgnews.people_mark()
     assert mark is not None
     table = get_user_model()._meta.db_table
-    _elsewhere(f'UPDATE "{table}" SET display_name = %s WHERE id = %s', ["After", person.pk])  # noqa: S608
-    _heard(lambda: not pgnews.person_unchanged(person.pk, mark))
+    write_elsewhere(f'UPDATE "{table}" SET display_name = %s WHERE id = %s', ["After", person.pk])  # noqa: S608
+    heard(lambda: not pgnews.person_unchanged(person.pk, mark))
     response = client.get(ME)
     assert response.status_code == 200 and response.json()["display_name"] == "After"
     status, reads = _identity_reads(client)  # kept again
@@ -91,8 +72,8 @@ def test_a_suspension_elsewhere_signs_out_at_the_next_request(signed_in):
     person, client = signed_in
     mark = pgnews.people_mark()
     table = get_user_model()._meta.db_table
-    _elsewhere(f'UPDATE "{table}" SET is_active = false WHERE id = %s', [person.pk])  # noqa: S608
-    _heard(lambda: not pgnews.person_unchanged(person.pk, mark))
+    write_elsewhere(f'UPDATE "{table}" SET is_active = false WHERE id = %s', [person.pk])  # noqa: S608
+    heard(lambda: not pgnews.person_unchanged(person.pk, mark))
     assert client.get(ME).status_code == 401
 
 
@@ -101,8 +82,8 @@ def test_a_session_deleted_elsewhere_signs_out_at_the_next_request(signed_in):
     before = revocation.current()
     key = client.cookies["sessionid"].value
     table = Session._meta.db_table
-    _elsewhere(f'DELETE FROM "{table}" WHERE session_key = %s', [key])  # noqa: S608
-    _heard(lambda: revocation.current() not in (None, before))
+    write_elsewhere(f'DELETE FROM "{table}" WHERE session_key = %s', [key])  # noqa: S608
+    heard(lambda: revocation.current() not in (None, before))
     assert client.get(ME).status_code == 401
 
 

@@ -5,9 +5,6 @@ next page; what decides the notes shown (a block, a withholding) is news as befo
 are not news to them, and counts are read again after cards.FACTS_KEEP_SECONDS. Real commits:
 the tests run outside a transaction (`transactional_db`)."""
 
-import time
-
-import psycopg
 import pytest
 from django.db import connection
 from django.test import Client
@@ -18,7 +15,7 @@ from crossnote.feeds import cards
 from crossnote.moderation.services import withhold_note
 from crossnote.notes.models import Note, NoteLike
 from crossnote.social.services import follow_user
-from tests.conftest import make_user, pg_news_caught_up
+from tests.conftest import heard, make_user, pg_news_caught_up, write_elsewhere
 
 EXPLORE = "/api/v1/feeds/explore"
 FOLLOWING = "/api/v1/feeds/following"
@@ -78,29 +75,14 @@ def _settle(client, path: str) -> dict[int, dict]:
     raise AssertionError(f"{path} still asks the database: {asked}")
 
 
-def _elsewhere(sql: str, params: list) -> None:
-    """A committed write on a connection of its own, as another process makes it."""
-    with psycopg.connect(**pgnews.connection_params(), autocommit=True) as other:
-        other.execute(sql, params)
-
-
 def _like_elsewhere(person, note) -> None:
     likes, notes = NoteLike._meta.db_table, Note._meta.db_table
-    _elsewhere(
+    write_elsewhere(
         f'INSERT INTO "{likes}" (user_id, note_id, created_at, updated_at) '  # noqa: S608
         "VALUES (%s, %s, now(), now())",
         [person.pk, note.pk],
     )
-    _elsewhere(f'UPDATE "{notes}" SET like_count = like_count + 1 WHERE id = %s', [note.pk])  # noqa: S608
-
-
-def _heard(check, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return
-        time.sleep(0.001)
-    raise AssertionError("not announced")
+    write_elsewhere(f'UPDATE "{notes}" SET like_count = like_count + 1 WHERE id = %s', [note.pk])  # noqa: S608
 
 
 @pytest.mark.parametrize("path", [EXPLORE, FOLLOWING])
@@ -112,7 +94,7 @@ def test_a_settled_page_asks_nothing_and_the_reader_s_own_like_shows_next(reader
 
     mark = pgnews.people_mark()
     _like_elsewhere(reader, notes[0])
-    _heard(lambda: not pgnews.marks_unchanged(reader.pk, mark))
+    heard(lambda: not pgnews.marks_unchanged(reader.pk, mark))
     items, asked = _page(client, path)
     assert _kept_parts_asked(path, asked)  # their own mark moved: read again
     assert items[notes[0].pk]["liked"] and items[notes[0].pk]["like_count"] == 1
@@ -123,7 +105,7 @@ def test_another_s_like_is_no_news_to_the_reader_until_the_facts_are_old(reader_
     _settle(client, FOLLOWING)
     mark = pgnews.people_mark()
     _like_elsewhere(other, notes[1])
-    _heard(lambda: not pgnews.marks_unchanged(other.pk, mark))
+    heard(lambda: not pgnews.marks_unchanged(other.pk, mark))
     items, asked = _page(client, FOLLOWING)
     assert asked == [] and items[notes[1].pk]["like_count"] == 0  # counts lag, by design
     monkeypatch.setattr(cards, "FACTS_KEEP_SECONDS", 0.0)

@@ -2653,8 +2653,8 @@ _TOO_GOOD_OFFER = Pattern(
            "化解", "开光", "灾区", "中奖"),
     also=_PAYMENT_FIRST,
 )  # fmt: skip
-# Spam: a promotion's call (link in bio, subscribe, f4f, 点我主页, 私我, 加V; not "follow me, I
-# follow back" or 求互关, a newcomer's hello) ...
+# Spam: a promotion's call (link in bio, subscribe, f4f, 点我主页, 私我, 加V or 加vx but not 加VIP;
+# not "follow me, I follow back" or 求互关, a newcomer's hello) ...
 _PROMOTION_CALL = Pattern(
     "contact address beside a promise of money",
     categories.SPAM,
@@ -2662,7 +2662,7 @@ _PROMOTION_CALL = Pattern(
         r"\b(?:link\s+in\s+(?:my\s+)?bio|(?:check|visit)\s+my\s+(?:bio|profile|channel|shop|store)"
         r"|my\s+bio\s+link|subscribe|faf|lal|likealike|followafollow|(?:on|in)\s+my\s+(?:profile|bio)"
         r"|dm\s+(?:me\s+)?(?:for|now|['\"“]?yes)|order\s+now|visit\s+www\.|www\.\w)\b"
-        r"|(?:点(?:我|击)?主页|看主页|联系主页|进主页|私我|加v|一件代发|招代理|代理招募|联系微信"
+        r"|(?:点(?:我|击)?主页|看主页|联系主页|进主页|私我|加vx?(?![a-z])|一件代发|招代理|代理招募|联系微信"
         r"|全场包邮)"
     ),
     needs=("link in", "check my", "visit my", "bio link", "subscribe", "faf", "lal",

@@ -34,43 +34,43 @@ def _wait_readable(fd: int) -> None:
     assert poller.poll(5000), "the notification did not arrive"
 
 
-def test_a_reader_takes_waiting_news_in_itself(transactional_db):
+@pytest.fixture
+def listening(transactional_db):
+    """(a Listener settled on a listening connection with no thread, a writer's connection)."""
     params = pgnews.connection_params()
     with (
-        psycopg.connect(**params, autocommit=True) as listening,
+        psycopg.connect(**params, autocommit=True) as connection_listening,
         psycopg.connect(**params, autocommit=True) as writer,
     ):
-        listening.execute(f"LISTEN {pgnews.CHANNEL}")
-        listening.execute(f"LISTEN {pgnews.PEOPLE_CHANNEL}")
-        listener = _listener_without_thread(listening)
-        before = listener.generation()
-        mark = listener.people_mark()
-        assert before == 2 and mark == 2
-
-        writer.execute("SELECT pg_notify(%s, 'm41')", [pgnews.PEOPLE_CHANNEL])
-        _wait_readable(listening.fileno())
-        # Not "ask the database": taken in here, and only the liker's marks moved.
-        assert listener.generation() == before
-        assert listener.person_unchanged("41", mark)
-        assert not listener.person_unchanged("m41", mark)
-        assert listener.person_unchanged("m42", mark)
-
-        writer.execute("SELECT pg_notify(%s, '')", [pgnews.CHANNEL])
-        _wait_readable(listening.fileno())
-        after = listener.generation()
-        assert after is not None and after != before  # a feed's news moves the generation
+        connection_listening.execute(f"LISTEN {pgnews.CHANNEL}")
+        connection_listening.execute(f"LISTEN {pgnews.PEOPLE_CHANNEL}")
+        yield _listener_without_thread(connection_listening), writer
 
 
-def test_a_reader_does_not_wait_for_the_lock(transactional_db):
-    params = pgnews.connection_params()
-    with (
-        psycopg.connect(**params, autocommit=True) as listening,
-        psycopg.connect(**params, autocommit=True) as writer,
-    ):
-        listening.execute(f"LISTEN {pgnews.CHANNEL}")
-        listener = _listener_without_thread(listening)
-        writer.execute("SELECT pg_notify(%s, '')", [pgnews.CHANNEL])
-        _wait_readable(listening.fileno())
-        with listener._conn_lock:  # the thread is taking news in
-            assert listener.generation() is None  # ask the database meanwhile
-        assert listener.generation() not in (None, 2)
+def test_a_reader_takes_waiting_news_in_itself(listening):
+    listener, writer = listening
+    before = listener.generation()
+    mark = listener.people_mark()
+    assert before == 2 and mark == 2
+
+    writer.execute("SELECT pg_notify(%s, 'm41')", [pgnews.PEOPLE_CHANNEL])
+    _wait_readable(listener._fd)
+    # Not "ask the database": taken in here, and only the liker's marks moved.
+    assert listener.generation() == before
+    assert listener.person_unchanged("41", mark)
+    assert not listener.person_unchanged("m41", mark)
+    assert listener.person_unchanged("m42", mark)
+
+    writer.execute("SELECT pg_notify(%s, '')", [pgnews.CHANNEL])
+    _wait_readable(listener._fd)
+    after = listener.generation()
+    assert after is not None and after != before  # a feed's news moves the generation
+
+
+def test_a_reader_does_not_wait_for_the_lock(listening):
+    listener, writer = listening
+    writer.execute("SELECT pg_notify(%s, '')", [pgnews.CHANNEL])
+    _wait_readable(listener._fd)
+    with listener._conn_lock:  # the thread is taking news in
+        assert listener.generation() is None  # ask the database meanwhile
+    assert listener.generation() not in (None, 2)

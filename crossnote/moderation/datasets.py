@@ -152,10 +152,12 @@ OWN_CASE_SETS = (
     "train9",  # written to train on, never a measure (session 15)
     "holdout11",  # tuned on in session 21 (helper modtune13): blind no longer
     "holdout12",  # tuned on in session 21 (helper modtune13): blind no longer
+    "holdout13",  # tuned on in session 22 (helper modtune14): blind no longer
 )
 # Every set is one or the other; holdout11 and holdout12 (blind in sessions 19 and 20) were tuned
-# on in session 21; holdout13 declared blind in session 21.
-BLIND_CASE_SETS: frozenset[str] = frozenset({"holdout13"})
+# on in session 21; holdout13 (blind in session 21) was tuned on in session 22, when a new blind
+# set was being written.
+BLIND_CASE_SETS: frozenset[str] = frozenset()
 # Evasions of these kinds are not offensive language (the classifier's question), as a note
 # removed as spam teaches it nothing (OFFENSIVE_CATEGORIES): taught as offensive, "dm me" and
 # "add my wechat" made a newcomer's "DM me if you want to practise Chinese" score as abuse.

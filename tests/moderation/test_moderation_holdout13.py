@@ -15,7 +15,8 @@ newcomers).
 and 170 -> 256/270 there) caught 171/279 (61.3%): threat 6/37, paraphrase 10/47, spam 7/17,
 scam 8/17, hate 16/23, harassment 15/26; the disguises 83-100%. As on every blind set before it,
 rules learnt from one set's sentences reach few of a new writer's. Floors with a margin of one
-case. Blind (datasets.BLIND_CASE_SETS).
+case. Blind until session 22, when helper modtune14 tuned the rules on its misses
+(datasets.OWN_CASE_SETS): a measure of fit since.
 """
 
 import pytest
@@ -34,7 +35,7 @@ HOLDOUT13_FLOORS = {
 def test_holdout13_is_its_own_sentences_in_both_languages_and_big_enough():
     check_its_own_sentences(
         "holdout13",
-        OWN_CASE_SETS,  # every set written before it
+        OWN_CASE_SETS[: OWN_CASE_SETS.index("holdout13")],  # every set written before it
         lookalikes=230,
         evasions=270,
         newcomers=80,

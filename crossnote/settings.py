@@ -349,11 +349,12 @@ CROSSNOTE_LLM_GUARD = {
 # Messages and real time (docs/using/messages.md). Channels delivers new messages, typing and unread
 # counts over WebSockets. Without REDIS_URL the web processes of this machine share a layer over
 # Unix datagram sockets in a private temporary folder (crossnote.messaging.layer: no Redis, no
-# database writes); with REDIS_URL every process, on any machine, shares one Redis channel layer.
+# database writes); with REDIS_URL every process, on any machine, shares one Redis channel layer
+# (channels_redis's, which synchronous code pushes to without an event loop: messaging.redislayer).
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "BACKEND": "crossnote.messaging.redislayer.SyncSendRedisChannelLayer",
             # redis-py 8 times socket reads out after 5 s, which breaks the layer's blocking
             # BZPOPMIN and drops idle sockets (django/channels_redis#422): no read timeout here.
             "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": None}]},

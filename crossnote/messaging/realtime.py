@@ -47,7 +47,9 @@ def send_now(user_ids, event: dict | None, *, kind: str = "deliver") -> None:
         if not ids:
             return
     message = {"type": kind, "event": event}
-    if hasattr(layer, "group_send_sync"):  # no hop to an event loop: a datagram per process
+    # No hop to an event loop where the layer can send from this thread: a datagram per process
+    # (crossnote.messaging.layer) or one Redis round trip (crossnote.messaging.redislayer).
+    if hasattr(layer, "group_send_sync"):
         try:
             for user_id in ids:
                 layer.group_send_sync(group_for(user_id), message)

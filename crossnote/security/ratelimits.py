@@ -3,20 +3,31 @@
 Counters live in Django's cache (Redis with REDIS_URL, else the database cache table), so every
 process and thread shares them; never per-process memory. Both count atomically (Redis INCR; the
 database cache's incr locks the row: crossnote.core.cache), so a hammered limit does not
-under-count. Each action is counted per client IP
+under-count; with Redis a request's limits are all counted in one round trip (count_many). Each
+action is counted per client IP
 (IPv6 grouped by /64, see clientip.py) and per account. Defaults follow Mastodon's (rack-attack
 and its per-account limits); CROSSNOTE_RATE_LIMITS and admin → Rate limits override them.
 """
 
 import functools
+import time
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django_ratelimit.core import get_usage, rate_re
+from django_ratelimit import ALL
+from django_ratelimit.core import (
+    EXPIRATION_FUDGE,
+    _get_window,
+    _make_cache_key,
+    _split_rate,
+    get_usage,
+    rate_re,
+)
 
 from crossnote.core import revocation
 from crossnote.core.errors import RateLimited
@@ -129,6 +140,35 @@ def _count(request, group: str, value: str, rate: str) -> int:
     return max(1, usage["time_left"])
 
 
+def _count_all(request, counted: list[tuple[str, str, str]]) -> int:
+    """Count one request against each (group, value, rate); seconds to wait when over any
+    limit, else 0. Where the cache counts several keys in one round trip (Redis), all at once,
+    under the keys and windows django-ratelimit gives them (its `get_usage` reads the same
+    counts); elsewhere one by one through django-ratelimit."""
+    cache = caches[getattr(settings, "RATELIMIT_USE_CACHE", "default")]
+    count_many = getattr(cache, "count_many", None)
+    if count_many is None:
+        return max((_count(request, *entry) for entry in counted), default=0)
+    keys, seconds, limits, windows = [], [], [], []
+    for group, value, rate in counted:
+        limit, period = _split_rate(rate)
+        window = _get_window(value, period)
+        keys.append(_make_cache_key(group, window, rate, value, ALL))
+        seconds.append(period + EXPIRATION_FUDGE)
+        limits.append(limit)
+        windows.append(window)
+    counts = count_many(keys, seconds)
+    now = int(time.time())
+    return max(
+        (
+            max(1, window - now)
+            for count, limit, window in zip(counts, limits, windows, strict=True)
+            if count > limit
+        ),
+        default=0,
+    )
+
+
 def check_rate(request, action: str, *, account: str | None = None) -> None:
     """Count this request against `action`'s limits; raise RateLimited (429) when over one.
 
@@ -141,10 +181,14 @@ def check_rate(request, action: str, *, account: str | None = None) -> None:
     if account is None and user is not None and user.is_authenticated:
         account = f"user:{user.pk}"
     keys = {"ip": client_ip_group(request), "user": account}
-    wait = 0
-    for scope, value in keys.items():
-        if value and rates.get(scope):
-            wait = max(wait, _count(request, f"crossnote.{action}.{scope}", value, rates[scope]))
+    wait = _count_all(
+        request,
+        [
+            (f"crossnote.{action}.{scope}", value, rates[scope])
+            for scope, value in keys.items()
+            if value and rates.get(scope)
+        ],
+    )
     if wait:
         raise RateLimited(
             _("Too many %(action)s from you right now. Please try again in %(wait)s.")

@@ -161,6 +161,13 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=40, help="functions listed per table")
     parser.add_argument("--port", type=int, default=8000, help="first port to try")
     parser.add_argument("--out", default=None, help="folder for the profiles (default: new)")
+    parser.add_argument(
+        "--notes",
+        type=int,
+        default=100,
+        help="how many of the newest public notes the note-page and like endpoints pick from "
+        "(100: pages kept after the first; bench/feeds_load.py's rows use 5000: mostly made)",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("bench/profile.py needs wrk (Debian package `wrk`)")
@@ -179,7 +186,7 @@ def main() -> None:
     }
     out = Path(args.out or tempfile.mkdtemp(prefix="crossnote-profile-"))
     out.mkdir(parents=True, exist_ok=True)
-    env.update(prepare(readers=200, notes=100, workdir=out))
+    env.update(prepare(readers=200, notes=args.notes, workdir=out))
     port = free_port(args.port)
     host = f"http://127.0.0.1:{port}"
     command = crossnote_command(args.interface, port, args.workers, args.threads)

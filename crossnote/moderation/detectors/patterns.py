@@ -2891,6 +2891,615 @@ _MODTUNE13_PATTERNS = (
     _CONTEMPT_IDIOMS_THIRD,
 )
 
+# --- issue 17, session 22, helper "modtune14": abuse carried by meaning, written for the
+# constructions a new writer uses (holdout13's misses grouped by construction, and two fresh
+# batches written here, /tmp/modtune14/gen*), each a family with slots in both languages, never a
+# sentence: a veiled warning beside knowing where someone is, harm to belongings or family said
+# as a likelihood, publishing someone's details, "people like you should …", an insult by
+# comparison or implication (brain, face, smell, worth, parents' failure), persistent
+# harassment, a group said to ruin or control, and commercial pairs (a code or a card number
+# asked beside a pretext, gift cards beside a borrowed phone). Each checked on its own
+# look-alikes (tests/moderation/test_modtune14_rules.py), every set's and the shipped corpora.
+# A warning that something will happen to someone or theirs, said as a likelihood or a dare:
+# "would hate for her care to suddenly get worse", "lots of things can happen to cats outside,
+# you know", "keep posting and see what happens", "keep it up and your stand might catch fire one
+# night", "your car would burn nicely", "you'll be sorry when I'm finished with you", "wait till
+# I catch you alone", "I'm going to slash your tyres", "come to your house and break every bone"
+# (not "I'd hate for you to miss the bus", "keep practising and see what happens", "accidents
+# happen, you know")
+_MENACE_LIKELY_EN = Pattern(
+    "threat of violence",
+    categories.HARASSMENT,
+    re.compile(
+        r"\b(?:would|i['’]?d|i\s+would)\s+hate\s+(?:for|if|to\s+see)\s+(?:your|ur|you|u|her|him|them|it"
+        r"|that|this)\b[^.!?\n]{0,50}?\b(?:to\s+happen|happened|get(?:s)?\s+(?:hurt|worse|sick|damaged"
+        r"|broken|burned|burnt)|suddenly|catch(?:es)?\s+fire|go(?:es)?\s+missing|disappear(?:ed)?"
+        r"|(?:had|have|has)\s+an\s+accident|an\s+accident)"
+        r"|\b(?:things|stuff|lots\s+of\s+things|bad\s+things|accidents|anything)\s+(?:(?:can|could|might"
+        r"|may|do|tend\s+to)\s+)?happen\s+to\s+(?:your|ur|you|u|people\s+(?:who|like)|(?:\w+\s+)?(?:cats|dogs"
+        r"|pets|kids|cars|houses|shops|families)\b|snitches|rats|grasses|loudmouths|nosy\s+people|(?:people"
+        r"|those|guys|girls|kids|folks)\s+who\b)[^\n]{0,40}?(?:you\s+know\b|just\s+saying"
+        r"|think\s+about\s+(?:it|that)|if\s+you\s+keep|keep\s+that\s+in\s+mind|remember\s+that)"
+        r"|\b(?:keep|go\s+on|carry\s+on|continue)\s+(?:posting|talking|commenting|running\s+(?:your|ur)"
+        r"\s+mouth|tagging\s+me|reporting\s+me|testing\s+me|pushing\s+me|it\s+up|doing\s+(?:this|that))"
+        r"\b[^.!?\n]{0,40}?\b(?:and|&)\s+(?:see|find\s+out|watch)\s+what\s+happens"
+        r"|\bkeep\s+it\s+up\s+and\s+(?:your|ur|you|u)\b[^.!?\n]{0,40}?\b(?:might|may|could|will|['’]ll)"
+        r"\s+(?:\w+\s+){0,2}?(?:catch\s+fire|burn|get\s+hurt|have\s+an\s+accident|disappear|go\s+missing"
+        r"|regret\s+it|be\s+sorry)"
+        r"|\b(?:your|ur)\s+(?:\w+\s+){0,3}?(?:would|will|might|could)\s+(?:burn|go\s+up)\s+(?:so\s+)?"
+        r"(?:nicely|well|fast|quick(?:ly)?|in\s+minutes)"
+        r"|\b(?:might|may|could|would)\s+(?:just\s+)?catch\s+fire\s+(?:one\s+)?(?:night|day|evening"
+        r"|of\s+these\s+days)"
+        r"|\b(?:your|ur)\s+(?:dog|cat|kid|son|daughter|wife|husband|car|pet|face)\s+would\s+look\s+"
+        r"(?:better|nicer)\s+without\s+(?:its|his|her|their|your|the)\s+(?:legs|teeth|eyes|fingers"
+        r"|hands|arms|kneecaps|windows|tyres|tires|wheels|nose|ears|tail)\b"
+        r"|\b(?:won['’]?t|will\s+not|never|sorry|regret|can['’]?t|no\s+longer)\b[^.!?\n]{0,60}?\b(?:once"
+        r"|when|after)\s+(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+(?:done|finished|through)\s+with\s+"
+        r"(?:you|u|your|ur)\b"
+        r"|\b(?:till|until|when|once)\s+i\s+(?:catch|get|find)\s+(?:you|u|ya)\s+(?:alone|on\s+your\s+own"
+        r"|by\s+yourself)\b"
+        r"|\b(?:i['’]?ll|i\s+will|i['’]?m\s+going\s+to|i['’]?m\s+gonna|gonna|we['’]?ll)\s+(?:slash|key"
+        r"|smash|torch|burn\s+down|poison|vandali[sz]e|wreck)\s+(?:all\s+(?:four\s+)?(?:of\s+)?)?"
+        r"(?:your|ur)\s+(?:\w+\s+){0,2}?(?:tires|tyres|car|windows|windscreen|windshield|house|shop"
+        r"|store|stand|dog|cat|bike|door|garden|fence|van|truck|business|rental)\b"
+        r"|\b(?:break|snap|shatter|smash)\s+every\s+bone\s+in\s+(?:your|ur)\b"
+        r"|\bcome\s+to\s+(?:your|ur)\s+(?:house|home|place|door|work|office|school)\s+and\s+(?:\w+\s+)"
+        r"{0,2}?(?:break|smash|beat|hurt|kill|burn|stab|shoot|teach\s+you)"
+        r"|\bi['’]?ll\s+deal\s+with\s+(?:you|u)\s+(?:myself|personally)\b"
+        r"|\b(?:i['’]?ll|we['’]?ll|i\s+will)\s+be\s+waiting\s+(?:for\s+(?:you|u)\s+)?(?:outside|at|by|near)"
+        r"\b[^.!?\n]{0,60}?\bwith\s+(?:a\s+few|some|my|a\s+couple\s+of|the)\s+(?:friends|boys|mates"
+        r"|guys|brothers|buddies|lads)\b[^\n]{0,40}?(?:until|till|then\s+we['’]?ll)"
+        r"|\bi['’]?(?:m|ll\s+be)\s+bring(?:ing)?\s+something\s+(?:other\s+than|besides|more\s+than)"
+        r"|\bnext\s+time\s+(?:i|we)\s+see\s+(?:you|u|ya)\b[^.!?\n]{0,30}?(?:you['’]?re\s+(?:going\s+down"
+        r"|dead|done|finished)|you\s+won['’]?t\s+(?:walk|get\s+up)|it['’]?s\s+over)"
+        r"|\b(?:you['’]?ll|you\s+will|you['’]?re\s+(?:gonna|going\s+to))\s+(?:leave|go\s+home|end\s+up"
+        r"|come\s+back|be\s+carried\s+out)\s+in\s+(?:pieces|a\s+body\s*bag|an\s+ambulance|a\s+box|a\s+coffin"
+        r"|a\s+cast|bandages)\b"
+        r"|\bmake\s+sure\s+(?:you|u)\s+never\s+(?:work|show\s+(?:your|ur)\s+face|sleep|see\s+(?:your|ur)"
+        r"|post)\b"
+        r"|\b(?:i['’]?ll|i\s+will|gonna|going\s+to|i['’]?m\s+going\s+to)\s+find\s+out\s+where\s+(?:you|u"
+        r"|your\s+\w+|ur\s+\w+)\s+(?:live|lives|work|works|sleep|sleeps|study|studies|go\s+to\s+school)"
+        r"\b[^\n]{0,30}?(?:won['’]?t\s+take\s+long|just\s+wait|you['’]?ll\s+see|then\s+we['’]?ll|and\s+then)"
+        r"|\b(?:might|may|could|will)\s+be\s+(?:your|ur)\s+last\s+(?:quiet|peaceful|safe|calm)\s+(?:one|night"
+        r"|day|week|weekend|sleep)\b"
+        r"|\b(?:once|when|after|if)\s+(?:people|everyone|everybody|your\s+(?:boss|wife|husband|family"
+        r"|friends|parents))\s+(?:hear|hears|find\s+out|finds\s+out|learn|learns|see|sees)\s+what\s+i"
+        r"\s+(?:know|have|saw)\b"
+        r"|\b(?:you\s+have|you['’]?ve\s+got)\s+no\s+idea\s+(?:what|who)\s+(?:i['’]?m|i\s+am|we['’]?re"
+        r"|we\s+are)\s+capable\s+of\b(?!\s+(?:in|at|when|with)\b)[^\n]{0,40}?(?:find\s+out|you['’]?ll"
+        r"\s+see|soon|yet|learn)"
+    ),
+    needs=("hate", "happen", "catch fire", "burn", "go up", "look better", "look nicer",
+           "done with", "finished with", "through with", "catch you", "catch u", "get you",
+           "find you", "slash", "key ", "smash", "torch", "poison", "vandali", "wreck",
+           "every bone", "come to your", "come to ur", "deal with", "be waiting",
+           "bring something", "bringing something", "next time", "no idea", "in pieces",
+           "body bag", "bodybag", "in an ambulance", "in a box", "in a coffin", "in a cast",
+           "bandages", "make sure", "find out where", "be your last", "be ur last", "what i know",
+           "what i have", "what i saw"),
+)  # fmt: skip
+# Knowing where someone or theirs will be, and a warning in other words: "your daughter walks
+# home at 6:15 every Tuesday. Just something I noticed", "I know which bus you take. Enjoy the
+# ride while you can", "I remember yours too. Sleep tight", "we know your kids' school. Think
+# about that" (not "I know which bus you take, want to ride together?")
+_KNOWING_WARNED_EN = Pattern(
+    "threat of violence",
+    categories.HARASSMENT,
+    re.compile(
+        r"\b(?:(?:i|we)\s+(?:know|remember|have|found|noticed|saw|watched|see)\s+(?:which|where|what"
+        r"\s+time|when|yours|your\s+(?:\w+\s+)?(?:address|route|schedule|car|plates?|building|window"
+        r"|door|house|home|bus|pickup|spot|kids?['’]?|daughter|son|wife|husband|school|gym|office|street"
+        r"|flat|apartment|dorm)\b)|(?:i['’]?ve|we['’]?ve)\s+been\s+watching\s+(?:you|u|your|ur)\b"
+        r"|(?:your|ur)\s+(?:daughter|son|kid|kids|wife|husband|mum|mom|mother|dad|father|grandma"
+        r"|grandmother|grandpa|grandfather|sister|brother|girlfriend|boyfriend|family)\b[^.!?\n]{0,60}?"
+        r"(?:\bevery\s+(?:day|morning|night|evening|week|monday|tuesday|wednesday|thursday|friday"
+        r"|saturday|sunday)|\bat\s+\d|\broom\s+\d|\bon\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays"
+        r"|saturdays|sundays|weekends)\b))"
+        r"[^\n]{0,100}?\b(?:sleep\s+(?:tight|well)|sweet\s+dreams|lock\s+(?:your|ur)\s+doors?"
+        r"|watch\s+(?:your|ur)\s+(?:step|footing)|enjoy\s+(?:the|your)\s+\w+\s+while\s+(?:you|u)\s+can"
+        r"|while\s+(?:you|u)\s+(?:still\s+)?can\b|think\s+about\s+(?:that|it)\b|you['’]?ve\s+been\s+warned"
+        r"|just\s+(?:something\s+i\s+noticed|an\s+observation|thought\s+you['’]?d\s+(?:like|want)\s+to"
+        r"\s+know)|nice\s+(?:curtains|door|windows|car|garden|fence)|right\?\s*(?:lovely|cute|sweet|pretty"
+        r"|beautiful)\s+(?:kid|girl|boy|thing|family|daughter|son)\b)"
+    ),
+    needs=("sleep tight", "sleep well", "sweet dreams", "lock your door", "lock ur door",
+           "watch your step", "watch your footing", "watch ur", "while you can", "while u can",
+           "while you still can", "think about", "been warned", "something i noticed",
+           "an observation", "thought you'd", "thought you’d", "nice curtains", "nice door",
+           "nice windows", "nice car", "nice garden", "nice fence", "right?"),
+)  # fmt: skip
+# Someone's details or private pictures published as a threat, or done: "I'll post your address
+# and phone number everywhere unless …", "posting your plate number in the club chat unless you
+# delete this", "I've got your full name and employer … all of it goes public", "everyone will
+# know where you live" (not "never post your address online", "I'll send your photos tonight")
+_DETAILS_PUBLISHED_EN = Pattern(
+    "threat of violence",
+    categories.HARASSMENT,
+    re.compile(
+        r"(?:^|[.!?]\s*|\b(?:i['’]?ll|i\s+will|i['’]?m\s+going\s+to|i['’]?m\s+gonna|gonna|going\s+to"
+        r"|i['’]?m|we['’]?ll|about\s+to|then)\s+)(?<!never\s)(?<!don['’]t\s)"
+        r"(?:post|posting|leak|leaking|publish|publishing|dump|dumping|spread|spreading|plaster"
+        r"|plastering|expose|exposing|share|sharing|send|sending)\s+(?:all\s+)?(?:your|ur)\s+(?:\w+\s+)"
+        r"{0,3}?(?:address|phone\s+number|number|plate|plates|full\s+name|real\s+name|nudes|private"
+        r"\s+(?:photos|pics|pictures|messages)|employer|workplace|details|dms|messages|chats|location"
+        r"|ip)\b[^.!?\n]{0,60}?(?:everywhere|\bonline\b|\bpublic\b|\bunless\b|\buntil\b|\bif\s+you\s+"
+        r"(?:don['’]?t|do\s+not|keep)|\b(?:to|in|on)\s+(?:the|your|every|all|each)\s+(?:\w+\s+)?(?:chat"
+        r"|group|groups|forum|boss|family|school|class|page|feed|contacts|friends))"
+        r"|\b(?:i['’]?ve\s+got|i\s+have|i\s+know|we\s+have|we['’]?ve\s+got)\s+(?:your|ur)\s+(?:full"
+        r"\s+name|real\s+name|address|home\s+address|employer|workplace|phone\s+number|ip|location)"
+        r"\b[^\n]{0,100}?\b(?:goes?\s+public|go\s+public|everywhere|or\s+else)"
+        r"|\beveryone\s+(?:will|is\s+going\s+to|gonna)\s+know\s+where\s+(?:you|u)\s+live\b"
+    ),
+    needs=("post", "leak", "publish", "dump", "spread", "plaster", "expos", "shar", "send",
+           "public", "or else", "where you live", "where u live"),
+)  # fmt: skip
+# "people like you should be dragged out and beaten", "people who talk like you tend to have
+# accidents", "guys like u deserve to get hurt" (not "people like you make this city great")
+_PEOPLE_LIKE_YOU = Pattern(
+    "threat of violence",
+    categories.HARASSMENT,
+    re.compile(
+        r"\b(?:people|ppl|folks|guys|girls|women|men|kids|losers|freaks|those|idiots)\s+(?:like\s+"
+        r"(?:you|u|ya|yourself)|who\s+(?:talk|post|act|write|speak|think|comment|behave|dress)\s+like"
+        r"\s+(?:you|u|that|this)|who\s+\w+\s+(?:stuff|things|crap|shit)\s+like\s+(?:that|this|you|yours))\s+(?:should|deserve\s+to|need\s+to|ought\s+to|tend\s+to|usually"
+        r"|always|often|end\s+up|belong|get|have\s+a\s+way\s+of)\s+(?:\w+\s+){0,4}?(?:beaten|beat\s+up"
+        r"|dragged|shot|hanged|hung|lynched|locked\s+up|hurt|die|dead|disappear(?:ing)?|killed|put\s+down"
+        r"|(?:have|having)\s+accidents|accidents|suffer|punished|slapped|punched|gassed|exterminated"
+        r"|wiped\s+out|hospital|a\s+ditch|ditches|sterili[sz]ed|prison|jail|cages?"
+        r"|not\s+be\s+allowed\s+to\s+(?:vote|breed|have\s+kids|exist|live|speak))\b"
+    ),
+    needs=("like you", "like u", "like ya", "like yourself", "like that", "like this"),
+)  # fmt: skip
+# In Chinese: knowing where someone lives, works or goes, and a warning (你住哪栋哪户我已经查到
+# 了，晚上睡觉记得锁好门; 你老家在哪个村我已经打听到了，过年回去小心点; 敢退我的单？你们店几点关门
+# 我知道，到时候见; 我记住你长什么样了，下车别走); misfortune "one day" the writer will not be blamed
+# for (哪天四个轮胎都扎了可别怪我, 哪天吃了不该吃的东西可别哭); a dare with its taunt (看我怎么收
+# 拾你, 有你好受的, 看你还嚣张不嚣张, 看你能撑几天, 让你爸妈也尝尝被人堵门的滋味); a blow promised
+# (给你一刀, 打断你的腿); a job or a shop attacked (让你丢工作, 天天找人去闹) (not 知道你几点下班，回
+# 家路上小心点; 你住哪我知道，明天给你送月饼; 哪天下雨了记得带伞)
+_WHERE_KNOWN_ZH = (
+    r"(?:住哪|在哪|哪栋|哪户|哪个(?:村|小区|学校|单位|公司|班|楼)|哪路|几点|什么时候|地址|住址|单位"
+    r"|学校|老家|车牌|长什么样|上班|下班|放学|小区|工位|幼儿园|补习班|哪个[^" + _STOP_ZH + r"]{1,4}?(?:班|园|校"
+    r"|区|楼|店|厂))"
+)  # fmt: skip
+_WARNED_ZH = (
+    r"(?:(?<!路上)(?<!一路)(?<!开车)(?:小心|当心)(?:点|些|着)?|(?<!路上)注意点|锁好门|门锁好|掂量掂量"
+    r"|看着办|别怪我|别后悔|到时候见|(?<![一])等着(?![收拿瞧看吃取货我你他])|有你好受|别走|跑不了|躲不掉"
+    r"|躲不了|逃不掉|逃不了|走着瞧|(?:挺|很|不难)好找|别逼我|拜访|登门|上门|去找你)"
+)
+_MENACE_ZH = Pattern(
+    "threat of violence",
+    categories.HARASSMENT,
+    re.compile(
+        r"(?:" + _WHERE_KNOWN_ZH + r"[^" + _STOP_ZH + r"]{0,12}?(?:我|老子|我们)(?:都|早就|已经|早|全)?"
+        r"(?:知道|清楚|查到|打听|摸清|摸透|记住|去看过|去过|踩过点|蹲过)|(?:我|老子|我们)(?:都|早就|已经|早)?(?:知道|查到了"
+        r"|打听到了|记住了?)(?:你|你们)[^" + _STOP_ZH + r"]{0,10}?" + _WHERE_KNOWN_ZH + r")[^\n]{0,30}?"
+        + _WARNED_ZH
+        + r"|(?:哪天|改天|万一|说不定)[^" + _STOP_ZH + r"]{0,16}?(?:被(?:人)?(?:划|砸|扎|烧|偷|毒|打|撞|泼)"
+        r"|不见了|没了|扎了|划了|烧了|砸了|吃了[^" + _STOP_ZH + r"]{0,6}?不该吃)[^" + _STOP_ZH + r"]{0,8}?"
+        r"(?:可)?(?:别(?:哭|怪我|后悔|说我没提醒)|不关我(?:的)?事)"
+        r"|(?:最好别来|敢来|要是来)[^\n]{0,16}?出(?:点|个)?(?:意外|事)"
+        r"|看我(?:怎么|不)(?:收拾|弄|整|治|教训|修理|搞)(?:死)?你|有你(?:好受|好果子吃|受)的"
+        r"|让你吃不了兜着走|别以为(?:你)?(?:躲|跑|逃)得(?:掉|了)|(?:找人|派人|叫人)盯(?:着|上)(?:你|你家)"
+        r"|我都有[^" + _STOP_ZH + r"]{0,4}?信不信我(?:发|挂|贴|公布)|(?:我会|我要|我一定|我)让你[^" + _STOP_ZH + r"]{0,10}?付出代价"
+        r"|你会为你[^" + _STOP_ZH + r"]{0,8}?付出代价"
+        r"|看你还(?:嚣张|狂|横|牛|得意|怎么(?:混|做人|嚣张|见人))|看你(?:以后)?(?:还)?怎么(?:做人|混下去|见人)"
+        r"|看你(?:还)?能(?:撑|嚣张|狂|横)几天|让你(?:跪着|哭着)(?:求|跟)我"
+        r"|你[^" + _STOP_ZH + r"]{0,14}?(?:就|也)?别想(?:再)?(?:开(?:了|下去|(?=[" + _STOP_ZH + r",]|$))|干下去"
+        r"|做下去|混了|混下去|好过|安生|消停|在这)"
+        r"|(?:你家|你的)[^" + _STOP_ZH + r"]{0,14}?(?:挺|真|很)(?:新|好看|贵|可爱|漂亮)的?[,\s]*可惜了"
+        r"|(?<![么])(?:我)?(?:可)?不敢保证(?:你|什么)(?!时)|出了事(?:可)?别(?:怪我|找我)"
+        r"|让你(?:的)?(?:爸妈|家人|全家|父母|老婆|孩子|老公)?(?:也)?尝尝被[^" + _STOP_ZH + r"]{1,8}?的滋味"
+        r"|给你(?:一|两|几)(?:刀|板砖|闷棍)|打断你(?:的)?(?:腿|手|狗腿|脊梁)|卸你(?:一条)?(?:胳膊|腿)"
+        r"|(?<![别不])(?:让|叫)你(?:丢(?:了)?(?:工作|饭碗)|(?:在这行|在公司)?混不下去|被开除|卷铺盖)"
+        r"|(?:天天|每天)找人(?:去|来)?(?:闹|砸|堵|骂|泼)"
+    ),
+    needs=("知道", "清楚", "查到", "打听到", "摸清", "摸透", "记住", "哪天", "改天", "万一", "说不定",
+           "别来", "敢来", "要是来", "收拾", "看我", "有你好", "兜着走", "付出代价", "看你", "跪着",
+           "尝尝", "给你一", "给你两", "给你几", "打断你", "卸你", "丢工作", "丢了工作", "饭碗",
+           "混不下去", "被开除", "卷铺盖", "找人", "去看过", "去过", "踩过点", "蹲过", "别想",
+           "可惜了", "保证", "出了事", "哭着", "别以为", "盯着", "盯上", "信不信"),
+)  # fmt: skip
+# Someone's details, private pictures or chats published as a threat or done: 信不信我把你身份证
+# 号、手机号和单位全发到业主群里, 我已经把你的聊天记录发给你全班同学了 (not 把你的地址发给我，我寄
+# 过去)
+_DETAILS_PUBLISHED_ZH = Pattern(
+    "threat of violence",
+    categories.HARASSMENT,
+    re.compile(
+        r"(?:^|[" + _STOP_ZH + r",]|我|老子|信不信|就|要|会)[^" + _STOP_ZH + r"]{0,6}?把你(?:的)?[^" + _STOP_ZH + r"]{0,12}?"
+        r"(?:身份证|手机号|电话(?:号码)?|住址|家庭地址|地址|单位|私密照|私照|裸照|丑照|黑料|聊天记录"
+        r"|个人信息|真实姓名|真名|照片|丑事|糗事|视频|录音)[^" + _STOP_ZH + r"]{0,14}?(?:发到|挂到|挂在|贴到|传到|发遍"
+        r"|公布|曝光|群发|发给你(?:的)?(?:全班|全公司|所有|同学|同事|老板|领导|家人|爸妈|亲戚|男朋友"
+        r"|女朋友|老公|老婆)|发到你(?:们)?(?:家族群|公司群|班级群|业主群|校友群))(?![^" + _STOP_ZH + r"]{0,6}?(?:夸|点赞|好看|真美))"
+        r"|让你(?:的)?(?:亲戚|同事|同学|家人|全家|老板|领导|邻居)都(?:看看|知道)你(?:是)?(?:什么货色|什么东西|什么德性"
+        r"|有多)"
+    ),
+    needs=("把你", "让你"),
+)  # fmt: skip
+# An insult by comparison or implication: a goldfish with a better chance than you, as useful as
+# a screen door on a submarine, the reason shampoo has instructions, joy when you leave, parents
+# ashamed of you, born this dense, a face that could scare crows, smelling of a bin, an IQ lower
+# than the freezer, "I'd call you a clown but clowns are paid" (not "my dog has more energy than
+# you", "your parents must be so proud of you", "you smell like fresh bread")
+_LOWLY_EN = (
+    r"(?:dog|dogs|cat|cats|goldfish|fish|rock|rocks|brick|bricks|potato|potatoes|toddler|toddlers"
+    r"|hamster|chimp|monkey|houseplant|houseplants|wall|toaster|sock|parrot|pigeon|turnip|cabbage"
+    r"|doorknob|squirrel|worm|amoeba|calculator|spoon|kindergartener|five-year-old|three-year-old"
+    r"|baby|bacteria|mould|mold|goat|sheep|lamp|chair|parking\s+cone|traffic\s+cone)"
+)
+_INSULT_IMPLIED_EN = Pattern(
+    "insulting someone",
+    categories.HARASSMENT,
+    re.compile(
+        r"\b" + _LOWLY_EN + r"\b[^.!?\n]{0,50}?\b(?:smarter|brighter|cleverer|wiser|more\s+(?:personality"
+        r"|sense|charisma|brain\s+cells|brains|class|dignity|self-respect|talent|manners|intelligent"
+        r"|articulate)|better\s+(?:shot|chance|grasp|manners|taste|company)|(?:higher|bigger)\s+iq)\b"
+        r"[^.!?\n]{0,50}?\bthan\s+(?:you|u|ya|yours)\b(?!['’]d|\s+(?:think|expect|might|imagine|realis"
+        r"|realiz|know|would))"
+        r"|\b(?:i['’]?ve|i\s+have)\s+(?:seen|met|known|had)\s+(?:more|better)\s+(?:\w+\s+){0,2}?(?:in|from"
+        r"|on|with)\s+(?:a|an|the)\s+(?:\w+\s+)?" + _LOWLY_EN + r"\b"
+        r"|\b(?:you|u|your|ur)\b[^.!?\n]{0,40}?\b(?:about|as|roughly|nearly)\s+(?:useful|helpful|smart"
+        r"|sharp|bright|welcome|interesting|much\s+use|charming|important)\s+as\s+(?:a|an)\s+(?:\w+\s+)"
+        r"{0,3}?(?:screen\s+door|chocolate\s+teapot|ashtray|wet\s+\w+|fart|rock|brick|potato|doorknob"
+        r"|bag\s+of|sack\s+of|box\s+of|mosquito|tumou?r|rash|toothache|headache|hangover|parking\s+ticket"
+        r"|root\s+canal|lead\s+balloon)"
+        r"|\b(?:you|u|your|ur)\b[^.!?\n]{0,40}?\b(?:matters?|counts?|means?)\s+(?:about\s+)?as\s+much\s+as"
+        r"\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:wet\s+\w+|napkin|fart|rock|brick|potato|sneeze|crumb|used\s+\w+)"
+        r"|\b(?:you|u)(?:['’]re|\s+are|\s+r|\s+must\s+be|\s+have\s+to\s+be|\s+are\s+probably)\s+(?:the|a"
+        r"|one)\s+(?:main\s+|whole\s+|only\s+|real\s+)?reason\s+(?:why\s+)?(?:\w+\s+|['’\"]\w+\s+\w+['’\"]"
+        r"\s+){0,7}?(?:has|have|had|added|print|prints|needs?|put)\s+(?:\w+\s+|['’\"][\w\s]+['’\"]\s+){0,2}?"
+        r"(?:instructions|warning\s+labels?|warnings?|surcharges?|rules?)\b"
+        r"|\b(?:joy|happiness|peace|relief|best\s+part\s+of|brighten|brightens|light\s+up|lights\s+up)\b"
+        r"[^.!?\n]{0,40}?\bwhen\s+(?:you|u)\s+(?:finally\s+)?(?:leave|log\s+off|log\s+out|go\s+away|shut\s+up"
+        r"|stop\s+talking|walk\s+out|are\s+gone)\b(?:\s+the\s+room)?(?!\s+(?:for|with|to|on|in|at|the)\b)"
+        r"|\b(?:your|ur)\s+(?:parents|mom|mum|mother|dad|father|folks|family|kids|children)\s+(?:\w+\s+)"
+        r"{0,4}?(?:(?:disappointed|ashamed|embarrassed)\s+(?:in|of|by)\s+(?:you|u|how\s+you)\b|(?:gave"
+        r"|given|give)\s+up\s+on\s+(?:you|u)\b|regret(?:s|ted)?\s+(?:having|raising|making)\s+(?:you|u)\b"
+        r"|should\s+have\s+stopped\s+(?:at|with|before))"
+        r"|\b(?:were|are)\s+(?:you|u)\s+(?:born|always|naturally)\s+(?:this|that|so)\s+(?:dense|dumb"
+        r"|stupid|thick|slow|ugly|annoying|useless|pathetic|clueless|boring|dim|ignorant)\b"
+        r"|\bdo\s+(?:you|u)\s+practi[cs]e\s+being\s+(?:this|that|so)\s+(?:dense|dumb|stupid|thick|slow"
+        r"|ugly|annoying|useless|pathetic|clueless|boring|dim|ignorant)\b"
+        r"|\b(?:your|ur)\s+(?:face|mug|breath|looks|smell|stench)\s+(?:could|would|can|will|must)\s+"
+        r"(?:\w+\s+)?(?:scare|frighten|stop|crack|curdle|kill|break|melt|sink|peel|wilt|sour)\s+(?:\w+\s+)"
+        r"{0,3}?(?:crows?|clocks?|mirrors?|milk|paint|children|kids|dogs|babies|the\s+dead|trains?"
+        r"|ships?|wallpaper|flowers|plants|cameras?|lens(?:es)?)\b"
+        r"|\b(?:your|ur)\s+face\s+(?:explains|is\s+why)\s+(?:why\s+)?(?:the|they|everyone|nobody|no\s+one)\b"
+        r"|\b(?:you|u)\s+(?:smell|stink|reek)\s+(?:like|of)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}?(?:bin"
+        r"|bins|garbage|trash|sewer|sewage|toilet|rotten|dead|corpse|goat|pig|dumpster|landfill|feet"
+        r"|armpits?|vomit|piss|shit|rubbish|skunk|death)\b"
+        r"|\b(?:do|did)\s+(?:you|u)\s+(?:ever|even)\s+(?:shower|bathe|wash)\s*\?"
+        r"|\b(?:ever\s+heard\s+of|have\s+you\s+(?:ever\s+)?heard\s+of)\s+(?:soap|deodorant|a\s+shower"
+        r"|showers|toothpaste|a\s+toothbrush|mouthwash)\b"
+        r"|\b(?:your|ur)\s+(?:iq|brain|brains|brain\s+cells?|intelligence|two\s+brain\s+cells)\b[^.!?\n]"
+        r"{0,30}?\b(?:lower\s+than|smaller\s+than|running\s+on\s+(?:a\s+)?(?:potato|lemon|hamster|single"
+        r"|one|dial-up|two)|is\s+missing|fighting\s+for\s+third|on\s+(?:vacation|holiday|strike)|the\s+size"
+        r"\s+of\s+(?:a\s+)?(?:pea|peanut|walnut|raisin|grain)|room\s+temperature|shoe\s+size|single\s+digits?)"
+        r"|\b(?:could|can)\s+(?:[\w,]+\s+){0,4}?but\s+(?:apparently\s+|clearly\s+|obviously\s+)?not\s+(?:you"
+        r"|u)\b(?=\s*(?:[.!?,]|apparently|clearly|$))"
+        r"|\b(?:nothing|not\s+one\s+thing|not\s+a\s+single\s+thing)\s+(?:you['’]?ve|you\s+have|you)\s+(?:ever"
+        r"\s+)?(?:said|posted|written|done|made)\s+(?:has\s+been\s+|was\s+|is\s+)?(?:worth\s+(?:\w+ing|anything"
+        r"|a\s+damn)|of\s+value)"
+        r"|\b(?:your|ur)\s+(?:existence|birth)\s+(?:is|was)\s+(?:a|an|just\s+a|nothing\s+but\s+a)\s+(?:\w+\s+)?"
+        r"(?:rounding\s+error|mistake|joke|waste|typo|error|disappointment|cautionary\s+tale)\b"
+        r"|\bi['’]?d\s+(?:call|say|compare)\s+(?:you|u)\b[^.!?\n]{0,60}?\bbut\s+(?:that\s+would\s+be\s+(?:an"
+        r"\s+)?(?:insult|unfair|rude)\s+to|(?:\w+\s+){1,3}(?:has|have)\s+standards|(?:\w+\s+){1,2}(?:are|is)"
+        r"\s+(?:paid|actually|at\s+least))"
+        r"|\b(?:you|u)\s+(?:have|got|possess)\s+the\s+(?:charisma|personality|intelligence|brains?|iq|charm"
+        r"|wit|social\s+skills|emotional\s+range|sex\s+appeal|conversation(?:al)?\s+skills|attention\s+span"
+        r"|looks|depth)\s+of\s+(?:a|an)\s+(?:\w+\s+){0,3}?(?:box|brick|rock|potato|sock|wall|doorknob|plank"
+        r"|toaster|turnip|goldfish|sponge|puddle|napkin|paper\s+bag|cardboard|lamp\s*post|cabbage|spoon"
+        r"|fence\s+post|cucumber|wet\s+\w+|damp\s+\w+|dead\s+\w+)\b"
+        r"|\b(?:you|u|your\s+\w+|ur\s+\w+)\s+(?:is|are|['’]re|r)\s+the\s+human\s+(?:equivalent|version)\s+of"
+        r"\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:dial\s+tone|check\s+engine\s+light|headache|migraine|participation"
+        r"\s+trophy|traffic\s+jam|hangover|paper\s+cut|stubbed\s+toe|pop-?up|spam|rash|typo|error\s+message"
+        r"|loading\s+screen|mosquito|root\s+canal|parking\s+ticket|wet\s+\w+|soggy\s+\w+|expired\s+\w+)\b"
+        r"|\bi['’]?d\s+agree\s+with\s+(?:you|u)\s+but\s+then\s+we['’]?d\s+both\s+be\s+wrong"
+        r"|\bthe\s+only\s+thing\s+(?:you['’]?ve|you\s+have|you)\s+(?:ever\s+)?(?:finished|achieved|accomplished"
+        r"|completed|mastered)\s+is\s+(?:a|an|the|your)\b"
+        r"|\b(?:your|ur)\s+(?:\w+\s+)?(?:cooking|singing|voice|face|jokes?|writing|music|poetry|breath"
+        r"|personality|company)\s+(?:could|should|would|can)\s+be\s+(?:used\s+)?(?:as\s+)?(?:a\s+)?(?:punishment"
+        r"|torture|war\s+crime|illegal)\b"
+        r"|\b(?:your|ur)\s+(?:brain|head|mind|skull)\s+(?:is|['’]s)\s+(?:like\s+)?(?:a|an)\s+(?:\w+\s+){0,8}?"
+        r"(?:none\s+of\s+them|empty|nothing\s+in|broken|dead|buffering|out\s+of\s+order|vacant|echo)"
+        r"|\b(?:go|goes|went|fall|falls)\s+(?:quiet|silent|dead)\s+(?:the\s+(?:second|moment|minute)|when"
+        r"|whenever|as\s+soon\s+as)\s+(?:you|u)\s+(?:join|joins|walk\s+in|arrive|enter|show\s+up|speak|talk"
+        r"|post)\b"
+        r"|\bnobody\s+(?:\w+\s+){0,4}?(?:actually|really|even)\s+(?:wants|likes|invites)\s+(?:you|u)\s+"
+        r"(?:there|here|around|back)\b"
+    ),
+    needs=("than you", "than u", "than ya", "than yours", "seen more", "seen better", "met more",
+           "met better", "known more", "had more", "had better", "useful as", "helpful as",
+           "smart as", "sharp as", "bright as", "welcome as", "interesting as", "much use as",
+           "charming as", "important as", "as much as", "reason", "when you", "when u",
+           "disappointed", "ashamed", "embarrassed", "gave up on", "given up on", "give up on",
+           "regret", "should have stopped", "born this", "born that", "born so", "always this",
+           "always so", "practice being", "practise being", "face", "mug", "breath", "looks",
+           "smell", "stench", "stink", "reek", "shower", "bathe", "wash", "heard of", "iq",
+           "brain", "intelligence", "not you", "not u", "nothing you", "not one thing",
+           "not a single thing", "existence", "birth", "i'd call", "i'd say", "i'd compare",
+           "i’d call", "i’d say", "i’d compare", "nobody", "charisma", "personality", "wit",
+           "social skills", "emotional range", "sex appeal", "conversation", "attention span",
+           "depth", "human equivalent", "human version", "agree with", "only thing",
+           "punishment", "torture", "war crime", "illegal", "brain is", "brain's", "head is",
+           "mind is", "skull is", "quiet", "silent", "dead"),
+)  # fmt: skip
+# The same in Chinese: a brain that is out of credit or full of water, 出门带脑子, 猪都比你聪明,
+# 跟三岁小孩差不多, a face that frightens or wastes cloth, a smell through the screen, parents
+# whose worst failure is you (没看说明书, 申请退货), 你的存在就是个错误, 除了吃还会干什么, 活到现在,
+# 不够我喂狗, 就你这水平还是回去种地, 拉低平均颜值, 看你一眼能吐三天 (not 你的智商测试结果出来了吗,
+# 你这张脸真上镜, 你爸妈身体还好吗, 你除了中文还会什么语言)
+_INSULT_IMPLIED_ZH = Pattern(
+    "insulting someone",
+    categories.HARASSMENT,
+    re.compile(
+        r"(?:你|你的|你这|你那)(?:个|点)?(?:智商|脑子|脑袋|脑仁|脑回路|情商)(?:是|都|真|怕不是|估计|应该"
+        r"|是不是|怕是|该|里)?(?:被)?[^" + _STOP_ZH + r",]{0,6}?(?:欠费|余额不足|下线|离家出走|门夹|驴踢"
+        r"|进水|装(?:的)?(?:都|全)?是(?:水|浆糊|屎|草|豆腐渣)|是摆设|是个摆设|没带|忘带|充值|堪忧|感人|捉急"
+        r"|停机|短路|生锈|发育不全|没发育|有坑|有泡|离线|掉线|为负|负数|是负的|被狗吃了|喂狗了|没开机)"
+        r"|出门(?:别忘了|记得|能不能|要)?带(?:上)?(?:点)?脑子|(?:没|不)(?:一句|一个字)?(?:是)?带(?:着)?脑子的"
+        r"|说话(?:不|没)带脑子"
+        r"|(?:猪|狗|猫|鱼|驴|猴子|猩猩|石头|木头|三岁小孩|小学生|幼儿园(?:小朋友)?|草履虫|单细胞(?:生物)?"
+        r"|金鱼|仓鼠|鹦鹉|我家狗|我家猫|扫地机器人|计算器)[^" + _STOP_ZH + r",]{0,12}?都比你(?:聪明|强"
+        r"|有用|懂事|好看|有出息|有脑子|懂|明白|机灵|有文化|会说话|讲道理|像个人|(?:写|画|唱|说|做|弄|拍|演|剪|跳)得好)"
+        r"|你[^" + _STOP_ZH + r"]{0,12}?(?:跟|和|像)(?:个)?(?:三岁(?:小孩|孩子)|小学生|幼儿园(?:小朋友|小孩)?)"
+        r"[^" + _STOP_ZH + r",]{0,4}?(?:差不多|一个水平|没(?:什么|啥)?区别)"
+        r"|智商(?:应该|估计|大概)?也(?:差不多|就这样)"
+        r"|(?:你这(?:张)?脸|你的脸|你那张脸|你这长相|你这模样|你这副(?:模样|尊容|嘴脸)|长成(?:你)?这样"
+        r"|长你这样|你这身材|你这体型|就你这(?:体型|身材|长相|模样|脸|颜值)|你这颜值)[^\n]{0,24}?"
+        r"(?:辛苦你爸妈|对不起(?:观众|社会|人民|爸妈|镜头)|避孕|吓(?:着|到|坏|哭|死)|想吐|辟邪|镇宅"
+        r"|不好意思出门|别出门|就别(?:去|出门|来)了|市容|整容|回炉|救护车|加大码|浪费布料|污染|伤眼|辣眼睛"
+        r"|劝退|还敢(?:发|穿|出门|拍)|勇气可嘉|心理素质)"
+        r"|(?:你身上|你那股|离你[^" + _STOP_ZH + r"]{0,6}?)[^" + _STOP_ZH + r"]{0,4}?(?:味儿?|味道)[^"
+        + _STOP_ZH + r"]{0,12}?(?:隔着屏幕|熏|馊|臭)"
+        r"|离你[^" + _STOP_ZH + r"]{0,6}?(?:都)?(?:能)?闻到[^" + _STOP_ZH + r"]{0,6}?(?:馊|臭|骚|狐臭)味"
+        r"|你(?:的)?(?:爸妈|父母|妈|爸|爹妈|爹|娘)[^" + _STOP_ZH + r"]{0,14}?(?:最(?:大的)?(?:失败|错误|污点"
+        r"|遗憾|败笔)[^" + _STOP_ZH + r"]{0,4}?(?:就是|是)(?:生了|养了|有了|生|养)?你|没看说明书|申请退货"
+        r"|退货|返厂|造了什么孽|白养|白生|当初(?:就)?(?:该|应该|不该)[^" + _STOP_ZH + r"]{0,6}?(?:把你|生你|射墙上))"
+        r"|(?:上帝|女娲|老天)(?:造|捏|做)你的时候[^" + _STOP_ZH + r"]{0,6}?(?:赶工|偷工减料|走神|闭着眼|随手"
+        r"|没睡醒)"
+        r"|(?:身上|你)[^" + _STOP_ZH + r"]{0,4}?(?:那|这)股(?:怪|臭|馊|骚)?味(?:儿|道)?[^\n]{0,20}?(?:换座|捂"
+        r"|绕道|躲|熏|受不了|吐)|(?:坐你旁边|离你近|靠近你)的人(?:都)?(?:换座|捂着鼻子|绕道|躲)"
+        r"|(?:这辈子|一生|职业生涯|人生)(?:最大的|唯一的)(?:污点|耻辱|失败|错误|败笔)(?:就)?是(?:你|教了你"
+        r"|生了你|养了你)"
+        r"|你(?:的)?(?:存在|出生)(?:本身)?(?:就)?是(?:个|一个|一种|在)?(?:错误|笑话|耻辱|浪费|污点|悲剧"
+        r"|灾难)|(?:吃饭|活着|呼吸|穿衣服)(?:都|就|简直|纯属)?是(?:在)?浪费(?:粮食|空气|氧气|资源|布料)"
+        r"|你[^\n]{0,16}?(?:什么叫|叫什么)浪费布料"
+        r"|你[^" + _STOP_ZH + r"]{0,6}?除了(?:吃|睡|吃喝|哭|吹牛|抱怨|说废话|叫唤|骂人|装|作|刷手机|躺着)"
+        r"[^" + _STOP_ZH + r"]{0,6}?还(?:会|能)(?:干|做)?(?:点)?(?:什么|啥)"
+        r"|不知道你是怎么(?:活到现在|长这么大|活到今天|混到现在)的"
+        r"|你[^" + _STOP_ZH + r"]{0,10}?不够(?:我)?喂狗"
+        r"|(?:别|少)(?:出来|在这)(?:丢人(?:现眼)?|现眼)"
+        r"|(?:就你这|你这)(?:水平|技术|智商|长相|样子|德性|脑子|能力)[^" + _STOP_ZH + r"]{0,8}?(?:还是)?"
+        r"(?:回(?:去|家)种地|回炉重造|洗洗睡|趁早(?:放弃|滚)|别丢人|还好意思)"
+        r"|你[^\n]{0,20}?拉低[^" + _STOP_ZH + r"]{0,6}?平均(?:颜值|智商|素质)"
+        r"|看(?:你|到你)一眼(?:我)?(?:就)?(?:能|想|要)?(?:吐|恶心|反胃)"
+        r"|看到你(?:这张脸|的脸|这副嘴脸|这德性)(?:就)?(?:想吐|恶心|反胃)"
+        r"|你[^\n]{0,16}?(?:没(?:一个|有一个)|都不)(?:活得)?像个人样"
+    ),
+    needs=("智商", "脑子", "脑袋", "脑仁", "脑回路", "情商", "都比你", "三岁", "小学生", "幼儿园",
+           "脸", "长相", "模样", "尊容", "嘴脸", "长成", "长你这样", "身材", "体型", "颜值", "味",
+           "爸妈", "父母", "你妈", "你爸", "爹", "娘", "这辈子", "一生", "职业生涯", "人生",
+           "存在", "出生", "浪费", "除了", "活到", "长这么大", "混到现在", "喂狗", "丢人", "现眼",
+           "水平", "技术", "样子", "德性", "能力", "拉低", "一眼", "看到你", "人样", "造你",
+           "捏你", "做你", "股", "坐你旁边", "离你近", "靠近你"),
+)  # fmt: skip
+# Harassment that says it will go on, or calls others in: "gonna keep reposting your old photos
+# until you apologize", "I'll keep messaging your sister instead", "every post you make, I'll be
+# here reminding you what a joke you are", "everyone copy this onto all his posts", 你每发一条我
+# 就评论一条, 看谁耗得过谁, 让她知道自己有多招人烦, 没人要是有原因的 (not "I'll keep texting you
+# until you reply", "every post you make, I'll be here to cheer")
+_HARASSMENT_GOES_ON = Pattern(
+    "harassing someone",
+    categories.HARASSMENT,
+    re.compile(
+        r"\b(?:i['’]?ll|i\s+will|gonna|going\s+to|i['’]?m\s+going\s+to|i['’]?m\s+gonna)\s+keep\s+\w+ing\s+"
+        r"(?:you|your|ur|u)\b[^.!?\n]{0,50}?\b(?:until\s+(?:you|u)\s+(?!reply|answer|respond|say\s+yes"
+        r"|come|wake|pick)|till\s+(?:you|u)\s+(?!reply|answer|respond|say\s+yes|come|wake|pick)|instead"
+        r"|forever|for\s+the\s+rest)"
+        r"|\breminding\s+(?:you|u|everyone|everybody|people)\s+(?:what|how)\s+(?:a\s+|an\s+)?(?:\w+\s+)?"
+        r"(?:joke|loser|fraud|failure|clown|pathetic|worthless|fake|liar|disgrace|embarrassment)"
+        r"|\b(?:everyone|everybody|guys|y['’]?all)\s+(?:copy|paste|spam|post|share)\s+this\s+(?:on|onto"
+        r"|under|in|to)\s+(?:all\s+(?:of\s+)?)?(?:his|her|their)\b"
+        r"|你每发一(?:条|个|篇)我就[^" + _STOP_ZH + r"]{0,4}?一(?:条|个|篇)|看谁耗得过谁"
+        r"|让(?:她|他|你)知道(?:自己|她|他)?有多(?:招人烦|恶心|讨厌|贱|烦人|丢人|让人烦)"
+        r"|没人要(?:是|也是)有原因的|活该没人要"
+    ),
+    needs=("keep", "reminding", "copy this", "paste this", "spam this", "post this", "share this",
+           "一条", "一个", "一篇", "耗得过", "有多", "没人要"),
+)  # fmt: skip
+# A group said to ruin every neighbourhood, to control every bank, to be thieves from birth, not
+# to be trusted, to stay home where it belongs; anyone from a country; "keep the trans freaks
+# out"; 穆斯林都是极端分子 (not "immigrants run the corner shop", "put the books back where they
+# belong")
+_GROUP_RUINS = Pattern(
+    "dehumanising a group",
+    categories.HATE,
+    re.compile(
+        _NAMED_GROUP_EN
+        + r"[^.!?\n]{0,40}?\b(?:(?:ruin|ruins|destroy|destroys|wreck|wrecks|infest|infests|invade|invades"
+        r"|pollute|pollutes|take\s+over|takes\s+over)\s+(?:every|all|our|this|any)\b|slow\s+(?:everyone"
+        r"|everybody|us\s+all|us)\s+down|should\s+(?:stay|be\s+kept)\s+(?:at\s+)?(?:home|out|away|inside)"
+        r"|where\s+they\s+belong|can['’]?t\s+(?:drive|cook|think|read|lead|be\s+trusted)|(?:shouldn['’]?t"
+        r"|should\s+not|can['’]?t|cannot|never)\s+be\s+trusted|(?:control|controls)\s+(?:every|all"
+        r"|the)\s+(?:\w+\s+)?(?:banks?|media|money|government|world|news|hollywood)\b"
+        r"|(?:thieves|criminals|liars|animals|crooks|scammers)\s+from\s+birth)"
+        r"|\b(?:anyone|anybody|people|everyone|all)\s+from\s+(?:that|this|those|their)\s+(?:country|countries"
+        r"|place|region|village|province)\b[^.!?\n]{0,40}?\b(?:thieves|criminals|liars|scammers|animals"
+        r"|rapists|dirty|filthy|parasites|savages|crooks|vermin|terrorists|from\s+birth|be\s+trusted)"
+        r"|\bnever\s+(?:rent|sell|hire|trust|date|lend)\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:anyone|anybody"
+        r"|people)\s+from\s+(?:that|those)\s+(?:country|countries|place|region|village)"
+        r"|\bkeep\s+(?:the|those|these|all)\s+(?:\w+\s+){0,2}?(?:freaks|degenerates|savages|subhumans"
+        r"|mongrels|perverts|weirdos)\s+(?:out|away)\b"
+        r"|(?=[" + "".join(sorted({w[0] for w in _GROUPS_ZH_WORDS} | set("菲越印非日韩美外河东新穆跨变同g")))
+        + r"])" + _GROUPS_ZH_MORE + r"(?:都是|全是|就是|全都是)(?:一群|一帮)?(?:极端分子|暴徒|流氓|蛀虫"
+        r"|累赘|蝗虫|乞丐|强盗|懒汉|土匪|野蛮人|白眼狼|下三滥|疯狗)"
+    ),
+    needs=("ruin", "destroy", "wreck", "infest", "invade", "pollute", "take over", "takes over",
+           "slow", "should stay", "should be kept", "where they belong", "can't drive",
+           "can’t drive", "can't cook", "can't think", "can't read", "can't lead", "can’t cook",
+           "can’t think", "can’t read", "can’t lead", "be trusted", "control", "from birth", "from that", "from this",
+           "from those", "from their", "freaks", "degenerates", "savages", "subhumans", "mongrels",
+           "perverts", "weirdos", "极端分子", "暴徒", "流氓", "蛀虫", "累赘", "蝗虫", "乞丐", "强盗",
+           "懒汉", "土匪", "野蛮人", "白眼狼", "下三滥", "疯狗"),
+)  # fmt: skip
+# Commercial pairs (engine.COMMERCIAL: one half alone does nothing). A card number, a password
+# or a one-time code asked for ("enter your card number and CVV", "sending us the login code we
+# just texted you", "read me the code", 填写银行卡号和验证码, 输入支付密码, 验证码告诉我) ...
+_SECRET_ASKED = Pattern(
+    "asking for a one-time code",
+    categories.SCAM,
+    re.compile(
+        r"\b(?:enter|provide|fill\s+in|type\s+in|input|confirm|send\s+us|give\s+us)\s+(?:your\s+)?(?:full\s+)?"
+        r"(?:card\s+number|credit\s+card\s+(?:number|details)|cvv|cvc|bank\s+details|online\s+banking"
+        r"|login\s+(?:code|details))\b"
+        r"|\b(?:send(?:ing)?|tell(?:ing)?|giv(?:e|ing)|read(?:ing)?|forward(?:ing)?)\s+(?:it\s+to\s+)?(?:us|me)"
+        r"\s+(?:back\s+)?(?:the|your|that)\s+(?:\d[- ]digit\s+)?(?:login|verification|security|sms|one[- ]time"
+        r"|confirmation)?\s*(?:code|otp|pin)\b(?:\s+(?:we|i|they)\s+(?:just\s+)?(?:texted|sent|emailed))?"
+        r"|(?<![不别要])(?:填写|输入|提供|告诉我|发给我|报一下)[^" + _STOP_ZH + r",]{0,8}?(?:银行卡(?:号)?|卡号"
+        r"|验证码|支付密码|交易密码|银行密码|身份证(?:号)?)"
+        r"|验证码(?:告诉我|发我|发给我|报给我|念给我|报一下|念一下|是多少)"
+    ),
+    needs=("enter", "provide", "fill in", "type in", "input", "confirm", "send us", "give us",
+           "code", "otp", "pin", "填写", "输入", "提供", "告诉我", "发给我", "报一下", "验证码"),
+)  # fmt: skip
+# ... beside a pretext: a refund that failed, an account about to be frozen, a customer-service
+# or official name, a real-name check with money after it
+_SECRET_PRETEXT = Pattern(
+    "a reward or an unlocked account for the code",
+    categories.SCAM,
+    re.compile(
+        r"\brefund\s+(?:has\s+)?(?:failed|was\s+declined|is\s+pending)\b|\b(?:account|card)\s+(?:will\s+be"
+        r"|has\s+been|is\s+being|is)\s+(?:frozen|suspended|locked|closed|blocked|deactivated)\b"
+        r"|\bcustomer\s+(?:service|support)\b|\bget\s+(?:your|ur)\s+\$\d+\s+back\b"
+        r"|退款(?:失败|异常)|客服|官方(?:福利|补贴|活动)|实名认证|(?:账户|账号|银行卡)(?:异常|被冻结|将被冻结"
+        r"|已冻结|将被注销)|即(?:送|领)\d+元|(?:认证|验证)(?:后|即)(?:送|领)"
+    ),
+    needs=("refund", "account", "card", "customer", "get your", "get ur", "退款", "客服", "官方",
+           "实名认证", "账户", "账号", "银行卡", "即送", "即领", "认证", "验证"),
+    also=_SECRET_ASKED,
+)  # fmt: skip
+# Gift cards asked for ("can you buy me $300 in gift cards", 帮我买几张京东卡) ...
+_GIFT_CARDS_ASKED = Pattern(
+    "a fee asked up front",
+    categories.SCAM,
+    re.compile(
+        r"\b(?:buy|get|grab|pick\s+up)\s+(?:me\s+)?(?:some\s+)?(?:\$?\d+\s+(?:in\s+|worth\s+of\s+)?)?(?:\w+\s+)?"
+        r"(?:gift\s*cards?|itunes\s+cards?|steam\s+cards?|google\s+play\s+cards?|apple\s+cards?)\b"
+        r"|(?:买|帮我买|帮忙买)[^" + _STOP_ZH + r"]{0,6}?(?:礼品卡|购物卡|充值卡|京东卡|苹果卡|点卡)"
+    ),
+    needs=("card", "买"),
+)  # fmt: skip
+# ... beside a borrowed phone or a relative's voice ("it's me, your nephew, lost my phone", "pay
+# you back tomorrow", 手机丢了, 换号了, 明天就还你)
+_BORROWED_PHONE = Pattern(
+    "promising money",
+    categories.SCAM,
+    re.compile(
+        r"\b(?:lost|broke|dropped)\s+my\s+phone\b|\b(?:new|different)\s+number\b|\b(?:using|on|from)\s+a\s+"
+        r"friend['’]?s\s+(?:phone|account)\b|\b(?:it['’]?s|this\s+is)\s+me,?\s+your\s+(?:nephew|niece|son"
+        r"|daughter|grandson|granddaughter|cousin|boss)\b|\bpay\s+you\s+back\s+(?:tomorrow|tonight|soon"
+        r"|later|next\s+week)\b|\bsend\s+(?:me\s+)?(?:the\s+)?(?:codes?|pictures?\s+of\s+the\s+back)\b"
+        r"|手机(?:丢了|坏了|掉了)|换(?:了)?(?:个)?(?:新)?号|(?:我是你|是我,?你的)(?:侄子|外甥|儿子|女儿|孙子"
+        r"|领导|老板)|明天(?:就)?还你|把卡号(?:和密码)?发(?:给)?我"
+    ),
+    needs=("phone", "number", "account", "it's me", "it’s me", "this is me", "pay you back",
+           "send", "手机", "号", "我是你", "是我", "还你", "卡号"),
+    also=_GIFT_CARDS_ASKED,
+)  # fmt: skip
+# A fee for love or a parcel ("I only need $900 for the flight", 海关扣了包裹…先交两万手续费) ...
+_FEE_FOR_LOVE = Pattern(
+    "a fee asked up front",
+    categories.SCAM,
+    re.compile(
+        r"\b(?:only|just)\s+need\s+\$?\d[\d,]*\s+(?:more\s+)?(?:for|to\s+(?:pay|cover|buy))\s+(?:the|a|my)\s+"
+        r"(?:flight|ticket|visa|customs|fee|fees|hospital|surgery|release|clearance|shipping)\b"
+        r"|(?:海关|customs)[^" + _STOP_ZH + r"]{0,10}?(?:扣|held|hold)[^" + _STOP_ZH + r"]{0,14}?(?:手续费"
+        r"|清关费|保证金|关税|fee)"
+    ),
+    needs=("need", "海关", "customs"),
+)  # fmt: skip
+# ... beside the love that asks for it ("I've fallen for you", "so we can finally meet", 回国娶你)
+_LOVE_LURE = Pattern(
+    "promising money",
+    categories.SCAM,
+    re.compile(
+        r"\b(?:fallen|fell)\s+(?:in\s+love\s+)?(?:for|with)\s+you\b|\bso\s+we\s+can\s+(?:finally\s+)?(?:meet"
+        r"|be\s+together|marry)\b|\bmarry\s+you\b|\b(?:un|united\s+nations)\s+(?:mission|peacekeep\w*)\b"
+        r"|\boil\s+rig\b|回国(?:就)?(?:娶你|嫁给你|见你)|(?:娶|嫁给)你|在国外(?:做工程|打仗|维和|当兵)|维和"
+    ),
+    needs=("fallen", "fell", "so we can", "marry", "mission", "peacekeep", "oil rig", "回国",
+           "娶你", "嫁给你", "在国外", "维和"),
+    also=_FEE_FOR_LOVE,
+)  # fmt: skip
+# A fee refunded after the work starts, or a leaked exam ("$150 registration fee refunded after
+# your first class", 内部真题，保证押中) beside a fee asked first (_PAYMENT_FIRST)
+_FEE_REFUNDED_LATER = Pattern(
+    "promising money",
+    categories.SCAM,
+    re.compile(
+        r"\b(?:refunded|returned|reimbursed)\s+(?:after|once|upon|when)\s+(?:you\s+(?:finish|complete|start)|your\s+first)\b"
+        r"|内部(?:真题|资料|答案|名额|渠道)|保证(?:押中|通过|录取)|(?:押金|定金|培训费)[^" + _STOP_ZH
+        + r"]{0,10}?(?:上岗后|入职后|第一(?:节|天)后)(?:退还|返还|退)"
+    ),
+    needs=("refunded", "returned", "reimbursed", "内部", "保证", "上岗后", "入职后", "第一"),
+    also=_PAYMENT_FIRST,
+)  # fmt: skip
+# Spam: a keyword to comment or a group to be pulled into ("comment 'INFO' and I'll send you the
+# link", "DM me 'GROW' to join my Telegram", 想要的扣1，我拉你进群, 点我头像, 微信号见头像) ...
+_FUNNEL_CALL = Pattern(
+    "contact address beside a promise of money",
+    categories.SPAM,
+    re.compile(
+        r"\b(?:comment|dm\s+me|reply|type|text\s+me|message\s+me)\s+['\"‘“]\w+['\"’”]\s+(?:and|&|to|for"
+        r"|below)\b|\bjoin\s+my\s+(?:telegram|whatsapp|discord|signal)\b"
+        r"|扣1|拉你进(?:群|group)|点(?:我)?头像|(?:微信|vx|联系方式)(?:号)?(?:见|在)头像|评论区留言(?:送|领)"
+        r"|需要的私(?:信|我)"
+    ),
+    needs=("comment", "dm me", "reply", "type", "text me", "message me", "join my", "扣1", "拉你进",
+           "头像", "评论区留言", "需要的私"),
+)  # fmt: skip
+# ... beside what it sells: followers, traffic, slimming, pills without a prescription, ghost
+# writing (not 求互关: a newcomer's hello is no product)
+_FUNNEL_PRODUCT = Pattern(
+    "promising money",
+    categories.SPAM,
+    re.compile(
+        r"\b\d+k?\s+followers\s+in\s+\d+\s+days\b|\bsecret\s+to\s+(?:\d+k?\s+followers|getting\s+rich"
+        r"|making\s+money|\$\d+)|\bno\s+prescription\s+(?:needed|required)\b|\bdiscreet\s+shipping\b"
+        r"|\bearn\s+\$\d+|\bfree\s+gifts?\b"
+        r"|引流|涨粉|刷粉|买粉|出售[^" + _STOP_ZH + r"]{0,6}?粉丝|真人活粉|\d+粉\d+元|一天加满|瘦[\d一二三四五六七八九十两]+斤"
+        r"|不反弹|减肥茶|代写|代考|降重|低价大牌|大牌低价"
+    ),
+    needs=("followers in", "secret to", "prescription", "discreet", "earn $", "free gift", "引流",
+           "涨粉", "刷粉", "买粉", "粉丝", "活粉", "粉", "加满", "斤", "不反弹", "减肥茶", "代写",
+           "代考", "降重", "低价", "大牌"),
+    also=_FUNNEL_CALL,
+)  # fmt: skip
+
+_MODTUNE14_PATTERNS = (
+    _MENACE_LIKELY_EN,
+    _KNOWING_WARNED_EN,
+    _DETAILS_PUBLISHED_EN,
+    _PEOPLE_LIKE_YOU,
+    _MENACE_ZH,
+    _DETAILS_PUBLISHED_ZH,
+    _INSULT_IMPLIED_EN,
+    _INSULT_IMPLIED_ZH,
+    _HARASSMENT_GOES_ON,
+    _GROUP_RUINS,
+    _SECRET_ASKED,
+    _SECRET_PRETEXT,
+    _GIFT_CARDS_ASKED,
+    _BORROWED_PHONE,
+    _FEE_FOR_LOVE,
+    _LOVE_LURE,
+    _FEE_REFUNDED_LATER,
+    _FUNNEL_CALL,
+    _FUNNEL_PRODUCT,
+)
+
 # New patterns go at the end: a hit's rule (terms:patterns#N) is its place here, and decisions
 # keep it.
 PATTERNS = (
@@ -3652,6 +4261,7 @@ PATTERNS = (
     *_MODTUNE10_PATTERNS,
     *_MODTUNE11_PATTERNS,
     *_MODTUNE13_PATTERNS,
+    *_MODTUNE14_PATTERNS,
 )
 # The order patterns are tried in: those a later one needs (`also`) before it, and the second
 # regexes of a pattern (`counts_as`) beside the rest.
@@ -3693,6 +4303,8 @@ _MODTUNE_UNFILTERED = frozenset(
         # modtune13: not the needs of a pattern that runs only beside another (`also`): the
         # other's needs let the text through already
         + tuple(n for pattern in _MODTUNE13_PATTERNS if pattern.also is None for n in pattern.needs)
+        # modtune14: the same rule
+        + tuple(n for pattern in _MODTUNE14_PATTERNS if pattern.also is None for n in pattern.needs)
     )
     if not _PREFILTER.search(needed)
 )

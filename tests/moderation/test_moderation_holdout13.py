@@ -18,9 +18,9 @@ rules learnt from one set's sentences reach few of a new writer's. Floors with a
 case. Blind until session 22, when helper modtune14 tuned the rules on its misses
 (datasets.OWN_CASE_SETS): a measure of fit since. After modtune14's rules (construction families
 for veiled menace, details published, insults by implication, persistent harassment, a group said
-to ruin or control, commercial pairs) caught 243/279 (87.1%): threat 33/37, paraphrase 26/47,
-harassment 23/26, scam 16/17, spam 13/17; look-alikes still 12/239 (5.0%, all labels), 0 held,
-newcomers 0/85. The floor is raised with a margin of one case.
+to ruin or control, commercial pairs) caught 267/279 (95.7%): threat 35/37, paraphrase 42/47,
+harassment 26/26, hate 23/23, scam 17/17, spam 15/17; look-alikes still 12/239 (5.0%, all
+labels), 0 held, newcomers 0/85. The floor is raised with a margin of one case.
 """
 
 import pytest
@@ -29,7 +29,7 @@ from crossnote.moderation.datasets import OWN_CASE_SETS
 from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT13_FLOORS = {
-    "catch_rate": 0.867,  # 243/279 = 0.8710; one case fewer is 0.8674 (171/279 before modtune14)
+    "catch_rate": 0.953,  # 267/279 = 0.9570; one case fewer is 0.9534 (171/279 before modtune14)
     "lookalikes_flagged_rate": 0.0545,  # 12/239 = 0.0502; one case more is 0.05439
     "benign_held": 0,
     "newcomers_flagged": 0,

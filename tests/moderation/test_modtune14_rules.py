@@ -1,13 +1,13 @@
 """Issue 17, session 22, helper "modtune14": abuse carried by meaning, by construction (a veiled
 warning beside knowing where someone is, harm to belongings or family as a likelihood, details
 published, "people like you should …", an insult by comparison or implication, harassment that
-says it will go on, a group said to ruin or control, and commercial pairs: a code or a card
-number beside a pretext, gift cards beside a borrowed phone, a fee for love, a keyword to comment
-beside what it sells). The sentences are written here, not copied from any case set
-(/tmp/modtune14/gen*: three batches, the third written after the rules): abusive ones this
-round's rules must name, and innocent ones of the same shapes (a neighbour's safety tip, a parent
-arranging a pick-up, a compliment, a scam warning, a newcomer's hello) that they must leave
-alone."""
+says it will go on, malice wished on an occasion, a group said to ruin or control, and commercial
+pairs: a code or a card number beside a pretext, gift cards beside a borrowed phone, a fee for
+love, a keyword to comment beside what it sells). The sentences are written here, not copied
+from any case set (/tmp/modtune14/gen*: four batches, the third and fourth written after the
+rules they measured): abusive ones this round's rules must name, and innocent ones of the same
+shapes (a neighbour's safety tip, a parent arranging a pick-up, a compliment, a scam warning, a
+newcomer's hello) that they must leave alone."""
 
 import pytest
 
@@ -63,6 +63,10 @@ def names(text: str) -> set[str]:
         ("你会为你说的话付出代价的。", "threat of violence"),
         ("Your IQ is lower than the temperature in my freezer.", "insulting someone"),
         ("You have the intelligence of a wet sock.", "insulting someone"),
+        (
+            "Talking to you is like arguing with a brick wall, except the wall is smarter.",
+            "insulting someone",
+        ),
         ("Your face could scare a crow off a cornfield.", "insulting someone"),
         ("You smell like a bin that's been left out in the sun.", "insulting someone"),
         ("Standing next to you I can barely breathe, do you ever shower?", "insulting someone"),
@@ -143,14 +147,60 @@ def names(text: str) -> set[str]:
             "Your brain is like a browser with 40 tabs open and none of them loading.",
             "insulting someone",
         ),
+        ("You're living proof that evolution can go backwards.", "insulting someone"),
         ("Your family group chat must go quiet the second you join.", "insulting someone"),
         ("就你这点出息，你爸妈这辈子算是白养了。", "insulting someone"),
         ("我家猫随便踩几下键盘都比你写得好。", "insulting someone"),
         ("你长得真有创意，上帝捏你的时候估计在赶工。", "insulting someone"),
+        ("你这人品，狗见了都得绕道走。", "insulting someone"),
         ("身上那股味，坐你旁边的人都换座位了。", "insulting someone"),
+        (
+            "Your mum still does her shopping at the corner store on Fridays, doesn't she? Shame if she slipped.",
+            "threat of violence",
+        ),
+        ("Keep it up. Your landlord and I go way back.", "threat of violence"),
+        (
+            "Next post like that and your kids find out what their dad really is.",
+            "threat of violence",
+        ),
+        ("I'm patient. Sooner or later you'll be walking home alone.", "threat of violence"),
+        ("Everyone who crossed me has regretted it, ask around.", "threat of violence"),
+        ("One phone call and your visa is gone, remember that.", "threat of violence"),
+        ("最近小区不太安全，你一个人住可要当心哦，我就住你对门。", "threat of violence"),
+        ("你这种人迟早会遇到收拾你的人，我不介意当那个人。", "threat of violence"),
+        ("下次团建你敢来，我保证你站着进来躺着出去。", "threat of violence"),
+        ("再让我看到你发这个，我就去你公司门口拉横幅。", "threat of violence"),
+        ("你爸的手机号我已经有了，要不要我给他打个电话聊聊你干的好事。", "threat of violence"),
+        ("You're proof that some people peak in primary school.", "insulting someone"),
+        ("You've got a face for radio and a voice for silent film.", "insulting someone"),
+        ("Every time you speak, the average IQ of the room drops a bit.", "insulting someone"),
+        ("The best thing about your videos is the pause button.", "insulting someone"),
+        ("Your parents must tell people you're adopted.", "insulting someone"),
+        ("Your contributions here are like a screen door on a boat.", "insulting someone"),
+        ("You're so dense light bends around you.", "insulting someone"),
+        ("你说话之前能不能先过一下脑子。", "insulting someone"),
+        ("你这智商，放在动物园都算拖后腿的。", "insulting someone"),
+        ("你做的菜，狗吃了都得摇头。", "insulting someone"),
+        ("你爸妈见了你都得叹气吧。", "insulting someone"),
+        (
+            "I'm going to message every single one of your followers until they see who you really are.",
+            "threat of violence",
+        ),
+        (
+            "Screenshot her posts, everyone, let's make sure her boss sees them.",
+            "threat of violence",
+        ),
         ("Refugees destroy every town they're sent to, look at the crime.", "dehumanising a group"),
         ("Indians can't be trusted with money, everyone knows that.", "dehumanising a group"),
         ("东北人都是流氓，别跟他们做生意。", "dehumanising a group"),
+        (
+            "Immigrants ruin every school they go to, my kid's class is proof.",
+            "dehumanising a group",
+        ),
+        (
+            "Women shouldn't be trusted with money, they spend it all on shoes.",
+            "dehumanising a group",
+        ),
     ],
 )
 def test_a_modtune14_rule_names_what_it_found(text, name):
@@ -275,6 +325,24 @@ def test_a_modtune14_rule_names_what_it_found(text, name):
         "Grandma, I bought you an Apple gift card for your birthday!",
         "Comment your favourite book below and I'll add it to my reading list.",
         "想学做饭的姐妹可以看看我的主页，都是家常菜。",
+        "Hey, your sister's bus stop is pretty dark at night. I'll ask the council for a street light.",
+        "I found your LinkedIn, great profile! Let's connect.",
+        "Your little girl's school has a really weak fence, I'll mention it at the parents' meeting.",
+        "I've saved every photo you ever posted from the trip. They're lovely.",
+        "Your windows are ground floor, right? Want me to water the plants through them while you're away?",
+        "It would be tragic if the bakery closed, their bread is the best.",
+        "你发的定位我看到了，今晚一起吃饭吗？",
+        "你家那栋楼我熟，以前我也住那儿。",
+        "听说你老婆在商场上班，哪天我去逛逛顺便打个招呼。",
+        "I've met dogs with warmer personalities than my boss, ha.",
+        "You must be a hit at parties, you're so funny.",
+        "Whoever raised you did a great job.",
+        "你说的话，我家鹦鹉都学会了，哈哈。",
+        "看到你的头像我就知道你喜欢猫。",
+        "Immigrants rebuilt every street in this neighbourhood, my grandparents included.",
+        "I'll keep reposting every video you upload, they're so good!",
+        "This is Amazon support. We will never ask you for a code.",
+        "Type your favourite song in the comments!",
         "I called customer service and they said the refund failed, so I'm trying again next week.",
         "Never send anyone the verification code we texted you. Our staff will never ask for it.",
         "客服说退款失败了，让我过两天再申请。",

@@ -2965,6 +2965,25 @@ _MENACE_LIKELY_EN = Pattern(
         r"|\b(?:once|when|after|if)\s+(?:people|everyone|everybody|your\s+(?:boss|wife|husband|family"
         r"|friends|parents))\s+(?:hear|hears|find\s+out|finds\s+out|learn|learns|see|sees)\s+what\s+i"
         r"\s+(?:know|have|saw)\b"
+        r"|\b(?:next|one\s+more)\s+(?:post|comment|word|lie|review|video)\s+(?:like\s+(?:that|this)\s+)?(?:and|&)"
+        r"\s+(?:your|ur)\s+(?:kids|children|wife|husband|boss|family|parents|employer|mum|mom|dad|friends)\s+"
+        r"(?:find\s+out|will\s+(?:know|hear|see|find\s+out)|hear|see|get\s+to\s+know)\b"
+        r"|\bsooner\s+or\s+later\s+(?:you['’]?ll|you\s+will)\s+be\s+(?:\w+\s+){0,2}?(?:alone|on\s+your\s+own"
+        r"|by\s+yourself)\b"
+        r"|\b(?:everyone|everybody|anyone|people)\s+who\s+(?:crossed|crosses|messed\s+with|messes\s+with"
+        r"|snitched\s+on|disrespected|talked\s+back\s+to)\s+me\s+(?:has\s+|have\s+)?(?:regretted|regrets"
+        r"|ended\s+up|paid\s+for\s+it|learned|learnt|was\s+sorry|were\s+sorry)"
+        r"|\bone\s+(?:phone\s+)?call\s+(?:from\s+me\s+)?(?:and|&)\s+(?:your|ur)\s+(?:visa|job|career|licen[cs]e"
+        r"|kids|lease|contract|business|scholarship|account|residency)\s+(?:is|are|will\s+be|['’]s)\s+(?:gone"
+        r"|over|finished|done|history|toast)\b"
+        r"|\b(?:keep\s+it\s+up|one\s+more|next\s+time|try\s+me|careful)\b[^\n]{0,40}?\b(?:your|ur)\s+(?:landlord"
+        r"|boss|manager|employer|teacher|principal)\s+(?:and\s+i\s+(?:go\s+way\s+back|are\s+(?:close|friends"
+        r"|old\s+friends|tight))|(?:is|['’]s)\s+(?:a\s+)?(?:good\s+)?(?:friend|mate)\s+of\s+mine)"
+        r"|\b(?:slash|key|smash|torch)\s+(?:all\s+(?:four\s+)?(?:of\s+)?)?(?:the\s+)?(?:tires|tyres|windows)\s+"
+        r"(?:on|of)\s+(?:your|ur|that|this)\b"
+        r"|\b(?:your|ur)\s+(?:house|home|car|family|kids|children|wife|husband|shop|dog|cat)\b[^\n]{0,100}?"
+        r"\bthink\s+about\s+(?:that|it)\s+before\s+(?:you|your|ur)\s+(?:next\s+(?:post|comment|review)|post"
+        r"\s+again|comment\s+again)"
         r"|\b(?:you\s+have|you['’]?ve\s+got)\s+no\s+idea\s+(?:what|who)\s+(?:i['’]?m|i\s+am|we['’]?re"
         r"|we\s+are)\s+capable\s+of\b(?!\s+(?:in|at|when|with)\b)[^\n]{0,40}?(?:find\s+out|you['’]?ll"
         r"\s+see|soon|yet|learn)"
@@ -2976,7 +2995,12 @@ _MENACE_LIKELY_EN = Pattern(
            "bring something", "bringing something", "next time", "no idea", "in pieces",
            "body bag", "bodybag", "in an ambulance", "in a box", "in a coffin", "in a cast",
            "bandages", "make sure", "find out where", "be your last", "be ur last", "what i know",
-           "what i have", "what i saw"),
+           "what i have", "what i saw", "post like", "comment like",
+           "word like", "lie like", "and your", "& your", "and ur", "sooner or later", "crossed me",
+           "crosses me", "messed with me", "messes with me", "snitched on me", "disrespected me",
+           "talked back to me", "one call", "phone call", "go way back", "friend of mine",
+           "mate of mine", "are close", "are friends", "are tight", "tires on", "tyres on",
+           "windows on", "tires of", "tyres of", "think about that before", "think about it before"),
 )  # fmt: skip
 # Knowing where someone or theirs will be, and a warning in other words: "your daughter walks
 # home at 6:15 every Tuesday. Just something I noticed", "I know which bus you take. Enjoy the
@@ -2999,14 +3023,15 @@ _KNOWING_WARNED_EN = Pattern(
         r"|watch\s+(?:your|ur)\s+(?:step|footing)|enjoy\s+(?:the|your)\s+\w+\s+while\s+(?:you|u)\s+can"
         r"|while\s+(?:you|u)\s+(?:still\s+)?can\b|think\s+about\s+(?:that|it)\b|you['’]?ve\s+been\s+warned"
         r"|just\s+(?:something\s+i\s+noticed|an\s+observation|thought\s+you['’]?d\s+(?:like|want)\s+to"
-        r"\s+know)|nice\s+(?:curtains|door|windows|car|garden|fence)|right\?\s*(?:lovely|cute|sweet|pretty"
+        r"\s+know)|(?:shame|pity)\s+if\s+(?:she|he|they|it|you|something)\b|nice\s+(?:curtains|door|windows|car|garden|fence)|right\?\s*(?:lovely|cute|sweet|pretty"
         r"|beautiful)\s+(?:kid|girl|boy|thing|family|daughter|son)\b)"
     ),
     needs=("sleep tight", "sleep well", "sweet dreams", "lock your door", "lock ur door",
            "watch your step", "watch your footing", "watch ur", "while you can", "while u can",
            "while you still can", "think about", "been warned", "something i noticed",
            "an observation", "thought you'd", "thought you’d", "nice curtains", "nice door",
-           "nice windows", "nice car", "nice garden", "nice fence", "right?"),
+           "nice windows", "nice car", "nice garden", "nice fence", "right?", "shame if",
+           "pity if"),
 )  # fmt: skip
 # Someone's details or private pictures published as a threat, or done: "I'll post your address
 # and phone number everywhere unless …", "posting your plate number in the club chat unless you
@@ -3029,9 +3054,20 @@ _DETAILS_PUBLISHED_EN = Pattern(
         r"\s+name|real\s+name|address|home\s+address|employer|workplace|phone\s+number|ip|location)"
         r"\b[^\n]{0,100}?\b(?:goes?\s+public|go\s+public|everywhere|or\s+else)"
         r"|\beveryone\s+(?:will|is\s+going\s+to|gonna)\s+know\s+where\s+(?:you|u)\s+live\b"
+        r"|\bmake\s+sure\s+(?:her|his|their)\s+(?:boss|employer|family|parents|wife|husband|school"
+        r"|work|kids|landlord)\s+(?:sees|see|knows|know|finds\s+out|hears)\s+(?:them|this|it|these|those"
+        r"|everything|what)\b"
+        r"|\b(?:message|dm|email|contact|tag|tell)\s+(?:every|all)\s+(?:single\s+)?(?:one\s+of\s+)?(?:your|ur)"
+        r"\s+(?:followers|friends|contacts|coworkers|colleagues|family|clients|customers)\b[^.!?\n]{0,40}?"
+        r"(?:\buntil\b|who\s+you\s+really\s+are|what\s+you\s+(?:did|really\s+are)|the\s+truth\s+about\s+you)"
+        r"|\bhere['’]?s\s+(?:her|his)\s+(?:ig|insta|instagram|twitter|tiktok|profile|account|number|address"
+        r"|handle)\b[^\n]{0,30}?(?:go\s+(?:say\s+hi|tell|roast|flood|show)|have\s+fun|you\s+know\s+what\s+to"
+        r"\s+do)[^\n]{0,10}?(?:😂|🤣|\blol\b|\blmao\b)"
     ),
     needs=("post", "leak", "publish", "dump", "spread", "plaster", "expos", "shar", "send",
-           "public", "or else", "where you live", "where u live"),
+           "public", "or else", "where you live", "where u live", "make sure", "every single",
+           "every one of", "all your", "all ur", "here's her", "here's his", "here’s her",
+           "here’s his"),
 )  # fmt: skip
 # "people like you should be dragged out and beaten", "people who talk like you tend to have
 # accidents", "guys like u deserve to get hurt" (not "people like you make this city great")
@@ -3081,7 +3117,11 @@ _MENACE_ZH = Pattern(
         r"|(?:最好别来|敢来|要是来)[^\n]{0,16}?出(?:点|个)?(?:意外|事)"
         r"|看我(?:怎么|不)(?:收拾|弄|整|治|教训|修理|搞)(?:死)?你|有你(?:好受|好果子吃|受)的"
         r"|让你吃不了兜着走|别以为(?:你)?(?:躲|跑|逃)得(?:掉|了)|(?:找人|派人|叫人)盯(?:着|上)(?:你|你家)"
-        r"|我都有[^" + _STOP_ZH + r"]{0,4}?信不信我(?:发|挂|贴|公布)|(?:我会|我要|我一定|我)让你[^" + _STOP_ZH + r"]{0,10}?付出代价"
+        r"|我都有[^" + _STOP_ZH + r"]{0,4}?信不信我(?:发|挂|贴|公布)|(?:当心|小心)[^\n]{0,12}?我就住(?:在)?你(?:对门|楼上|楼下"
+        r"|隔壁)|(?:收拾|教训|修理)你的人[^\n]{0,8}?我(?:不介意|很乐意|愿意|就)当|站着进来[^\n]{0,4}?躺着出去"
+        r"|躺着(?:出去|回去)|去你(?:们)?(?:公司|单位|学校|家|店)(?:门口|楼下)?(?:拉横幅|闹|泼|堵你|贴大字报)"
+        r"|(?:聊聊|说说|告诉[^" + _STOP_ZH + r"]{0,6}?|知道)你干的好事|(?:男朋友|女朋友|老公|老婆|boyfriend"
+        r"|girlfriend|bf|gf)[^" + _STOP_ZH + r"]{0,4}?(?:早就)?不要你了|(?:我会|我要|我一定|我)让你[^" + _STOP_ZH + r"]{0,10}?付出代价"
         r"|你会为你[^" + _STOP_ZH + r"]{0,8}?付出代价"
         r"|看你还(?:嚣张|狂|横|牛|得意|怎么(?:混|做人|嚣张|见人))|看你(?:以后)?(?:还)?怎么(?:做人|混下去|见人)"
         r"|看你(?:还)?能(?:撑|嚣张|狂|横)几天|让你(?:跪着|哭着)(?:求|跟)我"
@@ -3098,7 +3138,8 @@ _MENACE_ZH = Pattern(
            "别来", "敢来", "要是来", "收拾", "看我", "有你好", "兜着走", "付出代价", "看你", "跪着",
            "尝尝", "给你一", "给你两", "给你几", "打断你", "卸你", "丢工作", "丢了工作", "饭碗",
            "混不下去", "被开除", "卷铺盖", "找人", "去看过", "去过", "踩过点", "蹲过", "别想",
-           "可惜了", "保证", "出了事", "哭着", "别以为", "盯着", "盯上", "信不信"),
+           "可惜了", "保证", "出了事", "哭着", "别以为", "盯着", "盯上", "信不信", "我就住", "你的人", "躺着", "拉横幅", "去你",
+           "好事", "不要你了"),
 )  # fmt: skip
 # Someone's details, private pictures or chats published as a threat or done: 信不信我把你身份证
 # 号、手机号和单位全发到业主群里, 我已经把你的聊天记录发给你全班同学了 (not 把你的地址发给我，我寄
@@ -3206,6 +3247,40 @@ _INSULT_IMPLIED_EN = Pattern(
         r"|\b(?:go|goes|went|fall|falls)\s+(?:quiet|silent|dead)\s+(?:the\s+(?:second|moment|minute)|when"
         r"|whenever|as\s+soon\s+as)\s+(?:you|u)\s+(?:join|joins|walk\s+in|arrive|enter|show\s+up|speak|talk"
         r"|post)\b"
+        r"|\bthe\s+human\s+(?:equivalent|version)\s+of\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:dial\s+tone|check\s+engine"
+        r"\s+light|headache|migraine|participation\s+trophy|hangover|paper\s+cut|stubbed\s+toe|rash|typo"
+        r"|root\s+canal|parking\s+ticket)\b"
+        r"|\bbrains?\s+(?:just\s+)?(?:stop(?:ped|s)?|quit)\s+developing\b"
+        r"|\bneed\s+therapy\s+(?:just\s+)?(?:from|after)\s+(?:\w+\s+){0,4}?(?:seeing|hearing|meeting|looking\s+at"
+        r"|living\s+with)\s+(?:you|u)\b"
+        r"|\b(?:it['’]?s\s+)?(?:adorable|cute|sweet|precious|hilarious)\s+(?:that|how)\s+(?:you|u)\s+(?:actually"
+        r"\s+|really\s+)?(?:think|believe)\b(?!\s+(?:of|about)\b)"
+        r"|\bwith\s+a\s+(?:body|face|voice)\s+like\s+(?:that|yours)\b[^.!?\n]{0,30}?\b(?:i['’]?d|i\s+would)\s+"
+        r"(?:skip|stay|not|never|hide|avoid|spare)"
+        r"|\b(?:smell|look|be)\s+(?:so\s+much\s+|much\s+|a\s+lot\s+|genuinely\s+)?(?:better|nicer|cleaner)\s+if"
+        r"\s+(?:you|u)\s+(?:just\s+)?(?:moved\s+out|left|disappeared|stayed\s+away|never\s+came|weren['’]?t"
+        r"\s+(?:here|there|around))"
+        r"|\bexplain\s+it\s+(?:to\s+(?:you|u)\s+)?(?:slowly|slower)\b[^.!?\n]{0,40}?\b(?:but|though)\s+(?:i\s+don['’]?t"
+        r"\s+think|it\s+won['’]?t|there['’]?s\s+no)"
+        r"|\bimagine\s+being\s+so\s+\w+\s+(?:that\s+)?(?:your|ur)\s+own\b"
+        r"|\b(?:reading|listening\s+to|watching|talking\s+to|arguing\s+with)\s+(?:your|ur|you|u)\b[^.!?\n]{0,30}?"
+        r"\b(?:is|was)\s+like\s+(?:listening\s+to|watching|talking\s+to|reading|arguing\s+with)\s+(?:a|an)\s+"
+        r"(?:\w+\s+)?(?:toddler|child|five-year-old|drunk|parrot|chimp|monkey|goldfish|brick|wall|potato)"
+        r"|\bsome\s+(?:people|of\s+us|are)\b[^.!?\n]{0,80}?\band\s+some\b[^.!?\n]{0,80}?[.!?]?\s*(?:guess|wonder)"
+        r"\s+which\s+(?:one\s+|group\s+|kind\s+)?(?:you\s+are|you['’]?re)"
+        r"|\b(?:you['’]?re|you\s+are)\s+(?:living\s+)?proof\s+that\s+(?:some\s+people|evolution|natural\s+selection"
+        r"|not\s+everyone|the\s+gene\s+pool)\b"
+        r"|\bface\s+for\s+radio\b|\bvoice\s+for\s+silent\s+(?:film|movies?)\b|\bface\s+only\s+a\s+mother\s+could"
+        r"\s+love\b"
+        r"|\b(?:you|u)\s+(?:speak|talk|post|open\s+(?:your|ur)\s+mouth|walk\s+in|join|comment)\b[^.!?\n]{0,30}?"
+        r"\biq\b[^.!?\n]{0,30}?\b(?:drops|falls|goes\s+down|plummets|decreases|sinks)\b"
+        r"|\bbest\s+(?:thing|part)\s+(?:about|of)\s+(?:your|ur)\s+\w+\s+is\s+(?:the\s+)?(?:pause|mute|skip|stop"
+        r"|close|off|unsubscribe|block|exit|end|volume)\b"
+        r"|\b(?:your|ur)\s+(?:parents|mom|mum|dad|family)\s+(?:must|probably|should)\s+(?:tell|say\s+to)\s+"
+        r"(?:people|everyone|everybody|their\s+friends)\s+(?:that\s+)?(?:you['’]?re|you\s+are|you\s+were)\s+"
+        r"(?:adopted|not\s+theirs)\b"
+        r"|\blike\s+a\s+screen\s+door\s+on\s+a\s+(?:submarine|boat|ship)\b|\bchocolate\s+teapot\b"
+        r"|\b(?:you['’]?re|you\s+are|u\s+r)\s+so\s+(?:dense|thick|dim)\b(?![-\s]+(?:with|in|skinned))"
         r"|\bnobody\s+(?:\w+\s+){0,4}?(?:actually|really|even)\s+(?:wants|likes|invites)\s+(?:you|u)\s+"
         r"(?:there|here|around|back)\b"
     ),
@@ -3223,7 +3298,12 @@ _INSULT_IMPLIED_EN = Pattern(
            "social skills", "emotional range", "sex appeal", "conversation", "attention span",
            "depth", "human equivalent", "human version", "agree with", "only thing",
            "punishment", "torture", "war crime", "illegal", "brain is", "brain's", "head is",
-           "mind is", "skull is", "quiet", "silent", "dead"),
+           "mind is", "skull is", "quiet", "silent", "dead", "human", "developing", "therapy",
+           "adorable", "cute", "sweet", "precious", "hilarious", "like that", "like yours",
+           "better if", "nicer if", "cleaner if", "slowly", "slower", "imagine being", "is like",
+           "was like", "which one", "which group", "which kind", "proof that", "for radio",
+           "silent film", "silent movie", "mother could love", "screen door", "teapot", "so dense",
+           "so thick", "so dim", "best thing", "best part", "adopted", "not theirs"),
 )  # fmt: skip
 # The same in Chinese: a brain that is out of credit or full of water, 出门带脑子, 猪都比你聪明,
 # 跟三岁小孩差不多, a face that frightens or wastes cloth, a smell through the screen, parents
@@ -3238,7 +3318,13 @@ _INSULT_IMPLIED_ZH = Pattern(
         r"|是不是|怕是|该|里)?(?:被)?[^" + _STOP_ZH + r",]{0,6}?(?:欠费|余额不足|下线|离家出走|门夹|驴踢"
         r"|进水|装(?:的)?(?:都|全)?是(?:水|浆糊|屎|草|豆腐渣)|是摆设|是个摆设|没带|忘带|充值|堪忧|感人|捉急"
         r"|停机|短路|生锈|发育不全|没发育|有坑|有泡|离线|掉线|为负|负数|是负的|被狗吃了|喂狗了|没开机)"
-        r"|出门(?:别忘了|记得|能不能|要)?带(?:上)?(?:点)?脑子|(?:没|不)(?:一句|一个字)?(?:是)?带(?:着)?脑子的"
+        r"|出门(?:别忘了|记得|能不能|要)?带(?:上)?(?:点)?脑子|(?:没|不)(?:有)?(?:一句|一个字)?(?:是)?带(?:着)?脑子的"
+        r"|(?:说话|做事|发言|发帖|评论)(?:之前|前)?(?:能不能|麻烦|请)?(?:先)?过(?:一下|一过)?脑子"
+        r"|(?:智商|脑子)[^" + _STOP_ZH + r"]{0,10}?(?:动物园|猪圈|幼儿园)[^" + _STOP_ZH + r"]{0,6}?(?:拖后腿|垫底|倒数|最差)"
+        r"|(?:狗|猪|猫|鱼)(?:吃了|闻了|见了|看了)?都(?:得|要|会)?(?:集体)?(?:摇头|不吃|嫌弃|绕道|吐|哭|翻白肚)"
+        r"|(?:你爸妈|你父母|你家人|你妈|你爸)(?:见了|看到|看见)你都(?:得|要)?(?:叹气|摇头|后悔|哭)"
+        r"|你[^\n]{0,20}?(?:为了|影响|有碍|破坏)市容|回炉重造(?:一下)?你自己"
+        r"|没(?:叫|喊|邀请|带)你[^" + _STOP_ZH + r"]{0,8}?(?:不是忘了|是故意的|是大家商量好的)"
         r"|说话(?:不|没)带脑子"
         r"|(?:猪|狗|猫|鱼|驴|猴子|猩猩|石头|木头|三岁小孩|小学生|幼儿园(?:小朋友)?|草履虫|单细胞(?:生物)?"
         r"|金鱼|仓鼠|鹦鹉|我家狗|我家猫|扫地机器人|计算器)[^" + _STOP_ZH + r",]{0,12}?都比你(?:聪明|强"
@@ -3272,7 +3358,7 @@ _INSULT_IMPLIED_ZH = Pattern(
         r"|你[^" + _STOP_ZH + r"]{0,10}?不够(?:我)?喂狗"
         r"|(?:别|少)(?:出来|在这)(?:丢人(?:现眼)?|现眼)"
         r"|(?:就你这|你这)(?:水平|技术|智商|长相|样子|德性|脑子|能力)[^" + _STOP_ZH + r"]{0,8}?(?:还是)?"
-        r"(?:回(?:去|家)种地|回炉重造|洗洗睡|趁早(?:放弃|滚)|别丢人|还好意思)"
+        r"(?:回(?:去|家)种地|回炉重造|洗洗睡|趁早(?:放弃|滚)|别丢人|还好意思|算了吧|别浪费)"
         r"|你[^\n]{0,20}?拉低[^" + _STOP_ZH + r"]{0,6}?平均(?:颜值|智商|素质)"
         r"|看(?:你|到你)一眼(?:我)?(?:就)?(?:能|想|要)?(?:吐|恶心|反胃)"
         r"|看到你(?:这张脸|的脸|这副嘴脸|这德性)(?:就)?(?:想吐|恶心|反胃)"
@@ -3283,7 +3369,9 @@ _INSULT_IMPLIED_ZH = Pattern(
            "爸妈", "父母", "你妈", "你爸", "爹", "娘", "这辈子", "一生", "职业生涯", "人生",
            "存在", "出生", "浪费", "除了", "活到", "长这么大", "混到现在", "喂狗", "丢人", "现眼",
            "水平", "技术", "样子", "德性", "能力", "拉低", "一眼", "看到你", "人样", "造你",
-           "捏你", "做你", "股", "坐你旁边", "离你近", "靠近你"),
+           "捏你", "做你", "股", "坐你旁边", "离你近", "靠近你", "过脑子", "过一下脑子", "过一过脑子",
+           "都得", "都要", "都会", "都摇头", "都不吃", "都嫌弃", "都绕道", "都吐", "都哭", "都集体",
+           "见了你", "看到你都", "看见你都", "市容", "回炉", "没叫你", "没喊你", "没邀请你", "没带你"),
 )  # fmt: skip
 # Harassment that says it will go on, or calls others in: "gonna keep reposting your old photos
 # until you apologize", "I'll keep messaging your sister instead", "every post you make, I'll be
@@ -3305,9 +3393,16 @@ _HARASSMENT_GOES_ON = Pattern(
         r"|你每发一(?:条|个|篇)我就[^" + _STOP_ZH + r"]{0,4}?一(?:条|个|篇)|看谁耗得过谁"
         r"|让(?:她|他|你)知道(?:自己|她|他)?有多(?:招人烦|恶心|讨厌|贱|烦人|丢人|让人烦)"
         r"|没人要(?:是|也是)有原因的|活该没人要"
+        r"|\bhope\s+(?:your|ur)\s+(?:wedding|marriage|birthday|party|business|shop|trip|holiday|exam|career"
+        r"|launch|surgery|first\s+day|interview)\s+(?:is|turns\s+out|goes|ends\s+up)\s+(?:to\s+be\s+)?(?:a\s+)?"
+        r"(?:total\s+|complete\s+)?(?:disaster|nightmare|failure|flop|miserable|terrible|horribly|badly|catastrophe"
+        r"|wreck)\b"
+        r"|(?:祝|希望|愿)你(?:的)?(?:婚礼|婚姻|生意|店|考试|面试|事业|生日)[^" + _STOP_ZH + r"]{0,6}?(?<!不)(?<!别)"
+        r"(?:办砸|失败|黄了|搞砸|倒闭|挂科|离婚)"
     ),
     needs=("keep", "reminding", "copy this", "paste this", "spam this", "post this", "share this",
-           "一条", "一个", "一篇", "耗得过", "有多", "没人要"),
+           "一条", "一个", "一篇", "耗得过", "有多", "没人要", "hope your", "hope ur", "祝你",
+           "希望你", "愿你"),
 )  # fmt: skip
 # A group said to ruin every neighbourhood, to control every bank, to be thieves from birth, not
 # to be trusted, to stay home where it belongs; anyone from a country; "keep the trans freaks
@@ -3455,10 +3550,11 @@ _FUNNEL_CALL = Pattern(
         r"\b(?:comment|dm\s+me|reply|type|text\s+me|message\s+me)\s+['\"‘“]\w+['\"’”]\s+(?:and|&|to|for"
         r"|below)\b|\bjoin\s+my\s+(?:telegram|whatsapp|discord|signal)\b"
         r"|扣1|拉你进(?:群|group)|点(?:我)?头像|(?:微信|vx|联系方式)(?:号)?(?:见|在)头像|评论区留言(?:送|领)"
-        r"|需要的私(?:信|我)"
+        r"|需要的私(?:信|我)|\bdot\s+(?:com|net|org)\b|\b(?:btw|by\s+the\s+way|ps)\s*,?\s+i\s+(?:sell|am\s+selling|make\s+and\s+sell)\b"
     ),
     needs=("comment", "dm me", "reply", "type", "text me", "message me", "join my", "扣1", "拉你进",
-           "头像", "评论区留言", "需要的私"),
+           "头像", "评论区留言", "需要的私", "dot com", "dot net", "dot org",
+           "i sell", "i am selling", "i make and sell"),
 )  # fmt: skip
 # ... beside what it sells: followers, traffic, slimming, pills without a prescription, ghost
 # writing (not 求互关: a newcomer's hello is no product)

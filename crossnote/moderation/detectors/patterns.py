@@ -3086,6 +3086,15 @@ _PEOPLE_LIKE_YOU = Pattern(
     ),
     needs=("like you", "like u", "like ya", "like yourself", "like that", "like this"),
 )  # fmt: skip
+
+
+def _led_by(chars: str, body: str) -> re.Pattern:
+    """`body` compiled behind a check of the character a match begins with (`chars`: every one it
+    can begin with): in a long text most positions fail that check at once instead of trying each
+    of the body's branches (modtune14: a third of the cost of its two long Chinese rules)."""
+    return re.compile(r"(?=[" + chars + r"])(?:" + body + r")")
+
+
 # In Chinese: knowing where someone lives, works or goes, and a warning (你住哪栋哪户我已经查到
 # 了，晚上睡觉记得锁好门; 你老家在哪个村我已经打听到了，过年回去小心点; 敢退我的单？你们店几点关门
 # 我知道，到时候见; 我记住你长什么样了，下车别走); misfortune "one day" the writer will not be blamed
@@ -3106,7 +3115,8 @@ _WARNED_ZH = (
 _MENACE_ZH = Pattern(
     "threat of violence",
     categories.HARASSMENT,
-    re.compile(
+    _led_by(
+        "bg万上下不什住你修几出别单卸去叫可告哪在地天女学小工幼当我打找收改放教敢最有每派男看知站给老聊补要让说躺车长",
         r"(?:" + _WHERE_KNOWN_ZH + r"[^" + _STOP_ZH + r"]{0,12}?(?:我|老子|我们)(?:都|早就|已经|早|全)?"
         r"(?:知道|清楚|查到|打听|摸清|摸透|记住|去看过|去过|踩过点|蹲过)|(?:我|老子|我们)(?:都|早就|已经|早)?(?:知道|查到了"
         r"|打听到了|记住了?)(?:你|你们)[^" + _STOP_ZH + r"]{0,10}?" + _WHERE_KNOWN_ZH + r")[^\n]{0,30}?"
@@ -3294,7 +3304,7 @@ _INSULT_IMPLIED_EN = Pattern(
            "smell", "stench", "stink", "reek", "shower", "bathe", "wash", "heard of", "iq",
            "brain", "intelligence", "not you", "not u", "nothing you", "not one thing",
            "not a single thing", "existence", "birth", "i'd call", "i'd say", "i'd compare",
-           "i’d call", "i’d say", "i’d compare", "nobody", "charisma", "personality", "wit",
+           "i’d call", "i’d say", "i’d compare", "nobody", "charisma", "personality", "wit of",
            "social skills", "emotional range", "sex appeal", "conversation", "attention span",
            "depth", "human equivalent", "human version", "agree with", "only thing",
            "punishment", "torture", "war crime", "illegal", "brain is", "brain's", "head is",
@@ -3313,7 +3323,8 @@ _INSULT_IMPLIED_EN = Pattern(
 _INSULT_IMPLIED_ZH = Pattern(
     "insulting someone",
     categories.HARASSMENT,
-    re.compile(
+    _led_by(
+        "一三上不人仓你做出别单发吃呼回坐女小少就幼我扫智木没活狗猩猪猫猴看石离穿老职脑草计评说身这金长靠驴鱼鹦",
         r"(?:你|你的|你这|你那)(?:个|点)?(?:智商|脑子|脑袋|脑仁|脑回路|情商)(?:是|都|真|怕不是|估计|应该"
         r"|是不是|怕是|该|里)?(?:被)?[^" + _STOP_ZH + r",]{0,6}?(?:欠费|余额不足|下线|离家出走|门夹|驴踢"
         r"|进水|装(?:的)?(?:都|全)?是(?:水|浆糊|屎|草|豆腐渣)|是摆设|是个摆设|没带|忘带|充值|堪忧|感人|捉急"
@@ -3366,7 +3377,8 @@ _INSULT_IMPLIED_ZH = Pattern(
     ),
     needs=("智商", "脑子", "脑袋", "脑仁", "脑回路", "情商", "都比你", "三岁", "小学生", "幼儿园",
            "脸", "长相", "模样", "尊容", "嘴脸", "长成", "长你这样", "身材", "体型", "颜值", "味",
-           "爸妈", "父母", "你妈", "你爸", "爹", "娘", "这辈子", "一生", "职业生涯", "人生",
+           "失败", "错误", "污点", "遗憾", "败笔", "说明书", "退货", "返厂", "造了什么孽", "白养",
+           "白生", "当初", "这辈子", "一生", "职业生涯", "人生",
            "存在", "出生", "浪费", "除了", "活到", "长这么大", "混到现在", "喂狗", "丢人", "现眼",
            "水平", "技术", "样子", "德性", "能力", "拉低", "一眼", "看到你", "人样", "造你",
            "捏你", "做你", "股", "坐你旁边", "离你近", "靠近你", "过脑子", "过一下脑子", "过一过脑子",
@@ -3401,7 +3413,7 @@ _HARASSMENT_GOES_ON = Pattern(
         r"(?:办砸|失败|黄了|搞砸|倒闭|挂科|离婚)"
     ),
     needs=("keep", "reminding", "copy this", "paste this", "spam this", "post this", "share this",
-           "一条", "一个", "一篇", "耗得过", "有多", "没人要", "hope your", "hope ur", "祝你",
+           "你每发一", "耗得过", "有多", "没人要", "hope your", "hope ur", "祝你",
            "希望你", "愿你"),
 )  # fmt: skip
 # A group said to ruin every neighbourhood, to control every bank, to be thieves from birth, not
@@ -3412,7 +3424,9 @@ _GROUP_RUINS = Pattern(
     "dehumanising a group",
     categories.HATE,
     re.compile(
-        _NAMED_GROUP_EN
+        # an English predicate after a Latin letter only: the group's long alternation is not
+        # tried at each character of a Chinese text
+        r"(?=[a-z])" + _NAMED_GROUP_EN
         + r"[^.!?\n]{0,40}?\b(?:(?:ruin|ruins|destroy|destroys|wreck|wrecks|infest|infests|invade|invades"
         r"|pollute|pollutes|take\s+over|takes\s+over)\s+(?:every|all|our|this|any)\b|slow\s+(?:everyone"
         r"|everybody|us\s+all|us)\s+down|should\s+(?:stay|be\s+kept)\s+(?:at\s+)?(?:home|out|away|inside)"
@@ -3434,7 +3448,9 @@ _GROUP_RUINS = Pattern(
     needs=("ruin", "destroy", "wreck", "infest", "invade", "pollute", "take over", "takes over",
            "slow", "should stay", "should be kept", "where they belong", "can't drive",
            "can’t drive", "can't cook", "can't think", "can't read", "can't lead", "can’t cook",
-           "can’t think", "can’t read", "can’t lead", "be trusted", "control", "from birth", "from that", "from this",
+           "can’t think", "can’t read", "can’t lead", "be trusted", "control every", "control all", "controls every", "controls all",
+           "control the bank", "control the media", "control the money", "control the gov",
+           "control the world", "control the news", "control hollywood", "from birth", "from that", "from this",
            "from those", "from their", "freaks", "degenerates", "savages", "subhumans", "mongrels",
            "perverts", "weirdos", "极端分子", "暴徒", "流氓", "蛀虫", "累赘", "蝗虫", "乞丐", "强盗",
            "懒汉", "土匪", "野蛮人", "白眼狼", "下三滥", "疯狗"),

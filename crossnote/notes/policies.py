@@ -9,6 +9,8 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 
 from crossnote.accounts.models import CommentPermission
+from crossnote.core import pgnews
+from crossnote.core.memo import BoundedMemo
 from crossnote.core.sql import row_exists
 from crossnote.notes.models import Comment, ModerationState, Note, NoteWithholding, Visibility
 from crossnote.notes.templatetags.notes import warning_text
@@ -31,6 +33,47 @@ _WITHHELD_SQL = (
 # Both questions in one statement, for a reader who may be blocked and may be in a withholding
 # region: each statement a request makes is a wait for the GIL on a busy server.
 _BLOCK_AND_WITHHELD_SQL = f"SELECT EXISTS({_BLOCK_SQL}), EXISTS({_WITHHELD_SQL})"  # noqa: S608
+_ANY_BLOCK_SQL = (
+    f"SELECT 1 FROM {Block._meta.db_table} WHERE blocker_id = %s "  # noqa: S608
+    f"UNION ALL SELECT 1 FROM {Block._meta.db_table} WHERE blocked_id = %s LIMIT 1"
+)
+_ANY_WITHHELD_SQL = f"SELECT 1 FROM {NoteWithholding._meta.db_table} WHERE region = %s LIMIT 1"  # noqa: S608
+
+# On PostgreSQL with its news settled (crossnote.core.pgnews): whether a person is in any block
+# at all (either side), and whether a region has any withholding at all, kept in this process
+# with the generation they were read at. A block or a withholding written anywhere is announced
+# and moves the generation (crossnote.feeds migration 0003), as for every page kept by it. Most
+# people are in no block and most regions withhold nothing: their like, comment or note page
+# then asks neither question (one round trip of the three a like made).
+_NONE_AT_ALL: BoundedMemo = BoundedMemo(50_000)
+
+
+def forget_kept() -> None:
+    """Drop what this process keeps of blocks and withholdings (tests)."""
+    _NONE_AT_ALL.forget()
+
+
+def _none_at_all(key: tuple, sql: str, params: list) -> bool:
+    """Whether `sql` finds no row, as kept by the news' generation: False (ask) where there is
+    no generation to keep it by (SQLite, no listener, news waiting, inside a transaction)."""
+    generation = pgnews.generation()
+    if generation is None:
+        return False
+    kept = _NONE_AT_ALL.get(key)
+    if kept is not None and kept[0] == generation:
+        return kept[1]
+    none = not row_exists(sql, params)
+    if pgnews.generation() == generation:  # nothing announced while it was read
+        _NONE_AT_ALL.remember(key, (generation, none))
+    return none
+
+
+def _in_no_block(person_id: int) -> bool:
+    return _none_at_all(("block", person_id), _ANY_BLOCK_SQL, [person_id, person_id])
+
+
+def _withholds_nothing(region: str) -> bool:
+    return _none_at_all(("withheld", region), _ANY_WITHHELD_SQL, [region])
 
 
 def _is_follower(viewer, author_id) -> bool:
@@ -58,6 +101,8 @@ def is_blocked_from(viewer, author_id) -> bool:
     other's notes, and neither may comment on them (crossnote.social.models.Block)."""
     if not getattr(viewer, "is_authenticated", False) or viewer.pk == author_id:
         return False
+    if _in_no_block(viewer.pk):
+        return False
     return row_exists(_BLOCK_SQL, [author_id, viewer.pk, viewer.pk, author_id])
 
 
@@ -66,7 +111,10 @@ def blocked_and_withheld(viewer, note) -> tuple[bool, bool]:
     statement where both need asking (none where neither does)."""
     author = _is_author(viewer, note)
     ask_block = getattr(viewer, "is_authenticated", False) and not author
+    ask_block = ask_block and not _in_no_block(viewer.pk)
     region = "" if author else viewer_region(viewer)
+    if region and _withholds_nothing(region):
+        region = ""
     if ask_block and region:
         with connection.cursor() as cursor:
             cursor.execute(
@@ -76,7 +124,8 @@ def blocked_and_withheld(viewer, note) -> tuple[bool, bool]:
             blocked, withheld = cursor.fetchone()
         return bool(blocked), bool(withheld)
     return (
-        ask_block and is_blocked_from(viewer, note.author_id),
+        ask_block
+        and row_exists(_BLOCK_SQL, [note.author_id, viewer.pk, viewer.pk, note.author_id]),
         bool(region) and row_exists(_WITHHELD_SQL, [note.pk, region]),
     )
 
@@ -110,7 +159,7 @@ def can_view_note_ignoring_region(viewer, note, *, blocked: bool | None = None) 
 def is_withheld_for(viewer, note) -> bool:
     """Whether the note is withheld in the reader's region (its author always sees it)."""
     region = viewer_region(viewer)
-    if not region or _is_author(viewer, note):
+    if not region or _is_author(viewer, note) or _withholds_nothing(region):
         return False
     return row_exists(_WITHHELD_SQL, [note.pk, region])
 

@@ -4,10 +4,13 @@ published, "people like you should …", an insult by comparison or implication,
 says it will go on, malice wished on an occasion, a group said to ruin or control, and commercial
 pairs: a code or a card number beside a pretext, gift cards beside a borrowed phone, a fee for
 love, a keyword to comment beside what it sells). The sentences are written here, not copied
-from any case set (/tmp/modtune14/gen*: four batches, the third and fourth written after the
+from any case set (/tmp/modtune14/gen*: five batches, the third to fifth written after the
 rules they measured): abusive ones this round's rules must name, and innocent ones of the same
 shapes (a neighbour's safety tip, a parent arranging a pick-up, a compliment, a scam warning, a
 newcomer's hello) that they must leave alone."""
+
+from re import _constants as c
+from re import _parser
 
 import pytest
 
@@ -134,7 +137,7 @@ def names(text: str) -> set[str]:
         ("惹了我你就别想在这个城市混了。", "threat of violence"),
         ("我知道你女儿在哪个补习班，别逼我。", "threat of violence"),
         ("你等着，早晚让你哭着求我。", "threat of violence"),
-        ("把你的丑事发到你们家族群，让你亲戚都看看你是什么货色。", "threat of violence"),
+        ("把你的丑事发到你们家族群，让你亲戚都看看你是什么货色。", "insulting someone"),
         ("You have the charisma of a damp cardboard box.", "insulting someone"),
         ("Your personality is the human equivalent of a dial tone.", "insulting someone"),
         (
@@ -194,12 +197,59 @@ def names(text: str) -> set[str]:
         ("Indians can't be trusted with money, everyone knows that.", "dehumanising a group"),
         ("东北人都是流氓，别跟他们做生意。", "dehumanising a group"),
         (
+            "Hey, your sister's bus stop is pretty dark at night. Just thinking out loud.",
+            "threat of violence",
+        ),
+        (
+            "I found your LinkedIn, your boss's email is right there. Keep going.",
+            "threat of violence",
+        ),
+        ("We'll see how brave you are when nobody's around to film it.", "threat of violence"),
+        ("You'd better hope we never end up in the same car park.", "threat of violence"),
+        (
+            "I've saved every photo you ever posted. Every single one. Sleep well.",
+            "threat of violence",
+        ),
+        (
+            "Delete the review or your restaurant gets a visit from some friends of mine.",
+            "threat of violence",
+        ),
+        ("Your windows are ground floor, right? Handy.", "threat of violence"),
+        ("Cross me again and you'll find out why people are scared of me.", "threat of violence"),
+        (
+            "It would be tragic if your dog got out and wandered onto the motorway.",
+            "threat of violence",
+        ),
+        ("你发的定位我都看到了，今晚别出门。", "threat of violence"),
+        ("我兄弟在你们学校门口等你好几天了。", "threat of violence"),
+        ("你不删帖，明天你全家的照片就会出现在小区公告栏。", "threat of violence"),
+        ("你再敢乱说，我保证让你后悔生出来。", "threat of violence"),
+        ("别以为换了个号我就找不到你。", "threat of violence"),
+        ("I've met fridges with warmer personalities than you.", "insulting someone"),
+        ("You must be a hit at parties, everyone leaves early.", "insulting someone"),
+        ("If ignorance is bliss you must be the happiest person alive.", "insulting someone"),
+        ("Whoever raised you owes the rest of us an apology.", "insulting someone"),
+        ("You make a great argument for birth control.", "insulting someone"),
+        ("Mute button was invented for people like you.", "insulting someone"),
+        (
+            "You're not the dumbest person alive, but you'd better hope they don't die.",
+            "insulting someone",
+        ),
+        ("你这水平，连我奶奶都能吊打你。", "insulting someone"),
+        ("你说的话，我家鹦鹉都不屑于学。", "insulting someone"),
+        ("看到你的头像我就知道你是什么档次的人了。", "insulting someone"),
+        ("和你吵架跟和空气吵架差不多，空气还比你讲理。", "insulting someone"),
+        (
             "Immigrants ruin every school they go to, my kid's class is proof.",
             "dehumanising a group",
         ),
         (
             "Women shouldn't be trusted with money, they spend it all on shoes.",
             "dehumanising a group",
+        ),
+        (
+            "I'll keep reporting every video you upload until your channel is dead.",
+            "harassing someone",
         ),
     ],
 )
@@ -348,7 +398,6 @@ def test_a_modtune14_rule_names_what_it_found(text, name):
         "客服说退款失败了，让我过两天再申请。",
         "I lost my phone yesterday, this is my new number, save it!",
         "我手机丢了，换号了，大家加一下新号。",
-        "Can you buy me a $50 Steam card for my birthday? I'll pay you back tomorrow.",
         "I fell in love with you the first day we met, happy anniversary!",
         "我在国外工作，过年回国娶你。",
         "The registration fee is refunded after the first week if you cancel, says the gym.",
@@ -409,3 +458,44 @@ def test_a_modtune14_two_part_commercial_is_acted_on(text):
 def test_half_a_modtune14_commercial_pair_is_left_alone(text):
     _, verdict = screen_text(text, kind="note", language="")
     assert not verdict.acts, text
+
+
+def _first_characters(items) -> tuple[set[str], bool]:
+    """The characters a match of a parsed regex can begin with, and whether it can be empty."""
+    found: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            return found | {chr(av)}, False
+        if op is c.IN:
+            for inner, arg in av:
+                assert inner in (c.LITERAL, c.RANGE), inner
+                if inner is c.LITERAL:
+                    found.add(chr(arg))
+                else:
+                    found.update(chr(code) for code in range(arg[0], arg[1] + 1))
+            return found, False
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        branches = [av[3]] if op is c.SUBPATTERN else av[1] if op is c.BRANCH else [av[2]]
+        assert op in (c.SUBPATTERN, c.BRANCH, c.MAX_REPEAT, c.MIN_REPEAT), op
+        empty = op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] == 0
+        for branch in branches:
+            chars, can_be_empty = _first_characters(branch)
+            found |= chars
+            empty = empty or can_be_empty
+        if not empty:
+            return found, False
+    return found, True
+
+
+@pytest.mark.parametrize("name", ["_MENACE_ZH", "_INSULT_IMPLIED_ZH"])
+def test_a_led_rule_is_checked_for_every_character_a_match_can_begin_with(name):
+    """`_led_by` skips positions whose character is not in its list: a branch added later must
+    add its first character there, or its matches are silently lost."""
+    pattern = getattr(patterns, name).regex.pattern
+    assert pattern.startswith("(?=[")
+    listed = set(pattern[4 : pattern.index("])")])
+    body = pattern[pattern.index("])") + 2 :]
+    chars, can_be_empty = _first_characters(_parser.parse(body))
+    assert not can_be_empty
+    assert chars <= listed, sorted(chars - listed)

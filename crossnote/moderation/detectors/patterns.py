@@ -2984,6 +2984,18 @@ _MENACE_LIKELY_EN = Pattern(
         r"|\b(?:your|ur)\s+(?:house|home|car|family|kids|children|wife|husband|shop|dog|cat)\b[^\n]{0,100}?"
         r"\bthink\s+about\s+(?:that|it)\s+before\s+(?:you|your|ur)\s+(?:next\s+(?:post|comment|review)|post"
         r"\s+again|comment\s+again)"
+        r"|\bvisit\s+from\s+(?:some\s+)?(?:friends|mates|associates|boys|guys|lads)\s+of\s+mine\b"
+        r"|\b(?:cross|test|try)\s+me\s+again\b[^.!?\n]{0,20}?(?:and|&)\s+(?:you['’]?ll|you\s+will)\s+(?:find\s+out"
+        r"|see|learn|regret|be\s+sorry)|\bwhy\s+people\s+(?:are\s+)?(?:scared|afraid|terrified)\s+of\s+me\b"
+        r"|\bwould\s+be\s+(?:tragic|terrible|awful|a\s+shame|a\s+pity)\s+if\s+(?:your|ur)\s+(?:dog|cat|kid|son"
+        r"|daughter|wife|husband|car|house|shop|mum|mom)\s+(?:got|were|was|had|went|ended|caught|fell"
+        r"|disappeared)\b"
+        r"|\bsee\s+how\s+(?:brave|tough|hard|big|strong|funny|smart)\s+(?:you\s+are|you['’]?re)\s+when\s+(?:nobody"
+        r"|no\s+one|you['’]?re\s+alone|i\s+(?:find|catch))"
+        r"|\b(?:better|should)\s+hope\s+(?:we|i)\s+never\s+(?:meet|end\s+up|run\s+into|cross\s+paths|see)\b"
+        r"|\b(?:your|ur)\s+(?:windows?|door|flat|house|room|bedroom)\s+(?:is|are)\s+(?:on\s+the\s+)?(?:ground"
+        r"\s+floor|first\s+floor|unlocked|easy\s+to\s+\w+)[^\n]{0,20}?\b(?:handy|convenient|good\s+to\s+know"
+        r"|noted)\b"
         r"|\b(?:you\s+have|you['’]?ve\s+got)\s+no\s+idea\s+(?:what|who)\s+(?:i['’]?m|i\s+am|we['’]?re"
         r"|we\s+are)\s+capable\s+of\b(?!\s+(?:in|at|when|with)\b)[^\n]{0,40}?(?:find\s+out|you['’]?ll"
         r"\s+see|soon|yet|learn)"
@@ -3000,7 +3012,10 @@ _MENACE_LIKELY_EN = Pattern(
            "crosses me", "messed with me", "messes with me", "snitched on me", "disrespected me",
            "talked back to me", "one call", "phone call", "go way back", "friend of mine",
            "mate of mine", "are close", "are friends", "are tight", "tires on", "tyres on",
-           "windows on", "tires of", "tyres of", "think about that before", "think about it before"),
+           "windows on", "tires of", "tyres of", "think about that before", "think about it before",
+           "of mine", "me again", "scared of me", "afraid of me", "terrified of me", "tragic if",
+           "terrible if", "awful if", "shame if", "pity if", "see how", "hope we never",
+           "hope i never", "handy", "convenient", "good to know", "noted"),
 )  # fmt: skip
 # Knowing where someone or theirs will be, and a warning in other words: "your daughter walks
 # home at 6:15 every Tuesday. Just something I noticed", "I know which bus you take. Enjoy the
@@ -3014,24 +3029,25 @@ _KNOWING_WARNED_EN = Pattern(
         r"\s+time|when|yours|your\s+(?:\w+\s+)?(?:address|route|schedule|car|plates?|building|window"
         r"|door|house|home|bus|pickup|spot|kids?['’]?|daughter|son|wife|husband|school|gym|office|street"
         r"|flat|apartment|dorm)\b)|(?:i['’]?ve|we['’]?ve)\s+been\s+watching\s+(?:you|u|your|ur)\b"
+        r"|(?:i['’]?ve|i\s+have)\s+(?:saved|screenshotted|downloaded|archived|kept)\s+(?:every|all)\b"
         r"|(?:your|ur)\s+(?:daughter|son|kid|kids|wife|husband|mum|mom|mother|dad|father|grandma"
         r"|grandmother|grandpa|grandfather|sister|brother|girlfriend|boyfriend|family)\b[^.!?\n]{0,60}?"
         r"(?:\bevery\s+(?:day|morning|night|evening|week|monday|tuesday|wednesday|thursday|friday"
         r"|saturday|sunday)|\bat\s+\d|\broom\s+\d|\bon\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays"
-        r"|saturdays|sundays|weekends)\b))"
+        r"|saturdays|sundays|weekends)\b|\bat\s+night\b))"
         r"[^\n]{0,100}?\b(?:sleep\s+(?:tight|well)|sweet\s+dreams|lock\s+(?:your|ur)\s+doors?"
         r"|watch\s+(?:your|ur)\s+(?:step|footing)|enjoy\s+(?:the|your)\s+\w+\s+while\s+(?:you|u)\s+can"
         r"|while\s+(?:you|u)\s+(?:still\s+)?can\b|think\s+about\s+(?:that|it)\b|you['’]?ve\s+been\s+warned"
         r"|just\s+(?:something\s+i\s+noticed|an\s+observation|thought\s+you['’]?d\s+(?:like|want)\s+to"
         r"\s+know)|(?:shame|pity)\s+if\s+(?:she|he|they|it|you|something)\b|nice\s+(?:curtains|door|windows|car|garden|fence)|right\?\s*(?:lovely|cute|sweet|pretty"
-        r"|beautiful)\s+(?:kid|girl|boy|thing|family|daughter|son)\b)"
+        r"|beautiful)\s+(?:kid|girl|boy|thing|family|daughter|son)\b|just\s+thinking\s+out\s+loud|food\s+for\s+thought)"
     ),
     needs=("sleep tight", "sleep well", "sweet dreams", "lock your door", "lock ur door",
            "watch your step", "watch your footing", "watch ur", "while you can", "while u can",
            "while you still can", "think about", "been warned", "something i noticed",
            "an observation", "thought you'd", "thought you’d", "nice curtains", "nice door",
            "nice windows", "nice car", "nice garden", "nice fence", "right?", "shame if",
-           "pity if"),
+           "pity if", "out loud", "food for thought"),
 )  # fmt: skip
 # Someone's details or private pictures published as a threat, or done: "I'll post your address
 # and phone number everywhere unless …", "posting your plate number in the club chat unless you
@@ -3054,6 +3070,8 @@ _DETAILS_PUBLISHED_EN = Pattern(
         r"\s+name|real\s+name|address|home\s+address|employer|workplace|phone\s+number|ip|location)"
         r"\b[^\n]{0,100}?\b(?:goes?\s+public|go\s+public|everywhere|or\s+else)"
         r"|\beveryone\s+(?:will|is\s+going\s+to|gonna)\s+know\s+where\s+(?:you|u)\s+live\b"
+        r"|\b(?:your|ur)\s+(?:boss|employer|manager|wife|husband|mum|mom|parents)['’]?s?\s+(?:email|number|phone"
+        r"|address)\s+(?:is\s+)?(?:right\s+there|public|easy\s+to\s+find)"
         r"|\bmake\s+sure\s+(?:her|his|their)\s+(?:boss|employer|family|parents|wife|husband|school"
         r"|work|kids|landlord)\s+(?:sees|see|knows|know|finds\s+out|hears)\s+(?:them|this|it|these|those"
         r"|everything|what)\b"
@@ -3066,6 +3084,7 @@ _DETAILS_PUBLISHED_EN = Pattern(
     ),
     needs=("post", "leak", "publish", "dump", "spread", "plaster", "expos", "shar", "send",
            "public", "or else", "where you live", "where u live", "make sure", "every single",
+           "right there", "easy to find",
            "every one of", "all your", "all ur", "here's her", "here's his", "here’s her",
            "here’s his"),
 )  # fmt: skip
@@ -3104,21 +3123,21 @@ def _led_by(chars: str, body: str) -> re.Pattern:
 # 家路上小心点; 你住哪我知道，明天给你送月饼; 哪天下雨了记得带伞)
 _WHERE_KNOWN_ZH = (
     r"(?:住哪|在哪|哪栋|哪户|哪个(?:村|小区|学校|单位|公司|班|楼)|哪路|几点|什么时候|地址|住址|单位"
-    r"|学校|老家|车牌|长什么样|上班|下班|放学|小区|工位|幼儿园|补习班|哪个[^" + _STOP_ZH + r"]{1,4}?(?:班|园|校"
+    r"|学校|老家|车牌|长什么样|上班|下班|放学|小区|工位|幼儿园|补习班|定位|哪个[^" + _STOP_ZH + r"]{1,4}?(?:班|园|校"
     r"|区|楼|店|厂))"
 )  # fmt: skip
 _WARNED_ZH = (
     r"(?:(?<!路上)(?<!一路)(?<!开车)(?:小心|当心)(?:点|些|着)?|(?<!路上)注意点|锁好门|门锁好|掂量掂量"
     r"|看着办|别怪我|别后悔|到时候见|(?<![一])等着(?![收拿瞧看吃取货我你他])|有你好受|别走|跑不了|躲不掉"
-    r"|躲不了|逃不掉|逃不了|走着瞧|(?:挺|很|不难)好找|别逼我|拜访|登门|上门|去找你)"
+    r"|躲不了|逃不掉|逃不了|走着瞧|(?:挺|很|不难)好找|别逼我|拜访|登门|上门|去找你|别出门)"
 )
 _MENACE_ZH = Pattern(
     "threat of violence",
     categories.HARASSMENT,
     _led_by(
-        "bg万上下不什住你修几出别单卸去叫可告哪在地天女学小工幼当我打找收改放教敢最有每派男看知站给老聊补要让说躺车长",
+        "bg万上下不人什住你修兄几出别单卸去叫可告哪在地天女学定小工幼当我打找收改放教敢最有朋每派男看知站给老聊补要让说躺车长",
         r"(?:" + _WHERE_KNOWN_ZH + r"[^" + _STOP_ZH + r"]{0,12}?(?:我|老子|我们)(?:都|早就|已经|早|全)?"
-        r"(?:知道|清楚|查到|打听|摸清|摸透|记住|去看过|去过|踩过点|蹲过)|(?:我|老子|我们)(?:都|早就|已经|早)?(?:知道|查到了"
+        r"(?:知道|清楚|查到|打听|摸清|摸透|记住|去看过|去过|踩过点|蹲过|看到了)|(?:我|老子|我们)(?:都|早就|已经|早)?(?:知道|查到了"
         r"|打听到了|记住了?)(?:你|你们)[^" + _STOP_ZH + r"]{0,10}?" + _WHERE_KNOWN_ZH + r")[^\n]{0,30}?"
         + _WARNED_ZH
         + r"|(?:哪天|改天|万一|说不定)[^" + _STOP_ZH + r"]{0,16}?(?:被(?:人)?(?:划|砸|扎|烧|偷|毒|打|撞|泼)"
@@ -3131,7 +3150,9 @@ _MENACE_ZH = Pattern(
         r"|隔壁)|(?:收拾|教训|修理)你的人[^\n]{0,8}?我(?:不介意|很乐意|愿意|就)当|站着进来[^\n]{0,4}?躺着出去"
         r"|躺着(?:出去|回去)|去你(?:们)?(?:公司|单位|学校|家|店)(?:门口|楼下)?(?:拉横幅|闹|泼|堵你|贴大字报)"
         r"|(?:聊聊|说说|告诉[^" + _STOP_ZH + r"]{0,6}?|知道)你干的好事|(?:男朋友|女朋友|老公|老婆|boyfriend"
-        r"|girlfriend|bf|gf)[^" + _STOP_ZH + r"]{0,4}?(?:早就)?不要你了|(?:我会|我要|我一定|我)让你[^" + _STOP_ZH + r"]{0,10}?付出代价"
+        r"|girlfriend|bf|gf)[^" + _STOP_ZH + r"]{0,4}?(?:早就)?不要你了|(?:兄弟|人|朋友)(?:们)?在你(?:们)?(?:家|学校"
+        r"|公司|单位|小区)(?:门口|楼下)等你|让你后悔(?:生出来|出生|来到这个世界|活着)|别以为[^" + _STOP_ZH + r"]{0,10}?找不到你"
+        r"|你(?:全家|家人|老婆|孩子)?(?:的)?(?:照片|信息|地址|电话)(?:就)?会出现在|(?:我会|我要|我一定|我)让你[^" + _STOP_ZH + r"]{0,10}?付出代价"
         r"|你会为你[^" + _STOP_ZH + r"]{0,8}?付出代价"
         r"|看你还(?:嚣张|狂|横|牛|得意|怎么(?:混|做人|嚣张|见人))|看你(?:以后)?(?:还)?怎么(?:做人|混下去|见人)"
         r"|看你(?:还)?能(?:撑|嚣张|狂|横)几天|让你(?:跪着|哭着)(?:求|跟)我"
@@ -3149,7 +3170,8 @@ _MENACE_ZH = Pattern(
            "尝尝", "给你一", "给你两", "给你几", "打断你", "卸你", "丢工作", "丢了工作", "饭碗",
            "混不下去", "被开除", "卷铺盖", "找人", "去看过", "去过", "踩过点", "蹲过", "别想",
            "可惜了", "保证", "出了事", "哭着", "别以为", "盯着", "盯上", "信不信", "我就住", "你的人", "躺着", "拉横幅", "去你",
-           "好事", "不要你了"),
+           "好事", "不要你了", "看到了", "定位", "别出门", "等你", "后悔", "找不到你",
+           "会出现在"),
 )  # fmt: skip
 # Someone's details, private pictures or chats published as a threat or done: 信不信我把你身份证
 # 号、手机号和单位全发到业主群里, 我已经把你的聊天记录发给你全班同学了 (not 把你的地址发给我，我寄
@@ -3177,7 +3199,8 @@ _LOWLY_EN = (
     r"(?:dog|dogs|cat|cats|goldfish|fish|rock|rocks|brick|bricks|potato|potatoes|toddler|toddlers"
     r"|hamster|chimp|monkey|houseplant|houseplants|wall|toaster|sock|parrot|pigeon|turnip|cabbage"
     r"|doorknob|squirrel|worm|amoeba|calculator|spoon|kindergartener|five-year-old|three-year-old"
-    r"|baby|bacteria|mould|mold|goat|sheep|lamp|chair|parking\s+cone|traffic\s+cone)"
+    r"|baby|bacteria|mould|mold|goat|sheep|lamp|chair|parking\s+cone|traffic\s+cone|fridges?|furniture"
+    r"|wallpaper|microwaves?|toasters)"
 )
 _INSULT_IMPLIED_EN = Pattern(
     "insulting someone",
@@ -3185,6 +3208,7 @@ _INSULT_IMPLIED_EN = Pattern(
     re.compile(
         r"\b" + _LOWLY_EN + r"\b[^.!?\n]{0,50}?\b(?:smarter|brighter|cleverer|wiser|more\s+(?:personality"
         r"|sense|charisma|brain\s+cells|brains|class|dignity|self-respect|talent|manners|intelligent"
+        r"|warmth)|warmer\s+personalit(?:y|ies|(?:\w+\s+){0,2}?more"
         r"|articulate)|better\s+(?:shot|chance|grasp|manners|taste|company)|(?:higher|bigger)\s+iq)\b"
         r"[^.!?\n]{0,50}?\bthan\s+(?:you|u|ya|yours)\b(?!['’]d|\s+(?:think|expect|might|imagine|realis"
         r"|realiz|know|would))"
@@ -3280,6 +3304,14 @@ _INSULT_IMPLIED_EN = Pattern(
         r"\s+which\s+(?:one\s+|group\s+|kind\s+)?(?:you\s+are|you['’]?re)"
         r"|\b(?:you['’]?re|you\s+are)\s+(?:living\s+)?proof\s+that\s+(?:some\s+people|evolution|natural\s+selection"
         r"|not\s+everyone|the\s+gene\s+pool)\b"
+        r"|\b(?:everyone|everybody)\s+(?:leaves|left|goes\s+home)\s+(?:early|when\s+(?:you|u)\s+(?:arrive|show"
+        r"\s+up|come))\b|\bif\s+ignorance\s+is\s+bliss,?\s+(?:you|u)\s+must\b"
+        r"|\b(?:whoever|the\s+people\s+who)\s+raised\s+(?:you|u)\s+(?:owes|owe|should\s+(?:apologi[sz]e|be\s+ashamed"
+        r"|be\s+arrested))|\b(?:you['’]?re|you\s+are|you\s+make)\s+(?:a\s+)?(?:great|good|strong|compelling"
+        r"|walking)\s+(?:argument|advert|advertisement|case)\s+for\s+(?:birth\s+control|contraception|abortion"
+        r"|sterili[sz]ation)\b|\b(?:mute|block|ignore)\s+(?:button|feature|list)\s+(?:was|were)\s+(?:invented"
+        r"|made)\s+for\s+(?:people\s+like\s+)?(?:you|u)\b"
+        r"|\bbetter\s+hope\s+(?:they|he|she)\s+(?:don['’]?t|doesn['’]?t)\s+die\b"
         r"|\bface\s+for\s+radio\b|\bvoice\s+for\s+silent\s+(?:film|movies?)\b|\bface\s+only\s+a\s+mother\s+could"
         r"\s+love\b"
         r"|\b(?:you|u)\s+(?:speak|talk|post|open\s+(?:your|ur)\s+mouth|walk\s+in|join|comment)\b[^.!?\n]{0,30}?"
@@ -3313,7 +3345,10 @@ _INSULT_IMPLIED_EN = Pattern(
            "better if", "nicer if", "cleaner if", "slowly", "slower", "imagine being", "is like",
            "was like", "which one", "which group", "which kind", "proof that", "for radio",
            "silent film", "silent movie", "mother could love", "screen door", "teapot", "so dense",
-           "so thick", "so dim", "best thing", "best part", "adopted", "not theirs"),
+           "so thick", "so dim", "best thing", "best part", "adopted", "not theirs", "leaves early",
+           "left early", "goes home early", "ignorance is bliss", "raised you", "raised u",
+           "argument for", "advert for", "advertisement for", "case for", "invented for",
+           "made for", "don't die", "doesn't die", "don’t die", "doesn’t die"),
 )  # fmt: skip
 # The same in Chinese: a brain that is out of credit or full of water, 出门带脑子, 猪都比你聪明,
 # 跟三岁小孩差不多, a face that frightens or wastes cloth, a smell through the screen, parents
@@ -3324,7 +3359,7 @@ _INSULT_IMPLIED_ZH = Pattern(
     "insulting someone",
     categories.HARASSMENT,
     _led_by(
-        "一三上不人仓你做出别单发吃呼回坐女小少就幼我扫智木没活狗猩猪猫猴看石离穿老职脑草计评说身这金长靠驴鱼鹦",
+        "一三上不人仓你做出别单发吃呼回坐墙女小少就幼我扫智木没活狗猩猪猫猴看石离空穿老职脑草计评说身这连金长靠驴鱼鹦",
         r"(?:你|你的|你这|你那)(?:个|点)?(?:智商|脑子|脑袋|脑仁|脑回路|情商)(?:是|都|真|怕不是|估计|应该"
         r"|是不是|怕是|该|里)?(?:被)?[^" + _STOP_ZH + r",]{0,6}?(?:欠费|余额不足|下线|离家出走|门夹|驴踢"
         r"|进水|装(?:的)?(?:都|全)?是(?:水|浆糊|屎|草|豆腐渣)|是摆设|是个摆设|没带|忘带|充值|堪忧|感人|捉急"
@@ -3335,11 +3370,13 @@ _INSULT_IMPLIED_ZH = Pattern(
         r"|(?:狗|猪|猫|鱼)(?:吃了|闻了|见了|看了)?都(?:得|要|会)?(?:集体)?(?:摇头|不吃|嫌弃|绕道|吐|哭|翻白肚)"
         r"|(?:你爸妈|你父母|你家人|你妈|你爸)(?:见了|看到|看见)你都(?:得|要)?(?:叹气|摇头|后悔|哭)"
         r"|你[^\n]{0,20}?(?:为了|影响|有碍|破坏)市容|回炉重造(?:一下)?你自己"
+        r"|连(?:我)?(?:奶奶|姥姥|外婆|爷爷|三岁小孩|小学生|我家狗)都能(?:吊打|打败|赢)你"
+        r"|(?:鹦鹉|狗|猫|猪)[^" + _STOP_ZH + r"]{0,4}?都不屑(?:于)?(?:学|理|看)|你是(?:个)?什么(?:档次|货色|玩意儿?)"
         r"|没(?:叫|喊|邀请|带)你[^" + _STOP_ZH + r"]{0,8}?(?:不是忘了|是故意的|是大家商量好的)"
         r"|说话(?:不|没)带脑子"
         r"|(?:猪|狗|猫|鱼|驴|猴子|猩猩|石头|木头|三岁小孩|小学生|幼儿园(?:小朋友)?|草履虫|单细胞(?:生物)?"
-        r"|金鱼|仓鼠|鹦鹉|我家狗|我家猫|扫地机器人|计算器)[^" + _STOP_ZH + r",]{0,12}?都比你(?:聪明|强"
-        r"|有用|懂事|好看|有出息|有脑子|懂|明白|机灵|有文化|会说话|讲道理|像个人|(?:写|画|唱|说|做|弄|拍|演|剪|跳)得好)"
+        r"|金鱼|仓鼠|鹦鹉|我家狗|我家猫|扫地机器人|计算器|空气|墙)[^" + _STOP_ZH + r",]{0,12}?(?:都|还)比你(?:聪明|强"
+        r"|有用|懂事|好看|有出息|有脑子|懂|明白|机灵|有文化|会说话|讲道理|讲理|像个人|(?:写|画|唱|说|做|弄|拍|演|剪|跳)得好)"
         r"|你[^" + _STOP_ZH + r"]{0,12}?(?:跟|和|像)(?:个)?(?:三岁(?:小孩|孩子)|小学生|幼儿园(?:小朋友|小孩)?)"
         r"[^" + _STOP_ZH + r",]{0,4}?(?:差不多|一个水平|没(?:什么|啥)?区别)"
         r"|智商(?:应该|估计|大概)?也(?:差不多|就这样)"
@@ -3383,7 +3420,8 @@ _INSULT_IMPLIED_ZH = Pattern(
            "水平", "技术", "样子", "德性", "能力", "拉低", "一眼", "看到你", "人样", "造你",
            "捏你", "做你", "股", "坐你旁边", "离你近", "靠近你", "过脑子", "过一下脑子", "过一过脑子",
            "都得", "都要", "都会", "都摇头", "都不吃", "都嫌弃", "都绕道", "都吐", "都哭", "都集体",
-           "见了你", "看到你都", "看见你都", "市容", "回炉", "没叫你", "没喊你", "没邀请你", "没带你"),
+           "见了你", "看到你都", "看见你都", "市容", "回炉", "没叫你", "没喊你", "没邀请你", "没带你",
+           "还比你", "吊打你", "打败你", "赢你", "不屑", "什么档次", "什么货色", "什么玩意"),
 )  # fmt: skip
 # Harassment that says it will go on, or calls others in: "gonna keep reposting your old photos
 # until you apologize", "I'll keep messaging your sister instead", "every post you make, I'll be
@@ -3395,8 +3433,9 @@ _HARASSMENT_GOES_ON = Pattern(
     categories.HARASSMENT,
     re.compile(
         r"\b(?:i['’]?ll|i\s+will|gonna|going\s+to|i['’]?m\s+going\s+to|i['’]?m\s+gonna)\s+keep\s+\w+ing\s+"
-        r"(?:you|your|ur|u)\b[^.!?\n]{0,50}?\b(?:until\s+(?:you|u)\s+(?!reply|answer|respond|say\s+yes"
+        r"(?:(?:every|all|each)\s+(?:\w+\s+){0,2}?)?(?:you|your|ur|u)\b[^.!?\n]{0,50}?\b(?:until\s+(?:you|u)\s+(?!reply|answer|respond|say\s+yes"
         r"|come|wake|pick)|till\s+(?:you|u)\s+(?!reply|answer|respond|say\s+yes|come|wake|pick)|instead"
+        r"|(?:until|till)\s+(?:your|ur)\s+\w+\s+(?:is|gets|dies|closes|shuts)\b"
         r"|forever|for\s+the\s+rest)"
         r"|\breminding\s+(?:you|u|everyone|everybody|people)\s+(?:what|how)\s+(?:a\s+|an\s+)?(?:\w+\s+)?"
         r"(?:joke|loser|fraud|failure|clown|pathetic|worthless|fake|liar|disgrace|embarrassment)"
@@ -3496,7 +3535,7 @@ _GIFT_CARDS_ASKED = Pattern(
     "a fee asked up front",
     categories.SCAM,
     re.compile(
-        r"\b(?:buy|get|grab|pick\s+up)\s+(?:me\s+)?(?:some\s+)?(?:\$?\d+\s+(?:in\s+|worth\s+of\s+)?)?(?:\w+\s+)?"
+        r"\b(?:buy|get|grab|pick\s+up)\s+(?:me\s+)?(?:some\s+|a\s+few\s+|\w+\s+)?(?:\$?\d+\s+(?:in\s+|worth\s+of\s+)?)?(?:\w+\s+)?"
         r"(?:gift\s*cards?|itunes\s+cards?|steam\s+cards?|google\s+play\s+cards?|apple\s+cards?)\b"
         r"|(?:买|帮我买|帮忙买)[^" + _STOP_ZH + r"]{0,6}?(?:礼品卡|购物卡|充值卡|京东卡|苹果卡|点卡)"
     ),
@@ -3510,12 +3549,11 @@ _BORROWED_PHONE = Pattern(
     re.compile(
         r"\b(?:lost|broke|dropped)\s+my\s+phone\b|\b(?:new|different)\s+number\b|\b(?:using|on|from)\s+a\s+"
         r"friend['’]?s\s+(?:phone|account)\b|\b(?:it['’]?s|this\s+is)\s+me,?\s+your\s+(?:nephew|niece|son"
-        r"|daughter|grandson|granddaughter|cousin|boss)\b|\bpay\s+you\s+back\s+(?:tomorrow|tonight|soon"
-        r"|later|next\s+week)\b|\bsend\s+(?:me\s+)?(?:the\s+)?(?:codes?|pictures?\s+of\s+the\s+back)\b"
+        r"|daughter|grandson|granddaughter|cousin|boss)\b|\bsend\s+(?:me\s+)?(?:the\s+)?(?:codes?|pictures?\s+of\s+the\s+back)\b"
         r"|手机(?:丢了|坏了|掉了)|换(?:了)?(?:个)?(?:新)?号|(?:我是你|是我,?你的)(?:侄子|外甥|儿子|女儿|孙子"
         r"|领导|老板)|明天(?:就)?还你|把卡号(?:和密码)?发(?:给)?我"
     ),
-    needs=("phone", "number", "account", "it's me", "it’s me", "this is me", "pay you back",
+    needs=("phone", "number", "account", "it's me", "it’s me", "this is me",
            "send", "手机", "号", "我是你", "是我", "还你", "卡号"),
     also=_GIFT_CARDS_ASKED,
 )  # fmt: skip
@@ -3564,7 +3602,7 @@ _FUNNEL_CALL = Pattern(
     categories.SPAM,
     re.compile(
         r"\b(?:comment|dm\s+me|reply|type|text\s+me|message\s+me)\s+['\"‘“]\w+['\"’”]\s+(?:and|&|to|for"
-        r"|below)\b|\bjoin\s+my\s+(?:telegram|whatsapp|discord|signal)\b"
+        r"|below|in)\b|\bjoin\s+my\s+(?:telegram|whatsapp|discord|signal)\b"
         r"|扣1|拉你进(?:群|group)|点(?:我)?头像|(?:微信|vx|联系方式)(?:号)?(?:见|在)头像|评论区留言(?:送|领)"
         r"|需要的私(?:信|我)|\bdot\s+(?:com|net|org)\b|\b(?:btw|by\s+the\s+way|ps)\s*,?\s+i\s+(?:sell|am\s+selling|make\s+and\s+sell)\b"
     ),
@@ -3580,11 +3618,12 @@ _FUNNEL_PRODUCT = Pattern(
     re.compile(
         r"\b\d+k?\s+followers\s+in\s+\d+\s+days\b|\bsecret\s+to\s+(?:\d+k?\s+followers|getting\s+rich"
         r"|making\s+money|\$\d+)|\bno\s+prescription\s+(?:needed|required)\b|\bdiscreet\s+shipping\b"
-        r"|\bearn\s+\$\d+|\bfree\s+gifts?\b"
+        r"|\bearn\s+\$\d+|\bfree\s+gifts?\b|\bmaking\s+\$\d[\d,]*\s+(?:a|per)\s+(?:day|week|month)\b"
         r"|引流|涨粉|刷粉|买粉|出售[^" + _STOP_ZH + r"]{0,6}?粉丝|真人活粉|\d+粉\d+元|一天加满|瘦[\d一二三四五六七八九十两]+斤"
         r"|不反弹|减肥茶|代写|代考|降重|低价大牌|大牌低价"
     ),
-    needs=("followers in", "secret to", "prescription", "discreet", "earn $", "free gift", "引流",
+    needs=("followers in", "secret to", "prescription", "discreet", "earn $", "free gift", "making $",
+           "引流",
            "涨粉", "刷粉", "买粉", "粉丝", "活粉", "粉", "加满", "斤", "不反弹", "减肥茶", "代写",
            "代考", "降重", "低价", "大牌"),
     also=_FUNNEL_CALL,

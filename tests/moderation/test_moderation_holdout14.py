@@ -1,0 +1,48 @@
+"""holdout14 (suite/holdout14): written in session 22 by a helper who never saw the moderation code,
+its term lists, the earlier case sets or their figures (nothing under /work, in a folder outside
+it), while another helper (modtune14) tuned rules on holdout13 without opening it. Weighted to
+abuse carried by meaning (49 paraphrases, 42 threats, 27 harassment, 27 hate, 19 scams, 19 spam,
+11 slurs) with every disguise seven times, on themes no earlier set used (balcony gardening,
+photography, hiking, board games, baking, calligraphy, tea, camping, skincare, marathons, aquarium
+fish, knitting, piano lessons, libraries, volunteering, kindergarten pick-up, 春运, farmers'
+markets, birdwatching, tattoos, thrift fashion, podcasts, bubble tea …); look-alikes that condemn
+abuse, ask what slang means, quote films and books, name places, families, diseases and
+violent-sounding everyday words; newcomer posts. None of its sentences was in an earlier set.
+
+`crossnote moderation suite --cases holdout14 --errors 0`, rates only: at the session's start
+(e96c8ff, session 21's rules) caught 164/313 (52.4%), look-alikes flagged 20/259 (7.7%), held 3,
+newcomers 0/92; after modtune14's rules (holdout13 learnt: 171 -> 267/279 there) caught 167/313
+(53.4%): threat 9/42, paraphrase 8/49, harassment 4/27, hate 16/27, scam 7/19, spam 7/19, slur
+8/11; the disguises 57-100%; look-alikes 20/259 (7.7%; condemning abuse 10/20, asking what slang
+means 5/18), 3 of them held. As on every blind set before it, rules learnt from one set's sentences
+reach few of a new writer's. Floors with a margin of one case (held: as now). Blind
+(datasets.BLIND_CASE_SETS).
+"""
+
+import pytest
+
+from crossnote.moderation.datasets import OWN_CASE_SETS
+from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
+
+HOLDOUT14_FLOORS = {
+    "catch_rate": 0.530,  # 167/313 = 0.5335; one case fewer is 0.5304
+    "lookalikes_flagged_rate": 0.081,  # 20/259 = 0.0772; one case more is 0.08108
+    "benign_held": 3,  # as at the session's start: the issue's target is none
+    "newcomers_flagged": 0,
+}
+
+
+def test_holdout14_is_its_own_sentences_in_both_languages_and_big_enough():
+    check_its_own_sentences(
+        "holdout14",
+        OWN_CASE_SETS,  # every set written before it
+        lookalikes=250,
+        evasions=300,
+        newcomers=85,
+        per_language=120,
+    )
+
+
+@pytest.mark.django_db
+def test_the_pipeline_holds_the_holdout14_floors():
+    check_floors("holdout14", HOLDOUT14_FLOORS)

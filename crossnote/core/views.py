@@ -63,10 +63,12 @@ def serve_media(request, path):
     part, or 416 when the range cannot be satisfied; several ranges at once get the whole file."""
     try:
         response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    except Http404:
+    except (Http404, FileNotFoundError):
+        # FileNotFoundError: the file went between serve's "is it there?" and its open (a
+        # source the background process deleted once its variants existed, as CI saw once).
         finished = _finished_source(path)
         if finished is None:
-            raise
+            raise Http404(path) from None
         return finished
     header = request.headers.get("Range", "")
     if response.status_code == 200 and header and "," not in header:

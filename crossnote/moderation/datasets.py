@@ -156,8 +156,8 @@ OWN_CASE_SETS = (
 )
 # Every set is one or the other; holdout11 and holdout12 (blind in sessions 19 and 20) were tuned
 # on in session 21; holdout13 (blind in session 21) was tuned on in session 22; holdout14 declared
-# blind in session 22.
-BLIND_CASE_SETS: frozenset[str] = frozenset({"holdout14"})
+# blind in session 22, holdout15 in session 23.
+BLIND_CASE_SETS: frozenset[str] = frozenset({"holdout14", "holdout15"})
 # Evasions of these kinds are not offensive language (the classifier's question), as a note
 # removed as spam teaches it nothing (OFFENSIVE_CATEGORIES): taught as offensive, "dm me" and
 # "add my wechat" made a newcomer's "DM me if you want to practise Chinese" score as abuse.

@@ -374,9 +374,11 @@ _FAN_OF = re.compile(
 # An English word asked about in Chinese: 英文里的 bastard…, damn是什么意思.
 _ASKED_LATIN_ZH = re.compile(
     r"(?:英文|英语)(?:里|中)?的?\s*([a-z][a-z']{1,20})(?![a-z'])"
-    r"|(?<![a-z'])([a-z][a-z']{1,20})\s*(?=是什么意思|什么意思|的意思|怎么翻译|是脏话|算脏话|是不是脏话)"
+    r"|(?<![a-z'])([a-z][a-z']{1,20})\s*(?=是什么意思|什么意思|的意思|怎么翻译|是脏话|算脏话|是不是脏话"
+    # modtune15: nmsl是骂人的话, cnm算不算骂人
+    r"|是骂人|算骂人|是不是骂人|算不算骂人)"
 )
-_ASKED_LATIN_CUES = ("英文", "英语", "意思", "翻译", "脏话")
+_ASKED_LATIN_CUES = ("英文", "英语", "意思", "翻译", "脏话", "骂人")
 _SENTENCE_START = '.!?:;"“(\n'
 _POLITE = re.compile(r"\b(?:thank|thanks|see|miss|love|bless)\s+you\b")
 _LANGUAGE_NAME = re.compile(r"(?:用|在)?(?:英|中|日|韩)?(?:文|语)$|^用")
@@ -407,6 +409,8 @@ ASKING_CUES = (
     "什么意思", "啥意思", "怎么说", "怎么讲", "怎么翻译", "脏话", "骂人的话", "这个词", "这个字",
     "方言", "流行语", "网络用语", "词典", "字典", "写成", "口头禅", "算不算", "翻译", "区别",
     "vulgar", "polite", "word", "words", "词汇", "字眼", "称呼", "贬义",
+    # modtune15: is X an insult, 是不是骂人, 算骂人吗, 难听吗
+    "insult", "insulting", "骂人", "难听", "冒犯", "侮辱",
 )  # fmt: skip
 # Only a short sentence is read whole as a question or a report: a long comment that discusses
 # a word or tells of abuse (COLD is full of them) still says things of its own.
@@ -414,7 +418,8 @@ FRAME_HAN = 40
 FRAME_WORDS = 25
 # "what does X mean", "the word X": a mention without quotes, of any word (or Chinese word).
 _ASKED_EN = re.compile(
-    r"\bwhat(?:'s| does| do| is)\s+(?:the (?:word|term)\s+)?([^\s,?.!]+)\s+(?:mean|means)\b"
+    r"\bwhat(?:'s| does| do| is)\s+(?:the (?:word|term)\s+)?([^\s,?.!]+)"
+    r"\s+(?:(?:literally|actually|really|exactly|even)\s+)?(?:mean|means)\b"
     r"|\b(?:the (?:word|term)|meaning of|origin of)\s+([^\s,?.!]+)"
 )
 # A question: only a sentence that asks is read whole as asking about a word ("I don't like
@@ -495,10 +500,10 @@ CONSUMED = frozenset(
 # to no one. Addressing anyone ("you", 你) outside a mention still reads the sentence as it
 # stands ("I'll report you, bitch"), as every frame does.
 _RECEIVED = re.compile(
-    r"(?:骂|说|叫|喊|喷|咒|称|威胁|辱骂|攻击|诅咒|私信|评论|留言)(?:我|我们|我妈|我家人|我全家)"
+    r"(?:骂|说|叫|喊|喷|咒|称|威胁|辱骂|攻击|诅咒|私信|评论|留言|让)(?:我|我们|我妈|我家人|我全家)"
     r"(?!们?(?:说|觉得|认为))"
     r"|被(?:人|网友|他|她|他们|别人|陌生人|同学|同事|路人|黑粉|喷子)?(?:骂|说|叫|喷|咒|威胁|辱骂|诅咒)"
-    r"|\b(?:called|calling|calls|call|named|labelled|labeled) (?:me|us|my \w+)\b"
+    r"|\b(?:called|calling|calls|call|named|labelled|labeled) (?:me|us|my \w+|him|her|them)\b"
     r"|\b(?:told|telling|tells|wished|wishing) (?:me|us)\b"
     r"|\b(?:said|says|saying|wrote|writes|commented|comments|commenting|replied|replies|yelled"
     r"|shouted|screamed"
@@ -528,7 +533,9 @@ _SEEKS_HELP = re.compile(
 RECEIVED_HAN = 80  # a longer text says things of its own
 RECEIVED_WORDS = 40
 # Whole sentences in which no word is said to anyone: the term layer drops its hits there.
-UNSAID_SENSES = frozenset({"asked", "reported", "discussed", "complained"})
+# modtune15: "quoted", words inside a quotation the post reports, condemns or warns about
+QUOTED = "quoted"
+UNSAID_SENSES = frozenset({"asked", "reported", "discussed", "complained", QUOTED})
 # Proper nouns: a word that is someone's or somewhere's name is not the word at all.
 PROPER_SENSES = frozenset({"name", "place"})
 # Senses in which an unambiguous term is told rather than said: it labels at most.
@@ -565,15 +572,168 @@ def read(text: str, normalised: Normalised | None = None) -> list[Innocent]:
         and not _ABBREVIATION_HINT.search(folded.text)
     ):
         return []  # most posts: no word with an innocent reading, nothing quoted or asked
-    found: list[Innocent] = []
+    # First, so that it is the sense that covers the words inside a reported quotation.
+    found: list[Innocent] = _reported_quotes(folded.text)
     complaint = _complaint(folded.text)
     before = ""
     for sentence in _SENTENCES.finditer(folded.text):
+        # A sentence whose received abuse is quoted is no complaint frame as a whole: the quotation
+        # is left out, what the author says around it is read ("被人骂“贱人”，举报了，这个傻逼").
+        quoting = any(sentence.start() <= q.start < sentence.end() for q in found)
         found.extend(
-            _sentence(folded, sentence.start(), sentence.group(), places, complaint, before)
+            _sentence(
+                folded,
+                sentence.start(),
+                sentence.group(),
+                places,
+                complaint and not quoting,
+                before,
+            )
         )
         before = sentence.group()
     return found
+
+
+# --- quotations the post reports, condemns or warns about (modtune15, issue 17) -----------------
+# "someone wrote 'you stupid bitch' under my post, reported", 被人私信骂“贱人去死”，已经截图举报了,
+# "Scam alert: 'Congratulations! You won an iPhone, pay shipping'. Don't click.": the abuse or the
+# scam is inside quotation marks, put there by someone else (a verb of saying or receiving just
+# before it), and the post around it reports, condemns, warns or asks for help. The words inside
+# are said to no one by this post: the term layer drops its hits there and the lexical layers
+# read the quotation blanked. What sits outside is read as it stands, and the frame does not
+# hold where the post outside its quotations addresses someone ("you", 你), agrees with what it
+# quotes ("and they're right", 骂得没错) or has its own author say it ("I said 'kys'", 我就说了).
+# Any length (a scam's whole text), across sentences; never a quotation mark inside a word.
+_REPORTED_QUOTE = re.compile(
+    r"(?<![a-z0-9])'((?:[^'\n]|(?<=[a-z])'(?=[a-z])){1,200}?)'(?![a-z0-9])"
+    r"|\"([^\"\n]{1,200})\"|“([^”\n]{1,200})”|‘([^’\n]{1,200})’|「([^」\n]{1,200})」"
+    r"|『([^』\n]{1,200})』"
+)
+_QUOTE_MARKS = frozenset("'\"“‘「『")
+# Someone else's words: said, written, sent or received just before the quotation.
+_QUOTE_SAID_EN = re.compile(
+    r"\b(?:wrote|writes|writing|write|written|said|says|saying|say|commented|comments|commenting"
+    r"|comment|replied|replies|replying|reply|posted|posts|posting|post|messaged|messaging"
+    r"|message|messages|dmed|dm'd|dms|dm|sent|sends|sending|left|leaving|got|getting|gets"
+    r"|received|receive|called|calling|calls|call|named|yelled|yelling|shouted|shouting"
+    r"|screamed|typed|typing|spamming|spams|spam|spammed|told|tells|telling|text|texts|texted"
+    r"|email|emails|note|alert|warning|chat|chanted|chanting|tweeted|tweet|caption|bio|like|as"
+    r"|claiming|claims|claimed|asking|asked|threatened|threatening|promising|promises|offering"
+    r"|reads|read)(?:\W+(?:a|an|the|me|us|him|her|them|my|our|his|their|\w+)){0,3}\W*$"
+)
+_QUOTE_SAID_ZH = re.compile(
+    r"(?:说|骂|喷|写|留言|评论|私信|发|刷|叫|称|喊|短信|消息|内容|话术|诈骗|骗局|弹幕|回复|威胁"
+    r"|诅咒|吼|嚷|诸如|比如|例如|问|那句|这句|台词)(?:了|着|过|道|成|作|为)?(?:[我他她人][\u4e00-\u9fff]{0,3})?[：:，,\s]*$"
+)
+_QUOTE_SAID_WINDOW = 30  # characters before the quotation (its closing words, a colon, spaces)
+# Its author saying the quoted words: no report ("Yeah I said 'kill yourself'", 我就说了“去死”).
+_SAID_BY_AUTHOR = re.compile(
+    r"\b(?:i|i'll|i'd|i've|i'm|im|we|we'll)\s+(?:\w+\s+){0,2}?(?:said|say|saying|wrote|write"
+    r"|writing|typed|type|posted|post|called|call|told|tell|commented|replied|yelled|mean|meant"
+    r"|repeat)\b|(?<![冒充被给骂叫对替帮向跟和喷问])我(?:就|也|都|刚|又|再|还|只|要|会)?(?:说|骂|写|发|喊|讲)"
+)
+# The post reports, condemns, warns or asks what to do.
+_REPORTING = re.compile(
+    r"\b(?:(?:reported|flagged) (?:it |them |him |her )?(?:for|as) \w+(?: \w+)?"
+    r"|report|reported|reporting|reports|block|blocked|blocking|mods?|moderators?|admins?"
+    r"|police|cops|hr|screenshot\w*|banned|scams?|scammers?|scammy|phishing|fraud\w*|beware"
+    r"|warning|warn|psa|alert|don'?t click|do not click|don'?t fall|never (?:ok|okay)"
+    r"|not (?:ok|okay|acceptable|cool|funny|a joke)|unacceptable|disgusting|gross|vile|hateful"
+    r"|hate speech|racist|racism|sexist|homophobic|transphobic|harass\w*|abus\w*|bull(?:y|ied"
+    r"|ying)|extortion|blackmail\w*|why are people|people like this|what (?:should|do|can) (?:i|we)"
+    r"|how (?:do|can|should) (?:i|we)|help|advice|stung|shaking|upset|scared|heartbroken|sick of)\b"
+    r"|举报|投诉|报警|截图|拉黑|屏蔽|骗子|诈骗|骗局|防骗|别信|不要信|别上当|不要上当|千万别|小心"
+    r"|注意|提醒|谨防|不要点|别点|别转账|过分|恶心|歧视|仇恨|网暴|不对|怎么办|怎么处理|求助|房管"
+    r"|管理员|平台|不该|敲诈|勒索|封号|难受|生气|气死|太坏|可怕|害怕|别这样|不能这样"
+    # modtune15: ... asks what it means or whether it is rude, says it hurt, asks how to raise it
+    r"|\b(?:rude|offensive|insult|insulting|what does|what do|meaning|means?|hurtful)\b"
+    r"|伤人|委屈|难过|心疼|怎么跟|怎么和|沟通|该怎么|什么意思|是不是骂人|算不算骂人"
+)
+# ... or quotes a short line of a work (这部剧反派那句“去死吧”, the villain's line 'die'): only a
+# short quotation (WORK_LINE_WORDS, WORK_LINE_HAN), never a speech dressed up as a film's.
+_WORK_CUES = re.compile(
+    r"\b(?:movie|film|show|series|line|scene|villain|character|episode|lyrics|song|book|novel"
+    r"|anime|play)\b|剧|电影|台词|演技|反派|角色|主角|小说|动画|歌词"
+)
+WORK_LINE_WORDS = 4
+WORK_LINE_HAN = 8
+# Agreeing with the quotation makes it the post's own ("they're right", 骂得没错).
+_ENDORSED = re.compile(
+    r"\b(?:(?:they|he|she|it|that|who|which)(?:'re|'s| are| is| was| were)(?: \w+)? (?:right|true"
+    r"|correct|accurate|spot on|one|the truth)|(?:i |we )?(?:agree|agreed)|accurate|nailed it"
+    r"|deserv\w*|facts|so true|not wrong|well said|same|truth|lol|lmao|lmfao|rofl|haha\w*"
+    r"|hilarious|based)\b"
+    r"|说得对|说的对|说得没错|说的没错|没骂错|没说错|骂得好|骂的好|同意|确实|活该|该骂|赞同|本来就"
+    r"|一点没错|一点都没错|没毛病|事实|支持|哈哈|笑死|真相|不冤"
+)
+# A reader addressed only generically ("if anyone DMs you", "warn your parents" is no address):
+# these phrases are left out before the frame's test for a reader addressed.
+_GENERIC_YOU = re.compile(
+    r"\b(?:if|when|whenever|once|in case)\s+(?:anyone|someone|somebody|they|people|a \w+|\w+)?"
+    r"\s*(?:\w+\s+){0,2}?(?:you|your|u)\b"
+    r"|\b(?:dms?|messages?|texts?|emails?|sends?|tells?|asks?|offers?|promises?|calls?|contacts?)"
+    r"\s+you\b|\b(?:thank|thanks)\s+you\b|\bmods?\b[^.!?\n]*?\byou\b"
+    r"|如果[^，。！？,.!?]{0,12}?(?:你|您)|要是[^，。！？,.!?]{0,12}?(?:你|您)"
+    r"|(?:给|跟|问|向|对)(?:你|您)(?:发|说|要|借)"
+)
+QUOTE_FRAME_HAN = 90  # the post outside its quotations: a longer text says things of its own
+QUOTE_FRAME_WORDS = 50
+
+
+def _reported_quotes(text: str) -> list[Innocent]:
+    """Quotations of someone else's words in a post that reports, condemns or warns about them
+    (see _REPORTED_QUOTE): each as an Innocent of sense "quoted" (folded-text positions)."""
+    if _QUOTE_MARKS.isdisjoint(text):
+        return []
+    spans = [m.span(m.lastindex or 0) for m in _REPORTED_QUOTE.finditer(text) if m.lastindex]
+    if not spans:
+        return []
+    outside, last = [], 0
+    for start, end in spans:
+        outside += [text[last : max(last, start - 1)], " "]
+        last = end + 1
+    outside.append(text[last:])
+    rest = "".join(outside)
+    if (
+        len(_HAN.findall(rest)) > QUOTE_FRAME_HAN
+        or len(_LATIN_WORD.findall(rest)) > QUOTE_FRAME_WORDS
+        or _ENDORSED.search(rest)
+    ):
+        return []
+    if not _REPORTING.search(rest):
+        if not _WORK_CUES.search(rest):
+            return []
+        spans = [
+            (a, b) for a, b in spans if _short(text[a:b], WORK_LINE_WORDS, WORK_LINE_HAN)
+        ]  # a line of a work: short
+    general = _GENERIC_YOU.sub(" ", rest)
+    if set(_LATIN_WORD.findall(general)) & ADDRESS_EN or any(a in general for a in ADDRESS_ZH):
+        return []  # said to someone: "reported? go die", 你去举报啊
+    found = []
+    for start, end in spans:
+        before = text[max(0, start - 1 - _QUOTE_SAID_WINDOW) : start - 1]
+        if _SAID_BY_AUTHOR.search(before):
+            continue  # the author's own words ("I said 'kys'", 我就说了“去死”)
+        if _QUOTE_SAID_EN.search(before) or _QUOTE_SAID_ZH.search(before):
+            found.append(Innocent(start, end, text[start:end], QUOTED))
+    return found
+
+
+def _quote_frames(text: str, quoted: list[Innocent]) -> list[Innocent]:
+    """The sentences that hold reported quotations or words of reporting and condemning
+    ("Disgusting.", 太恶心了, "Reported for hate.", 截图在这), for the lexical layers' blanking:
+    to a model they are n-grams of abuse, and what little is left of such a sentence gives it
+    nothing to read (it scored "在这" 0.57). Only in a post with a reported quotation, which
+    addresses no one outside its quotations (_reported_quotes)."""
+    if not quoted:
+        return []
+    return [
+        Innocent(m.start(), m.end(), m.group(), QUOTED)
+        for m in _SENTENCES.finditer(text)
+        if any(q.start < m.end() and m.start() < q.end for q in quoted)
+        or _REPORTING.search(m.group())
+        or _WORK_CUES.search(m.group())
+    ]
 
 
 def _complaint(text: str) -> bool:
@@ -594,11 +754,14 @@ def innocent_original_spans(text: str) -> list[tuple[int, int, str]]:
 
 def blank(text: str) -> str:
     """`text` for a lexical layer: folded, with words read in an innocent sense blanked; `text`
-    as it is when there are none (a layer then folds it as it always does)."""
+    as it is when there are none (a layer then folds it as it always does). A sentence holding
+    a reported quotation is blanked whole, frame and all: "骂", "举报", "wrote … under my post"
+    are themselves n-grams of abuse to a model (the term layer still reads the frame)."""
     folded = normalise(text)
     found = read(text, folded)
     if not found:
         return text
+    found += _quote_frames(folded.text, [i for i in found if i.sense == QUOTED])
     out, last = [], 0
     for item in sorted(found, key=lambda i: i.start):
         if item.start < last:

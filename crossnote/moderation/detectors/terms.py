@@ -674,6 +674,11 @@ def in_sense(text: str, matches: list[TermMatch]) -> list[TermMatch]:
         sense = senses.covered(innocent, match.start, match.end) if innocent else ""
         if sense in senses.UNSAID_SENSES:
             continue  # a question about the word, or news of abuse: said to no one
+        if any(
+            kind == senses.QUOTED and first < match.end and match.start < last
+            for first, last, kind in innocent
+        ):
+            continue  # modtune15: a phrase read across a reported quotation's edge (我发“不给钱…”)
         if sense in senses.PROPER_SENSES:
             continue  # someone's or somewhere's name (Dick Francis, Bastardo in Umbria)
         if (

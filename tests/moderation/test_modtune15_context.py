@@ -56,6 +56,9 @@ REPORTING_POSTS = [
     "有人私信我弟弟“你再来学校试试”，这是威胁吧？已经报警",
     "注意，这是诈骗话术：“我是你领导，明天来我办公室，先转两万给我”",
     "有人发“日赚千元，宝妈首选，加V了解”，已经举报，大家别信",
+    # batch3, written after the rule: flagged by its first version
+    "我同学在班群被人说“你这种人活该没朋友”，我们一起跟班主任反映了",
+    "Got an SMS: 'HMRC: you are owed a tax refund, claim at this link'. It's fake, HMRC doesn't text like that.",
 ]
 
 MEANING_QUESTIONS = [
@@ -69,6 +72,7 @@ MEANING_QUESTIONS = [
     "“憨批”是四川话骂人吗？",
     "“瓜娃子”是骂人的吗",
     "“狗东西”是很难听的话吗？",
+    "“瘪犊子”是哪里的方言？是骂人吗",  # batch3: the second sentence read blanked too
 ]
 
 # The same shapes used to attack: each must still be acted on.
@@ -92,6 +96,7 @@ ATTACKS = [
     "有人评论“你全家死光”，已经举报了，你也去死吧",
     "你问“傻逼”是什么意思？照照镜子就知道了，傻逼",
     "别拉黑啊，我还没骂够你个贱人",
+    "门口写“不还弄死你”是我写的，举报也没用",  # batch3: its author claims it after the quote
 ]
 
 

@@ -647,7 +647,9 @@ _REPORTING = re.compile(
     r"|管理员|平台|不该|敲诈|勒索|封号|难受|生气|气死|太坏|可怕|害怕|别这样|不能这样"
     # modtune15: ... asks what it means or whether it is rude, says it hurt, asks how to raise it
     r"|\b(?:rude|offensive|insult|insulting|what does|what do|meaning|means?|hurtful)\b"
-    r"|伤人|委屈|难过|心疼|怎么跟|怎么和|沟通|该怎么|什么意思|是不是骂人|算不算骂人"
+    r"|伤人|委屈|难过|心疼|怎么跟|怎么和|沟通|该怎么|什么意思|是不是骂人|算不算骂人|骂人|反映"
+    r"|班主任|跟老师|告诉老师|\b(?:fake|hoax|spam|spammers?|bots?|don'?t (?:reply|respond|pay"
+    r"|send|share|answer))\b"
 )
 # ... or quotes a short line of a work (这部剧反派那句“去死吧”, the villain's line 'die'): only a
 # short quotation (WORK_LINE_WORDS, WORK_LINE_HAN), never a speech dressed up as a film's.
@@ -665,6 +667,9 @@ _ENDORSED = re.compile(
     r"|hilarious|based)\b"
     r"|说得对|说的对|说得没错|说的没错|没骂错|没说错|骂得好|骂的好|同意|确实|活该|该骂|赞同|本来就"
     r"|一点没错|一点都没错|没毛病|事实|支持|哈哈|笑死|真相|不冤"
+    # ... and so does claiming it ("是我写的", "that was me")
+    r"|是我(?:写|说|发|骂|留)的|我(?:写|说|发|骂|留)的|\b(?:i|we) (?:wrote|said|posted|typed|sent"
+    r"|left) (?:it|that|this)\b|\b(?:that|it) was (?:me|us)\b"
 )
 # A reader addressed only generically ("if anyone DMs you", "warn your parents" is no address):
 # these phrases are left out before the frame's test for a reader addressed.
@@ -706,8 +711,7 @@ def _reported_quotes(text: str) -> list[Innocent]:
         spans = [
             (a, b) for a, b in spans if _short(text[a:b], WORK_LINE_WORDS, WORK_LINE_HAN)
         ]  # a line of a work: short
-    general = _GENERIC_YOU.sub(" ", rest)
-    if set(_LATIN_WORD.findall(general)) & ADDRESS_EN or any(a in general for a in ADDRESS_ZH):
+    if _addresses(rest):
         return []  # said to someone: "reported? go die", 你去举报啊
     found = []
     for start, end in spans:
@@ -731,9 +735,19 @@ def _quote_frames(text: str, quoted: list[Innocent]) -> list[Innocent]:
         Innocent(m.start(), m.end(), m.group(), QUOTED)
         for m in _SENTENCES.finditer(text)
         if any(q.start < m.end() and m.start() < q.end for q in quoted)
-        or _REPORTING.search(m.group())
-        or _WORK_CUES.search(m.group())
+        or (
+            (_REPORTING.search(m.group()) or _WORK_CUES.search(m.group()))
+            and not _addresses(m.group())
+        )
     ]
+
+
+def _addresses(sentence: str) -> bool:
+    """Someone is addressed ("you", 你), other than generically ("if anyone DMs you")."""
+    general = _GENERIC_YOU.sub(" ", sentence)
+    return bool(set(_LATIN_WORD.findall(general)) & ADDRESS_EN) or any(
+        a in general for a in ADDRESS_ZH
+    )
 
 
 def _complaint(text: str) -> bool:
@@ -761,7 +775,7 @@ def blank(text: str) -> str:
     found = read(text, folded)
     if not found:
         return text
-    found += _quote_frames(folded.text, [i for i in found if i.sense == QUOTED])
+    found += _quote_frames(folded.text, [i for i in found if i.sense in (QUOTED, "asked")])
     out, last = [], 0
     for item in sorted(found, key=lambda i: i.start):
         if item.start < last:

@@ -59,6 +59,9 @@ REPORTING_POSTS = [
     # batch3, written after the rule: flagged by its first version
     "我同学在班群被人说“你这种人活该没朋友”，我们一起跟班主任反映了",
     "Got an SMS: 'HMRC: you are owed a tax refund, claim at this link'. It's fake, HMRC doesn't text like that.",
+    # batch4, written after b82759e: held by it (a call's or an email's text)
+    "刚接到电话：“我是公安局的，你涉嫌洗钱，需要把钱转到安全账户”，挂了，大家小心",
+    "收到邮件：“恭喜您获得海外遗产继承资格，请先缴纳手续费”，骗子",
 ]
 
 MEANING_QUESTIONS = [

@@ -619,11 +619,12 @@ _QUOTE_SAID_EN = re.compile(
     r"|screamed|typed|typing|spamming|spams|spam|spammed|told|tells|telling|text|texts|texted"
     r"|email|emails|note|alert|warning|chat|chanted|chanting|tweeted|tweet|caption|bio|like|as"
     r"|claiming|claims|claimed|asking|asked|threatened|threatening|promising|promises|offering"
-    r"|reads|read)(?:\W+(?:a|an|the|me|us|him|her|them|my|our|his|their|\w+)){0,3}\W*$"
+    r"|reads|read|popup|pop-up|ad|advert|voicemail|letter|sign|graffiti|headline|dm)(?:\W+(?:a|an|the|me|us|him|her|them|my|our|his|their|\w+)){0,3}\W*$"
 )
 _QUOTE_SAID_ZH = re.compile(
     r"(?:说|骂|喷|写|留言|评论|私信|发|刷|叫|称|喊|短信|消息|内容|话术|诈骗|骗局|弹幕|回复|威胁"
-    r"|诅咒|吼|嚷|诸如|比如|例如|问|那句|这句|台词)(?:了|着|过|道|成|作|为)?(?:[我他她人][\u4e00-\u9fff]{0,3})?[：:，,\s]*$"
+    r"|诅咒|吼|嚷|诸如|比如|例如|问|那句|这句|台词|电话|来电|邮件|通知|广告|弹窗|写着|文案|链接"
+    r")(?:了|着|过|道|成|作|为)?(?:[我他她人][\u4e00-\u9fff]{0,3})?[：:，,\s]*$"
 )
 _QUOTE_SAID_WINDOW = 30  # characters before the quotation (its closing words, a colon, spaces)
 # Its author saying the quoted words: no report ("Yeah I said 'kill yourself'", 我就说了“去死”).

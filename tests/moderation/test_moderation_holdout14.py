@@ -15,8 +15,10 @@ newcomers 0/92; after modtune14's rules (holdout13 learnt: 171 -> 267/279 there)
 (53.4%): threat 9/42, paraphrase 8/49, harassment 4/27, hate 16/27, scam 7/19, spam 7/19, slur
 8/11; the disguises 57-100%; look-alikes 20/259 (7.7%; condemning abuse 10/20, asking what slang
 means 5/18), 3 of them held. As on every blind set before it, rules learnt from one set's sentences
-reach few of a new writer's. Floors with a margin of one case (held: as now). Blind
-(datasets.BLIND_CASE_SETS).
+reach few of a new writer's. In session 23, after modtune15's reading of quotations that a post
+reports, condemns or asks about (9d176ce; never tuned on this set or holdout15): caught 167/313,
+no evasion lost; look-alikes flagged 17/259 (6.6%), 1 held. Floors with a margin of one case
+(held: as now). Blind (datasets.BLIND_CASE_SETS).
 """
 
 import pytest
@@ -26,8 +28,8 @@ from tests.moderation.holdout_checks import check_floors, check_its_own_sentence
 
 HOLDOUT14_FLOORS = {
     "catch_rate": 0.530,  # 167/313 = 0.5335; one case fewer is 0.5304
-    "lookalikes_flagged_rate": 0.081,  # 20/259 = 0.0772; one case more is 0.08108
-    "benign_held": 3,  # as at the session's start: the issue's target is none
+    "lookalikes_flagged_rate": 0.070,  # 17/259 = 0.0656; one case more is 0.0695
+    "benign_held": 1,  # 3 before modtune15 (session 23): the issue's target is none
     "newcomers_flagged": 0,
 }
 

@@ -14,8 +14,11 @@ reader could dispute, a couple's pet name 死老头子, was left out).
 (88614aa, session 22's rules): caught 181/320 (56.6%): threat 8/43, paraphrase 12/52, harassment
 10/29, hate 20/27, scam 3/19, spam 7/19, slur 8/12, the disguises 71-100%; look-alikes flagged
 34/259 (13.1%), 7 of them held (five quote abuse to report or condemn it, one asks what nmsl
-means, one teases a brother); newcomers 0/94. Floors with a margin of one case (held: as now).
-Blind (datasets.BLIND_CASE_SETS).
+means, one teases a brother); newcomers 0/94. After modtune15's reading of quotations that a post
+reports, condemns or asks about (9d176ce; tuned on its own batches and the own sets, never on this
+set): caught 181/320, no evasion lost; look-alikes flagged 25/259 (9.7%), 4 held (two quote abuse
+to report or criticise it, one asks what nmsl means, one teases a brother). Floors with a margin
+of one case (held: as now). Blind (datasets.BLIND_CASE_SETS).
 """
 
 import pytest
@@ -25,8 +28,8 @@ from tests.moderation.holdout_checks import check_floors, check_its_own_sentence
 
 HOLDOUT15_FLOORS = {
     "catch_rate": 0.562,  # 181/320 = 0.5656; one case fewer is 0.5625
-    "lookalikes_flagged_rate": 0.136,  # 34/259 = 0.1313; one case more is 0.1351
-    "benign_held": 7,  # as at the session's start: the issue's target is none
+    "lookalikes_flagged_rate": 0.101,  # 25/259 = 0.0965; one case more is 0.1004
+    "benign_held": 4,  # 7 at the session's start: the issue's target is none
     "newcomers_flagged": 0,
 }
 

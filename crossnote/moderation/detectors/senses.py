@@ -570,6 +570,7 @@ def read(text: str, normalised: Normalised | None = None) -> list[Innocent]:
         and not _TITLE_HINT.search(folded.original)
         and not _RECEIVED.search(folded.text)
         and not _ABBREVIATION_HINT.search(folded.text)
+        and not (_SPEECH_HINT.search(folded.text) and _REPORTING.search(folded.text))
     ):
         return []  # most posts: no word with an innocent reading, nothing quoted or asked
     # First, so that it is the sense that covers the words inside a reported quotation.
@@ -668,6 +669,9 @@ _ENDORSED = re.compile(
     r"|hilarious|based)\b"
     r"|说得对|说的对|说得没错|说的没错|没骂错|没说错|骂得好|骂的好|同意|确实|活该|该骂|赞同|本来就"
     r"|一点没错|一点都没错|没毛病|事实|支持|哈哈|笑死|真相|不冤"
+    # modtune16: agreeing with unquoted reported speech ("he has a point", 果然如此, 我看也是)
+    r"|\b(?:has|have|had|got) a point|\btrue\b|\bagree\b"
+    r"|果然|我看也是|我也觉得|也这么觉得|没说错|说的是真的"
     # ... and so does claiming it ("是我写的", "that was me")
     r"|是我(?:写|说|发|骂|留)的|我(?:写|说|发|骂|留)的|\b(?:i|we) (?:wrote|said|posted|typed|sent"
     r"|left) (?:it|that|this)\b|\b(?:that|it) was (?:me|us)\b"
@@ -681,6 +685,12 @@ _GENERIC_YOU = re.compile(
     r"\s+you\b|\b(?:thank|thanks)\s+you\b|\bmods?\b[^.!?\n]*?\byou\b"
     r"|如果[^，。！？,.!?]{0,12}?(?:你|您)|要是[^，。！？,.!?]{0,12}?(?:你|您)"
     r"|(?:给|跟|问|向|对)(?:你|您)(?:发|说|要|借)"
+    # modtune16: the abuser told only that they were reported ("I reported you", 已经举报你了)
+    r"|\b(?:reported|blocked|flagged|banned|muted|report|block|told \w+(?: \w+)? about)\s+you\b"
+    r"|\byou(?:'ve| have)? (?:been|got|were) (?:reported|blocked|banned|flagged)\b"
+    r"|\byou (?:wrote|said|commented|posted|left|sent|dmed|called)\b"
+    r"|(?:举报|拉黑|投诉|封|屏蔽|禁言)(?:了)?(?:你|您)|(?:你|您)(?:已经)?被(?:我)?(?:举报|拉黑|封|屏蔽"
+    r"|投诉|禁言)|的(?:你|您)(?=[，,。.！!]|$)|你等着(?:被)?处理|你好自为之"
 )
 QUOTE_FRAME_HAN = 90  # the post outside its quotations: a longer text says things of its own
 QUOTE_FRAME_WORDS = 50
@@ -689,15 +699,18 @@ QUOTE_FRAME_WORDS = 50
 def _reported_quotes(text: str) -> list[Innocent]:
     """Quotations of someone else's words in a post that reports, condemns or warns about them
     (see _REPORTED_QUOTE): each as an Innocent of sense "quoted" (folded-text positions)."""
-    if _QUOTE_MARKS.isdisjoint(text):
-        return []
-    spans = [m.span(m.lastindex or 0) for m in _REPORTED_QUOTE.finditer(text) if m.lastindex]
+    spans = []
+    if not _QUOTE_MARKS.isdisjoint(text):
+        spans = [m.span(m.lastindex or 0) for m in _REPORTED_QUOTE.finditer(text) if m.lastindex]
+    marked = len(spans)
+    spans += _unquoted_speech(text, spans)
     if not spans:
         return []
     outside, last = [], 0
-    for start, end in spans:
-        outside += [text[last : max(last, start - 1)], " "]
-        last = end + 1
+    for start, end in sorted(spans):
+        edge = 1 if (start, end) in spans[:marked] else 0  # a quotation's marks are outside
+        outside += [text[last : max(last, start - edge)], " "]
+        last = end + edge
     outside.append(text[last:])
     rest = "".join(outside)
     if (
@@ -715,12 +728,62 @@ def _reported_quotes(text: str) -> list[Innocent]:
     if _addresses(rest):
         return []  # said to someone: "reported? go die", 你去举报啊
     found = []
-    for start, end in spans:
+    for number, (start, end) in enumerate(spans):
+        if number >= marked:  # modtune16: a verb of saying introduces it (_unquoted_speech)
+            found.append(Innocent(start, end, text[start:end], QUOTED))
+            continue
         before = text[max(0, start - 1 - _QUOTE_SAID_WINDOW) : start - 1]
         if _SAID_BY_AUTHOR.search(before):
             continue  # the author's own words ("I said 'kys'", 我就说了“去死”)
         if _QUOTE_SAID_EN.search(before) or _QUOTE_SAID_ZH.search(before):
             found.append(Innocent(start, end, text[start:end], QUOTED))
+    return found
+
+
+# --- reported speech without quotation marks (modtune16, issue 17) ------------------------------
+# "my coworker said all Muslims are terrorists, I reported it to HR", 有人在评论区骂我是废物，已经
+# 举报了, 听到有人说河南人都是骗子，这种地域黑太恶心了: the clause after a verb of saying (said,
+# called me, told me; 说, 骂…是, 叫) up to the next comma or full stop is someone else's words, read
+# as a quotation by _reported_quotes (the post must still report or condemn, agree with nothing
+# and address no one outside it). Never the author's own saying ("I told him so", 我说), and never
+# a clause that itself addresses someone ("everyone says you're a loser"): without marks a "you"
+# may be the post's own.
+_SPEECH_EN = re.compile(
+    r"\b(?:said|says|saying|told|tells|telling|called|calling|calls|wrote|writes|replied|replies"
+    r"|commented|comments|shouted|yelled|screamed|typed|texting|texted|messaged|posted|wished"
+    r")\b\s+([^,.;:!?\n]{2,120}?)(?=\s*(?:[,.;:!?\n]|\b(?:and|but|so)\b|$))"
+)
+_SPEECH_ZH = re.compile(
+    # never 说得 / 说话 / 说不定 (how one speaks), nor 叫 but of a person (狗叫, 他叫王建国)
+    r"(?:说(?!得|的|话|明|服|法|不|定|实|真|白|好)|骂|叫(?=了|过|着|我|他|她|人)|称|喷|写|留言"
+    r"|评论|私信|威胁|诅咒|喊)(?:了|着|过|道)?([^，,。.!！?？；;：:\n]{2,40})"
+)
+_SPEECH_HINT = re.compile(
+    r"\b(?:said|says|saying|told|tells|telling|called|calling|calls|wrote|writes|replied|replies"
+    r"|commented|comments|shouted|yelled|screamed|typed|texting|texted|messaged|posted|wished)\b"
+    r"|说|骂|叫|称|喷|写|留言|评论|私信|威胁|诅咒|喊"
+)
+
+
+_NO_WORDS = re.compile(r"(?:at|to|about|on|in|out|back|over|from|with|by|for|into|up)\b")
+
+
+def _unquoted_speech(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Clauses of someone else's words introduced by a verb of saying, outside `quoted`."""
+    found: list[tuple[int, int]] = []
+    if not _SPEECH_HINT.search(text) or not _REPORTING.search(text):
+        return found  # no verb of saying, or nothing reported or condemned (_reported_quotes)
+    for pattern in (_SPEECH_EN, _SPEECH_ZH):
+        for m in pattern.finditer(text):
+            start, end = m.span(1)
+            if any(a - 1 <= end and start <= b + 1 for a, b in quoted + found):
+                continue
+            before = text[max(0, m.start() - _QUOTE_SAID_WINDOW) : m.end(1) - len(m.group(1))]
+            if _SAID_BY_AUTHOR.search(before) or _addresses(m.group(1)):
+                continue  # the author's own ("I told him so") or said to someone ("says you're")
+            if _NO_WORDS.match(m.group(1)):
+                continue  # how or where it was said, not what ("shouted at me on the bus")
+            found.append((start, end))
     return found
 
 

@@ -22,6 +22,11 @@ def verdict_of(text: str):
 
 # (a) someone else's words introduced by a verb of saying, reported or condemned
 REPORTED_SPEECH = [
+    # batch2, written after the rule
+    "the ref was called a f*cking cheat by a dad on the sideline, not okay",
+    "someone commented that fat people should die, reported for hate",
+    "有人说同性恋都该死，已经举报了",
+    "有人威胁说要打死我，已经截图报警了",
     "听到有人说河南人都是骗子，这种地域黑太恶心了",
     "my coworker said all Muslims are terrorists, I reported it to HR",
     "a guy on the bus called me a fat cow today, I'm still shaking",
@@ -55,6 +60,11 @@ REPORTED_SPEECH = [
 
 # (b) the abuser addressed only to be told they were reported
 REPORT_ADDRESSED = [
+    # batch2, written after the rule
+    "To whoever keyed 'slut' into my car: the police have the footage and I reported you.",
+    "To the guy who messaged 'I'll kill you' to my brother: the police have been told about you.",
+    "评论“死全家”的那位，已经举报你了",
+    "在我视频下骂“贱货”的那位，截图已经投诉你了",
     "给我留言“去死”的那位，已经举报你了",
     "To the person who called me a 'fat whore' in my DMs: screenshotted and reported you.",
     "私信骂我“贱人”的你，已经被我拉黑举报了",
@@ -78,6 +88,13 @@ REPORT_ADDRESSED = [
 
 # The same shapes used to attack: each must still be acted on.
 ATTACKS = [
+    # batch2, written after the rule
+    "reported you, you pathetic retard",
+    "blocked you, now go hang yourself",
+    "To the anon who sent me 'ugly freak': you're the ugly freak, bitch.",
+    "有人说同性恋都该死，说得对",
+    "已经拉黑你了，你这个贱货去死吧",
+    "评论“死全家”的那位，你才死全家",
     "I reported you, you worthless idiot",
     "everyone says you're a loser and they're right",
     "举报你又怎样，你就是个废物",

@@ -620,7 +620,9 @@ _QUOTE_SAID_EN = re.compile(
     r"|screamed|typed|typing|spamming|spams|spam|spammed|told|tells|telling|text|texts|texted"
     r"|email|emails|note|alert|warning|chat|chanted|chanting|tweeted|tweet|caption|bio|like|as"
     r"|claiming|claims|claimed|asking|asked|threatened|threatening|promising|promises|offering"
-    r"|reads|read|popup|pop-up|ad|advert|voicemail|letter|sign|graffiti|headline|dm)(?:\W+(?:a|an|the|me|us|him|her|them|my|our|his|their|\w+)){0,3}\W*$"
+    r"|reads|read|popup|pop-up|ad|advert|voicemail|letter|sign|graffiti|headline|dm"
+    # modtune16: written on a thing ("keyed 'slut' into my car", sprayed on the wall)
+    r"|keyed|scratched|sprayed|painted|carved|scrawled)(?:\W+(?:a|an|the|me|us|him|her|them|my|our|his|their|\w+)){0,3}\W*$"
 )
 _QUOTE_SAID_ZH = re.compile(
     r"(?:说|骂|喷|写|留言|评论|私信|发|刷|叫|称|喊|短信|消息|内容|话术|诈骗|骗局|弹幕|回复|威胁"
@@ -686,7 +688,7 @@ _GENERIC_YOU = re.compile(
     r"|如果[^，。！？,.!?]{0,12}?(?:你|您)|要是[^，。！？,.!?]{0,12}?(?:你|您)"
     r"|(?:给|跟|问|向|对)(?:你|您)(?:发|说|要|借)"
     # modtune16: the abuser told only that they were reported ("I reported you", 已经举报你了)
-    r"|\b(?:reported|blocked|flagged|banned|muted|report|block|told \w+(?: \w+)? about)\s+you\b"
+    r"|\b(?:reported|blocked|flagged|banned|muted|report|block|told(?: \w+){0,2} about)\s+you\b"
     r"|\byou(?:'ve| have)? (?:been|got|were) (?:reported|blocked|banned|flagged)\b"
     r"|\byou (?:wrote|said|commented|posted|left|sent|dmed|called)\b"
     r"|(?:举报|拉黑|投诉|封|屏蔽|禁言)(?:了)?(?:你|您)|(?:你|您)(?:已经)?被(?:我)?(?:举报|拉黑|封|屏蔽"

@@ -17,8 +17,9 @@ newcomers 0/92; after modtune14's rules (holdout13 learnt: 171 -> 267/279 there)
 means 5/18), 3 of them held. As on every blind set before it, rules learnt from one set's sentences
 reach few of a new writer's. In session 23, after modtune15's reading of quotations that a post
 reports, condemns or asks about (9d176ce; never tuned on this set or holdout15): caught 167/313,
-no evasion lost; look-alikes flagged 17/259 (6.6%), 1 held. Floors with a margin of one case
-(held: as now). Blind (datasets.BLIND_CASE_SETS).
+no evasion lost; look-alikes flagged 17/259 (6.6%), 1 held; after modtune16's reported speech
+without quotation marks (0c9fee8), 16/259 (6.2%). Floors with a margin of one case (held: as
+now). Blind (datasets.BLIND_CASE_SETS).
 """
 
 import pytest
@@ -28,7 +29,7 @@ from tests.moderation.holdout_checks import check_floors, check_its_own_sentence
 
 HOLDOUT14_FLOORS = {
     "catch_rate": 0.530,  # 167/313 = 0.5335; one case fewer is 0.5304
-    "lookalikes_flagged_rate": 0.070,  # 17/259 = 0.0656; one case more is 0.0695
+    "lookalikes_flagged_rate": 0.066,  # 16/259 = 0.0618; one case more is 0.0656
     "benign_held": 1,  # 3 before modtune15 (session 23): the issue's target is none
     "newcomers_flagged": 0,
 }

@@ -9,16 +9,7 @@ the report, agreement with what was said, a reader addressed) are still acted on
 
 import pytest
 
-from crossnote.moderation.models import Action
-from crossnote.moderation.selectors import screen_text
-
-HELD = {Action.HOLD, Action.REMOVE}
-
-
-def verdict_of(text: str):
-    signals, verdict = screen_text(text, kind="note", language="")
-    return verdict, [(s.layer, s.rule, s.detail) for s in signals if s.layer == "terms"]
-
+from tests.moderation.test_modtune15_context import HELD, verdict_of
 
 # (a) someone else's words introduced by a verb of saying, reported or condemned
 REPORTED_SPEECH = [

@@ -750,21 +750,21 @@ def _reported_quotes(text: str) -> list[Innocent]:
 # and address no one outside it). Never the author's own saying ("I told him so", 我说), and never
 # a clause that itself addresses someone ("everyone says you're a loser"): without marks a "you"
 # may be the post's own.
-_SPEECH_EN = re.compile(
-    r"\b(?:said|says|saying|told|tells|telling|called|calling|calls|wrote|writes|replied|replies"
+_SAYING_EN = (
+    r"said|says|saying|told|tells|telling|called|calling|calls|wrote|writes|replied|replies"
     r"|commented|comments|shouted|yelled|screamed|typed|texting|texted|messaged|posted|wished"
-    r")\b\s+([^,.;:!?\n]{2,120}?)(?=\s*(?:[,.;:!?\n]|\b(?:and|but|so)\b|$))"
+)
+_SAYING_ZH = "说|骂|叫|称|喷|写|留言|评论|私信|威胁|诅咒|喊"
+_SPEECH_EN = re.compile(
+    rf"\b(?:{_SAYING_EN})\b\s+([^,.;:!?\n]{{2,120}}?)(?=\s*(?:[,.;:!?\n]|\b(?:and|but|so)\b|$))"
 )
 _SPEECH_ZH = re.compile(
     # never 说得 / 说话 / 说不定 (how one speaks), nor 叫 but of a person (狗叫, 他叫王建国)
     r"(?:说(?!得|的|话|明|服|法|不|定|实|真|白|好)|骂|叫(?=了|过|着|我|他|她|人)|称|喷|写|留言"
     r"|评论|私信|威胁|诅咒|喊)(?:了|着|过|道)?([^，,。.!！?？；;：:\n]{2,40})"
 )
-_SPEECH_HINT = re.compile(
-    r"\b(?:said|says|saying|told|tells|telling|called|calling|calls|wrote|writes|replied|replies"
-    r"|commented|comments|shouted|yelled|screamed|typed|texting|texted|messaged|posted|wished)\b"
-    r"|说|骂|叫|称|喷|写|留言|评论|私信|威胁|诅咒|喊"
-)
+# Any verb of saying at all: whether _SPEECH_EN or _SPEECH_ZH can match (read's first test).
+_SPEECH_HINT = re.compile(rf"\b(?:{_SAYING_EN})\b|{_SAYING_ZH}")
 
 
 _NO_WORDS = re.compile(r"(?:at|to|about|on|in|out|back|over|from|with|by|for|into|up)\b")

@@ -153,11 +153,13 @@ OWN_CASE_SETS = (
     "holdout11",  # tuned on in session 21 (helper modtune13): blind no longer
     "holdout12",  # tuned on in session 21 (helper modtune13): blind no longer
     "holdout13",  # tuned on in session 22 (helper modtune14): blind no longer
+    "holdout14",  # tuned on in session 24 (helper modtune17): blind no longer
 )
 # Every set is one or the other; holdout11 and holdout12 (blind in sessions 19 and 20) were tuned
-# on in session 21; holdout13 (blind in session 21) was tuned on in session 22; holdout14 declared
-# blind in session 22, holdout15 in session 23.
-BLIND_CASE_SETS: frozenset[str] = frozenset({"holdout14", "holdout15"})
+# on in session 21; holdout13 (blind in session 21) was tuned on in session 22; holdout14 (blind in
+# sessions 22 and 23) was tuned on in session 24, when holdout15 (declared blind in session 23)
+# stayed blind and a new blind set was being written.
+BLIND_CASE_SETS: frozenset[str] = frozenset({"holdout15"})
 # Evasions of these kinds are not offensive language (the classifier's question), as a note
 # removed as spam teaches it nothing (OFFENSIVE_CATEGORIES): taught as offensive, "dm me" and
 # "add my wechat" made a newcomer's "DM me if you want to practise Chinese" score as abuse.

@@ -19,7 +19,8 @@ reach few of a new writer's. In session 23, after modtune15's reading of quotati
 reports, condemns or asks about (9d176ce; never tuned on this set or holdout15): caught 167/313,
 no evasion lost; look-alikes flagged 17/259 (6.6%), 1 held; after modtune16's reported speech
 without quotation marks (0c9fee8), 16/259 (6.2%). Floors with a margin of one case (held: as
-now). Blind (datasets.BLIND_CASE_SETS).
+now). Blind until session 24, when helper modtune17 tuned the rules on its misses
+(datasets.OWN_CASE_SETS): a measure of fit since.
 """
 
 import pytest
@@ -38,7 +39,7 @@ HOLDOUT14_FLOORS = {
 def test_holdout14_is_its_own_sentences_in_both_languages_and_big_enough():
     check_its_own_sentences(
         "holdout14",
-        OWN_CASE_SETS,  # every set written before it
+        OWN_CASE_SETS[: OWN_CASE_SETS.index("holdout14")],  # every set written before it
         lookalikes=250,
         evasions=300,
         newcomers=85,

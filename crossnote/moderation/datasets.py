@@ -158,8 +158,8 @@ OWN_CASE_SETS = (
 # Every set is one or the other; holdout11 and holdout12 (blind in sessions 19 and 20) were tuned
 # on in session 21; holdout13 (blind in session 21) was tuned on in session 22; holdout14 (blind in
 # sessions 22 and 23) was tuned on in session 24, when holdout15 (declared blind in session 23)
-# stayed blind and a new blind set was being written.
-BLIND_CASE_SETS: frozenset[str] = frozenset({"holdout15"})
+# stayed blind and holdout16 was declared blind.
+BLIND_CASE_SETS: frozenset[str] = frozenset({"holdout15", "holdout16"})
 # Evasions of these kinds are not offensive language (the classifier's question), as a note
 # removed as spam teaches it nothing (OFFENSIVE_CATEGORIES): taught as offensive, "dm me" and
 # "add my wechat" made a newcomer's "DM me if you want to practise Chinese" score as abuse.

@@ -3651,6 +3651,418 @@ _MODTUNE14_PATTERNS = (
     _FUNNEL_PRODUCT,
 )
 
+# --- issue 17, session 24, helper "modtune17": holdout14's lessons, written as constructions with
+# slots in both languages and measured on batches of my own written before (/tmp/modtune17/batch1)
+# and after (batch2) the rules: harm said as its result ("put you in the ground", "with you inside
+# it", 让你躺着进医院), a warning beside knowing where someone will be ("… See you there", 三单元是
+# 吧，等着), misfortune said as a likelihood the writer will not be blamed for (哪天着火了可别怪我没
+# 提醒), harassment that will not stop until it is answered, stalking and doxxing handed to others
+# ("do what you want with it", 大家自己看着办), private pictures as leverage, insults by an idiom
+# of contempt or a comparison with the reader's own traits, a group said to rule, smell or be weeds,
+# told to die or to stay at home, and the scams that ask for a card number or a code outright.
+_NO_NEG_EN = r"(?<!never\s)(?<!n['’]t\s)(?<!not\s)(?<!nobody\s)"
+_MENACE_RESULT_EN = Pattern(
+    "threat of violence",
+    categories.HARASSMENT,
+    re.compile(
+        r"\b(?:put|send|leave|land)\s+(?:you|u|ya)\s+(?:(?:in|into)\s+(?:the\s+ground|(?:the\s+)?hospital"
+        r"|a\s+wheelchair|a\s+coma|the\s+er\b|intensive\s+care|icu\b|an?\s+(?:early\s+)?grave|the\s+morgue"
+        r"|a\s+body\s*bag|traction)\b(?!\s+(?:of|for|with)\b)|through\s+(?:a|the)\s+(?:wall|window|table"
+        r"|floor)\b|six\s+feet\s+under)"
+        r"|\bdental\s+records\s+to\s+identify\s+(?:you|u|ya|your)\b"
+        r"|\b(?:burn|burns|burned|burnt|go(?:es)?\s+(?:up|over|down)|went\s+over|sinks?|explodes?|blows?"
+        r"\s+up|collapses?|in\s+flames)\b[^.!?\n]{0,60}?\bwith\s+(?:you|u|ya)\s+(?:still\s+)?(?:inside"
+        r"(?:\s+it)?|in\s+it|attached|tied\s+to\s+it|locked\s+in(?:side)?)\b"
+        r"|\b(?:you|u|ya)\s+floating\s+face\s*(?:down|first)\b"
+        r"|\b(?:your|ur)\s+(?:knees|legs|face|teeth|hands|fingers|arms|ribs|kneecaps|nose|jaw)\s+(?:still\s+)?"
+        r"(?:work|works|function|look\s+\w+)\s+after\s+i['’]?m\s+(?:done|finished|through)\b"
+        r"|\b(?:one\s+more|next\s+time|if\s+(?:i|we)\s+(?:ever\s+)?(?:see|catch|hear)|say\s+that\s+again"
+        r"|do\s+that\s+again|try\s+(?:that|it)\s+again|again\s+and)\b[^\n]{0,80}?\b(?:you|u)\s+won['’]?t"
+        r"\s+be\s+(?:able\s+to\s+)?(?:walk(?:ing)?|stand(?:ing)?|smil(?:e|ing)|typ(?:e|ing)|breath(?:e|ing)"
+        r"|see(?:ing)?\s+(?:straight|again)|go(?:ing)?\s+home|leav(?:e|ing)\s+(?:the|your|in)|coming\s+back)\b"
+        r"|\bwatch\s+(?:your|ur)\s+back\b[^\n]{0,80}?\b(?:right\s+behind\s+(?:you|u)|i['’]?ll\s+be\s+(?:the"
+        r"\s+one|there|watching|waiting|around)|when\s+(?:you|u)\s+least\s+expect|coming\s+for\s+(?:you|u)"
+        r"|see\s+(?:you|u|ya)\s+(?:there|soon|around))"
+        r"|\b(?:enjoy|start|get\s+used\s+to|better\s+start)\s+looking\s+over\s+(?:your|ur)\s+shoulder"
+        r"|\b(?:or|otherwise|else)\s+(?:i|we)(?:['’]ll|\s+will)?\s+(?:send|bring)\s+(?:some\s+|a\s+few\s+|my\s+"
+        r"|a\s+couple\s+of\s+)?(?:friends|people|guys|boys|lads|mates|someone|somebody|brothers)\s+(?:over"
+        r"|round|around|to\s+(?:your|ur))"
+        r"|\b(?:easy|easier)\s+to\s+(?:find|catch|get\s+to|reach)\s+(?:you|u|ya)\s+(?:alone|on\s+(?:your|ur)"
+        r"\s+own|by\s+yourself)"
+        r"|\b(?:sweet|lovely|nice|cute|beautiful|pretty|adorable|charming)\s+(?:little\s+)?(?:family|kids?"
+        r"|daughter|son|wife|husband|house|home|garden|balcony|dog|cat|shop|store|car|bike|place|stall"
+        r"|studio)\b[^\n]{0,140}?\b(?:shame|awful|terrible|tragic|pity|sad|horrible)\s+if\s+(?:something"
+        r"|anything|someone|somebody)\s+(?:\w+\s+){0,2}?(?:happened|were\s+to\s+happen|went\s+wrong)"
+        r"|\b(?:nobody|no\s+one|no-one)\s+would\s+(?:even\s+)?(?:ask\s+(?:any\s+)?questions|hear\s+(?:you|u)"
+        r"\s+scream|find\s+(?:you|u|the\s+body))"
+        r"|\b(?:made|have|got|making)\s+(?:a\s+lot\s+of|lots\s+of|many|some|plenty\s+of)\s+enemies\b[^\n]{0,80}?"
+        r"\b(?:if\s+i\s+were\s+you|i\s+wouldn['’]?t\s+(?:walk|go|be|stay))"
+        r"|\bmake\s+sure\s+(?:that\s+|your\s+|ur\s+|the\s+)?(?:\w+\s+){0,2}?(?:burns|burns\s+down|goes\s+up"
+        r"\s+in\s+flames|gets?\s+(?:torched|smashed|wrecked|trashed))\b"
+        r"|\b(?:keep\s+(?:talking|pushing|it\s+up|going)|try\s+me|push\s+me)\b[^\n]{0,30}?(?:i['’]?ve\s+got"
+        r"|i\s+have)\s+nothing\s+(?:left\s+)?to\s+lose"
+        r"|\b(?:start|better\s+start|should\s+start)\s+checking\s+under\s+(?:your|ur)\s+car"
+        r"|\bfind\s+(?:you|u)\b[^.!?\n]{0,40}?\bsee\s+how\s+(?:tough|brave|hard|big|strong|funny|smart)\s+"
+        r"(?:you\s+are|you['’]?re)\b"
+        r"|\b(?:i|we)\s+(?:know|found\s+out|remember|noticed|saw|got)\s+(?:which|where|when|what\s+time"
+        r"|(?:your|ur)\s+(?:\w+\s+){0,2}?(?:address|route|schedule|bus|train|school|kindergarten|gym|office"
+        r"|building|house|flat|door|window|car|plate|number))\b[^\n]{0,120}?(?:see\s+(?:you|u|ya)\s+(?:there"
+        r"|soon|then)\b|just\s+checking|sleep\s+(?:well|tight)|be\s+seeing\s+you|i['’]?ll\s+be\s+(?:there"
+        r"|waiting|watching))"
+        r"|\bgot\s+(?:your|ur)\s+(?:home\s+)?address\b[^\n]{0,80}?(?:sleep\s+(?:well|tight)|sweet\s+dreams"
+        r"|see\s+(?:you|u)\s+soon|lock\s+(?:your|ur)\s+doors?|be\s+seeing\s+you)"
+        r"|\b(?:your|ur)\s+(?:kid|kids|son|daughter|child|children|wife|husband|mum|mom|family)(?:['’]s)?\b"
+        r"[^\n]{0,80}?\b(?:at\s+\d|every\s+\w+day|on\s+\w+days)\b[^\n]{0,80}?(?:just\s+checking|see\s+(?:you"
+        r"|u)\s+there|i['’]?ll\s+be\s+there)"
+    ),
+    needs=("put you", "put u", "put ya", "send you", "leave you", "land you", "dental records",
+           "with you", "with u", "with ya", "floating face", "after i", "won't be", "won’t be",
+           "wont be", "watch your back", "watch ur back", "over your shoulder",
+           "over ur shoulder", "send some", "send a few", "send my", "send friends", "send people",
+           "send someone", "bring some", "bring my", "send somebody", "alone", "by yourself",
+           "on your own", "on ur own", "shame if", "awful if", "terrible if", "tragic if",
+           "pity if", "sad if", "horrible if", "would ask", "would even", "would hear",
+           "would find", "enemies", "make sure", "nothing to lose", "nothing left to lose",
+           "checking under", "see you", "see u", "see ya", "just checking", "sleep well",
+           "sleep tight", "seeing you", "be there", "be waiting", "be watching", "sweet dreams",
+           "lock your door", "lock ur door", "find you", "find u"),
+)  # fmt: skip
+_MENACE_MORE_ZH = Pattern(
+    "threat of violence",
+    categories.HARASSMENT,
+    re.compile(
+        r"让你(?:躺着|横着|爬着)(?:进|出|回|去)"
+        r"|让你(?:这辈子|下半辈子|以后|再也)(?:都|再)?(?:弹不了|走不了|下不了床|站不起来|说不了话|拿不了|用不了"
+        r"|见不了人|开不了|写不了|跑不了|抬不起头)"
+        r"|人也别想(?:站着|完整|好好|囫囵)(?:地)?(?:回去|出去|走|回家)"
+        r"|(?:掀了|砸了|烧了)你(?:的)?(?:摊子|店|摊|铺子|桌子|车)|把你(?:的)?(?:摊子|店|摊|铺子|车)(?:掀|砸|烧|拆)了"
+        r"|(?:住|小区|单元|楼|地址|照片|号码|号|车牌|摊位|店|学校|幼儿园|单位|公司|湿地|那片|门口|借书证)"
+        r"[^。！？\n]{0,12}?(?:我)?(?:已经|都|早就|也)?(?:找到了|拍下来了|记下来了|记住了|记下了|摸清楚了|查到了"
+        r"|去看过了|常去|经常去|去过)[^\n]{0,24}?(?:等着|慢慢等|走着瞧|到时候[^。！？\n]{0,8}?见|好好算(?:算)?账"
+        r"|碰上你|碰到你|碰上了|碰到了|撞见你|咱们慢慢来)"
+        r"|有的是时间(?:陪你|跟你)(?:玩|耗|慢慢玩)"
+        r"|(?:哪天|万一|说不定|到时候|半夜|晚上|路上)[^\n]{0,30}?(?:着火|失火|出事|出点事|掉下去|摔下去|推下|掀下去"
+        r"|被人[^。！？\n]{1,6}?|漂着|不见了)[^\n]{0,16}?(?:可别怪我|别怪我没提醒|别说我没提醒|可就不好了|就不好了"
+        r"|也很正常|也不奇怪)"
+        r"|(?:有|听到)(?:动静|声音|人影|脚步声)[^\n]{0,10}?(?:可)?别以为是"
+        r"|(?:不然|否则|要不然)[^\n]{0,30}?就不(?:只|止)是[^。！？\n]{1,4}?了"
+        r"|(?:你再敢|再敢|你敢再|再让我看到你|再叫一句|再说一句|再惹我)[^\n]{0,30}?(?:出门(?:的时候)?小心点"
+        r"|当心点|就不是现在这个样子|有你好看|走着瞧)"
+        r"|你(?:的)?(?:女儿|儿子|孩子|闺女|老婆|媳妇|老公|妈|爸|家人)[^\n]{0,30}?(?:每天|天天|放学|下班|晚上)"
+        r"[^\n]{0,16}?一个人(?:走|回|在)[^\n]{0,10}?(?:吧|对吧|是吧)[？?]"
+        r"|我(?:都)?知道你(?:每天|天天|几点|住)[^\n]{0,40}?(?:对吧|是吧|没错吧)"
+        r"|(?:你|你家|你的)[^\n]{0,12}?监控(?:拍不到|照不到)"
+    ),
+    needs=("让你", "别想", "掀了", "砸了", "烧了", "把你", "找到了", "拍下来了", "记下来了", "记住了",
+           "记下了", "摸清楚了", "查到了", "去看过了", "常去", "去过", "有的是时间", "可别怪我",
+           "没提醒", "就不好了", "也很正常", "也不奇怪", "别以为是", "不只是", "不止是", "你再敢",
+           "再敢", "你敢再", "再让我看到", "再叫一句", "再说一句", "再惹我", "一个人", "对吧",
+           "是吧", "没错吧", "监控"),
+)  # fmt: skip
+_HARASSMENT_PERSISTS_EN = Pattern(
+    "harassment",
+    categories.HARASSMENT,
+    re.compile(
+        r"\b(?:every|each)\s+(?:single\s+)?(?:post|comment|photo|pic|video|story|thing)\b[^.!?\n]{0,40}?"
+        r"\b(?:until|till|unless)\s+(?:you|u)\s+(?:reply|replies|answer|respond|talk|message|dm|meet|date"
+        r"|go\s+out|send|delete|apologi[sz]e|give|quit|unblock)"
+        r"|\b(?:i['’]?ll|i\s+will|i['’]?m\s+(?:gonna|going\s+to))\s+(?:still\s+)?be\s+(?:under|on|in)\s+every"
+        r"\s+(?:single\s+)?(?:post|comment|photo|video)"
+        r"|\b(?:not\s+going\s+(?:away|anywhere)|won['’]?t\s+(?:stop|go\s+away|leave\s+(?:you|u)\s+alone))"
+        r"\s+(?:until|till|unless)\s+(?:you|u)\s+(?:answer|reply|respond|talk|message|text|call|meet|send"
+        r"|say\s+yes|go\s+out|date|unblock)"
+        r"|\bblock\s+me\s+(?:[\w,]+\s+){0,5}?(?:i['’]?ll|i\s+will|i['’]?m\s+(?:gonna|going\s+to))\s+(?:still\s+be"
+        r"|just\s+(?:make|create|come)|make\s+(?:a\s+)?new|create\s+(?:a\s+)?new|come\s+back|find\s+(?:you|u))"
+        r"|\b(?:sent|messaged|texted|dm['’]?e?d)\s+(?:you|u)\s+\d{2,}\s+(?:messages|texts|dms|times)\b"
+        r"|\banswer\s+me[.!]*\s+answer\s+me\b"
+        r"|(?:^|[.!?]\s*|\b(?:i|we)\s+(?:just\s+)?)followed\s+(?:you|u)\s+(?:home|back\s+home|to\s+(?:your|ur)"
+        r"\s+(?:place|house|flat|building|work|school|car))"
+        r"|\b(?:here['’]?s|here\s+is|this\s+is|posting|i['’]?m\s+posting)\s+(?:her|his|their|the\s+\w+['’]?s)"
+        r"\s+(?:real\s+name|full\s+name|address|home\s+address|phone\s+number|number|workplace)\b[^\n]{0,120}?"
+        r"(?:do\s+what\s+(?:you|u)\s+(?:want|will|like)|you\s+know\s+what\s+to\s+do|have\s+fun|pay\s+(?:her"
+        r"|him|them)\s+a\s+visit|make\s+(?:her|him|them)\s+(?:regret|pay))"
+        r"|\b(?:your|ur)\s+(?:home\s+)?(?:address|phone\s+number)\s+pinned\b"
+        r"|\b(?:saved|screenshotted|downloaded|kept)\s+(?:all|every)\s+(?:of\s+)?(?:your|ur)\s+(?:\w+\s+)?"
+        r"(?:selfies|photos|pics|pictures|videos)\b[^\n]{0,80}?(?:group\s*chat|go(?:ing)?\s+(?:into|to|public)"
+        r"|post\s+them|send\s+them|share\s+them|your\s+(?:boss|number|family))"
+        r"|\b(?:made|created|started)\s+a\s+(?:fan\s+)?(?:page|account|group(?:\s+chat)?|chat)\s+(?:with|of"
+        r"|about|where)\b[^\n]{0,40}?(?:your|ur)\s+(?:photos|pics|selfies|address|posts)\b"
+        r"|\bsend\s+(?:me\s+)?(?:some|a\s+few|more|a\s+(?:pic|photo|picture)|pics|photos)\b[^.!?\n]{0,60}?"
+        r"(?:without\s+(?:the\s+)?(?:shorts|clothes|top|shirt|bra|dress|anything)|nothing\s+(?:else\s+)?on"
+        r"|naked|nude|topless)"
+        r"|\b(?:dm|message|question)\s+about\s+(?:your|ur)\s+(?:body|boobs|chest|legs|butt|ass)\b"
+    ),
+    needs=("until you", "until u", "till you", "till u", "unless you", "unless u", "be under every",
+           "be on every", "be in every", "block me", "sent you", "sent u", "messaged you",
+           "texted you", "answer me", "followed you", "followed u", "real name", "full name",
+           "address", "phone number", "workplace", "selfies", "photos", "pics", "pictures",
+           "videos", "posts", "about your", "about ur", "send me", "send some", "send a ",
+           "send pics", "send photos", "send more"),
+)  # fmt: skip
+_HARASSMENT_PERSISTS_ZH = Pattern(
+    "harassment",
+    categories.HARASSMENT,
+    re.compile(
+        r"拉黑我[^\n]{0,10}?(?:我就|就)?(?:注册|换|开|再开)[^\n]{0,4}?(?:号|小号)|看你能躲到哪|我就一直(?:私信|发|骂"
+        r"|评论|跟着)你|看谁先受不了"
+        r"|(?:每条|每一条|每次|天天|一直|每天)[^\n]{0,20}?(?:评论|私信|骂|发)[^\n]{0,16}?直到你"
+        r"|发了(?:你)?[\d一二三四五六七八九十百几]{1,4}条[^\n]{0,20}?(?:必须|不回|还不回|怎么不回)"
+        r"|为什么不回我[^\n]{0,20}?发了[\d一二三四五六七八九十百几]{1,4}条"
+        r"|在你(?:家|们)?(?:小区|楼下|门口|公司|学校|宿舍)(?:门口|楼下)?等了|看了看你住(?:几楼|哪)"
+        r"|别装不认识|(?:跟着|跟踪)你(?:回家|到你)"
+        r"|(?:真名|真实姓名|手机号|电话|地址|住址|公司|单位|学校)[^\n]{0,20}?(?:大家自己看着办|大家看着办|你们看着办"
+        r"|你们自己看着办|大家(?:一起)?去(?:骂|打电话|问候|找)|号码我放(?:评论|在)|交给你们了)"
+        r"|(?:一起|都)去举报(?:她|他)[^\n]{0,10}?(?:打电话|发短信)骂"
+        r"|(?:照片|聊天记录|视频|截图|录音)[^\n]{0,16}?(?:都)?(?:存着|留着|保存着)[^\n]{0,20}?(?:不听话|不然|否则|要是)"
+        r"|(?:帮你|给你)公开(?:一下)?|p了(?:点)?(?:东西)?发(?:群里|到)|想要原图就加我"
+        r"|私发(?:几张|点|两张)?[^\n]{0,6}?(?:不穿|没穿|裸|内衣)|发(?:几张|点)?不穿(?:衣服)?的"
+    ),
+    needs=("拉黑我", "躲到哪", "我就一直", "受不了", "直到你", "发了", "不回我", "等了", "看了看你住",
+           "不认识", "跟着你", "跟踪你", "看着办", "去骂", "去打电话", "去问候", "去找", "号码我放",
+           "交给你们", "去举报", "存着", "留着", "保存着", "公开", "p了", "原图", "私发", "不穿"),
+)  # fmt: skip
+_CONTEMPT_IDIOMS_EN_17 = Pattern(
+    "insult",
+    categories.HARASSMENT,
+    re.compile(
+        r"\b(?:little|nothing|not\s+much|so\s+little|not\s+a\s+lot)\s+going\s+on\s+upstairs\b"
+        r"|\bif\s+brains\s+were\b"
+        r"|\bevolution\s+(?:\w+\s+){0,5}?(?:when\s+it\s+got\s+to|skipped|gave\s+up\s+on|forgot(?:\s+about)?)"
+        r"\s+(?:you|u)\b|\bevolution\s+(?:clearly\s+|must\s+have\s+)?took\s+a\s+(?:long\s+)?(?:lunch\s+)?break"
+        r"|\bdropped\s+on\s+(?:your|ur)\s+head\b"
+        r"|\bgene\s+pool\b[^\n]{0,40}?(?:shallow|chlorine|lifeguard|deep\s+end)"
+        r"|\b(?:please|pls|you\s+should|do\s+(?:us|the\s+world)\s+a\s+favou?r\s+and)\s+(?:never|don['’]?t|do"
+        r"\s+not)\s+(?:have|breed|make|reproduce)\b|\bstop\s+reproducing\b"
+        r"|\bdo\s+(?:the\s+world|us\s+all|everyone|humanity|society|the\s+planet)\s+a\s+favou?r\s+and\s+(?:stop"
+        r"|quit|never|leave|disappear|delete\s+(?:your|ur)\s+(?:account|profile)|delete\s+yourself|shut\s+up"
+        r"|go\s+away|vanish|log\s+off|don['’]?t\s+(?:breed|reproduce|come\s+back))\b"
+        r"|\b(?:didn['’]?t|did\s+not|forgot\s+to)\s+bring\s+(?:my\s+|any\s+|the\s+)?crayons\b"
+        r"|\bexplain\s+(?:it|this|that)\s+(?:to\s+(?:you|u)\s+)?(?:with|in)\s+crayons?"
+        r"|\b(?:wasting|waste\s+of|wastes)\s+(?:good\s+|perfectly\s+good\s+)?(?:oxygen|air)\b"
+        r"|\b(?:you|u)\s+look\s+like\s+(?:the|a)\s+['\"‘“]?before['\"’”]?\s+(?:picture|photo|pic|shot)"
+        r"|\b(?:outrun|escape|hide\s+from)\s+(?:that|your|ur)\s+face\b"
+        r"|\b(?:couldn['’]?t|can['’]?t)\s+do\s+anything\s+(?:about|for)\s+(?:the|that|your|ur)\s+face\b"
+        r"|\bface\s+(?:only\s+)?a\s+mother\s+could\s+love\b"
+        r"|\b(?:the|that)\s+(?:garbage|trash|crap|drivel|rubbish|slop|filth|junk|swill)\s+(?:you|u)\s+(?:write"
+        r"|post|make|produce|cook|bake|sing|upload|publish|record|churn\s+out|spew)\b"
+        r"|\bonly\s+(?:interesting|good|nice|redeeming|likeable|attractive|remarkable)\s+thing\s+about"
+        r"\s+(?:you|u)\b"
+        r"|\bnutritional\s+value\s+of\s+(?:a|an)\b"
+        r"|\bbroken\s+clock\b[^\n]{0,60}?\b(?:than|unlike)\s+(?:you|u)\b"
+        r"|\b(?:almost|nearly|just)?\s*as\s+(?:blurry|flat|dull|boring|empty|shallow|bland|fake|stale|useless"
+        r"|weak|dense|slow|cheap|ugly|sour|dry|hollow|thick|dim)\s+as\s+(?:your|ur)\s+(?:grasp|sense|personality"
+        r"|brain|face|iq|wit|intellect|opinions?|character|soul|love\s+life|chances|future|jokes)\b"
+        r"|\blike\s+(?:your|ur)\s+(?:personality|brain|face|iq|intellect|character|soul|jokes|love\s+life)"
+        r"\s*[:,\-–—]\s*(?:flat|dull|boring|empty|shallow|thin|bland|fake|stale|sour|dry|hollow|ugly|dense"
+        r"|slow|cheap|bitter|forgettable|useless)\b"
+        r"|\bonly\s+thing\s+(?:\w+\s+)?\w+(?:er|re)\s+than\s+(?:your|ur)\s+\w+\s+is\s+(?:your|ur)\s+(?:brain"
+        r"|iq|wit|personality|intellect|mind|thinking|face|career|love\s+life)\b"
+        r"|\b(?:more|better|longer|higher|sharper|bigger)\s+(?:personality|personalities|brains?|sense"
+        r"|opinions|attention\s+spans?|iq|talent|charisma|intelligence|wit|manners|class|depth|self-awareness)"
+        r"\b[^.!?\n]{0,40}?\bthan\s+(?:you|u)\b(?!['’]?d\b|\s+(?:think|expect|might|would|could|can|imagine"
+        r"|know|reali[sz]e|guess))"
+        r"|\b(?:met|seen|known)\s+(?:\w+\s+){0,3}?(?:houseplants?|plants?|rocks?|bricks?|potatoes|furniture"
+        r"|toasters?|walls?|doorknobs?|cardboard|chairs?|lamps?|spoons?)\s+with\s+more\s+(?:personality"
+        r"|charisma|brains?|depth|warmth|sense|life)\b"
+        r"|\bevery\s+time\s+(?:you|u)\s+(?:post|write|sing|speak|talk|open\s+(?:your|ur)\s+mouth|cook|play"
+        r"|upload|share)\b[^\n]{0,80}?\b(?:dies|die|cries|weeps|resigns?|hands?\s+in\s+(?:their|his|her)"
+        r"\s+resignation|gives?\s+up|loses?\s+(?:a\s+)?(?:brain\s+cell|will\s+to\s+live|faith)|quits|facepalms)\b"
+        r"|\bundo\s+(?:everything|all|whatever)\s+(?:you|u)\s+(?:touched|did|made|wrote|cooked)\b"
+        r"|\bbless\s+(?:your|ur)\s+(?:little\s+)?heart\b[^\n]{0,20}?\b(?:you|u)\s+(?:genuinely|actually|really"
+        r"|honestly|truly)\s+(?:believe|think)\b"
+        r"|\bwhoever\s+told\s+(?:you|u)\s+(?:that\s+)?(?:you|u)\s+(?:could|can|were|are)\b[^\n]{0,60}?(?:lied"
+        r"|owes?|was\s+wrong|an\s+apology|lying)"
+        r"|\b(?:every|everything|anything)\s+(?:\w+\s+){0,2}?(?:you|u)\s+(?:touch|touches|go\s+near|handle|lead"
+        r"|run|manage)\s+(?:turns?|becomes?|goes|falls)\s+(?:into\s+|to\s+)?(?:a\s+)?(?:dumpster\s+fire|disaster"
+        r"|mess|garbage|trash|shit|crap|hell|pieces|ruin)\b"
+        r"|\b(?:nobody|no\s+one)\s+(?:\w+\s+){0,4}?would\s+(?:even\s+)?(?:notice|care|miss\s+(?:you|u))\s+if"
+        r"\s+(?:you|u)\s+(?:vanished|disappeared|died|were\s+gone|dropped\s+dead|stopped\s+existing)\b"
+    ),
+    needs=("upstairs", "if brains", "evolution", "dropped on", "gene pool", "never have",
+           "never breed", "never make", "never reproduce", "don't have", "don't breed",
+           "don’t have", "not have", "reproduc", "a favour", "a favor", "crayon", "oxygen",
+           "waste of air", "wasting air", "wastes air", "before", "that face", "your face",
+           "ur face", "the face", "mother could love", "you write", "you post", "you make",
+           "you produce", "you cook", "you bake", "you sing", "you upload", "you publish",
+           "you record", "you churn", "you spew", "u write", "u post", "thing about",
+           "nutritional value", "broken clock", " as your", " as ur", "like your", "like ur",
+           "than your", "than ur", "than you", "than u", "with more", "every time you",
+           "every time u", "undo ", "bless your", "bless ur", "whoever told", "you touch",
+           "u touch", "you go near", "you handle", "you lead", "you run", "you manage",
+           "would notice", "would care", "would miss", "would even"),
+)  # fmt: skip
+_CONTEMPT_ZH_17 = Pattern(
+    "insult",
+    categories.HARASSMENT,
+    re.compile(
+        r"(?:出生|生你|生下你)(?:那天|的时候)[^\n]{0,12}?(?:老天爷|上帝|女娲|老天)[^\n]{0,8}?(?:打瞌睡|睡着|闭着眼"
+        r"|喝醉|走神|偷懒|打盹)|(?:上帝|女娲|老天爷)(?:捏|造|做)你的时候"
+        r"|你[^\n]{0,16}?唯一的(?:作用|用处|贡献|价值)[^\n]{0,6}?(?:就是|大概是|可能是|是)[^\n]{0,12}?(?:二氧化碳"
+        r"|浪费|占地方|凑数|拉低|制造垃圾|消耗粮食)"
+        r"|跟你(?:本人|这人|这个人|的人品|的脑子)?一样[，,]?\s*(?:又(?:矮|丑|土|挫|蠢|笨|酸|臭|烂|假|空|油|腻|俗)"
+        r"|全是(?:糖精|水分|废话|垃圾|套路)|一点(?:营养|内涵|用|意思)(?:都|也)?没有|毫无(?:营养|内涵|价值|意义))"
+        r"|你[^\n]{0,12}?(?:像极了|活像|就像)[^\n]{0,16}?只会[^\n]{0,6}?(?:张嘴|叫|吃|睡|重复)"
+        r"|你这种人[^\n]{0,16}?(?:被帮助的人|学生|客人|顾客|读者|听众|观众)[^\n]{0,6}?都想(?:申请)?(?:换一个|退货"
+        r"|退票|退款|逃)"
+        r"|(?:跟了|遇上|遇到|碰上|摊上|嫁给|娶了|被)你[^\n]{0,8}?(?:算是)?倒了八辈子(?:的)?霉"
+        r"|九年义务教育[^\n]{0,8}?(?:白给|白上|白受|白费|喂了狗)"
+        r"|给(?:你的|你)?脑子(?:浇(?:浇)?水|施(?:点)?肥|通(?:通)?风)|脑子里的?(?:墨水|东西)(?:全|都)?(?:流|漏|跑)到"
+        r"|都比你有(?:内涵|脑子|文化|素质|智慧|灵魂|思想|教养)"
+        r"|替你(?:家)?(?:祖宗|祖先|列祖列宗|爸妈|父母)(?:感到)?(?:难过|丢人|丢脸|蒙羞|羞愧|害臊)"
+        r"|(?:你|楼主|有些人|这种人)[^\n]{0,20}?(?:进化得?(?:并)?不(?:彻底|完全|完整)|没进化(?:好|完|完全))"
+        r"|(?:进化得?(?:并)?不(?:彻底|完全|完整)|没进化(?:好|完|完全))[^\n]{0,12}?(?:比如|例如|就是|说的就是)(?:你"
+        r"|楼主)"
+        r"|建议(?:你)?(?:把)?[^\n]{0,6}?改名(?:叫)?[《“\"]?(?:噪音|垃圾|废话|催眠|灾难|车祸)"
+        r"|(?:看你|你)[^\n]{0,16}?(?:糟蹋|折磨|祸害)(?:了)?[^\n]{0,4}?(?:文房四宝|钢琴|食材|纸张|好东西|这首歌|邻居"
+        r"|耳朵)"
+        r"|你(?:这|的)?脸皮(?:的)?(?:厚度|比城墙|厚得|真厚|也太厚)"
+        r"|你[^\n]{0,20}?(?:以为|还以为|当成)[^\n]{0,6}?(?:稻草人|乞丐|叫花子|丧尸)"
+        r"|你[^\n]{0,20}?(?:才知道|原来)猪(?:也|都)(?:能|会)"
+        r"|(?:拉黑|屏蔽|开除)你[^\n]{0,6}?别(?:再)?浪费(?:纸|粮食|空气|资源)"
+        r"|(?:你这种人|这种人|你这样的人|就你这样的?)也配(?!合|套|置|送)"
+        r"|(?:你的)?智商[^\n]{0,6}?(?:只够|只能|顶多|最多)[^\n]{0,6}?(?:数到|算到|一位数|个位数)"
+        r"|跟你(?:说话|讲道理|聊天|沟通)[^\n]{0,4}?(?:还)?不如(?:跟|对)(?:墙|狗|猪|牛|石头|空气|树)"
+        r"|(?:像你这样的|你这样的)(?:人)?" + _INSULTS_ZH
+        + r"|你(?:写|做|拍|画|唱|说)的[^\n]{0,8}?连(?:垃圾桶|狗|猪|乞丐|回收站)都(?:不想|不要|不吃|嫌)"
+    ),
+    needs=("出生", "生你", "生下你", "你的时候", "唯一的", "一样", "像极了", "活像", "就像", "都想",
+           "八辈子", "九年义务教育", "脑子", "都比你有", "替你", "进化", "改名", "糟蹋", "折磨",
+           "祸害", "脸皮", "稻草人", "乞丐", "叫花子", "丧尸", "猪也", "猪都", "浪费", "也配",
+           "智商", "不如", "像你这样的", "你这样的", "连"),
+)  # fmt: skip
+_GROUPS_EN_MORE = (
+    r"(?:old\s+people|the\s+elderly|elderly\s+people|boomers|fat\s+people|poor\s+people|homeless\s+people"
+    r"|disabled\s+people|deaf\s+people|blind\s+people)"
+)
+_GROUP_HATE_EN_17 = Pattern(
+    "dehumanising a group",
+    categories.HATE,
+    re.compile(
+        r"\b(?:" + _GROUPS_EN[3:-1] + r"|" + _GROUPS_EN_MORE[3:-1] + r")\s+are\s+(?:just\s+)?like\s+(?:weeds"
+        r"|rats|cockroaches|roaches|vermin|a\s+(?:plague|disease|virus|cancer|infestation)|parasites|locusts"
+        r"|termites|lice|insects|bugs)\b"
+        r"|\b(?:" + _GROUPS_EN[3:-1] + r"|" + _GROUPS_EN_MORE[3:-1] + r")\b[^.!?\n]{0,40}?\bshould\s+(?:just\s+)?"
+        r"(?:die|drop\s+dead|be\s+(?:killed|gassed|shot|exterminated|wiped\s+out|put\s+down|sterili[sz]ed"
+        r"|deported|banned))\b"
+        r"|\b(?:the\s+)?(?:jews|jewish\s+people|muslims|blacks|chinese|asians|immigrants|foreigners|mexicans"
+        r"|indians)\s+(?:run|control|own|rule)\s+(?:every|all|the|our)\s+(?:\w+\s+){0,2}?(?:banks?|media|government"
+        r"|boards?|town|city|world|hollywood|money|schools?|councils?)\b"
+        r"|\b(?:" + _GROUPS_EN[3:-1] + r")\b[^\n]{0,80}?\b(?:take|bring|keep)\s+their\s+(?:germs|diseases?|filth"
+        r"|stench|smell|viruses|fleas|lice)\s+with\s+them"
+        r"|\b(?:" + _GROUPS_EN[3:-1] + r")\b[^.!?\n]{0,40}?\b(?:smell|stink|reek)s?\s+(?:so\s+)?(?:bad|awful"
+        r"|terrible|disgusting|horrible|like\s+(?:shit|garbage|trash|curry|animals|pigs|dogs))"
+        r"[^\n]{0,60}?\bban\s+(?:all\s+of\s+them|them\s+all|them)\b"
+        r"|\b(?:" + _GROUPS_EN[3:-1] + r")\b[^.!?\n]{0,40}?\bare\s+all\s+(?:illegals|illegal|thieves|criminals"
+        r"|rapists|terrorists|drug\s+dealers|liars|scammers|frauds|dirty|lazy|animals|parasites)\b"
+        r"|\b" + _GROUP_ADJ_EN + r"\s+(?:family|families|neighbou?rs|people|guys|kids|couple|folks)\s+(?:just\s+)?"
+        r"moved\s+(?:in|onto|into|next)\b[^\n]{0,100}?(?:there\s+goes\s+the\s+neighbou?rhood|lock\s+(?:your|ur"
+        r"|the)\s+doors|stolen|steal|crime|property\s+values|hide\s+(?:your|the))"
+    ),
+    needs=("are like", "are just like", "should", "run ", "control", "own ", "rule ",
+           "with them", "smell", "stink", "reek", "are all", "moved"),
+)  # fmt: skip
+_GROUP_HATE_ZH_17 = Pattern(
+    "dehumanising a group",
+    categories.HATE,
+    re.compile(
+        r"(?:女的|女人|女生|女孩子?)就(?:别|不要|不该)(?:学|开|去|当|读|搞|玩)[^\n]{0,30}?老老实实(?:在家|回家)"
+        r"|(?:" + _GROUPS_ZH[3:-1] + r"|聋哑人|聋人|哑巴|盲人|信教的|老年人)[^\n]{0,30}?(?:这种人|这些人|他们)"
+        r"(?:就)?(?:该|应该|就该)(?:待在家里|关起来|滚出去|去死|被隔离|绝育|别出来)"
+        r"|(?:" + _GROUPS_ZH[3:-1] + r"|信教的)[^\n]{0,6}?(?:的)?脑子都有(?:问题|病)"
+        r"|(?:" + _GROUPS_ZH[3:-1] + r"|信教的)[^\n]{0,10}?(?:尤其|特别|都很)?危险[^\n]{0,10}?(?:大家)?离(?:他们)?远点"
+    ),
+    needs=("老老实实", "该", "脑子都有", "离远点", "远点"),
+)  # fmt: skip
+# Commercial pairs (engine.COMMERCIAL: one half alone does nothing): a card number, a PIN, a
+# login or a code asked for outright, a fee asked first for work or a parcel ("send your card
+# number and the SMS code", 点链接填写银行卡号和密码, 帮我收个验证码, 先买我们的材料包, 缴纳滞纳金),
+# beside a pretext (customer service, a refund, an account flagged or frozen, a parcel, a job
+# with pay, a broken phone; 客服, 理赔, 停保, 征信, 手机坏了, 月入); and what is sold (followers,
+# coupons, old accounts, 涨粉, 优惠券) beside where to get it (a short link, a "dot com", t.me,
+# 进群, 戳我主页, 扣1)
+_CREDENTIALS_ASKED_17 = Pattern(
+    "asking for card numbers or codes",
+    categories.SCAM,
+    re.compile(
+        r"\b" + _NO_NEG_EN + r"(?:send|give|tell|forward|share|repl(?:y|ying)\s+with|text|read|enter|re-?enter|type"
+        r"|confirm|provide)\s+(?:me\s+|us\s+)?(?:your\s+|ur\s+|the\s+)?(?:\w+\s+){0,3}?(?:card\s+(?:number|pin"
+        r"|details)|(?:sms|verification|security|6-digit|six-digit|one-time)\s+code|card\s+pin|cvv"
+        r"|login\s+and\s+(?:card\s+)?(?:pin|password)|bank\s+login)\b"
+        r"|\b(?:forward|send|pass)\s+(?:it|that|the\s+code|that\s+code)\s+(?:to\s+me|over|back\s+to\s+me)\b"
+        r"|\b(?:pay|release|clearance|customs)\s+(?:\w+\s+){0,3}?(?:fee|charge|duty)\s+(?:\w+\s+){0,2}?(?:with"
+        r"|in|using|via)\s+(?:gift\s+cards?|itunes|steam\s+cards?|google\s+play|bitcoin|crypto)"
+        r"|\b(?:pay|buy|purchase)\s+(?:the\s+|our\s+|a\s+)?(?:\$\d+\s+)?(?:\w+\s+){0,2}?(?:registration|sign-?up"
+        r"|starter|joining|membership|activation)\s+(?:fee|kit|pack|package)\b"
+        r"|\b(?:buy|pay\s+for)\s+(?:our|the|a)\s+(?:\w+\s+){0,2}?(?:kit|pack|package|course|materials)\s+first\b"
+        r"|(?<!不要)(?<!别)(?<!切勿)(?<!不能)(?<!让你)(?<!要你)(?:输入|填写|提供|告诉我|发我|发给我|报一下)[^\n]{0,8}?(?:身份证号|银行卡号"
+        r"|卡号|密码|验证码)"
+        r"|帮我收(?:个|一下)?验证码|验证码[^\n]{0,10}?发我一下"
+        r"|(?:先|需要先|要先|得先)(?:买|购买|交|缴纳|付)[^\n]{0,8}?(?:材料包|保证金|会费|入会费|培训费|激活费)"
+        r"|(?:缴纳|交|补交)(?:滞纳金|违约金|解冻费|保证金)"
+    ),
+    needs=("card", "code", "cvv", "login", "forward", "send it", "send that", "pass it",
+           "fee", "charge", "duty", "kit", "pack", "course", "materials", "身份证号", "银行卡号",
+           "卡号", "密码", "验证码", "材料包", "保证金", "会费", "培训费", "激活费",
+           "滞纳金", "违约金", "解冻费"),
+)  # fmt: skip
+_CREDENTIALS_PRETEXT_17 = Pattern(
+    "asking for card numbers or codes",
+    categories.SCAM,
+    re.compile(
+        r"\b(?:customer\s+(?:service|support)|refund|account\s+(?:has\s+been|was|is|will\s+be)\s+(?:flagged"
+        r"|locked|suspended|frozen|deleted|closed)|will\s+be\s+(?:deleted|destroyed|closed|suspended)"
+        r"|within\s+24\s+hours|customs|parcel|package\s+is\s+(?:held|waiting)|urgent|in\s+the\s+er\b"
+        r"|hiring|part-time|from\s+home|a\s+(?:day|month|week)\b|/day|per\s+day|earn)"
+        r"|客服|理赔|赔付|退款|认证|冻结|解冻|停保|征信|逾期|手机坏了|急用|月入|日赚|赚[\d一二三四五六七八九十百千万]+"
+        r"|包教包会|在家就能"
+    ),
+    needs=("customer service", "customer support", "refund", "account", "will be", "24 hours",
+           "customs", "parcel", "package is", "urgent", "the er", "hiring", "part-time",
+           "from home", "a day", "a month", "a week", "/day", "per day", "earn", "客服", "理赔",
+           "赔付", "退款", "认证", "冻结", "解冻", "停保", "征信", "逾期", "手机坏了", "急用", "月入",
+           "日赚", "赚", "包教包会", "在家就能"),
+    also=_CREDENTIALS_ASKED_17,
+)  # fmt: skip
+_SOLD_17 = Pattern(
+    "advertising",
+    categories.SPAM,
+    re.compile(
+        r"\b(?:\w+\s+deals|\d+\s*%\s*off|coupons|discount\s+code|promo\s+code|boost\s+(?:your|ur)\s+account"
+        r"|more\s+(?:likes|followers)|limited\s+offer)\b"
+        r"|\b(?:selling|sell)\s+(?:aged|old|verified|bulk)\s+accounts?\b"
+        r"|出售(?:老号|账号|各种账号)|涨粉|真人活粉|不掉粉|优惠券|[\d一二三四五六七八九]折(?:优惠|起|，|,|！|!)|送面膜|免费电影|一喝就瘦|互关互赞"
+    ),
+    needs=("deals", "% off", "%off", "coupons", "discount code", "promo code", "boost", "more likes",
+           "more followers", "limited offer", "selling", "sell ", "出售", "涨粉", "活粉",
+           "掉粉", "优惠券", "折", "面膜", "免费电影", "一喝就瘦", "互关互赞"),
+)  # fmt: skip
+_SOLD_WHERE_17 = Pattern(
+    "advertising",
+    categories.SPAM,
+    re.compile(
+        r"(?:\bbit\.ly|\bt\.me|\btinyurl\.com|\bwa\.me)/\w+|\b[\w-]{3,}\s+dot\s+(?:com|net|xyz|shop|top|info"
+        r"|biz)\b|\bwhatsapp\s+only\b|\bbulk\s+orders?\b"
+        r"|私信秒回|(?:扫码)?进群(?=领|送)|戳我主页|点我头像|扣1[^\n]{0,6}?扣1|厂家直销|批量购买"
+    ),
+    needs=("bit.ly", "t.me", "tinyurl", "wa.me", " dot ", "whatsapp only", "bulk order",
+           "私信秒回", "进群", "戳我主页", "点我头像", "扣1", "厂家直销", "批量购买"),
+    also=_SOLD_17,
+)  # fmt: skip
+_MODTUNE17_PATTERNS = (
+    _MENACE_RESULT_EN,
+    _MENACE_MORE_ZH,
+    _HARASSMENT_PERSISTS_EN,
+    _HARASSMENT_PERSISTS_ZH,
+    _CONTEMPT_IDIOMS_EN_17,
+    _CONTEMPT_ZH_17,
+    _GROUP_HATE_EN_17,
+    _GROUP_HATE_ZH_17,
+    _CREDENTIALS_ASKED_17,
+    _CREDENTIALS_PRETEXT_17,
+    _SOLD_17,
+    _SOLD_WHERE_17,
+)
+
 # New patterns go at the end: a hit's rule (terms:patterns#N) is its place here, and decisions
 # keep it.
 PATTERNS = (
@@ -4413,6 +4825,7 @@ PATTERNS = (
     *_MODTUNE11_PATTERNS,
     *_MODTUNE13_PATTERNS,
     *_MODTUNE14_PATTERNS,
+    *_MODTUNE17_PATTERNS,
 )
 # The order patterns are tried in: those a later one needs (`also`) before it, and the second
 # regexes of a pattern (`counts_as`) beside the rest.
@@ -4456,6 +4869,8 @@ _MODTUNE_UNFILTERED = frozenset(
         + tuple(n for pattern in _MODTUNE13_PATTERNS if pattern.also is None for n in pattern.needs)
         # modtune14: the same rule
         + tuple(n for pattern in _MODTUNE14_PATTERNS if pattern.also is None for n in pattern.needs)
+        # modtune17: the same rule
+        + tuple(n for pattern in _MODTUNE17_PATTERNS if pattern.also is None for n in pattern.needs)
     )
     if not _PREFILTER.search(needed)
 )

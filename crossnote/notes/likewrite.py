@@ -27,7 +27,9 @@ from django.conf import settings
 from django.db import IntegrityError, OperationalError, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-from crossnote.notes.models import Note, NoteLike
+from crossnote.core.sql import planned_cursor
+from crossnote.notes.models import Note, NoteLike, Visibility
+from crossnote.notes.policies import HIDDEN_STATES
 from crossnote.social.models import Notification
 from crossnote.social.services import NOTIFICATION_COLUMNS, told_already_sql
 
@@ -179,6 +181,90 @@ def _postgresql_sql(tell: bool) -> str:
 
 _POSTGRESQL_SQL = {tell: _postgresql_sql(tell) for tell in (False, True)}
 
+
+def _postgresql_visible_sql() -> str:
+    """A like of note %(note)s by %(actor)s in one statement with the note's own read: written
+    only where the note is certainly there for them (public, ready, not held or removed, its
+    author's account open, and not their own), with the author's notification unless told of
+    this like before. Answers (author, count after the like, notification id): all NULL where
+    the note is not certainly visible, so nothing was written."""
+    like = NoteLike._meta
+    note = Note._meta
+    author = Note._meta.get_field("author")
+    author_table = author.related_model._meta.db_table
+    like_note = like.get_field("note").column
+    like_user = like.get_field("user").column
+    told = _told_already("%(actor)s", "seen.author_id", f"liked.{like_note}")
+    return (
+        f"WITH seen AS (SELECT n.id, n.{author.column} AS author_id "  # noqa: S608 - model names
+        f"FROM {note.db_table} n JOIN {author_table} a ON a.id = n.{author.column} "
+        "WHERE n.id = %(note)s AND n.visibility = %(public)s AND n.media_ready "
+        "AND n.moderation <> ALL(%(hidden)s) AND a.is_active "
+        f"AND n.{author.column} <> %(actor)s), "
+        f"liked AS (INSERT INTO {like.db_table} "
+        f"(created_at, updated_at, {like_user}, {like_note}) "
+        "SELECT %(at)s, %(at)s, %(actor)s, id FROM seen "
+        f"RETURNING {like_note}), "
+        f"counted AS (UPDATE {note.db_table} SET like_count = like_count + 1 "
+        f"WHERE id IN (SELECT {like_note} FROM liked) RETURNING like_count), "
+        f"told AS (INSERT INTO {Notification._meta.db_table} "
+        f"({', '.join(NOTIFICATION_COLUMNS)}) "
+        "SELECT "
+        + _notification_values(
+            created_at="%(at)s",
+            updated_at="%(at)s",
+            recipient_id="seen.author_id",
+            actor_id="%(actor)s",
+            verb="%(verb)s",
+            note_id=f"liked.{like_note}",
+            comment_id="NULL",
+            group_key="%(group_key)s",
+        )
+        + f" FROM liked, seen WHERE NOT EXISTS ({told}) RETURNING id) "  # noqa: S608 - model names
+        "SELECT (SELECT author_id FROM seen), (SELECT like_count FROM counted), "
+        "(SELECT id FROM told)"
+    )
+
+
+_POSTGRESQL_VISIBLE_SQL = _postgresql_visible_sql()
+
+
+def write_if_visible(
+    connection: BaseDatabaseWrapper,
+    *,
+    at: str,
+    user_id: int,
+    note_id: int,
+    group_key: str,
+) -> tuple[int, int, int | None] | None:
+    """PostgreSQL, outside any transaction of the caller's: like note `note_id` in one
+    statement that also reads it (`write`'s writes, and the note's read the like would ask
+    first), where the note is certainly visible to `user_id` as far as the note and its
+    author's account tell: the caller has made sure that no block and no regional
+    withholding can apply (crossnote.notes.policies). Returns (author id, the note's count
+    after the like, the notification's id or None), or None where nothing was written: the
+    note is missing, not public, not ready, held or removed, its author's account closed, or
+    the reader's own; the caller then takes the ordinary path, which says which. Raises
+    IntegrityError, having written nothing, when the person already likes the note."""
+    params = {
+        "at": at,
+        "actor": user_id,
+        "note": note_id,
+        "public": Visibility.PUBLIC.value,
+        "hidden": [state.value for state in HIDDEN_STATES],
+        "verb": Notification.Verb.LIKE.value,
+        "group_key": group_key,
+    }
+    # Prepared on the connection (crossnote.core.sql.planned_cursor): planning this statement
+    # each time cost PostgreSQL more than the read it saves.
+    with planned_cursor(connection) as cursor:
+        cursor.execute(_POSTGRESQL_VISIBLE_SQL, params)
+        author_id, count, told = cursor.fetchone()
+    if author_id is None or count is None:
+        return None
+    return author_id, count, told
+
+
 # SQLite: the count, and the notification's id, after the view's insert, in one read (the
 # notification found through its recipient's group key: that day's likes of the note). "+" keeps
 # SQLite off the actor's index, which it would otherwise pick, scanning every notification the
@@ -221,7 +307,7 @@ def write(
             transaction.atomic(using=connection.alias)
             if connection.in_atomic_block
             else nullcontext(),
-            connection.cursor() as cursor,
+            planned_cursor(connection) as cursor,  # prepared on the connection: planned once
         ):
             cursor.execute(_POSTGRESQL_SQL[tell], params)
             count, told = cursor.fetchone()

@@ -76,6 +76,16 @@ def _withholds_nothing(region: str) -> bool:
     return _none_at_all(("withheld", region), _ANY_WITHHELD_SQL, [region])
 
 
+def nothing_to_block_or_withhold(viewer) -> bool:
+    """Whether, as the database's news has it now, this signed-in person is in no block at all
+    and their region withholds nothing: then no note is hidden from them by either (the other
+    rules still apply). False where that is not known (SQLite, no news)."""
+    if not getattr(viewer, "is_authenticated", False) or not _in_no_block(viewer.pk):
+        return False
+    region = viewer_region(viewer)
+    return not region or _withholds_nothing(region)
+
+
 def _is_follower(viewer, author_id) -> bool:
     return row_exists(_FOLLOW_SQL, [viewer.pk, author_id])
 

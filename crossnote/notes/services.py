@@ -814,6 +814,49 @@ def like_note(*, user: User, note: Note, seen: bool = False) -> bool:
     return True
 
 
+def like_seen_in_one_statement(*, user: User, note_id: int) -> int | None:
+    """On PostgreSQL, a like that reads the note in its own statement (likewrite.write_if_visible):
+    the note's count after it, or None where nothing was written and the caller asks the
+    ordinary way (selectors.get_visible_note, then like_note), which answers what this cannot:
+    the note missing or not visible to this person (404, 451), liked already, their own. Taken
+    only where no block and no regional withholding can apply to this person, as the kept
+    facts of crossnote.notes.policies say (asked of PostgreSQL's news)."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return None
+    if not policies.nothing_to_block_or_withhold(user):
+        return None
+    at = timezone.now()
+    verb = Notification.Verb.LIKE
+    group_key = group_key_for(verb, note_id, None, at)
+    try:
+        written = likewrite.write_if_visible(
+            connection,
+            at=connection.ops.adapt_datetimefield_value(at),
+            user_id=user.pk,
+            note_id=note_id,
+            group_key=group_key,
+        )
+    except IntegrityError:
+        return None
+    if written is None:
+        return None
+    author_id, count, notification_id = written
+    if notification_id is not None:
+        notification_stored(
+            Notification(
+                pk=notification_id,
+                created_at=at,
+                updated_at=at,
+                recipient_id=author_id,
+                actor_id=user.pk,
+                verb=verb,
+                note_id=note_id,
+                group_key=group_key,
+            )
+        )
+    return count
+
+
 def _like_in_one_statement(*, user: User, note: Note, at, tell: bool) -> bool:
     """like_note's writes in one statement (crossnote.notes.likewrite); `note.like_count` is
     the note's count just after this like."""

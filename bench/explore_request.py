@@ -13,7 +13,9 @@ so every reader has a ranked head), and prints the median thread CPU and wall ti
 of each repetition, and the SQL queries one request makes. Reads only; the sessions it makes are
 left in the world's session table. `--like` instead likes a random public note of the newest
 20,000 per request (POST /api/v1/notes/{id}/like with the CSRF cookie and header, as a browser
-sends it): it writes likes and notifications into the world, so use a copy.
+sends it): it writes likes and notifications into the world, so use a copy. A `--path` holding
+`{note}` asks for a random note of the newest `--notes` ready public ones per request, as
+feeds_load's note_page row does: `--path /notes/{note}/ --visitor` is that row's page, in process.
 """
 
 import argparse
@@ -36,6 +38,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--path", default="/api/v1/feeds/explore?limit=20")
     parser.add_argument("--visitor", action="store_true", help="no session cookie")
+    parser.add_argument(
+        "--notes", type=int, default=5000, help="how many of the newest notes {note} draws from"
+    )
     parser.add_argument("--like", action="store_true", help="like random notes (writes: a copy)")
     parser.add_argument("--gc-freeze", action="store_true", help="gc.freeze() after warm-up")
     parser.add_argument("--gc-threshold", default="", help="gc.set_threshold, e.g. 50000,20,10")
@@ -84,17 +89,21 @@ def main() -> None:
         cookies = [""]
     path, _, query = args.path.partition("?")
     notes = []
-    if args.like:
+    if args.like or "{note}" in path:
         notes = list(
             Note.objects.filter(visibility="public", moderation="visible", media_ready=True)
             .order_by("-pk")
-            .values_list("pk", flat=True)[:20_000]
+            .values_list("pk", flat=True)[: 20_000 if args.like else args.notes]
         )
 
     def call(cookie: str) -> int:
+        if args.like:
+            path_info = f"/api/v1/notes/{rng.choice(notes)}/like"
+        else:
+            path_info = path.replace("{note}", str(rng.choice(notes))) if notes else path
         environ = {
-            "REQUEST_METHOD": "POST" if notes else "GET",
-            "PATH_INFO": f"/api/v1/notes/{rng.choice(notes)}/like" if notes else path,
+            "REQUEST_METHOD": "POST" if args.like else "GET",
+            "PATH_INFO": path_info,
             "QUERY_STRING": query,
             "SERVER_NAME": "127.0.0.1",
             "SERVER_PORT": "8000",
@@ -111,7 +120,7 @@ def main() -> None:
         }
         if cookie:
             environ["HTTP_COOKIE"] = cookie
-        if notes:
+        if args.like:
             environ["HTTP_X_CSRFTOKEN"] = tokens[cookie]
         status = []
         body = application(environ, lambda s, h, exc=None: status.append(s))

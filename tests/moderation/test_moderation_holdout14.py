@@ -22,10 +22,13 @@ without quotation marks (0c9fee8), 16/259 (6.2%). Floors with a margin of one ca
 now). Blind until session 24, when helper modtune17 tuned the rules on its misses
 (datasets.OWN_CASE_SETS): a measure of fit since. After modtune17's constructions (harm said as
 its result, a warning beside knowing where someone is, harassment that will not stop, doxxing
-handed to others, idioms of contempt, a group said to rule or be weeds, commercial pairs): caught
-297/313 (94.9%; threat 42/42, paraphrase 46/49, harassment 27/27, hate 27/27, scam 19/19, spam
-19/19, slur 8/11), look-alikes 16/259, 1 held, newcomers 0/92 (unchanged). A fresh batch written
-after those rules (/tmp/modtune17/batch2) was caught 27 -> 28/64: the honest guess at a new set.
+handed to others, idioms of contempt, a group said to rule or be weeds, commercial pairs) and a
+bar or an emoji masking an insult (mo|ron, lo🙃ser): caught 301/313 (96.2%; threat 42/42,
+paraphrase 46/49, harassment 27/27, hate 27/27, scam 19/19, spam 19/19, slur 8/11; every disguise
+but emoji_char 4/7 at 6-7/7), look-alikes 16/259, 1 held, newcomers 0/92 (unchanged). Batches of
+my own written after each version were caught 27 -> 28/64 (batch2, after the first rules), 25 ->
+25/59 (batch3, after the first widening) and 17 -> 18/50 (batch4, after the last): the honest
+guess at a new writer's set is a point or two, as on every blind set before.
 """
 
 import pytest
@@ -34,7 +37,7 @@ from crossnote.moderation.datasets import OWN_CASE_SETS
 from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT14_FLOORS = {
-    "catch_rate": 0.945,  # 297/313 = 0.9489 after modtune17 (167 before); one fewer is 0.9457
+    "catch_rate": 0.958,  # 301/313 = 0.9617 after modtune17 (167 before); one fewer is 0.9585
     "lookalikes_flagged_rate": 0.066,  # 16/259 = 0.0618; one case more is 0.0656
     "benign_held": 1,  # 3 before modtune15 (session 23): the issue's target is none
     "newcomers_flagged": 0,

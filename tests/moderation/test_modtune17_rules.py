@@ -14,6 +14,7 @@ that they must leave alone."""
 import pytest
 
 from crossnote.moderation.detectors import patterns
+from crossnote.moderation.detectors.normalize import normalise
 from crossnote.moderation.selectors import screen_text
 
 MINE = frozenset(getattr(patterns, "_MODTUNE17_PATTERNS", ()))  # none before this round
@@ -107,6 +108,45 @@ HATE = "dehumanising a group"
         ("女的就别去当兵了，老老实实在家做饭。", HATE),
         ("聋人还来上舞蹈课，这种人就该待在家里。", HATE),
         ("穆斯林的脑子都有问题。", HATE),
+        # widened after batch2 (written after the first rules) and batch3 (after the widening)
+        ("I wonder how far your car gets with the brake lines cut.", THREAT),
+        ("We've got people near your school. They know what you look like now.", THREAT),
+        ("Keep it up and I'll be waiting outside with a crowbar.", THREAT),
+        ("Enjoy your tennis while your knees still work.", THREAT),
+        ("You'd better hope the cops find you before I do.", THREAT),
+        ("Tell anyone and your bike won't survive the week.", THREAT),
+        ("Come to the meetup and you'll be leaving on a stretcher.", THREAT),
+        ("You'll regret this, and so will your kids.", THREAT),
+        ("Pray I never find out where your brother works.", THREAT),
+        ("我保证你在这行混不下去。", THREAT),
+        ("你那辆车是不是不想要了？", THREAT),
+        ("半夜走夜路，出点什么事谁也说不清。", THREAT),
+        ("删了，不然你老板明天就会收到你的聊天记录。", THREAT),
+        ("惹我的人，没一个有好下场。", THREAT),
+        ("你女儿的幼儿园门口见。", THREAT),
+        ("You have the emotional range of a teaspoon.", INSULT),
+        ("If stupidity were a sport you'd be world champion.", INSULT),
+        ("You're living proof that anyone can get a degree.", INSULT),
+        ("Not the brightest bulb in the box, are you?", INSULT),
+        ("You're about as useful as a paper umbrella.", INSULT),
+        ("Your face could stop a clock.", INSULT),
+        ("I'd agree with you, but then we'd both be wrong.", INSULT),
+        ("Your parents must have wanted a cat instead.", INSULT),
+        ("Made a burner just to tell you you're ugly.", INSULT),
+        ("Everyone, flood her inbox until she quits.", INSULT),
+        ("你长得跟车祸现场似的。", INSULT),
+        ("就你这水平还好意思教别人？", INSULT),
+        ("我换了五个小号关注你，你躲不掉的。", INSULT),
+        ("不回我就天天去你公司等你。", INSULT),
+        ("连三岁小孩都比你懂道理。", INSULT),
+        ("你就是来地球凑人数的。", INSULT),
+        ("楼主脑残吧，这也能发？", INSULT),
+        ("垃圾东西也配来这里评论？", INSULT),
+        ("Women shouldn't be allowed to drive.", HATE),
+        ("Trans people are mentally ill, end of story.", HATE),
+        ("Asians all look the same to me.", HATE),
+        ("农村人就是素质差。", HATE),
+        ("外国人都应该全部赶出去。", HATE),
     ],
 )  # fmt: skip
 def test_a_modtune17_rule_names_what_it_found(text, name):
@@ -121,6 +161,8 @@ COMMERCIAL_HALVES = [
     "银行不会通过短信让你输入卡号和密码，大家小心。",
     "我们公司楼下新开了一家奶茶店，五折优惠，味道还可以。",
     "My blog is at lisas-garden dot com, come say hi!",
+    "Congrats on winning the raffle! The organiser will email you about the hamper.",
+    "可以加微信吗？想练习中文。",
 ]
 
 
@@ -174,6 +216,26 @@ COMMERCIAL_HALVES = [
         "我真是倒了八辈子霉，又堵车了。",
         "一波三折的阅读感受啊",
         "新人报到！喜欢拍照和爬山，想多认识些朋友，求互关～",
+        "The brake lines on my old hatchback needed replacing, cost me $300.",
+        "I'll be visiting your office on Monday for the interview, thanks!",
+        "I hope you like hospital food, because the new canteen at the clinic is good.",
+        "Your cat goes out at night too? Ours comes back at dawn.",
+        "I'd agree with you, the second half of the book was much better.",
+        "I screenshotted your recipe and sent it to my mum, she loved it.",
+        "Women in our town fought hard for the right to vote in 1918.",
+        "Tell your sister good luck on her run tomorrow! It gets dark early so take a headlamp.",
+        "If ignorance is bliss, why aren't more people happy? Asking for an essay.",
+        "You have the patience of a saint, thank you for teaching my son.",
+        "这次就先这样吧，下次聚会我请客。",
+        "欠我的书记得还哦，下周学校门口见。",
+        "你的脑子真好使，这么难的题都做出来了。",
+        "我一天不回消息，我妈就打十个电话，哈哈。",
+        "河南人不偷井盖，这种刻板印象该停了。",
+        "我表达的不是这个女的活该。",
+        "残疾人也有生育的权利，这是基本人权。",
+        "你这种人走到哪都受欢迎，真羡慕。",
+        "我耐心很好，你总有学会的时候。",
+        "反诈中心提醒：凡是让你转到安全账户的都是诈骗。",  # held by a listed term, before and after
     ],
 )
 def test_a_modtune17_look_alike_is_not_acted_on_by_its_rules(text):
@@ -197,6 +259,13 @@ def test_a_modtune17_look_alike_is_not_acted_on_by_its_rules(text):
         "Best VPN deals here >>> bit.ly/vpnfast <<< limited offer",
         "专业涨粉，一万粉只要99，私信秒回。",
         "美容院开业，扫码进群送面膜！",
+        "Your subscription is suspended. Update your payment details at streamflix-billing dot com.",
+        "Hi mum, lost my phone, this is my new number. Could you send me £300 today? Can't talk.",
+        "You won our lottery! Reply with your full name, bank account and sort code to claim.",
+        "您的快递被退回，请添加客服微信重新填写地址。",
+        "恭喜您被抽中，缴纳200元税费即可领取奖品。",
+        "您的账户涉嫌洗钱，请把资金转到安全账户配合调查。",
+        "高价回收旧手机，加微信 hs8888 当天到账。",
     ],
 )
 def test_a_modtune17_two_part_commercial_is_acted_on(text):
@@ -210,3 +279,16 @@ def test_a_modtune17_two_part_commercial_is_acted_on(text):
 def test_half_a_modtune17_commercial_pair_is_left_alone(text):
     _, verdict = screen_text(text, kind="note", language="")
     assert not verdict.acts, text
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("what a lo🙃ser", "what a loser"),  # an emoji between letters is a mask
+        ("mo|ron who can't read a map", "moron who can't read a map"),  # so is a bar
+        ("yes|no", "yes|no"),  # no profane word fits: left as written
+        ("node.js", "node.js"),
+    ],
+)
+def test_a_bar_or_an_emoji_masking_an_insult_is_filled_in(text, folded):
+    assert normalise(text).text == folded

@@ -536,6 +536,26 @@ RECEIVED_WORDS = 40
 # modtune15: "quoted", words inside a quotation the post reports, condemns or warns about
 QUOTED = "quoted"
 UNSAID_SENSES = frozenset({"asked", "reported", "discussed", "complained", QUOTED})
+# modtune17: a sentence that warns about a scam (刷单都是骗局，先垫付的兼职千万别做; 投资理财的
+# 稳赚不赔都是骗人的; 反诈中心提醒：凡是让你转到安全账户的都是诈骗; "guaranteed returns are always
+# a scam") names the scam's words to warn of them: the term layer drops scam and spam terms inside
+# it (terms.in_sense), and nothing else (an insult in it is read as it stands). Never where the
+# sentence addresses someone other than generically (凡是让你…, "if anyone DMs you" are generic),
+# nor on a denial (不是骗局, "this is not a scam").
+WARNED = "warned"
+_SCAM_WARNING = re.compile(
+    r"(?:都|全|全都)是(?:骗局|骗人的|诈骗|骗子|套路)|(?<![不没])是(?:诈骗|骗局)(?=[。！!，,]|$)"
+    r"|千万(?:别|不要)(?:做|信|转|点|碰|相信|上当|给|借|加)|识别[^。！？\n]{0,8}?(?:诈骗|骗局)|反诈|防骗"
+    r"|谨防|上当受骗|别上当|别被骗|不要上当"
+    r"|\b(?:is|are)\s+(?:always\s+|all\s+|just\s+)?(?:a\s+)?(?:scams?|frauds?)\b|\bscam\s+(?:alert|warning)\b"
+    r"|\bbeware\b|\bdon['’]?t\s+fall\s+for\b"
+)
+# In a warning, "you" is anyone (凡是让你先交钱的, 要你转账的, "anyone who asks you to pay"), and
+# so is the one a quoted scam speaks to (谨防“恭喜您中奖”短信).
+_WARNING_YOU = re.compile(
+    r"(?:凡是|只要)?(?:让|要|叫|劝|教)(?:你|您)|\b(?:asks?|tells?|wants?)\s+you\b"
+    r"|“[^”\n]{1,60}”|「[^」\n]{1,60}」|\"[^\"\n]{1,60}\"|‘[^’\n]{1,60}’"
+)
 # Proper nouns: a word that is someone's or somewhere's name is not the word at all.
 PROPER_SENSES = frozenset({"name", "place"})
 # Senses in which an unambiguous term is told rather than said: it labels at most.
@@ -571,6 +591,7 @@ def read(text: str, normalised: Normalised | None = None) -> list[Innocent]:
         and not _RECEIVED.search(folded.text)
         and not _ABBREVIATION_HINT.search(folded.text)
         and not (_SPEECH_HINT.search(folded.text) and _REPORTING.search(folded.text))
+        and not _SCAM_WARNING.search(folded.text)
     ):
         return []  # most posts: no word with an innocent reading, nothing quoted or asked
     # First, so that it is the sense that covers the words inside a reported quotation.
@@ -943,6 +964,9 @@ def _sentence(
         found.insert(0, Innocent(offset + lead, offset + len(sentence.rstrip()), sentence, frame))
     found.extend(_titles(folded, offset, sentence, addressed))
     found.extend(_abbreviations(folded, offset, sentence))
+    if _SCAM_WARNING.search(sentence) and not _addresses(_WARNING_YOU.sub(" ", sentence)):
+        lead = len(sentence) - len(sentence.lstrip())
+        found.append(Innocent(offset + lead, offset + len(sentence.rstrip()), sentence, WARNED))
     return found
 
 

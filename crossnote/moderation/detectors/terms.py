@@ -669,7 +669,15 @@ def in_sense(text: str, matches: list[TermMatch]) -> list[TermMatch]:
         return matches
     kept = []
     innocent = senses.innocent_original_spans(text)
+    # modtune17: a sentence warning about a scam drops that scam's terms, and only those
+    warned = [(first, last) for first, last, kind in innocent if kind == senses.WARNED]
+    if warned:
+        innocent = [span for span in innocent if span[2] != senses.WARNED]
     for match in matches:
+        if match.entry.category in NO_PINYIN_CATEGORIES and any(
+            first <= match.start and match.end <= last for first, last in warned
+        ):
+            continue
         word = fold_term(match.entry.term).text
         sense = senses.covered(innocent, match.start, match.end) if innocent else ""
         if sense in senses.UNSAID_SENSES:

@@ -376,9 +376,11 @@ _ASKED_LATIN_ZH = re.compile(
     r"(?:英文|英语)(?:里|中)?的?\s*([a-z][a-z']{1,20})(?![a-z'])"
     r"|(?<![a-z'])([a-z][a-z']{1,20})\s*(?=是什么意思|什么意思|的意思|怎么翻译|是脏话|算脏话|是不是脏话"
     # modtune15: nmsl是骂人的话, cnm算不算骂人
-    r"|是骂人|算骂人|是不是骂人|算不算骂人)"
+    r"|是骂人|算骂人|是不是骂人|算不算骂人"
+    # modtune17: nmsl到底是什么的缩写, sb是什么梗, cnm有多严重
+    r"|(?:到底)?是什么的?(?:缩写|梗)|(?:到底)?有?多严重)"
 )
-_ASKED_LATIN_CUES = ("英文", "英语", "意思", "翻译", "脏话", "骂人")
+_ASKED_LATIN_CUES = ("英文", "英语", "意思", "翻译", "脏话", "骂人", "缩写", "梗", "严重")
 _SENTENCE_START = '.!?:;"“(\n'
 _POLITE = re.compile(r"\b(?:thank|thanks|see|miss|love|bless)\s+you\b")
 _LANGUAGE_NAME = re.compile(r"(?:用|在)?(?:英|中|日|韩)?(?:文|语)$|^用")
@@ -411,6 +413,9 @@ ASKING_CUES = (
     "vulgar", "polite", "word", "words", "词汇", "字眼", "称呼", "贬义",
     # modtune15: is X an insult, 是不是骂人, 算骂人吗, 难听吗
     "insult", "insulting", "骂人", "难听", "冒犯", "侮辱",
+    # modtune17: what X stands for, how bad it is, whether friends may say it, praise or a dig
+    "缩写", "简称", "多严重", "更严重", "能说吗", "能不能说", "什么梗", "夸人还是损人", "损人", "stand for",
+    "stands for", "abbreviation", "short for", "how bad is",
 )  # fmt: skip
 # Only a short sentence is read whole as a question or a report: a long comment that discusses
 # a word or tells of abuse (COLD is full of them) still says things of its own.

@@ -28,7 +28,8 @@ paraphrase 46/49, harassment 27/27, hate 27/27, scam 19/19, spam 19/19, slur 8/1
 but emoji_char 4/7 at 6-7/7), look-alikes 16/259, 1 held, newcomers 0/92 (unchanged); after a
 sentence that warns about a scam drops that scam's terms (senses.WARNED), look-alikes 14/259
 (5.4%), none held (教大家识别刷单诈骗：…全都是骗局 was held); after questions about what a slang
-word stands for or how bad it is are read as asking, 11/259 (4.2%). Batches of
+word stands for or how bad it is are read as asking, 11/259 (4.2%); after abuse quoted to condemn
+it is read further (骂别人「…」, "we removed him", 气得手抖), 8/259 (3.1%). Batches of
 my own written after each version were caught 27 -> 28/64 (batch2, after the first rules), 25 ->
 25/59 (batch3, after the first widening) and 17 -> 18/50 (batch4, after the last): the honest
 guess at a new writer's set is a point or two, as on every blind set before.
@@ -41,7 +42,7 @@ from tests.moderation.holdout_checks import check_floors, check_its_own_sentence
 
 HOLDOUT14_FLOORS = {
     "catch_rate": 0.958,  # 301/313 = 0.9617 after modtune17 (167 before); one fewer is 0.9585
-    "lookalikes_flagged_rate": 0.047,  # 11/259 = 0.0425 after modtune17; one more is 0.0463
+    "lookalikes_flagged_rate": 0.035,  # 8/259 = 0.0309 after modtune17; one more is 0.0347
     "benign_held": 0,  # 3 before modtune15 (session 23), 1 before modtune17: the target is none
     "newcomers_flagged": 0,
 }

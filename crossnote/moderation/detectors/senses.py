@@ -653,7 +653,7 @@ _QUOTE_SAID_EN = re.compile(
 _QUOTE_SAID_ZH = re.compile(
     r"(?:说|骂|喷|写|留言|评论|私信|发|刷|叫|称|喊|短信|消息|内容|话术|诈骗|骗局|弹幕|回复|威胁"
     r"|诅咒|吼|嚷|诸如|比如|例如|问|那句|这句|台词|电话|来电|邮件|通知|广告|弹窗|写着|文案|链接"
-    r")(?:了|着|过|道|成|作|为)?(?:[我他她人][\u4e00-\u9fff]{0,3})?[：:，,\s]*$"
+    r")(?:了|着|过|道|成|作|为)?(?:[我他她人][\u4e00-\u9fff]{0,3}|别人|大家)?[：:，,\s]*$"
 )
 _QUOTE_SAID_WINDOW = 30  # characters before the quotation (its closing words, a colon, spaces)
 # Its author saying the quoted words: no report ("Yeah I said 'kill yourself'", 我就说了“去死”).
@@ -680,6 +680,8 @@ _REPORTING = re.compile(
     r"|伤人|委屈|难过|心疼|怎么跟|怎么和|沟通|该怎么|什么意思|是不是骂人|算不算骂人|骂人|反映"
     r"|班主任|跟老师|告诉老师|\b(?:fake|hoax|spam|spammers?|bots?|don'?t (?:reply|respond|pay"
     r"|send|share|answer))\b"
+    # modtune17: the abuser removed ("we removed him. good riddance"), the reader shaking with anger
+    r"|\b(?:removed|kicked) (?:him|her|them)(?: out)?\b|\bgood riddance\b|气得|手抖|离谱|太过分"
 )
 # ... or quotes a short line of a work (这部剧反派那句“去死吧”, the villain's line 'die'): only a
 # short quotation (WORK_LINE_WORDS, WORK_LINE_HAN), never a speech dressed up as a film's.
@@ -700,6 +702,8 @@ _ENDORSED = re.compile(
     # modtune16: agreeing with unquoted reported speech ("he has a point", 果然如此, 我看也是)
     r"|\b(?:has|have|had|got) a point|\btrue\b|\bagree\b"
     r"|果然|我看也是|我也觉得|也这么觉得|没说错|说的是真的"
+    # modtune17: 说得太对了, 骂得太好了
+    r"|说得太?对|说的太?对|骂得太?好|说得太?好"
     # ... and so does claiming it ("是我写的", "that was me")
     r"|是我(?:写|说|发|骂|留)的|我(?:写|说|发|骂|留)的|\b(?:i|we) (?:wrote|said|posted|typed|sent"
     r"|left) (?:it|that|this)\b|\b(?:that|it) was (?:me|us)\b"

@@ -18,7 +18,10 @@ means, one teases a brother); newcomers 0/94. After modtune15's reading of quota
 reports, condemns or asks about (9d176ce; tuned on its own batches and the own sets, never on this
 set): caught 181/320, no evasion lost; look-alikes flagged 25/259 (9.7%), 4 held (two quote abuse
 to report or criticise it, one asks what nmsl means, one teases a brother). Floors with a margin
-of one case (held: as now). Blind (datasets.BLIND_CASE_SETS).
+of one case (held: as now). In session 24, after modtune17's rules (8d1c323; tuned on holdout14
+and its own batches, never on this set or holdout16): caught 189/320 (59.1%; threat 9/43,
+paraphrase 14/52, harassment 13/29, scam 4/19), no evasion lost; look-alikes flagged 23/259
+(8.9%), 4 held. Blind (datasets.BLIND_CASE_SETS).
 """
 
 import pytest
@@ -27,8 +30,8 @@ from crossnote.moderation.datasets import OWN_CASE_SETS
 from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT15_FLOORS = {
-    "catch_rate": 0.562,  # 181/320 = 0.5656; one case fewer is 0.5625
-    "lookalikes_flagged_rate": 0.101,  # 25/259 = 0.0965; one case more is 0.1004
+    "catch_rate": 0.587,  # 189/320 = 0.5906; one case fewer is 0.5875
+    "lookalikes_flagged_rate": 0.092,  # 23/259 = 0.0888; one case more is 0.0927
     "benign_held": 4,  # 7 at the session's start: the issue's target is none
     "newcomers_flagged": 0,
 }

@@ -14,7 +14,10 @@ case, width, spaces and punctuation) was already in an earlier set were taken ou
 (e664df7, session 23's rules): caught 196/306 (64.0%): threat 20/43, paraphrase 16/51,
 harassment 15/29, hate 21/26, scam 10/19, spam 6/19, slur 6/11, the disguises 60-100%;
 look-alikes flagged 17/260 (6.5%), 1 held; newcomers 0/95. Floors with a margin of one case
-(held: as now). Blind (datasets.BLIND_CASE_SETS).
+(held: as now). After modtune17's rules (8d1c323; tuned on holdout14 and its own batches, never
+on this set or holdout15): caught 206/306 (67.3%; threat 22/43, paraphrase 18/51, harassment
+17/29, scam 14/19), no evasion lost; look-alikes flagged 16/260 (6.2%), 1 held; newcomers 0/95.
+Blind (datasets.BLIND_CASE_SETS).
 """
 
 import pytest
@@ -23,8 +26,8 @@ from crossnote.moderation.datasets import OWN_CASE_SETS
 from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT16_FLOORS = {
-    "catch_rate": 0.637,  # 196/306 = 0.6405; one case fewer is 0.6373
-    "lookalikes_flagged_rate": 0.07,  # 17/260 = 0.0654; one case more is 0.0692
+    "catch_rate": 0.669,  # 206/306 = 0.6732; one case fewer is 0.6699
+    "lookalikes_flagged_rate": 0.065,  # 16/260 = 0.0615; one case more is 0.0654
     "benign_held": 1,  # the issue's target is none
     "newcomers_flagged": 0,
 }

@@ -826,8 +826,7 @@ def like_seen_in_one_statement(*, user: User, note_id: int) -> int | None:
     if not policies.nothing_to_block_or_withhold(user):
         return None
     at = timezone.now()
-    verb = Notification.Verb.LIKE
-    group_key = group_key_for(verb, note_id, None, at)
+    group_key = group_key_for(Notification.Verb.LIKE, note_id, None, at)
     try:
         written = likewrite.write_if_visible(
             connection,
@@ -842,19 +841,24 @@ def like_seen_in_one_statement(*, user: User, note_id: int) -> int | None:
         return None
     author_id, count, notification_id = written
     if notification_id is not None:
-        notification_stored(
-            Notification(
-                pk=notification_id,
-                created_at=at,
-                updated_at=at,
-                recipient_id=author_id,
-                actor_id=user.pk,
-                verb=verb,
-                note_id=note_id,
-                group_key=group_key,
-            )
-        )
+        _like_told(notification_id, at, author_id, user.pk, note_id, group_key)
     return count
+
+
+def _like_told(notification_id: int, at, recipient_id: int, actor_id: int, note_id: int, key):
+    """What saving the like's notification through the ORM would have done (the open pages'
+    badge hears of it), for the row the like's statement wrote."""
+    notification = Notification(
+        pk=notification_id,
+        created_at=at,
+        updated_at=at,
+        recipient_id=recipient_id,
+        actor_id=actor_id,
+        verb=Notification.Verb.LIKE,
+        note_id=note_id,
+        group_key=key,
+    )
+    notification_stored(notification)
 
 
 def _like_in_one_statement(*, user: User, note: Note, at, tell: bool) -> bool:
@@ -874,17 +878,7 @@ def _like_in_one_statement(*, user: User, note: Note, at, tell: bool) -> bool:
     except IntegrityError:
         return False
     if notification_id is not None:
-        notification = Notification(
-            pk=notification_id,
-            created_at=at,
-            updated_at=at,
-            recipient_id=note.author_id,
-            actor_id=user.pk,
-            verb=verb,
-            note_id=note.pk,
-            group_key=group_key,
-        )
-        notification_stored(notification)
+        _like_told(notification_id, at, note.author_id, user.pk, note.pk, group_key)
     return True
 
 

@@ -26,8 +26,8 @@ def names(text: str) -> set[str]:
 
 
 THREAT = "threat of violence"
-INSULT = "insult"
-HARASSMENT = "harassment"
+INSULT = "insulting someone"
+HARASSMENT = "harassing someone"
 HATE = "dehumanising a group"
 
 

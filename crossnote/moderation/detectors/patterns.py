@@ -3763,7 +3763,7 @@ _MENACE_MORE_ZH = Pattern(
            "是吧", "没错吧", "监控"),
 )  # fmt: skip
 _HARASSMENT_PERSISTS_EN = Pattern(
-    "harassment",
+    "harassing someone",
     categories.HARASSMENT,
     re.compile(
         r"\b(?:every|each)\s+(?:single\s+)?(?:post|comment|photo|pic|video|story|thing)\b[^.!?\n]{0,40}?"
@@ -3803,7 +3803,7 @@ _HARASSMENT_PERSISTS_EN = Pattern(
            "send pics", "send photos", "send more"),
 )  # fmt: skip
 _HARASSMENT_PERSISTS_ZH = Pattern(
-    "harassment",
+    "harassing someone",
     categories.HARASSMENT,
     re.compile(
         r"拉黑我[^\n]{0,10}?(?:我就|就)?(?:注册|换|开|再开)[^\n]{0,4}?(?:号|小号)|看你能躲到哪|我就一直(?:私信|发|骂"
@@ -3825,7 +3825,7 @@ _HARASSMENT_PERSISTS_ZH = Pattern(
            "交给你们", "去举报", "存着", "留着", "保存着", "公开", "p了", "原图", "私发", "不穿"),
 )  # fmt: skip
 _CONTEMPT_IDIOMS_EN_17 = Pattern(
-    "insult",
+    "insulting someone",
     categories.HARASSMENT,
     re.compile(
         r"\b(?:little|nothing|not\s+much|so\s+little|not\s+a\s+lot)\s+going\s+on\s+upstairs\b"
@@ -3895,7 +3895,7 @@ _CONTEMPT_IDIOMS_EN_17 = Pattern(
            "would notice", "would care", "would miss", "would even"),
 )  # fmt: skip
 _CONTEMPT_ZH_17 = Pattern(
-    "insult",
+    "insulting someone",
     categories.HARASSMENT,
     re.compile(
         r"(?:出生|生你|生下你)(?:那天|的时候)[^\n]{0,12}?(?:老天爷|上帝|女娲|老天)[^\n]{0,8}?(?:打瞌睡|睡着|闭着眼"
@@ -4112,7 +4112,7 @@ _MENACE_WIDER_ZH = Pattern(
            "有人扎"),
 )  # fmt: skip
 _CONTEMPT_WIDER_EN = Pattern(
-    "insult",
+    "insulting someone",
     categories.HARASSMENT,
     re.compile(
         r"\b(?:you\s+have|you['’]?ve\s+got|with)\s+the\s+(?:emotional\s+range|personality|charisma|charm"
@@ -4150,7 +4150,7 @@ _CONTEMPT_WIDER_EN = Pattern(
            "medical records", "search history", "private messages", "wearing"),
 )  # fmt: skip
 _CONTEMPT_WIDER_ZH = Pattern(
-    "insult",
+    "insulting someone",
     categories.HARASSMENT,
     re.compile(
         r"(?:长得|这张脸|你的脸|你这脸)(?:跟|像|好像|简直(?:就是|像)?)[^。！？\n]{0,6}?(?:车祸现场|事故现场|灾难片|恐怖片"
@@ -4253,7 +4253,7 @@ _MENACE_THIRD_ZH = Pattern(
            "醒不过来", "门口见", "学校见", "幼儿园见", "知道你住", "知道你家", "知道你的", "见过"),
 )  # fmt: skip
 _CONTEMPT_THIRD_EN = Pattern(
-    "insult",
+    "insulting someone",
     categories.HARASSMENT,
     re.compile(
         r"\b(?:you['’]?re|you\s+are)\s+about\s+as\s+(?:useful|helpful|smart|bright|sharp|interesting|welcome|fun"
@@ -4298,7 +4298,7 @@ _CONTEMPT_THIRD_EN = Pattern(
            "you’re home", "you are home", "in there", "inside"),
 )  # fmt: skip
 _CONTEMPT_THIRD_ZH = Pattern(
-    "insult",
+    "insulting someone",
     categories.HARASSMENT,
     re.compile(
         r"(?:狗|猪|猫|鱼|石头|木头|驴|猴子|鹦鹉|蚂蚁|三岁小孩|小学生|幼儿园小朋友)[^。！？\n]{0,2}?都比你(?!大|高|重|老|早)"

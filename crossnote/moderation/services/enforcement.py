@@ -99,6 +99,7 @@ PATTERN_DESCRIPTIONS = (
     gettext_noop("dehumanising a group"),
     gettext_noop("demeaning women"),
     gettext_noop("ethnic slur"),
+    gettext_noop("advertising"),
 )
 PATTERN_RULE = f"terms:{patterns.LIST_NAME}#"
 

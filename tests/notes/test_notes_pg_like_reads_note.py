@@ -119,3 +119,20 @@ def test_followers_only_and_ones_own_notes_are_liked_the_ordinary_way(liking, ma
     response, _asked = _like(client, own.pk)
     assert response.json() == {"liked": True, "like_count": 1}
     assert not Notification.objects.filter(note=own).exists()  # nobody told of their own like
+
+
+def test_the_prepared_statement_likes_once_and_refuses_a_repeat(liking, make_note):
+    """Without query capture the statement is bound server-side and prepared on the connection
+    (crossnote.core.sql.planned_cursor; a captured query is bound client-side to keep its text)."""
+    author, reader, client = liking
+    notes = [make_note(author, title=f"Prepared {i}") for i in range(3)]
+    for note in notes:  # past the prepare threshold: the later ones run the prepared statement
+        assert client.post(f"{NOTES}/{note.pk}/like").json() == {"liked": True, "like_count": 1}
+    again = client.post(f"{NOTES}/{notes[-1].pk}/like")
+    assert again.json() == {"liked": True, "like_count": 1}
+    assert NoteLike.objects.filter(user=reader, note__in=notes).count() == 3
+    assert Notification.objects.filter(actor=reader, verb="like", note__in=notes).count() == 3
+    held = make_note(author, title="Held after all")
+    Note.objects.filter(pk=held.pk).update(moderation="held")
+    assert client.post(f"{NOTES}/{held.pk}/like").status_code == 404
+    assert not NoteLike.objects.filter(note=held).exists()

@@ -121,10 +121,13 @@ def audit(actor, action: str, target: str, before=None, after=None) -> AuditEntr
 
 def statement_for(verdict, kind: str) -> str:
     """The statement of reasons the author reads: what, why, by which layer, what next."""
+    # Each piece of evidence once: two halves of one pattern (a product beside where to buy
+    # it) read "term list: advertising; term list: advertising".
+    said = list(dict.fromkeys(evidence_for_author(s) for s in verdict.signals))[:3]
     parts = {
         "action": Action(verdict.action).label,
         "category": category_name(verdict.category),
-        "evidence": _("; ").join(evidence_for_author(s) for s in verdict.signals[:3]) or "—",
+        "evidence": _("; ").join(said) or "—",
     }
     return (
         _(

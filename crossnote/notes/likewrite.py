@@ -143,40 +143,46 @@ def after_migrate(sender, using, **kwargs) -> None:
     create(connections[using])
 
 
-def _postgresql_sql(tell: bool) -> str:
+def _postgresql_writes(rows: str, recipient: str | None, sources: str = "liked") -> str:
+    """The like's writes as common table expressions: `liked` (the like from `rows`, an
+    INSERT's VALUES or SELECT), `counted` (the note's count) and, where `recipient` (an SQL
+    expression) is given, `told` (the author's notification from `sources`, unless told of
+    this person's like of this note before)."""
     like = NoteLike._meta
-    note = Note._meta
     like_note = like.get_field("note").column
     like_user = like.get_field("user").column
-    told = _told_already("%(actor)s", "%(recipient)s", f"liked.{like_note}")
-    tell_sql = (
-        f", told AS (INSERT INTO {Notification._meta.db_table} "  # noqa: S608 - model names
-        f"({', '.join(NOTIFICATION_COLUMNS)}) "
-        "SELECT "
+    writes = (
+        f"liked AS (INSERT INTO {like.db_table} "  # noqa: S608 - model names
+        f"(created_at, updated_at, {like_user}, {like_note}) {rows} RETURNING {like_note}), "
+        f"counted AS (UPDATE {Note._meta.db_table} SET like_count = like_count + 1 "
+        f"WHERE id IN (SELECT {like_note} FROM liked) RETURNING like_count)"
+    )
+    if recipient is None:
+        return writes
+    told = _told_already("%(actor)s", recipient, f"liked.{like_note}")
+    return (
+        f"{writes}, told AS (INSERT INTO {Notification._meta.db_table} "  # noqa: S608 - model names
+        f"({', '.join(NOTIFICATION_COLUMNS)}) SELECT "
         + _notification_values(
             created_at="%(at)s",
             updated_at="%(at)s",
-            recipient_id="%(recipient)s",
+            recipient_id=recipient,
             actor_id="%(actor)s",
             verb="%(verb)s",
-            note_id=like_note,
+            note_id=f"liked.{like_note}",
             comment_id="NULL",
             group_key="%(group_key)s",
         )
-        + " FROM liked "
-        + f"WHERE NOT EXISTS ({told}) RETURNING id) "  # noqa: S608 - model names
-        "SELECT (SELECT like_count FROM counted), (SELECT id FROM told)"
-        if tell
-        else " SELECT (SELECT like_count FROM counted), NULL"
+        + f" FROM {sources} WHERE NOT EXISTS ({told}) RETURNING id)"  # noqa: S608 - model names
     )
-    return (
-        f"WITH liked AS (INSERT INTO {like.db_table} "  # noqa: S608 - model names
-        f"(created_at, updated_at, {like_user}, {like_note}) "
-        "VALUES (%(at)s, %(at)s, %(actor)s, %(note)s) "
-        f"RETURNING {like_note}), "
-        f"counted AS (UPDATE {note.db_table} SET like_count = like_count + 1 "
-        f"WHERE id IN (SELECT {like_note} FROM liked) RETURNING like_count)" + tell_sql
+
+
+def _postgresql_sql(tell: bool) -> str:
+    writes = _postgresql_writes(
+        "VALUES (%(at)s, %(at)s, %(actor)s, %(note)s)", "%(recipient)s" if tell else None
     )
+    told = "(SELECT id FROM told)" if tell else "NULL"
+    return f"WITH {writes} SELECT (SELECT like_count FROM counted), {told}"  # noqa: S608
 
 
 _POSTGRESQL_SQL = {tell: _postgresql_sql(tell) for tell in (False, True)}
@@ -188,39 +194,17 @@ def _postgresql_visible_sql() -> str:
     author's account open, and not their own), with the author's notification unless told of
     this like before. Answers (author, count after the like, notification id): all NULL where
     the note is not certainly visible, so nothing was written."""
-    like = NoteLike._meta
-    note = Note._meta
     author = Note._meta.get_field("author")
     author_table = author.related_model._meta.db_table
-    like_note = like.get_field("note").column
-    like_user = like.get_field("user").column
-    told = _told_already("%(actor)s", "seen.author_id", f"liked.{like_note}")
+    writes = _postgresql_writes(
+        "SELECT %(at)s, %(at)s, %(actor)s, id FROM seen", "seen.author_id", "liked, seen"
+    )
     return (
         f"WITH seen AS (SELECT n.id, n.{author.column} AS author_id "  # noqa: S608 - model names
-        f"FROM {note.db_table} n JOIN {author_table} a ON a.id = n.{author.column} "
+        f"FROM {Note._meta.db_table} n JOIN {author_table} a ON a.id = n.{author.column} "
         "WHERE n.id = %(note)s AND n.visibility = %(public)s AND n.media_ready "
         "AND n.moderation <> ALL(%(hidden)s) AND a.is_active "
-        f"AND n.{author.column} <> %(actor)s), "
-        f"liked AS (INSERT INTO {like.db_table} "
-        f"(created_at, updated_at, {like_user}, {like_note}) "
-        "SELECT %(at)s, %(at)s, %(actor)s, id FROM seen "
-        f"RETURNING {like_note}), "
-        f"counted AS (UPDATE {note.db_table} SET like_count = like_count + 1 "
-        f"WHERE id IN (SELECT {like_note} FROM liked) RETURNING like_count), "
-        f"told AS (INSERT INTO {Notification._meta.db_table} "
-        f"({', '.join(NOTIFICATION_COLUMNS)}) "
-        "SELECT "
-        + _notification_values(
-            created_at="%(at)s",
-            updated_at="%(at)s",
-            recipient_id="seen.author_id",
-            actor_id="%(actor)s",
-            verb="%(verb)s",
-            note_id=f"liked.{like_note}",
-            comment_id="NULL",
-            group_key="%(group_key)s",
-        )
-        + f" FROM liked, seen WHERE NOT EXISTS ({told}) RETURNING id) "  # noqa: S608 - model names
+        f"AND n.{author.column} <> %(actor)s), {writes} "
         "SELECT (SELECT author_id FROM seen), (SELECT like_count FROM counted), "
         "(SELECT id FROM told)"
     )
@@ -260,7 +244,7 @@ def write_if_visible(
     with planned_cursor(connection) as cursor:
         cursor.execute(_POSTGRESQL_VISIBLE_SQL, params)
         author_id, count, told = cursor.fetchone()
-    if author_id is None or count is None:
+    if count is None:  # `seen` found no row: nothing was written
         return None
     return author_id, count, told
 

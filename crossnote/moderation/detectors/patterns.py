@@ -4427,6 +4427,32 @@ _MODTUNE17_PATTERNS = (
 
 # New patterns go at the end: a hit's rule (terms:patterns#N) is its place here, and decisions
 # keep it.
+
+# --- issue 17, helper modtune18 ---------------------------------------------------------------
+# 娘炮 (a slur for an effeminate man) is a slur wherever it is said of someone: 这个娘炮,
+# 你个娘炮, 娘炮男 (a question about the word, a quotation reported or condemned, abuse
+# received are read in sense by terms.in_sense and drop it).
+_SLUR_SISSY_ZH = Pattern(
+    "insulting someone", categories.HARASSMENT, re.compile(r"娘炮"), needs=("娘炮",)
+)
+# 阿三 (Indians, as a slur; also a Shanghai nickname, 张阿三) where what they make or do is called
+# dirty or not to be eaten: 阿三做的饭谁敢吃, 阿三做的咖喱你也敢吃 (not 阿三这个外号, 王阿三的饭店);
+# 红头阿三 always
+_SLUR_ASAN_ZH = Pattern(
+    "ethnic slur",
+    categories.HATE,
+    re.compile(
+        r"红头阿三"
+        r"|(?<![张王李赵刘陈杨黄周吴徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾田董潘袁蔡蒋余于杜叶"
+        r"程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚"
+        r"邵万钱严武戴莫孔向汤小老])阿三(?:们|那帮|这帮)?(?:做|开|卖|煮|送|烧|弄|搞)?的?"
+        r"[^。！？.!?\n]{0,10}?(?:谁敢|也敢|敢吃|能吃|恶心|脏|臭|拉肚子|不干净|骗子|小偷|强奸|垃圾|低贱"
+        r"|素质|滚)"
+    ),
+    needs=("阿三",),
+)
+_MODTUNE18_PATTERNS = (_SLUR_SISSY_ZH, _SLUR_ASAN_ZH)
+
 PATTERNS = (
     # "i will hurt you", "we're gonna find you and kill you", "i'll beat you up"
     Pattern(
@@ -5188,6 +5214,7 @@ PATTERNS = (
     *_MODTUNE13_PATTERNS,
     *_MODTUNE14_PATTERNS,
     *_MODTUNE17_PATTERNS,
+    *_MODTUNE18_PATTERNS,
 )
 # The order patterns are tried in: those a later one needs (`also`) before it, and the second
 # regexes of a pattern (`counts_as`) beside the rest.
@@ -5233,6 +5260,8 @@ _MODTUNE_UNFILTERED = frozenset(
         + tuple(n for pattern in _MODTUNE14_PATTERNS if pattern.also is None for n in pattern.needs)
         # modtune17: the same rule
         + tuple(n for pattern in _MODTUNE17_PATTERNS if pattern.also is None for n in pattern.needs)
+        # modtune18: the same rule
+        + tuple(n for pattern in _MODTUNE18_PATTERNS if pattern.also is None for n in pattern.needs)
     )
     if not _PREFILTER.search(needed)
 )

@@ -1463,3 +1463,60 @@ def _han_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
         for word, senses in sorted(WORD_SENSES.items(), key=lambda item: -len(item[0]))
         if _HAN.search(word)
     )
+
+
+# --- modtune18: whole texts whose context a lexical model cannot read ------------------------
+# The n-gram classifier acting alone (no term, pattern or other layer agreeing) labelled news of
+# a crime (一男子…已被警方行政拘留), posts condemning abuse ("… has no place in our club",
+# 请大家不要在评论区用「…」这种词), a newcomer's how-to question (请问怎么私信别人？) and affection
+# around a teasing word ("… Love this man.", "Never change."): their words are abuse's n-grams,
+# their frame is not. In such a text the classifier alone does not act (classifier._signal);
+# beside another layer it still counts. Never where the text addresses someone in earnest
+# (你就是, "you're such a"), denies it is abuse (这不是歧视) or calls a group worthy of nothing
+# (也配, 凭什么).
+_LONE_ADDRESS = re.compile(
+    r"\b(?:you|u|ur|your|yours|yourself|ya|y'all|yall)\b|你|您|楼主|楼上", re.IGNORECASE
+)
+_LONE_NEWS = re.compile(
+    r"\b(?:police|court|jailed|arrested|charged|convicted|sentenced|prosecutors?|judge|trial"
+    r"|officials|authorities|fined)\b|警方|通报|法院|判决|被判|判了|拘留|刑拘|起诉|立案|被捕"
+    r"|据报道|报道称|新闻",
+    re.IGNORECASE,
+)
+_LONE_CONDEMNED = re.compile(
+    r"\b(?:is|are|was|isn't|it's) (?:racist|sexist|homophobic|transphobic|bullying|not (?:ok|okay"
+    r"|constructive|funny|a joke|acceptable))\b|\bhas no place\b|\bno place (?:in|for)\b"
+    r"|\breport it\b|\bi reported\b|\binstead of joining\b"
+    r"|不要(?:在|用|说|骂)|别(?:再)?(?:用|说|骂)|请勿|不能说|不该说|是侮辱|(?<!不是)歧视|刻板印象"
+    r"|保存证据|都删了|理性讨论|互相尊重",
+    re.IGNORECASE,
+)
+_LONE_EARNEST = re.compile(
+    r"你(?:就是|这种|个|们)|\byou(?:'re| are) (?:a|an|such|so)\b|不是歧视|也配|还配|凭什么|滚",
+    re.IGNORECASE,
+)
+_LONE_ASKED = re.compile(
+    r"(?:请问|有没有人|有没有在|怎么|要不要|会不会|能不能)[^。！!.]*(?:[?？]|吗)"
+)
+_LONE_ASKED_MAX = 30  # characters: a newcomer's question, not a post that argues
+_LONE_AFFECTION = re.compile(
+    r"❤️|❤|🥰|😘|💕|\blove (?:you|this|him|her|u|ya)\b|\bnever change\b|happy birthday|生日快乐",
+    re.IGNORECASE,
+)
+
+
+def lone_frame(text: str) -> str:
+    """The frame in which a lexical model's reading of `text` is no evidence by itself: "news",
+    "condemned", "asked" or "affection"; "" for none."""
+    if _LONE_EARNEST.search(text):
+        return ""
+    addressed = _LONE_ADDRESS.search(text) is not None
+    if not addressed and _LONE_NEWS.search(text):
+        return "news"
+    if _LONE_CONDEMNED.search(text):
+        return "condemned"
+    if not addressed and len(text) <= _LONE_ASKED_MAX and _LONE_ASKED.search(text):
+        return "asked"
+    if _LONE_AFFECTION.search(text):
+        return "affection"
+    return ""

@@ -350,3 +350,101 @@ def test_a_queue_nobody_consumes_is_reported_with_its_age(broker, workers_on, cl
     queue = probes.background(timeout=3)
     assert queue["workers"] >= 1 and queue["waiting"] == 0 and queue["unpicked_seconds"] == 0
     assert doctor._queue_finding(queue).level == doctor.OK
+
+
+def _two_exports_in_one_commit(*users) -> list:
+    """Two exports asked for in one transaction: their tasks go to the broker as one message
+    (crossnote.core.tasks._SentTogether)."""
+    from django.db import transaction
+
+    with transaction.atomic():
+        return [services.request_export(user=user) for user in users]
+
+
+def test_the_tasks_of_one_commit_reach_a_worker_as_one_message_and_each_runs(broker, workers_on):
+    from crossnote.ops import probes
+
+    mia, leo = make_user("mia_together"), make_user("leo_together")
+    workers = workers_on(broker)
+    exports = _two_exports_in_one_commit(mia, leo)
+    assert probes.background(timeout=0.5)["waiting"] == 1  # one message for both
+    workers.start()
+    wait_for(
+        lambda: all(ExportRequest.objects.get(pk=e.pk).status == "ready" for e in exports),
+        180,
+        "the worker did not build both exports",
+        workers,
+    )
+    assert _ready_notifications(mia) == 1 and _ready_notifications(leo) == 1
+    assert len(_zips()) == 2 and not FailedTask.objects.exists()
+
+
+def test_a_task_failing_inside_a_shared_message_retries_and_dead_letters_on_its_own(
+    redis_broker, workers_on, tmp_path
+):
+    mia, leo = make_user("mia_together_fails"), make_user("leo_together_fails")
+    workers = workers_on(redis_broker)
+    not_a_folder = tmp_path / "exports-is-a-file"
+    not_a_folder.write_text("the archive cannot be stored under a file")
+    workers.start(CROSSNOTE_EXPORTS_DIR=str(not_a_folder))
+    exports = _two_exports_in_one_commit(mia, leo)
+    letters = wait_for(
+        lambda: (
+            rows
+            if len(rows := list(FailedTask.objects.filter(task_name__endswith="run_export"))) == 2
+            else None
+        ),
+        180,
+        "not one dead letter for each export",
+        workers,
+    )
+    assert sorted(row.args[0] for row in letters) == sorted(e.pk for e in exports)
+    for export in exports:
+        export.refresh_from_db()
+        assert export.status == "failed" and export.attempts == 3  # each its own three tries
+    assert all(row.attempts == 3 for row in letters)
+    assert not FailedTask.objects.filter(task_name="core.run_together").exists()
+
+
+def test_a_worker_killed_inside_a_shared_message_finishes_each_task_once_after_a_restart(
+    redis_broker, workers_on
+):
+    mia, leo = make_user("mia_together_killed"), make_user("leo_together_killed")
+    workers = workers_on(redis_broker)
+    fast_redelivery = {"CROSSNOTE_TASK_VISIBILITY_TIMEOUT": "3"}
+    first = workers.start(**fast_redelivery)
+    blocker = psycopg.connect(_database_url().replace("postgres://", "postgresql://", 1))
+    blocker.execute(f'LOCK TABLE "{Note._meta.db_table}" IN ACCESS EXCLUSIVE MODE')
+    try:
+        exports = _two_exports_in_one_commit(mia, leo)
+        wait_for(
+            lambda: (
+                ExportRequest.objects.get(pk=exports[0].pk).status == "running"
+                and _waiting_on_a_lock()
+            ),
+            180,
+            "the worker never started the first export",
+            workers,
+        )
+        claim = TaskClaim.objects.get(key=f"privacy.export:{exports[0].pk}")
+        assert claim.task_id.endswith("-0")  # the shared message's id and the task's place
+        workers.kill(first)
+    finally:
+        blocker.rollback()
+        blocker.close()
+    workers.start(**fast_redelivery)  # the message comes again: the same ids, the claim retaken
+    wait_for(
+        lambda: all(
+            ExportRequest.objects.get(pk=e.pk).status == "ready"
+            and not TaskClaim.objects.filter(key=f"privacy.export:{e.pk}").exists()
+            for e in exports
+        ),
+        180,
+        "the exports never finished after the restart",
+        workers,
+    )
+    for export in exports:
+        export.refresh_from_db()
+        assert export.attempts == 1
+    assert _ready_notifications(mia) == 1 and _ready_notifications(leo) == 1
+    assert len(_zips()) == 2 and not FailedTask.objects.exists()

@@ -154,12 +154,14 @@ OWN_CASE_SETS = (
     "holdout12",  # tuned on in session 21 (helper modtune13): blind no longer
     "holdout13",  # tuned on in session 22 (helper modtune14): blind no longer
     "holdout14",  # tuned on in session 24 (helper modtune17): blind no longer
+    "holdout15",  # tuned on in session 25 (helper modtune18): blind no longer
 )
 # Every set is one or the other; holdout11 and holdout12 (blind in sessions 19 and 20) were tuned
 # on in session 21; holdout13 (blind in session 21) was tuned on in session 22; holdout14 (blind in
 # sessions 22 and 23) was tuned on in session 24, when holdout15 (declared blind in session 23)
-# stayed blind and holdout16 was declared blind.
-BLIND_CASE_SETS: frozenset[str] = frozenset({"holdout15", "holdout16"})
+# stayed blind and holdout16 was declared blind; holdout15 was opened in session 25, once
+# holdout17 had been written and declared blind (holdout16 stays blind).
+BLIND_CASE_SETS: frozenset[str] = frozenset({"holdout16", "holdout17"})
 # Evasions of these kinds are not offensive language (the classifier's question), as a note
 # removed as spam teaches it nothing (OFFENSIVE_CATEGORIES): taught as offensive, "dm me" and
 # "add my wechat" made a newcomer's "DM me if you want to practise Chinese" score as abuse.

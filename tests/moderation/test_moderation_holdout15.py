@@ -21,7 +21,8 @@ to report or criticise it, one asks what nmsl means, one teases a brother). Floo
 of one case (held: as now). In session 24, after modtune17's rules (8d1c323; tuned on holdout14
 and its own batches, never on this set or holdout16): caught 189/320 (59.1%; threat 9/43,
 paraphrase 14/52, harassment 13/29, scam 4/19), no evasion lost; look-alikes flagged 23/259
-(8.9%), 4 held. Blind (datasets.BLIND_CASE_SETS).
+(8.9%), 4 held. Blind until session 25, when holdout17 was written and declared blind and this
+set was opened to tuning (datasets.OWN_CASE_SETS; helper modtune18).
 """
 
 import pytest
@@ -40,7 +41,7 @@ HOLDOUT15_FLOORS = {
 def test_holdout15_is_its_own_sentences_in_both_languages_and_big_enough():
     check_its_own_sentences(
         "holdout15",
-        OWN_CASE_SETS,  # every set written before it
+        OWN_CASE_SETS[: OWN_CASE_SETS.index("holdout15")],  # every set written before it
         lookalikes=250,
         evasions=300,
         newcomers=85,

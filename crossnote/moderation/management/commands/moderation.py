@@ -86,7 +86,7 @@ class Command(BaseCommand):
             default="suite",
             metavar="SET",
             help="which cases: suite (the default, held to floors by the tests), a held-out set "
-            "beside it (holdout … holdout16: each written once before the rules "
+            "beside it (holdout … holdout17: each written once before the rules "
             "were tuned; train9: written to train on) or a folder of cases_*.csv files; a run of the suite is "
             "kept as the last run the suite page shows",
         )

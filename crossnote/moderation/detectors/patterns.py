@@ -4429,11 +4429,17 @@ _MODTUNE17_PATTERNS = (
 # keep it.
 
 # --- issue 17, helper modtune18 ---------------------------------------------------------------
-# 娘炮 (a slur for an effeminate man) is a slur wherever it is said of someone: 这个娘炮,
-# 你个娘炮, 娘炮男 (a question about the word, a quotation reported or condemned, abuse
-# received are read in sense by terms.in_sense and drop it).
+# 娘炮 (a slur for an effeminate man) said of someone: 这个娘炮, 你个娘炮, 一群娘炮, 娘炮男 (not
+# a comment that discusses the word: 比如骂别人娘炮, 难道全上海男生都是娘炮？, four rows of COLD's
+# safe ones; a question about it or abuse received are read in sense by terms.in_sense)
 _SLUR_SISSY_ZH = Pattern(
-    "insulting someone", categories.HARASSMENT, re.compile(r"娘炮"), needs=("娘炮",)
+    "insulting someone",
+    categories.HARASSMENT,
+    re.compile(
+        r"(?:这个|那个|这种|那种|你个|你这个?|你们这些|一群|一帮|这群|那群|这帮|那帮|死|臭)娘炮"
+        r"|娘炮(?:男|们|还|也配|就是|真|滚|别|一样|样)"
+    ),
+    needs=("娘炮",),
 )
 # 阿三 (Indians, as a slur; also a Shanghai nickname, 张阿三) where what they make or do is called
 # dirty or not to be eaten: 阿三做的饭谁敢吃, 阿三做的咖喱你也敢吃 (not 阿三这个外号, 王阿三的饭店);
@@ -4451,7 +4457,132 @@ _SLUR_ASAN_ZH = Pattern(
     ),
     needs=("阿三",),
 )
-_MODTUNE18_PATTERNS = (_SLUR_SISSY_ZH, _SLUR_ASAN_ZH)
+
+# Threats as a condition and a harm the writer will do (batch1 of /tmp/modtune18, written before
+# these rules): 你再…，我就剁了你的手指头 / 我拿弦把你勒了 / 把你堵在门口揍一顿; "Keep … and you'll
+# be … in pieces", "… again and your van will be a bonfire", "Pay up … or I'm paying your mum a
+# visit"; and harm veiled as what nobody would notice or as a warning (少你一个也没人发现, 淹死个
+# 人谁知道, 车可不长眼, 哪天…碎了别问为什么, 看你能不能站着出去, "if you value your teeth", "see
+# if you walk out", "what's left of you", "with you in it"). Not 你再迟到我就不等你了, "keep
+# practising and you'll never lose again".
+_THREAT_CONDITION_ZH = Pattern(
+    "threat of violence",
+    categories.HARASSMENT,
+    re.compile(
+        r"你[^。！？!?\n]{0,16}?(?:再|敢|还敢|要是|如果)[^。！？!?\n]{0,24}?(?:我就|老子就|我)"
+        r"[^。！？!?\n]{0,14}?(?:把你|你的|给你|揍你|捅你|砍你|弄死你)[^。！？!?\n]{0,12}?"
+        r"(?:剁|砍|捅|揍|打断|打折|打残|打死|废了|弄死|勒|掐|烧|压|撞|埋|沉|淹|毒|泼|砸|扎|削)"
+        r"|你[^。！？!?\n]{0,16}?(?:再|敢|还敢|要是|如果)[^。！？!?\n]{0,24}?(?:我就|老子就)(?:要)?"
+        r"(?:剁|砍|捅|揍|打断|打折|废|弄死|掐死)了?(?:你|你的)"
+        r"|我(?:就)?(?:拿|用)[^。！？!?\n]{1,6}把你[^。！？!?\n]{0,6}(?:勒|掐|捅|砍|砸|扎|抽)"
+        r"|(?:把你|你)[^。！？!?\n]{0,8}(?:堵在|等在)[^。！？!?\n]{0,12}(?:揍|打|收拾|教训)"
+        r"|少你一个(?:也|都)?(?:没人|不会有人)(?:发现|知道|在意|注意)"
+        r"|(?:淹死|弄死|打死|撞死|摔死)(?:个|一个)人(?:谁知道|也没人|没人知道|谁管)"
+        r"|车(?:可)?不长眼|刀(?:可)?不长眼"
+        r"|(?:哪天|万一|说不定)[^。！？!?\n]{0,16}(?:碎了|着火|出事|没了|断了|炸了)[^。！？!?\n]{0,4}"
+        r"(?:别问为什么|别怪我|可别|别说我)"
+        r"|看你(?:今天|还)?能不能(?:站着|活着|走着|完整地?)(?:出去|回去|回家|离开)"
+        r"|下次(?:你的?)?[^。！？!?\n]{0,8}就不是[^。！？!?\n]{0,6}那么简单了"
+    ),
+    needs=("你", "淹死", "弄死", "打死", "撞死", "摔死", "不长眼"),
+)
+_THREAT_CONDITION_EN = Pattern(
+    "threat of violence",
+    categories.HARASSMENT,
+    re.compile(
+        r"\b(?:keep|one more|next time|again|touch|say that|if you|report|pay up)\b[^.!?\n]{0,60}?"
+        r"\b(?:and|or)\s+(?:i'll|i will|i'm|i am|you'll|you will|your \w+ (?:will|won't)|they'll)\b"
+        r"[^.!?\n]{0,60}?(?:\bin pieces\b|\bbruises?\b|\byour teeth\b|\bbonfire\b|\bburn(?:ing|ed)?\b"
+        r"[^.!?\n]{0,20}\byou\b|\bmake sure you never\b|\bever again\b|\bwalk out\b"
+        r"|\bwhat's left of you\b|\bwith you in it\b|\bpaying your \w+ a visit\b|\bgoing over\b)"
+        r"|\bif you value your (?:teeth|face|legs|knees|kneecaps|life|health|fingers|hands)\b"
+        r"|\bsee if you (?:walk|make it|get|limp) (?:out|home|back)\b"
+        r"|\bwhat's left of you\b"
+        r"|\b(?:burning|burn|torch|torching) your \w+(?: \w+)? (?:down )?with you (?:in|inside) it\b"
+        r"|\bpaying your (?:mum|mom|mother|wife|husband|kids|family|sister|brother|dad|father) a visit\b"
+        r"|\bif i catch you alone\b"
+    ),
+    needs=(
+        "keep",
+        "one more",
+        "next time",
+        "again",
+        "touch",
+        "say that",
+        "if you",
+        "report",
+        "pay up",
+        "value your",
+        "see if you",
+        "what's left",
+        "with you in",
+        "a visit",
+        "catch you alone",
+    ),
+)
+# Insults by comparison and contempt idioms (batch1): 你这嗓子，指挥听了都想改行 / 就你这情商，
+# 麻将都比你会说话 / 跟你本人一样歪瓜裂枣 / 你活着唯一的贡献就是… / 都不收你这种品种; "you're the
+# human equivalent of", "you have all the charm of a wet sock", "I've met garden gnomes with more
+# going on upstairs than you", "talking to you is like …", "your face is the reason …", "your
+# parents must have been told to expect disappointment", "made by someone who has only heard of
+# hands". Not 你这嗓子，合唱团都想要你, "you have all the patience of a saint".
+_INSULT_COMPARISON = Pattern(
+    "insulting someone",
+    categories.HARASSMENT,
+    re.compile(
+        r"(?:就)?你这(?:种)?(?:嗓子|脑子|长相|情商|智商|水平|手艺|德行|样子|人品|素质|脸|身材|技术|模样"
+        r"|歌喉|厨艺|车技|球技|审美|口才)[，,][^。！？!?\n]{0,25}?(?:都|也)"
+        r"(?:不用|不知道|不愿意|不敢|嫌|替你|比你|想改行|想报废|吓|得戴|懒得)"
+        r"|跟你(?:本人|这个人|的人品|的长相|的脑子)?一样[，,]?[^。！？!?\n]{0,8}?(?:歪瓜裂枣|见不得人|倒胃口"
+        r"|恶心|丑|蠢|难看|折寿|没用|拿不出手|上不了台面)"
+        r"|你活着(?:唯一的|最大的)?(?:贡献|意义|价值|用处)[，,]?\s*(?:就是|只有|大概是)"
+        r"|都不收你这种|(?:见了|看见|看到|见到)你(?:都|就)(?:想报废|吓跑|想吐|绕道走|想死)"
+        r"|\byou(?:'re| are) the (?:human|living) (?:equivalent|version) of\b"
+        r"|\byou have (?:all )?the (?:charm|personality|warmth|appeal|grace|wit|charisma) of (?:a|an)"
+        r" (?:wet|damp|soggy|used|old|dead|expired|stale|mouldy|moldy|broken)\b"
+        r"|\bi've met [\w ]{2,30} with more (?:going on|brains|personality|sense|charm|wit|talent)"
+        r"[^.!?\n]{0,20}\bthan you\b"
+        r"|\btalking to you is like\b"
+        r"|\byour (?:face|voice|personality|existence|singing|cooking) is the reason\b"
+        r"|\byour parents must (?:have|be|regret|feel)\b[^.!?\n]{0,40}"
+        r"(?:disappoint|regret|shame|embarrass|sorry|mistake)"
+        r"|\b(?:made|written|built|designed|cooked|painted) by someone who has (?:only|never) heard of\b"
+        r"|\bfrom your (?:personality|face|voice|presence|existence|stupidity)\b"
+    ),
+    needs=(
+        "你这",
+        "跟你",
+        "你活着",
+        "不收你",
+        "见了你",
+        "看见你",
+        "看到你",
+        "见到你",
+        "equivalent of",
+        "version of",
+        "the charm of",
+        "the personality of",
+        "the warmth of",
+        "the appeal of",
+        "the grace of",
+        "the wit of",
+        "the charisma of",
+        "i've met",
+        "talking to you",
+        "is the reason",
+        "your parents must",
+        "heard of",
+        "from your",
+    ),
+)
+
+_MODTUNE18_PATTERNS = (
+    _SLUR_SISSY_ZH,
+    _SLUR_ASAN_ZH,
+    _THREAT_CONDITION_ZH,
+    _THREAT_CONDITION_EN,
+    _INSULT_COMPARISON,
+)
 
 PATTERNS = (
     # "i will hurt you", "we're gonna find you and kill you", "i'll beat you up"

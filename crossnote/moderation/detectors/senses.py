@@ -416,6 +416,8 @@ ASKING_CUES = (
     # modtune17: what X stands for, how bad it is, whether friends may say it, praise or a dig
     "缩写", "简称", "多严重", "更严重", "能说吗", "能不能说", "什么梗", "夸人还是损人", "损人", "stand for",
     "stands for", "abbreviation", "short for", "how bad is",
+    # modtune18 (holdout15): "explain 'nmsl'", where a saying comes from, whether it is dirty
+    "explain", "出自", "出处", "这句话", "脏的话", "很脏", "有多脏",
 )  # fmt: skip
 # Only a short sentence is read whole as a question or a report: a long comment that discusses
 # a word or tells of abuse (COLD is full of them) still says things of its own.
@@ -636,6 +638,12 @@ _REPORTED_QUOTE = re.compile(
     r"|\"([^\"\n]{1,200})\"|“([^”\n]{1,200})”|‘([^’\n]{1,200})’|「([^」\n]{1,200})」"
     r"|『([^』\n]{1,200})』"
 )
+# modtune18: what an author posts (我发的帖子, 我写的游记下面): someone else's words under it are
+# still someone else's, not the author claiming them (holdout15: 我发的领养猫咪帖子下面评论'去死吧')
+_MY_WORK = (
+    r"[^，,。.!！?？]{0,8}?(?:帖子|帖|视频|照片|图|动态|微博|笔记|文章|游记|朋友圈|作品|评论区|直播|内容"
+    r"|日记|博客|回答|问题|攻略|菜谱|歌|画)"
+)
 _QUOTE_MARKS = frozenset("'\"“‘「『")
 # Someone else's words: said, written, sent or received just before the quotation.
 _QUOTE_SAID_EN = re.compile(
@@ -653,6 +661,8 @@ _QUOTE_SAID_EN = re.compile(
 _QUOTE_SAID_ZH = re.compile(
     r"(?:说|骂|喷|写|留言|评论|私信|发|刷|叫|称|喊|短信|消息|内容|话术|诈骗|骗局|弹幕|回复|威胁"
     r"|诅咒|吼|嚷|诸如|比如|例如|问|那句|这句|台词|电话|来电|邮件|通知|广告|弹窗|写着|文案|链接"
+    # modtune18: words someone is asked not to use (能不能别把'去死'挂在嘴边)
+    r"|别把|不要把|少把|别再把"
     r")(?:了|着|过|道|成|作|为)?(?:[我他她人][\u4e00-\u9fff]{0,3}|别人|大家)?[：:，,\s]*$"
 )
 _QUOTE_SAID_WINDOW = 30  # characters before the quotation (its closing words, a colon, spaces)
@@ -661,6 +671,7 @@ _SAID_BY_AUTHOR = re.compile(
     r"\b(?:i|i'll|i'd|i've|i'm|im|we|we'll)\s+(?:\w+\s+){0,2}?(?:said|say|saying|wrote|write"
     r"|writing|typed|type|posted|post|called|call|told|tell|commented|replied|yelled|mean|meant"
     r"|repeat)\b|(?<![冒充被给骂叫对替帮向跟和喷问])我(?:就|也|都|刚|又|再|还|只|要|会)?(?:说|骂|写|发|喊|讲)"
+    r"(?!的" + _MY_WORK + r")"
 )
 # The post reports, condemns, warns or asks what to do.
 _REPORTING = re.compile(
@@ -682,6 +693,8 @@ _REPORTING = re.compile(
     r"|send|share|answer))\b"
     # modtune17: the abuser removed ("we removed him. good riddance"), the reader shaking with anger
     r"|\b(?:removed|kicked) (?:him|her|them)(?: out)?\b|\bgood riddance\b|气得|手抖|离谱|太过分"
+    # modtune18: ... asks it not to be a habit (挂在嘴边, 当口头禅, 至于吗)
+    r"|挂(?:在)?嘴边|口头禅|至于吗"
 )
 # ... or quotes a short line of a work (这部剧反派那句“去死吧”, the villain's line 'die'): only a
 # short quotation (WORK_LINE_WORDS, WORK_LINE_HAN), never a speech dressed up as a film's.
@@ -705,7 +718,11 @@ _ENDORSED = re.compile(
     # modtune17: 说得太对了, 骂得太好了
     r"|说得太?对|说的太?对|骂得太?好|说得太?好"
     # ... and so does claiming it ("是我写的", "that was me")
-    r"|是我(?:写|说|发|骂|留)的|我(?:写|说|发|骂|留)的|\b(?:i|we) (?:wrote|said|posted|typed|sent"
+    r"|是我(?:写|说|发|骂|留)的(?!"
+    + _MY_WORK
+    + r")|我(?:写|说|发|骂|留)的(?!"
+    + _MY_WORK
+    + r")|\b(?:i|we) (?:wrote|said|posted|typed|sent"
     r"|left) (?:it|that|this)\b|\b(?:that|it) was (?:me|us)\b"
 )
 # A reader addressed only generically ("if anyone DMs you", "warn your parents" is no address):
@@ -1496,7 +1513,7 @@ _LONE_EARNEST = re.compile(
     re.IGNORECASE,
 )
 _LONE_ASKED = re.compile(
-    r"(?:请问|有没有人|有没有在|怎么|要不要|会不会|能不能)[^。！!.]*(?:[?？]|吗)"
+    r"(?:请问|有没有人|有没有在|怎么|要不要|会不会|能不能|要注意|出自|合法)[^。！!.]*(?:[?？]|吗)"
 )
 _LONE_ASKED_MAX = 30  # characters: a newcomer's question, not a post that argues
 _LONE_AFFECTION = re.compile(

@@ -4581,12 +4581,137 @@ _INSULT_COMPARISON = Pattern(
     ),
 )
 
+# --- modtune18, holdout15's lessons (opened this session): constructions, each with fillers of
+# my own (tests/moderation/test_modtune18_holdout15_rules.py) ---
+# Someone's personal data held over them: "delete that post or your address … goes to every group
+# chat", "one more word and it's all public", 不然你身份证号手机号…全网都能看到, 把你的开盒资料挂
+# 出来, 你的IP、学校、宿舍号我都截图存好了 (not "your address is on the form", 你的手机号填错了)
+_DATA_HELD_OVER = Pattern(
+    "harassing someone",
+    categories.HARASSMENT,
+    re.compile(
+        r"\b(?:or|and|otherwise)\b[^.!?\n]{0,20}\byour (?:real name|address|home address|phone number"
+        r"|number|school|dorm|workplace|ip|details|nudes|photos|pics|screenshots|dms)\b[^.!?\n]{0,60}"
+        r"\b(?:go(?:es)? (?:to|public|out)|(?:will be|is|are) (?:public|posted|everywhere)|every group"
+        r"|everyone sees|gets posted)"
+        r"|\bone more (?:word|post|comment|review)\b[^.!?\n]{0,20}\b(?:it's|its|it is|everything"
+        r"|all of it) (?:all )?(?:public|going public|getting posted|out)\b"
+        r"|\bi (?:already )?have your (?:real name|address|school|dorm|ip|workplace|boss|hr)"
+        r"|(?:不然|否则|要不然)[^。！？!?\n]{0,6}你(?:的)?[^。！？!?\n]{0,16}"
+        r"(?:身份证|手机号|电话|住址|地址|学校|单位|照片|聊天记录)[^。！？!?\n]{0,16}"
+        r"(?:全网|都能看到|公开|挂出来|发群|曝光)"
+        r"|(?:你|你的)[^。！？!?\n]{0,4}(?:开盒资料|身份证号|真实地址|住址|宿舍号|IP|ip)[^。！？!?\n]{0,16}"
+        r"(?:挂|曝光|公开|全网|截图存|存好了|拿到了|发给)"
+    ),
+    needs=(
+        "your",
+        "one more",
+        "不然",
+        "否则",
+        "要不然",
+        "开盒",
+        "身份证",
+        "真实地址",
+        "住址",
+        "宿舍号",
+        "ip",
+    ),
+)
+# Harm insinuated as an accident that happens to such people, or as a place where nobody would
+# hear: "Lots of crowds. Lots of accidents.", "brakes can just stop working … people with big
+# mouths", "tend to end up in the river", "it'd be sad if a car just didn't see you", "nobody
+# would hear a thing out there", 哪天刹车不灵了可别怪别人没提醒你, 真出点什么事也没人知道, 以后
+# 出门记得多看看身后 (not "accidents happen on this road, drive slowly")
+_ACCIDENT_INSINUATED = Pattern(
+    "threat of violence",
+    categories.HARASSMENT,
+    re.compile(
+        r"\blots of accidents\b|\baccidents happen\b[^.!?\n]{0,30}\b(?:to people|to you|just saying"
+        r"|watch)\b|\b(?:people|those|guys|girls) (?:who|with)\b[^.!?\n]{0,40}\b(?:tend to|usually"
+        r"|always) end up (?:in|at|under|on)\b|\bhappens a lot to (?:people|those|guys|girls)\b"
+        r"|\bif a car (?:just )?(?:didn'?t see|hit|ran over) you\b"
+        r"|\bnobody would (?:hear|see|notice) (?:a thing|anything|you)\b"
+        r"|\bwatch (?:my|your) back\b[^.!?\n]{0,40}\bif i were you\b"
+        r"|刹车[^。！？!?\n]{0,4}(?:不灵|失灵|坏了)[^。！？!?\n]{0,10}(?:别怪|可别|没提醒)"
+        r"|(?:出点|出了)什么事(?:也|都)?没人知道"
+        r"|(?:出门|走路|回家)[^。！？!?\n]{0,4}(?:多看看|小心|注意)身后"
+    ),
+    needs=(
+        "accident",
+        "end up",
+        "happens a lot",
+        "if a car",
+        "nobody would",
+        "watch",
+        "刹车",
+        "什么事",
+        "身后",
+    ),
+)
+# Knowing where someone will be, told to them as a warning: "I know which metro stop you get
+# off at every morning", "I'll be at your dance class Thursday … I'll see you", 你每天几点下班、
+# 走哪条路回家，我比你自己都清楚, 那段路没有监控，我知道的, 复试那天我就去你们学校门口等你 (not
+# "I know which stop you get off at, let's share a cab")
+_WHERE_YOU_WILL_BE = Pattern(
+    "threat of violence",
+    categories.HARASSMENT,
+    re.compile(
+        r"\bi know (?:which|what|where|when)\b[^.!?\n]{0,40}\byou\b[^.!?\n]{0,30}\bevery (?:morning"
+        r"|night|day|evening|week|sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b"
+        r"[^.!?\n]{0,10}[.!,]?\s*(?:would|it'd|be a|shame|pity|see you|watch|careful)"
+        r"|\byou won'?t see me,? but i'?ll see you\b|\bi'?m not far\.? (?:just )?thought you should"
+        r" know\b|\b(?:building|block|flat|apartment) \w+, (?:\w+ )?(?:floor|flat)\b[^.!?\n]{0,20}"
+        r"\bsee you (?:soon|there|tonight)\b"
+        r"|你每天几点[^。！？!?\n]{0,20}(?:我比你自己都清楚|我都知道|我清清楚楚|我一清二楚)"
+        r"|(?:没有|没装)监控[^。！？!?\n]{0,6}我知道的"
+        r"|(?:我就|我会|我)(?:去|在)[^。！？!?\n]{0,10}(?:门口|楼下)等你[^。！？!?\n]{0,10}(?:看你|敢不敢|嘴硬)"
+        r"|(?:叫人|找人)(?:去|到)你[^。！？!?\n]{0,8}(?:楼下|门口|家)等你"
+    ),
+    needs=("i know", "see me", "not far", "see you", "你每天几点", "监控", "等你"),
+)
+# Asking for someone's intimate pictures, or holding them over her: "send me the ones without the
+# sports bra", "why not send me some private pics", 私信发几张没穿衣服的, 不想被公开就乖乖陪我聊天,
+# "want me to post them or are you gonna be nice to me?"
+_INTIMATE_ASKED = Pattern(
+    "harassing someone",
+    categories.HARASSMENT,
+    re.compile(
+        r"\bsend (?:me )?(?:the ones|some|a few|more)? ?(?:without|private|naked|nude|spicy)"
+        r"(?: \w+){0,3}? ?(?:pics|photos|pictures|ones|bra|clothes)?\b"
+        r"|\bwant me to (?:post|share|send|leak) (?:them|it|those)\b[^.!?\n]{0,30}\bor\b[^.!?\n]{0,30}"
+        r"\b(?:nice|good|sweet|talk|reply|answer|cooperate)\b"
+        r"|(?:发|拍)(?:几张|一张|点)?(?:没穿衣服|不穿衣服|裸|私房|私密)"
+        r"|不想被(?:公开|曝光|发出去)就(?:乖乖|老老实实)?"
+        r"|(?:私下|单独)(?:跳|拍|发)给我看"
+    ),
+    needs=("send", "want me to", "没穿衣服", "不穿衣服", "裸", "私房", "私密", "不想被", "给我看"),
+)
+# A crowd set on one person: 大家快来围观这个…, 全网找这个女生, 大家把她微博扒出来, 发群里了，大家
+# 轮流给他打电话, "everyone go check out this girl's profile and tell her …", "let's make her cry"
+_CROWD_SET_ON = Pattern(
+    "brigading someone",
+    categories.HARASSMENT,
+    re.compile(
+        r"(?:大家|兄弟们|姐妹们)(?:快来|都来|一起)?围观这个|全网(?:找|人肉|扒)(?:这个|这位)"
+        r"|(?:大家|一起)(?:把|帮忙把)?(?:她|他)的?(?:微博|账号|主页|信息|资料)扒出来"
+        r"|大家轮流给(?:他|她)打电话"
+        r"|\blet'?s make (?:her|him) cry\b|\beveryone go (?:check|look|see)\b[^.!?\n]{0,50}"
+        r"\b(?:tell|show|let) (?:her|him)\b"
+    ),
+    needs=("围观这个", "全网", "扒出来", "轮流", "make her", "make him", "everyone go"),
+)
+
 _MODTUNE18_PATTERNS = (
     _SLUR_SISSY_ZH,
     _SLUR_ASAN_ZH,
     _THREAT_CONDITION_ZH,
     _THREAT_CONDITION_EN,
     _INSULT_COMPARISON,
+    _DATA_HELD_OVER,
+    _ACCIDENT_INSINUATED,
+    _WHERE_YOU_WILL_BE,
+    _INTIMATE_ASKED,
+    _CROWD_SET_ON,
 )
 
 PATTERNS = (

@@ -673,12 +673,21 @@ def in_sense(text: str, matches: list[TermMatch]) -> list[TermMatch]:
     warned = [(first, last) for first, last, kind in innocent if kind == senses.WARNED]
     if warned:
         innocent = [span for span in innocent if span[2] != senses.WARNED]
+    teased = None  # modtune18: whether the text is affection around a teasing word (lazily)
     for match in matches:
         if match.entry.category in NO_PINYIN_CATEGORIES and any(
             first <= match.start and match.end <= last for first, last in warned
         ):
             continue
         word = fold_term(match.entry.term).text
+        if word in senses.MILD_INSULTS:
+            # modtune18: a mild insult inside affection ("To my idiot brother …: love you, you
+            # absolute clown", 生日快乐我的傻瓜弟弟) is teasing; never where the text addresses
+            # someone in earnest (senses.lone_frame)
+            if teased is None:
+                teased = senses.lone_frame(text) == "affection"
+            if teased:
+                continue
         sense = senses.covered(innocent, match.start, match.end) if innocent else ""
         if sense in senses.UNSAID_SENSES:
             continue  # a question about the word, or news of abuse: said to no one

@@ -41,8 +41,8 @@ from crossnote.moderation.datasets import OWN_CASE_SETS
 from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT14_FLOORS = {
-    "catch_rate": 0.958,  # 301/313 = 0.9617 after modtune17 (167 before); one fewer is 0.9585
-    "lookalikes_flagged_rate": 0.035,  # 8/259 = 0.0309 after modtune17; one more is 0.0347
+    "catch_rate": 0.964,  # 303/313 = 0.9681 after modtune18 (301 after modtune17); one fewer 0.9649
+    "lookalikes_flagged_rate": 0.02,  # 4/259 = 0.0154 after modtune18 (8 before); one more 0.0193
     "benign_held": 0,  # 3 before modtune15 (session 23), 1 before modtune17: the target is none
     "newcomers_flagged": 0,
 }

@@ -22,7 +22,10 @@ of one case (held: as now). In session 24, after modtune17's rules (8d1c323; tun
 and its own batches, never on this set or holdout16): caught 189/320 (59.1%; threat 9/43,
 paraphrase 14/52, harassment 13/29, scam 4/19), no evasion lost; look-alikes flagged 23/259
 (8.9%), 4 held. Blind until session 25, when holdout17 was written and declared blind and this
-set was opened to tuning (datasets.OWN_CASE_SETS; helper modtune18).
+set was opened to tuning (datasets.OWN_CASE_SETS; helper modtune18). After modtune18's rules
+(0a8acbb: the classifier alone not acting on framed texts, holdout15's misses as constructions,
+teasing inside affection): caught 220/320 (68.8%; threat 9 -> 30/43, paraphrase 14/52),
+look-alikes 16/259 (6.2%), none held, newcomers 0/94: a measure of fit since.
 """
 
 import pytest
@@ -31,9 +34,9 @@ from crossnote.moderation.datasets import OWN_CASE_SETS
 from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT15_FLOORS = {
-    "catch_rate": 0.587,  # 189/320 = 0.5906; one case fewer is 0.5875
-    "lookalikes_flagged_rate": 0.092,  # 23/259 = 0.0888; one case more is 0.0927
-    "benign_held": 4,  # 7 at the session's start: the issue's target is none
+    "catch_rate": 0.684,  # 220/320 = 0.6875 after modtune18 (189 before); one fewer is 0.6844
+    "lookalikes_flagged_rate": 0.066,  # 16/259 = 0.0618 after modtune18 (23); one more is 0.0656
+    "benign_held": 0,  # 7 at the session's start, 4 before modtune18: the target is none
     "newcomers_flagged": 0,
 }
 

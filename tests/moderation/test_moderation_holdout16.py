@@ -17,7 +17,10 @@ look-alikes flagged 17/260 (6.5%), 1 held; newcomers 0/95. Floors with a margin 
 (held: as now). After modtune17's rules (8d1c323; tuned on holdout14 and its own batches, never
 on this set or holdout15): caught 206/306 (67.3%; threat 22/43, paraphrase 18/51, harassment
 17/29, scam 14/19), no evasion lost; look-alikes flagged 16/260 (6.2%), 1 held; newcomers 0/95.
-Blind (datasets.BLIND_CASE_SETS).
+In session 25, after modtune18's rules (0a8acbb; tuned on holdout15, its own batches and the
+own sets, never on this set or holdout17): caught 208/306 (68.0%; threat 22/43, paraphrase
+19/51), no evasion lost; look-alikes flagged 13/260 (5.0%), 1 held; newcomers 0/95. Blind
+(datasets.BLIND_CASE_SETS).
 """
 
 import pytest
@@ -26,8 +29,8 @@ from crossnote.moderation.datasets import OWN_CASE_SETS
 from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT16_FLOORS = {
-    "catch_rate": 0.669,  # 206/306 = 0.6732; one case fewer is 0.6699
-    "lookalikes_flagged_rate": 0.065,  # 16/260 = 0.0615; one case more is 0.0654
+    "catch_rate": 0.676,  # 208/306 = 0.6797 after modtune18 (206 before); one fewer is 0.6765
+    "lookalikes_flagged_rate": 0.054,  # 13/260 = 0.0500 after modtune18 (16); one more 0.0538
     "benign_held": 1,  # the issue's target is none
     "newcomers_flagged": 0,
 }

@@ -8,6 +8,11 @@ The background tasks each post queues are collected, not run, then run and timed
     .venv/bin/python bench/posting.py --fresh --notes 40 --background --profile
 
 Writes the notes it makes into the data folder's database (use a copy, or --fresh).
+`--services` keeps DATABASE_URL and REDIS_URL (PostgreSQL, and Redis as cache and broker): each
+post then publishes its tasks to the broker as a server's does (no worker consumes them here).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/DB REDIS_URL=redis://127.0.0.1:6379/9 \
+        .venv/bin/python bench/posting.py --fresh --services --notes 40 --profile
 
 `--http` instead posts over HTTP: `crossnote serve --workers 2` on the data folder (a world copy),
 wrk posting notes (bench/feeds_wrk.lua's post_note: one 1080×1440 JPEG each) from `--users`
@@ -42,6 +47,11 @@ def main() -> None:
     parser.add_argument("--background", action="store_true", help="then time the queued tasks")
     parser.add_argument("--profile", action="store_true", help="cProfile the API posts")
     parser.add_argument("--http", action="store_true", help="post over HTTP (see above)")
+    parser.add_argument(
+        "--services",
+        action="store_true",
+        help="keep DATABASE_URL and REDIS_URL (its broker): tasks are published, not collected",
+    )
     parser.add_argument("--users", type=int, default=16, help="--http: wrk connections")
     parser.add_argument("--seconds", type=int, default=15, help="--http: length of the burst")
     parser.add_argument("--port", type=int, default=0, help="--http: default a free port")
@@ -61,11 +71,12 @@ def main() -> None:
             env={**os.environ, "CROSSNOTE_DATA_DIR": args.data_dir, "CELERY_BROKER_URL": ""},
             check=True,
         )
-    for name in ("DATABASE_URL", "REDIS_URL"):
-        os.environ.pop(name, None)
+    if not args.services:
+        for name in ("DATABASE_URL", "REDIS_URL"):
+            os.environ.pop(name, None)
+        os.environ["CELERY_BROKER_URL"] = ""
     os.environ.update(
         CROSSNOTE_DATA_DIR=args.data_dir,
-        CELERY_BROKER_URL="",
         CROSSNOTE_TASKS_INLINE="0",
         CROSSNOTE_RATE_LIMITS_ENABLED="0",
         CROSSNOTE_SCHEDULER="0",
@@ -81,7 +92,8 @@ def main() -> None:
     from crossnote.core import tasks as core_tasks
 
     queued: list = []
-    core_tasks.dispatch = lambda task, *a, **k: queued.append((task, a, k))
+    if not args.services:  # with --services each post publishes its tasks (nobody consumes them)
+        core_tasks.dispatch = lambda task, *a, **k: queued.append((task, a, k))
     user = User.objects.filter(username="bench_poster").first() or User.objects.create_user(
         "bench_poster", "bench_poster@example.com", "!"
     )
@@ -129,7 +141,7 @@ def main() -> None:
         import cProfile
         import pstats
 
-        profile = cProfile.Profile()
+        profile = cProfile.Profile(time.thread_time)  # CPU, not waiting on the services
         profile.enable()
         for i in range(args.notes):
             api(i, photos["flat"])

@@ -222,6 +222,9 @@ class Pattern:
     # ... reported as this pattern (its rule number, its place for `also`): a second regex of
     # one pattern, kept apart so that common texts do not pay for it
     counts_as: "Pattern | None" = None
+    # modtune19: False where a hit counts only in a text where a pattern whose `also` is this
+    # one matched too (the first half of a pair that means nothing alone: 闲鱼, "tickets")
+    alone: bool = True
 
 
 # "earn $500 a day from home", 日赚500, 稳赚不赔, 恭喜您中奖: a promise of money. Alone it does
@@ -4714,6 +4717,151 @@ _MODTUNE18_PATTERNS = (
     _CROWD_SET_ON,
 )
 
+# --- issue 17, session 25, helper "modtune19": spam and scams as structures, two halves each
+# (engine.COMMERCIAL: one half alone does nothing, and the two must be apart). Each half is a
+# list of branches, each with the words it needs, so that a text pays only for the branches
+# its words allow.
+
+
+def _branches(*branches: tuple[str, tuple[str, ...]]) -> tuple[re.Pattern, tuple[str, ...]]:
+    """One regex of `branches` (each a regex and the words any match of it holds), and the
+    words together as its needs."""
+    regex = re.compile("|".join(f"(?:{branch})" for branch, _ in branches))
+    return regex, tuple(dict.fromkeys(needed for _, words in branches for needed in words))
+
+
+# Spam: what is sold that a shop does not sell in the open (a knock-off "same as the counter",
+# 高仿, 莆田, 一比一; followers, views and accounts by the thousand; essays and exams done for
+# someone, 代写, 代考; a casino's deposit bonus, 充100送50, 彩金; private videos, "hot singles")
+# ...
+_SOLD_19_REGEX, _SOLD_19_NEEDS = _branches(
+    (r"高仿|精仿|复刻|原单|莆田|(?:大牌|专柜|明星)同款|跟专柜一(?:模一样|样)|和专柜一比一",
+     ("高仿", "精仿", "复刻", "原单", "莆田", "同款", "专柜")),
+    (r"(?:出售|卖|收)[^" + _STOP_ZH + r"，,]{0,6}?(?:粉丝|账号|老号)|[\d一二三四五六七八九十百千万]+粉(?:只要|仅需|\d)"
+     r"|点赞收藏|刷(?:粉|赞|播放|销量)",
+     ("粉丝", "账号", "老号", "粉只要", "粉仅需", "点赞收藏", "刷粉", "刷赞", "刷播放", "刷销量")),
+    (r"代写|代考|代做(?:作业|论文)|论文代|查重率保证", ("代写", "代考", "代做", "论文代", "查重率")),
+    (r"真人娱乐|彩金|充\d+送\d+|(?:提款|提现)不限|私密视频|寂寞的?(?:哥哥|男人|你)|同城约(?:会|炮)",
+     ("真人娱乐", "彩金", "送", "提款不限", "提现不限", "私密视频", "寂寞", "同城约")),
+    (r"\b(?:authentic[- ]looking|same\s+factory|factory\s+direct|first\s+copy|aaa\s+quality"
+     r"|mirror\s+quality|same\s+as\s+(?:the\s+)?(?:retail|original|real)\s+(?:quality|ones?))\b",
+     ("authentic", "factory", "first copy", "aaa quality", "mirror quality", "same as")),
+    (r"\b(?:buy|selling|sell|cheap)\s+(?:real\s+|cheap\s+|verified\s+|active\s+)?(?:\w+\s+){0,2}?"
+     r"(?:followers|subscribers|views|accounts)\b|\b\d+k\s+(?:real\s+)?(?:views|likes|followers)\b",
+     ("followers", "subscribers", " views", "accounts", "k likes")),
+    (r"\bessays?\s+(?:written|done)\s+for\s+you\b|\b(?:write|do|take)\s+(?:your|ur)\s+(?:online\s+)?"
+     r"(?:essay|assignment|thesis|dissertation|exam|test|homework)s?\s+for\s+you\b|\bplagiarism[- ]free\b"
+     r"|\b(?:i['’]?ll|i\s+will|we)\s+(?:take|sit|write|do)\s+(?:your|ur)\s+(?:online\s+)?(?:exams?|tests?"
+     r"|essays?|thesis|dissertation)\b",
+     ("essay", "plagiarism", "for you", "your exam", "your online", "your test", "your thesis",
+      "your dissertation", "ur exam", "ur online", "ur test", "ur essay")),
+    (r"\b(?:online\s+)?casino\s+bonus\b|\bdeposit\s+\$?\d+\s+(?:and\s+)?get\s+\$?\d+|\bhot\s+singles\b"
+     r"|\bprivate\s+videos\b|\bslots\s+site\b|\bcam\s+girls\b",
+     ("casino", "deposit", "singles", "private videos", "slots site", "cam girls")),
+    (r"代购|办证|(?:学历|资格|毕业)证书|驾照分|套现|刷信誉|翻墙|梯子|保健品|成人影片|押题|资源合集|招财转运",
+     ("代购", "办证", "证书", "驾照分", "套现", "刷信誉", "翻墙", "梯子", "保健品", "成人影片", "押题",
+      "资源合集", "招财转运")),
+    (r"\b(?:diplomas|transcripts|without\s+a\s+prescription|oxycodone|xanax|iptv|dupes|blue\s+tick"
+     r"|verified\s+badge|aged\s+\w+(?:\s+and\s+\w+)?\s+accounts|guarantees?\s+a\s+pass)\b",
+     ("diplomas", "transcripts", "prescription", "oxycodone", "xanax", "iptv", "dupes", "blue tick",
+      "verified badge", " aged ", "a pass")),
+)  # fmt: skip
+_SOLD_19 = Pattern(
+    "advertising", categories.SPAM, _SOLD_19_REGEX, needs=_SOLD_19_NEEDS, alone=False
+)
+# ... beside where to buy it: an app or a number to write to, 加v, 私聊, 看我头像, "WhatsApp me",
+# "DM for prices", "order at …" (a newcomer's 加我微信 to practise English sells nothing)
+_SOLD_19_WHERE_REGEX, _SOLD_19_WHERE_NEEDS = _branches(
+    (r"加(?:我)?(?:微信|vx?|v信|wx|qq|扣扣|群)|联系(?:微信|qq|客服|我)|私聊|私我|私信(?:咨询|我|详谈)"
+     r"|滴滴我|主页有联系方式|看我头像|详谈|扫码|群号|拍下|评论区扣|请购|主页联系|加微信发",
+     ("加", "联系", "私聊", "私我", "私信", "滴滴我", "主页有", "看我头像", "详谈", "扫码", "群号", "拍下",
+      "评论区扣", "请购", "主页联系")),
+    (r"\b(?:whatsapp|telegram|snap(?:chat)?|wechat|kik)\b|\bdm\s+(?:me\s+)?(?:for|on|to)\b|\bmessage\s+me\b"
+     r"|\badd\s+my\s+\w+|\border\s+(?:at|on|via|here)\b|\bfor\s+(?:a\s+)?(?:quote|prices|rates|the\s+catalogue)\b"
+     r"|\binbox\s+me\b|\bcomment\s+['\"“]?\w+['\"”]?\s+and\b|\bemail\s+me\s+for\b|\b(?:link\s+in|in|via)\s+my"
+     r"\s+(?:profile|bio|link)\b|\bmy\s+profile\s+link\b|\b(?:message|dm)\s+me\s+for\b",
+     ("whatsapp", "telegram", "snap", "wechat", "kik", "dm ", "message me", "add my", "order ",
+      "for a quote", "for quote", "for prices", "for rates", "catalogue", "inbox me", "comment ",
+      "email me", "my profile", "my bio", "my link", "profile link", "me for")),
+)  # fmt: skip
+_SOLD_19_WHERE = Pattern(
+    "advertising", categories.SPAM, _SOLD_19_WHERE_REGEX, needs=_SOLD_19_WHERE_NEEDS, also=_SOLD_19
+)
+# Scam: money asked first or away from the platform (a deposit, a fee, a duty, 先交, 定金,
+# 押金, 工本费, 培训费, 不走平台, 微信转我; "pay me through PayPal friends & family", "Cash App me",
+# "e-transfer first", "upfront", "in advance", "send 0.1 BTC", "your bank details", "move your
+# savings"; a seller who says 平台交易, a landlord's question about a deposit ask for nothing),
+# counted only beside the pretext below (the pretext runs only where this matched: its words
+# are common)
+_MONEY_FIRST_19_REGEX, _MONEY_FIRST_19_NEEDS = _branches(
+    (r"(?<![不别])(?<!不要)(?<!别让)先(?:交|付|转|充|垫付|打钱|把[^" + _STOP_ZH + r"，,]{0,12}?转)"
+     r"|(?:交|付|转|缴纳|缴|打)[^" + _STOP_ZH + r"，,]{0,6}?(?:定金|押金|工本费|培训费|服装费|体检费|保证金"
+     r"|邮费|服务费|托运费|罚款)|(?:定金|押金)先|关税[\d.]+|不走平台|(?:转|打|汇)到(?:我的)?(?:个人|指定|新)"
+     r"(?:账户|支付宝|卡号?)|新卡号|用银行卡缴费|一次付费|微信转(?:我|账)|转(?:他|我)(?:的)?(?:支付宝|微信)"
+     r"|私下交易|先转全款|充[\d一二三四五六七八九十百千万]+试试|借我[\d一二三四五六七八九十百千万]+",
+     ("先交", "先付", "先转", "先充", "先垫付", "先打钱", "先把", "定金", "押金", "工本费", "培训费",
+      "服装费", "体检费", "关税", "保证金", "邮费", "服务费", "托运费", "罚款", "不走平台", "到个人", "的个人", "到指定", "的指定",
+      "到新", "新卡号", "银行卡缴费", "一次付费", "试试", "微信转", "转他", "转我", "私下交易",
+      "充", "借我")),
+    (r"\bpay(?:ing)?\s+(?:me\s+)?(?:through|via|with|by|on)\s+(?:paypal|zelle|venmo|cash\s*app|crypto|usdt"
+     r"|bitcoin|google\s+play|gift)|\bfriends\s*(?:&|and)\s*family\b|\b(?:cash\s*app|venmo|zelle)\s+me\b"
+     r"|\be-?transfer\s+first\b|\bdeposit\s+(?:of\s+)?\$?\d|\bupfront\b|\bup\s+front\b|\bin\s+advance\b"
+     r"|\bfee\s+is\s+(?:due|required)|\bpay\s+(?:for\s+)?the\s+\$\d+|\bsend\s+[\d.]+\s*(?:btc|eth|usdt)\b"
+     r"|\bbank\s+details\b|\bmove\s+your\s+(?:savings|money)\b|\b(?:activation|insurance|onboarding"
+     r"|training|handling)\s+(?:fee\b|is\s+required)|\$\d+\s+activation\b"
+     r"|\b(?:add|message|text)\s+me\s+on\s+(?:whatsapp|telegram)\b|\btelegram\s+@\w+"
+     r"|\b(?:pay|send|wire|cover)\b[^.!?\n]{0,40}?\b(?:via|through|by|with|in|on|using)\s+(?:zelle|cash\s*app"
+     r"|venmo|paypal\s+friends|bitcoin|btc|crypto|usdt|(?:\w+\s+)?gift\s*cards?|bank\s+transfer)\b"
+     r"|\bto\s+my\s+personal\s+(?:cash\s*app|paypal|venmo|account|wallet)\b|\b(?:bank\s+transfer|wire)\s+only\b"
+     r"|\bbuy\s+(?:\w+\s+)?gift\s*cards\b|\b(?:cover|pay)\s+the\s+\$?\d+\s+\w+\s+fee\b|\bwire\s+me\b"
+     r"|\bconnect\s+your\s+wallet\b|\bdeposit\s+required\b|\bafter\s+payment\b|\bdirectly\s+to\s+avoid\b",
+     ("friends", "cash app", "cashapp", "venmo", "zelle", "transfer first", "deposit", "upfront",
+      "up front", "in advance", "fee", "btc", "eth", "usdt", "bank details", "move your", "is required",
+      "activation", "whatsapp", "telegram", "paypal", "bitcoin", "crypto", "gift card", "giftcard",
+      "bank transfer", "my personal", "transfer only", "wire only", "wire me", "your wallet",
+      "after payment", "directly to avoid", "pay for the", "pay me", "pay with", "pay via",
+      "pay through", "pay by", "pay on", "paying", "google play")),
+)  # fmt: skip
+_MONEY_FIRST_19 = Pattern(
+    "money asked before a deal", categories.SCAM, _MONEY_FIRST_19_REGEX,
+    needs=_MONEY_FIRST_19_NEEDS, alone=False,
+)  # fmt: skip
+
+# ... beside a deal's or an office's pretext (a second-hand listing, a flat to view, a parcel
+# at customs, an embassy, a job with a day's pay, a mentor's trading signals, a loan without a
+# credit check, a prize, concert tickets, puppies to ship, a grant, a villa)
+_DEAL_PRETEXT_19_REGEX, _DEAL_PRETEXT_19_NEEDS = _branches(
+    (r"闲鱼|转转|卖家|留货|看房|房租|房东|海关|关税|包裹|大使馆|签证|遣返|财务处|补贴款|医保卡|社保卡",
+     ("闲鱼", "转转", "卖家", "留货", "看房", "房租", "房东", "海关", "关税", "包裹", "大使馆", "签证",
+      "遣返", "财务处", "补贴款", "医保卡", "社保卡")),
+    (r"打字员|日结|月薪|兼职|入职|刷单|导师|内部名额|点位|分析师|交易所|稳赚|做黄金|下款|征信|黑户"
+     r"|抽[\d一二三四五六七八九十]+(?:位|个|名)|中奖|门票|演唱会|内场|换号了"
+     r"|领养|幼犬|捐款|机票|空投|充值|奖学金|抢票|房东|违章|出证|档期|皮肤|全皮号|材料",
+     ("打字员", "日结", "月薪", "兼职", "入职", "刷单", "导师", "内部名额", "点位", "分析师", "交易所",
+      "稳赚", "做黄金", "下款", "征信", "黑户", "抽", "中奖", "门票", "演唱会", "内场", "换号了",
+      "领养", "幼犬", "捐款", "机票", "空投", "充值", "奖学金", "抢票", "违章", "出证", "档期", "皮肤",
+      "全皮号", "材料")),
+    (r"\b(?:marketplace|listing|your\s+bid|apartment|landlord|viewing|customs|redelivery|embassy|visa"
+     r"|tax\s+office|warrant|recruiter|shortlisted|no\s+experience|brand\s+ambassador|hedge\s+fund"
+     r"|trading\s+signals|private\s+group|crypto\s+platform|loans?|bad\s+credit|no\s+paperwork|giveaway"
+     r"|giving\s+away|winners|tickets|face\s+value|trusted\s+partner|compromised|icloud|puppies|kittens"
+     r"|new\s+homes?|relief|flight\s+home|my\s+love|airdrop|grant|rebate|eligible|deployed|wristbands"
+     r"|membership|villa|moving\s+company|portfolio|agency|tarot|skins)\b"
+     r"|\bturned\s+\$?\d+k?\s+into\b|\$\d+(?:,\d{3})*\s*/\s*(?:hour|hr|day|week)\b",
+     ("marketplace", "listing", "your bid", "apartment", "landlord", "viewing", "customs", "redelivery",
+      "embassy", "visa", "tax office", "warrant", "recruiter", "shortlisted", "no experience",
+      "ambassador", "hedge fund", "signals", "private group", "crypto platform", "loan", "bad credit",
+      "paperwork", "giveaway", "giving away", "winners", "tickets", "face value", "trusted partner",
+      "compromised", "icloud", "turned", "puppies", "kittens", "new home", "relief", "flight home",
+      "my love", "airdrop", "grant", "rebate", "eligible", "deployed", "wristbands", "membership",
+      "villa", "moving company", "portfolio", "agency", "tarot", "skins", "/hour", "/hr", "/day", "/week", "/ hour", "/ day")),
+)  # fmt: skip
+_DEAL_PRETEXT_19 = Pattern(
+    "money asked before a deal", categories.SCAM, _DEAL_PRETEXT_19_REGEX,
+    needs=_DEAL_PRETEXT_19_NEEDS, also=_MONEY_FIRST_19,
+)  # fmt: skip
+_MODTUNE19_PATTERNS = (_SOLD_19, _SOLD_19_WHERE, _MONEY_FIRST_19, _DEAL_PRETEXT_19)
+
 PATTERNS = (
     # "i will hurt you", "we're gonna find you and kill you", "i'll beat you up"
     Pattern(
@@ -5476,6 +5624,7 @@ PATTERNS = (
     *_MODTUNE14_PATTERNS,
     *_MODTUNE17_PATTERNS,
     *_MODTUNE18_PATTERNS,
+    *_MODTUNE19_PATTERNS,
 )
 # The order patterns are tried in: those a later one needs (`also`) before it, and the second
 # regexes of a pattern (`counts_as`) beside the rest.
@@ -5523,6 +5672,8 @@ _MODTUNE_UNFILTERED = frozenset(
         + tuple(n for pattern in _MODTUNE17_PATTERNS if pattern.also is None for n in pattern.needs)
         # modtune18: the same rule
         + tuple(n for pattern in _MODTUNE18_PATTERNS if pattern.also is None for n in pattern.needs)
+        # modtune19: the same rule
+        + tuple(n for pattern in _MODTUNE19_PATTERNS if pattern.also is None for n in pattern.needs)
     )
     if not _PREFILTER.search(needed)
 )
@@ -5625,4 +5776,7 @@ def _find_in(
                 if positions is not None:
                     start, end = positions[start], positions[end - 1] + 1
                 hits.append(PatternHit(reported, *folded.original_span(start, end)))
+    if any(not hit.pattern.alone for hit in hits):
+        backed = {pattern.also for pattern in matched}
+        hits = [hit for hit in hits if hit.pattern.alone or hit.pattern in backed]
     return hits

@@ -556,11 +556,16 @@ _SCAM_WARNING = re.compile(
     r"|谨防|上当受骗|别上当|别被骗|不要上当"
     r"|\b(?:is|are)\s+(?:always\s+|all\s+|just\s+)?(?:a\s+)?(?:scams?|frauds?)\b|\bscam\s+(?:alert|warning)\b"
     r"|\bbeware\b|\bdon['’]?t\s+fall\s+for\b"
+    # modtune19: 就是杀猪盘，别信; 这种骗局还有人信吗; "… is scamming you"; "never pay a fee to …";
+    # "it's called pig butchering"
+    r"|就是(?:杀猪盘|骗局|骗子|诈骗)|杀猪盘[^。！？\n]{0,4}?别信|这种骗局|骗局还有人信"
+    r"|\bis\s+scamming\s+(?:you|people)\b|\bnever\s+pay\s+(?:a|an|any|the)\b|\bpig\s+butchering\b"
 )
 # In a warning, "you" is anyone (凡是让你先交钱的, 要你转账的, "anyone who asks you to pay"), and
 # so is the one a quoted scam speaks to (谨防“恭喜您中奖”短信).
 _WARNING_YOU = re.compile(
-    r"(?:凡是|只要)?(?:让|要|叫|劝|教)(?:你|您)|\b(?:asks?|tells?|wants?)\s+you\b"
+    r"(?:凡是|只要)?(?:让|要|叫|劝|教|带)(?:你|您)|\b(?:asks?|tells?|wants?)\s+you\b"
+    r"|\bscamming\s+you\b"
     r"|“[^”\n]{1,60}”|「[^」\n]{1,60}」|\"[^\"\n]{1,60}\"|‘[^’\n]{1,60}’"
 )
 # Proper nouns: a word that is someone's or somewhere's name is not the word at all.

@@ -85,6 +85,7 @@ PATTERN_DESCRIPTIONS = (
     gettext_noop("a reward or an unlocked account for the code"),
     gettext_noop("asking for card numbers or codes"),
     gettext_noop("a fee asked up front"),
+    gettext_noop("money asked before a deal"),
     gettext_noop("a fortune to move for a stranger"),
     gettext_noop("threat of violence"),
     gettext_noop("threat to expose"),

@@ -209,7 +209,9 @@ _INSULT_EMOJI = r"(?:🤡|🐷|🐖|🐽|💩|🐍|🐀|🐁|🦍|🐒|🐵|🐶
 _WEAPON_EMOJI = r"(?:🔪|🗡️?|🔫|🪓|💣)"
 
 
-@dataclass(frozen=True)
+# modtune19: compared and hashed by identity (every pattern is one object; a field-wise hash
+# walked each `needs` tuple, and `also`'s, for every set look-up of the scan: a fifth of its time)
+@dataclass(frozen=True, eq=False)
 class Pattern:
     name: str  # what it stands for, shown as the hit's detail
     category: str

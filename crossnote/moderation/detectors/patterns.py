@@ -4857,6 +4857,10 @@ _DEAL_PRETEXT_19_REGEX, _DEAL_PRETEXT_19_NEEDS = _branches(
       "compromised", "icloud", "turned", "puppies", "kittens", "new home", "relief", "flight home",
       "my love", "airdrop", "grant", "rebate", "eligible", "deployed", "wristbands", "membership",
       "villa", "moving company", "portfolio", "agency", "tarot", "skins", "/hour", "/hr", "/day", "/week", "/ hour", "/ day")),
+    # an amount of money or a price anywhere beside it (the half above runs only where money is
+    # asked first or off the platform)
+    (r"[$€£]\s?\d|\d[\d,.]*\s*(?:元|块|万|dollars|usd|usdt|bucks)\b|\d+\s*%\s*off\b|特价|便宜",
+     ("$", "€", "£", "元", "块", "万", "dollars", "usd", "bucks", "% off", "%off", "特价", "便宜")),
 )  # fmt: skip
 _DEAL_PRETEXT_19 = Pattern(
     "money asked before a deal", categories.SCAM, _DEAL_PRETEXT_19_REGEX,

@@ -34,7 +34,7 @@ from crossnote.moderation.datasets import OWN_CASE_SETS
 from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT15_FLOORS = {
-    "catch_rate": 0.684,  # 220/320 = 0.6875 after modtune18 (189 before); one fewer is 0.6844
+    "catch_rate": 0.703,  # 226/320 = 0.7063 after modtune19 (220 after modtune18); one fewer 0.7031
     "lookalikes_flagged_rate": 0.066,  # 16/259 = 0.0618 after modtune18 (23); one more is 0.0656
     "benign_held": 0,  # 7 at the session's start, 4 before modtune18: the target is none
     "newcomers_flagged": 0,

@@ -19,8 +19,9 @@ on this set or holdout15): caught 206/306 (67.3%; threat 22/43, paraphrase 18/51
 17/29, scam 14/19), no evasion lost; look-alikes flagged 16/260 (6.2%), 1 held; newcomers 0/95.
 In session 25, after modtune18's rules (0a8acbb; tuned on holdout15, its own batches and the
 own sets, never on this set or holdout17): caught 208/306 (68.0%; threat 22/43, paraphrase
-19/51), no evasion lost; look-alikes flagged 13/260 (5.0%), 1 held; newcomers 0/95. Blind
-(datasets.BLIND_CASE_SETS).
+19/51), no evasion lost; look-alikes flagged 13/260 (5.0%), 1 held; newcomers 0/95; after
+modtune19's spam and scam structures (ac74a40): caught 209/306 (spam 7/19), the rest the same.
+Blind (datasets.BLIND_CASE_SETS).
 """
 
 import pytest
@@ -29,7 +30,7 @@ from crossnote.moderation.datasets import OWN_CASE_SETS
 from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT16_FLOORS = {
-    "catch_rate": 0.676,  # 208/306 = 0.6797 after modtune18 (206 before); one fewer is 0.6765
+    "catch_rate": 0.679,  # 209/306 = 0.6830 after modtune19 (206 before); one fewer is 0.6797
     "lookalikes_flagged_rate": 0.054,  # 13/260 = 0.0500 after modtune18 (16); one more 0.0538
     "benign_held": 1,  # the issue's target is none
     "newcomers_flagged": 0,

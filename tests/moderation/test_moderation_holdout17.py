@@ -18,7 +18,8 @@ harassment 15/27, hate 18/26, scam 12/28, spam 12/28, slur 17/26, the disguises 
 look-alikes flagged 20/265 (7.5%), 1 held; newcomers 0/95. Floors with a margin of one case
 (held: as now), at the figures after this session's rules (0a8acbb, modtune18, tuned on holdout15
 and its own batches, never on this set): caught 219/314 (the same count); look-alikes
-flagged 19/265 (7.2%), 1 held; newcomers 0/95. Blind
+flagged 19/265 (7.2%), 1 held; newcomers 0/95; after modtune19's spam and scam structures
+(ac74a40, tuned on its own batches): caught 224/314 (71.3%; scam 15/28, spam 14/28). Blind
 (datasets.BLIND_CASE_SETS).
 """
 
@@ -28,7 +29,7 @@ from crossnote.moderation.datasets import OWN_CASE_SETS
 from tests.moderation.holdout_checks import check_floors, check_its_own_sentences
 
 HOLDOUT17_FLOORS = {
-    "catch_rate": 0.694,  # 219/314 = 0.6975; one case fewer is 0.6943
+    "catch_rate": 0.71,  # 224/314 = 0.7134 after modtune19 (219 before); one fewer is 0.7102
     "lookalikes_flagged_rate": 0.076,  # 19/265 = 0.0717; one case more is 0.0755
     "benign_held": 1,  # the issue's target is none
     "newcomers_flagged": 0,

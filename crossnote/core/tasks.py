@@ -366,11 +366,11 @@ class _SentTogether:
 
     def __call__(self) -> None:
         self.gathering = False
-        waiting, self.waiting = self.waiting, []
-        to_broker = [queued for queued in waiting if _goes_to_broker(queued.task)]
-        for queued in waiting:  # the settings changed since it was queued: as dispatch says
-            if queued not in to_broker:
+        to_broker, self.waiting = self.waiting, []
+        if not _goes_to_broker():  # the settings changed since they were queued: as dispatch says
+            for queued in to_broker:
                 dispatch(queued.task, *queued.args, **queued.kwargs)
+            return
         if len(to_broker) == 1:
             _send(to_broker[0].task, to_broker[0].args, to_broker[0].kwargs)
         elif to_broker:
@@ -378,8 +378,8 @@ class _SentTogether:
             _send(run_together, (tasks,), {})
 
 
-def _goes_to_broker(task) -> bool:
-    """What dispatch would do with `task` now is to send it to the broker."""
+def _goes_to_broker() -> bool:
+    """What dispatch would do with a task now is to send it to the broker."""
     return uses_broker() and not (settings.CROSSNOTE_TASKS_INLINE or _inline_here)
 
 
@@ -464,7 +464,7 @@ def enqueue(task, *args, **kwargs) -> None:
     ):
         return
     transaction.on_commit(waiting)
-    if connection.in_atomic_block and _goes_to_broker(task):
+    if connection.in_atomic_block and _goes_to_broker():
         _send_together(connection, waiting)
 
 

@@ -112,7 +112,7 @@ def _link_topics(note: Note, names: list[str]) -> None:
     topics a new note cannot have yet (a shorter write transaction). The links are one insert,
     not `note.topics.add`: that reads which links exist first, and its m2m_changed tells the
     index and the feeds what a new note announces anyway (CONTENT_CREATED queues its indexing;
-    a note with no card yet has none to renew), 3 statements of 6 on a post (issue 19)."""
+    a note with no card yet has none to renew): 3 statements where `add` made 5 (issue 19)."""
     if not names:
         return
     found = {topic.name: topic for topic in Topic.objects.filter(name__in=names)}
